@@ -19,8 +19,8 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 def canonical_codec(name: str) -> str:
     """Python's canonical name for an encoding, keeping ftfy's ``sloppy-`` prefix.
 
-    >>> canonical_codec("latin-1"), canonical_codec("Windows-1251"), canonical_codec("sloppy-cp1252")
-    ('iso8859-1', 'cp1251', 'sloppy-cp1252')
+    >>> [canonical_codec(n) for n in ("latin-1", "Windows-1251", "sloppy-cp1252")]
+    ['iso8859-1', 'cp1251', 'sloppy-cp1252']
     """
     name = name.strip().lower()
     if name.startswith("sloppy-"):

@@ -1,0 +1,201 @@
+"""The repair API: ``fix``, ``fix_and_explain``, ``detect`` and the reusable ``Fixer``.
+
+One call is one document. A call may use evidence from elsewhere in the same text, and from
+the sample a caller explicitly gave to :meth:`Fixer.learn`; it never depends on earlier calls.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions, Normalization
+from textfix.repair.base import DocumentContext
+from textfix.types import Chain, Finding, Fixed, Repair
+
+
+def find_in_document(text: str, options: FixOptions, context: DocumentContext) -> list[Finding]:
+    """The repair engine, imported on first use: ftfy and the language data take longer to
+    load than ``import textfix`` may (< 100 ms), and many programs import us without fixing."""
+    from textfix.repair.document import find_in_document as find
+
+    return find(text, options, context)
+
+
+#: A chain must have been repaired at least this surely in a learning sample to count.
+_LEARN_CONFIDENCE = 0.9
+
+
+class Fixer:
+    """Holds repair options (and optionally learned evidence) for repeated use.
+
+    >>> fixer = Fixer(min_confidence=0.6)
+    >>> fixer.fix("SchÃ¶ne GrÃ¼ÃŸe")
+    'Schöne Grüße'
+
+    For ingestion code that repairs many short strings of one source (titles, names, a
+    column), :meth:`learn` returns a fixer that knows which chains that source shows:
+
+    >>> column = ["Ã©tÃ© 2024", "crÃ¨me brÃ»lÃ©e", "naÃ¯ve"]
+    >>> Fixer().learn(column).prior.most_common(1)[0][0]
+    (('utf-8', 'cp1252'),)
+    """
+
+    def __init__(
+        self,
+        *,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        chains: Iterable[str] | None = None,
+        lang: str | None = None,
+        uncurl_quotes: bool = False,
+        unescape_html: bool = False,
+        normalization: Normalization | None = None,
+    ) -> None:
+        self.options = FixOptions.make(
+            min_confidence=min_confidence,
+            chains=chains,
+            lang=lang,
+            uncurl_quotes=uncurl_quotes,
+            unescape_html=unescape_html,
+            normalization=normalization,
+        )
+        self.prior: Counter[Chain] = Counter()
+
+    def _context(self) -> DocumentContext:
+        return DocumentContext(prior=Counter(self.prior))
+
+    def learn(self, sample: str | Iterable[str]) -> Fixer:
+        """A new fixer that also knows the chains confidently repaired in ``sample``.
+
+        The sample is one string or an iterable of strings from the same source. The
+        original fixer is left unchanged.
+        """
+        texts = [sample] if isinstance(sample, str) else list(sample)
+        learned = Fixer.__new__(Fixer)
+        learned.options = self.options
+        learned.prior = Counter(self.prior)
+        for text in texts:
+            for finding in find_in_document(text, self.options, DocumentContext()):
+                if finding.replacement is not None and finding.confidence >= _LEARN_CONFIDENCE:
+                    learned.prior[finding.chain] += 1
+        return learned
+
+    def fix_and_explain(self, text: str) -> Fixed:
+        """Repair ``text`` and list every repair with its chain and confidence.
+
+        Offsets in the repairs refer to ``text``; opt-in normalisations are applied to the
+        result after the repairs and are not listed.
+
+        >>> fixed = Fixer().fix_and_explain("Ã‰tÃ©")
+        >>> fixed.text, [(r.original, r.replacement, r.chain_label) for r in fixed.repairs]
+        ('Été', [('Ã‰tÃ©', 'Été', 'utf-8 shown as cp1252')])
+        """
+        findings = find_in_document(text, self.options, self._context())
+        applied = [
+            f
+            for f in findings
+            if f.replacement is not None and f.confidence >= self.options.min_confidence
+        ]
+        from textfix.normalize import normalize
+        from textfix.repair.document import apply_findings
+
+        repaired = apply_findings(text, applied)
+        repairs = [
+            Repair(f.start, f.end, f.original, f.replacement, f.chain, f.confidence)
+            for f in applied
+            if f.replacement is not None
+        ]
+        return Fixed(normalize(repaired, self.options), repairs)
+
+    def fix(self, text: str) -> str:
+        """Repair ``text``; clean text comes back unchanged.
+
+        >>> Fixer().fix("¿Qué? déjà vu, Ελλάδα, 中文")
+        '¿Qué? déjà vu, Ελλάδα, 中文'
+        """
+        return self.fix_and_explain(text).text
+
+    def detect(self, text: str) -> list[Finding]:
+        """Spans that look mis-decoded, without changing anything.
+
+        Findings with a ``replacement`` are what :meth:`fix` would apply; findings whose
+        ``replacement`` is ``None`` look garbled but could not be repaired with confidence.
+
+        >>> [(f.original, f.replacement) for f in Fixer().detect("bonjour Ã  tous")]
+        [('Ã ', 'à')]
+        """
+        findings = find_in_document(text, self.options, self._context())
+        return [
+            f
+            if f.replacement is None or f.confidence >= self.options.min_confidence
+            else Finding(f.start, f.end, f.original, None, f.chain, f.confidence)
+            for f in findings
+        ]
+
+
+def fix(
+    text: str,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    chains: Iterable[str] | None = None,
+    lang: str | None = None,
+    uncurl_quotes: bool = False,
+    unescape_html: bool = False,
+    normalization: Normalization | None = None,
+) -> str:
+    """Repair mis-decoded spans in ``text``; clean text comes back unchanged.
+
+    >>> fix("The cafÃ© is open")
+    'The café is open'
+    >>> fix("“quoted”", uncurl_quotes=True)
+    '"quoted"'
+    """
+    return Fixer(
+        min_confidence=min_confidence,
+        chains=chains,
+        lang=lang,
+        uncurl_quotes=uncurl_quotes,
+        unescape_html=unescape_html,
+        normalization=normalization,
+    ).fix(text)
+
+
+def fix_and_explain(
+    text: str,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    chains: Iterable[str] | None = None,
+    lang: str | None = None,
+    uncurl_quotes: bool = False,
+    unescape_html: bool = False,
+    normalization: Normalization | None = None,
+) -> Fixed:
+    """Repair ``text`` and explain each repair.
+
+    >>> r = fix_and_explain("naÃ¯ve").repairs[0]
+    >>> r.start, r.end, r.replacement, r.chain
+    (2, 4, 'ï', (('utf-8', 'cp1252'),))
+    """
+    return Fixer(
+        min_confidence=min_confidence,
+        chains=chains,
+        lang=lang,
+        uncurl_quotes=uncurl_quotes,
+        unescape_html=unescape_html,
+        normalization=normalization,
+    ).fix_and_explain(text)
+
+
+def detect(
+    text: str,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    chains: Iterable[str] | None = None,
+    lang: str | None = None,
+) -> list[Finding]:
+    """Report mis-decoded spans without changing anything.
+
+    >>> [f.chain for f in detect("Ã©tÃ©")]
+    [(('utf-8', 'cp1252'),)]
+    """
+    return Fixer(min_confidence=min_confidence, chains=chains, lang=lang).detect(text)

@@ -1,0 +1,1 @@
+"""The ``textfix`` command line: one module per subcommand, shared I/O in ``io``."""

@@ -1,0 +1,34 @@
+"""What a repairer returns, and the per-document evidence repairers may share."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from textfix.types import Chain
+
+
+class Step(NamedTuple):
+    """One layer of repair applied to a whole line: the line after it, its chain, how sure."""
+
+    text: str
+    chain: Chain
+    confidence: float
+
+
+@dataclass
+class DocumentContext:
+    """Evidence gathered inside one document (one ``fix`` call), or given by the caller.
+
+    ``chains`` counts chains repaired with high confidence so far; repairers may lower their
+    bar for a chain the document has already shown. ``prior`` is the caller's opt-in evidence
+    (``Fixer.learn``); it is never filled implicitly across calls.
+    """
+
+    chains: Counter[Chain] = field(default_factory=Counter)
+    prior: Counter[Chain] = field(default_factory=Counter)
+
+    def seen(self, chain: Chain) -> int:
+        """How often ``chain`` has been shown in this document or the caller's sample."""
+        return self.chains[chain] + self.prior[chain]

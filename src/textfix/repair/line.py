@@ -1,0 +1,87 @@
+"""Repair of one line: apply repair layers until none applies, then report the spans."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ftfy.badness import BADNESS_RE
+
+from textfix.options import FixOptions
+from textfix.repair import utf8
+from textfix.repair.base import DocumentContext, Step
+from textfix.repair.spans import changed_spans
+from textfix.types import Finding
+
+Repairer = Callable[[str, DocumentContext], "Step | None"]
+
+#: Repairers in the order they are tried on each layer.
+REPAIRERS: tuple[Repairer, ...] = (utf8.repair,)
+
+#: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
+MAX_LAYERS = 3
+
+#: Confidence given to spans that look garbled but that no repairer could explain.
+SUSPICIOUS_CONFIDENCE = 0.2
+
+
+def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step | None:
+    for repairer in REPAIRERS:
+        step = repairer(text, context)
+        if step is not None and step.text != text and options.allows(step.chain):
+            return step
+    return None
+
+
+def _suspicious(text: str) -> list[Finding]:
+    """Spans ftfy's badness heuristic flags, widened to whole words, with no repair."""
+    found: list[Finding] = []
+    for match in BADNESS_RE.finditer(text):
+        start, end = match.span()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if found and start < found[-1].end:
+            continue
+        found.append(Finding(start, end, text[start:end], None, (), SUSPICIOUS_CONFIDENCE))
+    return found
+
+
+def find_in_line(text: str, options: FixOptions, context: DocumentContext) -> list[Finding]:
+    """Findings for one line (offsets relative to the line).
+
+    Layers are applied while each is confident enough; a layer below ``min_confidence``
+    stops the repair and its spans are reported with ``replacement=None``.
+
+    >>> found = find_in_line("Ã¼ber", FixOptions(), DocumentContext())
+    >>> [(f.original, f.replacement) for f in found]
+    [('Ã¼', 'ü')]
+    """
+    current = text
+    chain: tuple[tuple[str, str], ...] = ()
+    confidence = 1.0
+    doubtful: Step | None = None
+    for _ in range(MAX_LAYERS):
+        step = _next_step(current, options, context)
+        if step is None:
+            break
+        if step.confidence < options.min_confidence:
+            doubtful = step
+            break
+        current = step.text
+        chain += step.chain
+        confidence = min(confidence, step.confidence)
+    findings: list[Finding] = []
+    if current != text:
+        for a0, a1, b0, b1 in changed_spans(text, current):
+            findings.append(Finding(a0, a1, text[a0:a1], current[b0:b1], chain, confidence))
+        context.chains[chain] += 1
+    if doubtful is not None:
+        guess = chain + doubtful.chain
+        for a0, a1, _b0, _b1 in changed_spans(current, doubtful.text):
+            # Offsets of a doubtful layer are only meaningful if nothing was applied before.
+            if current == text:
+                findings.append(Finding(a0, a1, text[a0:a1], None, guess, doubtful.confidence))
+    elif current == text:
+        findings.extend(_suspicious(text))
+    return findings

@@ -1,0 +1,61 @@
+"""Locating what changed between a line and its repair, as word-sized spans."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+#: Beyond this many differing characters an exact alignment costs more than it tells;
+#: the changed region is then reported as one span.
+_MAX_ALIGN = 4000
+
+
+def _widens(ch: str) -> bool:
+    return not ch.isascii() and not ch.isspace()
+
+
+def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Spans ``(old_start, old_end, new_start, new_end)`` where ``old`` and ``new`` differ.
+
+    Neighbouring changes inside one word (no whitespace between them) are merged, so a
+    repaired word is one span, and a change is widened over the non-ASCII letters around it:
+    those took part in the round trip even where they happen to read the same before and after
+    (``"Â»"`` -> ``"»"`` is one repair, not the deletion of ``"Â"``).
+
+    >>> changed_spans("a cafÃ© b", "a café b")
+    [(5, 7, 5, 6)]
+    >>> changed_spans("Ã©tÃ© x Ã©", "été x é")
+    [(0, 5, 0, 3), (8, 10, 6, 7)]
+    >>> changed_spans("?Â» ok", "?» ok")
+    [(1, 3, 1, 2)]
+    """
+    if old == new:
+        return []
+    # Trim the common prefix and suffix first: cheap, and it keeps the alignment small.
+    lo = 0
+    top = min(len(old), len(new))
+    while lo < top and old[lo] == new[lo]:
+        lo += 1
+    hi_old, hi_new = len(old), len(new)
+    while hi_old > lo and hi_new > lo and old[hi_old - 1] == new[hi_new - 1]:
+        hi_old -= 1
+        hi_new -= 1
+    if max(hi_old - lo, hi_new - lo) > _MAX_ALIGN:
+        return [(lo, hi_old, lo, hi_new)]
+    matcher = SequenceMatcher(None, old[lo:hi_old], new[lo:hi_new], autojunk=False)
+    spans: list[tuple[int, int, int, int]] = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        a0, a1, b0, b1 = a0 + lo, a1 + lo, b0 + lo, b1 + lo
+        while a0 > 0 and b0 > 0 and _widens(old[a0 - 1]) and old[a0 - 1] == new[b0 - 1]:
+            a0, b0 = a0 - 1, b0 - 1
+        while a1 < len(old) and b1 < len(new) and _widens(old[a1]) and old[a1] == new[b1]:
+            a1, b1 = a1 + 1, b1 + 1
+        if spans:
+            pa0, pa1, pb0, _pb1 = spans[-1]
+            gap = old[pa1:a0]
+            if a0 <= pa1 or not any(ch.isspace() for ch in gap):
+                spans[-1] = (pa0, max(a1, pa1), pb0, max(b1, spans[-1][3]))
+                continue
+        spans.append((a0, a1, b0, b1))
+    return spans

@@ -1,0 +1,117 @@
+"""UTF-8 text shown through a single-byte code page: ftfy's encoding repair, explained.
+
+ftfy's heuristics are the reference for these chains (UTF-8 shown as cp1252, latin-1,
+macroman, cp437, windows-1250/1251/1253/1254/1257, iso-8859-2, with its "sloppy" code pages and
+known byte-loss patterns, several layers deep), so we call its encoding repair, and only that:
+``ftfy.fix_text`` with its defaults also rewrites clean text (quotes, ligatures, widths, NFC).
+
+Confidence for these repairs (documented in docs/confidence.md):
+
+* 0.99: strict round trip through real codecs, and ftfy's badness score dropped by two or more;
+* 0.95: strict round trip with a smaller drop, or a sloppy code page was needed;
+* 0.80: bytes were lost and restored by ftfy's patterns (``restore_byte_a0``,
+  ``replace_lossy_sequences``), a span-wise fix of inconsistent UTF-8, or C1 controls read as
+  cp1252.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import ftfy
+from ftfy.badness import badness
+
+from textfix.options import canonical_codec
+from textfix.repair.base import DocumentContext, Step
+from textfix.types import Chain
+
+_CONFIG = ftfy.TextFixerConfig(explain=True)
+#: Explanation steps that mean bytes were lost and guessed back.
+_LOSSY = frozenset({"restore_byte_a0", "replace_lossy_sequences"})
+
+
+@lru_cache(maxsize=64)
+def _canonical(ftfy_codec: str) -> str:
+    return canonical_codec(ftfy_codec.removeprefix("sloppy-"))
+
+
+def _shown_as(ftfy_codec: str, text: str) -> str:
+    """Name the code page the text was shown in: strict if it suffices, else ftfy's sloppy one.
+
+    ftfy tries latin-1 before cp1252; when the strict cp1252 round trip gives the same bytes
+    (no C1 controls involved) the text was far more likely shown as cp1252, so we say so.
+    """
+    plain = _canonical(ftfy_codec)
+    try:
+        data = text.encode(plain)
+    except UnicodeError:
+        return "sloppy-" + plain
+    if plain == "iso8859-1":
+        try:
+            if text.encode("cp1252") == data:
+                return "cp1252"
+        except UnicodeError:
+            pass
+    return plain
+
+
+def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
+    """Turn ftfy's plan into a chain of ``(true, shown_as)`` steps, and whether it was lossy."""
+    chain: list[tuple[str, str]] = []
+    lossy = False
+    current = text
+    i = 0
+    while i < len(plan):
+        op, arg = plan[i]
+        if op == "encode":
+            # One round: encode, optional transcodes, decode.
+            j = i + 1
+            while j < len(plan) and plan[j][0] == "transcode":
+                lossy = lossy or plan[j][1] in _LOSSY
+                j += 1
+            decode = plan[j][1] if j < len(plan) else "utf-8"
+            shown = _shown_as(arg, current)
+            true = "utf-8" if decode.startswith("utf-8") else canonical_codec(decode)
+            chain.append((true, shown))
+            current = ftfy.apply_plan(current, list(plan[i : j + 1]))
+            i = j + 1
+            continue
+        if arg == "decode_inconsistent_utf8":
+            chain.append(("utf-8", "sloppy-cp1252"))
+        elif arg == "fix_c1_controls":
+            chain.append(("sloppy-cp1252", "iso8859-1"))
+        lossy = True
+        current = ftfy.apply_plan(current, [(op, arg)])
+        i += 1
+    return tuple(chain), lossy
+
+
+def repair(text: str, context: DocumentContext) -> Step | None:
+    """Repair one line whose true encoding was UTF-8, or return ``None``.
+
+    >>> repair("cafÃ© crÃ¨me", DocumentContext())
+    Step(text='café crème', chain=(('utf-8', 'cp1252'),), confidence=0.99)
+    >>> repair("¿Qué?", DocumentContext()) is None
+    True
+    """
+    if text.isascii():
+        return None
+    try:
+        fixed, plan = ftfy.fix_encoding_and_explain(text, _CONFIG)
+    except (UnicodeError, ValueError):
+        # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
+        return None
+    if fixed == text or not plan:
+        return None
+    chain, lossy = _explain(text, plan)
+    if not chain:
+        return None
+    sloppy = any(shown.startswith("sloppy-") or true.startswith("sloppy-") for true, shown in chain)
+    if lossy:
+        confidence = 0.80
+    elif sloppy or badness(text) - badness(fixed) < 2:
+        confidence = 0.95
+    else:
+        confidence = 0.99
+    return Step(fixed, chain, confidence)
