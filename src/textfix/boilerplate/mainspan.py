@@ -1,0 +1,148 @@
+"""The main prose span of a plain-text page (jusText-style, without a DOM).
+
+Each non-blank line gets a weight: long prose lines are positive, short or link-like
+lines negative (bounded, so a menu of fifty items does not outweigh an article). The
+best-scoring contiguous run of lines is the article body; short lines *inside* it
+(subheadings, short paragraphs) are kept because their neighbours carry them. Other
+runs scoring at least ``SECONDARY_SHARE`` of the best are kept too (a recipe's
+ingredient list and its method). A title-like line just before a kept run is its
+headline and stays. CJK text is measured by characters (see ``textstats``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from textfix.boilerplate.textstats import SENTENCE_END, is_title_like, text_length
+
+#: Lines longer than this (in Latin-character units) count as prose.
+PROSE_LENGTH = 80
+#: Very long lines count no more than this, so one block cannot carry a whole page.
+CAP_LENGTH = 300
+#: Bonus for a line that ends like a sentence.
+SENTENCE_BONUS = 20
+#: The most a single short line costs.
+SHORT_PENALTY = -40
+#: Secondary runs are kept when they score at least this share of the best run.
+SECONDARY_SHARE = 0.2
+#: Below this many candidate lines outside the kept runs, nothing is removed: a clean
+#: document's sign-off or a closing short line is not "page furniture".
+MIN_OUTSIDE = 3
+#: A headline kept with its run has at least this many words (menu items have fewer).
+HEADLINE_MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Span:
+    """A kept run of lines, ``start``..``end`` inclusive, and its score."""
+
+    start: int
+    end: int
+    score: float
+
+
+def line_weight(line: str) -> float | None:
+    """Weight of one line in the span search; ``None`` for blank lines (neutral).
+
+    >>> line_weight("Home"), line_weight("")
+    (-40, None)
+    >>> line_weight("x" * 200 + ".")
+    141
+    """
+    n = text_length(line)
+    if n == 0:
+        return None
+    w = min(n, CAP_LENGTH) - PROSE_LENGTH
+    if n > 20 and line.rstrip().endswith(SENTENCE_END):
+        w += SENTENCE_BONUS
+    return max(w, SHORT_PENALTY)
+
+
+def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
+    """Maximum-sum contiguous run within ``[lo, hi)`` (Kadane), blank lines neutral."""
+    best: Span | None = None
+    cur = 0.0
+    start = lo
+    for i in range(lo, hi):
+        w = weights[i]
+        if w is None:
+            continue
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += w
+        if cur > 0 and (best is None or cur > best.score):
+            best = Span(start, i, cur)
+    return best
+
+
+def main_spans(
+    lines: Sequence[str], removed: Collection[int] = (), barriers: Collection[int] = ()
+) -> list[Span]:
+    """The kept runs, in document order. ``removed`` lines are neutral (already decided),
+    ``barriers`` (e.g. a comment-section header) cannot be inside a run.
+
+    >>> page = ["Home", "News", "Sport", "A long paragraph of prose. " * 5, "Short one.",
+    ...         "Another long paragraph of prose. " * 4, "Contact", "Imprint", "Jobs"]
+    >>> [(s.start, s.end) for s in main_spans(page)]
+    [(3, 5)]
+    """
+    weights: list[float | None] = []
+    for i, line in enumerate(lines):
+        if i in barriers:
+            weights.append(float("-inf"))
+        elif i in removed:
+            weights.append(None)
+        else:
+            weights.append(line_weight(line))
+    first = _best_run(weights, 0, len(lines))
+    if first is None:
+        return []
+    spans = [first]
+    todo = [(0, first.start), (first.end + 1, len(lines))]
+    while todo:
+        lo, hi = todo.pop()
+        run = _best_run(weights, lo, hi)
+        if run is None or run.score < SECONDARY_SHARE * first.score:
+            continue
+        spans.append(run)
+        todo += [(lo, run.start), (run.end + 1, hi)]
+    spans.sort(key=lambda s: s.start)
+    return [_with_headline(s, lines, removed, barriers) for s in spans]
+
+
+def _with_headline(
+    span: Span, lines: Sequence[str], removed: Collection[int], barriers: Collection[int]
+) -> Span:
+    i = span.start - 1
+    while i >= 0 and not lines[i].strip():
+        i -= 1
+    if (
+        i >= 0
+        and i not in removed
+        and i not in barriers
+        and is_title_like(lines[i])
+        and len(lines[i].split()) >= HEADLINE_MIN_WORDS
+    ):
+        return Span(i, span.end, span.score)
+    return span
+
+
+def outside_main_text(
+    lines: Sequence[str], removed: Collection[int] = (), barriers: Collection[int] = ()
+) -> set[int]:
+    """Indexes of non-blank, not yet removed lines outside every kept run.
+
+    Returns nothing for a page without prose (no positive run) or with fewer than
+    ``MIN_OUTSIDE`` such lines.
+    """
+    spans = main_spans(lines, removed, barriers)
+    if not spans:
+        return set()
+    inside: set[int] = set()
+    for s in spans:
+        inside.update(range(s.start, s.end + 1))
+    out = {
+        i for i, line in enumerate(lines) if i not in inside and i not in removed and line.strip()
+    }
+    return out if len(out) >= MIN_OUTSIDE else set()
