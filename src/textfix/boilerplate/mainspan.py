@@ -79,7 +79,7 @@ def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
 def main_spans(
     lines: Sequence[str], removed: Collection[int] = (), barriers: Collection[int] = ()
 ) -> list[Span]:
-    """The kept runs, in document order. ``removed`` lines are neutral (already decided),
+    """The kept runs, in document order. ``removed`` lines (already decided) cost like short lines,
     ``barriers`` (e.g. a comment-section header) cannot be inside a run.
 
     >>> page = ["Home", "News", "Sport", "A long paragraph of prose. " * 5, "Short one.",
@@ -92,7 +92,8 @@ def main_spans(
         if i in barriers:
             weights.append(float("-inf"))
         elif i in removed:
-            weights.append(None)
+            # Already-removed lines are evidence of furniture: they cost like a short line.
+            weights.append(SHORT_PENALTY if line.strip() else None)
         else:
             weights.append(line_weight(line))
     first = _best_run(weights, 0, len(lines))

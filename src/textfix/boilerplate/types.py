@@ -24,6 +24,8 @@ REASONS: dict[str, str] = {
     "comments": "comment-section furniture ('3 comments', 'leave a reply')",
     "login": "log-in / register / account prompts",
     "navigation": "navigation furniture ('skip to content', 'back to top', breadcrumbs)",
+    "media-credit": "photo / image credit line ('Foto: dpa', caption ending in '| © Agency')",
+    "tags": "tag / category / 'filed under' lists",
     "repeated-line": "exact repeat of an earlier title-like line (the first stays)",
     "site-template": "line that a BoilerplateModel learned as recurring site furniture",
     "outside-main-text": "short or link-like line outside the main prose span",
