@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from textfix.boilerplate.edits import apply_edit
-from textfix.boilerplate.langid import languages_for
+from textfix.boilerplate.langid import languages_for, stopwords_for
 from textfix.boilerplate.mainspan import outside_main_text
 from textfix.boilerplate.model import BoilerplateModel
 from textfix.boilerplate.repeats import repeated_lines
@@ -58,7 +58,8 @@ def strip_boilerplate(
         raise TypeError(f"strip_boilerplate() needs a str, not {type(text).__name__}")
     lines = list(iter_lines(text))
     texts = [line.text for line in lines]
-    rs = ruleset(languages_for(text, lang), tuple(rules or ()), rules_mode)
+    langs = languages_for(text, lang)
+    rs = ruleset(langs, tuple(rules or ()), rules_mode)
 
     verdicts: dict[int, LineVerdict] = {}
     for i, t in enumerate(texts):
@@ -82,7 +83,7 @@ def strip_boilerplate(
 
     removed = {i for i, v in verdicts.items() if v.action == "drop"}
     barriers = {i for i in removed if verdicts[i].reason in BARRIER_REASONS}
-    for i in outside_main_text(texts, removed, barriers):
+    for i in outside_main_text(texts, removed, barriers, stopwords_for(langs)):
         verdicts[i] = LineVerdict(texts[i], "drop", None, "outside-main-text")
 
     return _assemble(lines, verdicts)

@@ -24,7 +24,7 @@ _MIN_SHARE = 0.5
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
+def stopwords() -> dict[str, frozenset[str]]:
     path = resources.files("textfix.boilerplate.rules").joinpath("stopwords.json")
     data: dict[str, list[str]] = json.loads(path.read_text(encoding="utf-8"))["stopwords"]
     return {lang: frozenset(words) for lang, words in data.items()}
@@ -39,7 +39,7 @@ def guess_language(text: str) -> str | None:
     True
     """
     words = [w.lower() for w in _WORD.findall(text[:40000])[:_SAMPLE_WORDS]]
-    sw = _stopwords()
+    sw = stopwords()
     hits: Counter[str] = Counter()
     for w in words:
         for lang, vocab in sw.items():
@@ -51,6 +51,15 @@ def guess_language(text: str) -> str | None:
     if best < _MIN_HITS or best < _MIN_SHARE * sum(hits.values()):
         return None
     return lang
+
+
+def stopwords_for(langs: tuple[str, ...]) -> frozenset[str]:
+    """Frequent words of a single language; empty when several sets apply (unknown language).
+
+    >>> "the" in stopwords_for(("en",)), stopwords_for(("en", "de"))
+    (True, frozenset())
+    """
+    return stopwords().get(langs[0], frozenset()) if len(langs) == 1 else frozenset()
 
 
 def languages_for(text: str, lang: str | None) -> tuple[str, ...]:

@@ -11,10 +11,13 @@ headline and stays. CJK text is measured by characters (see ``textstats``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from textfix.boilerplate.textstats import SENTENCE_END, is_title_like, text_length
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: Lines longer than this (in Latin-character units) count as prose.
 PROSE_LENGTH = 80
@@ -24,6 +27,17 @@ CAP_LENGTH = 300
 SENTENCE_BONUS = 20
 #: The most a single short line costs.
 SHORT_PENALTY = -40
+#: jusText's observation: running text is dense in function words, menus are not. A line
+#: of at least STOP_MIN_WORDS words with this share of the language's most frequent
+#: words gets STOP_BONUS.
+STOP_RATIO = 0.4
+STOP_MIN_WORDS = 4
+STOP_BONUS = 30.0
+#: ... and a line with fewer than STOP_LOW of them gets STOP_PENALTY (lists of names).
+STOP_LOW = 0.1
+STOP_PENALTY = -30.0
+#: Prose after a comment-section header (that follows prose) weighs this much.
+COMMENT_DISCOUNT = 0.25
 #: Secondary runs are kept when they score at least this share of the best run.
 SECONDARY_SHARE = 0.2
 #: Below this many candidate lines outside the kept runs, nothing is removed: a clean
@@ -42,7 +56,7 @@ class Span:
     score: float
 
 
-def line_weight(line: str) -> float | None:
+def line_weight(line: str, stopwords: Collection[str] = frozenset()) -> float | None:
     """Weight of one line in the span search; ``None`` for blank lines (neutral).
 
     >>> line_weight("Home"), line_weight("")
@@ -56,7 +70,16 @@ def line_weight(line: str) -> float | None:
     w = min(n, CAP_LENGTH) - PROSE_LENGTH
     if n > 20 and line.rstrip().endswith(SENTENCE_END):
         w += SENTENCE_BONUS
-    return max(w, SHORT_PENALTY)
+    w = max(w, SHORT_PENALTY)
+    if stopwords and n < CAP_LENGTH:
+        words = _WORD.findall(line.lower())
+        if len(words) >= STOP_MIN_WORDS:
+            ratio = sum(x in stopwords for x in words) / len(words)
+            if ratio >= STOP_RATIO:
+                w += STOP_BONUS
+            elif ratio < STOP_LOW:
+                w += STOP_PENALTY
+    return w
 
 
 def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
@@ -77,7 +100,10 @@ def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
 
 
 def main_spans(
-    lines: Sequence[str], removed: Collection[int] = (), barriers: Collection[int] = ()
+    lines: Sequence[str],
+    removed: Collection[int] = (),
+    barriers: Collection[int] = (),
+    stopwords: Collection[str] = frozenset(),
 ) -> list[Span]:
     """The kept runs, in document order. ``removed`` lines (already decided) cost like short lines,
     ``barriers`` (e.g. a comment-section header) cannot be inside a run.
@@ -95,7 +121,8 @@ def main_spans(
             # Already-removed lines are evidence of furniture: they cost like a short line.
             weights.append(SHORT_PENALTY if line.strip() else None)
         else:
-            weights.append(line_weight(line))
+            weights.append(line_weight(line, stopwords))
+    _discount_comments(weights, barriers)
     first = _best_run(weights, 0, len(lines))
     if first is None:
         return []
@@ -110,6 +137,20 @@ def main_spans(
         todo += [(lo, run.start), (run.end + 1, hi)]
     spans.sort(key=lambda s: s.start)
     return [_with_headline(s, lines, removed, barriers) for s in spans]
+
+
+def _discount_comments(weights: list[float | None], barriers: Collection[int]) -> None:
+    """After a comment-section header that follows some prose, prose counts for less:
+    a long discussion must not outweigh the article it discusses."""
+    seen_prose = False
+    discount = False
+    for i, w in enumerate(weights):
+        if i in barriers and seen_prose:
+            discount = True
+        elif w is not None and w > 0:
+            if discount:
+                weights[i] = w * COMMENT_DISCOUNT
+            seen_prose = True
 
 
 def _with_headline(
@@ -130,14 +171,17 @@ def _with_headline(
 
 
 def outside_main_text(
-    lines: Sequence[str], removed: Collection[int] = (), barriers: Collection[int] = ()
+    lines: Sequence[str],
+    removed: Collection[int] = (),
+    barriers: Collection[int] = (),
+    stopwords: Collection[str] = frozenset(),
 ) -> set[int]:
     """Indexes of non-blank, not yet removed lines outside every kept run.
 
     Returns nothing for a page without prose (no positive run) or with fewer than
     ``MIN_OUTSIDE`` such lines.
     """
-    spans = main_spans(lines, removed, barriers)
+    spans = main_spans(lines, removed, barriers, stopwords)
     if not spans:
         return set()
     inside: set[int] = set()

@@ -2,12 +2,15 @@
 
 A headline scraped three times keeps its first occurrence. Repeats that belong to
 the body stay: list items and captions (short labels, numbered or bulleted lines,
-``Photo: ...`` credits) and anything that reads like a sentence.
+``Photo: ...`` credits), anything that reads like a sentence, and lines that recur
+more than ``MAX_HEADLINE_COPIES`` times (an interview's recurring question, a
+repeated caption: a structure of the body, not a scraping accident).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from textfix.boilerplate.rules import normalise_for_match
@@ -15,6 +18,8 @@ from textfix.boilerplate.textstats import is_title_like
 
 #: A headline has at least this many words; shorter repeats are labels or list items.
 MIN_TITLE_WORDS = 3
+#: A headline shows up at most this often (title, og:title, breadcrumb...).
+MAX_HEADLINE_COPIES = 3
 # Bullets, numbers and "Label: value" credits mark list items and captions.
 _LIST_OR_CAPTION = re.compile(r"^([-*•·–—▪►]|\d+[.)]|[^\W\d_]{1,3}[.)]\s|[^:]{1,25}:\s)")
 
@@ -24,15 +29,18 @@ def repeated_lines(lines: Sequence[str]) -> set[int]:
 
     >>> sorted(repeated_lines(["Big news today", "Text.", "Big news today", "- item", "- item"]))
     [2]
+    >>> repeated_lines(["What inspired you?", "A.", "What inspired you?", "B."] * 2)
+    set()
     """
+    keys = [normalise_for_match(line) for line in lines]
+    counts = Counter(k for k in keys if k)
     seen: set[str] = set()
     out: set[int] = set()
-    for i, line in enumerate(lines):
-        key = normalise_for_match(line)
+    for i, key in enumerate(keys):
         if not key:
             continue
         if key in seen:
-            if _is_headline_repeat(key):
+            if counts[key] <= MAX_HEADLINE_COPIES and _is_headline_repeat(key):
                 out.add(i)
         else:
             seen.add(key)
