@@ -32,10 +32,10 @@ SHORT_PENALTY = -40
 #: words gets STOP_BONUS.
 STOP_RATIO = 0.4
 STOP_MIN_WORDS = 4
-STOP_BONUS = 30.0
+STOP_BONUS = 30
 #: ... and a line with fewer than STOP_LOW of them gets STOP_PENALTY (lists of names).
 STOP_LOW = 0.1
-STOP_PENALTY = -30.0
+STOP_PENALTY = -30
 #: Prose after a comment-section header (that follows prose) weighs this much.
 COMMENT_DISCOUNT = 0.25
 #: Secondary runs are kept when they score at least this share of the best run.
