@@ -22,9 +22,9 @@ from pathlib import Path
 
 from textfix.boilerplate.edits import apply_edit
 from textfix.boilerplate.langid import languages_for, stopwords_for
-from textfix.boilerplate.mainspan import outside_main_text
+from textfix.boilerplate.mainspan import Evidence, outside_main_text
 from textfix.boilerplate.model import BoilerplateModel
-from textfix.boilerplate.repeats import repeated_lines
+from textfix.boilerplate.repeats import first_occurrences, repeated_lines
 from textfix.boilerplate.rules import RulesMode, ruleset
 from textfix.boilerplate.types import LineVerdict, Stripped
 from textfix.lines import Line, iter_lines
@@ -78,12 +78,15 @@ def strip_boilerplate(
                 if new.strip()
                 else LineVerdict(t, "drop", None, edit_reason)
             )
-    for i in repeated_lines(texts):
+    repeats = repeated_lines(texts)
+    for i in repeats:
         verdicts.setdefault(i, LineVerdict(texts[i], "drop", None, "repeated-line"))
 
     removed = {i for i, v in verdicts.items() if v.action == "drop"}
     barriers = {i for i in removed if verdicts[i].reason in BARRIER_REASONS}
-    for i in outside_main_text(texts, removed, barriers, stopwords_for(langs)):
+    titles = first_occurrences(texts, repeats)
+    evidence = Evidence(removed, barriers, titles, stopwords_for(langs))
+    for i in outside_main_text(texts, evidence):
         verdicts[i] = LineVerdict(texts[i], "drop", None, "outside-main-text")
 
     return _assemble(lines, verdicts)

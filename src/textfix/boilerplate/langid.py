@@ -54,23 +54,30 @@ def guess_language(text: str) -> str | None:
 
 
 def stopwords_for(langs: tuple[str, ...]) -> frozenset[str]:
-    """Frequent words of a single language; empty when several sets apply (unknown language).
+    """Frequent words of the page's language; empty when every set applies (unknown language).
 
-    >>> "the" in stopwords_for(("en",)), stopwords_for(("en", "de"))
-    (True, frozenset())
+    >>> "the" in stopwords_for(("en",)), "der" in stopwords_for(("de", "en"))
+    (True, True)
+    >>> stopwords_for(BUILTIN_LANGUAGES)
+    frozenset()
     """
-    return stopwords().get(langs[0], frozenset()) if len(langs) == 1 else frozenset()
+    return stopwords().get(langs[0], frozenset()) if len(langs) <= 2 else frozenset()
 
 
 def languages_for(text: str, lang: str | None) -> tuple[str, ...]:
     """Phrase sets to apply: the given or guessed language, else all of them.
 
-    >>> languages_for("", "EN-gb")
-    ('en',)
+    English is added to any other language: consent banners and share widgets of
+    non-English sites are very often left in English.
+
+    >>> languages_for("", "EN-gb"), languages_for("", "uk")
+    (('en',), ('uk', 'en'))
     >>> languages_for("", "hu") == BUILTIN_LANGUAGES
     True
     """
     code = (lang or "").lower().replace("_", "-").split("-")[0] or guess_language(text)
+    if code == "en":
+        return ("en",)
     if code is not None and code in BUILTIN_LANGUAGES:
-        return (code,)
+        return (code, "en")
     return BUILTIN_LANGUAGES

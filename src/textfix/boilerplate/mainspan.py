@@ -40,11 +40,14 @@ STOP_PENALTY = -30
 COMMENT_DISCOUNT = 0.25
 #: Secondary runs are kept when they score at least this share of the best run.
 SECONDARY_SHARE = 0.2
-#: Below this many candidate lines outside the kept runs, nothing is removed: a clean
-#: document's sign-off or a closing short line is not "page furniture".
-MIN_OUTSIDE = 3
+#: Unless another layer already removed something, fewer candidate lines than this
+#: outside the kept runs are left alone: a letter's greeting and sign-off are not furniture.
+MIN_OUTSIDE = 6
 #: A headline kept with its run has at least this many words (menu items have fewer).
 HEADLINE_MIN_WORDS = 2
+#: A repeated headline's first occurrence pulls the run back over at most this many
+#: kept lines (the lead, a byline).
+TITLE_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -99,14 +102,23 @@ def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
     return best
 
 
-def main_spans(
-    lines: Sequence[str],
-    removed: Collection[int] = (),
-    barriers: Collection[int] = (),
-    stopwords: Collection[str] = frozenset(),
-) -> list[Span]:
-    """The kept runs, in document order. ``removed`` lines (already decided) cost like short lines,
-    ``barriers`` (e.g. a comment-section header) cannot be inside a run.
+@dataclass(frozen=True)
+class Evidence:
+    """What the other layers already know about the lines.
+
+    ``removed``: lines already dropped (they cost like short lines); ``barriers``: lines no
+    run may contain (a comment-section header); ``titles``: first occurrences of a repeated
+    headline (the article starts there); ``stopwords``: frequent words of the language.
+    """
+
+    removed: Collection[int] = frozenset()
+    barriers: Collection[int] = frozenset()
+    titles: Collection[int] = frozenset()
+    stopwords: Collection[str] = frozenset()
+
+
+def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
+    """The kept runs, in document order.
 
     >>> page = ["Home", "News", "Sport", "A long paragraph of prose. " * 5, "Short one.",
     ...         "Another long paragraph of prose. " * 4, "Contact", "Imprint", "Jobs"]
@@ -115,14 +127,14 @@ def main_spans(
     """
     weights: list[float | None] = []
     for i, line in enumerate(lines):
-        if i in barriers:
+        if i in ev.barriers:
             weights.append(float("-inf"))
-        elif i in removed:
+        elif i in ev.removed:
             # Already-removed lines are evidence of furniture: they cost like a short line.
             weights.append(SHORT_PENALTY if line.strip() else None)
         else:
-            weights.append(line_weight(line, stopwords))
-    _discount_comments(weights, barriers)
+            weights.append(line_weight(line, ev.stopwords))
+    _discount_comments(weights, ev.barriers)
     first = _best_run(weights, 0, len(lines))
     if first is None:
         return []
@@ -136,7 +148,7 @@ def main_spans(
         spans.append(run)
         todo += [(lo, run.start), (run.end + 1, hi)]
     spans.sort(key=lambda s: s.start)
-    return [_with_headline(s, lines, removed, barriers) for s in spans]
+    return [_with_headline(s, lines, ev) for s in spans]
 
 
 def _discount_comments(weights: list[float | None], barriers: Collection[int]) -> None:
@@ -153,16 +165,26 @@ def _discount_comments(weights: list[float | None], barriers: Collection[int]) -
             seen_prose = True
 
 
-def _with_headline(
-    span: Span, lines: Sequence[str], removed: Collection[int], barriers: Collection[int]
-) -> Span:
+def _with_headline(span: Span, lines: Sequence[str], ev: Evidence) -> Span:
+    """Extend a run back to its headline: a repeated headline's first occurrence a few
+    lines above (the lead between them comes along), else a title-like line just above."""
+    between = 0
+    for i in range(span.start - 1, -1, -1):
+        if i in ev.barriers:
+            break
+        if i in ev.titles:
+            return Span(i, span.end, span.score)
+        if lines[i].strip() and i not in ev.removed:
+            between += 1
+            if between > TITLE_REACH:
+                break
     i = span.start - 1
     while i >= 0 and not lines[i].strip():
         i -= 1
     if (
         i >= 0
-        and i not in removed
-        and i not in barriers
+        and i not in ev.removed
+        and i not in ev.barriers
         and is_title_like(lines[i])
         and len(lines[i].split()) >= HEADLINE_MIN_WORDS
     ):
@@ -170,24 +192,23 @@ def _with_headline(
     return span
 
 
-def outside_main_text(
-    lines: Sequence[str],
-    removed: Collection[int] = (),
-    barriers: Collection[int] = (),
-    stopwords: Collection[str] = frozenset(),
-) -> set[int]:
+def outside_main_text(lines: Sequence[str], ev: Evidence = Evidence()) -> set[int]:
     """Indexes of non-blank, not yet removed lines outside every kept run.
 
-    Returns nothing for a page without prose (no positive run) or with fewer than
-    ``MIN_OUTSIDE`` such lines.
+    Returns nothing for a page without prose (no positive run), and for a page with
+    fewer than ``MIN_OUTSIDE`` such lines when no other layer removed anything.
     """
-    spans = main_spans(lines, removed, barriers, stopwords)
+    spans = main_spans(lines, ev)
     if not spans:
         return set()
     inside: set[int] = set()
     for s in spans:
         inside.update(range(s.start, s.end + 1))
     out = {
-        i for i, line in enumerate(lines) if i not in inside and i not in removed and line.strip()
+        i
+        for i, line in enumerate(lines)
+        if i not in inside and i not in ev.removed and line.strip()
     }
-    return out if len(out) >= MIN_OUTSIDE else set()
+    # A page with furniture already found, or with many stray lines, is a scraped page;
+    # otherwise the few lines around the prose are a clean text's greeting or sign-off.
+    return out if ev.removed or len(out) >= MIN_OUTSIDE else set()

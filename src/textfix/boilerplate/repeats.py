@@ -53,3 +53,18 @@ def _is_headline_repeat(key: str) -> bool:
         and len(key.split()) >= MIN_TITLE_WORDS
         and not _LIST_OR_CAPTION.match(key)
     )
+
+
+def first_occurrences(lines: Sequence[str], repeats: set[int]) -> set[int]:
+    """Indexes of the first occurrence of each line that has a dropped repeat.
+
+    >>> sorted(first_occurrences(["T", "x", "T"], {2}))
+    [0]
+    """
+    wanted = {normalise_for_match(lines[i]) for i in repeats}
+    first: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        key = normalise_for_match(line)
+        if key in wanted:
+            first.setdefault(key, i)
+    return set(first.values())
