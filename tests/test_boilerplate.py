@@ -178,9 +178,8 @@ def test_headline_repeats_go_but_recurring_body_lines_stay() -> None:
     body = []
     for name in ("Anna", "Ben", "Chloe", "Dan"):
         body += [name, question, answer * 2]
-    page = "\n".join(
-        ["Four cooks on their first recipe", "Four cooks on their first recipe", *body]
-    )
+    title = "Four cooks on their first recipe"
+    page = "\n".join([title, title, *body])
     result = strip_boilerplate(page, lang="en")
     assert result.lines[1].reason == "repeated-line"
     assert result.text.count(question) == 4
