@@ -82,11 +82,13 @@ class BoilerplateModel:
             "lines": dict(sorted(self.counts.items())),
         }
 
+    def dumps(self) -> str:
+        """The model file's text (JSON)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=0) + "\n"
+
     def save(self, path: str | Path) -> None:
         """Write the model as JSON (UTF-8)."""
-        Path(path).write_text(
-            json.dumps(self.to_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
-        )
+        Path(path).write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def load(cls, path: str | Path) -> BoilerplateModel:

@@ -13,6 +13,8 @@ from textfix._version import __version__
 COMMAND_MODULES = (
     "textfix.cli.fix",
     "textfix.cli.detect",
+    "textfix.cli.strip",
+    "textfix.cli.learn",
 )
 
 
