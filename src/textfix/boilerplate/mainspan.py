@@ -38,6 +38,8 @@ STOP_LOW = 0.1
 STOP_PENALTY = -30
 #: Prose after a comment-section header (that follows prose) weighs this much.
 COMMENT_DISCOUNT = 0.25
+#: ... or at least this score (a solid paragraph or two), whatever the best run scored.
+SECONDARY_SCORE = 150
 #: Secondary runs are kept when they score at least this share of the best run.
 SECONDARY_SHARE = 0.2
 #: Unless another layer already removed something, fewer candidate lines than this
@@ -143,7 +145,7 @@ def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
     while todo:
         lo, hi = todo.pop()
         run = _best_run(weights, lo, hi)
-        if run is None or run.score < SECONDARY_SHARE * first.score:
+        if run is None or run.score < min(SECONDARY_SHARE * first.score, SECONDARY_SCORE):
             continue
         spans.append(run)
         todo += [(lo, run.start), (run.end + 1, hi)]
