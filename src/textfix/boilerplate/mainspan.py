@@ -4,8 +4,8 @@ Each non-blank line gets a weight: long prose lines are positive, short or link-
 lines negative (bounded, so a menu of fifty items does not outweigh an article). The
 best-scoring contiguous run of lines is the article body; short lines *inside* it
 (subheadings, short paragraphs) are kept because their neighbours carry them. Other
-runs scoring at least ``SECONDARY_SHARE`` of the best are kept too (a recipe's
-ingredient list and its method). A title-like line just before a kept run is its
+runs scoring at least ``SECONDARY_SHARE`` of the best, or ``SECONDARY_SCORE``, are
+kept too (a recipe's ingredient list and its method). A title-like line just before a kept run is its
 headline and stays. CJK text is measured by characters (see ``textstats``).
 """
 
@@ -38,10 +38,10 @@ STOP_LOW = 0.1
 STOP_PENALTY = -30
 #: Prose after a comment-section header (that follows prose) weighs this much.
 COMMENT_DISCOUNT = 0.25
+#: Secondary runs are kept when they score at least this share of the best run...
+SECONDARY_SHARE = 0.2
 #: ... or at least this score (a solid paragraph or two), whatever the best run scored.
 SECONDARY_SCORE = 150
-#: Secondary runs are kept when they score at least this share of the best run.
-SECONDARY_SHARE = 0.2
 #: Unless another layer already removed something, fewer candidate lines than this
 #: outside the kept runs are left alone: a letter's greeting and sign-off are not furniture.
 MIN_OUTSIDE = 6
