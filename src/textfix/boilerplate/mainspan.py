@@ -5,8 +5,11 @@ lines negative (bounded, so a menu of fifty items does not outweigh an article).
 best-scoring contiguous run of lines is the article body; short lines *inside* it
 (subheadings, short paragraphs) are kept because their neighbours carry them. Other
 runs scoring at least ``SECONDARY_SHARE`` of the best, or ``SECONDARY_SCORE``, are
-kept too (a recipe's ingredient list and its method). A title-like line just before a kept run is its
-headline and stays. CJK text is measured by characters (see ``textstats``).
+kept too (a recipe's ingredient list and its method). A title-like line just before a
+kept run is its headline and stays; so does a repeated headline's first occurrence a few
+lines above. Prose after a comment-section header counts for less. Stop-word density
+(jusText) raises running text and lowers lists of names. CJK text is measured by
+characters (see ``textstats``).
 """
 
 from __future__ import annotations
