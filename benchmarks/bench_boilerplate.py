@@ -6,7 +6,7 @@ boilerplate-line F1 over labelled lines pooled across the pages of the set (an e
 counts as kept), and the share of content characters lost.
 
 Usage: ``PYTHONPATH=src python benchmarks/bench_boilerplate.py [PATH] [--no-model]
-[--errors SET:KIND]`` where PATH defaults to ``../shared/dev-data/boilerplate-dev.jsonl``
+[--layers] [--errors SET:KIND]`` where PATH defaults to ``../shared/dev-data/boilerplate-dev.jsonl``
 relative to the repository root (third-party data: read here, never copied).
 """
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textfix.boilerplate import BoilerplateModel, strip_boilerplate
+from textfix.boilerplate.engine import LAYERS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_PATH = ROOT / ".." / "shared" / "dev-data" / "boilerplate-dev.jsonl"
@@ -75,11 +76,21 @@ def c4_drops(page: dict[str, object], lines: list[str]) -> list[bool]:
     return out
 
 
+def layer_variants() -> list[tuple[str, tuple[str, ...]]]:
+    """Each layer alone, then all layers but one."""
+    out = [(f"only {x}", (x,)) for x in LAYERS]
+    out += [(f"without {x}", tuple(y for y in LAYERS if y != x)) for x in LAYERS]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
     ap.add_argument("--no-model", action="store_true", help="skip BoilerplateModel.fit")
     ap.add_argument("--errors", metavar="SET:KIND", help="print misses, KIND = fp or fn")
+    ap.add_argument(
+        "--layers", action="store_true", help="also score each layer on its own and without it"
+    )
     args = ap.parse_args()
     pages = [json.loads(x) for x in Path(args.path).read_text(encoding="utf-8").splitlines()]
     for set_name in ("traf", "zyte"):
@@ -112,6 +123,15 @@ def main() -> None:
         print(
             f"  time: fit {t_fit:.2f} s, strip {t_strip:.2f} s ({n_chars / 1e6 / t_strip:.2f} MB/s)"
         )
+        if args.layers:
+            for name, layers in layer_variants():
+                score = Score()
+                for page, doc in zip(group, docs, strict=True):
+                    res = strip_boilerplate(doc, lang=page["lang"], model=model, layers=layers)
+                    score.add(
+                        page["lines"], page["labels"], [v.action == "drop" for v in res.lines]
+                    )
+                print(f"  {name:16} {score.row()}")
         for m in misses:
             print(m)
 

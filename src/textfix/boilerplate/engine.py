@@ -17,7 +17,7 @@ another blank line, or at the start or end of the output, are dropped
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from textfix.boilerplate.edits import apply_edit
@@ -29,6 +29,8 @@ from textfix.boilerplate.rules import RulesMode, ruleset
 from textfix.boilerplate.types import LineVerdict, Stripped
 from textfix.lines import Line, iter_lines
 
+#: The layers, in the order they decide (the first that decides a line wins).
+LAYERS = ("rules", "model", "edits", "repeats", "mainspan")
 #: Reasons whose lines end the main span: nothing after a comment header is article.
 BARRIER_REASONS = frozenset({"comments"})
 
@@ -40,12 +42,14 @@ def strip_boilerplate(
     model: BoilerplateModel | None = None,
     rules: Sequence[str | Path] | None = None,
     rules_mode: RulesMode = "extend",
+    layers: Collection[str] = LAYERS,
 ) -> Stripped:
     """Remove boilerplate lines from a plain-text page; every removal has a reason.
 
     ``lang`` is a language code (``"en"``, ``"de-AT"``...) or ``None`` to guess it;
     ``rules`` are extra rule files, used before the built-in ones, or instead of
-    them with ``rules_mode="replace"``.
+    them with ``rules_mode="replace"``. ``layers`` selects layers by name (see
+    :data:`LAYERS`), to measure each on its own; the default runs them all.
 
     >>> page = "Big news today\\nBig news today\\n" + "A sentence of the article. " * 6
     >>> r = strip_boilerplate(page + "\\nWe use cookies to improve your experience.", lang="en")
@@ -56,29 +60,34 @@ def strip_boilerplate(
     """
     if not isinstance(text, str):
         raise TypeError(f"strip_boilerplate() needs a str, not {type(text).__name__}")
+    unknown = set(layers) - set(LAYERS)
+    if unknown:
+        raise ValueError(f"unknown layers {sorted(unknown)}; choose from {list(LAYERS)}")
     lines = list(iter_lines(text))
     texts = [line.text for line in lines]
     langs = languages_for(text, lang)
     rs = ruleset(langs, tuple(rules or ()), rules_mode)
 
+    use_rules, use_edits = "rules" in layers, "edits" in layers
+    use_model = model is not None and "model" in layers
     verdicts: dict[int, LineVerdict] = {}
     for i, t in enumerate(texts):
         if not t.strip():
             continue
-        reason = rs.drop_reason(t)
-        if reason is None and model is not None and model.is_furniture(t):
+        reason = rs.drop_reason(t) if use_rules else None
+        if reason is None and use_model and model is not None and model.is_furniture(t):
             reason = "site-template"
         if reason is not None:
             verdicts[i] = LineVerdict(t, "drop", None, reason)
             continue
-        new, edit_reason = apply_edit(t, rs)
+        new, edit_reason = apply_edit(t, rs) if use_edits else (None, None)
         if new is not None and edit_reason is not None:
             verdicts[i] = (
                 LineVerdict(t, "edit", new, edit_reason)
                 if new.strip()
                 else LineVerdict(t, "drop", None, edit_reason)
             )
-    repeats = repeated_lines(texts)
+    repeats = repeated_lines(texts) if "repeats" in layers else set()
     for i in repeats:
         verdicts.setdefault(i, LineVerdict(texts[i], "drop", None, "repeated-line"))
 
@@ -86,8 +95,9 @@ def strip_boilerplate(
     barriers = {i for i in removed if verdicts[i].reason in BARRIER_REASONS}
     titles = first_occurrences(texts, repeats)
     evidence = Evidence(removed, barriers, titles, stopwords_for(langs))
-    for i in outside_main_text(texts, evidence):
-        verdicts[i] = LineVerdict(texts[i], "drop", None, "outside-main-text")
+    if "mainspan" in layers:
+        for i in outside_main_text(texts, evidence):
+            verdicts[i] = LineVerdict(texts[i], "drop", None, "outside-main-text")
 
     return _assemble(lines, verdicts)
 

@@ -24,18 +24,19 @@ REASONS: dict[str, str] = {
     "comments": "comment-section furniture ('3 comments', 'leave a reply')",
     "login": "log-in / register / account prompts",
     "navigation": "navigation furniture ('skip to content', 'back to top', breadcrumbs)",
-    "media-credit": "photo / image credit line ('Foto: dpa', caption ending in '| © Agency')",
+    "media-credit": "photo / image credit line ('Foto: dpa', a caption ending in '© Agency')",
     "tags": "tag / category / 'filed under' lists",
     "repeated-line": "exact repeat of an earlier title-like line (the first stays)",
     "site-template": "line that a BoilerplateModel learned as recurring site furniture",
     "outside-main-text": "short or link-like line outside the main prose span",
     "collapsed-blank": "blank line left next to another blank line by a removal",
-    "email-placeholder": "edit: '[email protected]' placeholder removed",
-    "read-more": "edit: trailing 'Read more' link text removed",
-    "share-prefix": "edit: leading 'Share this:' prompt removed",
+    "email-placeholder": "edit: '[email protected]' placeholder removed from the line",
+    "read-more": "edit: trailing 'Read more' link text removed from the line",
+    "share-prefix": "edit: leading 'Share this:' prompt removed from the line",
 }
 
-#: Reasons that only ever come with ``action == "edit"``.
+#: Reasons of in-line edits. A line with nothing left after the edit is dropped instead,
+#: with the same reason.
 EDIT_REASONS = frozenset({"email-placeholder", "read-more", "share-prefix"})
 
 
