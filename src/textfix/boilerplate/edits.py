@@ -17,7 +17,7 @@ from textfix.boilerplate.rules import RuleSet
 _SENTENCE_END = tuple(".!?…:;\"'”»)]")
 _DECORATION = re.compile(r"[»›→>\[\]()…]|\.\.\.")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
-_TAIL = 200
+_TAIL = 80
 
 
 def apply_edit(line: str, rules: RuleSet) -> tuple[str | None, str | None]:

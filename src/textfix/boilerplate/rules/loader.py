@@ -18,7 +18,7 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -62,13 +62,20 @@ class RuleSet:
 
     drops: tuple[DropRule, ...]
     edits: dict[str, tuple[re.Pattern[str], ...]]
+    #: Longest line any drop rule applies to.
+    max_len: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "max_len", max((r.max_len for r in self.drops), default=0))
 
     def drop_reason(self, line: str) -> str | None:
         """The reason of the first drop rule matching ``line``, else ``None``."""
-        key = normalise_for_match(line)
-        if not key:
+        if len(line) > 2 * self.max_len + 100:  # no rule applies; skip normalising it
             return None
+        key = normalise_for_match(line)
         n = len(key)
+        if not key or n > self.max_len:
+            return None
         for rule in self.drops:
             if n <= rule.max_len and rule.pattern.search(key):
                 return rule.reason
