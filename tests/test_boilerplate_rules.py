@@ -75,3 +75,10 @@ def test_unknown_language_applies_every_set() -> None:
     page = f"{LONG}\nCzytaj także\n{LONG}\nЧитайте также\n{LONG}"
     result = strip_boilerplate(page, lang="hu")
     assert [v.reason for v in result.lines][1::2] == ["read-also", "read-also"]
+
+
+def test_docs_reason_table_matches_reasons() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "boilerplate.md").read_text("utf-8")
+    rows = [line for line in doc.split("\n") if line.startswith("| `")]
+    table = {row.split("`")[1]: row.split("|")[2].strip() for row in rows}
+    assert table == REASONS
