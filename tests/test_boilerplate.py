@@ -50,6 +50,35 @@ def test_seed_like_page(lang: str | None) -> None:
     assert result.text == "\n".join([HEADLINE, LEAD, *PARAGRAPHS]) + "\n"
 
 
+EN_HEADLINE = "AP: City council approves the new river bridge after two years of debate"
+EN_LEAD = "The vote ends a long dispute over the cost and the route of the crossing."
+EN_PARAGRAPHS = [
+    "Council members voted nine to two on Tuesday evening to approve the bridge, which will "
+    "connect the old town with the growing district on the eastern bank of the river.",
+    "Opponents had argued that the money should go to schools and to repairing roads, while "
+    "supporters said the crossing would cut travel times for thousands of commuters each day.",
+    "Construction is expected to start next spring and to take about three years, according "
+    "to the city's planning office, which will publish the detailed schedule next month.",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", None])
+def test_seed_shape_english_article_on_a_ukrainian_site(lang: str | None) -> None:
+    # The seed's shape: blank lines between blocks, the headline three times (once after
+    # the lead), an English article, Ukrainian site notices, an English cookie banner.
+    blocks = [EN_HEADLINE, EN_HEADLINE, EN_LEAD, NOTICE, EN_HEADLINE, *EN_PARAGRAPHS]
+    page = "\n\n".join(blocks) + "\n\n" + FOOTER + "\n" + COOKIES + "\n"
+    result = strip_boilerplate(page, lang=lang)
+    assert result.text == "\n\n".join([EN_HEADLINE, EN_LEAD, *EN_PARAGRAPHS]) + "\n"
+    reasons = {v.text: v.reason for v in result.lines if v.action == "drop" and v.text}
+    assert reasons == {
+        EN_HEADLINE: "repeated-line",
+        NOTICE: "language-notice",
+        FOOTER: "error-report",
+        COOKIES: "cookie-banner",
+    }
+
+
 def test_one_verdict_per_line_and_reasons_are_documented() -> None:
     page = seed_like_page()
     result = strip_boilerplate(page)

@@ -20,8 +20,11 @@ from textfix.boilerplate.textstats import is_title_like
 MIN_TITLE_WORDS = 3
 #: A headline shows up at most this often (title, og:title, breadcrumb...).
 MAX_HEADLINE_COPIES = 3
-# Bullets, numbers and "Label: value" credits mark list items and captions.
-_LIST_OR_CAPTION = re.compile(r"^([-*•·–—▪►]|\d+[.)]|[^\W\d_]{1,3}[.)]\s|[^:]{1,25}:\s)")
+# Bullets and numbers mark list items; a short "Label: value" (at most five words after
+# the colon) is a caption or credit. "NYT: Putin sends signals to the West..." is a headline.
+_LIST_OR_CAPTION = re.compile(
+    r"^([-*•·–—▪►]|\d+[.)]|[^\W\d_]{1,3}[.)]\s|[^:]{1,25}:\s+\S+(\s+\S+){0,4}$)"
+)
 
 
 def repeated_lines(lines: Sequence[str]) -> set[int]:

@@ -202,4 +202,17 @@ def ruleset(
 
 @lru_cache(maxsize=64)
 def _builtin_merged(langs: tuple[str, ...]) -> RuleSet:
-    return merge([*(builtin(lang) for lang in langs), builtin("common")])
+    others = tuple(lang for lang in BUILTIN_LANGUAGES if lang not in langs)
+    return merge([*(builtin(lang) for lang in langs), builtin("common"), _site_notices(others)])
+
+
+#: Classes that sites print in another language than the page's (a Ukrainian site's
+#: English article keeps its Ukrainian error-report footer and language notice). Their
+#: patterns are specific enough to apply in every built-in language.
+CROSS_LANGUAGE = frozenset({"language-notice", "error-report", "cookie-banner"})
+
+
+@lru_cache(maxsize=64)
+def _site_notices(langs: tuple[str, ...]) -> RuleSet:
+    drops = [r for lang in langs for r in builtin(lang).drops if r.reason in CROSS_LANGUAGE]
+    return RuleSet(tuple(drops), {})
