@@ -232,9 +232,14 @@ def test_crlf_and_missing_final_newline_are_kept() -> None:
 
 def test_cjk_lines_are_measured_by_characters() -> None:
     para = "今天市政府宣布新的公园将在明年春天开放，市民可以在那里散步、跑步和野餐。" * 2
-    page = "\n".join(["首页", "新闻", "体育", "财经", "科技", "娱乐", para, para + "谢谢。"])
+    body = [para, para + "谢谢。", "市民" + para, "今天" + para]
+    page = "\n".join(["首页", "新闻", "体育", "财经", "科技", "娱乐", *body])
     result = strip_boilerplate(page)
-    assert result.text == "\n".join([para, para + "谢谢。"])
+    assert result.text == "\n".join(body)
+    # The same lines in Latin letters are too short to outweigh the menu.
+    menu = ["Politics", "Business", "Sport", "Money", "Tech", "Fun"]
+    latin = "\n".join([*menu, *["x" * 60 + "."] * 4])
+    assert strip_boilerplate(latin).text == latin
 
 
 def test_empty_and_trivial_inputs() -> None:

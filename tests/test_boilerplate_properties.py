@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 from faker import Faker
@@ -100,3 +101,53 @@ def test_clean_documents_come_back_unchanged(lang: str) -> None:
         for hint in (lang, None):
             result = strip_boilerplate(doc, lang=hint)
             assert result.text == doc, [v for v in result.lines if v.action != "keep"]
+
+
+def _po_sentences(path: Path) -> list[str]:
+    """Translated sentences (msgstr) of one .po catalogue, one per entry."""
+    out: list[str] = []
+    current: list[str] | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").split("\n"):
+        if raw.startswith('msgstr "'):
+            current = [raw[8:-1]]
+        elif raw.startswith('"') and current is not None:
+            current.append(raw[1:-1])
+        else:
+            if current is not None:
+                text = "".join(current).replace("\\n", " ").replace('\\"', '"').strip()
+                if text.endswith((".", "!", "?")) and len(text.split()) >= 5 and "%" not in text:
+                    out.append(text)
+            current = None
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es", "ru", "uk", "pl", "it", "pt", "nl", "cs"])
+def test_documents_of_real_sentences_come_back_unchanged(lang: str) -> None:
+    # Real translated sentences from Django's catalogues (not used to build any model):
+    # a page of short sentences, none of them furniture, must not lose a line.
+    import django
+
+    root = Path(django.__file__).parent
+    sentences = [
+        s
+        for po in sorted(root.glob(f"**/locale/{lang}/LC_MESSAGES/django.po"))
+        for s in _po_sentences(po)
+    ]
+    assert len(sentences) >= 20
+    for start in range(0, min(len(sentences), 200), 20):
+        doc = "\n".join(sentences[start : start + 20]) + "\n"
+        assert strip_boilerplate(doc, lang=lang).text == doc
+        assert strip_boilerplate(doc).text == doc
+
+
+def test_lists_and_poems_without_prose_come_back_unchanged() -> None:
+    shopping = "Shopping\nEggs\nFlour\nMilk\nButter\nApples\nSugar\nSalt\n"
+    poem = "Der Abend kommt\nund legt sich still\nauf Dach und Feld\nund Fluss und Hügel\n" * 3
+    for doc in (shopping, poem):
+        assert strip_boilerplate(doc).text == doc
+
+
+def test_letter_with_greeting_and_sign_off_comes_back_unchanged() -> None:
+    body = "Thank you for the lovely weekend at the lake; the children still talk about it. " * 3
+    letter = f"Dear Anna,\n\n{body}\n\n{body}\n\nWith love,\nGrandma\n"
+    assert strip_boilerplate(letter, lang="en").text == letter

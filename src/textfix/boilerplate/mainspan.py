@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from textfix.boilerplate.textstats import SENTENCE_END, is_title_like, text_length
 
 _WORD = re.compile(r"[^\W\d_]+")
+_FULL_STOP = (".", "!", "?", "…", "。", "！", "？", '."', ".”", ".»", '!"', '?"')
 
 #: Lines longer than this (in Latin-character units) count as prose.
 PROSE_LENGTH = 80
@@ -41,6 +42,11 @@ STOP_LOW = 0.1
 STOP_PENALTY = -30
 #: Prose after a comment-section header (that follows prose) weighs this much.
 COMMENT_DISCOUNT = 0.25
+#: A page whose best run scores less than this has no clear main text; unless other layers
+#: found at least MIN_EVIDENCE furniture lines, it is not treated as a scraped page and the
+#: whole document counts as main text (a list of short messages is not a menu by itself).
+MIN_MAIN_SCORE = 500
+MIN_EVIDENCE = 3
 #: Secondary runs are kept when they score at least this share of the best run...
 SECONDARY_SHARE = 0.2
 #: ... or at least this score (a solid paragraph or two), whatever the best run scored.
@@ -125,10 +131,12 @@ class Evidence:
 def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
     """The kept runs, in document order.
 
-    >>> page = ["Home", "News", "Sport", "A long paragraph of prose. " * 5, "Short one.",
-    ...         "Another long paragraph of prose. " * 4, "Contact", "Imprint", "Jobs"]
+    >>> prose = "A long paragraph of prose. " * 9
+    >>> page = ["Home", "News", "Sport", prose, "Short one.", prose, prose, "Contact", "Jobs"]
     >>> [(s.start, s.end) for s in main_spans(page)]
-    [(3, 5)]
+    [(3, 6)]
+    >>> [(s.start, s.end) for s in main_spans(page[:5])]  # too little text: all of it
+    [(0, 4)]
     """
     weights: list[float | None] = []
     for i, line in enumerate(lines):
@@ -143,6 +151,8 @@ def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
     first = _best_run(weights, 0, len(lines))
     if first is None:
         return []
+    if first.score < MIN_MAIN_SCORE and len(ev.removed) < MIN_EVIDENCE:
+        return [Span(0, len(lines) - 1, first.score)]
     spans = [first]
     todo = [(0, first.start), (first.end + 1, len(lines))]
     while todo:
@@ -214,6 +224,20 @@ def outside_main_text(lines: Sequence[str], ev: Evidence = Evidence()) -> set[in
         for i, line in enumerate(lines)
         if i not in inside and i not in ev.removed and line.strip()
     }
-    # A page with furniture already found, or with many stray lines, is a scraped page;
-    # otherwise the few lines around the prose are a clean text's greeting or sign-off.
+    if len(ev.removed) >= MIN_EVIDENCE:
+        return out
+    # Without furniture found by other layers, only link-like lines go: a whole sentence
+    # outside the best run is still text. A few stray lines are a clean text's greeting
+    # or sign-off, not a menu.
+    out = {i for i in out if not is_sentence(lines[i])}
     return out if ev.removed or len(out) >= MIN_OUTSIDE else set()
+
+
+def is_sentence(line: str) -> bool:
+    """A line of at least four words ending like a sentence.
+
+    >>> is_sentence("Please enter a valid date."), is_sentence("Contact us")
+    (True, False)
+    """
+    s = line.rstrip()
+    return s.endswith(_FULL_STOP) and len(s.split()) >= 4

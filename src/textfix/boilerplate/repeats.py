@@ -2,13 +2,15 @@
 
 A headline scraped three times keeps its first occurrence. Repeats that belong to
 the body stay: list items and captions (short labels, numbered or bulleted lines,
-``Photo: ...`` credits), anything that reads like a sentence, and lines that recur
-more than ``MAX_HEADLINE_COPIES`` times (an interview's recurring question, a
-repeated caption: a structure of the body, not a scraping accident).
+``Photo: ...`` credits), anything that reads like a sentence, lines that recur more
+than ``MAX_HEADLINE_COPIES`` times (an interview's recurring question, a repeated
+caption) and repeated blocks of several different lines (a refrain): structures of
+the body, not scraping accidents.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,20 +36,32 @@ def repeated_lines(lines: Sequence[str]) -> set[int]:
     [2]
     >>> repeated_lines(["What inspired you?", "A.", "What inspired you?", "B."] * 2)
     set()
+    >>> repeated_lines(["Row, row, row your boat", "Gently down the stream"] * 2)
+    set()
     """
     keys = [normalise_for_match(line) for line in lines]
     counts = Counter(k for k in keys if k)
     seen: set[str] = set()
-    out: set[int] = set()
+    repeats: list[int] = []
     for i, key in enumerate(keys):
         if not key:
             continue
         if key in seen:
-            if counts[key] <= MAX_HEADLINE_COPIES and _is_headline_repeat(key):
-                out.add(i)
+            repeats.append(i)
         else:
             seen.add(key)
-    return out
+    # A repeated block of different lines (a refrain, a stanza) is the text's own structure.
+    in_block: set[int] = set()
+    for a, b in itertools.pairwise(repeats):
+        if keys[a] != keys[b] and not any(keys[j] for j in range(a + 1, b)):
+            in_block.update((a, b))
+    return {
+        i
+        for i in repeats
+        if i not in in_block
+        and counts[keys[i]] <= MAX_HEADLINE_COPIES
+        and _is_headline_repeat(keys[i])
+    }
 
 
 def _is_headline_repeat(key: str) -> bool:
