@@ -31,6 +31,8 @@ CAP_LENGTH = 300
 SENTENCE_BONUS = 20
 #: The most a single short line costs.
 SHORT_PENALTY = -40
+#: What a line already removed by another layer costs.
+REMOVED_PENALTY = -40
 #: jusText's observation: running text is dense in function words, menus are not. A line
 #: of at least STOP_MIN_WORDS words with this share of the language's most frequent
 #: words gets STOP_BONUS.
@@ -144,7 +146,7 @@ def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
             weights.append(float("-inf"))
         elif i in ev.removed:
             # Already-removed lines are evidence of furniture: they cost like a short line.
-            weights.append(SHORT_PENALTY if line.strip() else None)
+            weights.append(REMOVED_PENALTY if line.strip() else None)
         else:
             weights.append(line_weight(line, ev.stopwords))
     _discount_comments(weights, ev.barriers)
