@@ -153,6 +153,10 @@ def test_german_page_menu_footer_and_banner() -> None:
         ("pt", "Leia também", "read-also"),
         ("de", "Newsletter abonnieren", "newsletter"),
         ("de", "Foto: Anna Beispiel", "media-credit"),
+        ("en", "By Jane Doe", "byline"),
+        ("es", "Por María López", "byline"),
+        ("de", "Datenschutz · Impressum · Kontakt", "navigation"),
+        ("de", "11 Antworten zu „Ein Sommer am See“", "comments"),
     ],
 )
 def test_phrase_classes(lang: str, line: str, reason: str) -> None:
@@ -170,6 +174,8 @@ def test_phrase_classes(lang: str, line: str, reason: str) -> None:
         "Related research shows that sleep matters more than diet.",
         "Comments from readers poured in after the first episode aired.",
         "Copyright law protects the expression of ideas, not the ideas themselves.",
+        "By the end of the year the bridge was finished.",
+        "Por favor",
     ],
 )
 def test_prose_mentioning_trigger_words_stays(line: str) -> None:

@@ -26,6 +26,7 @@ REASONS: dict[str, str] = {
     "navigation": "navigation furniture ('skip to content', 'back to top', breadcrumbs)",
     "media-credit": "photo / image credit line ('Foto: dpa', a caption ending in '© Agency')",
     "tags": "tag / category / 'filed under' lists",
+    "byline": "author line ('By Jane Doe', 'von Max Muster, 3. Mai 2021')",
     "repeated-line": "exact repeat of an earlier title-like line (the first stays)",
     "site-template": "line that a BoilerplateModel learned as recurring site furniture",
     "outside-main-text": "short or link-like line outside the main prose span",
