@@ -20,6 +20,9 @@ from textfix.boilerplate.textstats import is_title_like
 
 #: A headline has at least this many words; shorter repeats are labels or list items.
 MIN_TITLE_WORDS = 3
+#: A repeated line ending in "!" with more words than this is a call to action, not a title.
+MAX_EXCLAMATION_WORDS = 6
+_INNER_SENTENCE_END = re.compile(r"[.!?]\s+\w")
 #: A headline shows up at most this often (title, og:title, breadcrumb...).
 MAX_HEADLINE_COPIES = 3
 # Bullets and numbers mark list items; a short "Label: value" (at most five words after
@@ -65,10 +68,15 @@ def repeated_lines(lines: Sequence[str]) -> set[int]:
 
 
 def _is_headline_repeat(key: str) -> bool:
+    """Title-like, one sentence at most, and not an exclamation of many words (a call to
+    action repeated under each item of the body)."""
+    words = len(key.split())
     return (
         is_title_like(key)
-        and len(key.split()) >= MIN_TITLE_WORDS
+        and words >= MIN_TITLE_WORDS
         and not _LIST_OR_CAPTION.match(key)
+        and not _INNER_SENTENCE_END.search(key)
+        and not (key.endswith("!") and words > MAX_EXCLAMATION_WORDS)
     )
 
 
