@@ -33,6 +33,10 @@ from textfix.lines import Line, iter_lines
 LAYERS = ("rules", "model", "edits", "repeats", "mainspan")
 #: Reasons whose lines end the main span: nothing after a comment header is article.
 BARRIER_REASONS = frozenset({"comments"})
+#: Section headers ("Related articles", "Newsletter") weaken the prose after them; an
+#: inline teaser ("Read also: Council votes on budget") is not a header.
+HEADER_REASONS = frozenset({"read-also", "newsletter"})
+HEADER_MAX_LENGTH = 50
 
 
 def strip_boilerplate(
@@ -93,13 +97,19 @@ def strip_boilerplate(
 
     removed = {i for i, v in verdicts.items() if v.action == "drop"}
     barriers = {i for i in removed if verdicts[i].reason in BARRIER_REASONS}
+    sections = {i for i in removed if _is_section_header(verdicts[i])}
     titles = first_occurrences(texts, repeats)
-    evidence = Evidence(removed, barriers, titles, stopwords_for(langs))
+    evidence = Evidence(removed, barriers, sections, titles, stopwords_for(langs))
     if "mainspan" in layers:
         for i in outside_main_text(texts, evidence):
             verdicts[i] = LineVerdict(texts[i], "drop", None, "outside-main-text")
 
     return _assemble(lines, verdicts)
+
+
+def _is_section_header(v: LineVerdict) -> bool:
+    head = v.text.strip().rstrip(":")
+    return v.reason in HEADER_REASONS and len(head) <= HEADER_MAX_LENGTH and ":" not in head
 
 
 def _assemble(lines: Sequence[Line], verdicts: dict[int, LineVerdict]) -> Stripped:

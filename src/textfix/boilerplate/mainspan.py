@@ -42,8 +42,10 @@ STOP_BONUS = 30
 #: ... and a line with fewer than STOP_LOW of them gets STOP_PENALTY (lists of names).
 STOP_LOW = 0.1
 STOP_PENALTY = -30
-#: Prose after a comment-section header (that follows prose) weighs this much.
+#: Prose after a comment-section header (that follows prose) weighs this much...
 COMMENT_DISCOUNT = 0.25
+#: ... and after a teaser-section header ("Related articles", "Newsletter") this much.
+SECTION_DISCOUNT = 0.5
 #: A page whose best run scores less than this has no clear main text; unless other layers
 #: found at least MIN_EVIDENCE furniture lines, it is not treated as a scraped page and the
 #: whole document counts as main text (a list of short messages is not a menu by itself).
@@ -120,12 +122,14 @@ class Evidence:
     """What the other layers already know about the lines.
 
     ``removed``: lines already dropped (they cost like short lines); ``barriers``: lines no
-    run may contain (a comment-section header); ``titles``: first occurrences of a repeated
+    run may contain (a comment-section header); ``sections``: headers of teaser sections
+    ("Related articles"), after which prose counts for less; ``titles``: first occurrences of a repeated
     headline (the article starts there); ``stopwords``: frequent words of the language.
     """
 
     removed: Collection[int] = frozenset()
     barriers: Collection[int] = frozenset()
+    sections: Collection[int] = frozenset()
     titles: Collection[int] = frozenset()
     stopwords: Collection[str] = frozenset()
 
@@ -149,7 +153,7 @@ def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
             weights.append(REMOVED_PENALTY if line.strip() else None)
         else:
             weights.append(line_weight(line, ev.stopwords))
-    _discount_comments(weights, ev.barriers)
+    _discount_after_headers(weights, ev)
     first = _best_run(weights, 0, len(lines))
     if first is None:
         return []
@@ -168,17 +172,19 @@ def main_spans(lines: Sequence[str], ev: Evidence = Evidence()) -> list[Span]:
     return [_with_headline(s, lines, ev) for s in spans]
 
 
-def _discount_comments(weights: list[float | None], barriers: Collection[int]) -> None:
-    """After a comment-section header that follows some prose, prose counts for less:
-    a long discussion must not outweigh the article it discusses."""
+def _discount_after_headers(weights: list[float | None], ev: Evidence) -> None:
+    """After a comment-section or teaser-section header that follows some prose, prose
+    counts for less: a long discussion or a feed of teasers must not outweigh the article."""
+    markers = dict.fromkeys(ev.sections, SECTION_DISCOUNT)
+    markers.update(dict.fromkeys(ev.barriers, COMMENT_DISCOUNT))
     seen_prose = False
-    discount = False
+    factor = 1.0
     for i, w in enumerate(weights):
-        if i in barriers and seen_prose:
-            discount = True
+        if i in markers and seen_prose:
+            factor = min(factor, markers[i])
         elif w is not None and w > 0:
-            if discount:
-                weights[i] = w * COMMENT_DISCOUNT
+            if factor < 1.0:
+                weights[i] = w * factor
             seen_prose = True
 
 
