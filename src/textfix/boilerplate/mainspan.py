@@ -121,10 +121,11 @@ def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
 class Evidence:
     """What the other layers already know about the lines.
 
-    ``removed``: lines already dropped (they cost like short lines); ``barriers``: lines no
-    run may contain (a comment-section header); ``sections``: headers of teaser sections
-    ("Related articles"), after which prose counts for less; ``titles``: first occurrences of a repeated
-    headline (the article starts there); ``stopwords``: frequent words of the language.
+    ``removed``: lines already dropped (they cost like short lines); ``barriers``: lines
+    no run may contain (a comment-section header); ``sections``: headers of teaser
+    sections ("Related articles"), after which prose counts for less; ``titles``: first
+    occurrences of a repeated headline (the article starts there); ``stopwords``:
+    frequent words of the language.
     """
 
     removed: Collection[int] = frozenset()
