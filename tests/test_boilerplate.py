@@ -265,3 +265,34 @@ def test_empty_and_trivial_inputs() -> None:
 def test_rejects_non_str() -> None:
     with pytest.raises(TypeError):
         strip_boilerplate(b"bytes")  # type: ignore[arg-type]
+
+
+def test_structured_list_next_to_the_article_stays() -> None:
+    dates = [
+        f"{m} {d} – {city} @ Town Hall"
+        for m, d, city in [
+            ("May", 3, "Lviv"),
+            ("May", 9, "Kraków"),
+            ("June", 1, "Berlin"),
+            ("June", 4, "Prague"),
+        ]
+    ]
+    menu = ["Politics", "Business", "Sport", "Culture", "Travel", "Weather", "Science"]
+    page = "\n".join(
+        [
+            *menu,
+            "© 2024 Example News",
+            "Share on Facebook",
+            "Related articles",
+            ARTICLE_DE,
+            ARTICLE_DE_2,
+            ARTICLE_DE,
+            "Tour dates",
+            *dates,
+            *menu,
+        ]
+    )
+    kept = strip_boilerplate(page, lang="en").text.split("\n")
+    assert kept[-len(dates) :] == dates
+    assert "Tour dates" in kept
+    assert "Politics" not in kept

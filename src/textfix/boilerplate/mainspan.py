@@ -55,6 +55,11 @@ MIN_EVIDENCE = 3
 SECONDARY_SHARE = 0.2
 #: ... or at least this score (a solid paragraph or two), whatever the best run scored.
 SECONDARY_SCORE = 150
+#: A structured list right after a kept run stays when it has this many items of this
+#: many words each.
+LIST_MIN_ITEMS = 3
+LIST_MIN_WORDS = 4
+_BULLETS = "-*•·–—▪►✓✔"
 #: Unless another layer already removed something, fewer candidate lines than this
 #: outside the kept runs are left alone: a letter's greeting and sign-off are not furniture.
 MIN_OUTSIDE = 6
@@ -228,6 +233,8 @@ def outside_main_text(lines: Sequence[str], ev: Evidence = Evidence()) -> set[in
     inside: set[int] = set()
     for s in spans:
         inside.update(range(s.start, s.end + 1))
+        inside.update(adjacent_list(lines, s.end, 1, ev))
+        inside.update(adjacent_list(lines, s.start, -1, ev))
     out = {
         i
         for i, line in enumerate(lines)
@@ -240,6 +247,49 @@ def outside_main_text(lines: Sequence[str], ev: Evidence = Evidence()) -> set[in
     # or sign-off, not a menu.
     out = {i for i in out if not is_sentence(lines[i])}
     return out if ev.removed or len(out) >= MIN_OUTSIDE else set()
+
+
+def _list_shape(line: str) -> str | None:
+    """Shape of a structured list item ("June 9 – Tampa...", "2 cups of flour", "- step"):
+    at least LIST_MIN_WORDS words with a digit in the first two tokens or a bullet."""
+    tokens = line.split()
+    if len(tokens) < LIST_MIN_WORDS:
+        return None
+    head = tokens[:2]
+    if head[0][0] in _BULLETS:
+        return "bullet"
+    shape = "".join("n" if t[0].isdigit() else "a" if t[0].isalpha() else "p" for t in head)
+    return shape if "n" in shape else None
+
+
+def adjacent_list(lines: Sequence[str], edge: int, step: int, ev: Evidence) -> range:
+    """A structured list right next to a kept run belongs to the article (tour dates,
+    ingredients, steps): at least LIST_MIN_ITEMS items of one shape, with at most one
+    title line between the run and the list. ``edge`` is the run's last line and
+    ``step=1`` to look after it, or its first line and ``step=-1`` to look before it.
+    Returns the indexes to keep (possibly empty)."""
+    n = len(lines)
+    i = edge + step
+    title = False
+    while 0 <= i < n and (not lines[i].strip() or _list_shape(lines[i]) is None):
+        if lines[i].strip():
+            if title or i in ev.removed:
+                return range(0)
+            title = True
+        i += step
+    if not 0 <= i < n:
+        return range(0)
+    shape = _list_shape(lines[i])
+    j, items = i, 0
+    while 0 <= j < n and j not in ev.removed:
+        if lines[j].strip():
+            if _list_shape(lines[j]) != shape:
+                break
+            items += 1
+        j += step
+    if items < LIST_MIN_ITEMS:
+        return range(0)
+    return range(edge + 1, j) if step > 0 else range(j + 1, edge)
 
 
 def is_sentence(line: str) -> bool:
