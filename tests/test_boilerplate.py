@@ -153,6 +153,7 @@ def test_german_page_menu_footer_and_banner() -> None:
         ("pt", "Leia também", "read-also"),
         ("de", "Newsletter abonnieren", "newsletter"),
         ("de", "Foto: Anna Beispiel", "media-credit"),
+        ("en", "Photo by Jane Doe/Example Images", "media-credit"),
         ("en", "By Jane Doe", "byline"),
         ("en", "Posted on March 3, 2019 by admin", "byline"),
         ("de", "Veröffentlicht am 3. Mai 2021", "byline"),
