@@ -63,6 +63,7 @@ def test_user_rules_extend_and_replace(tmp_path: Path) -> None:
     page = f"Öffnungszeiten\n{LONG}\nAnzeige\n{LONG}"
     extended = strip_boilerplate(page, lang="de", rules=[path])
     assert [v.reason for v in extended.lines] == ["site-template", None, "advertisement", None]
+    assert strip_boilerplate(page, lang="de", rules=str(path)).lines == extended.lines
     replaced = strip_boilerplate(page, lang="de", rules=[path], rules_mode="replace")
     assert [v.reason for v in replaced.lines] == ["site-template", None, None, None]
     with pytest.raises(ValueError, match="rules_mode"):

@@ -44,7 +44,7 @@ def strip_boilerplate(
     *,
     lang: str | None = None,
     model: BoilerplateModel | None = None,
-    rules: Sequence[str | Path] | None = None,
+    rules: Sequence[str | Path] | str | Path | None = None,
     rules_mode: RulesMode = "extend",
     layers: Collection[str] = LAYERS,
 ) -> Stripped:
@@ -69,6 +69,8 @@ def strip_boilerplate(
         raise ValueError(f"unknown layers {sorted(unknown)}; choose from {list(LAYERS)}")
     lines = list(iter_lines(text))
     texts = [line.text for line in lines]
+    if isinstance(rules, (str, Path)):  # one path, not a sequence of characters
+        rules = [rules]
     langs = languages_for(text, lang)
     rs = ruleset(langs, tuple(rules or ()), rules_mode)
 
