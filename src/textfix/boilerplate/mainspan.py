@@ -54,7 +54,7 @@ MIN_EVIDENCE = 3
 #: Secondary runs are kept when they score at least this share of the best run...
 SECONDARY_SHARE = 0.2
 #: ... or at least this score (a solid paragraph or two), whatever the best run scored.
-SECONDARY_SCORE = 150
+SECONDARY_SCORE = 100
 #: A structured list right after a kept run stays when it has this many items of this
 #: many words each.
 LIST_MIN_ITEMS = 3
