@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from textfix.boilerplate.textstats import SENTENCE_END, is_title_like, text_length
 
 _WORD = re.compile(r"[^\W\d_]+")
+_GLUED = re.compile(r"[^\W\d_][a-z][A-Z][a-z]")
 _FULL_STOP = (".", "!", "?", "…", "。", "！", "？", '."', ".”", ".»", '!"', '?"')
 
 #: Lines longer than this (in Latin-character units) count as prose.
@@ -31,6 +32,12 @@ CAP_LENGTH = 300
 SENTENCE_BONUS = 20
 #: The most a single short line costs.
 SHORT_PENALTY = -40
+#: A long line that reads like a row of links (LINK_MIN_WORDS+ words, at least
+#: LINK_CAPITALS of them capitalised or LINK_GLUED menu items glued together) weighs this.
+LINK_WEIGHT = -20
+LINK_MIN_WORDS = 6
+LINK_CAPITALS = 0.75
+LINK_GLUED = 2
 #: What a line already removed by another layer costs.
 REMOVED_PENALTY = -40
 #: jusText's observation: running text is dense in function words, menus are not. A line
@@ -94,6 +101,8 @@ def line_weight(line: str, stopwords: Collection[str] = frozenset()) -> float | 
     if n > 20 and line.rstrip().endswith(SENTENCE_END):
         w += SENTENCE_BONUS
     w = max(w, SHORT_PENALTY)
+    if w > 0 and _link_like(line):
+        return LINK_WEIGHT
     if stopwords and n < CAP_LENGTH:
         words = _WORD.findall(line.lower())
         if len(words) >= STOP_MIN_WORDS:
@@ -103,6 +112,27 @@ def line_weight(line: str, stopwords: Collection[str] = frozenset()) -> float | 
             elif ratio < STOP_LOW:
                 w += STOP_PENALTY
     return w
+
+
+def _link_like(line: str) -> bool:
+    """A long line that is a row of links or titles: nearly every word capitalised, or
+    menu items glued together ("Cloud SecurityCloud StorageEdge Computing"), and no
+    sentence ending.
+
+    >>> _link_like("Latest News Applications OS Channel Programs Cloud Data Center Jobs")
+    True
+    >>> _link_like("Apple was pulled into the enterprise, Cook said on Tuesday in a chat")
+    False
+    """
+    s = line.strip()
+    if s.endswith(_FULL_STOP):
+        return False
+    words = _WORD.findall(s)
+    if len(words) < LINK_MIN_WORDS:
+        return False
+    glued = len(_GLUED.findall(s))
+    capitals = sum(w[0].isupper() for w in words)
+    return glued >= LINK_GLUED or capitals >= LINK_CAPITALS * len(words)
 
 
 def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
