@@ -31,7 +31,7 @@ from textfix.lines import Line, iter_lines
 
 #: The layers, in the order they decide (the first that decides a line wins).
 LAYERS = ("rules", "model", "edits", "repeats", "mainspan")
-#: Reasons whose lines end the main span: nothing after a comment header is article.
+#: Comment-section headers: no kept run crosses them, and prose after them counts little.
 BARRIER_REASONS = frozenset({"comments"})
 #: Section headers ("Related articles", "Newsletter") weaken the prose after them; an
 #: inline teaser ("Read also: Council votes on budget") is not a header.

@@ -18,11 +18,16 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from textfix.boilerplate.textstats import SENTENCE_END, is_title_like, text_length
+from textfix.boilerplate.textstats import (
+    SENTENCE_END,
+    is_link_row,
+    is_sentence,
+    is_title_like,
+    list_shape,
+    text_length,
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
-_GLUED = re.compile(r"[^\W\d_][a-z][A-Z][a-z]")
-_FULL_STOP = (".", "!", "?", "…", "。", "！", "？", '."', ".”", ".»", '!"', '?"')
 
 #: Lines longer than this (in Latin-character units) count as prose.
 PROSE_LENGTH = 80
@@ -32,12 +37,8 @@ CAP_LENGTH = 300
 SENTENCE_BONUS = 20
 #: The most a single short line costs.
 SHORT_PENALTY = -40
-#: A long line that reads like a row of links (LINK_MIN_WORDS+ words, at least
-#: LINK_CAPITALS of them capitalised or LINK_GLUED menu items glued together) weighs this.
+#: A long line that reads like a row of links (``textstats.is_link_row``) weighs this.
 LINK_WEIGHT = -20
-LINK_MIN_WORDS = 6
-LINK_CAPITALS = 0.75
-LINK_GLUED = 2
 #: What a line already removed by another layer costs.
 REMOVED_PENALTY = -40
 #: jusText's observation: running text is dense in function words, menus are not. A line
@@ -62,11 +63,9 @@ MIN_EVIDENCE = 3
 SECONDARY_SHARE = 0.2
 #: ... or at least this score (a solid paragraph or two), whatever the best run scored.
 SECONDARY_SCORE = 100
-#: A structured list right after a kept run stays when it has this many items of this
-#: many words each.
+#: A structured list (``textstats.list_shape``) next to a kept run stays when it has
+#: this many items.
 LIST_MIN_ITEMS = 3
-LIST_MIN_WORDS = 4
-_BULLETS = "-*•·–—▪►✓✔"
 #: Unless another layer already removed something, fewer candidate lines than this
 #: outside the kept runs are left alone: a letter's greeting and sign-off are not furniture.
 MIN_OUTSIDE = 6
@@ -101,7 +100,7 @@ def line_weight(line: str, stopwords: Collection[str] = frozenset()) -> float | 
     if n > 20 and line.rstrip().endswith(SENTENCE_END):
         w += SENTENCE_BONUS
     w = max(w, SHORT_PENALTY)
-    if w > 0 and _link_like(line):
+    if w > 0 and is_link_row(line):
         return LINK_WEIGHT
     if stopwords and n < CAP_LENGTH:
         words = _WORD.findall(line.lower())
@@ -112,27 +111,6 @@ def line_weight(line: str, stopwords: Collection[str] = frozenset()) -> float | 
             elif ratio < STOP_LOW:
                 w += STOP_PENALTY
     return w
-
-
-def _link_like(line: str) -> bool:
-    """A long line that is a row of links or titles: nearly every word capitalised, or
-    menu items glued together ("Cloud SecurityCloud StorageEdge Computing"), and no
-    sentence ending.
-
-    >>> _link_like("Latest News Applications OS Channel Programs Cloud Data Center Jobs")
-    True
-    >>> _link_like("Apple was pulled into the enterprise, Cook said on Tuesday in a chat")
-    False
-    """
-    s = line.strip()
-    if s.endswith(_FULL_STOP):
-        return False
-    words = _WORD.findall(s)
-    if len(words) < LINK_MIN_WORDS:
-        return False
-    glued = len(_GLUED.findall(s))
-    capitals = sum(w[0].isupper() for w in words)
-    return glued >= LINK_GLUED or capitals >= LINK_CAPITALS * len(words)
 
 
 def _best_run(weights: Sequence[float | None], lo: int, hi: int) -> Span | None:
@@ -279,19 +257,6 @@ def outside_main_text(lines: Sequence[str], ev: Evidence = Evidence()) -> set[in
     return out if ev.removed or len(out) >= MIN_OUTSIDE else set()
 
 
-def _list_shape(line: str) -> str | None:
-    """Shape of a structured list item ("June 9 – Tampa...", "2 cups of flour", "- step"):
-    at least LIST_MIN_WORDS words with a digit in the first two tokens or a bullet."""
-    tokens = line.split()
-    if len(tokens) < LIST_MIN_WORDS:
-        return None
-    head = tokens[:2]
-    if head[0][0] in _BULLETS:
-        return "bullet"
-    shape = "".join("n" if t[0].isdigit() else "a" if t[0].isalpha() else "p" for t in head)
-    return shape if "n" in shape else None
-
-
 def adjacent_list(lines: Sequence[str], edge: int, step: int, ev: Evidence) -> range:
     """A structured list right next to a kept run belongs to the article (tour dates,
     ingredients, steps): at least LIST_MIN_ITEMS items of one shape, with at most one
@@ -301,7 +266,7 @@ def adjacent_list(lines: Sequence[str], edge: int, step: int, ev: Evidence) -> r
     n = len(lines)
     i = edge + step
     title = False
-    while 0 <= i < n and (not lines[i].strip() or _list_shape(lines[i]) is None):
+    while 0 <= i < n and (not lines[i].strip() or list_shape(lines[i]) is None):
         if lines[i].strip():
             if title or i in ev.removed:
                 return range(0)
@@ -309,24 +274,14 @@ def adjacent_list(lines: Sequence[str], edge: int, step: int, ev: Evidence) -> r
         i += step
     if not 0 <= i < n:
         return range(0)
-    shape = _list_shape(lines[i])
+    shape = list_shape(lines[i])
     j, items = i, 0
     while 0 <= j < n and j not in ev.removed:
         if lines[j].strip():
-            if _list_shape(lines[j]) != shape:
+            if list_shape(lines[j]) != shape:
                 break
             items += 1
         j += step
     if items < LIST_MIN_ITEMS:
         return range(0)
     return range(edge + 1, j) if step > 0 else range(j + 1, edge)
-
-
-def is_sentence(line: str) -> bool:
-    """A line of at least four words ending like a sentence.
-
-    >>> is_sentence("Please enter a valid date."), is_sentence("Contact us")
-    (True, False)
-    """
-    s = line.rstrip()
-    return s.endswith(_FULL_STOP) and len(s.split()) >= 4
