@@ -1,0 +1,293 @@
+"""Real sentences in many languages, loaded at run time from installed PyPI packages.
+
+Sources (evaluation side only; language models are built from wordfreq/CLDR, never from these):
+
+- ``django``: ``locale/*/LC_MESSAGES/*.po`` translations (msgstr) and their English msgids;
+- ``sphinx``: the same for Sphinx's catalogues;
+- ``faker``: names, places, streets and job titles from Faker's locale providers;
+- ``pycountry``: the ISO 3166/639/4217/15924 name translations shipped as ``.mo`` files.
+
+Nothing is cached on disk or copied into the repository.
+
+>>> lines = sentences("uk", sources=["django"], limit=3)
+>>> sorted(lines), len(lines["uk"])
+(['uk'], 3)
+>>> LANG_ENCODINGS["uk"][0], ENCODING_FAMILY["cp1251"]
+('cp1251', 'Cyrillic')
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import importlib
+import pkgutil
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from benchmarks.encodings import ENCODING_FAMILY, LANG_ENCODINGS, family_of
+
+__all__ = [
+    "ALL_SOURCES",
+    "ENCODING_FAMILY",
+    "LANG_ENCODINGS",
+    "family_of",
+    "lang_code",
+    "sentences",
+]
+
+ALL_SOURCES: tuple[str, ...] = ("django", "sphinx", "faker", "pycountry")
+
+# --- language codes ---------------------------------------------------------------------------
+
+#: Locale names whose base code is not the ISO 639-1 code we report.
+_LANG_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+#: Locale modifiers/scripts that select the Latin orthography of a language.
+_LATIN_MARKERS = {"latn", "latin"}
+#: Locale variants that are test dummies or non-UTF-8 duplicates, not real translations.
+_SKIP_LOCALES = {"zh_TW.Big5"}
+
+
+def lang_code(locale: str) -> str:
+    """Map a locale folder name to the code used here (ISO 639-1, ``-latn`` for Latin script).
+
+    >>> [lang_code(x) for x in ("uk_UA", "sr_Latn", "sr@latin", "pt_BR", "no_NO", "ca@valencia")]
+    ['uk', 'sr-latn', 'sr-latn', 'pt', 'nb', 'ca']
+    """
+    parts = re.split(r"[_@.\-]", locale)
+    base = _LANG_ALIASES.get(parts[0].lower(), parts[0].lower())
+    if any(p.lower() in _LATIN_MARKERS for p in parts[1:]):
+        return f"{base}-latn"
+    return base
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(
+    r"%\([^)]*\)[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]"  # %(name)s
+    r"|%[-+ #0]*\d*(?:\.\d+)?[sdifrxXeEgGcu%]"  # %s %d %.2f
+    r"|\{[^{}]*\}"  # {name} {0}
+    r"|<[^<>]*>"  # <b>, </a>
+    r"|&#?\w+;"  # &amp;
+    r"|\b(?:https?|ftp)://\S+"
+)
+_SPACE = re.compile(r"\s+")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _letters(text: str) -> int:
+    return len(_LETTER.findall(text))
+
+
+def _keep(line: str) -> bool:
+    """A line is kept when real letters dominate it (not mostly placeholders or markup)."""
+    if not line or not line.isprintable():
+        return False
+    bare = _PLACEHOLDER.sub(" ", line)
+    letters = _letters(bare)
+    return letters >= 2 and letters >= 0.4 * len(_SPACE.sub("", line))
+
+
+def _clean_lines(text: str) -> Iterator[str]:
+    for raw in text.split("\n"):
+        line = unicodedata.normalize("NFC", raw.strip())
+        if _keep(line):
+            yield line
+
+
+# --- gettext catalogues -----------------------------------------------------------------------
+
+_PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b"}
+_PO_ESCAPE = re.compile(r"\\(.)")
+_PO_KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")\s*$")
+
+
+def _po_unquote(quoted: str) -> str:
+    body = quoted.strip()[1:-1]
+    return _PO_ESCAPE.sub(lambda m: _PO_ESCAPES.get(m.group(1), m.group(1)), body)
+
+
+def parse_po(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Yield ``(msgid, [msgstr, ...])`` for every translated, non-fuzzy, non-obsolete entry.
+
+    >>> po = 'msgid ""\\nmsgstr "h"\\n\\n#, fuzzy\\nmsgid "a"\\nmsgstr "b"\\n\\n'
+    >>> po += 'msgid "Hi"\\nmsgid_plural "His"\\nmsgstr[0] "Pryv\\\\"it"\\nmsgstr[1] ""\\n"x"\\n'
+    >>> list(parse_po(po))
+    [('Hi', ['Pryv"it', 'x'])]
+    """
+    fields: dict[str, str] = {}
+    fuzzy = False
+    current = ""
+
+    def entry() -> Iterator[tuple[str, list[str]]]:
+        msgid = fields.get("msgid", "")
+        strs = [v for k, v in fields.items() if k.startswith("msgstr") and v]
+        if msgid and strs and not fuzzy:
+            yield msgid, strs
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        match = _PO_KEYWORD.match(line)
+        starts_entry = line.startswith("#") or (
+            match is not None and match.group(1) in ("msgid", "msgctxt")
+        )
+        if starts_entry and current.startswith("msgstr"):
+            yield from entry()
+            fields, fuzzy, current = {}, False, ""
+        if line.startswith("#,") and "fuzzy" in line:
+            fuzzy = True
+        if match:
+            current = match.group(1)
+            fields[current] = _po_unquote(match.group(2))
+        elif line.startswith('"') and current:
+            fields[current] += _po_unquote(line)
+    yield from entry()
+
+
+_CHARSET = re.compile(rb"charset=([-\w]+)")
+
+
+def _read_po(path: Path) -> str:
+    data = path.read_bytes()
+    match = _CHARSET.search(data[:2000])
+    encoding = match.group(1).decode("ascii") if match else "utf-8"
+    return data.decode(encoding, errors="replace")
+
+
+def _site_packages_file(module: str) -> Path:
+    return Path(importlib.import_module(module).__file__ or "").parent
+
+
+def _catalogue_lines(package: str) -> Iterator[tuple[str, str]]:
+    """(lang, line) from every ``locale/<loc>/LC_MESSAGES/*.po`` of ``package``; msgids as 'en'."""
+    root = _site_packages_file(package)
+    for path in sorted(root.rglob("locale/*/LC_MESSAGES/*.po")):
+        locale = path.parent.parent.name
+        if locale in _SKIP_LOCALES:
+            continue
+        lang = lang_code(locale)
+        for msgid, strs in parse_po(_read_po(path)):
+            for line in _clean_lines(msgid):
+                yield "en", line
+            for msgstr in strs:
+                for line in _clean_lines(msgstr):
+                    yield lang, line
+
+
+def _pycountry_lines() -> Iterator[tuple[str, str]]:
+    root = _site_packages_file("pycountry") / "locales"
+    for path in sorted(root.glob("*/LC_MESSAGES/*.mo")):
+        lang = lang_code(path.parent.parent.name)
+        with path.open("rb") as handle:
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        for key in sorted(catalog, key=str):
+            value = catalog[key]
+            if key == "" or not isinstance(value, str) or value == key:
+                continue
+            for line in _clean_lines(value):
+                yield lang, line
+
+
+# --- Faker --------------------------------------------------------------------------------------
+
+_FAKER_PROVIDERS = ("person", "address", "job", "company")
+#: Provider attributes that hold real words/names rather than format templates.
+_FAKER_ATTRS = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "last_names",
+    "middle_names",
+    "city_names",
+    "cities",
+    "street_names",
+    "street_titles",
+    "region_names",
+    "regions",
+    "states",
+    "provinces",
+    "countries",
+    "jobs",
+    "company_suffixes",
+)
+
+
+def _flatten(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key in value:
+            yield from _flatten(key)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _flatten(item)
+
+
+def _faker_lines() -> Iterator[tuple[str, str]]:
+    for provider in _FAKER_PROVIDERS:
+        package = importlib.import_module(f"faker.providers.{provider}")
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            if not info.ispkg:
+                continue
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            cls = getattr(module, "Provider", None)
+            lang = lang_code(info.name)
+            for attr in _FAKER_ATTRS:
+                for item in _flatten(cls.__dict__.get(attr) if cls else None):
+                    for line in _clean_lines(item):
+                        yield lang, line
+
+
+_LOADERS = {
+    "django": lambda: _catalogue_lines("django"),
+    "sphinx": lambda: _catalogue_lines("sphinx"),
+    "faker": _faker_lines,
+    "pycountry": _pycountry_lines,
+}
+
+
+@functools.cache
+def _load(source: str) -> dict[str, tuple[str, ...]]:
+    if source not in _LOADERS:
+        raise ValueError(f"unknown source {source!r}; known: {', '.join(ALL_SOURCES)}")
+    out: dict[str, dict[str, None]] = {}
+    for lang, line in _LOADERS[source]():
+        out.setdefault(lang, {})[line] = None
+    return {lang: tuple(lines) for lang, lines in sorted(out.items())}
+
+
+def sentences(
+    lang: str | None = None,
+    *,
+    sources: Iterable[str] = ALL_SOURCES,
+    min_chars: int = 1,
+    limit: int | None = None,
+) -> dict[str, list[str]]:
+    """Real lines per language: ``{code: [line, ...]}``, deduplicated, in a deterministic order.
+
+    ``lang`` selects one language (``None``: all). Lines come source by source in the order of
+    ``sources``, catalogue files in sorted order, entries in file order. ``limit`` caps the
+    number of lines per language.
+
+    >>> fr = sentences("fr", sources=["sphinx"], min_chars=20, limit=2)["fr"]
+    >>> len(fr), all(len(x) >= 20 for x in fr)
+    (2, True)
+    """
+    merged: dict[str, dict[str, None]] = {}
+    for source in sources:
+        for code, lines in _load(source).items():
+            if lang is not None and code != lang:
+                continue
+            bucket = merged.setdefault(code, {})
+            for line in lines:
+                if len(line) >= min_chars:
+                    bucket[line] = None
+    return {
+        code: list(bucket)[:limit] if limit is not None else list(bucket)
+        for code, bucket in sorted(merged.items())
+        if bucket
+    }
