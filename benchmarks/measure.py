@@ -1,0 +1,149 @@
+"""Measurements shared by the fix benchmarks: restore rates, clean-line damage and speed.
+
+A *tool* is any ``str -> str`` callable; each line is one call. Exceptions raised by a tool are
+counted (a line that raised is neither restored nor unchanged), never propagated.
+
+>>> from benchmarks.devset import Record
+>>> rec = Record("uk", "Cyrillic", "cp1251", (("cp1251", "iso8859-1"),), "Цей", "Öåé")
+>>> tally = restore_tally(lambda s: s.encode("latin-1").decode("cp1251"), [rec], group_of)
+>>> tally["Cyrillic"].rate, tally["all single-step"].ok
+(1.0, 1)
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from benchmarks.devset import Record
+from benchmarks.encodings import UTF8_HEADLINE_SHOWN
+
+Tool = Callable[[str], str]
+
+_DISPLAY = {"iso8859-1": "latin-1"}
+
+
+@dataclass
+class Tally:
+    """Counts for one group of garbled lines."""
+
+    n: int = 0
+    ok: int = 0  # restored exactly
+    unchanged: int = 0  # left as garbled
+    errors: int = 0  # the tool raised
+    failures: list[tuple[Record, str]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Exact restore rate in [0, 1] (0 for an empty group)."""
+        return self.ok / self.n if self.n else 0.0
+
+    @property
+    def wrong(self) -> int:
+        """Lines changed into something that is not the original."""
+        return self.n - self.ok - self.unchanged - self.errors
+
+
+def group_of(record: Record) -> list[str]:
+    """The report groups a record counts in (family, UTF-8 chain, headline, layered depth).
+
+    >>> group_of(Record("fr", "UTF-8", "utf-8", (("utf-8", "cp1252"),), "é", "Ã©"))
+    ['UTF-8 cp1252+latin-1', 'UTF-8 cp1252+latin-1+cp1251+koi8-r', 'utf-8 > cp1252', \
+'all single-step']
+    """
+    if record.depth > 1:
+        return [f"layered {record.depth} deep", "all layered"]
+    if record.family != "UTF-8":
+        return [record.family, "all single-step"]
+    shown = record.chain[0][1]
+    groups = []
+    if shown in ("cp1252", "iso8859-1"):
+        groups.append("UTF-8 cp1252+latin-1")
+    if shown in UTF8_HEADLINE_SHOWN:
+        groups.append("UTF-8 cp1252+latin-1+cp1251+koi8-r")
+    return [*groups, f"utf-8 > {_DISPLAY.get(shown, shown)}", "all single-step"]
+
+
+def _call(tool: Tool, text: str) -> str | None:
+    try:
+        return tool(text)
+    except Exception:  # a benchmark measures failures; it does not stop on them
+        return None
+
+
+def restore_tally(
+    tool: Tool,
+    records: Iterable[Record],
+    groups: Callable[[Record], list[str]],
+    keep_failures: int = 0,
+) -> dict[str, Tally]:
+    """Exact-restore counts per group; keeps up to ``keep_failures`` failures per group."""
+    out: dict[str, Tally] = {}
+    for record in records:
+        result = _call(tool, record.garbled)
+        for name in groups(record):
+            tally = out.setdefault(name, Tally())
+            tally.n += 1
+            if result is None:
+                tally.errors += 1
+            elif result == record.original:
+                tally.ok += 1
+            elif result == record.garbled:
+                tally.unchanged += 1
+            if result != record.original and len(tally.failures) < keep_failures:
+                tally.failures.append((record, "<raised>" if result is None else result))
+    return out
+
+
+@dataclass
+class CleanResult:
+    """How many clean lines a tool changed, with examples ``(lang, before, after)``."""
+
+    n: int
+    changed: int
+    errors: int
+    examples: list[tuple[str, str, str]]
+
+
+def clean_damage(tool: Tool, lines: Sequence[tuple[str, str]], keep: int = 10) -> CleanResult:
+    """Run ``tool`` on every clean line; every change is damage.
+
+    >>> clean_damage(str.upper, [("fr", "déjà"), ("fr", "OK")]).changed
+    1
+    """
+    changed = errors = 0
+    examples: list[tuple[str, str, str]] = []
+    for lang, line in lines:
+        result = _call(tool, line)
+        if result == line:
+            continue
+        changed += 1
+        errors += result is None
+        if len(examples) < keep:
+            examples.append((lang, line, "<raised>" if result is None else result))
+    return CleanResult(len(lines), changed, errors, examples)
+
+
+def megabytes(lines: Sequence[str]) -> float:
+    """Size of the lines in UTF-8, in MB (10**6 bytes).
+
+    >>> megabytes(["ab", "é"])
+    4e-06
+    """
+    return sum(len(x.encode("utf-8", "surrogatepass")) for x in lines) / 1e6
+
+
+def speed(tool: Tool, lines: Sequence[str], repeats: int) -> float:
+    """Median MB/s of ``repeats`` timed passes (one call per line) after one warm-up pass."""
+    for line in lines[:50]:
+        _call(tool, line)
+    size = megabytes(lines)
+    timings = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for line in lines:
+            _call(tool, line)
+        timings.append(time.perf_counter() - start)
+    return size / statistics.median(timings) if size else 0.0
