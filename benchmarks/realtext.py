@@ -76,18 +76,19 @@ _PLACEHOLDER = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MARKUP_HINT = re.compile(r"[%{<&]|://")
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    return sum(map(len, _LETTERS.findall(text)))
 
 
 def _keep(line: str) -> bool:
     """A line is kept when real letters dominate it (not mostly placeholders or markup)."""
     if not line or not line.isprintable():
         return False
-    bare = _PLACEHOLDER.sub(" ", line)
+    bare = _PLACEHOLDER.sub(" ", line) if _MARKUP_HINT.search(line) else line
     letters = _letters(bare)
     return letters >= 2 and letters >= 0.4 * len(_SPACE.sub("", line))
 
@@ -103,11 +104,19 @@ def _clean_lines(text: str) -> Iterator[str]:
 
 _PO_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b"}
 _PO_ESCAPE = re.compile(r"\\(.)")
-_PO_KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")\s*$")
+#: One token per keyword (with its continuation lines) or fuzzy flag; "#~" obsolete lines and
+#: other comments never match, because every alternative is anchored at a line start.
+_PO_TOKEN = re.compile(
+    r'^(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[ \t]+"(.*)"[ \t]*\r?$'
+    r'((?:\n[ \t]*".*"[ \t]*\r?$)*)|(#,.*\bfuzzy\b))',
+    re.MULTILINE,
+)
+_PO_CONTINUATION = re.compile(r'"(.*)"')
 
 
-def _po_unquote(quoted: str) -> str:
-    body = quoted.strip()[1:-1]
+def _po_unescape(body: str) -> str:
+    if "\\" not in body:
+        return body
     return _PO_ESCAPE.sub(lambda m: _PO_ESCAPES.get(m.group(1), m.group(1)), body)
 
 
@@ -121,7 +130,7 @@ def parse_po(text: str) -> Iterator[tuple[str, list[str]]]:
     """
     fields: dict[str, str] = {}
     fuzzy = False
-    current = ""
+    last = ""
 
     def entry() -> Iterator[tuple[str, list[str]]]:
         msgid = fields.get("msgid", "")
@@ -129,22 +138,17 @@ def parse_po(text: str) -> Iterator[tuple[str, list[str]]]:
         if msgid and strs and not fuzzy:
             yield msgid, strs
 
-    for raw in text.split("\n"):
-        line = raw.strip()
-        match = _PO_KEYWORD.match(line)
-        starts_entry = line.startswith("#") or (
-            match is not None and match.group(1) in ("msgid", "msgctxt")
-        )
-        if starts_entry and current.startswith("msgstr"):
+    for match in _PO_TOKEN.finditer(text):
+        key, first, more, flag = match.groups()
+        if last.startswith("msgstr") and (flag or key in ("msgid", "msgctxt")):
             yield from entry()
-            fields, fuzzy, current = {}, False, ""
-        if line.startswith("#,") and "fuzzy" in line:
-            fuzzy = True
-        if match:
-            current = match.group(1)
-            fields[current] = _po_unquote(match.group(2))
-        elif line.startswith('"') and current:
-            fields[current] += _po_unquote(line)
+            fields, fuzzy = {}, False
+        if flag:
+            fuzzy, last = True, ""
+            continue
+        body = first + "".join(_PO_CONTINUATION.findall(more)) if more else first
+        fields[key] = _po_unescape(body)
+        last = key
     yield from entry()
 
 
@@ -178,9 +182,16 @@ def _catalogue_lines(package: str) -> Iterator[tuple[str, str]]:
                     yield lang, line
 
 
+#: pycountry domains used: countries, historic countries, currencies, scripts, language families.
+#: (iso3166-2 subdivisions and the 8,000 iso639-3 language names are skipped: they are mostly
+#: untranslated or formulaic names, and would make loading several times slower.)
+_PYCOUNTRY_DOMAINS = ("iso3166-1", "iso3166-3", "iso4217", "iso15924", "iso639-5")
+
+
 def _pycountry_lines() -> Iterator[tuple[str, str]]:
     root = _site_packages_file("pycountry") / "locales"
-    for path in sorted(root.glob("*/LC_MESSAGES/*.mo")):
+    paths = [p for d in _PYCOUNTRY_DOMAINS for p in root.glob(f"*/LC_MESSAGES/{d}.mo")]
+    for path in sorted(paths):
         lang = lang_code(path.parent.parent.name)
         with path.open("rb") as handle:
             catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
