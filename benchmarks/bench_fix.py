@@ -7,7 +7,9 @@ Run from the repository root (textfix installed, or ``PYTHONPATH=src``)::
     python -m benchmarks.bench_fix --json benchmarks/out/fix.json
 
 Each line is one call with no language hint. Tools: ``textfix.fix`` (when the installed textfix
-has it), ``ftfy.fix_text`` and ``ftfy.fix_encoding`` with their defaults.
+has it), ``ftfy.fix_text`` and ``ftfy.fix_encoding`` with their defaults; add
+``--tools ... benchmarks.baselines.chardet_hack`` for issue 3's naive chardet baseline, and
+``--by-lang`` for the first tool's restore rate per (family, language).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from typing import Any
 
 import ftfy
 
-from benchmarks.devset import DEFAULT_SEED, clean_lines, garbled_records
+from benchmarks.devset import DEFAULT_SEED, Record, clean_lines, garbled_records
+from benchmarks.encodings import LANG_ENCODINGS
 from benchmarks.measure import Tally, Tool, clean_damage, group_of, restore_tally, speed
 
 #: Report rows in order: (group, issue target or None).
@@ -75,9 +78,13 @@ def print_restore(tallies: dict[str, dict[str, Tally]], tools: Sequence[str]) ->
         goal = f"{100 * target:.0f}%" if target else ""
         cells = "  ".join(f"{_pct(tallies[t].get(group)):>24}" for t in tools)
         print(f"{group:38} {goal:>7}  {cells}")
-    first = tools[0]
-    wrong = sum(t.wrong for g, t in tallies[first].items() if g.startswith("all "))
-    print(f"({first}: {wrong} garbled lines changed into something other than the original)")
+    print("\n== Garbled lines changed into something that is not the original (damage) ==")
+    print(f"{'group':38} {'':>7}  " + "  ".join(f"{t:>24}" for t in tools))
+    for group, _ in TARGETS:
+        counts = [tallies[t].get(group) for t in tools]
+        if any(c and c.wrong for c in counts):
+            cells = "  ".join(f"{c.wrong if c else 0:>24}" for c in counts)
+            print(f"{group:38} {'':>7}  {cells}")
 
 
 def print_failures(tallies: dict[str, Tally], tool: str) -> None:
@@ -89,6 +96,21 @@ def print_failures(tallies: dict[str, Tally], tool: str) -> None:
             print(f"  [{group} {record.lang} {record.chain_key}]")
             print(f"     garbled:  {record.garbled!r}\n     expected: {record.original!r}")
             print(f"     got:      {result!r}")
+
+
+def print_by_lang(tool: Tool, records: Sequence[Record], name: str) -> None:
+    """Restore rate of single-step chains per (family, language), worst first per family."""
+    per_lang = restore_tally(tool, records, lambda r: [f"{r.family}|{r.lang}"] * (r.depth == 1))
+    print(f"\n== {name}: restore rate per family and language (single-step chains) ==")
+    rows = sorted(per_lang.items(), key=lambda kv: (kv[0].split("|")[0], kv[1].rate))
+    for key, tally in rows:
+        family, lang = key.split("|")
+        print(f"  {family:20} {lang:8} {_pct(tally):>24}")
+
+
+def _legacy_lang(lang: str) -> bool:
+    """Languages like the held-out set's: those with a legacy code page, and ASCII English."""
+    return lang in LANG_ENCODINGS or lang == "en-ascii"
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -110,12 +132,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print_restore(tallies, names)
     if args.failures and names:
         print_failures(tallies[names[0]], names[0])
+    if args.by_lang and names:
+        print_by_lang(tools[names[0]], records, names[0])
 
     print("\n== Clean lines changed (every change is damage) ==")
-    damage = {name: clean_damage(tool, clean, keep=args.examples) for name, tool in tools.items()}
+    damage = {name: clean_damage(tool, clean) for name, tool in tools.items()}
+    legacy = sum(1 for lang, _ in clean if _legacy_lang(lang))
     for name, result in damage.items():
-        print(f"{name:24} {result.changed:6} of {result.n} changed ({result.errors} raised)")
-        for lang, before, after in result.examples:
+        in_legacy = sum(1 for lang, _, _ in result.changes if _legacy_lang(lang))
+        print(
+            f"{name:24} {result.changed:6} of {result.n} changed ({result.errors} raised); "
+            f"{in_legacy} of the {legacy} in languages with a legacy code page or ASCII English"
+        )
+        for lang, before, after in result.changes[: args.examples]:
             print(f"    [{lang}] {before!r}\n         -> {after!r}")
 
     rng = random.Random(f"{args.seed}:speed")
@@ -144,7 +173,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for t, v in tallies.items()
         },
         "clean": {
-            t: {"n": d.n, "changed": d.changed, "errors": d.errors, "examples": d.examples}
+            t: {"n": d.n, "changed": d.changed, "errors": d.errors, "changes": d.changes}
             for t, d in damage.items()
         },
         "speed_mb_s": mbps,
@@ -174,6 +203,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cap", type=int, help="garbled lines per (family, chain) cell")
     parser.add_argument("--failures", type=int, default=0, help="failures to show per group")
     parser.add_argument("--examples", type=int, default=10, help="clean-line damage examples")
+    parser.add_argument("--by-lang", action="store_true", help="first tool, per language")
     parser.add_argument(
         "--tools", nargs="+", default=["textfix.fix", "ftfy.fix_text", "ftfy.fix_encoding"]
     )

@@ -99,31 +99,32 @@ def restore_tally(
 
 @dataclass
 class CleanResult:
-    """How many clean lines a tool changed, with examples ``(lang, before, after)``."""
+    """Clean lines a tool changed: ``changes`` holds every ``(lang, before, after)``."""
 
     n: int
-    changed: int
     errors: int
-    examples: list[tuple[str, str, str]]
+    changes: list[tuple[str, str, str]]
+
+    @property
+    def changed(self) -> int:
+        """Number of clean lines changed."""
+        return len(self.changes)
 
 
-def clean_damage(tool: Tool, lines: Sequence[tuple[str, str]], keep: int = 10) -> CleanResult:
+def clean_damage(tool: Tool, lines: Sequence[tuple[str, str]]) -> CleanResult:
     """Run ``tool`` on every clean line; every change is damage.
 
-    >>> clean_damage(str.upper, [("fr", "déjà"), ("fr", "OK")]).changed
-    1
+    >>> clean_damage(str.upper, [("fr", "déjà"), ("fr", "OK")]).changes
+    [('fr', 'déjà', 'DÉJÀ')]
     """
-    changed = errors = 0
-    examples: list[tuple[str, str, str]] = []
+    errors = 0
+    changes: list[tuple[str, str, str]] = []
     for lang, line in lines:
         result = _call(tool, line)
-        if result == line:
-            continue
-        changed += 1
-        errors += result is None
-        if len(examples) < keep:
-            examples.append((lang, line, "<raised>" if result is None else result))
-    return CleanResult(len(lines), changed, errors, examples)
+        if result != line:
+            errors += result is None
+            changes.append((lang, line, "<raised>" if result is None else result))
+    return CleanResult(len(lines), errors, changes)
 
 
 def megabytes(lines: Sequence[str]) -> float:
