@@ -99,16 +99,32 @@ def legacy_form(line: str, encoding: str) -> str | None:
     except UnicodeEncodeError:
         if encoding != "cp1258":
             return None
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFD", line):
-        if out and unicodedata.combining(ch):
-            composed = unicodedata.normalize("NFC", out[-1] + ch)
-            if len(composed) == 1 and _encodes(composed, encoding):
-                out[-1] = composed
-                continue
-        out.append(ch)
-    form = "".join(out)
+    form = "".join(_compose_cluster(c, encoding) for c in _CLUSTER.findall(line))
     return form if _encodes(form, encoding) else None
+
+
+#: A character with the combining marks that follow it.
+_CLUSTER = re.compile(r".[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff]*", re.DOTALL)
+
+
+def _compose_cluster(cluster: str, encoding: str) -> str:
+    """Fold marks into the base while the composed letter exists in ``encoding``.
+
+    >>> _compose_cluster("e\\u0323\\u0302", "cp1258") == "ê\\u0323"
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", cluster)
+    base, marks = decomposed[0], list(decomposed[1:])
+    folded = True
+    while folded:
+        folded = False
+        for mark in marks:
+            composed = unicodedata.normalize("NFC", base + mark)
+            if len(composed) == 1 and _encodes(composed, encoding):
+                base, folded = composed, True
+                marks.remove(mark)
+                break
+    return base + "".join(marks)
 
 
 def _encodes(text: str, encoding: str) -> bool:

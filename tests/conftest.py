@@ -13,5 +13,5 @@ for _path in (_ROOT / "src", _ROOT):
 from hypothesis import settings  # noqa: E402  (after the path set-up above)
 
 # Derandomized: the same examples on every run, so CI failures are reproducible.
-settings.register_profile("textfix", derandomize=True, deadline=None, max_examples=150)
+settings.register_profile("textfix", derandomize=True, deadline=None)
 settings.load_profile("textfix")
