@@ -9,7 +9,8 @@ Run from the repository root (textfix installed, or ``PYTHONPATH=src``)::
 Each line is one call with no language hint. Tools: ``textfix.fix`` (when the installed textfix
 has it), ``ftfy.fix_text`` and ``ftfy.fix_encoding`` with their defaults; add
 ``--tools ... benchmarks.baselines.chardet_hack`` for issue 3's naive chardet baseline, and
-``--by-lang`` for the first tool's restore rate per (family, language).
+``--by lang`` (or ``--by chain``) for the first tool's restore rate per family and language
+(or chain).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,14 +99,21 @@ def print_failures(tallies: dict[str, Tally], tool: str) -> None:
             print(f"     got:      {result!r}")
 
 
-def print_by_lang(tool: Tool, records: Sequence[Record], name: str) -> None:
-    """Restore rate of single-step chains per (family, language), worst first per family."""
-    per_lang = restore_tally(tool, records, lambda r: [f"{r.family}|{r.lang}"] * (r.depth == 1))
-    print(f"\n== {name}: restore rate per family and language (single-step chains) ==")
-    rows = sorted(per_lang.items(), key=lambda kv: (kv[0].split("|")[0], kv[1].rate))
-    for key, tally in rows:
-        family, lang = key.split("|")
-        print(f"  {family:20} {lang:8} {_pct(tally):>24}")
+#: ``--by`` breakdowns: the second label of a single-step record inside its family.
+_BREAKDOWNS: dict[str, Callable[[Record], str]] = {
+    "lang": lambda r: r.lang,
+    "chain": lambda r: r.chain_key,
+}
+
+
+def print_breakdown(tool: Tool, records: Sequence[Record], name: str, by: str) -> None:
+    """Restore rate of single-step chains per (family, language or chain), worst first."""
+    label = _BREAKDOWNS[by]
+    per = restore_tally(tool, records, lambda r: [f"{r.family}|{label(r)}"] * (r.depth == 1))
+    print(f"\n== {name}: restore rate per family and {by} (single-step chains) ==")
+    for key, tally in sorted(per.items(), key=lambda kv: (kv[0].split("|")[0], kv[1].rate)):
+        family, sub = key.split("|")
+        print(f"  {family:20} {sub:28} {_pct(tally):>24}  ({tally.wrong} changed wrongly)")
 
 
 def _legacy_lang(lang: str) -> bool:
@@ -132,8 +140,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     print_restore(tallies, names)
     if args.failures and names:
         print_failures(tallies[names[0]], names[0])
-    if args.by_lang and names:
-        print_by_lang(tools[names[0]], records, names[0])
+    if args.by and names:
+        print_breakdown(tools[names[0]], records, names[0], args.by)
 
     print("\n== Clean lines changed (every change is damage) ==")
     damage = {name: clean_damage(tool, clean) for name, tool in tools.items()}
@@ -203,15 +211,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cap", type=int, help="garbled lines per (family, chain) cell")
     parser.add_argument("--failures", type=int, default=0, help="failures to show per group")
     parser.add_argument("--examples", type=int, default=10, help="clean-line damage examples")
-    parser.add_argument("--by-lang", action="store_true", help="first tool, per language")
+    parser.add_argument("--by", choices=sorted(_BREAKDOWNS), help="first tool's breakdown")
     parser.add_argument(
         "--tools", nargs="+", default=["textfix.fix", "ftfy.fix_text", "ftfy.fix_encoding"]
     )
     args = parser.parse_args(argv)
     quick = args.quick
-    args.cap = args.cap or (20 if quick else 300)
+    args.cap = args.cap or (20 if quick else 150)
     args.pool = 300 if quick else 1500
-    args.clean_per_lang = 30 if quick else 150
+    args.clean_per_lang = 30 if quick else 100
     args.ascii = 300 if quick else 1500
     args.speed_lines = 1000 if quick else 4000
     args.repeats = 3 if quick else 5
