@@ -248,7 +248,8 @@ def _faker_lines() -> Iterator[tuple[str, str]]:
             cls = getattr(module, "Provider", None)
             lang = lang_code(info.name)
             for attr in _FAKER_ATTRS:
-                for item in _flatten(cls.__dict__.get(attr) if cls else None):
+                # sorted: some providers build their lists from sets (hash-seed dependent order)
+                for item in sorted(set(_flatten(cls.__dict__.get(attr) if cls else None))):
                     for line in _clean_lines(item):
                         yield lang, line
 

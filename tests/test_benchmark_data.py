@@ -6,6 +6,10 @@ A wrong dev set would make every benchmark figure wrong, so its invariants are t
 from __future__ import annotations
 
 import codecs
+import hashlib
+import os
+import subprocess
+import sys
 import unicodedata
 from collections import Counter
 
@@ -170,3 +174,17 @@ def test_measurements_count_restores_damage_and_errors(records: list[Record]) ->
     assert tally["Greek"].wrong == tally["Greek"].n
     damage = clean_damage(undo, [("uk", r.garbled) for r in single if r.family == "Cyrillic"])
     assert damage.errors == damage.changed == damage.n
+
+
+def test_loading_does_not_depend_on_the_hash_seed() -> None:
+    """Sampling is seeded, so the loaded order must not vary between processes."""
+    code = (
+        "import hashlib; from benchmarks.realtext import sentences; "
+        "print(hashlib.sha1(repr(sentences(sources=['faker'])).encode()).hexdigest())"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345", "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    here = hashlib.sha1(repr(sentences(sources=["faker"])).encode()).hexdigest()
+    assert out.stdout.strip() == here
