@@ -29,7 +29,7 @@ import ftfy
 
 from benchmarks.devset import DEFAULT_SEED, Record, clean_lines, garbled_records
 from benchmarks.encodings import LANG_ENCODINGS
-from benchmarks.measure import Tally, Tool, clean_damage, group_of, restore_tally, speed
+from benchmarks.measure import Tally, Tool, clean_damage, group_of, restore_tally, speeds
 
 #: Report rows in order: (group, issue target or None).
 TARGETS: tuple[tuple[str, float | None], ...] = (
@@ -164,11 +164,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         SPEED_CORPORA[1]: ascii_prose,
         SPEED_CORPORA[2]: rng.sample(singles, min(args.speed_lines, len(singles))),
     }
-    print(f"\n== Speed, MB/s (median of {args.repeats} passes, one call per line) ==")
+    print(
+        f"\n== Speed, MB/s of CPU time (median of {args.repeats} interleaved passes, "
+        "one call per line) =="
+    )
     print(f"{'corpus':24} {'lines':>6} {'MB':>6}  " + "  ".join(f"{t:>18}" for t in names))
     mbps: dict[str, dict[str, float]] = {}
     for corpus, lines in corpora.items():
-        mbps[corpus] = {name: speed(tool, lines, args.repeats) for name, tool in tools.items()}
+        mbps[corpus] = speeds(tools, lines, args.repeats)
         size = sum(len(x.encode("utf-8")) for x in lines) / 1e6
         cells = "  ".join(f"{mbps[corpus][t]:18.3f}" for t in names)
         print(f"{corpus:24} {len(lines):6} {size:6.3f}  {cells}")
