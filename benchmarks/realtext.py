@@ -5,7 +5,8 @@ Sources (evaluation side only; language models are built from wordfreq/CLDR, nev
 - ``django``: ``locale/*/LC_MESSAGES/*.po`` translations (msgstr) and their English msgids;
 - ``sphinx``: the same for Sphinx's catalogues;
 - ``faker``: names, places, streets and job titles from Faker's locale providers;
-- ``pycountry``: the ISO 3166/639/4217/15924 name translations shipped as ``.mo`` files.
+- ``pycountry``: country, currency, script and language-family names (ISO 3166-1/-3, 4217,
+  15924, 639-5) translated in the ``.mo`` files it ships.
 
 Nothing is cached on disk or copied into the repository.
 
