@@ -29,7 +29,16 @@ import ftfy
 
 from benchmarks.devset import DEFAULT_SEED, Record, clean_lines, garbled_records
 from benchmarks.encodings import LANG_ENCODINGS
-from benchmarks.measure import Tally, Tool, clean_damage, group_of, restore_tally, speeds
+from benchmarks.measure import (
+    Tally,
+    Tool,
+    clean_damage,
+    document_results,
+    group_of,
+    restore_tally,
+    speeds,
+    tally_results,
+)
 
 #: Report rows in order: (group, issue target or None).
 TARGETS: tuple[tuple[str, float | None], ...] = (
@@ -70,9 +79,13 @@ def _pct(tally: Tally | None) -> str:
     return f"{100 * tally.rate:6.2f}% ({tally.ok}/{tally.n})" if tally and tally.n else "-"
 
 
-def print_restore(tallies: dict[str, dict[str, Tally]], tools: Sequence[str]) -> None:
+def print_restore(
+    tallies: dict[str, dict[str, Tally]],
+    tools: Sequence[str],
+    title: str = "each line one call, no language hint",
+) -> None:
     """One row per group, one column per tool."""
-    print("\n== Exact restore rate (each line one call, no language hint) ==")
+    print(f"\n== Exact restore rate ({title}) ==")
     print(f"{'group':38} {'target':>7}  " + "  ".join(f"{t:>24}" for t in tools))
     utf8_rows = sorted({g for t in tallies.values() for g in t if g.startswith("utf-8 > ")})
     for group, target in (*TARGETS[:13], *[(g, None) for g in utf8_rows], *TARGETS[13:]):
@@ -138,6 +151,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for i, (name, tool) in enumerate(tools.items())
     }
     print_restore(tallies, names)
+    if args.documents:
+        single_step = [r for r in records if r.depth == 1]
+        in_documents = {
+            name: tally_results(document_results(tool, single_step, args.documents), group_of)
+            for name, tool in tools.items()
+        }
+        title = f"documents of {args.documents} lines of one language and chain, one call each"
+        print_restore(in_documents, names, title)
     if args.failures and names:
         print_failures(tallies[names[0]], names[0])
     if args.by and names:
@@ -214,6 +235,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--cap", type=int, help="garbled lines per (family, chain) cell")
     parser.add_argument("--failures", type=int, default=0, help="failures to show per group")
     parser.add_argument("--examples", type=int, default=10, help="clean-line damage examples")
+    parser.add_argument(
+        "--documents", type=int, default=0, metavar="N", help="also run documents of N lines"
+    )
     parser.add_argument("--by", choices=sorted(_BREAKDOWNS), help="first tool's breakdown")
     parser.add_argument(
         "--tools", nargs="+", default=["textfix.fix", "ftfy.fix_text", "ftfy.fix_encoding"]

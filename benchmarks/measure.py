@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from benchmarks.devset import Record
@@ -79,10 +79,43 @@ def restore_tally(
     groups: Callable[[Record], list[str]],
     keep_failures: int = 0,
 ) -> dict[str, Tally]:
-    """Exact-restore counts per group; keeps up to ``keep_failures`` failures per group."""
-    out: dict[str, Tally] = {}
+    """Exact-restore counts per group, one call per line; keeps some failures per group."""
+    return tally_results(((r, _call(tool, r.garbled)) for r in records), groups, keep_failures)
+
+
+def document_results(
+    tool: Tool, records: Iterable[Record], size: int
+) -> Iterator[tuple[Record, str | None]]:
+    """One call per document of ``size`` garbled lines of one language and chain.
+
+    Yields each record with its line of the output (``None`` if the call raised, the input
+    line count not kept counts as a wrong result).
+
+    >>> rec = Record("uk", "Cyrillic", "cp1251", (("cp1251", "iso8859-1"),), "Цей", "Öåé")
+    >>> [out for _, out in document_results(str.upper, [rec, rec], 2)]
+    ['ÖÅÉ', 'ÖÅÉ']
+    """
+    by_source: dict[tuple[str, tuple[tuple[str, str], ...]], list[Record]] = {}
     for record in records:
-        result = _call(tool, record.garbled)
+        by_source.setdefault((record.lang, record.chain), []).append(record)
+    for group in by_source.values():
+        for i in range(0, len(group), size):
+            chunk = group[i : i + size]
+            out = _call(tool, "\n".join(r.garbled for r in chunk))
+            lines = out.split("\n") if out is not None else [None] * len(chunk)
+            if len(lines) != len(chunk):
+                lines = ["<line count changed>"] * len(chunk)
+            yield from zip(chunk, lines, strict=True)
+
+
+def tally_results(
+    results: Iterable[tuple[Record, str | None]],
+    groups: Callable[[Record], list[str]],
+    keep_failures: int = 0,
+) -> dict[str, Tally]:
+    """Count ``(record, result)`` pairs per group (``None``: the tool raised)."""
+    out: dict[str, Tally] = {}
+    for record, result in results:
         for name in groups(record):
             tally = out.setdefault(name, Tally())
             tally.n += 1

@@ -23,7 +23,13 @@ from benchmarks.devset import (
     legacy_form,
 )
 from benchmarks.encodings import ENCODING_FAMILY, LANG_ENCODINGS, SHOWN_AS, family_of
-from benchmarks.measure import clean_damage, group_of, restore_tally
+from benchmarks.measure import (
+    clean_damage,
+    document_results,
+    group_of,
+    restore_tally,
+    tally_results,
+)
 from benchmarks.realtext import lang_code, parse_po, sentences
 
 _PO = r"""
@@ -188,3 +194,16 @@ def test_loading_does_not_depend_on_the_hash_seed() -> None:
     )
     here = hashlib.sha1(repr(sentences(sources=["faker"])).encode()).hexdigest()
     assert out.stdout.strip() == here
+
+
+def test_document_mode_splits_results_back_per_line(records: list[Record]) -> None:
+    single = [r for r in records if r.depth == 1 and r.family == "Greek"]
+    by_garbled = {r.garbled: r.original for r in single}
+
+    def fix_lines(text: str) -> str:
+        return "\n".join(by_garbled.get(x, x) for x in text.split("\n"))
+
+    assert tally_results(document_results(fix_lines, single, 4), group_of)["Greek"].rate == 1.0
+    merged = tally_results(document_results(lambda t: t.replace("\n", " "), single, 4), group_of)
+    assert merged["Greek"].ok == 0
+    assert merged["Greek"].wrong == len(single)  # a changed line count fails every line
