@@ -210,6 +210,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         },
         "speed_mb_s": mbps,
         "speed_ratios": ratios,
+        # the first tool's failures kept by --failures, for whoever tunes that tool
+        "failures": {
+            group: [
+                {"lang": r.lang, "chain": r.chain_key, "garbled": r.garbled}
+                | {"expected": r.original, "got": got}
+                for r, got in tally.failures
+            ]
+            for group, tally in (tallies[names[0]].items() if names else ())
+            if tally.failures
+        },
     }
 
 
