@@ -8,18 +8,31 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
+from types import ModuleType
+from typing import Any
 
 from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions, Normalization
-from textfix.repair.base import DocumentContext
 from textfix.types import Chain, Finding, Fixed, Repair
 
 
-def find_in_document(text: str, options: FixOptions, context: DocumentContext) -> list[Finding]:
+@cache
+def _engine() -> ModuleType:
     """The repair engine, imported on first use: ftfy and the language data take longer to
     load than ``import textfix`` may (< 100 ms), and many programs import us without fixing."""
-    from textfix.repair.document import find_in_document as find
+    import textfix.repair.document
 
-    return find(text, options, context)
+    return textfix.repair.document
+
+
+def find_in_document(
+    text: str, options: FixOptions, prior: Counter[Chain], *, suspicious: bool = False
+) -> list[Finding]:
+    """All findings in one document (see :mod:`textfix.repair.document`)."""
+    found: list[Finding] = _engine().find_in_document(
+        text, options, prior=prior, suspicious=suspicious
+    )
+    return found
 
 
 #: A chain must have been repaired at least this surely in a learning sample to count.
@@ -61,8 +74,10 @@ class Fixer:
         )
         self.prior: Counter[Chain] = Counter()
 
-    def _context(self) -> DocumentContext:
-        return DocumentContext(prior=Counter(self.prior))
+    @property
+    def _normalizes(self) -> bool:
+        options = self.options
+        return options.uncurl_quotes or options.unescape_html or options.normalization is not None
 
     def learn(self, sample: str | Iterable[str]) -> Fixer:
         """A new fixer that also knows the chains confidently repaired in ``sample``.
@@ -75,7 +90,7 @@ class Fixer:
         learned.options = self.options
         learned.prior = Counter(self.prior)
         for text in texts:
-            for finding in find_in_document(text, self.options, DocumentContext()):
+            for finding in find_in_document(text, self.options, Counter()):
                 if finding.replacement is not None and finding.confidence >= _LEARN_CONFIDENCE:
                     learned.prior[finding.chain] += 1
         return learned
@@ -90,22 +105,20 @@ class Fixer:
         >>> fixed.text, [(r.original, r.replacement, r.chain_label) for r in fixed.repairs]
         ('Été', [('Ã‰tÃ©', 'Été', 'utf-8 shown as cp1252')])
         """
-        findings = find_in_document(text, self.options, self._context())
-        applied = [
-            f
+        if text.isascii() and not self._normalizes:
+            return Fixed(text, [])  # nothing to repair, nothing asked for: the common case
+        findings = find_in_document(text, self.options, self.prior)
+        repairs = [
+            Repair(f.start, f.end, f.original, f.replacement, f.chain, f.confidence)
             for f in findings
             if f.replacement is not None and f.confidence >= self.options.min_confidence
         ]
-        from textfix.normalize import normalize
-        from textfix.repair.document import apply_findings
+        repaired = _engine().apply_repairs(text, repairs) if repairs else text
+        if self._normalizes:
+            from textfix.normalize import normalize
 
-        repaired = apply_findings(text, applied)
-        repairs = [
-            Repair(f.start, f.end, f.original, f.replacement, f.chain, f.confidence)
-            for f in applied
-            if f.replacement is not None
-        ]
-        return Fixed(normalize(repaired, self.options), repairs)
+            repaired = normalize(repaired, self.options)
+        return Fixed(repaired, repairs)
 
     def fix(self, text: str) -> str:
         """Repair ``text``; clean text comes back unchanged.
@@ -124,13 +137,34 @@ class Fixer:
         >>> [(f.original, f.replacement) for f in Fixer().detect("bonjour Ã  tous")]
         [('Ã ', 'à')]
         """
-        findings = find_in_document(text, self.options, self._context())
+        findings = find_in_document(text, self.options, self.prior, suspicious=True)
         return [
             f
             if f.replacement is None or f.confidence >= self.options.min_confidence
             else Finding(f.start, f.end, f.original, None, f.chain, f.confidence)
             for f in findings
         ]
+
+
+_DEFAULT_FIXER = Fixer()
+
+
+def _fixer(**options: Any) -> Fixer:
+    """The shared default fixer when every option is at its default (it holds no state that
+    calls could share: ``prior`` only changes through ``learn``, which returns a new fixer)."""
+    if all(value == _DEFAULTS[name] for name, value in options.items()):
+        return _DEFAULT_FIXER
+    return Fixer(**options)
+
+
+_DEFAULTS: dict[str, Any] = {
+    "min_confidence": DEFAULT_MIN_CONFIDENCE,
+    "chains": None,
+    "lang": None,
+    "uncurl_quotes": False,
+    "unescape_html": False,
+    "normalization": None,
+}
 
 
 def fix(
@@ -150,7 +184,7 @@ def fix(
     >>> fix("“quoted”", uncurl_quotes=True)
     '"quoted"'
     """
-    return Fixer(
+    return _fixer(
         min_confidence=min_confidence,
         chains=chains,
         lang=lang,
@@ -176,7 +210,7 @@ def fix_and_explain(
     >>> r.start, r.end, r.replacement, r.chain
     (2, 4, 'ï', (('utf-8', 'cp1252'),))
     """
-    return Fixer(
+    return _fixer(
         min_confidence=min_confidence,
         chains=chains,
         lang=lang,
@@ -198,4 +232,4 @@ def detect(
     >>> [f.chain for f in detect("Ã©tÃ©")]
     [(('utf-8', 'cp1252'),)]
     """
-    return Fixer(min_confidence=min_confidence, chains=chains, lang=lang).detect(text)
+    return _fixer(min_confidence=min_confidence, chains=chains, lang=lang).detect(text)

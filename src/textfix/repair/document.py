@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from ftfy.badness import BADNESS_RE
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
 from textfix.options import FixOptions
+from textfix.repair import utf8
 from textfix.repair.base import DocumentContext
 from textfix.repair.line import find_in_line
-from textfix.types import Finding
+from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
-#: ftfy repairs nothing that its badness pattern does not flag, so that pattern is the UTF-8
-#: pre-filter; each further repairer adds its own.
-PREFILTERS = [BADNESS_RE]
+#: Each repairer contributes its own.
+PREFILTERS = [utf8.SHAPE]
 
 
 def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of each line (without ``\\r\\n``) that a pre-filter flags, in order."""
+    """``(start, end)`` of each line (without ``\\r\\n``) that a pre-filter flags, in order.
+
+    After a hit, the search resumes at the next line: one hit is enough to look at a line.
+    """
     hits: set[int] = set()
     for pattern in PREFILTERS:
-        for match in pattern.finditer(document):
-            hits.add(document.rfind("\n", 0, match.start()) + 1)
-            # A match that spans lines flags every line it touches.
-            if "\n" in match.group():
-                pos = match.start()
-                while (pos := document.find("\n", pos, match.end())) >= 0:
-                    pos += 1
-                    hits.add(pos)
+        pos = 0
+        while (match := pattern.search(document, pos)) is not None:
+            line_start = document.rfind("\n", 0, match.start()) + 1
+            line_end = document.find("\n", match.start())
+            hits.add(line_start)
+            if line_end < 0:
+                break
+            # A match that runs over a newline flags every line it touches.
+            while line_end < match.end() - 1:
+                hits.add(line_end + 1)
+                line_end = document.find("\n", line_end + 1)
+                if line_end < 0:
+                    line_end = len(document)
+            pos = line_end + 1
     for start in sorted(hits):
         end = document.find("\n", start)
         if end < 0:
@@ -39,19 +47,30 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
 
 
 def find_in_document(
-    document: str, options: FixOptions, context: DocumentContext | None = None
+    document: str,
+    options: FixOptions,
+    context: DocumentContext | None = None,
+    *,
+    prior: Counter[Chain] | None = None,
+    suspicious: bool = False,
 ) -> list[Finding]:
     """All findings in ``document``, with document offsets, in order.
+
+    ``suspicious=True`` also reports spans that look garbled but have no confident repair
+    (``detect`` wants them; ``fix`` does not pay for looking). Without a ``context``, one is
+    made (with the caller's ``prior``) when the first suspicious line is met: clean documents,
+    the common case, never pay for it.
 
     >>> [(f.start, f.replacement) for f in find_in_document("ok\\nnaÃ¯ve\\n", FixOptions())]
     [(5, 'ï')]
     """
     if document.isascii():
         return []
-    context = context or DocumentContext()
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
-        for f in find_in_line(document[start:end], options, context):
+        if context is None:
+            context = DocumentContext(prior=prior if prior is not None else Counter())
+        for f in find_in_line(document[start:end], options, context, suspicious=suspicious):
             findings.append(
                 Finding(
                     f.start + start, f.end + start, f.original, f.replacement, f.chain, f.confidence
@@ -60,17 +79,17 @@ def find_in_document(
     return findings
 
 
-def apply_findings(document: str, findings: list[Finding]) -> str:
-    """The document with every finding that carries a replacement applied.
+def apply_repairs(document: str, repairs: Sequence[Repair]) -> str:
+    """The document with ``repairs`` (in order, not overlapping) applied.
 
-    >>> apply_findings("xÃ©y", find_in_document("xÃ©y", FixOptions()))
+    >>> found = find_in_document("xÃ©y", FixOptions())
+    >>> repairs = [Repair(f.start, f.end, f.original, "é", f.chain, 1.0) for f in found]
+    >>> apply_repairs("xÃ©y", repairs)
     'xéy'
     """
     out: list[str] = []
     pos = 0
-    for f in findings:
-        if f.replacement is None:
-            continue
+    for f in repairs:
         out.append(document[pos : f.start])
         out.append(f.replacement)
         pos = f.end

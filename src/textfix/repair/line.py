@@ -47,8 +47,13 @@ def _suspicious(text: str) -> list[Finding]:
     return found
 
 
-def find_in_line(text: str, options: FixOptions, context: DocumentContext) -> list[Finding]:
+def find_in_line(
+    text: str, options: FixOptions, context: DocumentContext, *, suspicious: bool = True
+) -> list[Finding]:
     """Findings for one line (offsets relative to the line).
+
+    With ``suspicious``, spans that look garbled but that no repairer explains are reported
+    too, with ``replacement=None``.
 
     Layers are applied while each is confident enough; a layer below ``min_confidence``
     stops the repair and its spans are reported with ``replacement=None``.
@@ -82,6 +87,6 @@ def find_in_line(text: str, options: FixOptions, context: DocumentContext) -> li
             # Offsets of a doubtful layer are only meaningful if nothing was applied before.
             if current == text:
                 findings.append(Finding(a0, a1, text[a0:a1], None, guess, doubtful.confidence))
-    elif current == text:
+    elif current == text and suspicious:
         findings.extend(_suspicious(text))
     return findings
