@@ -1,0 +1,92 @@
+"""Lazy, thread-safe loading of the shipped language statistics.
+
+The files in ``data/`` are made by ``tools/build_langdata.py``; nothing is read until the
+first call that needs them, so ``import textfix`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+import threading
+from dataclasses import dataclass
+from importlib import resources
+
+#: Log-probability (nats) charged for a letter outside a language's alphabet.
+FOREIGN_LETTER = -9.0
+
+
+@dataclass(frozen=True)
+class LangModel:
+    """Letter-bigram statistics of one language."""
+
+    code: str
+    index: int
+    script: str
+    alphabet: frozenset[str]
+    bigrams: dict[str, float]
+    floor: float
+
+
+@dataclass(frozen=True)
+class LangData:
+    """Everything the scorer needs, built once."""
+
+    models: dict[str, LangModel]
+    by_script: dict[str, tuple[LangModel, ...]]
+    #: letter -> bit mask of the languages whose alphabet has it
+    letter_mask: dict[str, int]
+    #: lower-cased word -> bit mask of the languages whose word list has it
+    word_mask: dict[str, int]
+
+
+_lock = threading.Lock()
+_cache: list[LangData] = []
+
+
+def _read(name: str) -> str:
+    raw = resources.files("textfix.scoring").joinpath("data").joinpath(name).read_bytes()
+    return lzma.decompress(raw).decode("utf-8")
+
+
+def _build() -> LangData:
+    blob = json.loads(_read("langdata.json.xz"))
+    models: dict[str, LangModel] = {}
+    by_script: dict[str, list[LangModel]] = {}
+    letter_mask: dict[str, int] = {}
+    for index, (code, m) in enumerate(sorted(blob["langs"].items())):
+        model = LangModel(
+            code=code,
+            index=index,
+            script=m["script"],
+            alphabet=frozenset(m["alphabet"]),
+            bigrams={bg: q / 10.0 for bg, q in m["bigrams"].items()},
+            floor=m["floor"] / 10.0,
+        )
+        models[code] = model
+        by_script.setdefault(model.script, []).append(model)
+        for ch in model.alphabet:
+            letter_mask[ch] = letter_mask.get(ch, 0) | (1 << index)
+    word_mask: dict[str, int] = {}
+    for line in _read("words.txt.xz").split("\n"):
+        code, _, words = line.partition("\t")
+        if code not in models:
+            continue
+        bit = 1 << models[code].index
+        for w in words.split(" "):
+            word_mask[w] = word_mask.get(w, 0) | bit
+    return LangData(
+        models=models,
+        by_script={s: tuple(ms) for s, ms in by_script.items()},
+        letter_mask=letter_mask,
+        word_mask=word_mask,
+    )
+
+
+def langdata() -> LangData:
+    """The loaded statistics (loaded on first use, then shared)."""
+    if not _cache:
+        with _lock:
+            if not _cache:
+                _cache.append(_build())
+    return _cache[0]

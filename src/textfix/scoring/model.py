@@ -1,0 +1,217 @@
+"""How plausible a string is as text in some language.
+
+The score combines per-language letter-bigram statistics with penalties for things
+that real text rarely does and mojibake often does: letters outside every alphabet,
+words that mix scripts, capitals inside lower-case words, and symbols glued inside words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from itertools import repeat
+from typing import NamedTuple
+
+from textfix.scoring._data import FOREIGN_LETTER, LangData, LangModel, langdata
+
+#: Letter runs: letters plus the combining marks of the scripts we model (Thai vowels,
+#: Hebrew points, Arabic harakat, Latin accents).
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+)
+TOKEN_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+#: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð").
+_GLUED_RE = re.compile(rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f](?=[^\W\d_])")
+#: Symbols that only mojibake puts right before a small letter ("³adny", "¹wiat").
+_LEADING_RE = re.compile(
+    r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac](?=[a-z\u00df-\u00ff])"
+)
+
+_SCRIPT_RANGES = (
+    (0x0370, 0x03FF, "Grek"),
+    (0x1F00, 0x1FFF, "Grek"),
+    (0x0400, 0x052F, "Cyrl"),
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"),
+    (0x0750, 0x077F, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"),
+    (0xFE70, 0xFEFF, "Arab"),
+    (0x0E00, 0x0E7F, "Thai"),
+)
+_LATIN_END = 0x024F
+_EXTENDED_LATIN = (0x1E00, 0x1EFF)
+
+# Penalties, in nats per occurrence, added to the text's total before averaging.
+ODD_CASE = -4.0
+GLUED_SYMBOL = -8.0
+LEADING_SYMBOL = -8.0
+MIXED_SCRIPT_WORD = -10.0
+
+#: ``plausibility`` is a logistic curve of ``logprob`` centred here (nats per letter).
+PLAUSIBLE_MID = -3.6
+PLAUSIBLE_SLOPE = 3.0
+
+
+class TextScore(NamedTuple):
+    """How plausible a text is.
+
+    ``lang``: best-fitting language code, or ``None`` when the text has no letters or
+    no modelled script. ``logprob``: average log-probability per letter (nats, penalties
+    included) under that language; clean text is typically above -3, mojibake below -4.5.
+    ``plausibility``: ``logprob`` mapped through a logistic curve to [0, 1]; above 0.5
+    reads as real text. ``letters``: how many letters were scored.
+    """
+
+    lang: str | None
+    logprob: float
+    plausibility: float
+    letters: int
+
+
+def script_of(ch: str) -> str:
+    """Script of one character: ``Latn``, ``Cyrl``, ``Grek``, ``Hebr``, ``Arab``, ``Thai``,
+    or ``Other`` for everything we do not model (CJK, Indic, symbols...).
+
+    >>> script_of("é"), script_of("ж"), script_of("中")
+    ('Latn', 'Cyrl', 'Other')
+    """
+    o = ord(ch)
+    if o <= _LATIN_END or _EXTENDED_LATIN[0] <= o <= _EXTENDED_LATIN[1]:
+        return "Latn"
+    for lo, hi, name in _SCRIPT_RANGES:
+        if lo <= o <= hi:
+            return name
+    return "Other"
+
+
+def _plausibility(logprob: float) -> float:
+    return 1.0 / (1.0 + math.exp(-PLAUSIBLE_SLOPE * (logprob - PLAUSIBLE_MID)))
+
+
+def odd_case(word: str) -> int:
+    """Capitals right after a small letter inside a word ("dzieÑ", "оПХБЕР").
+
+    >>> odd_case("dzieÑ"), odd_case("Привет"), odd_case("McDonald"), odd_case("NATO")
+    (1, 0, 1, 0)
+    """
+    tail = word[1:]
+    if tail.lower() == tail or word.isupper():
+        return 0
+    return sum(1 for a, b in zip(word, tail, strict=False) if a.islower() and b.isupper())
+
+
+def _penalties(text: str) -> float:
+    total = ODD_CASE * sum(map(odd_case, TOKEN_RE.findall(text)))
+    total += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
+    total += LEADING_SYMBOL * len(_LEADING_RE.findall(text))
+    return total
+
+
+def _mixed_scripts(tokens: list[str]) -> float:
+    total = 0.0
+    for tok in tokens:
+        if not tok.isascii():
+            scripts = {script_of(c) for c in tok if c.isalpha()}
+            if len(scripts) > 1:
+                total += MIXED_SCRIPT_WORD
+    return total
+
+
+def _candidates(data: LangData, letters: Counter[str], lang: str | None) -> list[LangModel]:
+    """Languages worth scoring: the requested one, else those of the dominant script whose
+    alphabets cover the most of the text's non-ASCII letters."""
+    if lang is not None:
+        model = data.models.get(lang.lower().split("-")[0].split("_")[0])
+        if model is not None:
+            return [model]
+    scripts: Counter[str] = Counter()
+    for ch, n in letters.items():
+        if not ch.isascii():
+            scripts[script_of(ch)] += n
+    script = scripts.most_common(1)[0][0] if scripts else "Latn"
+    pool = data.by_script.get(script, ())
+    if not pool:
+        return []
+    # Rank languages by how many distinct non-ASCII letters their alphabet covers.
+    cover: Counter[int] = Counter()
+    for ch in letters:
+        if not ch.isascii():
+            mask = data.letter_mask.get(ch, 0)
+            for model in pool:
+                if mask >> model.index & 1:
+                    cover[model.index] += 1
+    if not cover:
+        return list(pool)
+    best = max(cover.values())
+    return [m for m in pool if cover[m.index] >= best - 1]
+
+
+def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> float:
+    total = sum(map(model.bigrams.get, bigrams, repeat(model.floor)))
+    alphabet = model.alphabet
+    foreign = sum(n for ch, n in letters.items() if ch not in alphabet)
+    return float(total) + FOREIGN_LETTER * foreign
+
+
+def score(text: str, lang: str | None = None) -> TextScore:
+    """Rate how plausible ``text`` is as written language.
+
+    >>> score("Цей текст також доступний українською").plausibility > 0.9
+    True
+    >>> score("Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ").plausibility < 0.1
+    True
+    >>> score("1234 !?").lang is None
+    True
+    """
+    # wordfreq folds Greek final sigma into sigma; so must we.
+    tokens = TOKEN_RE.findall(text.lower().replace("ς", "σ"))
+    if not tokens:
+        return TextScore(None, 0.0, 1.0, 0)
+    data = langdata()
+    letters: Counter[str] = Counter()
+    bigrams: list[str] = []
+    for tok in tokens:
+        letters.update(tok)
+        padded = f" {tok} "
+        bigrams.extend(padded[i : i + 2] for i in range(len(padded) - 1))
+    n = sum(letters.values())
+    models = _candidates(data, letters, lang)
+    if not models:
+        return TextScore(None, 0.0, 1.0, n)
+    best_lp, best = max((_logprob(m, bigrams, letters), m.code) for m in models)
+    lp = (best_lp + _penalties(text) + _mixed_scripts(tokens)) / (n + len(tokens))
+    return TextScore(best, lp, _plausibility(lp), n)
+
+
+def word_langs(word: str) -> int:
+    """Bit mask of the languages whose shipped word list contains ``word`` (case-folded)."""
+    return langdata().word_mask.get(word.lower(), 0)
+
+
+def known_word(word: str, lang: str | None = None) -> bool:
+    """Whether ``word`` is a known word (of ``lang``, or of any modelled language).
+
+    Only words with a non-ASCII letter are listed: they are the ones a mis-decoding
+    can change. ASCII words count as known.
+
+    >>> known_word("dzień", "pl"), known_word("dzieñ", "pl"), known_word("Kuş", "tr")
+    (True, False, True)
+    """
+    if word.isascii():
+        return True
+    mask = word_langs(word)
+    if lang is None:
+        return mask != 0
+    model = langdata().models.get(lang.lower())
+    return model is not None and bool(mask >> model.index & 1)
+
+
+def lang_codes(mask: int) -> list[str]:
+    """Language codes in a bit mask from :func:`word_langs`.
+
+    >>> "uk" in lang_codes(word_langs("українською"))
+    True
+    """
+    return [code for code, m in langdata().models.items() if mask >> m.index & 1]

@@ -1,0 +1,215 @@
+"""Build the language statistics shipped in ``src/textfix/scoring/data/``.
+
+Run ``python tools/build_langdata.py`` (needs ``wordfreq`` and, for languages wordfreq
+lacks, Debian's ``hunspell-*``/``myspell-*`` dictionaries and Babel's CLDR data).
+
+Output (deterministic: same inputs, same bytes):
+
+* ``langdata.json.xz``: per language its script, alphabet and letter-bigram log-probabilities
+  (conditional, ``P(next | previous)``, word boundaries as ``" "``), quantised to tenths of a nat.
+* ``words.txt.xz``: per language one line ``lang<TAB>word word ...`` of frequent words that
+  contain a non-ASCII letter (only those can change under a legacy mis-decoding).
+
+Sources and licences are listed in ``docs/scoring.md`` and ``src/textfix/scoring/data/LICENSE.md``.
+Word lists are shipped only from sources whose licence allows it (wordfreq CC BY-SA 4.0,
+MPL/LGPL/CC BY-SA dictionaries); for GPL-only dictionaries we ship letter statistics only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import lzma
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "textfix" / "scoring" / "data"
+
+#: wordfreq languages we model (CJK and Indic scripts are out of scope for single-byte chains).
+WORDFREQ_LANGS = (
+    *("ar", "bg", "ca", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fil", "fr", "he"),
+    *("hu", "id", "is", "it", "lt", "lv", "mk", "ms", "nb", "nl", "pl", "pt", "ro", "ru"),
+    *("sh", "sk", "sl", "sv", "tr", "uk", "ur", "vi"),
+)
+
+#: language -> (hunspell dictionary, licence, ship words?) for languages wordfreq lacks.
+HUNSPELL = {
+    "th": ("th_TH", "LGPL-3 / MPL-2.0", True),
+    "be": ("be_BY", "CC BY-SA", True),
+    "sr": ("sr_RS", "LGPL-3 / MPL-2.0", True),
+    "et": ("et_EE", "LGPL-2.1+", True),
+    "eu": ("eu", "LGPL-3+", True),
+    "gl": ("gl_ES", "LGPL-3 / MPL-2.0", True),
+    "af": ("af_ZA", "LGPL-3 / MPL-2.0", True),
+    "ga": ("ga_IE", "GPL-2+", False),
+    "sq": ("sq_AL", "GPL-2+", False),
+    "eo": ("eo", "GPL-2+", False),
+    "kk": ("kk_KZ", "GPL-2+ / LGPL-2.1+ / MPL-1.1+", True),
+}
+#: languages taken from Babel's CLDR strings only (Unicode licence).
+CLDR_ONLY = ("mt", "az")
+
+HUNSPELL_DIR = Path("/usr/share/hunspell")
+TOP_WORDS = 40000  # words read per wordfreq language for statistics
+SHIP_WORDS = 15000  # non-ASCII words shipped per language
+MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
+MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
+
+_SCRIPTS = (
+    (0x0370, 0x03FF, "Grek"),
+    (0x1F00, 0x1FFF, "Grek"),
+    (0x0400, 0x052F, "Cyrl"),
+    (0x0590, 0x05FF, "Hebr"),
+    (0x0600, 0x06FF, "Arab"),
+    (0x0750, 0x077F, "Arab"),
+    (0xFB50, 0xFDFF, "Arab"),
+    (0xFE70, 0xFEFF, "Arab"),
+    (0x0E00, 0x0E7F, "Thai"),
+)
+
+
+def script_of(ch: str) -> str:
+    """Script code of one letter (Latin unless listed above)."""
+    o = ord(ch)
+    for lo, hi, name in _SCRIPTS:
+        if lo <= o <= hi:
+            return name
+    return "Latn"
+
+
+def is_wordchar(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased letter runs of ``text``."""
+    out, cur = [], []
+    for ch in unicodedata.normalize("NFC", text).lower():
+        if is_wordchar(ch):
+            cur.append(ch)
+        elif cur:
+            out.append("".join(cur))
+            cur = []
+    if cur:
+        out.append("".join(cur))
+    return out
+
+
+def wordfreq_words(lang: str) -> list[tuple[str, float]]:
+    import wordfreq
+
+    freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
+    top = sorted(freqs.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WORDS]
+    weighted: Counter[str] = Counter()
+    for w, f in top:
+        for part in words_of(w):
+            weighted[part] += f
+    return sorted(weighted.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def hunspell_words(dic: str) -> list[tuple[str, float]]:
+    aff = (HUNSPELL_DIR / f"{dic}.aff").read_bytes()
+    m = re.search(rb"^SET\s+(\S+)", aff.replace(b"\xef\xbb\xbf", b""), re.M)
+    enc = m.group(1).decode() if m else "iso8859-1"
+    raw = (HUNSPELL_DIR / f"{dic}.dic").read_bytes().decode(enc, errors="replace")
+    counts: Counter[str] = Counter()
+    for line in raw.split("\n")[1:]:
+        stem = line.split("/", 1)[0].strip()
+        if not stem or stem[0].isupper():  # skip proper names and abbreviations
+            continue
+        for part in words_of(stem):
+            counts[part] += 1
+    # No frequencies: shorter words are usually more common; weight them up a little.
+    return sorted(
+        ((w, c / (1 + len(w))) for w, c in counts.items()), key=lambda kv: (-kv[1], kv[0])
+    )
+
+
+def cldr_words(lang: str) -> list[tuple[str, float]]:
+    from babel import Locale
+
+    loc = Locale.parse(lang)
+    texts: list[str] = []
+    for table in (loc.territories, loc.languages, loc.scripts, loc.currencies):
+        texts.extend(str(v) for v in table.values())
+    for ctx in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for table in (loc.months, loc.days):
+                texts.extend(table.get(ctx, {}).get(width, {}).values())
+    counts = Counter(w for t in texts for w in words_of(t))
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def build_model(words: Iterable[tuple[str, float]]) -> tuple[dict[str, object], list[str]]:
+    pairs = list(words)
+    chars: Counter[str] = Counter()
+    for w, f in pairs:
+        for ch in w:
+            chars[ch] += math.sqrt(f)
+    total = sum(chars.values())
+    alphabet = {ch for ch, c in chars.items() if c / total >= MIN_CHAR_SHARE}
+    script = Counter(script_of(ch) for ch in alphabet if not ch.isascii()).most_common(1)
+    bigrams: Counter[str] = Counter()
+    firsts: Counter[str] = Counter()
+    for w, f in pairs:
+        if not set(w) <= alphabet:
+            continue
+        weight = math.sqrt(f)
+        padded = f" {w} "
+        for a, b in itertools.pairwise(padded):
+            bigrams[a + b] += weight
+            firsts[a] += weight
+    table = {}
+    min_lp = 0.0
+    for bg, c in bigrams.items():
+        p = c / firsts[bg[0]]
+        if p >= MIN_BIGRAM_P:
+            lp = math.log(p)
+            table[bg] = round(lp * 10)
+            min_lp = min(min_lp, lp)
+    model = {
+        "script": script[0][0] if script else "Latn",
+        "alphabet": "".join(sorted(alphabet)),
+        "floor": round((min_lp - 1.0) * 10),
+        "bigrams": dict(sorted(table.items())),
+    }
+    return model, [w for w, _ in pairs]
+
+
+def main() -> int:
+    langs: dict[str, dict[str, object]] = {}
+    shipped: dict[str, list[str]] = {}
+    sources: list[tuple[str, list[tuple[str, float]], bool]] = []
+    for lang in WORDFREQ_LANGS:
+        sources.append((lang, wordfreq_words(lang), True))
+    for lang, (dic, _licence, ship) in HUNSPELL.items():
+        sources.append((lang, hunspell_words(dic), ship))
+    for lang in CLDR_ONLY:
+        sources.append((lang, cldr_words(lang), True))
+    for lang, words, ship in sources:
+        model, ordered = build_model(words)
+        langs[lang] = model
+        alphabet = set(str(model["alphabet"]))
+        if ship:
+            keep = [w for w in ordered if not w.isascii() and set(w) <= alphabet]
+            shipped[lang] = keep[:SHIP_WORDS]
+        print(
+            f"{lang}: {model['script']} {len(alphabet)} letters, "
+            f"{len(model['bigrams'])} bigrams, {len(shipped.get(lang, []))} words",
+            file=sys.stderr,
+        )  # type: ignore[arg-type]
+    OUT.mkdir(parents=True, exist_ok=True)
+    blob = json.dumps({"version": 1, "langs": langs}, ensure_ascii=False, sort_keys=True)
+    (OUT / "langdata.json.xz").write_bytes(lzma.compress(blob.encode(), preset=9))
+    lines = [f"{lang}\t{' '.join(ws)}" for lang, ws in sorted(shipped.items())]
+    (OUT / "words.txt.xz").write_bytes(lzma.compress("\n".join(lines).encode(), preset=9))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
