@@ -7,15 +7,23 @@ from collections.abc import Callable
 from ftfy.badness import BADNESS_RE
 
 from textfix.options import FixOptions
-from textfix.repair import utf8
+from textfix.repair import legacy, utf8
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
 Repairer = Callable[[str, DocumentContext], "Step | None"]
 
-#: Repairers in the order they are tried on each layer.
-REPAIRERS: tuple[Repairer, ...] = (utf8.repair,)
+
+
+def _utf8(text: str, context: DocumentContext) -> Step | None:
+    # ftfy changes nothing its badness pattern does not flag; skip the call in that case.
+    return utf8.repair(text, context) if BADNESS_RE.search(text) else None
+
+
+#: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
+#: heuristics are the reference there), then the single-byte legacy engine.
+REPAIRERS: tuple[Repairer, ...] = (_utf8, legacy.repair)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3

@@ -24,6 +24,18 @@ _MARKS = (
 TOKEN_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
 #: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð").
 _GLUED_RE = re.compile(rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f](?=[^\W\d_])")
+#: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
+#: ("dzie§", "│adny") are suspect.
+_EDGE_PUNCT = "¿¡«»„“”‘’‚‹›…–—°ºª·•€£¥©®™‰′″№"
+_TOUCHING_RE = re.compile(
+    rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}]"
+    rf"|[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}](?=[^\W\d_])"
+)
+#: Symbols that real prose hardly ever contains: box drawing, blocks, geometric shapes,
+#: C1 controls, and the odd Latin-1 signs mojibake scatters around.
+_RARE_SYMBOL_RE = re.compile(
+    r"[\x80-\x9f\u2500-\u25ff\u2320\u2321\u00a4\u00a6\u00ac\u00af\u00b8\u2219\u221a\u2248]"
+)
 #: Symbols that only mojibake puts right before a small letter ("³adny", "¹wiat").
 _LEADING_RE = re.compile(
     r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac](?=[a-z\u00df-\u00ff])"
@@ -46,6 +58,8 @@ _EXTENDED_LATIN = (0x1E00, 0x1EFF)
 # Penalties, in nats per occurrence, added to the text's total before averaging.
 ODD_CASE = -4.0
 GLUED_SYMBOL = -8.0
+TOUCHING_SYMBOL = -5.0
+RARE_SYMBOL = -6.0
 LEADING_SYMBOL = -8.0
 MIXED_SCRIPT_WORD = -10.0
 
@@ -106,6 +120,8 @@ def _penalties(text: str) -> float:
     total = ODD_CASE * sum(map(odd_case, TOKEN_RE.findall(text)))
     total += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
     total += LEADING_SYMBOL * len(_LEADING_RE.findall(text))
+    total += TOUCHING_SYMBOL * len(_TOUCHING_RE.findall(text))
+    total += RARE_SYMBOL * len(_RARE_SYMBOL_RE.findall(text))
     return total
 
 
@@ -168,7 +184,10 @@ def score(text: str, lang: str | None = None) -> TextScore:
     # wordfreq folds Greek final sigma into sigma; so must we.
     tokens = TOKEN_RE.findall(text.lower().replace("ς", "σ"))
     if not tokens:
-        return TextScore(None, 0.0, 1.0, 0)
+        # No letters: judge the symbols alone (box drawing is not text).
+        symbols = len(_RARE_SYMBOL_RE.findall(text))
+        lp = RARE_SYMBOL if symbols else 0.0
+        return TextScore(None, lp, _plausibility(lp), 0)
     data = langdata()
     letters: Counter[str] = Counter()
     bigrams: list[str] = []

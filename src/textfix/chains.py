@@ -1,0 +1,122 @@
+"""The chain table: which code pages text is really written in, and what it gets shown as.
+
+A *chain step* is ``(true_encoding, shown_as)``: bytes written in ``true_encoding`` were
+decoded as ``shown_as``. The table is data, not code: each :class:`Family` lists its true
+encodings (commonest first: that order breaks ties when two code pages give the same
+letters) and the wrong code pages its text is plausibly shown as. Multibyte families
+(UTF-8 shown as Shift_JIS or GBK, GBK/Big5 shown as cp1252) are added as further rows.
+
+All names are Python's canonical codec names (``codecs.lookup(name).name``).
+
+>>> family_of("windows-1251").name
+'Cyrillic'
+>>> ("cp1251", "iso8859-1") in STEPS
+True
+>>> trues_for("koi8-r")[:3]
+('cp1251', 'koi8-u', 'cp866')
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textfix.types import Step
+
+
+@dataclass(frozen=True)
+class Family:
+    """True encodings of one family (commonest first) and the code pages shown instead."""
+
+    name: str
+    trues: tuple[str, ...]
+    shown: tuple[str, ...]
+    #: False for families whose text needs more than one byte per character.
+    single_byte: bool = True
+
+
+_LATIN_SHOWN = ("cp1252", "iso8859-1", "cp437")
+
+FAMILIES: tuple[Family, ...] = (
+    Family(
+        "Cyrillic",
+        ("cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5", "mac-cyrillic", "cp855", "cp1125"),
+        ("iso8859-1", "cp1252", "cp1251", "koi8-r", "cp437", "mac-roman"),
+    ),
+    Family(
+        "Central European",
+        ("cp1250", "iso8859-2", "iso8859-16", "cp852", "mac-latin2"),
+        ("cp1252", "iso8859-1", "cp437", "cp850", "mac-roman"),
+    ),
+    Family(
+        "Western European",
+        ("cp1252", "iso8859-1", "iso8859-15"),
+        ("cp1251", "cp437", "cp850", "mac-roman"),
+    ),
+    Family("Greek", ("cp1253", "iso8859-7", "cp737", "cp869"), _LATIN_SHOWN),
+    Family("Hebrew", ("cp1255", "iso8859-8"), _LATIN_SHOWN),
+    Family("Arabic", ("cp1256", "iso8859-6"), _LATIN_SHOWN),
+    Family("Turkish", ("cp1254", "iso8859-9", "cp857"), _LATIN_SHOWN),
+    Family("Baltic", ("cp1257", "iso8859-13", "iso8859-4", "iso8859-10", "cp775"), _LATIN_SHOWN),
+    Family("Thai", ("cp874", "tis-620"), _LATIN_SHOWN),
+    Family("Vietnamese", ("cp1258",), _LATIN_SHOWN),
+    Family("Esperanto/Maltese", ("iso8859-3",), _LATIN_SHOWN),
+    Family(
+        "UTF-8",
+        ("utf-8",),
+        (
+            *("cp1252", "iso8859-1", "cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5"),
+            *("mac-cyrillic", "cp1250", "iso8859-2", "cp1253", "iso8859-7", "cp1254"),
+            *("cp1255", "cp1256", "cp1257", "cp874", "cp437", "cp850", "mac-roman"),
+        ),
+        single_byte=False,
+    ),
+)
+
+#: Every (true, shown) step, in table order (commonest true encoding first within a family).
+STEPS: tuple[Step, ...] = tuple(
+    (true, shown) for fam in FAMILIES for true in fam.trues for shown in fam.shown if true != shown
+)
+
+#: Rank of each true encoding inside its family: 0 for the commonest. Used as a tie-breaker
+#: (cp1250 over iso8859-2, cp1257 over iso8859-13, cp1255 over iso8859-8).
+TRUE_RANK: dict[str, int] = {true: i for fam in FAMILIES for i, true in enumerate(fam.trues)}
+
+_FAMILY_OF: dict[str, Family] = {true: fam for fam in FAMILIES for true in fam.trues}
+
+
+def family_of(encoding: str) -> Family:
+    """The family whose true encodings include ``encoding`` (any alias Python knows).
+
+    >>> family_of("ISO-8859-13").name, family_of("utf8").name
+    ('Baltic', 'UTF-8')
+    """
+    return _FAMILY_OF[codecs.lookup(encoding).name]
+
+
+@lru_cache(maxsize=None)
+def trues_for(shown: str) -> tuple[str, ...]:
+    """True encodings whose text may be shown as ``shown``, in table order.
+
+    >>> trues_for("cp1251")[:2]
+    ('koi8-r', 'koi8-u')
+    """
+    shown = codecs.lookup(shown).name
+    return tuple(dict.fromkeys(true for true, s in STEPS if s == shown))
+
+
+#: Every code page text may be shown as. cp1252 comes first: when cp1252 and latin-1 give
+#: the same bytes (no C1 controls involved), cp1252 is by far the likelier display.
+SHOWN: tuple[str, ...] = tuple(dict.fromkeys(("cp1252", *(shown for _true, shown in STEPS))))
+
+
+def _check() -> None:
+    """Every name must be Python's canonical one: a typo fails at import, not in a repair."""
+    for true, shown in STEPS:
+        for name in (true, shown):
+            if codecs.lookup(name).name != name:
+                raise ValueError(f"non-canonical codec name in chain table: {name}")
+
+
+_check()

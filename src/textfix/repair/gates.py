@@ -1,0 +1,44 @@
+"""Cheap checks that let clean text through without scoring.
+
+Most non-ASCII lines are clean; a line passes when every word with a non-ASCII letter is a
+known word and nothing in it has the shape of mojibake (C1 controls, symbols glued inside
+words, superscripts or fractions right before a small letter).
+
+>>> looks_clean("Le café est déjà prêt")
+True
+>>> looks_clean("Le cafщ est dщjр prъt"), looks_clean("³adny dzieñ")
+(False, False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from textfix.scoring._data import langdata
+
+#: Words with at least one non-ASCII character (letters, marks and glued symbols).
+_WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+#: Shapes real text almost never has and mojibake often does.
+_SUSPECT_RE = re.compile(
+    r"[\x80-\x9f]"
+    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac][a-z\u00df-\u00ff]"
+)
+_EDGE = "¿¡«»„“”‘’‹›·•…–—°º"
+
+
+def looks_clean(text: str) -> bool:
+    """True when every non-ASCII word is a known word and no mojibake shape shows."""
+    if _SUSPECT_RE.search(text):
+        return False
+    words = langdata().word_mask
+    common = -1
+    for token in _WORD_RE.findall(text):
+        word = token.strip(_EDGE).lower().replace("ς", "σ")
+        if word.isascii():
+            continue
+        mask = words.get(word, 0)
+        if not mask:
+            return False
+        common &= mask
+    # Every word known, and at least one language knows them all.
+    return common != 0
