@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from textfix.types import Step
 
@@ -95,7 +95,7 @@ def family_of(encoding: str) -> Family:
     return _FAMILY_OF[codecs.lookup(encoding).name]
 
 
-@lru_cache(maxsize=None)
+@cache
 def trues_for(shown: str) -> tuple[str, ...]:
     """True encodings whose text may be shown as ``shown``, in table order.
 
@@ -120,3 +120,56 @@ def _check() -> None:
 
 
 _check()
+
+
+#: Marks a character whose byte has no meaning in the true encoding (the round trip fails).
+UNDECODABLE = "\ufffd"
+
+
+@cache
+def translation(true: str, shown: str) -> dict[int, str]:
+    """``str.translate`` table doing ``text.encode(shown).decode(true)`` one character at a
+    time, for two single-byte code pages (ASCII maps to itself and is left out). A character
+    ``shown`` cannot hold is not in the table (left as is); one whose byte ``true`` does not
+    define maps to :data:`UNDECODABLE`.
+
+    >>> "Ïðèâåò".translate(translation("cp1251", "cp1252"))
+    'Привет'
+    """
+    table: dict[int, str] = {}
+    for byte in range(0x80, 0x100):
+        raw = bytes([byte])
+        try:
+            seen = raw.decode(shown)
+        except UnicodeDecodeError:
+            continue
+        try:
+            meant = raw.decode(true)
+        except UnicodeDecodeError:
+            meant = UNDECODABLE
+        if seen != meant:
+            table[ord(seen)] = meant
+    return table
+
+
+#: Single-byte steps with their translation tables, in table order.
+def single_byte_steps() -> tuple[tuple[Step, dict[int, str]], ...]:
+    """Every single-byte step and its table (built once, on first use)."""
+    return _single_byte_steps()
+
+
+@cache
+def _single_byte_steps() -> tuple[tuple[Step, dict[int, str]], ...]:
+    return tuple(
+        ((true, shown), translation(true, shown))
+        for true, shown in STEPS
+        if _FAMILY_OF[true].single_byte and _is_single_byte(shown)
+    )
+
+
+def _is_single_byte(codec: str) -> bool:
+    return len(bytes(range(256)).decode(codec, errors="replace")) == 256
+
+
+#: UTF-8 steps (true encoding UTF-8), tried by real encode/decode round trips.
+UTF8_STEPS: tuple[Step, ...] = tuple(step for step in STEPS if step[0] == "utf-8")

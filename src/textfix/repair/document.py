@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 
 from textfix.options import FixOptions
 from textfix.repair import utf8
-from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.base import DocumentContext
+from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.line import find_in_line
 from textfix.types import Chain, Finding, Repair
 

@@ -24,11 +24,12 @@ import math
 import re
 from typing import NamedTuple
 
-from textfix.chains import SHOWN, TRUE_RANK, trues_for
+from textfix.chains import TRUE_RANK, UNDECODABLE, UTF8_STEPS, single_byte_steps, translation
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.scoring import TextScore, known_word, score
-from textfix.scoring.model import TOKEN_RE
+from textfix.scoring._data import langdata
+from textfix.scoring.model import TOKEN_RE, quick_logprob
 from textfix.types import Chain
 
 #: A candidate must gain this much log-probability per letter over the original...
@@ -66,93 +67,109 @@ class Candidate(NamedTuple):
     rank: float
 
 
-def _round_trip(text: str, data: bytes, unencodable: list[int], true: str) -> str | None:
-    """``data.decode(true)`` aligned with ``text``; ``None`` if a byte of a character that took
-    part in the round trip does not decode (that character cannot be repaired exactly)."""
-    if true == "utf-8":
-        if unencodable:
-            return None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-    out = data.decode(true, errors="replace")
-    if "\ufffd" in out:
-        chars = list(out)
-        for i, ch in enumerate(chars):
-            if ch == "\ufffd" and text[i] != "\ufffd" and i not in unencodable:
-                return None
-        out = "".join(chars)
-    if unencodable:
-        chars = list(out)
-        for i in unencodable:
-            chars[i] = text[i]
-        out = "".join(chars)
-    return out
+#: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
+_COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
+#: Candidates kept for full scoring after the cheap checks.
+SHORTLIST = 3
+#: Candidates given the quick score, in chain-table order.
+QUICK_POOL = 12
 
 
-def _encode(text: str, shown: str) -> tuple[bytes, list[int]] | None:
-    """``text`` in ``shown``, one byte per character, with the positions it cannot hold."""
-    try:
-        return text.encode(shown), []
-    except UnicodeEncodeError:
-        pass
-    data = text.encode(shown, errors="replace")
-    if len(data) != len(text):
-        return None
-    unencodable = [i for i, b in enumerate(data) if b == 0x3F and text[i] != "?"]
-    if all(text[i].isascii() for i in range(len(text)) if i not in set(unencodable)):
-        return None
-    return data, unencodable
+def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
+    """Cheap count of what makes a candidate unlike real text, from its distinct non-ASCII
+    characters: those that are neither letters of a modelled alphabet nor common punctuation,
+    plus one if no language has all its letters."""
+    odd = 0
+    both = -1
+    for ch in set(chars.lower()):
+        mask = letter_mask.get(ch)
+        if mask is not None:
+            both &= mask
+        elif ch not in _COMMON and not ch.isalpha():
+            odd += 1
+    return odd + (both == 0)
 
 
 def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float, int]:
     """Share of the candidate's changed words that are known words of ``lang``, and how many
-    characters changed."""
-    changed = sum(1 for a, b in zip(original, candidate, strict=False) if a != b)
+    characters changed (single-byte round trips keep positions)."""
     if len(original) != len(candidate):
-        changed = max(changed, abs(len(original) - len(candidate)))
-    words = [
-        m.group()
-        for m in TOKEN_RE.finditer(candidate)
-        if not m.group().isascii()
-        and (len(original) != len(candidate) or original[m.start() : m.end()] != m.group())
-    ]
+        changed = abs(len(original) - len(candidate)) + 1
+        words = [w for w in TOKEN_RE.findall(candidate) if not w.isascii()]
+    else:
+        changed = sum(map(str.__ne__, original, candidate))
+        words = [
+            m.group()
+            for m in TOKEN_RE.finditer(candidate)
+            if original[m.start() : m.end()] != m.group()
+        ]
     if not words or lang is None:
         return 0.0, changed
     return sum(known_word(w, lang) for w in words) / len(words), changed
 
 
+def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
+    """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
+    out = []
+    for true, shown in UTF8_STEPS:
+        try:
+            out.append((text.encode(shown).decode(true), ((true, shown),)))
+        except UnicodeError:
+            continue
+    return out
+
+
 def candidates(text: str) -> list[Candidate]:
-    """Every distinct exact round trip of ``text`` through the chain table, scored and
-    ranked best first.
+    """The distinct exact round trips of ``text`` through the chain table, cheapest checks
+    first, the few best fully scored and ranked best first.
 
     >>> candidates("Kuþ uçtu")[0].text
     'Kuş uçtu'
     """
-    seen_bytes: set[bytes] = set()
-    seen_text: set[str] = {text}
+    letter_mask = langdata().letter_mask
+    distinct = "".join({ch for ch in text if ch > "\x7f"})
+    by_mapping: dict[str, Chain] = {}
+    for step, table in single_byte_steps():
+        mapped = distinct.translate(table)
+        if mapped != distinct and UNDECODABLE not in mapped and mapped not in by_mapping:
+            by_mapping[mapped] = (step,)
+    pool: list[tuple[int, int, str, Chain]] = []
+    for mapped, chain in by_mapping.items():
+        if not _BAD_CHARS.search(mapped):
+            cand = text.translate(translation(*chain[0]))
+            pool.append((_oddness(mapped, letter_mask), len(pool), cand, chain))
+    for cand, chain in _utf8_round_trips(text):
+        if cand != text and not _BAD_CHARS.search(cand):
+            extra = "".join({ch for ch in cand if ch > "\x7f"})
+            pool.append((_oddness(extra, letter_mask), len(pool), cand, chain))
+    if not pool:
+        return []
+    pool.sort()
+    least = min(p[0] for p in pool)
+    pre = sorted(
+        (-quick_logprob(cand), i, cand, chain)
+        for odd, i, cand, chain in pool[:QUICK_POOL]
+        if odd <= least
+    )
     found: list[Candidate] = []
-    for shown in SHOWN:
-        encoded = _encode(text, shown)
-        if encoded is None:
-            continue
-        data, unencodable = encoded
-        key = bytes(data) + str(unencodable).encode()
-        if key in seen_bytes:
-            continue
-        seen_bytes.add(key)
-        for true in trues_for(shown):
-            cand = _round_trip(text, data, unencodable, true)
-            if cand is None or cand in seen_text or _BAD_CHARS.search(cand):
-                continue
-            seen_text.add(cand)
-            s = score(cand)
-            known, changed = _known_share(text, cand, s.lang)
-            rank = s.logprob + WORD_BONUS * known - RANK_PENALTY * TRUE_RANK[true]
-            found.append(Candidate(cand, ((true, shown),), s, known, changed, rank))
+    for _q, _i, cand, chain in pre[:SHORTLIST]:
+        s = score(cand)
+        known, changed = _known_share(text, cand, s.lang)
+        rank = s.logprob + WORD_BONUS * known - RANK_PENALTY * TRUE_RANK[chain[0][0]]
+        found.append(Candidate(cand, chain, s, known, changed, rank))
     found.sort(key=lambda c: -c.rank)
     return found
+
+
+def _exact(text: str, cand: str, chain: Chain) -> bool:
+    """The repair is an exact, strict round trip of every changed character."""
+    (true, shown), *_ = chain
+    if true == "utf-8":
+        return True  # made by a strict whole-line round trip
+    for a, b in zip(text, cand, strict=True):
+        if a != b and a.encode(shown, "strict").decode(true, "strict") != b:
+            return False
+    return True
 
 
 def _confidence(gain: float, cand: TextScore, known: float) -> float:
@@ -176,6 +193,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if not found:
         return None
     best = found[0]
+    if not _exact(text, best.text, best.chain):
+        return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
     gain = best.score.logprob - original.logprob
     passed = (

@@ -15,7 +15,6 @@ from textfix.types import Finding
 Repairer = Callable[[str, DocumentContext], "Step | None"]
 
 
-
 def _utf8(text: str, context: DocumentContext) -> Step | None:
     # ftfy changes nothing its badness pattern does not flag; skip the call in that case.
     return utf8.repair(text, context) if BADNESS_RE.search(text) else None

@@ -38,6 +38,12 @@ class LangData:
     letter_mask: dict[str, int]
     #: lower-cased word -> bit mask of the languages whose word list has it
     word_mask: dict[str, int]
+    #: script -> bit mask of its languages
+    pool_mask: dict[str, int]
+    #: bigram -> best log-probability any language gives it (an optimistic, language-free
+    #: model for cheap first-pass ranking)
+    pooled: dict[str, float]
+    pooled_floor: float
 
 
 _lock = threading.Lock()
@@ -75,11 +81,19 @@ def _build() -> LangData:
         bit = 1 << models[code].index
         for w in words.split(" "):
             word_mask[w] = word_mask.get(w, 0) | bit
+    pooled: dict[str, float] = {}
+    for model in models.values():
+        for bg, lp in model.bigrams.items():
+            if lp > pooled.get(bg, -1e9):
+                pooled[bg] = lp
     return LangData(
         models=models,
         by_script={s: tuple(ms) for s, ms in by_script.items()},
         letter_mask=letter_mask,
         word_mask=word_mask,
+        pooled=pooled,
+        pooled_floor=min(m.floor for m in models.values()),
+        pool_mask={s: sum(1 << m.index for m in ms) for s, ms in by_script.items()},
     )
 
 

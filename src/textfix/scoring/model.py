@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -21,7 +22,8 @@ _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
     "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 )
-TOKEN_RE = re.compile(rf"(?:[^\W\d_]|[{_MARKS}])+")
+_NOT_LETTERS = "\u02b0-\u02ff\u207f\u2071\u00aa\u00ba"
+TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
 #: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð").
 _GLUED_RE = re.compile(rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f](?=[^\W\d_])")
 #: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
@@ -84,6 +86,7 @@ class TextScore(NamedTuple):
     letters: int
 
 
+@lru_cache(maxsize=4096)
 def script_of(ch: str) -> str:
     """Script of one character: ``Latn``, ``Cyrl``, ``Grek``, ``Hebr``, ``Arab``, ``Thai``,
     or ``Other`` for everything we do not model (CJK, Indic, symbols...).
@@ -135,31 +138,27 @@ def _mixed_scripts(tokens: list[str]) -> float:
     return total
 
 
-def _candidates(data: LangData, letters: Counter[str], lang: str | None) -> list[LangModel]:
+def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[LangModel]:
     """Languages worth scoring: the requested one, else those of the dominant script whose
-    alphabets cover the most of the text's non-ASCII letters."""
+    alphabets hold every non-ASCII letter of the text (or, failing that, the most of them)."""
     if lang is not None:
         model = data.models.get(lang.lower().split("-")[0].split("_")[0])
         if model is not None:
             return [model]
-    scripts: Counter[str] = Counter()
-    for ch, n in letters.items():
-        if not ch.isascii():
-            scripts[script_of(ch)] += n
+    scripts: Counter[str] = Counter(script_of(ch) for ch in letters)
     script = scripts.most_common(1)[0][0] if scripts else "Latn"
     pool = data.by_script.get(script, ())
     if not pool:
         return []
-    # Rank languages by how many distinct non-ASCII letters their alphabet covers.
-    cover: Counter[int] = Counter()
-    for ch in letters:
-        if not ch.isascii():
-            mask = data.letter_mask.get(ch, 0)
-            for model in pool:
-                if mask >> model.index & 1:
-                    cover[model.index] += 1
-    if not cover:
-        return list(pool)
+    pool_mask = data.pool_mask[script]
+    masks = [data.letter_mask.get(ch, 0) & pool_mask for ch in letters]
+    both = pool_mask
+    for m in masks:
+        both &= m
+    if both:
+        return [m for m in pool if both >> m.index & 1]
+    # No language has them all: keep those that miss the fewest.
+    cover = {m.index: sum(x >> m.index & 1 for x in masks) for m in pool}
     best = max(cover.values())
     return [m for m in pool if cover[m.index] >= best - 1]
 
@@ -189,19 +188,37 @@ def score(text: str, lang: str | None = None) -> TextScore:
         lp = RARE_SYMBOL if symbols else 0.0
         return TextScore(None, lp, _plausibility(lp), 0)
     data = langdata()
-    letters: Counter[str] = Counter()
-    bigrams: list[str] = []
-    for tok in tokens:
-        letters.update(tok)
-        padded = f" {tok} "
-        bigrams.extend(padded[i : i + 2] for i in range(len(padded) - 1))
-    n = sum(letters.values())
-    models = _candidates(data, letters, lang)
+    joined = " " + " ".join(tokens) + " "
+    # Bigrams inside the padded, space-joined tokens: the same as per-token padding.
+    bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
+    letters = Counter(joined)
+    del letters[" "]
+    n = len(joined) - len(tokens) - 1
+    non_ascii = {ch for ch in letters if not ch.isascii()}
+    models = _candidates(data, non_ascii, lang)
     if not models:
         return TextScore(None, 0.0, 1.0, n)
     best_lp, best = max((_logprob(m, bigrams, letters), m.code) for m in models)
-    lp = (best_lp + _penalties(text) + _mixed_scripts(tokens)) / (n + len(tokens))
+    lp = (best_lp + _penalties(text) + _mixed_scripts(tokens)) / len(bigrams)
     return TextScore(best, lp, _plausibility(lp), n)
+
+
+def quick_logprob(text: str) -> float:
+    """Cheap, optimistic plausibility: average bigram log-probability under the best language
+    *for each bigram*, plus the same symbol and case penalties as :func:`score`. For ranking
+    candidates before the full score.
+
+    >>> quick_logprob("Привет") > quick_logprob("оПХБЕР")
+    True
+    """
+    tokens = TOKEN_RE.findall(text.lower().replace("ς", "σ"))
+    if not tokens:
+        return RARE_SYMBOL if _RARE_SYMBOL_RE.search(text) else 0.0
+    data = langdata()
+    joined = " " + " ".join(tokens) + " "
+    bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
+    total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
+    return (float(total) + _penalties(text)) / len(bigrams)
 
 
 def word_langs(word: str) -> int:
