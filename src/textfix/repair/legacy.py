@@ -1,14 +1,17 @@
 """Single-byte legacy mojibake: text written in one code page and shown as another.
 
-For a line that looks implausible, every chain step ``(true, shown)`` of the chain table is
-tried as an exact round trip, ``text.encode(shown).decode(true)``, both strict, character by
-character (characters the ``shown`` code page cannot hold are left as they are: they were
-never part of the mix-up). The scorer rates the original and each candidate; the best one is
-applied only if every gate passes (see ``docs/confidence.md``):
+Only the words with non-ASCII characters (the line's *core*) can change under these chains,
+so they are what gets judged. For a line whose core looks implausible, every chain step
+``(true, shown)`` of the chain table is tried as an exact round trip, character by character
+(``str.translate`` tables equal to ``encode(shown).decode(true)``; characters ``shown`` cannot
+hold are left as they are: they were never part of the mix-up). Cheap checks shortlist the
+candidates, the scorer ranks the few best, and the winner is applied only if every gate
+passes (see ``docs/confidence.md``):
 
-1. the original is implausible (cheap pre-filter first: known words and clean letters pass);
+1. the original is implausible (after a cheap pre-filter: known words and clean letters pass);
 2. the candidate is plausible and clearly better (gain in log-probability per letter);
-3. nothing turns into a control, replacement or private-use character;
+3. the round trip is exact and strict, and introduces no control, replacement or
+   private-use character;
 4. short repairs (one or two changed letters) need word-level evidence: every repaired word
    is a known word of the line's language.
 
@@ -33,11 +36,11 @@ from textfix.scoring.model import TOKEN_RE, quick_logprob
 from textfix.types import Chain
 
 #: A candidate must gain this much log-probability per letter over the original...
-MIN_GAIN = 1.2
+MIN_GAIN = 1.0
 #: ... and reach this absolute level.
-MIN_LOGPROB = -3.6
-#: The original must be below this level for anything to be tried.
-ORIGINAL_BAR = -3.3
+MIN_LOGPROB = -3.8
+#: The original's core must be below this level for anything to be tried.
+ORIGINAL_BAR = -2.6
 #: With this chain already shown in the document (or the caller's sample), bars move by:
 CONTEXT_RELIEF = 0.6
 #: Ranking bonus (nats per letter) for a candidate all of whose repaired words are known.
@@ -46,33 +49,41 @@ WORD_BONUS = 1.0
 RANK_PENALTY = 0.02
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
+#: Candidates given the quick score, and candidates given the full score.
+QUICK_POOL = 40
+SHORTLIST = 4
 
 #: Document pre-filter: one match per line that has a non-ASCII character (the line start).
 #: Legacy mojibake can be made of any letters, so every such line gets the cheap word check.
 LEGACY_PREFILTER = re.compile(r"^[^\n]*?[^\x00-\x7f]", re.M)
 
 #: Characters a repair must never introduce: C0/C1 controls (tab excepted), U+FFFD,
-#: private use, unassigned-looking specials.
+#: private use, noncharacters.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\uffff]")
+#: Words (runs of non-space characters) that have a non-ASCII character.
+_CORE_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+#: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
+_COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
+
+
+def core(text: str) -> str:
+    """The words of ``text`` that contain a non-ASCII character, joined by spaces.
+
+    >>> core("Hello Ðåäàêò, 100 ok ³adny")
+    'Ðåäàêò, ³adny'
+    """
+    return " ".join(_CORE_WORD.findall(text))
 
 
 class Candidate(NamedTuple):
-    """One round trip of a line and how it scored."""
+    """One round trip of a line and how its core scored."""
 
-    text: str
+    text: str  # the whole line after the round trip
     chain: Chain
-    score: TextScore
+    score: TextScore  # of the candidate's core
     known: float  # share of repaired words that are known words of the candidate's language
     changed: int  # characters that differ from the original
     rank: float
-
-
-#: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
-_COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
-#: Candidates kept for full scoring after the cheap checks.
-SHORTLIST = 3
-#: Candidates given the quick score, in chain-table order.
-QUICK_POOL = 12
 
 
 def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
@@ -119,15 +130,10 @@ def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     return out
 
 
-def candidates(text: str) -> list[Candidate]:
-    """The distinct exact round trips of ``text`` through the chain table, cheapest checks
-    first, the few best fully scored and ranked best first.
-
-    >>> candidates("Kuþ uçtu")[0].text
-    'Kuş uçtu'
-    """
+def _pool(text: str, text_core: str) -> list[tuple[int, int, str, Chain]]:
+    """``(oddness, order, candidate core, chain)`` for every distinct round trip."""
     letter_mask = langdata().letter_mask
-    distinct = "".join({ch for ch in text if ch > "\x7f"})
+    distinct = "".join({ch for ch in text_core if ch > "\x7f"})
     by_mapping: dict[str, Chain] = {}
     for step, table in single_byte_steps():
         mapped = distinct.translate(table)
@@ -136,27 +142,49 @@ def candidates(text: str) -> list[Candidate]:
     pool: list[tuple[int, int, str, Chain]] = []
     for mapped, chain in by_mapping.items():
         if not _BAD_CHARS.search(mapped):
-            cand = text.translate(translation(*chain[0]))
-            pool.append((_oddness(mapped, letter_mask), len(pool), cand, chain))
+            cand_core = text_core.translate(translation(*chain[0]))
+            pool.append((_oddness(mapped, letter_mask), len(pool), cand_core, chain))
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
-            extra = "".join({ch for ch in cand if ch > "\x7f"})
-            pool.append((_oddness(extra, letter_mask), len(pool), cand, chain))
+            cand_core = core(cand)
+            extra = "".join({ch for ch in cand_core if ch > "\x7f"})
+            pool.append((_oddness(extra, letter_mask), len(pool), cand_core, chain))
+    return pool
+
+
+def _line_after(text: str, chain: Chain) -> str:
+    (true, shown), *_ = chain
+    if true == "utf-8":
+        return text.encode(shown).decode(true)
+    return text.translate(translation(true, shown))
+
+
+def candidates(text: str) -> list[Candidate]:
+    """The distinct exact round trips of ``text`` through the chain table, cheapest checks
+    first, the few best fully scored and ranked best first.
+
+    >>> candidates("Kuþ uçtu")[0].text
+    'Kuş uçtu'
+    """
+    text_core = core(text)
+    pool = _pool(text, text_core)
     if not pool:
         return []
     pool.sort()
-    least = min(p[0] for p in pool)
+    least = pool[0][0]
     pre = sorted(
-        (-quick_logprob(cand), i, cand, chain)
-        for odd, i, cand, chain in pool[:QUICK_POOL]
-        if odd <= least
+        (-quick_logprob(cand_core), i, cand_core, chain)
+        for odd, i, cand_core, chain in pool[:QUICK_POOL]
+        if odd <= least + 1
     )
     found: list[Candidate] = []
-    for _q, _i, cand, chain in pre[:SHORTLIST]:
-        s = score(cand)
-        known, changed = _known_share(text, cand, s.lang)
+    for _q, _i, cand_core, chain in pre[:SHORTLIST]:
+        s = score(cand_core)
+        if not s.letters:
+            continue
+        known, changed = _known_share(text_core, cand_core, s.lang)
         rank = s.logprob + WORD_BONUS * known - RANK_PENALTY * TRUE_RANK[chain[0][0]]
-        found.append(Candidate(cand, chain, s, known, changed, rank))
+        found.append(Candidate(_line_after(text, chain), chain, s, known, changed, rank))
     found.sort(key=lambda c: -c.rank)
     return found
 
@@ -186,7 +214,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii() or looks_clean(text):
         return None
-    original = score(text)
+    original = score(core(text))
     if original.logprob >= ORIGINAL_BAR:
         return None
     found = candidates(text)
@@ -200,7 +228,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     passed = (
         gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
-        and (best.changed > THIN or best.known == 1.0 or (relief and best.known > 0))
+        and (best.changed > THIN or best.known == 1.0 or (relief > 0 and best.known > 0))
     )
     confidence = _confidence(gain + relief, best.score, best.known)
     if not passed:
