@@ -74,6 +74,60 @@ FAMILIES: tuple[Family, ...] = (
     ),
 )
 
+#: Family -> languages whose text is written in its code pages (the scorer's language codes;
+#: ``sh`` is Serbo-Croatian in Latin script). A candidate whose language does not belong to
+#: its chain's family is less likely: Latvian is not written in cp852.
+FAMILY_LANGS: dict[str, frozenset[str]] = {
+    "Cyrillic": frozenset(["ru", "uk", "bg", "mk", "sr", "be", "kk"]),
+    "Central European": frozenset(["pl", "cs", "sk", "hu", "sl", "sh", "ro", "sq"]),
+    "Western European": frozenset(
+        [
+            "en",
+            "de",
+            "fr",
+            "es",
+            "it",
+            "pt",
+            "nl",
+            "ca",
+            "da",
+            "sv",
+            "nb",
+            "fi",
+            "is",
+            "ga",
+            "eu",
+            "gl",
+            "af",
+            "et",
+            "id",
+            "ms",
+            "fil",
+        ]
+    ),
+    "Greek": frozenset(["el"]),
+    "Hebrew": frozenset(["he"]),
+    "Arabic": frozenset(["ar", "fa", "ur"]),
+    "Turkish": frozenset(["tr", "az"]),
+    "Baltic": frozenset(["lt", "lv", "et"]),
+    "Thai": frozenset(["th"]),
+    "Vietnamese": frozenset(["vi"]),
+    "Esperanto/Maltese": frozenset(["eo", "mt", "tr"]),
+}
+
+
+def fits(true: str, lang: str | None) -> bool:
+    """Whether text in ``lang`` is plausibly written in ``true`` (UTF-8 fits everything).
+
+    >>> fits("cp1257", "lv"), fits("cp852", "lv"), fits("utf-8", "lv")
+    (True, False, True)
+    """
+    family = _FAMILY_OF.get(true)
+    if family is None or not family.single_byte or lang is None:
+        return True
+    return lang in FAMILY_LANGS.get(family.name, frozenset())
+
+
 #: Every (true, shown) step, in table order (commonest true encoding first within a family).
 STEPS: tuple[Step, ...] = tuple(
     (true, shown) for fam in FAMILIES for true in fam.trues for shown in fam.shown if true != shown

@@ -27,7 +27,7 @@ import math
 import re
 from typing import NamedTuple
 
-from textfix.chains import TRUE_RANK, UNDECODABLE, UTF8_STEPS, single_byte_steps, translation
+from textfix.chains import TRUE_RANK, UNDECODABLE, UTF8_STEPS, fits, single_byte_steps, translation
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.scoring import TextScore, known_word, score
@@ -47,6 +47,11 @@ CONTEXT_RELIEF = 0.6
 WORD_BONUS = 1.0
 #: Ranking penalty per step down the family's commonness order.
 RANK_PENALTY = 0.02
+#: Ranking penalty (nats per letter) when the candidate's language is not one its chain's
+#: family is used for.
+LANG_MISMATCH = 0.4
+#: Known repaired words weigh fully once they hold this many letters.
+EVIDENCE_LETTERS = 6
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
 #: Candidates given the quick score, and candidates given the full score.
@@ -82,6 +87,7 @@ class Candidate(NamedTuple):
     chain: Chain
     score: TextScore  # of the candidate's core
     known: float  # share of repaired words that are known words of the candidate's language
+    evidence: float  # ``known`` scaled down when the repaired words are few letters
     changed: int  # characters that differ from the original
     rank: float
 
@@ -101,7 +107,7 @@ def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
     return odd + (both == 0)
 
 
-def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float, int]:
+def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float, float, int]:
     """Share of the candidate's changed words that are known words of ``lang``, and how many
     characters changed (single-byte round trips keep positions)."""
     if len(original) != len(candidate):
@@ -114,9 +120,14 @@ def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float
             for m in TOKEN_RE.finditer(candidate)
             if original[m.start() : m.end()] != m.group()
         ]
+    # One-letter words are too easy to hit by chance to count either way.
+    words = [w for w in words if len(w) > 1]
     if not words or lang is None:
-        return 0.0, changed
-    return sum(known_word(w, lang) for w in words) / len(words), changed
+        return 0.0, 0.0, changed
+    letters = sum(map(len, words))
+    share = sum(len(w) for w in words if known_word(w, lang)) / letters
+    # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
+    return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
 
 
 def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
@@ -182,9 +193,11 @@ def candidates(text: str) -> list[Candidate]:
         s = score(cand_core)
         if not s.letters:
             continue
-        known, changed = _known_share(text_core, cand_core, s.lang)
-        rank = s.logprob + WORD_BONUS * known - RANK_PENALTY * TRUE_RANK[chain[0][0]]
-        found.append(Candidate(_line_after(text, chain), chain, s, known, changed, rank))
+        known, evidence, changed = _known_share(text_core, cand_core, s.lang)
+        rank = s.logprob + WORD_BONUS * evidence - RANK_PENALTY * TRUE_RANK[chain[0][0]]
+        if not fits(chain[0][0], s.lang):
+            rank -= LANG_MISMATCH
+        found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
     found.sort(key=lambda c: -c.rank)
     return found
 
@@ -228,9 +241,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     passed = (
         gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
-        and (best.changed > THIN or best.known == 1.0 or (relief > 0 and best.known > 0))
+        and (best.changed > THIN or best.known >= 0.99 or (relief > 0 and best.known > 0))
     )
-    confidence = _confidence(gain + relief, best.score, best.known)
+    confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
     return Step(best.text, best.chain, round(confidence, 3))

@@ -33,6 +33,8 @@ _TOUCHING_RE = re.compile(
     rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}]"
     rf"|[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}](?=[^\W\d_])"
 )
+_NON_ASCII_RE = re.compile(r"[^\s\x00-\x7f]")
+_COMMON_SYMBOL_RE = re.compile("[\u00a0«»„“”‘’–—…€°©®™№·•¿¡]")
 #: Symbols that real prose hardly ever contains: box drawing, blocks, geometric shapes,
 #: C1 controls, and the odd Latin-1 signs mojibake scatters around.
 _RARE_SYMBOL_RE = re.compile(
@@ -61,6 +63,8 @@ _EXTENDED_LATIN = (0x1E00, 0x1EFF)
 ODD_CASE = -4.0
 GLUED_SYMBOL = -8.0
 TOUCHING_SYMBOL = -5.0
+COMMON_SYMBOL = -3.0
+OTHER_SYMBOL = -6.0
 RARE_SYMBOL = -6.0
 LEADING_SYMBOL = -8.0
 MIXED_SCRIPT_WORD = -10.0
@@ -117,6 +121,15 @@ def odd_case(word: str) -> int:
     if tail.lower() == tail or word.isupper():
         return 0
     return sum(1 for a, b in zip(word, tail, strict=False) if a.islower() and b.isupper())
+
+
+def _symbols(text: str, non_ascii_letters: int) -> tuple[float, int]:
+    """Cost of the non-ASCII non-letters in ``text`` (digits of other scripts included), and
+    how many there are: real text's non-ASCII characters are nearly all letters; mojibake
+    strews symbols around."""
+    common = len(_COMMON_SYMBOL_RE.findall(text))
+    other = len(_NON_ASCII_RE.findall(text)) - non_ascii_letters - common
+    return COMMON_SYMBOL * common + OTHER_SYMBOL * other, common + other
 
 
 def _penalties(text: str) -> float:
@@ -199,7 +212,8 @@ def score(text: str, lang: str | None = None) -> TextScore:
     if not models:
         return TextScore(None, 0.0, 1.0, n)
     best_lp, best = max((_logprob(m, bigrams, letters), m.code) for m in models)
-    lp = (best_lp + _penalties(text) + _mixed_scripts(tokens)) / len(bigrams)
+    cost, count = _symbols(text, sum(n for ch, n in letters.items() if ch > "\x7f"))
+    lp = (best_lp + cost + _penalties(text) + _mixed_scripts(tokens)) / (len(bigrams) + count)
     return TextScore(best, lp, _plausibility(lp), n)
 
 
@@ -218,7 +232,9 @@ def quick_logprob(text: str) -> float:
     joined = " " + " ".join(tokens) + " "
     bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
     total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
-    return (float(total) + _penalties(text)) / len(bigrams)
+    non_ascii = sum(1 for ch in joined if ch > "\x7f")
+    cost, count = _symbols(text, non_ascii)
+    return (float(total) + cost + _penalties(text)) / (len(bigrams) + count)
 
 
 def word_langs(word: str) -> int:
