@@ -116,6 +116,16 @@ FAMILY_LANGS: dict[str, frozenset[str]] = {
 }
 
 
+def family_langs(true: str) -> frozenset[str]:
+    """Languages written in ``true``'s family (empty for UTF-8: no single family).
+
+    >>> sorted(family_langs("cp1257"))
+    ['et', 'lt', 'lv']
+    """
+    family = _FAMILY_OF.get(true)
+    return FAMILY_LANGS.get(family.name, frozenset()) if family else frozenset()
+
+
 def fits(true: str, lang: str | None) -> bool:
     """Whether text in ``lang`` is plausibly written in ``true`` (UTF-8 fits everything).
 

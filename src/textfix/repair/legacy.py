@@ -25,12 +25,21 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
-from textfix.chains import TRUE_RANK, UNDECODABLE, UTF8_STEPS, fits, single_byte_steps, translation
+from textfix.chains import (
+    TRUE_RANK,
+    UNDECODABLE,
+    UTF8_STEPS,
+    family_langs,
+    fits,
+    single_byte_steps,
+    translation,
+)
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
-from textfix.scoring import TextScore, known_word, score
+from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, quick_logprob
 from textfix.types import Chain
@@ -54,6 +63,8 @@ LANG_MISMATCH = 0.4
 EVIDENCE_LETTERS = 6
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
+#: ... unless the gain is this large and the language fits the chain's code page.
+THIN_GAIN = 1.5
 #: Candidates given the quick score, and candidates given the full score.
 QUICK_POOL = 40
 SHORTLIST = 4
@@ -107,9 +118,21 @@ def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
     return odd + (both == 0)
 
 
-def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float, float, int]:
-    """Share of the candidate's changed words that are known words of ``lang``, and how many
-    characters changed (single-byte round trips keep positions)."""
+@lru_cache(maxsize=256)
+def _lang_mask(true: str, lang: str | None) -> int:
+    """Languages whose word lists count as evidence for a repair to ``true`` text detected as
+    ``lang``: ``lang`` itself and every language written in ``true``'s family."""
+    models = langdata().models
+    codes = set(family_langs(true))
+    if lang is not None:
+        codes.add(lang)
+    return sum(1 << models[c].index for c in codes if c in models)
+
+
+def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float, int]:
+    """Share (by letters) of the candidate's changed words that are known words of the
+    languages in ``mask``, the same scaled down for short evidence, and how many characters
+    changed (single-byte round trips keep positions)."""
     if len(original) != len(candidate):
         changed = abs(len(original) - len(candidate)) + 1
         words = [w for w in TOKEN_RE.findall(candidate) if not w.isascii()]
@@ -122,10 +145,10 @@ def _known_share(original: str, candidate: str, lang: str | None) -> tuple[float
         ]
     # One-letter words are too easy to hit by chance to count either way.
     words = [w for w in words if len(w) > 1]
-    if not words or lang is None:
+    if not words:
         return 0.0, 0.0, changed
     letters = sum(map(len, words))
-    share = sum(len(w) for w in words if known_word(w, lang)) / letters
+    share = sum(len(w) for w in words if word_langs(w) & mask) / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
     return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
 
@@ -193,7 +216,8 @@ def candidates(text: str) -> list[Candidate]:
         s = score(cand_core)
         if not s.letters:
             continue
-        known, evidence, changed = _known_share(text_core, cand_core, s.lang)
+        mask = _lang_mask(chain[0][0], s.lang)
+        known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - RANK_PENALTY * TRUE_RANK[chain[0][0]]
         if not fits(chain[0][0], s.lang):
             rank -= LANG_MISMATCH
@@ -241,7 +265,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     passed = (
         gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
-        and (best.changed > THIN or best.known >= 0.99 or (relief > 0 and best.known > 0))
+        and (
+            best.changed > THIN
+            or best.known >= 0.99
+            or (relief > 0 and best.known > 0)
+            or (gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
+        )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
