@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter, defaultdict
 
-from benchmarks.devset import garbled_records
+from benchmarks.devset import clean_lines, garbled_records
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import candidates, repair
 
@@ -20,7 +20,17 @@ def main() -> None:
     ap.add_argument("--cap", type=int, default=20)
     ap.add_argument("--family")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--clean", type=int, default=0, help="also check N clean lines per language")
     args = ap.parse_args()
+    if args.clean:
+        damaged = 0
+        lines = clean_lines(per_lang=args.clean)
+        for lang, line in lines:
+            step = repair(line, DocumentContext())
+            if step is not None and step.confidence >= 0.5 and step.text != line:
+                damaged += 1
+                print(f"DAMAGE [{lang}] {line[:90]!r}\n    -> {step.text[:90]!r} {step.chain}")
+        print(f"clean lines changed: {damaged} of {len(lines)}")
     outcome: dict[str, Counter[str]] = defaultdict(Counter)
     shown: Counter[str] = Counter()
     for r in garbled_records(cap=args.cap):
@@ -54,7 +64,9 @@ def main() -> None:
                 print(f"   step conf={step.confidence}")
     for fam, c in sorted(outcome.items()):
         n = sum(c.values())
-        print(f"{fam:20} {c['ok'] / n:6.1%} of {n:4}  " + ", ".join(f"{k}={v}" for k, v in c.items()))
+        print(
+            f"{fam:20} {c['ok'] / n:6.1%} of {n:4}  " + ", ".join(f"{k}={v}" for k, v in c.items())
+        )
 
 
 if __name__ == "__main__":

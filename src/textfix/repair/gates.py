@@ -33,7 +33,7 @@ def looks_clean(text: str) -> bool:
     words = langdata().word_mask
     common = -1
     for token in _WORD_RE.findall(text):
-        word = token.strip(_EDGE).lower().replace("ς", "σ")
+        word = token.strip(_EDGE).lower().replace("ς", "σ").replace("ß", "ss")
         if word.isascii():
             continue
         mask = words.get(word, 0)

@@ -41,7 +41,7 @@ from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
-from textfix.scoring.model import TOKEN_RE, quick_logprob
+from textfix.scoring.model import TOKEN_RE, mojibake_shape, quick_logprob, well_formed
 from textfix.types import Chain
 
 #: A candidate must gain this much log-probability per letter over the original...
@@ -59,11 +59,14 @@ RANK_PENALTY = 0.02
 #: Ranking penalty (nats per letter) when the candidate's language is not one its chain's
 #: family is used for.
 LANG_MISMATCH = 0.4
+#: Share of repaired letters in known words needed to change text with no mojibake shape.
+WELL_FORMED_KNOWN = 0.5
 #: Known repaired words weigh fully once they hold this many letters.
 EVIDENCE_LETTERS = 6
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
-#: ... unless the gain is this large and the language fits the chain's code page.
+#: ... unless the original has a mojibake shape, the gain is this large and the language
+#: fits the chain's code page.
 THIN_GAIN = 1.5
 #: Candidates given the quick score, and candidates given the full score.
 QUICK_POOL = 40
@@ -76,8 +79,9 @@ LEGACY_PREFILTER = re.compile(r"^[^\n]*?[^\x00-\x7f]", re.M)
 #: Characters a repair must never introduce: C0/C1 controls (tab excepted), U+FFFD,
 #: private use, noncharacters.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\uffff]")
-#: Words (runs of non-space characters) that have a non-ASCII character.
-_CORE_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+#: Words (runs of characters other than spaces and ASCII punctuation) with a non-ASCII one.
+_CORE_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+_NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
 #: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
 _COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
 
@@ -85,8 +89,8 @@ _COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£
 def core(text: str) -> str:
     """The words of ``text`` that contain a non-ASCII character, joined by spaces.
 
-    >>> core("Hello Ðåäàêò, 100 ok ³adny")
-    'Ðåäàêò, ³adny'
+    >>> core("Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»")
+    'Ðåäàêò ³adny « ok»'
     """
     return " ".join(_CORE_WORD.findall(text))
 
@@ -226,6 +230,26 @@ def candidates(text: str) -> list[Candidate]:
     return found
 
 
+def _symbols(text: str) -> int:
+    """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
+    letters, hardly ever letters into symbols."""
+    return len(_NON_ASCII.findall(text)) - sum(
+        1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f"
+    )
+
+
+def _letters_to_symbols(text: str, cand: str) -> int:
+    """Letters of the original that the candidate turns into non-letters (same-length round
+    trips only): mojibake repair turns symbols into letters, not the other way round."""
+    if len(text) != len(cand):
+        return 0
+    return sum(
+        1
+        for a, b in zip(text, cand, strict=True)
+        if a != b and a.isalpha() and not (b.isspace() or TOKEN_RE.match(b))
+    )
+
+
 def _exact(text: str, cand: str, chain: Chain) -> bool:
     """The repair is an exact, strict round trip of every changed character."""
     (true, shown), *_ = chain
@@ -251,9 +275,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii() or looks_clean(text):
         return None
-    original = score(core(text))
+    text_core = core(text)
+    original = score(text_core)
     if original.logprob >= ORIGINAL_BAR:
         return None
+    # Text with none of mojibake's shapes changes only on word-level evidence.
+    needs_words = well_formed(text_core)
+    shaped = mojibake_shape(text_core)
     found = candidates(text)
     if not found:
         return None
@@ -263,13 +291,16 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
     gain = best.score.logprob - original.logprob
     passed = (
-        gain >= MIN_GAIN - relief
+        _symbols(best.text) <= _symbols(text)
+        and not _letters_to_symbols(text, best.text)
+        and gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
+        and (not needs_words or best.known >= WELL_FORMED_KNOWN or (relief > 0 and best.known > 0))
         and (
             best.changed > THIN
             or best.known >= 0.99
             or (relief > 0 and best.known > 0)
-            or (gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
+            or (shaped and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)

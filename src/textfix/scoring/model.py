@@ -25,7 +25,7 @@ _MARKS = (
 _NOT_LETTERS = "\u02b0-\u02ff\u207f\u2071\u00aa\u00ba"
 TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
 #: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð").
-_GLUED_RE = re.compile(rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f](?=[^\W\d_])")
+_GLUED_RE = re.compile(rf"(?<=[^\W\d_])(?:[^\w\s{_MARKS}\x00-\x7f]|\xa0)(?=[^\W\d_])")
 #: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
 #: ("dzie§", "│adny") are suspect.
 _EDGE_PUNCT = "¿¡«»„“”‘’‚‹›…–—°ºª·•€£¥©®™‰′″№"
@@ -183,38 +183,118 @@ def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> flo
     return float(total) + FOREIGN_LETTER * foreign
 
 
+def _fold(text: str) -> str:
+    """Lower-case the way the word lists were built (wordfreq case-folds: ß -> ss, final
+    sigma -> sigma)."""
+    return text.lower().replace("ς", "σ").replace("ß", "ss")
+
+
+def _token_script(token: str) -> str:
+    for ch in token:
+        if ch > "\x7f":
+            return script_of(ch)
+    return "Latn"
+
+
+def _bigrams(tokens: list[str]) -> list[str]:
+    joined = " " + " ".join(tokens) + " "
+    # Bigrams of the padded, space-joined tokens: the same as padding each token.
+    return [joined[i : i + 2] for i in range(len(joined) - 1)]
+
+
+def _best(
+    data: LangData, tokens: list[str], lang: str | None
+) -> tuple[float, str | None, int, int]:
+    """Best language for tokens of one script: (total log-prob, language, bigrams, letters)."""
+    bigrams = _bigrams(tokens)
+    letters = Counter("".join(tokens))
+    non_ascii = {ch for ch in letters if ch > "\x7f"}
+    models = _candidates(data, non_ascii, lang)
+    if not models:
+        return 0.0, None, 0, 0
+    total, code = max((_logprob(m, bigrams, letters), m.code) for m in models)
+    return total, code, len(bigrams), sum(letters.values())
+
+
 def score(text: str, lang: str | None = None) -> TextScore:
     """Rate how plausible ``text`` is as written language.
+
+    Words of each script are scored under the best language of that script (a Russian
+    sentence quoting an English name is not penalised for the Latin letters); ``lang`` is
+    the language of the script with the most letters.
 
     >>> score("Цей текст також доступний українською").plausibility > 0.9
     True
     >>> score("Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ").plausibility < 0.1
     True
-    >>> score("1234 !?").lang is None
-    True
+    >>> score("Fußnoten").plausibility > 0.5, score("1234 !?").lang
+    (True, None)
     """
-    # wordfreq folds Greek final sigma into sigma; so must we.
-    tokens = TOKEN_RE.findall(text.lower().replace("ς", "σ"))
-    if not tokens:
-        # No letters: judge the symbols alone (box drawing is not text).
-        symbols = len(_RARE_SYMBOL_RE.findall(text))
-        lp = RARE_SYMBOL if symbols else 0.0
+    tokens = TOKEN_RE.findall(_fold(text))
+    groups: dict[str, list[str]] = {}
+    for tok in tokens:
+        groups.setdefault(_token_script(tok), []).append(tok)
+    groups.pop("Other", None)
+    if not groups:
+        # No letters we model: judge the symbols alone (box drawing is not text).
+        lp = RARE_SYMBOL if _RARE_SYMBOL_RE.search(text) else 0.0
         return TextScore(None, lp, _plausibility(lp), 0)
     data = langdata()
-    joined = " " + " ".join(tokens) + " "
-    # Bigrams inside the padded, space-joined tokens: the same as per-token padding.
-    bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
-    letters = Counter(joined)
-    del letters[" "]
-    n = len(joined) - len(tokens) - 1
-    non_ascii = {ch for ch in letters if not ch.isascii()}
-    models = _candidates(data, non_ascii, lang)
-    if not models:
-        return TextScore(None, 0.0, 1.0, n)
-    best_lp, best = max((_logprob(m, bigrams, letters), m.code) for m in models)
-    cost, count = _symbols(text, sum(n for ch, n in letters.items() if ch > "\x7f"))
-    lp = (best_lp + cost + _penalties(text) + _mixed_scripts(tokens)) / (len(bigrams) + count)
-    return TextScore(best, lp, _plausibility(lp), n)
+    total = 0.0
+    n_bigrams = n_letters = non_ascii = 0
+    best_lang: str | None = None
+    most = -1
+    for toks in groups.values():
+        lp, code, nb, nl = _best(data, toks, lang if len(groups) == 1 else None)
+        total += lp
+        n_bigrams += nb
+        n_letters += nl
+        non_ascii += sum(1 for t in toks for ch in t if ch > "\x7f")
+        if nl > most and code is not None:
+            most, best_lang = nl, code
+    cost, count = _symbols(text, non_ascii)
+    lp = (total + cost + _penalties(text) + _mixed_scripts(tokens)) / max(1, n_bigrams + count)
+    return TextScore(best_lang, lp, _plausibility(lp), n_letters)
+
+
+def mojibake_shape(text: str) -> bool:
+    """True when ``text`` has a shape real text almost never has: a symbol glued to or
+    inside a word, a word mixing scripts, a capital right after a small letter, a C1
+    control or box drawing.
+
+    >>> mojibake_shape("³adny"), mojibake_shape("Camн"), mojibake_shape("Atgrieþamais")
+    (True, True, False)
+    """
+    if (
+        _GLUED_RE.search(text)
+        or _LEADING_RE.search(text)
+        or _TOUCHING_RE.search(text)
+        or _RARE_SYMBOL_RE.search(text)
+    ):
+        return True
+    tokens = TOKEN_RE.findall(text)
+    return any(map(odd_case, tokens)) or bool(_mixed_scripts([t.lower() for t in tokens]))
+
+
+def well_formed(text: str) -> bool:
+    """True when ``text`` has none of mojibake's shapes: no symbol glued to or inside a word,
+    no word mixing scripts, no capital after a small letter, no C1 control or box drawing,
+    and one language's alphabet holds all its non-ASCII letters. Such text may still be
+    mojibake (Cyrillic shown as Cyrillic), but changing it needs word-level evidence.
+
+    >>> well_formed("Dit fjild kin net leech wêze."), well_formed("Ðåäàêòèðîâàíèå")
+    (True, False)
+    >>> well_formed("³adny dzieñ"), well_formed("Kuþ uçtu")
+    (False, False)
+    """
+    if mojibake_shape(text):
+        return False
+    tokens = TOKEN_RE.findall(text)
+    mask = -1
+    letter_mask = langdata().letter_mask
+    for ch in {c for t in tokens for c in _fold(t) if c > "\x7f"}:
+        mask &= letter_mask.get(ch, 0)
+    return mask != 0
 
 
 def quick_logprob(text: str) -> float:
@@ -225,7 +305,7 @@ def quick_logprob(text: str) -> float:
     >>> quick_logprob("Привет") > quick_logprob("оПХБЕР")
     True
     """
-    tokens = TOKEN_RE.findall(text.lower().replace("ς", "σ"))
+    tokens = TOKEN_RE.findall(_fold(text))
     if not tokens:
         return RARE_SYMBOL if _RARE_SYMBOL_RE.search(text) else 0.0
     data = langdata()
@@ -239,7 +319,7 @@ def quick_logprob(text: str) -> float:
 
 def word_langs(word: str) -> int:
     """Bit mask of the languages whose shipped word list contains ``word`` (case-folded)."""
-    return langdata().word_mask.get(word.lower(), 0)
+    return langdata().word_mask.get(_fold(word), 0)
 
 
 def known_word(word: str, lang: str | None = None) -> bool:
