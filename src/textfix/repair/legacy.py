@@ -41,7 +41,7 @@ from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
-from textfix.scoring.model import TOKEN_RE, mojibake_shape, quick_logprob, well_formed
+from textfix.scoring.model import TOKEN_RE, mojibake_shape, odd_case, quick_logprob, well_formed
 from textfix.types import Chain
 
 #: A candidate must gain this much log-probability per letter over the original...
@@ -197,15 +197,32 @@ def _line_after(text: str, chain: Chain) -> str:
     return text.translate(translation(true, shown))
 
 
-def candidates(text: str) -> list[Candidate]:
+def _has_known_words(text_core: str, cand_core: str) -> bool:
+    """Cheap test: at least WELL_FORMED_KNOWN of the changed letters are in known words of
+    some language."""
+    words = [
+        m.group()
+        for m in TOKEN_RE.finditer(cand_core)
+        if len(m.group()) > 1 and text_core[m.start() : m.end()] != m.group()
+    ]
+    if not words:
+        return False
+    letters = sum(map(len, words))
+    return sum(len(w) for w in words if word_langs(w)) >= WELL_FORMED_KNOWN * letters
+
+
+def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
-    first, the few best fully scored and ranked best first.
+    first, the few best fully scored and ranked best first. With ``needs_words``, only
+    candidates whose repaired words are mostly known words are kept.
 
     >>> candidates("Kuþ uçtu")[0].text
     'Kuş uçtu'
     """
     text_core = core(text)
     pool = _pool(text, text_core)
+    if needs_words:
+        pool = [p for p in pool if len(p[2]) != len(text_core) or _has_known_words(text_core, p[2])]
     if not pool:
         return []
     pool.sort()
@@ -250,6 +267,38 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     )
 
 
+#: Lower-case by Unicode but symbols in practice (ordinal indicators, micro sign).
+_CASELESS = frozenset("ªºµ")
+
+
+def _flips_case(text: str, cand: str) -> bool:
+    """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
+    little evidence to tell it from a clean word of another language."""
+    if len(text) != len(cand):
+        return False
+    return any(
+        a != b
+        and a not in _CASELESS
+        and ((a.islower() and b.isupper()) or (a.isupper() and b.islower()))
+        for a, b in zip(text, cand, strict=True)
+    )
+
+
+def _line_known(text: str, best: Candidate) -> tuple[float, int]:
+    """Share of repaired letters in words known in the language of the whole repaired line,
+    and how many letters of the line's non-ASCII words that language knows in all."""
+    lang = score(best.text).lang
+    model = langdata().models.get(lang) if lang else None
+    if model is None:
+        return 0.0, 0
+    bit = 1 << model.index
+    cand_core = core(best.text)
+    letters = sum(
+        len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and word_langs(w) & bit
+    )
+    return _known_share(core(text), cand_core, bit)[0], letters
+
+
 def _exact(text: str, cand: str, chain: Chain) -> bool:
     """The repair is an exact, strict round trip of every changed character."""
     (true, shown), *_ = chain
@@ -282,7 +331,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
     shaped = mojibake_shape(text_core)
-    found = candidates(text)
+    # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
+    # inside small-letter words (a lone foreign letter in a word is not enough).
+    symbolic = shaped and (
+        _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
+    )
+    found = candidates(text, needs_words)
     if not found:
         return None
     best = found[0]
@@ -290,17 +344,24 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
     gain = best.score.logprob - original.logprob
+    thin = best.changed <= THIN
+    # Word evidence for thin or well-formed cases must come from the language of the whole
+    # repaired line (ASCII words included), not from any language that happens to list them.
+    line_known, known_letters = (
+        _line_known(text, best) if (thin or needs_words) else (best.known, EVIDENCE_LETTERS)
+    )
     passed = (
         _symbols(best.text) <= _symbols(text)
         and not _letters_to_symbols(text, best.text)
         and gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
-        and (not needs_words or best.known >= WELL_FORMED_KNOWN or (relief > 0 and best.known > 0))
+        and (not needs_words or line_known >= WELL_FORMED_KNOWN or (relief > 0 and best.known > 0))
+        and not (thin and not shaped and _flips_case(text, best.text))
         and (
-            best.changed > THIN
-            or best.known >= 0.99
+            not thin
+            or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS)
             or (relief > 0 and best.known > 0)
-            or (shaped and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
+            or (symbolic and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)

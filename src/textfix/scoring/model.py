@@ -299,7 +299,7 @@ def well_formed(text: str) -> bool:
 
 def quick_logprob(text: str) -> float:
     """Cheap, optimistic plausibility: average bigram log-probability under the best language
-    *for each bigram*, plus the same symbol and case penalties as :func:`score`. For ranking
+    *for each bigram*, with the symbol and shape penalties of :func:`score`. For ranking
     candidates before the full score.
 
     >>> quick_logprob("Привет") > quick_logprob("оПХБЕР")
