@@ -62,7 +62,10 @@ LANG_MISMATCH = 0.4
 #: Share of repaired letters in known words needed to change text with no mojibake shape.
 WELL_FORMED_KNOWN = 0.5
 #: Known repaired words weigh fully once they hold this many letters.
-EVIDENCE_LETTERS = 6
+EVIDENCE_LETTERS = 5
+#: Text with no mojibake shape may also change on a very large gain with some known words.
+STRONG_GAIN = 2.0
+STRONG_KNOWN = 0.2
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
 #: ... unless the original has a mojibake shape, the gain is this large and the language
@@ -159,7 +162,7 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
 
 def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
-    out = []
+    out: list[tuple[str, Chain]] = []
     for true, shown in UTF8_STEPS:
         try:
             out.append((text.encode(shown).decode(true), ((true, shown),)))
@@ -271,6 +274,16 @@ def _letters_to_symbols(text: str, cand: str) -> int:
 _CASELESS = frozenset("ªºµ")
 
 
+def _longest_word(cand: str, text: str) -> int:
+    """Letters in the longest repaired word: single letters are no evidence at all."""
+    if len(cand) != len(text):
+        return max(map(len, TOKEN_RE.findall(core(cand))), default=0)
+    return max(
+        (len(m.group()) for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()),
+        default=0,
+    )
+
+
 def _flips_case(text: str, cand: str) -> bool:
     """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
     little evidence to tell it from a clean word of another language."""
@@ -345,17 +358,23 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
     gain = best.score.logprob - original.logprob
     thin = best.changed <= THIN
-    # Word evidence for thin or well-formed cases must come from the language of the whole
-    # repaired line (ASCII words included), not from any language that happens to list them.
-    line_known, known_letters = (
-        _line_known(text, best) if (thin or needs_words) else (best.known, EVIDENCE_LETTERS)
-    )
+    # Word evidence for thin repairs must come from the language of the whole repaired line
+    # (ASCII words included), not from any language that happens to list the word.
+    line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
+    # Known repaired words are evidence too: they add to the letter-statistics gain.
+    evidence_gain = gain + WORD_BONUS * best.evidence
     passed = (
         _symbols(best.text) <= _symbols(text)
         and not _letters_to_symbols(text, best.text)
-        and gain >= MIN_GAIN - relief
+        and _longest_word(best.text, text) >= 2
+        and evidence_gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
-        and (not needs_words or line_known >= WELL_FORMED_KNOWN or (relief > 0 and best.known > 0))
+        and (
+            not needs_words
+            or best.known >= WELL_FORMED_KNOWN
+            or (relief > 0 and best.known > 0)
+            or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
+        )
         and not (thin and not shaped and _flips_case(text, best.text))
         and (
             not thin

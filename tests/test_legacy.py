@@ -1,0 +1,189 @@
+"""The single-byte legacy repair engine (issue 3): repairs, gates, exactness, clean text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from realtext_po import django_lines
+from textfix import fix, fix_and_explain
+from textfix.chains import FAMILIES, STEPS, fits, single_byte_steps, translation
+from textfix.repair.base import DocumentContext
+from textfix.repair.legacy import core, repair
+
+#: (language, true, shown, minimum restore rate on 60 real Django lines). The floors sit a
+#: little under what the engine measures, so a regression shows.
+ROUND_TRIPS = [
+    ("uk", "cp1251", "latin-1", 0.95),
+    ("ru", "koi8-r", "cp1251", 0.95),
+    ("ru", "cp1251", "koi8-r", 0.95),
+    ("ru", "cp866", "cp1252", 0.9),
+    ("el", "cp1253", "cp1252", 0.95),
+    ("he", "cp1255", "cp1252", 0.9),
+    ("ar", "cp1256", "cp1252", 0.85),
+    ("th", "cp874", "cp1252", 0.9),
+    ("pl", "cp1250", "cp1252", 0.8),
+    ("cs", "cp1250", "cp1252", 0.8),
+    ("uk", "utf-8", "koi8-r", 0.9),
+    ("ru", "utf-8", "cp1251", 0.9),
+]
+
+
+@pytest.mark.parametrize(("lang", "true", "shown", "floor"), ROUND_TRIPS)
+def test_real_lines_are_restored(lang: str, true: str, shown: str, floor: float) -> None:
+    total = restored = 0
+    for line in django_lines(lang, 60):
+        try:
+            garbled = line.encode(true).decode(shown)
+        except UnicodeError:
+            continue
+        if garbled == line:
+            continue
+        total += 1
+        restored += fix(garbled) == line
+    assert total >= 20
+    assert restored >= floor * total, (restored, total)
+
+
+def test_seed_example_and_its_chain() -> None:
+    garbled = "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ"
+    fixed = fix_and_explain(garbled)
+    assert fixed.text == "Цей текст також доступний українською"
+    assert {r.chain for r in fixed.repairs} <= {
+        (("cp1251", "iso8859-1"),),
+        (("cp1251", "cp1252"),),
+    }
+    assert all(0.5 <= r.confidence <= 1.0 for r in fixed.repairs)
+
+
+@pytest.mark.parametrize(
+    ("garbled", "expected"),
+    [
+        ("³adny dzieñ", "ładny dzień"),
+        ("Kuþ uçtu", "Kuş uçtu"),
+        ("оПХБЕР, ЙЮЙ ДЕКЮ?", "Привет, как дела?"),
+        ("Ðåäàêòèðîâàíèå ïðîôèëÿ", "Редактирование профиля"),
+        ("Êáëçìÿñá óáò", "Καλημέρα σας"),
+    ],
+)
+def test_thin_and_classic_examples(garbled: str, expected: str) -> None:
+    assert fix(garbled) == expected
+
+
+CLEAN = [
+    "¿Qué?",
+    "déjà vu",
+    "Schöne Grüße aus Köln, Fußnoten",
+    "Καλημέρα σας",
+    "中文文本，没有问题。",
+    "Привет, как дела?",
+    "Tiếng Việt có dấu",
+    "Kuş uçtu, İstanbul'da ağır bir gün",
+    "→ ∑ ≤ ∞ ± × ÷ ∂ √",
+    "Emoji 😀🎉 and IPA ˈfəʊnətɪks",
+    "Müller, Đoković, Søren Kierkegaard, Łukasz",
+    "ÜBERSCHRIFT IN GROSSBUCHSTABEN",
+    "https://example.org/%C3%A9t%C3%A9?q=%D0%BF",
+    "naïve café, coöperate, Zoë",
+    "№ 5, § 12, 25 °C, 3½ kg",
+]
+
+
+@pytest.mark.parametrize("clean", CLEAN)
+def test_clean_examples_unchanged(clean: str) -> None:
+    assert fix(clean) == clean
+
+
+CLEAN_LANGS = (
+    *["ru", "uk", "be", "bg", "mk", "sr", "pl", "cs", "sk", "hu", "sl", "hr", "ro", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "fi"],
+    *["el", "he", "ar", "fa", "tr", "lt", "lv", "et", "th", "vi"],
+)
+
+
+def test_real_clean_lines_unchanged() -> None:
+    changed = []
+    for lang in CLEAN_LANGS:
+        for line in django_lines(lang, 120):
+            if fix(line) != line:
+                changed.append((lang, line))
+    assert changed == []
+
+
+def test_every_repair_is_an_exact_round_trip() -> None:
+    for lang, true, shown, _floor in ROUND_TRIPS[:6]:
+        for line in django_lines(lang, 20):
+            try:
+                garbled = line.encode(true).decode(shown)
+            except UnicodeError:
+                continue
+            for r in fix_and_explain(garbled).repairs:
+                ((t, s),) = r.chain[:1]
+                if t == "utf-8" or s.startswith("sloppy-"):
+                    continue
+                assert r.original.encode(s).decode(t) == r.replacement
+
+
+def test_chain_table_names_are_canonical_and_tables_exact() -> None:
+    for true, shown in STEPS:
+        assert codecs.lookup(true).name == true
+        assert codecs.lookup(shown).name == shown
+    for (true, shown), table in single_byte_steps():
+        for byte in range(0x80, 0x100):
+            raw = bytes([byte])
+            try:
+                seen, meant = raw.decode(shown), raw.decode(true)
+            except UnicodeDecodeError:
+                continue
+            assert seen.translate(table) == meant
+    assert {f.name for f in FAMILIES} >= {"Cyrillic", "Central European", "Baltic", "Thai"}
+    assert translation("cp1251", "cp1252")[ord("Ï")] == "П"
+    assert fits("cp1257", "lv") and not fits("cp852", "lv")
+
+
+def test_document_context_lowers_the_bar_for_a_known_chain() -> None:
+    line = "Ïðîôèëü"
+    plain = repair(line, DocumentContext())
+    ctx = DocumentContext()
+    ctx.chains[(("cp1251", "cp1252"),)] += 3
+    helped = repair(line, ctx)
+    assert plain is not None and helped is not None
+    assert helped.confidence >= plain.confidence
+
+
+def test_doubtful_lines_are_reported_not_changed() -> None:
+    # One odd symbol in an otherwise clean word: looks garbled, no confident repair.
+    line = "Zaw∞s"
+    step = repair(line, DocumentContext())
+    assert step is None or step.confidence < 0.5 or step.text != line
+
+
+def test_core_is_the_non_ascii_words() -> None:
+    assert core("Hello Ðåäàêò, 100 ok") == "Ðåäàêò"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x2FFF)))
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once = fix(text)
+    assert fix(once) == once
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from([line for lang in ("ru", "uk", "el") for line in django_lines(lang, 40)]),
+    st.sampled_from([("cp1251", "cp1252"), ("koi8-r", "cp1251"), ("cp1253", "cp1252")]),
+)
+def test_garbled_real_line_never_becomes_something_else_silently(
+    line: str, chain: tuple[str, str]
+) -> None:
+    true, shown = chain
+    try:
+        garbled = line.encode(true).decode(shown)
+    except UnicodeError:
+        return
+    out = fix(garbled)
+    # Either restored, or left alone: a confident wrong repair is the failure we forbid.
+    assert out in (line, garbled)
