@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -387,3 +388,41 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if not passed:
         confidence = min(confidence, 0.3)
     return Step(best.text, best.chain, round(confidence, 3))
+
+
+#: A legacy repair replaces ftfy's UTF-8 repair only if its core scores this much better.
+ARBITRATION_MARGIN = 1.0
+
+
+def arbitrate(
+    text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
+) -> Step:
+    """Choose between ftfy's UTF-8 repair of ``text`` and the legacy engine's.
+
+    Single-byte mojibake sometimes forms valid UTF-8 by chance (Thai ``"äºµì"`` decodes to
+    ``"亵ì"``). ftfy's repair stands unless its result still looks implausible and a
+    confident legacy repair reads clearly better; a correct UTF-8 repair gives clean text
+    and is never second-guessed.
+
+    >>> from textfix.repair.utf8 import repair as utf8_repair
+    >>> arbitrate("äºµì", utf8_repair("äºµì", DocumentContext()), DocumentContext(),
+    ...           lambda c: True).text
+    'ไบต์'
+    """
+    after_core = core(utf8_step.text)
+    after = score(after_core)
+    shaped = mojibake_shape(after_core)
+    if after.logprob >= ORIGINAL_BAR and not shaped:
+        return utf8_step
+    alternative = repair(text, context)
+    if (
+        alternative is None
+        or alternative.confidence < 0.5
+        or not allows(alternative.chain)
+        or (
+            not shaped
+            and score(core(alternative.text)).logprob < after.logprob + ARBITRATION_MARGIN
+        )
+    ):
+        return utf8_step
+    return alternative

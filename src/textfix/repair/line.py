@@ -35,6 +35,8 @@ def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step
     for repairer in REPAIRERS:
         step = repairer(text, context)
         if step is not None and step.text != text and options.allows(step.chain):
+            if repairer is _utf8:
+                return legacy.arbitrate(text, step, context, options.allows)
             return step
     return None
 
