@@ -48,13 +48,15 @@ from textfix.types import Chain
 #: A candidate must gain this much log-probability per letter over the original...
 MIN_GAIN = 1.0
 #: ... and reach this absolute level.
-MIN_LOGPROB = -3.8
+MIN_LOGPROB = -4.5
 #: The original's core must be below this level for anything to be tried.
 ORIGINAL_BAR = -2.6
 #: With this chain already shown in the document (or the caller's sample), bars move by:
 CONTEXT_RELIEF = 0.6
 #: Ranking bonus (nats per letter) for a candidate all of whose repaired words are known.
 WORD_BONUS = 1.0
+#: Ranking bonus for the share of the core a round trip changes (a tie-breaker).
+COVERAGE_BONUS = 0.05
 #: Ranking penalty per step down the family's commonness order.
 RANK_PENALTY = 0.02
 #: Ranking penalty (nats per letter) when the candidate's language is not one its chain's
@@ -64,6 +66,8 @@ LANG_MISMATCH = 0.4
 WELL_FORMED_KNOWN = 0.5
 #: Known repaired words weigh fully once they hold this many letters.
 EVIDENCE_LETTERS = 5
+#: ... or half of them when the line's known words of that language hold this many letters.
+CONTEXT_LETTERS = 10
 #: Text with no mojibake shape may also change on a very large gain with some known words.
 STRONG_GAIN = 2.0
 STRONG_KNOWN = 0.2
@@ -212,7 +216,7 @@ def _has_known_words(text_core: str, cand_core: str) -> bool:
     if not words:
         return False
     letters = sum(map(len, words))
-    return sum(len(w) for w in words if word_langs(w)) >= WELL_FORMED_KNOWN * letters
+    return sum(len(w) for w in words if word_langs(w)) >= STRONG_KNOWN * letters
 
 
 def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
@@ -244,6 +248,8 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - RANK_PENALTY * TRUE_RANK[chain[0][0]]
+        # Between equals, prefer the round trip that explains more of the line.
+        rank += COVERAGE_BONUS * changed / max(1, len(text_core))
         if not fits(chain[0][0], s.lang):
             rank -= LANG_MISMATCH
         found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
@@ -380,6 +386,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (
             not thin
             or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS)
+            or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             or (relief > 0 and best.known > 0)
             or (symbolic and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
         )

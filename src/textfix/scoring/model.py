@@ -64,6 +64,7 @@ ODD_CASE = -4.0
 GLUED_SYMBOL = -8.0
 TOUCHING_SYMBOL = -5.0
 COMMON_SYMBOL = -3.0
+NO_LETTERS = -10.0
 OTHER_SYMBOL = -6.0
 RARE_SYMBOL = -6.0
 LEADING_SYMBOL = -8.0
@@ -307,7 +308,8 @@ def quick_logprob(text: str) -> float:
     """
     tokens = TOKEN_RE.findall(_fold(text))
     if not tokens:
-        return RARE_SYMBOL if _RARE_SYMBOL_RE.search(text) else 0.0
+        # Symbols alone: nothing a reader could read.
+        return NO_LETTERS if _NON_ASCII_RE.search(text) else 0.0
     data = langdata()
     joined = " " + " ".join(tokens) + " "
     bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
