@@ -66,7 +66,7 @@ def test_seed_example_and_its_chain() -> None:
         ("Kuþ uçtu", "Kuş uçtu"),
         ("оПХБЕР, ЙЮЙ ДЕКЮ?", "Привет, как дела?"),
         ("Ðåäàêòèðîâàíèå ïðîôèëÿ", "Редактирование профиля"),
-        ("Êáëçìÿñá óáò", "Καλημέρα σας"),
+        ("ÊáëçìÝñá óáò", "Καλημέρα σας"),
     ],
 )
 def test_thin_and_classic_examples(garbled: str, expected: str) -> None:

@@ -57,8 +57,12 @@ CONTEXT_RELIEF = 0.6
 WORD_BONUS = 1.0
 #: Ranking bonus for the share of the core a round trip changes (a tie-breaker).
 COVERAGE_BONUS = 0.05
-#: Ranking penalty per step down the family's commonness order.
-RANK_PENALTY = 0.02
+#: Prior cost (total nats, spread over the candidate's letters) per step down the family's
+#: commonness order, and for showing through a DOS/Mac or Cyrillic code page rather than
+#: cp1252/latin-1: decisive for a three-letter word, negligible for a sentence.
+RANK_PENALTY = 0.3
+SHOWN_COST = {"cp1252": 0.0, "iso8859-1": 0.0, "cp1251": 0.2, "koi8-r": 0.2}
+OTHER_SHOWN_COST = 0.4
 #: Ranking penalty (nats per letter) when the candidate's language is not one its chain's
 #: family is used for.
 LANG_MISMATCH = 0.4
@@ -77,7 +81,7 @@ THIN = 2
 #: fits the chain's code page.
 THIN_GAIN = 1.5
 #: Candidates given the quick score, and candidates given the full score.
-QUICK_POOL = 40
+QUICK_POOL = 80
 SHORTLIST = 4
 
 #: Document pre-filter: one match per line that has a non-ASCII character (the line start).
@@ -219,6 +223,11 @@ def _has_known_words(text_core: str, cand_core: str) -> bool:
     return sum(len(w) for w in words if word_langs(w)) >= STRONG_KNOWN * letters
 
 
+def _prior_cost(chain: Chain) -> float:
+    true, shown = chain[0]
+    return RANK_PENALTY * TRUE_RANK[true] + SHOWN_COST.get(shown, OTHER_SHOWN_COST)
+
+
 def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
     first, the few best fully scored and ranked best first. With ``needs_words``, only
@@ -247,7 +256,7 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
             continue
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
-        rank = s.logprob + WORD_BONUS * evidence - RANK_PENALTY * TRUE_RANK[chain[0][0]]
+        rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)
         # Between equals, prefer the round trip that explains more of the line.
         rank += COVERAGE_BONUS * changed / max(1, len(text_core))
         if not fits(chain[0][0], s.lang):
