@@ -98,7 +98,30 @@ def test_clean_examples_unchanged(clean: str) -> None:
 
 
 CLEAN_LANGS = (
-    *["ru", "uk", "be", "bg", "mk", "sr", "pl", "cs", "sk", "hu", "sl", "hr", "ro", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "fi"],
+    *[
+        "ru",
+        "uk",
+        "be",
+        "bg",
+        "mk",
+        "sr",
+        "pl",
+        "cs",
+        "sk",
+        "hu",
+        "sl",
+        "hr",
+        "ro",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "sv",
+        "da",
+        "fi",
+    ],
     *["el", "he", "ar", "fa", "tr", "lt", "lv", "et", "th", "vi"],
 )
 

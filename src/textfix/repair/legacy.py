@@ -82,7 +82,7 @@ THIN = 2
 THIN_GAIN = 1.5
 #: Candidates given the quick score, and candidates given the full score.
 QUICK_POOL = 80
-SHORTLIST = 4
+SHORTLIST = 5
 
 #: Document pre-filter: one match per line that has a non-ASCII character (the line start).
 #: Legacy mojibake can be made of any letters, so every such line gets the cheap word check.

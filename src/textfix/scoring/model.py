@@ -179,8 +179,7 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
 
 def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> float:
     total = sum(map(model.bigrams.get, bigrams, repeat(model.floor)))
-    alphabet = model.alphabet
-    foreign = sum(n for ch, n in letters.items() if ch not in alphabet)
+    foreign = sum(letters[ch] for ch in letters.keys() - model.alphabet)
     return float(total) + FOREIGN_LETTER * foreign
 
 
@@ -300,10 +299,10 @@ def well_formed(text: str) -> bool:
 
 def quick_logprob(text: str) -> float:
     """Cheap, optimistic plausibility: average bigram log-probability under the best language
-    *for each bigram*, with the symbol and shape penalties of :func:`score`. For ranking
-    candidates before the full score.
+    *for each bigram*, with the symbol costs of :func:`score` (its rarer shape penalties
+    are left to the full score). For shortlisting candidates before the full score.
 
-    >>> quick_logprob("Привет") > quick_logprob("оПХБЕР")
+    >>> quick_logprob("Привет") > quick_logprob("ОПХБЕР")
     True
     """
     tokens = TOKEN_RE.findall(_fold(text))
@@ -316,7 +315,8 @@ def quick_logprob(text: str) -> float:
     total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
     non_ascii = sum(1 for ch in joined if ch > "\x7f")
     cost, count = _symbols(text, non_ascii)
-    return (float(total) + cost + _penalties(text)) / (len(bigrams) + count)
+    cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
+    return (float(total) + cost) / (len(bigrams) + count)
 
 
 def word_langs(word: str) -> int:
