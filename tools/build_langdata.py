@@ -55,8 +55,8 @@ HUNSPELL = {
 CLDR_ONLY = ("mt", "az")
 
 HUNSPELL_DIR = Path("/usr/share/hunspell")
-TOP_WORDS = 40000  # words read per wordfreq language for statistics
-SHIP_WORDS = 15000  # non-ASCII words shipped per language
+TOP_WORDS = 80000  # words read per wordfreq language for statistics
+SHIP_WORDS = 30000  # non-ASCII words shipped per language
 MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
 MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
 
