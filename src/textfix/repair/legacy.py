@@ -180,25 +180,26 @@ def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     return out
 
 
-def _pool(text: str, text_core: str) -> list[tuple[int, int, str, Chain]]:
-    """``(oddness, order, candidate core, chain)`` for every distinct round trip."""
+def _pool(text: str, text_core: str) -> list[tuple[int, int, str, tuple[Chain, ...]]]:
+    """``(oddness, order, candidate core, chains)`` for every distinct round trip; ``chains``
+    are all the chains giving that same text, in table order."""
     letter_mask = langdata().letter_mask
     distinct = "".join({ch for ch in text_core if ch > "\x7f"})
-    by_mapping: dict[str, Chain] = {}
+    by_mapping: dict[str, list[Chain]] = {}
     for step, table in single_byte_steps():
         mapped = distinct.translate(table)
-        if mapped != distinct and UNDECODABLE not in mapped and mapped not in by_mapping:
-            by_mapping[mapped] = (step,)
-    pool: list[tuple[int, int, str, Chain]] = []
-    for mapped, chain in by_mapping.items():
+        if mapped != distinct and UNDECODABLE not in mapped:
+            by_mapping.setdefault(mapped, []).append((step,))
+    pool: list[tuple[int, int, str, tuple[Chain, ...]]] = []
+    for mapped, chains in by_mapping.items():
         if not _BAD_CHARS.search(mapped):
-            cand_core = text_core.translate(translation(*chain[0]))
-            pool.append((_oddness(mapped, letter_mask), len(pool), cand_core, chain))
+            cand_core = text_core.translate(translation(*chains[0][0]))
+            pool.append((_oddness(mapped, letter_mask), len(pool), cand_core, tuple(chains)))
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in cand_core if ch > "\x7f"})
-            pool.append((_oddness(extra, letter_mask), len(pool), cand_core, chain))
+            pool.append((_oddness(extra, letter_mask), len(pool), cand_core, (chain,)))
     return pool
 
 
@@ -245,15 +246,17 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
     pool.sort()
     least = pool[0][0]
     pre = sorted(
-        (-quick_logprob(cand_core), i, cand_core, chain)
-        for odd, i, cand_core, chain in pool[:QUICK_POOL]
+        (-quick_logprob(cand_core), i, cand_core, chains)
+        for odd, i, cand_core, chains in pool[:QUICK_POOL]
         if odd <= least + 1
     )
     found: list[Candidate] = []
-    for _q, _i, cand_core, chain in pre[:SHORTLIST]:
+    for _q, _i, cand_core, chains in pre[:SHORTLIST]:
         s = score(cand_core)
         if not s.letters:
             continue
+        # Among chains giving the same text, name one whose code page the language uses.
+        chain = next((c for c in chains if fits(c[0][0], s.lang)), chains[0])
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)
@@ -279,10 +282,30 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     trips only): mojibake repair turns symbols into letters, not the other way round."""
     if len(text) != len(cand):
         return 0
+    quotes_ok = _balanced_quotes(text, cand)
     return sum(
         1
         for a, b in zip(text, cand, strict=True)
-        if a != b and a.isalpha() and not (b.isspace() or TOKEN_RE.match(b))
+        if a != b
+        and a.isalpha()
+        and not (b.isspace() or TOKEN_RE.match(b) or (quotes_ok and b in _QUOTES))
+    )
+
+
+#: Quotation marks: a repair may turn letters into these when they come out in pairs
+#: (``ô%(x)sö`` -> ``“%(x)s”``).
+_QUOTES = frozenset("“”„«»‘’‚‹›")
+_PAIRS = (("“", "”"), ("«", "»"), ("‹", "›"), ("„", "“"), ("‚", "‘"))
+
+
+def _balanced_quotes(text: str, cand: str) -> bool:
+    """The only symbols the candidate adds are quotation marks, and they pair up."""
+    added = [b for a, b in zip(text, cand, strict=False) if a != b and not TOKEN_RE.match(b)]
+    if not added or any(b not in _QUOTES for b in added):
+        return False
+    return all(
+        cand.count(open_) == cand.count(close) or cand.count(open_) + cand.count(close) == 0
+        for open_, close in _PAIRS[:3]
     )
 
 
@@ -380,7 +403,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     passed = (
-        _symbols(best.text) <= _symbols(text)
+        (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
         and _longest_word(best.text, text) >= 2
         and evidence_gain >= MIN_GAIN - relief
