@@ -8,7 +8,8 @@ Output (deterministic: same inputs, same bytes):
 * ``langdata.json.xz``: per language its script, alphabet and letter-bigram log-probabilities
   (conditional, ``P(next | previous)``, word boundaries as ``" "``), quantised to tenths of a nat.
 * ``words.txt.xz``: per language one line ``lang<TAB>word word ...`` of frequent words that
-  contain a non-ASCII letter (only those can change under a legacy mis-decoding).
+  contain a non-ASCII letter (only those can change under a legacy mis-decoding), then its
+  most frequent ASCII words (they tell which language the rest of a line is in).
 
 Sources and licences are listed in ``docs/scoring.md`` and ``src/textfix/scoring/data/LICENSE.md``.
 Word lists are shipped only from sources whose licence allows it (wordfreq CC BY-SA 4.0,
@@ -56,7 +57,8 @@ CLDR_ONLY = ("mt", "az")
 
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 TOP_WORDS = 80000  # words read per wordfreq language for statistics
-SHIP_WORDS = 30000  # non-ASCII words shipped per language
+SHIP_WORDS = 28000  # non-ASCII words shipped per language
+SHIP_ASCII = 2000  # most frequent ASCII words shipped per language (to tell a line's language)
 MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
 MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
 
@@ -197,7 +199,8 @@ def main() -> int:
         alphabet = set(str(model["alphabet"]))
         if ship:
             keep = [w for w in ordered if not w.isascii() and set(w) <= alphabet]
-            shipped[lang] = keep[:SHIP_WORDS]
+            plain = [w for w in ordered if w.isascii() and len(w) > 1]
+            shipped[lang] = keep[:SHIP_WORDS] + plain[:SHIP_ASCII]
         print(
             f"{lang}: {model['script']} {len(alphabet)} letters, "
             f"{len(model['bigrams'])} bigrams, {len(shipped.get(lang, []))} words",

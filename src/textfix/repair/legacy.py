@@ -72,6 +72,9 @@ WELL_FORMED_KNOWN = 0.5
 EVIDENCE_LETTERS = 5
 #: ... or half of them when the line's known words of that language hold this many letters.
 CONTEXT_LETTERS = 10
+#: Known words (ASCII ones included) of one language a line needs before that language
+#: counts as "the language the rest of the line is in".
+LINE_VOTES = 2
 #: Text with no mojibake shape may also change on a very large gain with some known words.
 STRONG_GAIN = 2.0
 STRONG_KNOWN = 0.2
@@ -323,6 +326,32 @@ def _longest_word(cand: str, text: str) -> int:
     )
 
 
+def _code_of(bit: int) -> str | None:
+    """Language code of a one-bit mask."""
+    for code, model in langdata().models.items():
+        if bit == 1 << model.index:
+            return code
+    return None
+
+
+def _word_language(text: str) -> tuple[int, int]:
+    """The language most of the line's words (ASCII ones included) are known words of, as a
+    bit mask, and how many of its words it knows."""
+    votes: dict[int, int] = {}
+    for word in TOKEN_RE.findall(text):
+        if len(word) < 2:
+            continue
+        mask = word_langs(word)
+        while mask:
+            low = mask & -mask
+            votes[low] = votes.get(low, 0) + 1
+            mask ^= low
+    if not votes:
+        return 0, 0
+    bit = max(votes, key=lambda b: (votes[b], -b))
+    return bit, votes[bit]
+
+
 def _flips_case(text: str, cand: str) -> bool:
     """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
     little evidence to tell it from a clean word of another language."""
@@ -400,6 +429,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Word evidence for thin repairs must come from the language of the whole repaired line
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
+    # The language the rest of the line is written in, by its known words (ASCII included).
+    lang_bit, lang_votes = _word_language(best.text) if (thin or needs_words) else (0, 0)
+    words_agree = (
+        lang_votes >= LINE_VOTES
+        and _longest_word(best.text, text) >= 3
+        and fits(best.chain[0][0], _code_of(lang_bit))
+        and _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
+    )
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     passed = (
@@ -413,12 +450,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known >= WELL_FORMED_KNOWN
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
+            or (words_agree and lang_votes >= LINE_VOTES + 1)
         )
         and not (thin and not shaped and _flips_case(text, best.text))
         and (
             not thin
             or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS)
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
+            or words_agree
             or (relief > 0 and best.known > 0)
             or (symbolic and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
         )
