@@ -442,6 +442,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
+        and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         and evidence_gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief

@@ -202,6 +202,24 @@ def _bigrams(tokens: list[str]) -> list[str]:
     return [joined[i : i + 2] for i in range(len(joined) - 1)]
 
 
+NARROW = True
+
+
+def _by_known_words(data: LangData, tokens: list[str], models: list[LangModel]) -> list[LangModel]:
+    """Narrow the languages to those whose word lists know every known word of the text
+    (a cheap, strong language signal); unchanged when no language knows them all."""
+    words = data.word_mask
+    both = -1
+    for tok in tokens:
+        mask = words.get(tok, 0)
+        if mask:
+            both &= mask
+    if both == -1 or both == 0:
+        return models
+    narrowed = [m for m in models if both >> m.index & 1]
+    return narrowed or models
+
+
 def _best(
     data: LangData, tokens: list[str], lang: str | None
 ) -> tuple[float, str | None, int, int]:
@@ -212,6 +230,8 @@ def _best(
     models = _candidates(data, non_ascii, lang)
     if not models:
         return 0.0, None, 0, 0
+    if NARROW and len(models) > 1:
+        models = _by_known_words(data, tokens, models)
     total, code = max((_logprob(m, bigrams, letters), m.code) for m in models)
     return total, code, len(bigrams), sum(letters.values())
 
