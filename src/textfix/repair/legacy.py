@@ -97,6 +97,8 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\
 #: Words (runs of characters other than spaces and ASCII punctuation) with a non-ASCII one.
 _CORE_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
+#: Punctuation that may stand at either end of a real word.
+_EDGE = "¿¡«»„“”‘’‚‹›…–—·•"
 #: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
 _COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
 
@@ -151,23 +153,28 @@ def _lang_mask(true: str, lang: str | None) -> int:
 def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float, int]:
     """Share (by letters) of the candidate's changed words that are known words of the
     languages in ``mask``, the same scaled down for short evidence, and how many characters
-    changed (single-byte round trips keep positions)."""
-    if len(original) != len(candidate):
-        changed = abs(len(original) - len(candidate)) + 1
-        words = [w for w in TOKEN_RE.findall(candidate) if not w.isascii()]
-    else:
+    changed (single-byte round trips keep positions). A word with a symbol inside it
+    ("директори€") is not a known word, whatever its letters spell."""
+    same_length = len(original) == len(candidate)
+    if same_length:
         changed = sum(map(str.__ne__, original, candidate))
-        words = [
-            m.group()
-            for m in TOKEN_RE.finditer(candidate)
-            if original[m.start() : m.end()] != m.group()
-        ]
-    # One-letter words are too easy to hit by chance to count either way.
-    words = [w for w in words if len(w) > 1]
-    if not words:
+    else:
+        changed = abs(len(original) - len(candidate)) + 1
+    known = letters = 0
+    for m in _CORE_WORD.finditer(candidate):
+        word = m.group()
+        if same_length and original[m.start() : m.end()] == word:
+            continue
+        n = sum(map(len, TOKEN_RE.findall(word)))
+        if n < 2:  # one-letter words are too easy to hit by chance to count either way
+            continue
+        letters += n
+        bare = word.strip(_EDGE)
+        if TOKEN_RE.fullmatch(bare) and word_langs(bare) & mask:
+            known += n
+    if not letters:
         return 0.0, 0.0, changed
-    letters = sum(map(len, words))
-    share = sum(len(w) for w in words if word_langs(w) & mask) / letters
+    share = known / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
     return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
 
