@@ -387,6 +387,19 @@ def _line_known(text: str, best: Candidate) -> tuple[float, int]:
     return _known_share(core(text), cand_core, bit)[0], letters
 
 
+def _foreign_letters(text_core: str, lang: str | None) -> bool:
+    """The core has a letter outside the alphabet of its own best language (one garbled
+    letter in a long word barely moves the average: "Ðveitsi Konföderatsioon")."""
+    model = langdata().models.get(lang) if lang else None
+    if model is None:
+        return False
+    return any(
+        ch > "\x7f" and ch not in model.alphabet
+        for tok in TOKEN_RE.findall(text_core.lower())
+        for ch in tok
+    )
+
+
 def _exact(text: str, cand: str, chain: Chain) -> bool:
     """The repair is an exact, strict round trip of every changed character."""
     (true, shown), *_ = chain
@@ -414,7 +427,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return None
     text_core = core(text)
     original = score(text_core)
-    if original.logprob >= ORIGINAL_BAR:
+    if original.logprob >= ORIGINAL_BAR and not _foreign_letters(text_core, original.lang):
         return None
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
