@@ -304,8 +304,8 @@ def _letters_to_symbols(text: str, cand: str) -> int:
 
 #: Quotation marks: a repair may turn letters into these when they come out in pairs
 #: (``ô%(x)sö`` -> ``“%(x)s”``).
-_QUOTES = frozenset("“”„«»‘’‚‹›")
-_PAIRS = (("“", "”"), ("«", "»"), ("‹", "›"), ("„", "“"), ("‚", "‘"))
+_QUOTES = frozenset("“”„«»")
+_PAIRS = (("“", "”"), ("«", "»"))
 
 
 def _balanced_quotes(text: str, cand: str) -> bool:
@@ -315,7 +315,7 @@ def _balanced_quotes(text: str, cand: str) -> bool:
         return False
     return all(
         cand.count(open_) == cand.count(close) or cand.count(open_) + cand.count(close) == 0
-        for open_, close in _PAIRS[:3]
+        for open_, close in _PAIRS
     )
 
 
@@ -346,7 +346,7 @@ def _word_language(text: str) -> tuple[int, int]:
     bit mask, and how many of its words it knows."""
     votes: dict[int, int] = {}
     for word in TOKEN_RE.findall(text):
-        if len(word) < 2:
+        if len(word) < 3:  # short words are shared by too many languages
             continue
         mask = word_langs(word)
         while mask:
@@ -476,7 +476,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (thin and not shaped and _flips_case(text, best.text))
         and (
             not thin
-            or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS)
+            or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS + needs_words)
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             or words_agree
             or (relief > 0 and best.known > 0)

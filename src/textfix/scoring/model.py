@@ -20,7 +20,10 @@ from textfix.scoring._data import FOREIGN_LETTER, LangData, LangModel, langdata
 #: Hebrew points, Arabic harakat, Latin accents).
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
-    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    "\u06d6-\u06ed\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+    # Whole blocks of scripts we do not model but must not call symbols (Indic, Tibetan,
+    # Myanmar, Khmer vowel signs are combining marks), and kana voicing marks.
+    "\u0900-\u0dff\u0f00-\u109f\u1780-\u17ff\u3099\u309a"
 )
 _NOT_LETTERS = "\u02b0-\u02ff\u207f\u2071\u00aa\u00ba"
 TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
