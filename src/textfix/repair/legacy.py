@@ -134,7 +134,7 @@ def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
         mask = letter_mask.get(ch)
         if mask is not None:
             both &= mask
-        elif ch not in _COMMON and not ch.isalpha():
+        elif ch not in _COMMON and not TOKEN_RE.match(ch):
             odd += 1
     return odd + (both == 0)
 
@@ -265,8 +265,9 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
         s = score(cand_core)
         if not s.letters:
             continue
-        # Among chains giving the same text, name one whose code page the language uses.
-        chain = next((c for c in chains if fits(c[0][0], s.lang)), chains[0])
+        # Among chains giving the same text, name one whose code page the language uses and
+        # whose display code page holds the whole core (so every span round-trips).
+        chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), _holds(text_core, c[0][1])))
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)
@@ -298,13 +299,15 @@ def _letters_to_symbols(text: str, cand: str) -> int:
         for a, b in zip(text, cand, strict=True)
         if a != b
         and a.isalpha()
-        and not (b.isspace() or TOKEN_RE.match(b) or (quotes_ok and b in _QUOTES))
+        and not (b.isspace() or TOKEN_RE.match(b) or b in _HYPHENS or (quotes_ok and b in _QUOTES))
     )
 
 
 #: Quotation marks: a repair may turn letters into these when they come out in pairs
 #: (``ô%(x)sö`` -> ``“%(x)s”``).
 _QUOTES = frozenset("“”„«»")
+#: Word-internal hyphens of scripts (Hebrew maqaf, Unicode hyphens): as good as letters.
+_HYPHENS = frozenset("\u05be\u2010\u2011")
 _PAIRS = (("“", "”"), ("«", "»"))
 
 
@@ -400,13 +403,29 @@ def _foreign_letters(text_core: str, lang: str | None) -> bool:
     )
 
 
+def _holds(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _exact(text: str, cand: str, chain: Chain) -> bool:
-    """The repair is an exact, strict round trip of every changed character."""
+    """The repair is an exact, strict round trip of every word it changes: each such word
+    (non-space run) encodes in ``shown`` and decodes in ``true`` to the repaired word, so
+    no half-converted word is left and every reported span round-trips."""
     (true, shown), *_ = chain
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
-    for a, b in zip(text, cand, strict=True):
-        if a != b and a.encode(shown, "strict").decode(true, "strict") != b:
+    for m in re.finditer(r"\S+", text):
+        word, fixed = m.group(), cand[m.start() : m.end()]
+        if word == fixed:
+            continue
+        try:
+            if word.encode(shown, "strict").decode(true, "strict") != fixed:
+                return False
+        except UnicodeError:
             return False
     return True
 
@@ -445,7 +464,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
     gain = best.score.logprob - original.logprob
-    thin = best.changed <= THIN
+    # A strict UTF-8 decode is structural evidence by itself ("Ã¥" -> "å"): never thin.
+    thin = best.changed <= THIN and best.chain[0][0] != "utf-8"
     # Word evidence for thin repairs must come from the language of the whole repaired line
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
@@ -489,19 +509,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     return Step(best.text, best.chain, round(confidence, 3))
 
 
-#: A legacy repair replaces ftfy's UTF-8 repair only if its core scores this much better.
-ARBITRATION_MARGIN = 1.0
-
-
 def arbitrate(
     text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
 ) -> Step:
     """Choose between ftfy's UTF-8 repair of ``text`` and the legacy engine's.
 
     Single-byte mojibake sometimes forms valid UTF-8 by chance (Thai ``"äºµì"`` decodes to
-    ``"亵ì"``). ftfy's repair stands unless its result still looks implausible and a
-    confident legacy repair reads clearly better; a correct UTF-8 repair gives clean text
-    and is never second-guessed.
+    ``"亵ì"``). ftfy's repair stands unless its result has a mojibake shape (here a word
+    mixing scripts) and a confident legacy repair has none.
 
     >>> from textfix.repair.utf8 import repair as utf8_repair
     >>> arbitrate("äºµì", utf8_repair("äºµì", DocumentContext()), DocumentContext(),
@@ -509,19 +524,14 @@ def arbitrate(
     'ไบต์'
     """
     after_core = core(utf8_step.text)
-    after = score(after_core)
-    shaped = mojibake_shape(after_core)
-    if after.logprob >= ORIGINAL_BAR and not shaped:
+    if not mojibake_shape(after_core):
         return utf8_step
     alternative = repair(text, context)
     if (
         alternative is None
         or alternative.confidence < 0.5
         or not allows(alternative.chain)
-        or (
-            not shaped
-            and score(core(alternative.text)).logprob < after.logprob + ARBITRATION_MARGIN
-        )
+        or mojibake_shape(core(alternative.text))
     ):
         return utf8_step
     return alternative
