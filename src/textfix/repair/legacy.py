@@ -255,16 +255,20 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
         return []
     pool.sort()
     least = pool[0][0]
+    # Strict UTF-8 decodes are few and structurally strong: always give them a look.
+    chosen = [p for p in pool[:QUICK_POOL] if p[0] <= least + 1]
+    chosen += [p for p in pool[QUICK_POOL:] + pool[:QUICK_POOL] if p[3][0][0][0] == "utf-8"]
     pre = sorted(
-        (-quick_logprob(cand_core), i, cand_core, chains)
-        for odd, i, cand_core, chains in pool[:QUICK_POOL]
-        if odd <= least + 1
+        {
+            i: (-quick_logprob(cand_core), i, cand_core, chains)
+            for _o, i, cand_core, chains in chosen
+        }.values()
     )
     found: list[Candidate] = []
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
         s = score(cand_core)
         if not s.letters:
-            continue
+            continue  # nothing the scorer can read (symbols, or scripts it does not model)
         # Among chains giving the same text, name one whose code page the language uses and
         # whose display code page holds the whole core (so every span round-trips).
         chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), _holds(text_core, c[0][1])))
