@@ -1,0 +1,129 @@
+"""Files whose lines are in different encodings (UTF-8 lines beside cp1251 lines, ...).
+
+Each line is classified on its own: valid UTF-8, damaged UTF-8 (mostly valid, a few bad
+bytes: decoded as UTF-8 with the bad bytes reported), or legacy. All legacy lines share one
+code page, chosen from all of them together (more evidence than any single line), unless a
+line does not decode in it, in which case that line gets its own choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from textfix.decoding.codec import Recorder, decode_as, strict_ok
+from textfix.decoding.legacy import choose_legacy
+from textfix.decoding.result import Errors, Segment
+
+UTF8 = "utf-8"
+#: A line with at most this many bad bytes per valid multibyte character is damaged UTF-8.
+_DAMAGED_RATIO = 0.25
+
+
+def split_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Yield ``(byte_offset, line)`` with the ``\\n`` kept (split on ``\\n`` only).
+
+    >>> list(split_lines(b"a\\r\\nb\\nc"))
+    [(0, b'a\\r\\n'), (3, b'b\\n'), (5, b'c')]
+    """
+    pos = 0
+    n = len(data)
+    while pos < n:
+        nl = data.find(b"\n", pos)
+        end = n if nl < 0 else nl + 1
+        yield pos, data[pos:end]
+        pos = end
+
+
+def classify(line: bytes) -> str:
+    """``"ascii"``, ``"utf-8"``, ``"damaged"`` (UTF-8 with a few bad bytes) or ``"legacy"``.
+
+    >>> lines = (b"ab", "пр".encode(), "привет".encode()[:-1], "при".encode("cp1251"))
+    >>> [classify(x) for x in lines]
+    ['ascii', 'utf-8', 'damaged', 'legacy']
+    """
+    if line.isascii():
+        return "ascii"
+    if strict_ok(line, UTF8):
+        return UTF8
+    rec = Recorder()
+    text = decode_as(line, UTF8, "replace", rec)
+    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    return "damaged" if good and rec.count <= _DAMAGED_RATIO * good else "legacy"
+
+
+@dataclass
+class MixedPlan:
+    """Which encoding each line gets: ``legacy`` for legacy lines, UTF-8 for the others."""
+
+    kinds: list[str]
+    legacy: str
+    confidence: float
+
+    @property
+    def is_mixed(self) -> bool:
+        """True when the file really has both UTF-8 and legacy lines."""
+        utf = any(k in (UTF8, "damaged") for k in self.kinds)
+        return utf and "legacy" in self.kinds
+
+
+def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
+    """Classify every line of ``data`` and choose the code page of its legacy lines.
+
+    >>> plan = plan_lines("Привет\\n".encode() + "Привет, как дела?\\n".encode("cp1251"))
+    >>> plan.kinds, plan.legacy, plan.is_mixed
+    (['utf-8', 'legacy'], 'cp1251', True)
+    """
+    lines = [line for _, line in split_lines(data)]
+    kinds = [classify(line) for line in lines]
+    legacy_bytes = b"".join(
+        line for line, kind in zip(lines, kinds, strict=False) if kind == "legacy"
+    )
+    if not legacy_bytes:
+        return MixedPlan(kinds, UTF8, 1.0)
+    choice = choose_legacy(legacy_bytes, hint)
+    return MixedPlan(kinds, choice.encoding, choice.confidence)
+
+
+def decode_lines(
+    data: bytes,
+    plan: MixedPlan,
+    errors: Errors,
+    rec: Recorder,
+    rechoose: Callable[[bytes], str] | None = None,
+) -> tuple[str, list[Segment]]:
+    """Decode ``data`` line by line following ``plan``; return the text and its segments."""
+    parts: list[str] = []
+    segments: list[Segment] = []
+    for index, ((offset, line), kind) in enumerate(
+        zip(split_lines(data), plan.kinds, strict=False)
+    ):
+        encoding = plan.legacy if kind == "legacy" else UTF8
+        if kind == "legacy" and not strict_ok(line, encoding):
+            encoding = (rechoose or _rechoose)(line)
+        parts.append(decode_as(line, encoding, errors, rec, base=offset))
+        if kind == "ascii" and segments:
+            encoding = segments[-1].encoding  # ASCII reads the same in every encoding here
+        _extend(segments, index, encoding)
+    return "".join(parts), _merge_leading_ascii(segments, plan)
+
+
+def _rechoose(line: bytes) -> str:
+    return choose_legacy(line).encoding
+
+
+def _extend(segments: list[Segment], index: int, encoding: str) -> None:
+    if segments and segments[-1].encoding == encoding:
+        segments[-1] = Segment(segments[-1].start_line, index + 1, encoding)
+    else:
+        segments.append(Segment(index, index + 1, encoding))
+
+
+def _merge_leading_ascii(segments: list[Segment], plan: MixedPlan) -> list[Segment]:
+    """Leading ASCII lines were labelled UTF-8; fold them into the first real segment."""
+    if len(segments) > 1 and plan.kinds and plan.kinds[0] == "ascii":
+        first_real = next((i for i, k in enumerate(plan.kinds) if k != "ascii"), None)
+        if first_real is not None and segments[0].end_line <= first_real:
+            head, nxt = segments[0], segments[1]
+            return [Segment(head.start_line, nxt.end_line, nxt.encoding), *segments[2:]]
+    return segments
