@@ -145,5 +145,6 @@ def test_never_raises_on_any_bytes(data: bytes) -> None:
 @given(st.text(max_size=200))
 def test_utf8_text_always_comes_back(text: str) -> None:
     d = decode(text.encode("utf-8"))  # st.text() has no lone surrogates
-    if not d.is_binary:  # control characters can make text look binary
+    # NUL bytes may rightly read as UTF-16; control characters can make text look binary.
+    if "\x00" not in text and not d.is_binary:
         assert d.text == text

@@ -11,7 +11,7 @@ import os
 from textfix.decoding.binary import looks_binary
 from textfix.decoding.bom import sniff_bom
 from textfix.decoding.codec import Recorder, decode_as, strict_ok
-from textfix.decoding.legacy import _canonical, choose_legacy
+from textfix.decoding.legacy import _canonical
 from textfix.decoding.mixed import UTF8, decode_lines, plan_lines
 from textfix.decoding.result import ERRORS_MODES, MIXED, Decoded, Errors, Segment
 from textfix.decoding.utf import is_utf8, sniff_utf16, sniff_utf32
@@ -102,10 +102,9 @@ def decode_legacy(data: bytes, errors: Errors, hint: str | None, rec: Recorder) 
         return Decoded(text, encoding, plan.confidence, segments, undecodable=rec.result())
     if "legacy" not in plan.kinds:  # UTF-8 with a few damaged bytes
         return _whole(decode_as(data, UTF8, errors, rec), UTF8, 0.7, rec)
-    choice = choose_legacy(data, hint)
-    return _whole(
-        decode_as(data, choice.encoding, errors, rec), choice.encoding, choice.confidence, rec
-    )
+    # plan_lines chose the code page from all legacy lines: the whole file's evidence.
+    text = decode_as(data, plan.legacy, errors, rec)
+    return _whole(text, plan.legacy, plan.confidence, rec)
 
 
 def read_text(

@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import math
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from textfix.decoding.codec import strict_ok
+from textfix.decoding.quality import OTHER_LETTER, LanguageScore, quality_bound, text_quality
 
 #: How common each code page is on real files; a tie between decodings goes to the more
 #: common one. Values are log-prior bonuses (0 = most common).
@@ -56,7 +57,7 @@ COMMON = tuple(enc for enc, bonus in PRIOR.items() if bonus >= -0.6)
 #: Below this many non-ASCII bytes an input is "short": the language scorer decides.
 SHORT_NON_ASCII = 400
 #: Bytes of text handed to the scorer per candidate (enough to judge, cheap to score).
-SCORE_SAMPLE = 2000
+SCORE_SAMPLE = 1000
 
 
 @dataclass(frozen=True)
@@ -93,14 +94,11 @@ def _canonical(name: str) -> str:
 
 
 # -- the language scorer ---------------------------------------------------------------
-#: ``text -> average log-probability per character`` (higher = more like real writing),
-#: or None when the scorer is not available.
-Scorer = Callable[[str], float]
 _scorer_lock = threading.Lock()
-_scorer_cache: list[Scorer | None] = []
+_scorer_cache: list[LanguageScore | None] = []
 
 
-def _load_scorer() -> Scorer | None:
+def _load_scorer() -> LanguageScore | None:
     try:
         scoring: Any = importlib.import_module("textfix.scoring")
     except ImportError:
@@ -109,13 +107,16 @@ def _load_scorer() -> Scorer | None:
     if score_fn is None:
         return None
 
-    def per_char(text: str) -> float:
-        return float(score_fn(text).logprob)
+    def language(text: str) -> tuple[float, int]:
+        result = score_fn(text)
+        if result.lang is None and result.letters:  # letters of a script it does not model
+            return OTHER_LETTER, int(result.letters)
+        return float(result.logprob), int(result.letters)
 
-    return per_char
+    return language
 
 
-def language_scorer() -> Scorer | None:
+def language_scorer() -> LanguageScore | None:
     """The scorer, loaded once (thread-safely); None if textfix.scoring is not available."""
     with _scorer_lock:
         if not _scorer_cache:
@@ -124,6 +125,14 @@ def language_scorer() -> Scorer | None:
 
 
 # -- the choice -------------------------------------------------------------------------
+#: Weight of chardet's (log) confidence on short and on long inputs: it grows with evidence.
+CHARDET_WEIGHT_SHORT = 0.6
+CHARDET_WEIGHT_LONG = 1.5
+#: Weight of the commonness prior; bonus for the caller's hint.
+PRIOR_WEIGHT = 0.2
+HINT_BONUS = 2.0
+
+
 def _non_ascii_sample(data: bytes, limit: int = SCORE_SAMPLE) -> bytes:
     """The lines of ``data`` that carry non-ASCII bytes, up to about ``limit`` bytes."""
     if len(data) <= limit:
@@ -147,51 +156,104 @@ def _decodable(data: bytes, encodings: Iterable[str]) -> list[str]:
     return seen
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One way to read the bytes, with the evidence for it."""
+
+    encoding: str
+    text: str  # the decoded sample
+    quality: float  # language plausibility of ``text`` (-inf: not worth scoring)
+    detector: float  # chardet's confidence
+    prior: float  # how common the code page is
+
+
+Weights = tuple[float, float, float]
+
+
+def _weights(short: bool, weights: Weights | None) -> tuple[float, float]:
+    w_short, w_long, w_prior = weights or (CHARDET_WEIGHT_SHORT, CHARDET_WEIGHT_LONG, PRIOR_WEIGHT)
+    return (w_short if short else w_long), w_prior
+
+
+def _evidence(detector: float, prior: float, w_detector: float, w_prior: float) -> float:
+    return w_detector * math.log(detector + 1e-3) + w_prior * prior
+
+
+def candidates(
+    data: bytes,
+    hint: str | None = None,
+    weights: Weights | None = None,
+    *,
+    exhaustive: bool = False,
+) -> tuple[list[Candidate], bool]:
+    """Every plausible reading of ``data`` and whether the input counts as short.
+
+    The language scorer is the costly part; a reading is scored only if an upper bound
+    of its total (its symbols' cost, with every letter rated perfect) could still beat
+    the best reading scored so far, unless ``exhaustive``.
+    """
+    ranked = chardet_ranking(data)
+    detector = dict(ranked)
+    non_ascii = len(data) - len(data.translate(None, bytes(range(0x80))))
+    short = non_ascii < SHORT_NON_ASCII
+    pool = [_canonical(hint)] if hint else []
+    pool += [enc for enc, _ in ranked[:12]] + (list(COMMON) if short else [])
+    encodings = _decodable(data, pool)
+    sample = _non_ascii_sample(data)
+    language = language_scorer()
+    w_detector, w_prior = _weights(short, weights)
+    texts = {enc: sample.decode(enc, "replace") for enc in encodings}
+    evidence = {
+        enc: _evidence(detector.get(enc, 0.0), PRIOR.get(enc, RARE_PRIOR), w_detector, w_prior)
+        for enc in encodings
+    }
+    bound = {enc: quality_bound(texts[enc]) + evidence[enc] for enc in encodings}
+    quality: dict[str, float] = {}
+    best = -math.inf
+    for enc in sorted(encodings, key=bound.__getitem__, reverse=True):
+        text = texts[enc]
+        if text not in quality and (exhaustive or bound[enc] > best):
+            quality[text] = text_quality(text, language) if language else 0.0
+        best = max(best, quality.get(text, -math.inf) + evidence[enc])
+    return [
+        Candidate(
+            enc,
+            texts[enc],
+            quality.get(texts[enc], -math.inf),
+            detector.get(enc, 0.0),
+            PRIOR.get(enc, RARE_PRIOR),
+        )
+        for enc in encodings
+    ], short
+
+
+def pick(
+    cands: list[Candidate], short: bool, hint: str | None = None, weights: Weights | None = None
+) -> Choice:
+    """The best candidate: language quality + chardet's say + commonness (+ the hint)."""
+    w_detector, w_prior = _weights(short, weights)
+    hinted = _canonical(hint) if hint else None
+
+    def total(c: Candidate) -> float:
+        bonus = HINT_BONUS if c.encoding == hinted else 0.0
+        return c.quality + _evidence(c.detector, c.prior, w_detector, w_prior) + bonus
+
+    best = max(cands, key=total)
+    rivals = [total(c) for c in cands if c.text != best.text and c.quality > -math.inf]
+    margin = total(best) - max(rivals) if rivals else 2.0
+    return Choice(best.encoding, round(max(0.05, min(0.99, 0.5 + margin / 4)), 3))
+
+
 def choose_legacy(data: bytes, hint: str | None = None) -> Choice:
     """Pick the legacy encoding of ``data`` (non-ASCII, not UTF, not binary).
 
-    >>> choose_legacy("Пример текста на русском языке, довольно длинный".encode("koi8-r")).encoding
+    >>> choose_legacy("Пример текста на русском языке".encode("koi8-r")).encoding
     'koi8-r'
+    >>> choose_legacy("Žluťoučký kůň".encode("cp1250")).encoding
+    'cp1250'
     """
-    ranked = chardet_ranking(data)
-    chardet_conf = dict(ranked)
-    non_ascii = len(data) - len(data.translate(None, bytes(range(0x80))))
-    short = non_ascii < SHORT_NON_ASCII
-    pool = [enc for enc, _ in ranked[:8]]
-    if hint:
-        pool.insert(0, _canonical(hint))
-    if short:
-        pool += COMMON
-    candidates = _decodable(data, pool)
-    if not candidates:  # nothing decodes strictly: take chardet's best and replace the rest
-        best = ranked[0][0] if ranked else "cp1252"
-        return Choice(best, 0.1)
-    scorer = language_scorer()
-    if scorer is None or (len(candidates) == 1):
-        enc = candidates[0]
-        return Choice(enc, min(1.0, chardet_conf.get(enc, 0.3) + 0.3))
-    sample = _non_ascii_sample(data)
-    scores: dict[str, float] = {}
-    texts: dict[str, str] = {}
-    for enc in candidates:
-        text = sample.decode(enc, "replace")
-        # Identical text from several code pages: score once, the prior breaks the tie.
-        lm = next((scores[e] for e, t in texts.items() if t == text), None)
-        texts[enc] = text
-        scores[enc] = scorer(text) if lm is None else lm
-    weight = 0.15 if short else 0.6  # chardet's say grows with the evidence it saw
-
-    def total(enc: str) -> float:
-        bonus = PRIOR.get(enc, RARE_PRIOR) * 0.05
-        hinted = 0.1 if hint and enc == _canonical(hint) else 0.0
-        return (
-            scores[enc]
-            + weight * math.log(chardet_conf.get(enc, 0.0) + 1e-3) * 0.1
-            + bonus
-            + hinted
-        )
-
-    best = max(candidates, key=total)
-    others = [total(e) for e in candidates if texts[e] != texts[best]]
-    margin = total(best) - max(others) if others else 1.0
-    return Choice(best, max(0.05, min(0.99, 0.5 + margin)))
+    cands, short = candidates(data, hint, exhaustive=bool(hint))
+    if not cands:  # nothing decodes strictly: chardet's best, bad bytes get replaced
+        ranked = chardet_ranking(data)
+        return Choice(ranked[0][0] if ranked else "cp1252", 0.1)
+    return pick(cands, short, hint)

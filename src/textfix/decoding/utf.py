@@ -11,6 +11,7 @@ import bisect
 import unicodedata
 
 from textfix.decoding.codec import strict_ok
+from textfix.decoding.quality import common_cjk
 
 #: Half-open code-point ranges where the letters, digits and punctuation of real writing
 #: live. Random bytes read as UTF-16 land here about half the time; real text nearly always.
@@ -30,6 +31,8 @@ _PLAUSIBLE: tuple[tuple[int, int], ...] = (
 )
 _STARTS = [lo for lo, _ in _PLAUSIBLE]
 _SAMPLE_CHARS = 4096
+#: NUL-free UTF-16 needs at least this many bytes to be believed.
+_MIN_NUL_FREE = 32
 _IDEOGRAPHIC = ((0x3040, 0x3100), (0x4E00, 0xA000), (0xAC00, 0xD7A4))
 
 
@@ -57,10 +60,14 @@ def text_quality(text: str) -> float:
     return good / len(sample)
 
 
-def _ideographic_share(text: str) -> float:
+def _real_cjk(text: str) -> bool:
+    """Mostly ideographs/syllables, nearly all of them the common ones of real text."""
     sample = text[:_SAMPLE_CHARS]
-    hits = sum(1 for ch in sample if any(lo <= ord(ch) < hi for lo, hi in _IDEOGRAPHIC))
-    return hits / max(1, len(sample))
+    cjk = [ch for ch in sample if any(lo <= ord(ch) < hi for lo, hi in _IDEOGRAPHIC)]
+    if len(cjk) < 0.8 * len(sample):
+        return False
+    common = common_cjk()
+    return sum(1 for ch in cjk if ch in common or ch < "\u3100") >= 0.9 * len(cjk)
 
 
 def is_utf8(data: bytes, *, allow_truncated: bool = False) -> bool:
@@ -111,23 +118,23 @@ def sniff_utf16(data: bytes) -> str | None:
 
     >>> sniff_utf16("Hello, мир".encode("utf-16-be"))
     'utf-16-be'
-    >>> sniff_utf16("中文文本，测试句子".encode("utf-16-le"))
+    >>> sniff_utf16("我们今天去公园散步，天气非常好，大家都很开心。".encode("utf-16-le"))
     'utf-16-le'
     >>> sniff_utf16("Café crème brûlée".encode("cp1252")) is None
     True
     """
-    if len(data) < 4 or len(data) % 2:
+    if len(data) < 8 or len(data) % 2:  # fewer than 4 characters: too little to tell
         return None
     sample = data[:16384]
     if len(sample) % 2:  # pragma: no cover - 16384 is even
         sample = sample[:-1]
     even, odd = _nul_fractions(sample, 2)
     if max(even, odd) >= 0.02:
-        # The side with more NULs holds the high bytes; near ties are settled by quality.
-        order = ["utf-16-le", "utf-16-be"] if odd >= even else ["utf-16-be", "utf-16-le"]
-        sides = order if min(even, odd) > max(even, odd) / 4 else order[:1]
+        # The side with more NULs usually holds the high bytes (ASCII characters); CJK
+        # characters such as U+5F00 put NULs on the other side, so quality decides.
+        sides = ["utf-16-le", "utf-16-be"] if odd >= even else ["utf-16-be", "utf-16-le"]
         threshold = 0.9
-    elif even == odd == 0.0:
+    elif even == odd == 0.0 and len(sample) >= _MIN_NUL_FREE:
         sides = _cjk_utf16_sides(sample)
         threshold = 0.99
     else:
@@ -138,9 +145,9 @@ def sniff_utf16(data: bytes) -> str | None:
             continue
         text = sample.decode(encoding, "replace")
         quality = text_quality(text)
-        if quality < threshold or (threshold > 0.9 and _ideographic_share(text) < 0.8):
+        if quality < threshold or (threshold > 0.9 and not _real_cjk(text)):
             continue
-        if best is None or quality > best[0]:
+        if best is None or quality > best[0]:  # ties: the NUL-side order above
             best = (quality, encoding)
     return best[1] if best else None
 

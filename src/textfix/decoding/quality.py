@@ -1,0 +1,157 @@
+"""How much a candidate decoding looks like real writing (higher is better, ~nats per letter).
+
+Alphabetic scripts are rated by the language scorer (:func:`textfix.scoring.score`); the
+characters it does not rate are rated here: symbols that mis-decodings produce (box drawing,
+C1 controls, stray ``¤¦¨``) cost more than the typography of real text (``«»–—…€№``), and
+CJK text is rated by how many of its characters are the common ones of the national
+character sets (GB 2312 level 1, Big5 frequent, JIS level 1, KS X 1001 Hangul, kana), which a
+wrong multibyte reading mostly misses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+
+#: Typography of real text: cheap when it stands where typography stands.
+_TYPOGRAPHY = frozenset("«»„“”‘’‚–—…•·€£¥§°©®™№¶×÷±¡¿\u00a0")
+#: Marks that may touch the start of a word (``«Слово``, ``„Wort``, ``¿Qué``) ...
+_OPENING = frozenset("«„‚“‘¡¿")
+#: ... or its end (``word»``, ``Wort“``, ``done…``, ``l’eau``).
+_CLOSING = frozenset("»“”’…")
+TYPOGRAPHY_COST = -1.0
+SYMBOL_COST = -4.0
+#: A symbol glued to a letter (``Eilpenna±``, ``€зтриване``, ``pru§anje``): mis-decoded letter.
+GLUED_COST = -12.0
+CONTROL_COST = -15.0
+#: Best average log-probability per letter a text can plausibly get (for bounds).
+LETTER_CEILING = -1.0
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LETTER = re.compile(r"[^\W\d_]")
+#: CJK characters, per character.
+CJK_COMMON = -6.0
+CJK_KANA = -4.5
+CJK_RARE = -14.0
+OTHER_LETTER = -6.0
+
+# (codec, lead bytes, trail bytes) whose characters are the frequent ones of each language.
+_COMMON_BLOCKS: tuple[tuple[str, range, tuple[range, ...]], ...] = (
+    ("gb2312", range(0xB0, 0xD8), (range(0xA1, 0xFF),)),  # GB 2312 level 1 hanzi
+    ("big5", range(0xA4, 0xC7), (range(0x40, 0x7F), range(0xA1, 0xFF))),  # Big5 frequent
+    ("shift_jis", range(0x88, 0x99), (range(0x40, 0x7F), range(0x80, 0xFD))),  # JIS level 1
+    ("euc_kr", range(0xB0, 0xC9), (range(0xA1, 0xFF),)),  # KS X 1001 Hangul
+)
+
+
+def _pairs(codec: str, leads: range, trails: tuple[range, ...]) -> Iterator[str]:
+    for lead in leads:
+        for trail_range in trails:
+            for trail in trail_range:
+                ch = bytes((lead, trail)).decode(codec, "ignore")
+                if len(ch) == 1:
+                    yield ch
+
+
+@functools.cache
+def common_cjk() -> frozenset[str]:
+    """The frequent CJK characters (built once from Python's codecs, about 14,000)."""
+    return frozenset(ch for block in _COMMON_BLOCKS for ch in _pairs(*block))
+
+
+def _is_cjk(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3040 <= cp < 0x3100 or 0x3400 <= cp < 0xA000 or 0xAC00 <= cp < 0xD7A4
+
+
+def _kana_or_punct(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3000 <= cp < 0x3100 or 0xFF01 <= cp < 0xFF5F
+
+
+def _symbol_cost(ch: str, before: str = " ", after: str = " ") -> float:
+    """Cost of a non-letter, given the characters around it.
+
+    >>> _symbol_cost("±", "a", " ") < _symbol_cost("«", " ", "С") == _symbol_cost("»", "о", " ")
+    True
+    """
+    if "\x80" <= ch <= "\x9f" or unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs"):
+        return CONTROL_COST
+    glued_before = before.isalpha() and not (ch in _CLOSING or ch == "’")
+    glued_after = after.isalpha() and ch not in _OPENING and ch != "’"
+    if glued_before or glued_after:
+        return GLUED_COST
+    return TYPOGRAPHY_COST if ch in _TYPOGRAPHY else SYMBOL_COST
+
+
+def _symbols(text: str) -> list[float]:
+    """Costs of the non-ASCII characters that are neither letters nor combining marks."""
+    costs = []
+    for match in _NON_ASCII.finditer(text):
+        i = match.start()
+        ch = text[i]
+        if not ch.isalpha() and unicodedata.category(ch)[0] != "M":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            costs.append(_symbol_cost(ch, before, after))
+    return costs
+
+
+def _cjk_quality(non_ascii: list[str]) -> float:
+    """Per non-ASCII byte (two per CJK character in the legacy code pages)."""
+    common = common_cjk()
+    total = 0.0
+    for ch in non_ascii:
+        if _kana_or_punct(ch):
+            total += CJK_KANA
+        elif _is_cjk(ch):
+            total += CJK_COMMON if ch in common else CJK_RARE
+        elif ch.isalpha():
+            total += OTHER_LETTER
+        else:
+            total += _symbol_cost(ch)
+    return total / (2 * len(non_ascii))
+
+
+LanguageScore = Callable[[str], tuple[float, int]]
+
+
+def text_quality(text: str, language: LanguageScore) -> float:
+    """Plausibility of ``text``; ``language(text)`` gives ``(logprob per letter, letters)``.
+
+    >>> from textfix.scoring import score
+    >>> lang = lambda t: (score(t).logprob, score(t).letters)
+    >>> text_quality("Съешь же ещё", lang) > text_quality("яЗЕЬЭ ФЕ ЕЫ╦", lang)
+    True
+    >>> text_quality("今日は天気", lang) > text_quality("讀迴縺ｯ螟ｩ", lang)
+    True
+    """
+    non_ascii = _NON_ASCII.findall(text)
+    if not non_ascii:
+        return 0.0
+    if sum(map(_is_cjk, non_ascii)) >= 0.3 * len(non_ascii):
+        return _cjk_quality(non_ascii)
+    symbols = _symbols(text)
+    penalty = sum(symbols)
+    logprob, letters = language(text)
+    if not letters:
+        return penalty / len(symbols) if symbols else 0.0
+    if any(_is_cjk(ch) for ch in non_ascii):  # a few stray ideographs in alphabetic text
+        penalty += CJK_RARE * sum(map(_is_cjk, non_ascii))
+    return (logprob * letters + penalty) / (letters + len(symbols))
+
+
+def quality_bound(text: str) -> float:
+    """An upper bound of :func:`text_quality`, cheap: the symbols' cost, letters rated at
+    ``LETTER_CEILING`` (real text averages -2 to -3.5 nats per letter, never above -1.6).
+
+    >>> quality_bound("Eilpenna± an") < quality_bound("Eilpennañ an") == LETTER_CEILING
+    True
+    """
+    non_ascii = _NON_ASCII.findall(text)
+    if not non_ascii or sum(map(_is_cjk, non_ascii)) >= 0.3 * len(non_ascii):
+        return 0.0
+    symbols = _symbols(text)
+    letters = len(_LETTER.findall(text))
+    return (LETTER_CEILING * letters + sum(symbols)) / max(1, letters + len(symbols))
