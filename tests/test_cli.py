@@ -158,7 +158,7 @@ def test_detect_report(garbled: Path, capsysbinary: pytest.CaptureFixture[bytes]
     [
         (None, "no such file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        (b"caf\xe9 legacy bytes\n", "not valid UTF-8"),
+        (bytes(range(256)) * 8, "binary"),
     ],
 )
 def test_bad_input_is_one_line_and_others_still_run(

@@ -42,4 +42,4 @@ def run(args: argparse.Namespace) -> int:
         io.write_stdout("\n".join(lines) + "\n")
         return io.EXIT_OK
 
-    return io.run_each(args.files, handle)
+    return io.run_each(args.files, handle, errors=args.errors)

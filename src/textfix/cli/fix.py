@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from textfix.api import Fixer
@@ -55,7 +58,49 @@ def run(args: argparse.Namespace) -> int:
     def handle(doc: io.InputDoc) -> int:
         return _fix_one(args, fixer, doc)
 
-    return io.run_each(args.files, handle)
+    if _streams(args):
+        return io.for_each_name(args.files, lambda name: _fix_streaming(args, fixer, name))
+    return io.run_each(args.files, handle, errors=args.errors)
+
+
+#: Lines are repaired in blocks of about this many characters when streaming.
+BLOCK_CHARS = 1 << 20
+
+
+def _streams(args: argparse.Namespace) -> bool:
+    """Plain repair of files to stdout or ``-o`` runs in flat memory, block by block."""
+    plain = not (args.check or args.json or args.diff or args.explain or args.in_place)
+    return plain and io.STDIN not in args.files
+
+
+def _fix_streaming(args: argparse.Namespace, fixer: Fixer, name: str) -> int:
+    with io.stream_input(name, args.errors) as lines:
+        encoding = args.output_encoding or io.default_output_encoding(lines.encoding)
+        with contextlib.ExitStack() as stack:
+            out = stack.enter_context(io.atomic_writer(Path(args.output))) if args.output else None
+            for block in _blocks(lines):
+                data = io.encode_output(fixer.fix(block), encoding)
+                if out is None:
+                    io.write_bytes(data)
+                else:
+                    out.write(data)
+                if encoding == "utf-8-sig":  # the BOM goes before the first block only
+                    encoding = "utf-8"
+    return io.EXIT_OK
+
+
+def _blocks(lines: Iterable[str]) -> Iterator[str]:
+    """Whole lines joined into blocks of about ``BLOCK_CHARS`` characters."""
+    block: list[str] = []
+    size = 0
+    for line in lines:
+        block.append(line)
+        size += len(line)
+        if size >= BLOCK_CHARS:
+            yield "".join(block)
+            block, size = [], 0
+    if block:
+        yield "".join(block)
 
 
 def _fix_one(args: argparse.Namespace, fixer: Fixer, doc: io.InputDoc) -> int:

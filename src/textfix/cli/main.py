@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "textfix.cli.detect",
     "textfix.cli.strip",
     "textfix.cli.learn",
+    "textfix.cli.decode",
 )
 
 
