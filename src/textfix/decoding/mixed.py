@@ -8,16 +8,27 @@ line does not decode in it, in which case that line gets its own choice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from textfix.decoding.codec import Recorder, decode_as, strict_ok
-from textfix.decoding.legacy import choose_legacy
+from textfix.decoding.legacy import choose_legacy, language_scorer
+from textfix.decoding.quality import text_quality
 from textfix.decoding.result import Errors, Segment
 
 UTF8 = "utf-8"
 #: A line with at most this many bad bytes per valid multibyte character is damaged UTF-8.
 _DAMAGED_RATIO = 0.25
+#: UTF-8 lines with at most this many non-ASCII characters may be legacy by coincidence.
+_SHORT_UTF8 = 4
+_ASCII = bytes(range(0x80))
+#: One well-formed UTF-8 multibyte character.
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+    rb"|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 def split_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
@@ -46,10 +57,38 @@ def classify(line: bytes) -> str:
         return "ascii"
     if strict_ok(line, UTF8):
         return UTF8
-    rec = Recorder()
-    text = decode_as(line, UTF8, "replace", rec)
-    good = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
-    return "damaged" if good and rec.count <= _DAMAGED_RATIO * good else "legacy"
+    sequences = _UTF8_SEQUENCE.findall(line)
+    good = len(sequences)
+    bad = len(line.translate(None, _ASCII)) - sum(map(len, sequences))
+    return "damaged" if good and bad <= _DAMAGED_RATIO * good else "legacy"
+
+
+def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
+    """Turn back into legacy the short "UTF-8" lines that are legacy text by coincidence.
+
+    ``"Ні"`` in cp1251 is ``CD B3``, valid UTF-8 for ``"ͳ"``: when the legacy reading of
+    such a line (a few non-ASCII characters at most) is the better text, it wins.
+
+    >>> lines = ["Ні".encode("cp1251"), "Ні".encode()]
+    >>> kinds = [classify(x) for x in lines]
+    >>> refine(lines, kinds, "cp1251")
+    >>> kinds
+    ['legacy', 'utf-8']
+    """
+    language = language_scorer()
+    if language is None:
+        return
+    for i, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind not in (UTF8, "damaged"):
+            continue
+        as_utf8 = line.decode(UTF8, "replace")
+        if len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) > _SHORT_UTF8:
+            continue
+        if not strict_ok(line, legacy):
+            continue
+        as_legacy = line.decode(legacy)
+        if text_quality(as_legacy, language) > text_quality(as_utf8, language):
+            kinds[i] = "legacy"
 
 
 @dataclass
@@ -77,11 +116,12 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     lines = [line for _, line in split_lines(data)]
     kinds = [classify(line) for line in lines]
     legacy_bytes = b"".join(
-        line for line, kind in zip(lines, kinds, strict=False) if kind == "legacy"
+        line for line, kind in zip(lines, kinds, strict=True) if kind == "legacy"
     )
     if not legacy_bytes:
         return MixedPlan(kinds, UTF8, 1.0)
     choice = choose_legacy(legacy_bytes, hint)
+    refine(lines, kinds, choice.encoding)
     return MixedPlan(kinds, choice.encoding, choice.confidence)
 
 

@@ -18,7 +18,7 @@ from typing import BinaryIO
 from textfix.decoding.codec import HANDLERS, Recorder, decode_as, recording
 from textfix.decoding.core import check_errors, decode
 from textfix.decoding.legacy import choose_legacy
-from textfix.decoding.mixed import UTF8, classify, split_lines
+from textfix.decoding.mixed import UTF8, classify, refine, split_lines
 from textfix.decoding.result import MIXED, DecodeError, Errors, Segment, Undecodable
 
 #: Bytes read to decide the encoding.
@@ -170,6 +170,8 @@ class TextStream:
         if self._legacy is None and "legacy" in kinds:
             bad = b"".join(line for line, k in zip(lines, kinds, strict=False) if k == "legacy")
             self._legacy = choose_legacy(bad, self.hint).encoding
+        if self._legacy is not None:
+            refine(lines, kinds, self._legacy)
         for line, kind in zip(lines, kinds, strict=False):
             encoding = self._legacy if kind == "legacy" and self._legacy else UTF8
             yield decode_as(line, encoding, self.errors, self._rec, base=offset)
