@@ -62,6 +62,20 @@ def _exact(decoder: Decoder, data: bytes, truth: str) -> bool:
         return False
 
 
+#: File-size buckets (lines per file) for the breakdown of whole-file accuracy.
+SIZE_BUCKETS = ((1, 3), (4, 15), (16, 10**9))
+
+
+def _by_size(decoder: Decoder, files: Sequence[Sample]) -> str:
+    parts = []
+    for lo, hi in SIZE_BUCKETS:
+        group = [s for s in files if lo <= s.truth.count("\n") + 1 <= hi]
+        ok = sum(_exact(decoder, s.data, s.truth) for s in group)
+        label = f"{lo}-{hi}" if hi < 10**9 else f"{lo}+"
+        parts.append(f"{label}: {ok / max(1, len(group)):.1%} of {len(group)}")
+    return ", ".join(parts)
+
+
 def run(samples: Sequence[Sample], show_failures: int) -> None:
     """Print the three accuracy tables and the speed line."""
     files = [s for s in samples if s.kind != "mixed"]
@@ -93,6 +107,7 @@ def run(samples: Sequence[Sample], show_failures: int) -> None:
             elif name == "textfix":
                 misses["files"].append((s.lang, s.encoding, s.truth[:60]))
         mbps = size_mb / (time.perf_counter() - t0)
+        by_size = _by_size(decoder, files)
         ok_lines = 0
         for s, data, truth in lines:
             if _exact(decoder, data, truth):
@@ -102,7 +117,7 @@ def run(samples: Sequence[Sample], show_failures: int) -> None:
         ok_mixed = sum(_exact(decoder, s.data, s.truth) for s in mixed)
         print(
             f"{name:<20}{ok_files / len(files):>9.2%}{ok_lines / len(lines):>9.2%}"
-            f"{ok_mixed / max(1, len(mixed)):>9.2%}{mbps:>9.2f}"
+            f"{ok_mixed / max(1, len(mixed)):>9.2%}{mbps:>9.2f}   files by lines: {by_size}"
         )
     for task, items in misses.items():
         by_enc = Counter(enc for _, enc, _ in items)

@@ -51,6 +51,24 @@ EXCLUDED = frozenset(
     )
 )
 
+#: Relatives tried whenever an encoding is a candidate: chardet reports only one member of
+#: some families (GB18030 for GBK and GB 2312, Big5-HKSCS for Big5, ...).
+SIBLINGS: dict[str, tuple[str, ...]] = {
+    "gb18030": ("gbk", "gb2312"),
+    "big5hkscs": ("big5", "cp950"),
+    "cp932": ("shift_jis",),
+    "shift_jis_2004": ("shift_jis", "cp932"),
+    "euc_jis_2004": ("euc_jp",),
+    "euc_kr": ("cp949",),
+    "cp949": ("euc_kr",),
+    "mac-latin2": ("mac-croatian", "mac-romanian"),
+    "cp1250": ("iso8859-16", "mac-latin2"),
+    "iso8859-2": ("iso8859-16",),
+    "iso8859-4": ("iso8859-10", "iso8859-13"),
+    "iso8859-13": ("iso8859-10", "iso8859-4"),
+    "cp1257": ("iso8859-13",),
+}
+
 #: Code pages always tried on short inputs, beside chardet's own candidates.
 COMMON = tuple(enc for enc, bonus in PRIOR.items() if bonus >= -0.6)
 
@@ -127,7 +145,7 @@ def language_scorer() -> LanguageScore | None:
 # -- the choice -------------------------------------------------------------------------
 #: Weight of chardet's (log) confidence on short and on long inputs: it grows with evidence.
 CHARDET_WEIGHT_SHORT = 0.6
-CHARDET_WEIGHT_LONG = 1.5
+CHARDET_WEIGHT_LONG = 0.6
 #: Weight of the commonness prior; bonus for the caller's hint.
 PRIOR_WEIGHT = 0.2
 HINT_BONUS = 2.0
@@ -171,7 +189,11 @@ Weights = tuple[float, float, float]
 
 
 def _weights(short: bool, weights: Weights | None) -> tuple[float, float]:
-    w_short, w_long, w_prior = weights or (CHARDET_WEIGHT_SHORT, CHARDET_WEIGHT_LONG, PRIOR_WEIGHT)
+    w_short, w_long, w_prior = weights or (
+        CHARDET_WEIGHT_SHORT,
+        CHARDET_WEIGHT_LONG,
+        PRIOR_WEIGHT,
+    )
     return (w_short if short else w_long), w_prior
 
 
@@ -197,7 +219,8 @@ def candidates(
     non_ascii = len(data) - len(data.translate(None, bytes(range(0x80))))
     short = non_ascii < SHORT_NON_ASCII
     pool = [_canonical(hint)] if hint else []
-    pool += [enc for enc, _ in ranked[:12]] + (list(COMMON) if short else [])
+    pool += [enc for enc, _ in (ranked if short else ranked[:12])] + (list(COMMON) if short else [])
+    pool += [sibling for enc in pool for sibling in SIBLINGS.get(enc, ())]
     encodings = _decodable(data, pool)
     sample = _non_ascii_sample(data)
     language = language_scorer()

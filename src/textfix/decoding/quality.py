@@ -24,16 +24,20 @@ _CLOSING = frozenset("»“”’…")
 TYPOGRAPHY_COST = -1.0
 SYMBOL_COST = -4.0
 #: A symbol glued to a letter (``Eilpenna±``, ``€зтриване``, ``pru§anje``): mis-decoded letter.
-GLUED_COST = -12.0
-CONTROL_COST = -15.0
+GLUED_COST = -25.0
+CONTROL_COST = -40.0
 #: Best average log-probability per letter a text can plausibly get (for bounds).
 LETTER_CEILING = -1.0
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: CJK characters, per character.
-CJK_COMMON = -6.0
-CJK_KANA = -4.5
+CJK_COMMON = -7.0
+CJK_KANA = -5.0
 CJK_RARE = -14.0
+#: The CJK punctuation of real text; the rest of U+3000-U+303F is rare.
+_CJK_PUNCTUATION = frozenset("\u3000、。々〆〇〈〉《》「」『』【】〔〕〜")
+#: A lone ASCII letter between two non-ASCII characters ("Cピaペ"): a wrong multibyte reading.
+_SANDWICHED = re.compile(r"(?<=[^\x00-\x7f])[A-Za-z](?=[^\x00-\x7f])")
 OTHER_LETTER = -6.0
 
 # (codec, lead bytes, trail bytes) whose characters are the frequent ones of each language.
@@ -67,7 +71,7 @@ def _is_cjk(ch: str) -> bool:
 
 def _kana_or_punct(ch: str) -> bool:
     cp = ord(ch)
-    return 0x3000 <= cp < 0x3100 or 0xFF01 <= cp < 0xFF5F
+    return 0x3041 <= cp < 0x3100 or 0xFF01 <= cp < 0xFF5F or ch in _CJK_PUNCTUATION
 
 
 def _symbol_cost(ch: str, before: str = " ", after: str = " ") -> float:
@@ -98,10 +102,10 @@ def _symbols(text: str) -> list[float]:
     return costs
 
 
-def _cjk_quality(non_ascii: list[str]) -> float:
+def _cjk_quality(text: str, non_ascii: list[str]) -> float:
     """Per non-ASCII byte (two per CJK character in the legacy code pages)."""
     common = common_cjk()
-    total = 0.0
+    total = CJK_RARE * len(_SANDWICHED.findall(text))
     for ch in non_ascii:
         if _kana_or_punct(ch):
             total += CJK_KANA
@@ -131,7 +135,7 @@ def text_quality(text: str, language: LanguageScore) -> float:
     if not non_ascii:
         return 0.0
     if sum(map(_is_cjk, non_ascii)) >= 0.3 * len(non_ascii):
-        return _cjk_quality(non_ascii)
+        return _cjk_quality(text, non_ascii)
     symbols = _symbols(text)
     penalty = sum(symbols)
     logprob, letters = language(text)
