@@ -230,7 +230,8 @@ def candidates(
         enc: _evidence(detector.get(enc, 0.0), PRIOR.get(enc, RARE_PRIOR), w_detector, w_prior)
         for enc in encodings
     }
-    bound = {enc: quality_bound(texts[enc]) + evidence[enc] for enc in encodings}
+    bounds = {text: quality_bound(text) for text in set(texts.values())}
+    bound = {enc: bounds[texts[enc]] + evidence[enc] for enc in encodings}
     quality: dict[str, float] = {}
     best = -math.inf
     for enc in sorted(encodings, key=bound.__getitem__, reverse=True):

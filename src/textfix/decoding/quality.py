@@ -27,7 +27,7 @@ SYMBOL_COST = -4.0
 GLUED_COST = -25.0
 CONTROL_COST = -40.0
 #: Best average log-probability per letter a text can plausibly get (for bounds).
-LETTER_CEILING = -1.0
+LETTER_CEILING = -1.5
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER = re.compile(r"[^\W\d_]")
 #: CJK characters, per character.
