@@ -144,7 +144,7 @@ def language_scorer() -> LanguageScore | None:
 
 # -- the choice -------------------------------------------------------------------------
 #: Weight of chardet's (log) confidence on short and on long inputs: it grows with evidence.
-CHARDET_WEIGHT_SHORT = 0.6
+CHARDET_WEIGHT_SHORT = 0.3
 CHARDET_WEIGHT_LONG = 0.6
 #: Weight of the commonness prior; bonus for the caller's hint.
 PRIOR_WEIGHT = 0.2

@@ -21,6 +21,11 @@ _TYPOGRAPHY = frozenset("«»„“”‘’‚–—…•·€£¥§°©®™�
 _OPENING = frozenset("«„‚“‘¡¿")
 #: ... or its end (``word»``, ``Wort“``, ``done…``, ``l’eau``).
 _CLOSING = frozenset("»“”’…")
+#: Marks that come in pairs, and Spanish inverted marks with their partners.
+_PAIRED = frozenset("«»„“”‘’‚")
+_INVERTED = {"¡": "!", "¿": "?"}
+#: Letters (for Python) that real text hardly uses but mis-decodings produce.
+_LETTER_LIKE = frozenset("ªºˆˇ˘˙˚˛˜˝ⁿ")
 TYPOGRAPHY_COST = -1.0
 SYMBOL_COST = -4.0
 #: A symbol glued to a letter (``Eilpenna±``, ``€зтриване``, ``pru§anje``): mis-decoded letter.
@@ -89,17 +94,43 @@ def _symbol_cost(ch: str, before: str = " ", after: str = " ") -> float:
     return TYPOGRAPHY_COST if ch in _TYPOGRAPHY else SYMBOL_COST
 
 
+def is_symbol(ch: str) -> bool:
+    """Non-ASCII characters rated as symbols: not letters, or letter-like signs that
+    mis-decodings produce (modifier letters ``ˆ ⁿ``, ordinals ``ª º``, ligatures ``ﬂ``).
+
+    >>> [is_symbol(c) for c in "éˆﬂ±\u0301"]
+    [False, True, True, True, False]
+    """
+    if ch.isalpha():
+        return ch in _LETTER_LIKE or "\ufb00" <= ch <= "\ufb4f" or unicodedata.category(ch) == "Lm"
+    return unicodedata.category(ch)[0] != "M"
+
+
 def _symbols(text: str) -> list[float]:
-    """Costs of the non-ASCII characters that are neither letters nor combining marks."""
+    """Costs of the non-ASCII symbols of ``text`` (see :func:`is_symbol`)."""
     costs = []
+    paired = [ch for ch in text if ch in _PAIRED]
     for match in _NON_ASCII.finditer(text):
         i = match.start()
         ch = text[i]
-        if not ch.isalpha() and unicodedata.category(ch)[0] != "M":
+        if is_symbol(ch):
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
-            costs.append(_symbol_cost(ch, before, after))
+            cost = _symbol_cost(ch, before, after)
+            if cost == TYPOGRAPHY_COST and _lone(ch, before, after, text, paired):
+                cost = SYMBOL_COST
+            costs.append(cost)
     return costs
+
+
+def _lone(ch: str, before: str, after: str, text: str, paired: list[str]) -> bool:
+    """A quotation mark with no partner in the text (``” Carrghamhna``, ``Bell“``), or ``¡ ¿``
+    with no ``! ?``: typography out of place, as mis-decoded letters are."""
+    if ch in _INVERTED:
+        return _INVERTED[ch] not in text
+    if ch not in _PAIRED or (ch == "’" and before.isalpha() and after.isalpha()):
+        return False
+    return len(paired) == 1 and '"' not in text
 
 
 def _cjk_quality(text: str, non_ascii: list[str]) -> float:
@@ -139,6 +170,9 @@ def text_quality(text: str, language: LanguageScore) -> float:
     symbols = _symbols(text)
     penalty = sum(symbols)
     logprob, letters = language(text)
+    if not letters:  # no letter the scorer knows: rate the non-ASCII letters as foreign
+        letters = sum(1 for ch in non_ascii if not is_symbol(ch))
+        logprob = OTHER_LETTER
     if not letters:
         return penalty / len(symbols) if symbols else 0.0
     if any(_is_cjk(ch) for ch in non_ascii):  # a few stray ideographs in alphabetic text
@@ -157,5 +191,5 @@ def quality_bound(text: str) -> float:
     if not non_ascii or sum(map(_is_cjk, non_ascii)) >= 0.3 * len(non_ascii):
         return 0.0
     symbols = _symbols(text)
-    letters = len(_LETTER.findall(text))
+    letters = sum(1 for ch in _LETTER.findall(text) if ch < "\x80" or not is_symbol(ch))
     return (LETTER_CEILING * letters + sum(symbols)) / max(1, letters + len(symbols))
