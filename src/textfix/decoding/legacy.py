@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from textfix.decoding.codec import strict_ok
-from textfix.decoding.quality import OTHER_LETTER, LanguageScore, quality_bound, text_quality
+from textfix.decoding.quality import (
+    OTHER_LETTER,
+    LanguageScore,
+    dominant_script,
+    quality_bound,
+    text_quality,
+)
 
 #: How common each code page is on real files; a tie between decodings goes to the more
 #: common one. Values are log-prior bonuses (0 = most common).
@@ -149,6 +155,8 @@ CHARDET_WEIGHT_LONG = 0.6
 #: Weight of the commonness prior; bonus for the caller's hint.
 PRIOR_WEIGHT = 0.2
 HINT_BONUS = 2.0
+#: Bonus for a reading in the script of the file's other (UTF-8) lines.
+SCRIPT_BONUS = 1.0
 
 
 def _non_ascii_sample(data: bytes, limit: int = SCORE_SAMPLE) -> bytes:
@@ -252,14 +260,22 @@ def candidates(
 
 
 def pick(
-    cands: list[Candidate], short: bool, hint: str | None = None, weights: Weights | None = None
+    cands: list[Candidate],
+    short: bool,
+    hint: str | None = None,
+    weights: Weights | None = None,
+    script: str | None = None,
 ) -> Choice:
-    """The best candidate: language quality + chardet's say + commonness (+ the hint)."""
+    """The best candidate: language quality + chardet's say + commonness (+ the hint, + the
+    script of the rest of the file when the caller knows it)."""
     w_detector, w_prior = _weights(short, weights)
     hinted = _canonical(hint) if hint else None
+    scripts = {c.text: dominant_script(c.text) for c in cands} if script else {}
 
     def total(c: Candidate) -> float:
         bonus = HINT_BONUS if c.encoding == hinted else 0.0
+        if script and scripts[c.text] == script:
+            bonus += SCRIPT_BONUS
         return c.quality + _evidence(c.detector, c.prior, w_detector, w_prior) + bonus
 
     best = max(cands, key=total)
@@ -268,16 +284,19 @@ def pick(
     return Choice(best.encoding, round(max(0.05, min(0.99, 0.5 + margin / 4)), 3))
 
 
-def choose_legacy(data: bytes, hint: str | None = None) -> Choice:
+def choose_legacy(data: bytes, hint: str | None = None, script: str | None = None) -> Choice:
     """Pick the legacy encoding of ``data`` (non-ASCII, not UTF, not binary).
+
+    ``script``: the writing system of the rest of the file, if known (the UTF-8 lines of a
+    mixed file); readings in that script get a bonus.
 
     >>> choose_legacy("Пример текста на русском языке".encode("koi8-r")).encoding
     'koi8-r'
     >>> choose_legacy("Žluťoučký kůň".encode("cp1250")).encoding
     'cp1250'
     """
-    cands, short = candidates(data, hint, exhaustive=bool(hint))
+    cands, short = candidates(data, hint, exhaustive=bool(hint or script))
     if not cands:  # nothing decodes strictly: chardet's best, bad bytes get replaced
         ranked = chardet_ranking(data)
         return Choice(ranked[0][0] if ranked else "cp1252", 0.1)
-    return pick(cands, short, hint)
+    return pick(cands, short, hint, script=script)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from textfix.decoding.codec import Recorder, decode_as, strict_ok
 from textfix.decoding.legacy import choose_legacy, language_scorer
-from textfix.decoding.quality import text_quality
+from textfix.decoding.quality import dominant_script, text_quality
 from textfix.decoding.result import Errors, Segment
 
 UTF8 = "utf-8"
@@ -120,7 +120,12 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     )
     if not legacy_bytes:
         return MixedPlan(kinds, UTF8, 1.0)
-    choice = choose_legacy(legacy_bytes, hint)
+    utf8_text = "".join(
+        line.decode(UTF8, "replace")
+        for line, kind in zip(lines, kinds, strict=True)
+        if kind == UTF8
+    )
+    choice = choose_legacy(legacy_bytes, hint, dominant_script(utf8_text))
     refine(lines, kinds, choice.encoding)
     return MixedPlan(kinds, choice.encoding, choice.confidence)
 

@@ -23,6 +23,17 @@ _OPENING = frozenset("«„‚“‘¡¿")
 _CLOSING = frozenset("»“”’…")
 #: Marks that come in pairs, and Spanish inverted marks with their partners.
 _PAIRED = frozenset("«»„“”‘’‚")
+#: The partners a quotation mark may have (English, German, Polish, French conventions).
+_PARTNERS = {
+    "«": "»",
+    "»": "«",
+    "„": "“”",
+    "“": "”„",
+    "”": "“„",
+    "‚": "‘’",
+    "‘": "’‚",
+    "’": "‘",
+}
 _INVERTED = {"¡": "!", "¿": "?"}
 #: Letters (for Python) that real text hardly uses but mis-decodings produce.
 _LETTER_LIKE = frozenset("ªºˆˇ˘˙˚˛˜˝ⁿ")
@@ -109,7 +120,6 @@ def is_symbol(ch: str) -> bool:
 def _symbols(text: str) -> list[float]:
     """Costs of the non-ASCII symbols of ``text`` (see :func:`is_symbol`)."""
     costs = []
-    paired = [ch for ch in text if ch in _PAIRED]
     for match in _NON_ASCII.finditer(text):
         i = match.start()
         ch = text[i]
@@ -117,20 +127,20 @@ def _symbols(text: str) -> list[float]:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
             cost = _symbol_cost(ch, before, after)
-            if cost == TYPOGRAPHY_COST and _lone(ch, before, after, text, paired):
+            if cost == TYPOGRAPHY_COST and _lone(ch, before, after, text):
                 cost = SYMBOL_COST
             costs.append(cost)
     return costs
 
 
-def _lone(ch: str, before: str, after: str, text: str, paired: list[str]) -> bool:
+def _lone(ch: str, before: str, after: str, text: str) -> bool:
     """A quotation mark with no partner in the text (``” Carrghamhna``, ``Bell“``), or ``¡ ¿``
     with no ``! ?``: typography out of place, as mis-decoded letters are."""
     if ch in _INVERTED:
         return _INVERTED[ch] not in text
     if ch not in _PAIRED or (ch == "’" and before.isalpha() and after.isalpha()):
         return False
-    return len(paired) == 1 and '"' not in text
+    return not any(partner in text for partner in _PARTNERS[ch]) and '"' not in text
 
 
 def _cjk_quality(text: str, non_ascii: list[str]) -> float:
@@ -193,3 +203,21 @@ def quality_bound(text: str) -> float:
     symbols = _symbols(text)
     letters = sum(1 for ch in _LETTER.findall(text) if ch < "\x80" or not is_symbol(ch))
     return (LETTER_CEILING * letters + sum(symbols)) / max(1, letters + len(symbols))
+
+
+def dominant_script(text: str) -> str | None:
+    """The script of most of the non-ASCII letters (``Cyrl``, ``Grek``, ``Latn``, ``Other``...).
+
+    >>> dominant_script("Блекпул, Lviv"), dominant_script("Αλεκοσλ"), dominant_script("abc")
+    ('Cyrl', 'Grek', None)
+    """
+    try:
+        from textfix.scoring import script_of
+    except ImportError:  # pragma: no cover - the scorer ships with textfix
+        return None
+    counts: dict[str, int] = {}
+    for ch in _NON_ASCII.findall(text):
+        if ch.isalpha():
+            name = script_of(ch)
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
