@@ -126,6 +126,24 @@ def run(samples: Sequence[Sample], show_failures: int) -> None:
             print("   ", item)
 
 
+def large_file_speed(samples: Sequence[Sample], megabytes: int = 4) -> None:
+    """MB/s of each decoder on one large file per encoding (legacy files joined, repeated)."""
+    for encoding in ("cp1251", "utf-8"):
+        truths = [s.truth for s in samples if s.lang in ("ru", "uk") and s.kind == "legacy"]
+        text = "".join(truths)
+        text = text * (megabytes * 1_000_000 // max(1, len(text.encode(encoding))) + 1)
+        data = text.encode(encoding)[: megabytes * 1_000_000]
+        data = data[: data.rfind(b"\n") + 1]
+        cells = []
+        for name, decoder in DECODERS.items():
+            decoder(b"warm up \xe9")
+            t0 = time.perf_counter()
+            ok = decoder(data) == data.decode(encoding)
+            seconds = time.perf_counter() - t0
+            cells.append(f"{name} {len(data) / 1e6 / seconds:.1f} MB/s{'' if ok else ' (wrong)'}")
+        print(f"one {len(data) / 1e6:.1f} MB {encoding} file: " + ", ".join(cells))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -135,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     samples = list(corpus(args.files_per_pair, args.seed))
     run(samples, args.failures)
+    large_file_speed(samples)
 
 
 if __name__ == "__main__":

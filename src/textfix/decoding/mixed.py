@@ -55,6 +55,8 @@ def classify(line: bytes) -> str:
     """
     if line.isascii():
         return "ascii"
+    if not _UTF8_SEQUENCE.search(line):  # the common legacy line, without a costly exception
+        return "legacy"
     if strict_ok(line, UTF8):
         return UTF8
     sequences = _UTF8_SEQUENCE.findall(line)
