@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 #: Lines are repaired in blocks of about this many characters when streaming.
-BLOCK_CHARS = 1 << 20
+BLOCK_CHARS = 1 << 16
 
 
 def _streams(args: argparse.Namespace) -> bool:
