@@ -22,7 +22,7 @@ from textfix.decoding.mixed import UTF8, classify, refine, split_lines
 from textfix.decoding.result import MIXED, DecodeError, Errors, Segment, Undecodable
 
 #: Bytes read to decide the encoding.
-PREFIX_SIZE = 1 << 20
+PREFIX_SIZE = 1 << 18
 #: Bytes read per chunk afterwards.
 CHUNK_SIZE = 1 << 20
 #: A line longer than this is handed out in pieces (cut at a character boundary).
