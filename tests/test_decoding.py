@@ -91,6 +91,15 @@ def test_damaged_utf8_is_reported_not_reinterpreted() -> None:
     assert d.text.count("\ufffd") == 1
 
 
+def test_character_cut_by_a_stray_byte_is_damaged_utf8() -> None:
+    data = "Всё хорошо\n".encode()
+    data = data[:5] + b"\xff" + data[5:]  # inside "ё": a lone lead, junk, a lone continuation
+    d = decode(data)
+    assert d.encoding == "utf-8"
+    assert d.text == "Вс\ufffd\ufffd\ufffd хорошо\n"
+    assert d.undecodable.offsets == (4, 5, 6)
+
+
 def test_errors_modes() -> None:
     data = "Привет".encode() + b"\xff"
     with pytest.raises(DecodeError) as info:

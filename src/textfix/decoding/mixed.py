@@ -18,11 +18,12 @@ from textfix.decoding.quality import dominant_script, text_quality
 from textfix.decoding.result import Errors, Segment
 
 UTF8 = "utf-8"
-#: A line with at most this many bad bytes per valid multibyte character is damaged UTF-8.
+#: A line with at most this many bad stretches per valid multibyte character is damaged UTF-8.
 _DAMAGED_RATIO = 0.25
 #: UTF-8 lines with at most this many non-ASCII characters may be legacy by coincidence.
 _SHORT_UTF8 = 4
 _ASCII = bytes(range(0x80))
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 #: One well-formed UTF-8 multibyte character.
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
@@ -59,10 +60,10 @@ def classify(line: bytes) -> str:
         return "legacy"
     if strict_ok(line, UTF8):
         return UTF8
-    sequences = _UTF8_SEQUENCE.findall(line)
-    good = len(sequences)
-    bad = len(line.translate(None, _ASCII)) - sum(map(len, sequences))
-    return "damaged" if good and bad <= _DAMAGED_RATIO * good else "legacy"
+    good = len(_UTF8_SEQUENCE.findall(line))
+    # Bad stretches, not bad bytes: a character cut by a stray byte is one stretch of three.
+    bad = len(_NON_ASCII_RUN.findall(_UTF8_SEQUENCE.sub(b" ", line)))
+    return "damaged" if good >= 2 and bad <= _DAMAGED_RATIO * good else "legacy"
 
 
 def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
