@@ -15,14 +15,9 @@ from textfix.types import Finding
 Repairer = Callable[[str, DocumentContext], "Step | None"]
 
 
-def _utf8(text: str, context: DocumentContext) -> Step | None:
-    # ftfy changes nothing its badness pattern does not flag; skip the call in that case.
-    return utf8.repair(text, context) if BADNESS_RE.search(text) else None
-
-
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
 #: heuristics are the reference there), then the single-byte legacy engine.
-REPAIRERS: tuple[Repairer, ...] = (_utf8, legacy.repair)
+REPAIRERS: tuple[Repairer, ...] = (utf8.repair, legacy.repair)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
@@ -35,7 +30,7 @@ def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step
     for repairer in REPAIRERS:
         step = repairer(text, context)
         if step is not None and step.text != text and options.allows(step.chain):
-            if repairer is _utf8:
+            if repairer is utf8.repair:
                 return legacy.arbitrate(text, step, context, options.allows)
             return step
     return None

@@ -17,6 +17,7 @@ Confidence for these repairs (documented in docs/confidence.md):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -114,6 +115,54 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
     return tuple(chain), lossy
 
 
+#: Shown-as code pages tried when ftfy's heuristic declines a line (its badness pattern
+#: knows the scripts it was tuned on; the round trip itself knows no script).
+_STRICT_SHOWN = ("cp1252", "iso8859-1")
+#: Unicode categories a decoded line must not contain: controls, unassigned, private use,
+#: surrogates.
+_BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
+
+
+def _whole_line_utf8(text: str) -> Step | None:
+    """The line read back as UTF-8 when its every non-ASCII character is part of a valid
+    multi-byte sequence, in at least two places, and the result is well-formed text.
+
+    Clean text in a single-byte code page practically never encodes to valid UTF-8 twice
+    over (it takes a lead byte followed by the right number of continuation bytes, each time),
+    so the round trip is the evidence; it covers scripts ftfy's heuristic has no pattern for.
+
+    >>> _whole_line_utf8("Þ¢ÞªÞ‰Þ§Þ‚Þ°").text
+    'ޢުމާން'
+    >>> _whole_line_utf8("Ökonomie Ärger") is None
+    True
+    """
+    for shown in _STRICT_SHOWN:
+        try:
+            data = text.encode(shown)
+            fixed = data.decode("utf-8")
+        except UnicodeError:
+            continue
+        sequences = sum(1 for byte in data if 0xC2 <= byte <= 0xF4)
+        if sequences < 2 or fixed == text or not _well_formed(fixed):
+            continue
+        return Step(fixed, (("utf-8", shown),), 0.95 if sequences >= 3 else 0.85)
+    return None
+
+
+def _well_formed(text: str) -> bool:
+    """No control, unassigned or private-use character (tab excepted), and no combining mark
+    that starts a word."""
+    previous = " "
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in _BAD_CATEGORIES and ch != "\t":
+            return False
+        if category.startswith("M") and (previous.isspace() or not previous.isprintable()):
+            return False
+        previous = ch
+    return True
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line whose true encoding was UTF-8, or return ``None``.
 
@@ -130,7 +179,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
         return None
     if fixed == text or not plan:
-        return None
+        return _whole_line_utf8(text)
     chain, lossy = _explain(text, plan)
     if not chain:
         return None
