@@ -287,9 +287,9 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
 def _symbols(text: str) -> int:
     """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
     letters, hardly ever letters into symbols."""
-    return len(_NON_ASCII.findall(text)) - sum(
-        1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f"
-    )
+    letters = sum(1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f")
+    hyphens = sum(map(text.count, _HYPHENS))
+    return len(_NON_ASCII.findall(text)) - letters - hyphens
 
 
 def _letters_to_symbols(text: str, cand: str) -> int:
@@ -520,7 +520,7 @@ def arbitrate(
 
     Single-byte mojibake sometimes forms valid UTF-8 by chance (Thai ``"äºµì"`` decodes to
     ``"亵ì"``). ftfy's repair stands unless its result has a mojibake shape (here a word
-    mixing scripts) and a confident legacy repair has none.
+    mixing scripts) and a confident legacy repair has none or scores better.
 
     >>> from textfix.repair.utf8 import repair as utf8_repair
     >>> arbitrate("äºµì", utf8_repair("äºµì", DocumentContext()), DocumentContext(),
@@ -535,7 +535,10 @@ def arbitrate(
         alternative is None
         or alternative.confidence < 0.5
         or not allows(alternative.chain)
-        or mojibake_shape(core(alternative.text))
+        or (
+            mojibake_shape(core(alternative.text))
+            and score(core(alternative.text)).logprob <= score(after_core).logprob
+        )
     ):
         return utf8_step
     return alternative
