@@ -122,3 +122,26 @@ def test_results_do_not_depend_on_earlier_calls() -> None:
 def test_public_names() -> None:
     for name in textfix.__all__:
         assert hasattr(textfix, name)
+
+
+def test_import_loads_no_heavy_stage() -> None:
+    """``import textfix`` stays fast: ftfy, chardet, the language data, the decoding and
+    boilerplate stages load on first use, not at import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, textfix\n"
+        "heavy = [m for m in ('ftfy', 'chardet', 'textfix.scoring', 'textfix.decoding',"
+        " 'textfix.boilerplate', 'textfix.repair.legacy') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_lazy_stage_names_resolve() -> None:
+    assert textfix.decode(b"plain").text == "plain"
+    assert textfix.strip_boilerplate("Hello.").text == "Hello."
+    with pytest.raises(AttributeError):
+        _ = textfix.no_such_name  # type: ignore[attr-defined]
