@@ -122,6 +122,6 @@ def _fix_one(args: argparse.Namespace, fixer: Fixer, doc: io.InputDoc) -> int:
     if args.explain:
         positions = Positions(doc.text)
         for repair in fixed.repairs:
-            sys.stderr.write(explain_line(doc.name, positions, repair) + "\n")  # type: ignore[arg-type]
+            sys.stderr.write(explain_line(doc.name, positions, repair) + "\n")
     io.emit(args, doc, fixed.text)
     return io.EXIT_OK

@@ -13,6 +13,7 @@ from textfix._version import __version__
 COMMAND_MODULES = (
     "textfix.cli.fix",
     "textfix.cli.detect",
+    "textfix.cli.clean",
     "textfix.cli.strip",
     "textfix.cli.learn",
     "textfix.cli.decode",

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from textfix.types import Finding, chain_label
+from textfix.types import Finding, Repair, chain_label
 
 #: Version of the ``--json`` document layout; bumped on any incompatible change.
 JSON_SCHEMA = "textfix.findings/1"
@@ -31,7 +31,7 @@ class Positions:
         return index + 1, offset - self._starts[index] + 1
 
 
-def explain_line(name: str, positions: Positions, finding: Finding) -> str:
+def explain_line(name: str, positions: Positions, finding: Finding | Repair) -> str:
     """One ``--explain`` line: ``FILE:LINE:COL: chain (confidence): 'before' -> 'after'``."""
     line, col = positions.line_col(finding.start)
     if finding.replacement is None:
