@@ -8,7 +8,8 @@ hold are left as they are: they were never part of the mix-up). Cheap checks sho
 candidates, the scorer ranks the few best, and the winner is applied only if every gate
 passes (see ``docs/confidence.md``):
 
-1. the original is implausible (after a cheap pre-filter: known words and clean letters pass);
+1. the original is implausible (after cheap pre-filters: lines that plainly read as text,
+   see :mod:`textfix.repair.plausible`, and lines of known words pass);
 2. the candidate is plausible and clearly better (gain in log-probability per letter);
 3. the round trip is exact and strict, and introduces no control, replacement or
    private-use character;
@@ -40,6 +41,7 @@ from textfix.chains import (
 )
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
+from textfix.repair.plausible import plausible
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, odd_case, quick_logprob, well_formed
@@ -446,7 +448,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     Returns ``None`` when the line looks clean or nothing explains it; a step with
     confidence below 0.5 when the line looks garbled but no repair passed the gates.
     """
-    if text.isascii() or looks_clean(text):
+    if text.isascii() or plausible(text) or looks_clean(text):
         return None
     text_core = core(text)
     original = score(text_core)

@@ -1,0 +1,185 @@
+"""A cheap acceptance test: lines that plainly read as real text need no single-byte repair.
+
+The legacy engine's first gate is "the original looks implausible". Most non-ASCII lines are
+clean, and proving that one is clean costs far less than generating and scoring round trips:
+
+- only characters some display code page can hold can change (the engine's round trips
+  leave every other character alone), so a line without any of them is left as it is;
+- every letter bigram touching such a character must be attested by ONE language's bigram
+  table (per-language bit masks, ANDed): ``Kuþ uçtu`` mixes Icelandic ``þ`` with Turkish
+  ``ç`` and fails, ``déjà vu`` is French and passes; words mixing scripts fail too, since no
+  table holds a bigram of two scripts;
+- no symbol of the display code pages other than common punctuation, and none of those glued
+  between letters (``³adny``, ``óêðà¿íñü``);
+- no small letter followed by a capital where one of them is non-ASCII (``dzieÑ``,
+  ``оПХБЕР``).
+
+>>> plausible("Le café est déjà prêt"), plausible("Цей текст також доступний українською")
+(True, True)
+>>> plausible("Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ"), plausible("Kuþ uçtu")
+(False, False)
+>>> plausible("³adny dzieñ"), plausible("оПХБЕР"), plausible("漢字とかな")
+(False, False, True)
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from textfix.chains import UNDECODABLE, UTF8_STEPS, single_byte_steps
+from textfix.scoring._data import langdata
+from textfix.scoring.model import TOKEN_RE, _fold, script_of
+
+#: Non-letters real text often has next to words; any other symbol a display code page can
+#: hold is a mojibake shape (box drawing, C1 controls, ``¤ ¦ ¨ ¬ ¯ ´ ¸ ³ ¹``...).
+COMMON_SYMBOLS = "\u00a0«»„“”‘’‚‹›…–—°ºª·•€£¥©®™№§¿¡‰†×±"
+#: Of those, the ones that never touch a letter.
+TOUCHING_SYMBOLS = "£¥€§†×±"
+#: Of those, the ones real words hold between letters (``l’homme``, Catalan ``l·l``).
+INNER_SYMBOLS = "’‘"
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Everything the test needs, built once from the chain table and the scorer's data."""
+
+    #: A character a single-byte display code page holds (outside ASCII): one that can change.
+    changeable: re.Pattern[str]
+    #: A letter no display page holds: a word with one cannot be single-byte mojibake.
+    inert: re.Pattern[str]
+    #: A shape that sends the line to the engine: odd symbol, glued symbol, odd case.
+    shape: re.Pattern[str]
+    #: A UTF-8 lead byte followed by a continuation byte, as some display code page shows
+    #: them: without one, no UTF-8 round trip can change the line.
+    utf8_pair: re.Pattern[str]
+    #: Bigram -> bit mask of the languages whose table has it (one script per bigram).
+    masks: dict[str, int]
+
+
+def _char_class(chars: set[str]) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _held() -> set[str]:
+    """Non-ASCII characters the display code pages of single-byte chains hold."""
+    held: set[str] = set()
+    for step, _table in single_byte_steps():
+        held.update(bytes(range(0x80, 0x100)).decode(step[1], errors="ignore"))
+    held.discard("\ufffd")
+    return held
+
+
+def _utf8_pair(shown: str) -> str:
+    lead = bytes(range(0xC2, 0xF5)).decode(shown, errors="ignore")
+    cont = bytes(range(0x80, 0xC0)).decode(shown, errors="ignore")
+    return _char_class(set(lead)) + _char_class(set(cont))
+
+
+def _same_script(bigram: str) -> bool:
+    scripts = {script_of(c) for c in bigram if c != " "}
+    return len(scripts) <= 1
+
+
+def _build() -> _Tables:
+    held = _held()
+    folded = held | {_fold(c) for c in held if len(_fold(c)) == 1}
+    letters = {c for c in held if TOKEN_RE.fullmatch(c)}
+    odd_symbols = held - letters - set(COMMON_SYMBOLS)
+    glued = set(COMMON_SYMBOLS) - set(INNER_SYMBOLS) - {"·"}
+    lower = {c for c in letters if c.islower()}
+    upper = {c for c in letters if c.isupper()}
+    any_lower = _char_class(lower | set(string.ascii_lowercase))
+    any_upper = _char_class(upper | set(string.ascii_uppercase))
+    word = r"[^\W\d_]"
+    shape = "|".join(
+        (
+            _char_class(odd_symbols),
+            rf"(?<={word}){_char_class(glued)}(?={word})",
+            # Catalan's l·l is the one word-internal middle dot.
+            rf"(?<={word})(?<!l)·(?={word})|(?<={word})·(?!l)(?={word})",
+            rf"{_char_class(set(TOUCHING_SYMBOLS))}{word}|{word}{_char_class(set(TOUCHING_SYMBOLS))}",
+            rf"{_char_class(lower)}{any_upper}|{any_lower}{_char_class(upper)}",
+        )
+    )
+    # Letters of a token: ASCII ones, held ones, and marks (any other letter makes it inert).
+    inner = "".join(re.escape(c) for c in sorted(folded))
+    masks: dict[str, int] = {}
+    for model in langdata().models.values():
+        for bg in model.bigrams:
+            if _same_script(bg):
+                masks[bg] = masks.get(bg, 0) | 1 << model.index
+    return _Tables(
+        changeable=re.compile(_char_class(held)),
+        utf8_pair=re.compile("|".join(map(_utf8_pair, dict.fromkeys(s for _t, s in UTF8_STEPS)))),
+        inert=re.compile(rf"[^\x00-\x7f{inner}]"),
+        shape=re.compile(shape),
+        masks=masks,
+    )
+
+
+@cache
+def _tables() -> _Tables:
+    # Built on first use (a race at worst builds it twice; the result is the same).
+    return _build()
+
+
+def _utf8_round_trip(line: str) -> bool:
+    """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
+    if _tables().utf8_pair.search(line) is None:
+        return False
+    for _true, shown in UTF8_STEPS:
+        try:
+            line.encode(shown).decode("utf-8")
+        except UnicodeError:
+            continue
+        return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _distinct_tables(chars: str) -> tuple[dict[int, str], ...]:
+    """One translation table per distinct way the round trips rewrite ``chars``."""
+    by_image: dict[str, dict[int, str]] = {}
+    for _step, table in single_byte_steps():
+        image = chars.translate(table)
+        if image != chars and UNDECODABLE not in image:
+            by_image.setdefault(image, table)
+    return tuple(by_image.values())
+
+
+def _repairs_to_word(token: str, words: dict[str, int]) -> bool:
+    """Some single-byte round trip turns ``token`` into a known word: the word-level
+    evidence the engine needs for a thin repair, so the engine must look."""
+    chars = "".join(sorted({c for c in token if c > "\x7f"}))
+    return any(_fold(token.translate(t)) in words for t in _distinct_tables(chars))
+
+
+def plausible(line: str) -> bool:
+    """True when ``line`` plainly reads as real text: no single-byte repair can be right.
+
+    >>> plausible("Zażółć gęślą jaźń"), plausible("Za¿ó³æ gê¶l¹ jaŸñ")
+    (True, False)
+    """
+    t = _tables()
+    if t.changeable.search(line) is None:
+        return not _utf8_round_trip(line)
+    if t.shape.search(line):
+        return False
+    masks = t.masks
+    words = langdata().word_mask
+    common = -1
+    for token in TOKEN_RE.findall(line):
+        if token.isascii() or t.inert.search(token):
+            continue
+        folded = _fold(token)
+        padded = f" {folded} "
+        for i in range(len(padded) - 1):
+            common &= masks.get(padded[i : i + 2], 0)
+        if not common:
+            return False
+        if folded not in words and _repairs_to_word(token, words):
+            return False
+    return not _utf8_round_trip(line)

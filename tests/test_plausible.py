@@ -1,0 +1,102 @@
+"""The legacy engine's cheap acceptance test: clean lines pass, lines the engine repairs
+do not, and a line that passes is one the full engine leaves unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from realtext_po import django_lines
+from textfix.repair import legacy
+from textfix.repair.base import DocumentContext
+from textfix.repair.plausible import plausible
+
+#: Languages with a legacy code page, and the chains their text is garbled by here.
+GARBLINGS = [
+    ("tr", "cp1254", "cp1252"),
+    ("pl", "cp1250", "cp1252"),
+    ("cs", "cp1250", "cp1252"),
+    ("lt", "cp1257", "cp1252"),
+    ("ru", "koi8-r", "cp1251"),
+    ("uk", "cp1251", "latin-1"),
+    ("fr", "cp1252", "cp850"),
+    ("de", "cp1252", "mac-roman"),
+]
+
+#: Languages whose clean Django lines should nearly all pass without the engine.
+CLEAN_LANGS = ["fr", "de", "es", "pl", "cs", "tr", "ru", "uk", "el", "he", "ar", "th", "ja"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Le café est déjà prêt", True),
+        ("Цей текст також доступний українською", True),
+        ("漢字とかな", True),  # no character a display code page holds: nothing can change
+        ("Col·lecció d’articles «nous»", True),
+        ("Kuþ uçtu", False),  # Icelandic þ beside Turkish ç: no one language has both
+        ("Model adý", False),  # cp1254 -> cp1252: "adı" is a known Turkish word
+        ("Camн de cerca", False),  # a word mixing scripts
+        ("³adny dzieñ", False),  # symbol glued to a small letter
+        ("Spr·vcovsk· dokument·cia", False),  # middle dot inside words other than l·l
+        ("Zmeni£", False),  # currency sign touching a letter
+        ("оПХБЕР", False),  # small letter before a capital
+        ("Ã©tÃ©", False),  # a UTF-8 round trip applies
+    ],
+)
+def test_examples(line: str, expected: bool) -> None:
+    assert plausible(line) is expected
+
+
+@pytest.mark.parametrize("lang", CLEAN_LANGS)
+def test_clean_lines_mostly_pass(lang: str) -> None:
+    lines = django_lines(lang, 120)
+    passed = sum(map(plausible, lines))
+    assert passed >= 0.85 * len(lines), (lang, passed, len(lines))
+
+
+def _engine_without_accept_test(line: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    with monkeypatch.context() as m:
+        m.setattr(legacy, "plausible", lambda _line: False)
+        step = legacy.repair(line, DocumentContext())
+    return line if step is None or step.confidence < 0.5 else step.text
+
+
+@pytest.mark.parametrize(("lang", "true", "shown"), GARBLINGS)
+def test_accepted_lines_are_left_alone_by_the_engine(
+    lang: str, true: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The accept test may only skip lines that the full engine would not change."""
+    checked = 0
+    for line in django_lines(lang, 80):
+        try:
+            garbled = line.encode(true).decode(shown)
+        except UnicodeError:
+            continue
+        for text in (line, garbled):
+            if plausible(text):
+                checked += 1
+                assert _engine_without_accept_test(text, monkeypatch) == text
+    assert checked > 0
+
+
+def test_garbled_lines_are_caught() -> None:
+    """Most garbled lines must still reach the engine."""
+    total = caught = 0
+    for lang, true, shown in GARBLINGS:
+        for line in django_lines(lang, 80):
+            try:
+                garbled = line.encode(true).decode(shown)
+            except UnicodeError:
+                continue
+            if garbled != line:
+                total += 1
+                caught += not plausible(garbled)
+    assert caught >= 0.9 * total, (caught, total)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    assert plausible(text) in (True, False)
