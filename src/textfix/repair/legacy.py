@@ -41,7 +41,7 @@ from textfix.chains import (
 )
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
-from textfix.repair.plausible import plausible
+from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, odd_case, quick_logprob, well_formed
@@ -234,6 +234,17 @@ def _has_known_words(text_core: str, cand_core: str) -> bool:
         return False
     letters = sum(map(len, words))
     return sum(len(w) for w in words if word_langs(w)) >= STRONG_KNOWN * letters
+
+
+def _may_find_words(text: str, text_core: str) -> bool:
+    """Whether :func:`candidates` with ``needs_words`` can find anything: a UTF-8 round trip,
+    or a single-byte one whose changed letters are partly known words."""
+    if utf8_round_trip(text):
+        return True
+    chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
+    return any(
+        _has_known_words(text_core, text_core.translate(table)) for table in distinct_tables(chars)
+    )
 
 
 def _prior_cost(chain: Chain) -> float:
@@ -451,11 +462,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if text.isascii() or plausible(text) or looks_clean(text):
         return None
     text_core = core(text)
+    # Text with none of mojibake's shapes changes only on word-level evidence.
+    needs_words = well_formed(text_core)
+    if needs_words and not _may_find_words(text, text_core):
+        return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
     if original.logprob >= ORIGINAL_BAR and not _foreign_letters(text_core, original.lang):
         return None
-    # Text with none of mojibake's shapes changes only on word-level evidence.
-    needs_words = well_formed(text_core)
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).

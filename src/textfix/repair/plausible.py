@@ -126,7 +126,7 @@ def _tables() -> _Tables:
     return _build()
 
 
-def _utf8_round_trip(line: str) -> bool:
+def utf8_round_trip(line: str) -> bool:
     """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
     if _tables().utf8_pair.search(line) is None:
         return False
@@ -140,7 +140,7 @@ def _utf8_round_trip(line: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _distinct_tables(chars: str) -> tuple[dict[int, str], ...]:
+def distinct_tables(chars: str) -> tuple[dict[int, str], ...]:
     """One translation table per distinct way the round trips rewrite ``chars``."""
     by_image: dict[str, dict[int, str]] = {}
     for _step, table in single_byte_steps():
@@ -154,7 +154,7 @@ def _repairs_to_word(token: str, words: dict[str, int]) -> bool:
     """Some single-byte round trip turns ``token`` into a known word: the word-level
     evidence the engine needs for a thin repair, so the engine must look."""
     chars = "".join(sorted({c for c in token if c > "\x7f"}))
-    return any(_fold(token.translate(t)) in words for t in _distinct_tables(chars))
+    return any(_fold(token.translate(t)) in words for t in distinct_tables(chars))
 
 
 def plausible(line: str) -> bool:
@@ -165,7 +165,7 @@ def plausible(line: str) -> bool:
     """
     t = _tables()
     if t.changeable.search(line) is None:
-        return not _utf8_round_trip(line)
+        return not utf8_round_trip(line)
     if t.shape.search(line):
         return False
     masks = t.masks
@@ -182,4 +182,4 @@ def plausible(line: str) -> bool:
             return False
         if folded not in words and _repairs_to_word(token, words):
             return False
-    return not _utf8_round_trip(line)
+    return not utf8_round_trip(line)
