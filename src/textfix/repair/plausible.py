@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
+from itertools import repeat
+from operator import and_
 
 from textfix.chains import UNDECODABLE, UTF8_STEPS, single_byte_steps
 from textfix.scoring._data import langdata
@@ -36,6 +38,9 @@ from textfix.scoring.model import TOKEN_RE, _fold, script_of
 #: Non-letters real text often has next to words; any other symbol a display code page can
 #: hold is a mojibake shape (box drawing, C1 controls, ``¤ ¦ ¨ ¬ ¯ ´ ¸ ³ ¹``...).
 COMMON_SYMBOLS = "\u00a0«»„“”‘’‚‹›…–—°ºª·•€£¥©®™№§¿¡‰†×±"
+#: Of those, signs rather than punctuation: a line with more of them than non-ASCII letters
+#: reads like symbols strewn by mojibake (``%(size)d ¡\xa0©â`` is ``байт`` in cp866).
+SIGNS = "¡¿©®°ºª·•€£¥™№§‰†×±"
 #: Of those, the ones that never touch a letter.
 TOUCHING_SYMBOLS = "£¥€§†×±"
 #: Of those, the ones real words hold between letters (``l’homme``, Catalan ``l·l``).
@@ -52,9 +57,12 @@ class _Tables:
     inert: re.Pattern[str]
     #: A shape that sends the line to the engine: odd symbol, glued symbol, odd case.
     shape: re.Pattern[str]
-    #: A UTF-8 lead byte followed by a continuation byte, as some display code page shows
-    #: them: without one, no UTF-8 round trip can change the line.
-    utf8_pair: re.Pattern[str]
+    #: Character -> bit mask of the UTF-8 chains' display pages (by index in
+    #: :data:`UTF8_SHOWN`) that show a UTF-8 lead byte as it, and a continuation byte.
+    utf8_lead: dict[str, int]
+    utf8_cont: dict[str, int]
+    #: One of :data:`SIGNS`.
+    sign: re.Pattern[str]
     #: Bigram -> bit mask of the languages whose table has it (one script per bigram).
     masks: dict[str, int]
 
@@ -72,10 +80,19 @@ def _held() -> set[str]:
     return held
 
 
-def _utf8_pair(shown: str) -> str:
-    lead = bytes(range(0xC2, 0xF5)).decode(shown, errors="ignore")
-    cont = bytes(range(0x80, 0xC0)).decode(shown, errors="ignore")
-    return _char_class(set(lead)) + _char_class(set(cont))
+#: Display code pages of the UTF-8 chains, each once.
+UTF8_SHOWN = tuple(dict.fromkeys(shown for _true, shown in UTF8_STEPS))
+_FIRST_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _byte_masks(first: int, last: int) -> dict[str, int]:
+    """Character -> bit mask of the pages in :data:`UTF8_SHOWN` showing a byte of
+    ``first..last`` as it."""
+    out: dict[str, int] = {}
+    for i, shown in enumerate(UTF8_SHOWN):
+        for ch in bytes(range(first, last + 1)).decode(shown, errors="ignore"):
+            out[ch] = out.get(ch, 0) | 1 << i
+    return out
 
 
 def _same_script(bigram: str) -> bool:
@@ -113,7 +130,9 @@ def _build() -> _Tables:
                 masks[bg] = masks.get(bg, 0) | 1 << model.index
     return _Tables(
         changeable=re.compile(_char_class(held)),
-        utf8_pair=re.compile("|".join(map(_utf8_pair, dict.fromkeys(s for _t, s in UTF8_STEPS)))),
+        sign=re.compile(_char_class(set(SIGNS))),
+        utf8_lead=_byte_masks(0xC2, 0xF4),
+        utf8_cont=_byte_masks(0x80, 0xBF),
         inert=re.compile(rf"[^\x00-\x7f{inner}]"),
         shape=re.compile(shape),
         masks=masks,
@@ -128,14 +147,20 @@ def _tables() -> _Tables:
 
 def utf8_round_trip(line: str) -> bool:
     """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
-    if _tables().utf8_pair.search(line) is None:
+    # The first non-ASCII character must show a lead byte, the next one a continuation
+    # byte, in the same page: that leaves few pages (usually none) to try for real.
+    first = _FIRST_NON_ASCII.search(line)
+    if first is None or first.end() == len(line):
         return False
-    for _true, shown in UTF8_STEPS:
-        try:
-            line.encode(shown).decode("utf-8")
-        except UnicodeError:
-            continue
-        return True
+    t = _tables()
+    pages = t.utf8_lead.get(first.group(), 0) & t.utf8_cont.get(line[first.end()], 0)
+    for i, shown in enumerate(UTF8_SHOWN):
+        if pages >> i & 1:
+            try:
+                line.encode(shown).decode("utf-8")
+            except UnicodeError:
+                continue
+            return True
     return False
 
 
@@ -168,18 +193,17 @@ def plausible(line: str) -> bool:
         return not utf8_round_trip(line)
     if t.shape.search(line):
         return False
-    masks = t.masks
-    words = langdata().word_mask
-    common = -1
-    for token in TOKEN_RE.findall(line):
-        if token.isascii() or t.inert.search(token):
-            continue
-        folded = _fold(token)
-        padded = f" {folded} "
-        for i in range(len(padded) - 1):
-            common &= masks.get(padded[i : i + 2], 0)
-        if not common:
-            return False
-        if folded not in words and _repairs_to_word(token, words):
+    signs = len(t.sign.findall(line))
+    if signs and signs > sum(1 for tok in TOKEN_RE.findall(line) for c in tok if c > "\x7f"):
+        return False
+    inert = t.inert.search
+    kept = [tok for tok in TOKEN_RE.findall(line) if not tok.isascii() and not inert(tok)]
+    if kept:
+        joined = _fold(" " + " ".join(kept) + " ")
+        bigrams = {joined[i : i + 2] for i in range(len(joined) - 1)}
+        if not reduce(and_, map(t.masks.get, bigrams, repeat(0)), -1):
+            return False  # no one language has every bigram
+        words = langdata().word_mask
+        if any(_fold(tok) not in words and _repairs_to_word(tok, words) for tok in kept):
             return False
     return not utf8_round_trip(line)
