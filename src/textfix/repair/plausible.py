@@ -118,6 +118,8 @@ def _build() -> _Tables:
             # Catalan's l·l is the one word-internal middle dot.
             rf"(?<={word})(?<!l)·(?={word})|(?<={word})·(?!l)(?={word})",
             rf"{_char_class(set(TOUCHING_SYMBOLS))}{word}|{word}{_char_class(set(TOUCHING_SYMBOLS))}",
+            # mac-cyrillic's С is cp1251's ‘: an opening quote right before a non-ASCII letter.
+            rf"‘{_char_class(letters)}",
             rf"{_char_class(lower)}{any_upper}|{any_lower}{_char_class(upper)}",
         )
     )
