@@ -17,7 +17,13 @@ Repairer = Callable[[str, DocumentContext], "Step | None"]
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
 #: heuristics are the reference there), then the single-byte legacy engine.
-REPAIRERS: tuple[Repairer, ...] = (utf8.repair, legacy.repair)
+def _utf8(text: str, context: DocumentContext) -> Step | None:
+    # Every UTF-8 repair needs a lead character followed by a continuation character (or a
+    # C1 control); the legacy pre-filter sends every non-ASCII line here, so check that first.
+    return utf8.repair(text, context) if utf8.SHAPE.search(text) else None
+
+
+REPAIRERS: tuple[Repairer, ...] = (_utf8, legacy.repair)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
@@ -30,7 +36,7 @@ def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step
     for repairer in REPAIRERS:
         step = repairer(text, context)
         if step is not None and step.text != text and options.allows(step.chain):
-            if repairer is utf8.repair:
+            if repairer is _utf8:
                 return legacy.arbitrate(text, step, context, options.allows)
             return step
     return None
