@@ -85,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         this, base = results["this"], results["baseline"]
         print(
             "this/baseline: "
-            + "  ".join(f"{k} {this[k] / base[k]:.2f}x" for k in ("rss_mb", "load_s", "cold_us", "warm_us"))
+            + "  ".join(
+                f"{k} {this[k] / base[k]:.2f}x" for k in ("rss_mb", "load_s", "cold_us", "warm_us")
+            )
         )
     return 0
 

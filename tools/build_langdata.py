@@ -7,6 +7,8 @@ Output (deterministic: same inputs, same bytes):
 
 * ``langdata.json.xz``: per language its script, alphabet and letter-bigram log-probabilities
   (conditional, ``P(next | previous)``, word boundaries as ``" "``), quantised to tenths of a nat.
+* ``tests/data/word_sample.tsv``: a random sample of the indexed words with their languages,
+  plus non-words, for the index's tests.
 * ``words.idx``: the shipped words as a compact index (``textfix.scoring._wordindex``):
   each word's stable hash key and the bit mask of the languages (bit = position of the code in
   sorted order) whose list has it. Per language the list holds frequent words that contain a
@@ -27,6 +29,7 @@ import itertools
 import json
 import lzma
 import math
+import random
 import re
 import sys
 import unicodedata
@@ -36,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "textfix" / "scoring" / "data"
+SAMPLE = ROOT / "tests" / "data" / "word_sample.tsv"
+SAMPLE_SEED, SAMPLE_WORDS, SAMPLE_MISSES = 0, 3000, 1500
 sys.path.insert(0, str(ROOT / "src"))
 
 from textfix.scoring import _wordindex  # noqa: E402
@@ -200,7 +205,25 @@ def write_words(shipped: dict[str, list[str]], codes: list[str]) -> None:
         for w in words:
             word_mask[w] = word_mask.get(w, 0) | bit
     (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask))
+    write_sample(word_mask, codes)
     print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
+
+
+def write_sample(word_mask: dict[str, int], codes: list[str]) -> None:
+    """Write ``tests/data/word_sample.tsv``: shipped words with their languages, and words
+    one letter away that are not shipped (``-``), so tests can check the index's masks
+    without the full lists."""
+    rng = random.Random(SAMPLE_SEED)
+    words = rng.sample(sorted(word_mask), SAMPLE_WORDS)
+    lines = [
+        f"{w}\t{' '.join(c for i, c in enumerate(codes) if word_mask[w] >> i & 1)}" for w in words
+    ]
+    for w in words[:SAMPLE_MISSES]:
+        miss = w[: len(w) // 2] + rng.choice(w) + w[len(w) // 2 :]
+        if miss not in word_mask:
+            lines.append(f"{miss}\t-")
+    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def reindex(old: Path) -> int:

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import lru_cache
 from hashlib import blake2b
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 #: Bits of BLAKE2b kept per word (see the module docstring for the collision rate).
 HASH_BITS = 40
@@ -75,18 +75,21 @@ def encode(word_mask: Mapping[str, int], bits: int = HASH_BITS) -> bytes:
     """
     pairs = sorted((word_key(w, bits), m) for w, m in word_mask.items() if m)
     keys = [k for k, _ in pairs]
-    if any(a == b for a, b in zip(keys, keys[1:])):
+    if any(a == b for a, b in pairwise(keys)):
         raise ValueError(f"two words share a {bits}-bit key; use more bits")
     # Commonest masks first: small slot numbers compress best.
     masks = [m for m, _ in Counter(m for _, m in pairs).most_common()]
     slot_of = {m: i for i, m in enumerate(masks)}
     highs = [k >> _LOW for k in keys]
-    gaps = array("I", [b - a for a, b in zip([0, *highs], highs)])
+    gaps = array("I", [b - a for a, b in pairwise([0, *highs])])
     lows = array("H", [k & 0xFFFF for k in keys])
     slots = array("H", [slot_of[m] for _, m in pairs])
     packed = _little(array("Q", masks)) + _little(gaps) + _little(slots)
     head = _HEADER.pack(_MAGIC, len(keys), len(masks), bits)
-    return head + _little(lows) + lzma.compress(packed, preset=9 | lzma.PRESET_EXTREME)
+    # Strongest preset, but no larger a dictionary than the data (small indexes build fast).
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME}
+    lzma2["dict_size"] = max(4096, min(len(packed), 1 << 26))
+    return head + _little(lows) + lzma.compress(packed, filters=[lzma2])
 
 
 class WordIndex:
@@ -96,7 +99,7 @@ class WordIndex:
     bits; a key's high bits are almost always unique, so a lookup checks one or two slots.
     """
 
-    __slots__ = ("_bits", "_highs", "_lows", "_masks", "_slots", "_cached")
+    __slots__ = ("_bits", "_cached", "_highs", "_lows", "_masks", "_slots")
 
     def __init__(
         self,
@@ -138,13 +141,15 @@ class WordIndex:
         i = bisect_left(highs, high)
         while i < len(highs) and highs[i] == high:
             if self._lows[i] == low:
-                return self._masks[self._slots[i]]
+                slot: int = self._slots[i]
+                return self._masks[slot]
             i += 1
         return 0
 
     def get(self, word: str, default: int = 0) -> int:
         """The mask of ``word``, or ``default`` when it is not a shipped word."""
-        return self._cached(word) or default
+        mask: int = self._cached(word)
+        return mask or default
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._cached(word) != 0
