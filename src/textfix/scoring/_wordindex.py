@@ -57,7 +57,7 @@ def _little(values: array) -> bytes:  # type: ignore[type-arg]
     return values.tobytes()
 
 
-def _from_little(typecode: str, data: bytes) -> array:  # type: ignore[type-arg]
+def _from_little(typecode: str, data: bytes | memoryview) -> array:  # type: ignore[type-arg]
     values = array(typecode)
     values.frombytes(data)
     if sys.byteorder == "big":
@@ -123,13 +123,14 @@ class WordIndex:
         if magic != _MAGIC:
             raise ValueError("not a textfix word index")
         at = _HEADER.size
-        lows = _from_little("H", data[at : at + 2 * count])
-        packed = lzma.decompress(data[at + 2 * count :])
+        view = memoryview(data)  # slices of a view copy nothing
+        lows = _from_little("H", view[at : at + 2 * count])
+        packed = memoryview(lzma.decompress(view[at + 2 * count :]))
         masks = tuple(_from_little("Q", packed[: 8 * nmasks]))
         at = 8 * nmasks
         gaps = _from_little("I", packed[at : at + 4 * count])
         slots = _from_little("H", packed[at + 4 * count : at + 6 * count])
-        del packed
+        packed.release()
         highs = array("I", accumulate(gaps))
         return cls(highs, lows, slots, masks, bits)
 
