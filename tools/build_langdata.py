@@ -7,9 +7,16 @@ Output (deterministic: same inputs, same bytes):
 
 * ``langdata.json.xz``: per language its script, alphabet and letter-bigram log-probabilities
   (conditional, ``P(next | previous)``, word boundaries as ``" "``), quantised to tenths of a nat.
-* ``words.txt.xz``: per language one line ``lang<TAB>word word ...`` of frequent words that
-  contain a non-ASCII letter (only those can change under a legacy mis-decoding), then its
-  most frequent ASCII words (they tell which language the rest of a line is in).
+* ``tests/data/word_sample.tsv``: a random sample of the indexed words with their languages,
+  plus non-words, for the index's tests.
+* ``words.idx``: the shipped words as a compact index (``textfix.scoring._wordindex``):
+  each word's stable hash key and the bit mask of the languages (bit = position of the code in
+  sorted order) whose list has it. Per language the list holds frequent words that contain a
+  non-ASCII letter (only those can change under a legacy mis-decoding), then its most frequent
+  ASCII words (they tell which language the rest of a line is in).
+
+``python tools/build_langdata.py --reindex WORDS.txt.xz`` only rewrites ``words.idx`` from an
+older ``lang<TAB>word word ...`` list (the format shipped before the index).
 
 Sources and licences are listed in ``docs/scoring.md`` and ``src/textfix/scoring/data/LICENSE.md``.
 Word lists are shipped only from sources whose licence allows it (wordfreq CC BY-SA 4.0,
@@ -22,6 +29,7 @@ import itertools
 import json
 import lzma
 import math
+import random
 import re
 import sys
 import unicodedata
@@ -29,7 +37,13 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "textfix" / "scoring" / "data"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "textfix" / "scoring" / "data"
+SAMPLE = ROOT / "tests" / "data" / "word_sample.tsv"
+SAMPLE_SEED, SAMPLE_WORDS, SAMPLE_MISSES = 0, 3000, 1500
+sys.path.insert(0, str(ROOT / "src"))
+
+from textfix.scoring import _wordindex  # noqa: E402
 
 #: wordfreq languages we model (CJK and Indic scripts are out of scope for single-byte chains).
 WORDFREQ_LANGS = (
@@ -183,7 +197,50 @@ def build_model(words: Iterable[tuple[str, float]]) -> tuple[dict[str, object], 
     return model, [w for w, _ in pairs]
 
 
+def write_words(shipped: dict[str, list[str]], codes: list[str]) -> None:
+    """Write ``words.idx``: word -> mask of the languages (indexed by ``codes``) having it."""
+    word_mask: dict[str, int] = {}
+    for lang, words in shipped.items():
+        bit = 1 << codes.index(lang)
+        for w in words:
+            word_mask[w] = word_mask.get(w, 0) | bit
+    (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask))
+    write_sample(word_mask, codes)
+    print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
+
+
+def write_sample(word_mask: dict[str, int], codes: list[str]) -> None:
+    """Write ``tests/data/word_sample.tsv``: shipped words with their languages, and words
+    one letter away that are not shipped (``-``), so tests can check the index's masks
+    without the full lists."""
+    rng = random.Random(SAMPLE_SEED)
+    words = rng.sample(sorted(word_mask), SAMPLE_WORDS)
+    lines = [
+        f"{w}\t{' '.join(c for i, c in enumerate(codes) if word_mask[w] >> i & 1)}" for w in words
+    ]
+    for w in words[:SAMPLE_MISSES]:
+        miss = w[: len(w) // 2] + rng.choice(w) + w[len(w) // 2 :]
+        if miss not in word_mask:
+            lines.append(f"{miss}\t-")
+    SAMPLE.parent.mkdir(parents=True, exist_ok=True)
+    SAMPLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def reindex(old: Path) -> int:
+    """Rewrite ``words.idx`` from an old ``lang<TAB>words`` list and the shipped models."""
+    codes = sorted(json.loads(lzma.decompress((OUT / "langdata.json.xz").read_bytes()))["langs"])
+    shipped: dict[str, list[str]] = {}
+    for line in lzma.decompress(old.read_bytes()).decode("utf-8").split("\n"):
+        lang, _, words = line.partition("\t")
+        if lang in codes:
+            shipped[lang] = words.split(" ")
+    write_words(shipped, codes)
+    return 0
+
+
 def main() -> int:
+    if sys.argv[1:2] == ["--reindex"]:
+        return reindex(Path(sys.argv[2]))
     langs: dict[str, dict[str, object]] = {}
     shipped: dict[str, list[str]] = {}
     sources: list[tuple[str, list[tuple[str, float]], bool]] = []
@@ -209,8 +266,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     blob = json.dumps({"version": 1, "langs": langs}, ensure_ascii=False, sort_keys=True)
     (OUT / "langdata.json.xz").write_bytes(lzma.compress(blob.encode(), preset=9))
-    lines = [f"{lang}\t{' '.join(ws)}" for lang, ws in sorted(shipped.items())]
-    (OUT / "words.txt.xz").write_bytes(lzma.compress("\n".join(lines).encode(), preset=9))
+    write_words(shipped, sorted(langs))
     return 0
 
 

@@ -12,6 +12,8 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 
+from ._wordindex import WordIndex
+
 #: Log-probability (nats) charged for a letter outside a language's alphabet.
 FOREIGN_LETTER = -9.0
 
@@ -36,8 +38,8 @@ class LangData:
     by_script: dict[str, tuple[LangModel, ...]]
     #: letter -> bit mask of the languages whose alphabet has it
     letter_mask: dict[str, int]
-    #: lower-cased word -> bit mask of the languages whose word list has it
-    word_mask: dict[str, int]
+    #: lower-cased word -> bit mask of the languages whose word list has it (``.get``, ``in``)
+    word_mask: WordIndex
     #: script -> bit mask of its languages
     pool_mask: dict[str, int]
     #: bigram -> best log-probability any language gives it (an optimistic, language-free
@@ -50,13 +52,12 @@ _lock = threading.Lock()
 _cache: list[LangData] = []
 
 
-def _read(name: str) -> str:
-    raw = resources.files("textfix.scoring").joinpath("data").joinpath(name).read_bytes()
-    return lzma.decompress(raw).decode("utf-8")
+def _read(name: str) -> bytes:
+    return resources.files("textfix.scoring").joinpath("data").joinpath(name).read_bytes()
 
 
 def _build() -> LangData:
-    blob = json.loads(_read("langdata.json.xz"))
+    blob = json.loads(lzma.decompress(_read("langdata.json.xz")))
     models: dict[str, LangModel] = {}
     by_script: dict[str, list[LangModel]] = {}
     letter_mask: dict[str, int] = {}
@@ -73,14 +74,9 @@ def _build() -> LangData:
         by_script.setdefault(model.script, []).append(model)
         for ch in model.alphabet:
             letter_mask[ch] = letter_mask.get(ch, 0) | (1 << index)
-    word_mask: dict[str, int] = {}
-    for line in _read("words.txt.xz").split("\n"):
-        code, _, words = line.partition("\t")
-        if code not in models:
-            continue
-        bit = 1 << models[code].index
-        for w in words.split(" "):
-            word_mask[w] = word_mask.get(w, 0) | bit
+    del blob  # free the parsed JSON before the word index is decoded
+    # Masks use the same bit per language as ``models`` (codes in sorted order).
+    word_mask = WordIndex.decode(_read("words.idx"))
     pooled: dict[str, float] = {}
     for model in models.values():
         for bg, lp in model.bigrams.items():

@@ -1,0 +1,160 @@
+"""A compact, read-only map from words to language bit masks.
+
+The shipped word lists (~785,000 distinct words) as a ``dict[str, int]`` made a first
+``fix()`` peak at ~180 MB RSS. Instead each word is reduced to a stable ``HASH_BITS``-bit key
+(BLAKE2b); the sorted keys live in ``array`` objects searched with ``bisect``, and each key
+points to one of the few thousand distinct masks: 8 bytes per word in memory. The file holds
+the keys already sorted, so loading is one small decompression and one running sum (no
+hashing, no sorting).
+
+Collisions: with ``n`` shipped words a word that is *not* shipped hits some key with
+probability ``n / 2**HASH_BITS`` (about 7e-7 for 785,000 words and 40 bits), and then gets
+that word's mask. ``encode`` refuses to write an index where two shipped words share a key,
+so every shipped word keeps exactly its own mask.
+
+>>> index = WordIndex.decode(encode({"цей": 0b10, "текст": 0b11}))
+>>> index.get("текст"), index.get("тект", 0), "цей" in index, len(index)
+(3, 0, True, 2)
+"""
+
+from __future__ import annotations
+
+import lzma
+import struct
+import sys
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+from hashlib import blake2b
+from itertools import accumulate, pairwise
+
+#: Bits of BLAKE2b kept per word (see the module docstring for the collision rate).
+HASH_BITS = 40
+_MAGIC = b"TFW2"
+_HEADER = struct.Struct("<4sIII")  # magic, word count, mask count, hash bits
+_LOW = 16  # low key bits stored raw: they are random, compressing them only slows loading
+#: Entries kept by the per-index cache of recent lookups (words repeat a lot in text).
+CACHE = 8192
+
+
+def word_key(word: str, bits: int = HASH_BITS) -> int:
+    """Stable key of ``word``: the top ``bits`` bits of its 64-bit BLAKE2b digest.
+
+    >>> word_key("текст") == word_key("текст") != word_key("текст ")
+    True
+    >>> word_key("\\ud800") >= 0  # lone surrogates hash too (never raises)
+    True
+    """
+    digest = blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") >> (64 - bits)
+
+
+def _little(values: array) -> bytes:  # type: ignore[type-arg]
+    if sys.byteorder == "big":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _from_little(typecode: str, data: bytes | memoryview) -> array:  # type: ignore[type-arg]
+    values = array(typecode)
+    values.frombytes(data)
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def encode(word_mask: Mapping[str, int], bits: int = HASH_BITS) -> bytes:
+    """The index file for ``word_mask`` (used by ``tools/build_langdata.py``).
+
+    Layout: header, the low 16 bits of every sorted key (raw), then one xz stream with the
+    distinct masks, the gaps between the keys' high bits (small numbers: they compress
+    well and decompress fast) and each key's mask slot. Raises ``ValueError`` when two words
+    share a key (then raise ``bits``).
+    """
+    pairs = sorted((word_key(w, bits), m) for w, m in word_mask.items() if m)
+    keys = [k for k, _ in pairs]
+    if any(a == b for a, b in pairwise(keys)):
+        raise ValueError(f"two words share a {bits}-bit key; use more bits")
+    # Commonest masks first: small slot numbers compress best.
+    masks = [m for m, _ in Counter(m for _, m in pairs).most_common()]
+    slot_of = {m: i for i, m in enumerate(masks)}
+    highs = [k >> _LOW for k in keys]
+    gaps = array("I", [b - a for a, b in pairwise([0, *highs])])
+    lows = array("H", [k & 0xFFFF for k in keys])
+    slots = array("H", [slot_of[m] for _, m in pairs])
+    packed = _little(array("Q", masks)) + _little(gaps) + _little(slots)
+    head = _HEADER.pack(_MAGIC, len(keys), len(masks), bits)
+    # Strongest preset, but no larger a dictionary than the data (small indexes build fast).
+    lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME}
+    lzma2["dict_size"] = max(4096, min(len(packed), 1 << 26))
+    return head + _little(lows) + lzma.compress(packed, filters=[lzma2])
+
+
+class WordIndex:
+    """Read-only ``word -> language mask`` lookup with the ``dict.get`` / ``in`` interface.
+
+    Keys are split in two parallel arrays: the sorted high bits (``bisect``) and the low 16
+    bits; a key's high bits are almost always unique, so a lookup checks one or two slots.
+    """
+
+    __slots__ = ("_bits", "_cached", "_highs", "_lows", "_masks", "_slots")
+
+    def __init__(
+        self,
+        highs: array,  # type: ignore[type-arg]
+        lows: array,  # type: ignore[type-arg]
+        slots: array,  # type: ignore[type-arg]
+        masks: tuple[int, ...],
+        bits: int = HASH_BITS,
+    ) -> None:
+        self._highs = highs
+        self._lows = lows
+        self._slots = slots
+        self._masks = masks
+        self._bits = bits
+        self._cached = lru_cache(maxsize=CACHE)(self._lookup)
+
+    @classmethod
+    def decode(cls, data: bytes) -> WordIndex:
+        """Load an index written by :func:`encode`."""
+        magic, count, nmasks, bits = _HEADER.unpack_from(data)
+        if magic != _MAGIC:
+            raise ValueError("not a textfix word index")
+        at = _HEADER.size
+        view = memoryview(data)  # slices of a view copy nothing
+        lows = _from_little("H", view[at : at + 2 * count])
+        packed = memoryview(lzma.decompress(view[at + 2 * count :]))
+        masks = tuple(_from_little("Q", packed[: 8 * nmasks]))
+        at = 8 * nmasks
+        gaps = _from_little("I", packed[at : at + 4 * count])
+        slots = _from_little("H", packed[at + 4 * count : at + 6 * count])
+        packed.release()
+        highs = array("I", accumulate(gaps))
+        return cls(highs, lows, slots, masks, bits)
+
+    def _lookup(self, word: str) -> int:
+        """The mask of ``word``, 0 when it is not shipped (shipped masks are never 0)."""
+        key = word_key(word, self._bits)
+        high, low = key >> _LOW, key & 0xFFFF
+        highs = self._highs
+        i = bisect_left(highs, high)
+        while i < len(highs) and highs[i] == high:
+            if self._lows[i] == low:
+                slot: int = self._slots[i]
+                return self._masks[slot]
+            i += 1
+        return 0
+
+    def get(self, word: str, default: int = 0) -> int:
+        """The mask of ``word``, or ``default`` when it is not a shipped word."""
+        mask: int = self._cached(word)
+        return mask or default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._cached(word) != 0
+
+    def __len__(self) -> int:
+        return len(self._highs)
