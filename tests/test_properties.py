@@ -122,19 +122,27 @@ def _long_lines(lang: str) -> list[str]:
     return [x for x in lines if has_non_ascii_letter(x)][:400]
 
 
-legacy_case = st.sampled_from(sorted(_LEGACY_CASES)).flatmap(
-    lambda lang: st.tuples(
-        st.sampled_from(_long_lines(lang)),
-        st.just(_LEGACY_CASES[lang][0]),
-        st.sampled_from(_LEGACY_CASES[lang][1]),
-    )
-)
+#: Issue 3 states the legacy families' targets as restore rates (Cyrillic >= 97%, Greek >= 95%,
+#: Hebrew, Arabic and Thai >= 90%); on long lines, where the evidence is strongest, every
+#: asserted case must reach the strictest of them.
+_LONG_LINE_FLOOR = 0.97
+_LINES_PER_CASE = 60
 
 
 @legacy_only
-@given(legacy_case)
-def test_single_byte_mojibake_of_a_long_real_line_comes_back(case: tuple[str, str, str]) -> None:
-    line, true, shown = case
-    garbled = garble(line, ((true, shown),))
-    assume(garbled is not None)
-    assert fix(garbled) == line
+@pytest.mark.parametrize(
+    ("lang", "true", "shown"),
+    [(lang, true, shown) for lang, (true, shows) in _LEGACY_CASES.items() for shown in shows],
+)
+def test_single_byte_mojibake_of_long_real_lines_comes_back(
+    lang: str, true: str, shown: str
+) -> None:
+    cases = []
+    for line in _long_lines(lang)[:_LINES_PER_CASE]:
+        garbled = garble(line, ((true, shown),))
+        if garbled is not None and garbled != line:
+            cases.append((line, garbled))
+    assert len(cases) >= _LINES_PER_CASE // 2
+    missed = [(line, fix(garbled)) for line, garbled in cases if fix(garbled) != line]
+    rate = 1 - len(missed) / len(cases)
+    assert rate >= _LONG_LINE_FLOOR, missed[:5]

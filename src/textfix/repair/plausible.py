@@ -33,6 +33,7 @@ from operator import and_
 
 from textfix.chains import UNDECODABLE, UTF8_STEPS, single_byte_steps
 from textfix.scoring._data import langdata
+from textfix.scoring._wordindex import WordIndex
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
 
 #: Non-letters real text often has next to words; any other symbol a display code page can
@@ -177,7 +178,7 @@ def distinct_tables(chars: str) -> tuple[dict[int, str], ...]:
     return tuple(by_image.values())
 
 
-def _repairs_to_word(token: str, words: dict[str, int]) -> bool:
+def _repairs_to_word(token: str, words: WordIndex) -> bool:
     """Some single-byte round trip turns ``token`` into a known word: the word-level
     evidence the engine needs for a thin repair, so the engine must look."""
     chars = "".join(sorted({c for c in token if c > "\x7f"}))
