@@ -74,11 +74,6 @@ class Fixer:
         )
         self.prior: Counter[Chain] = Counter()
 
-    @property
-    def _normalizes(self) -> bool:
-        options = self.options
-        return options.uncurl_quotes or options.unescape_html or options.normalization is not None
-
     def learn(self, sample: str | Iterable[str]) -> Fixer:
         """A new fixer that also knows the chains confidently repaired in ``sample``.
 
@@ -105,7 +100,7 @@ class Fixer:
         >>> fixed.text, [(r.original, r.replacement, r.chain_label) for r in fixed.repairs]
         ('Été', [('Ã‰tÃ©', 'Été', 'utf-8 shown as cp1252')])
         """
-        if text.isascii() and not self._normalizes:
+        if text.isascii() and not self.options.normalizes:
             return Fixed(text, [])  # nothing to repair, nothing asked for: the common case
         findings = find_in_document(text, self.options, self.prior)
         repairs = [
@@ -114,7 +109,7 @@ class Fixer:
             if f.replacement is not None and f.confidence >= self.options.min_confidence
         ]
         repaired = _engine().apply_repairs(text, repairs) if repairs else text
-        if self._normalizes:
+        if self.options.normalizes:
             from textfix.normalize import normalize
 
             repaired = normalize(repaired, self.options)
@@ -157,14 +152,8 @@ def _fixer(**options: Any) -> Fixer:
     return Fixer(**options)
 
 
-_DEFAULTS: dict[str, Any] = {
-    "min_confidence": DEFAULT_MIN_CONFIDENCE,
-    "chains": None,
-    "lang": None,
-    "uncurl_quotes": False,
-    "unescape_html": False,
-    "normalization": None,
-}
+#: The option defaults, read from ``Fixer``'s own signature so they cannot drift apart.
+_DEFAULTS: dict[str, Any] = Fixer.__init__.__kwdefaults__ or {}
 
 
 def fix(

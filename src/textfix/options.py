@@ -88,6 +88,11 @@ class FixOptions:
             normalization=normalization,
         )
 
+    @property
+    def normalizes(self) -> bool:
+        """Whether any opt-in normalisation was asked for."""
+        return self.uncurl_quotes or self.unescape_html or self.normalization is not None
+
     def allows(self, chain: Chain) -> bool:
         """Whether ``chain`` passes the ``chains=`` filter (every step must be allowed)."""
         if self.chain_filter is None:

@@ -6,16 +6,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from textfix.options import FixOptions
-from textfix.repair import utf8
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.line import find_in_line
 from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
-#: Each repairer contributes its own: ftfy's UTF-8 shape, and for legacy chains every line
-#: with a non-ASCII character (the legacy engine has its own cheap word check).
-PREFILTERS = [utf8.SHAPE, LEGACY_PREFILTER]
+#: Legacy chains need every line with a non-ASCII character (the engine has its own cheap
+#: accept test); that covers ftfy's UTF-8 shape too, which ``line.py`` checks per line.
+PREFILTERS = [LEGACY_PREFILTER]
 
 
 def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:

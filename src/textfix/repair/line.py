@@ -15,14 +15,14 @@ from textfix.types import Finding
 Repairer = Callable[[str, DocumentContext], "Step | None"]
 
 
-#: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
-#: heuristics are the reference there), then the single-byte legacy engine.
 def _utf8(text: str, context: DocumentContext) -> Step | None:
     # Every UTF-8 repair needs a lead character followed by a continuation character (or a
     # C1 control); the legacy pre-filter sends every non-ASCII line here, so check that first.
     return utf8.repair(text, context) if utf8.SHAPE.search(text) else None
 
 
+#: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
+#: heuristics are the reference there), then the single-byte legacy engine.
 REPAIRERS: tuple[Repairer, ...] = (_utf8, legacy.repair)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
