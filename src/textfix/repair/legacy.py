@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from textfix.chains import (
     TRUE_RANK,
-    UNDECODABLE,
     UTF8_STEPS,
     family_langs,
     fits,
@@ -126,10 +125,11 @@ class Candidate(NamedTuple):
     rank: float
 
 
-def _oddness(chars: str, letter_mask: dict[str, int]) -> int:
+def _oddness(chars: str) -> int:
     """Cheap count of what makes a candidate unlike real text, from its distinct non-ASCII
     characters: those that are neither letters of a modelled alphabet nor common punctuation,
     plus one if no language has all its letters."""
+    letter_mask = langdata().letter_mask
     odd = 0
     both = -1
     for ch in set(chars.lower()):
@@ -192,27 +192,92 @@ def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     return out
 
 
-def _pool(text: str, text_core: str) -> list[tuple[int, int, str, tuple[Chain, ...]]]:
-    """``(oddness, order, candidate core, chains)`` for every distinct round trip; ``chains``
-    are all the chains giving that same text, in table order."""
-    letter_mask = langdata().letter_mask
-    distinct = "".join({ch for ch in text_core if ch > "\x7f"})
-    by_mapping: dict[str, list[Chain]] = {}
-    for step, table in single_byte_steps():
-        mapped = distinct.translate(table)
-        if mapped != distinct and UNDECODABLE not in mapped:
-            by_mapping.setdefault(mapped, []).append((step,))
-    pool: list[tuple[int, int, str, tuple[Chain, ...]]] = []
-    for mapped, chains in by_mapping.items():
-        if not _BAD_CHARS.search(mapped):
-            cand_core = text_core.translate(translation(*chains[0][0]))
-            pool.append((_oddness(mapped, letter_mask), len(pool), cand_core, tuple(chains)))
+class _StepImages(NamedTuple):
+    """The single-byte steps seen per character: bit ``j`` of a mask and item ``j`` of an
+    image tuple stand for ``single_byte_steps()[j]``."""
+
+    every: int
+    #: character -> its image under every step (itself where a step leaves it alone)
+    images: dict[str, tuple[str, ...]]
+    #: character -> steps that change it / that turn it into an undecodable or bad one
+    changes: dict[str, int]
+    spoils: dict[str, int]
+
+
+@cache
+def _step_images() -> _StepImages:
+    steps = single_byte_steps()
+    changes: dict[str, int] = {}
+    spoils: dict[str, int] = {}
+    for j, (_step, table) in enumerate(steps):
+        for code, image in table.items():
+            ch = chr(code)
+            changes[ch] = changes.get(ch, 0) | 1 << j
+            if _BAD_CHARS.match(image):  # UNDECODABLE (U+FFFD) included
+                spoils[ch] = spoils.get(ch, 0) | 1 << j
+    images = {ch: tuple(table.get(ord(ch), ch) for _s, table in steps) for ch in changes}
+    return _StepImages((1 << len(steps)) - 1, images, changes, spoils)
+
+
+def _live_steps(chars: Iterable[str]) -> int:
+    """Steps that change some of ``chars`` and turn none into an undecodable or bad
+    character: the only ones whose round trip can be a candidate."""
+    seen = _step_images()
+    live = seen.every
+    changed = 0
+    for ch in chars:
+        changes = seen.changes.get(ch, 0)
+        changed |= changes
+        live &= ~seen.spoils.get(ch, 0)
+        if _BAD_CHARS.match(ch):  # a bad character left as it is stays bad
+            live &= changes
+    return live & changed
+
+
+#: One pool entry: ``(oddness, order, table or candidate core, chains)``; the candidate core
+#: of a single-byte round trip is made from its table only when the entry is looked at.
+_Entry = tuple[int, int, "dict[int, str] | str", tuple[Chain, ...]]
+
+
+def _pool(text: str, text_core: str) -> list[_Entry]:
+    """``(oddness, order, table or candidate core, chains)`` for every distinct round trip;
+    ``chains`` are all the chains giving that same text, in table order."""
+    chars = {ch for ch in text_core if ch > "\x7f"}
+    seen = _step_images()
+    steps = single_byte_steps()
+    # The image of the line's characters under every step at once: one column per character.
+    fixed = (None,) * len(steps)
+    keys = list(zip(*(seen.images.get(ch, fixed) for ch in chars), strict=True))
+    by_image: dict[tuple[str | None, ...], list[Chain]] = {}
+    tables: dict[tuple[str | None, ...], dict[int, str]] = {}
+    live = _live_steps(chars)
+    while live:
+        low = live & -live
+        live ^= low
+        j = low.bit_length() - 1
+        key = keys[j]
+        chains = by_image.get(key)
+        if chains is None:
+            by_image[key] = [(steps[j][0],)]
+            tables[key] = steps[j][1]
+        else:
+            chains.append((steps[j][0],))
+    unchanged = "".join(ch for ch in chars if ch not in seen.images)
+    pool: list[_Entry] = [
+        (_oddness("".join(filter(None, key)) + unchanged), i, tables[key], tuple(chains))
+        for i, (key, chains) in enumerate(by_image.items())
+    ]
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in cand_core if ch > "\x7f"})
-            pool.append((_oddness(extra, letter_mask), len(pool), cand_core, (chain,)))
+            pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
     return pool
+
+
+def _cand_core(text_core: str, entry: _Entry) -> str:
+    made = entry[2]
+    return made if isinstance(made, str) else text_core.translate(made)
 
 
 def _line_after(text: str, chain: Chain) -> str:
@@ -263,7 +328,13 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
     text_core = core(text)
     pool = _pool(text, text_core)
     if needs_words:
-        pool = [p for p in pool if len(p[2]) != len(text_core) or _has_known_words(text_core, p[2])]
+        pool = [
+            (odd, i, cand_core, chains)
+            for odd, i, cand_core, chains in (
+                (p[0], p[1], _cand_core(text_core, p), p[3]) for p in pool
+            )
+            if len(cand_core) != len(text_core) or _has_known_words(text_core, cand_core)
+        ]
     if not pool:
         return []
     pool.sort()
@@ -271,12 +342,11 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
     # Strict UTF-8 decodes are few and structurally strong: always give them a look.
     chosen = [p for p in pool[:QUICK_POOL] if p[0] <= least + 1]
     chosen += [p for p in pool[QUICK_POOL:] + pool[:QUICK_POOL] if p[3][0][0][0] == "utf-8"]
-    pre = sorted(
-        {
-            i: (-quick_logprob(cand_core), i, cand_core, chains)
-            for _o, i, cand_core, chains in chosen
-        }.values()
-    )
+    pre = []
+    for p in {p[1]: p for p in chosen}.values():
+        cand_core = _cand_core(text_core, p)
+        pre.append((-quick_logprob(cand_core), p[1], cand_core, p[3]))
+    pre.sort()
     found: list[Candidate] = []
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
         s = score(cand_core)
