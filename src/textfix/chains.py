@@ -235,5 +235,22 @@ def _is_single_byte(codec: str) -> bool:
     return len(bytes(range(256)).decode(codec, errors="replace")) == 256
 
 
+@cache
+def utf8_bytes_shown(shown: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters single-byte ``shown`` shows UTF-8 lead bytes (0xC2-0xF4) as, and those
+    it shows continuation bytes (0x80-0xBF) as: a line can be UTF-8 shown as ``shown`` only
+    if its first non-ASCII character is of the first kind and the next one of the second.
+
+    >>> leads, continuations = utf8_bytes_shown("cp1252")
+    >>> "Ã" in leads, "©" in continuations, "©" in leads
+    (True, True, False)
+    """
+
+    def shows(first: int, last: int) -> frozenset[str]:
+        return frozenset(bytes([b]).decode(shown, "ignore") for b in range(first, last + 1)) - {""}
+
+    return shows(0xC2, 0xF4), shows(0x80, 0xBF)
+
+
 #: UTF-8 steps (true encoding UTF-8), tried by real encode/decode round trips.
 UTF8_STEPS: tuple[Step, ...] = tuple(step for step in STEPS if step[0] == "utf-8")

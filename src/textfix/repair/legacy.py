@@ -37,6 +37,7 @@ from textfix.chains import (
     fits,
     single_byte_steps,
     translation,
+    utf8_bytes_shown,
 )
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
@@ -98,6 +99,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\
 #: Words (runs of characters other than spaces and ASCII punctuation) with a non-ASCII one.
 _CORE_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 _NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
+_NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 #: Punctuation that may stand at either end of a real word.
 _EDGE = "¿¡«»„“”‘’‚‹›…–—·•"
 #: Non-letters that real text often has; any other non-ASCII non-letter counts as odd.
@@ -184,7 +186,14 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
 def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
     out: list[tuple[str, Chain]] = []
+    first = _NON_ASCII_CHAR.search(text)
+    if first is None or first.end() == len(text):
+        return out  # nothing to decode, or a lead byte with nothing after it
+    lead, follower = first.group(), text[first.end()]
     for true, shown in UTF8_STEPS:
+        leads, continuations = utf8_bytes_shown(shown)
+        if lead not in leads or follower not in continuations:
+            continue  # the first multi-byte sequence is broken: the decode would fail
         try:
             out.append((text.encode(shown).decode(true), ((true, shown),)))
         except UnicodeError:
@@ -348,13 +357,20 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
         pre.append((-quick_logprob(cand_core), p[1], cand_core, p[3]))
     pre.sort()
     found: list[Candidate] = []
+    held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
+
+    def holds(shown: str) -> bool:
+        if shown not in held:
+            held[shown] = _holds(text_core, shown)
+        return held[shown]
+
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
         s = score(cand_core)
         if not s.letters:
             continue  # nothing the scorer can read (symbols, or scripts it does not model)
         # Among chains giving the same text, name one whose code page the language uses and
         # whose display code page holds the whole core (so every span round-trips).
-        chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), _holds(text_core, c[0][1])))
+        chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), holds(c[0][1])))
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)

@@ -13,6 +13,37 @@ def _widens(ch: str) -> bool:
     return not ch.isascii() and not ch.isspace()
 
 
+def _differences(
+    old: str, new: str, lo: int, hi_old: int, hi_new: int
+) -> list[tuple[int, int, int, int]]:
+    """The differing blocks of ``old[lo:hi_old]`` and ``new[lo:hi_new]``, in order. Equal
+    lengths (single-byte round trips keep every position) are compared position by
+    position; other pairs are aligned by :mod:`difflib`.
+
+    >>> _differences("a1c2e", "a9c8e", 0, 5, 5)
+    [(1, 2, 1, 2), (3, 4, 3, 4)]
+    """
+    if hi_old == hi_new:
+        blocks: list[tuple[int, int, int, int]] = []
+        i = lo
+        while i < hi_old:
+            if old[i] == new[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < hi_old and old[j] != new[j]:
+                j += 1
+            blocks.append((i, j, i, j))
+            i = j
+        return blocks
+    matcher = SequenceMatcher(None, old[lo:hi_old], new[lo:hi_new], autojunk=False)
+    return [
+        (a0 + lo, a1 + lo, b0 + lo, b1 + lo)
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
 def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Spans ``(old_start, old_end, new_start, new_end)`` where ``old`` and ``new`` differ.
 
@@ -41,12 +72,8 @@ def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
         hi_new -= 1
     if max(hi_old - lo, hi_new - lo) > _MAX_ALIGN:
         return [(lo, hi_old, lo, hi_new)]
-    matcher = SequenceMatcher(None, old[lo:hi_old], new[lo:hi_new], autojunk=False)
     spans: list[tuple[int, int, int, int]] = []
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        a0, a1, b0, b1 = a0 + lo, a1 + lo, b0 + lo, b1 + lo
+    for a0, a1, b0, b1 in _differences(old, new, lo, hi_old, hi_new):
         while a0 > 0 and b0 > 0 and _widens(old[a0 - 1]) and old[a0 - 1] == new[b0 - 1]:
             a0, b0 = a0 - 1, b0 - 1
         while a1 < len(old) and b1 < len(new) and _widens(old[a1]) and old[a1] == new[b1]:

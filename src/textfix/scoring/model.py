@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import repeat
+from operator import add
 from typing import NamedTuple
 
 from textfix.scoring._data import FOREIGN_LETTER, LangData, LangModel, langdata
@@ -201,9 +202,14 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
     if both:
         return [m for m in pool if both >> m.index & 1]
     # No language has them all: keep those that miss the fewest.
-    cover = {m.index: sum(x >> m.index & 1 for x in masks) for m in pool}
-    best = max(cover.values())
-    return [m for m in pool if cover[m.index] >= best - 1]
+    cover: Counter[int] = Counter()
+    for x in masks:
+        while x:
+            low = x & -x
+            cover[low] += 1
+            x ^= low
+    best = max(cover.get(1 << m.index, 0) for m in pool)
+    return [m for m in pool if cover.get(1 << m.index, 0) >= best - 1]
 
 
 def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> float:
@@ -219,6 +225,8 @@ def _fold(text: str) -> str:
 
 
 def _token_script(token: str) -> str:
+    if token.isascii():
+        return "Latn"
     for ch in token:
         if ch > "\x7f":
             return script_of(ch)
@@ -228,7 +236,12 @@ def _token_script(token: str) -> str:
 def _bigrams(tokens: list[str]) -> list[str]:
     joined = " " + " ".join(tokens) + " "
     # Bigrams of the padded, space-joined tokens: the same as padding each token.
-    return [joined[i : i + 2] for i in range(len(joined) - 1)]
+    return list(map(add, joined, joined[1:]))
+
+
+def _non_ascii(text: str) -> int:
+    """Characters of ``text`` outside ASCII."""
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 NARROW = True
@@ -265,6 +278,7 @@ def _best(
     return total, code, len(bigrams), sum(letters.values())
 
 
+@lru_cache(maxsize=4096)
 def score(text: str, lang: str | None = None) -> TextScore:
     """Rate how plausible ``text`` is as written language.
 
@@ -298,7 +312,7 @@ def score(text: str, lang: str | None = None) -> TextScore:
         total += lp
         n_bigrams += nb
         n_letters += nl
-        non_ascii += sum(1 for t in toks for ch in t if ch > "\x7f")
+        non_ascii += _non_ascii("".join(toks))
         if nl > most and code is not None:
             most, best_lang = nl, code
     cost, count = _symbols(text, non_ascii)
@@ -346,6 +360,7 @@ def well_formed(text: str) -> bool:
     return mask != 0
 
 
+@lru_cache(maxsize=4096)
 def quick_logprob(text: str) -> float:
     """Cheap, optimistic plausibility: average bigram log-probability under the best language
     *for each bigram*, with the symbol costs of :func:`score` (its rarer shape penalties
@@ -362,12 +377,10 @@ def quick_logprob(text: str) -> float:
         return 0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS
     data = langdata()
     joined = " " + " ".join(tokens) + " "
-    bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
-    total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
-    non_ascii = sum(1 for ch in joined if ch > "\x7f")
-    cost, count = _symbols(text, non_ascii)
+    total = sum(map(data.pooled.get, map(add, joined, joined[1:]), repeat(data.pooled_floor)))
+    cost, count = _symbols(text, _non_ascii(joined))
     cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
-    return (float(total) + cost) / (len(bigrams) + count)
+    return (float(total) + cost) / (len(joined) - 1 + count)
 
 
 def word_langs(word: str) -> int:
