@@ -44,7 +44,14 @@ from textfix.repair.gates import looks_clean
 from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
-from textfix.scoring.model import TOKEN_RE, mojibake_shape, odd_case, quick_logprob, well_formed
+from textfix.scoring.model import (
+    TOKEN_RE,
+    logprob_bound,
+    mojibake_shape,
+    odd_case,
+    quick_logprob,
+    well_formed,
+)
 from textfix.types import Chain
 
 #: A candidate must gain this much log-probability per letter over the original...
@@ -160,10 +167,7 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
     changed (single-byte round trips keep positions). A word with a symbol inside it
     ("директори€") is not a known word, whatever its letters spell."""
     same_length = len(original) == len(candidate)
-    if same_length:
-        changed = sum(map(str.__ne__, original, candidate))
-    else:
-        changed = abs(len(original) - len(candidate)) + 1
+    changed = _changed(original, candidate)
     known = letters = 0
     for m in _CORE_WORD.finditer(candidate):
         word = m.group()
@@ -181,6 +185,13 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
     share = known / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
     return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
+
+
+def _changed(original: str, candidate: str) -> int:
+    """Characters that differ (positions kept), or the length difference plus one."""
+    if len(original) == len(candidate):
+        return sum(map(str.__ne__, original, candidate))
+    return abs(len(original) - len(candidate)) + 1
 
 
 def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
@@ -326,10 +337,22 @@ def _prior_cost(chain: Chain) -> float:
     return RANK_PENALTY * TRUE_RANK[true] + SHOWN_COST.get(shown, OTHER_SHOWN_COST)
 
 
-def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
+def _rank_bound(text_core: str, cand_core: str) -> float:
+    """An upper bound of the rank :func:`candidates` gives ``cand_core``, without its full
+    score: it must follow the ranking formula there (every term at its most favourable)."""
+    coverage = COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
+    return logprob_bound(cand_core) + WORD_BONUS + coverage + _BOUND_SLACK
+
+
+#: Covers rounding: the bound and the score add the same terms in other orders.
+_BOUND_SLACK = 1e-9
+
+
+def candidates(text: str, needs_words: bool = False, best_only: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
     first, the few best fully scored and ranked best first. With ``needs_words``, only
-    candidates whose repaired words are mostly known words are kept.
+    candidates whose repaired words are mostly known words are kept. With ``best_only``,
+    candidates that cannot outrank one already found are not scored (the first is the same).
 
     >>> candidates("Kuþ uçtu")[0].text
     'Kuş uçtu'
@@ -365,12 +388,15 @@ def candidates(text: str, needs_words: bool = False) -> list[Candidate]:
         return held[shown]
 
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
+        if best_only and found and _rank_bound(text_core, cand_core) < max(c.rank for c in found):
+            continue
         s = score(cand_core)
         if not s.letters:
             continue  # nothing the scorer can read (symbols, or scripts it does not model)
         # Among chains giving the same text, name one whose code page the language uses and
         # whose display code page holds the whole core (so every span round-trips).
         chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), holds(c[0][1])))
+        # The rank (keep _rank_bound an upper bound of it when this formula changes):
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)
@@ -561,7 +587,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     symbolic = shaped and (
         _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
     )
-    found = candidates(text, needs_words)
+    found = candidates(text, needs_words, best_only=True)
     if not found:
         return None
     best = found[0]

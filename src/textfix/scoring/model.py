@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from operator import add
 from typing import NamedTuple
@@ -360,7 +360,6 @@ def well_formed(text: str) -> bool:
     return mask != 0
 
 
-@lru_cache(maxsize=4096)
 def quick_logprob(text: str) -> float:
     """Cheap, optimistic plausibility: average bigram log-probability under the best language
     *for each bigram*, with the symbol costs of :func:`score` (its rarer shape penalties
@@ -369,18 +368,53 @@ def quick_logprob(text: str) -> float:
     >>> quick_logprob("Привет") > quick_logprob("ОПХБЕР")
     True
     """
+    return _quick(text)[0]
+
+
+def logprob_bound(text: str) -> float:
+    """An upper bound of ``score(text).logprob`` (``math.inf`` when there is none this cheap),
+    at little more than the cost of :func:`quick_logprob`: the full score can be skipped for
+    a candidate whose bound is already beaten.
+
+    >>> all(logprob_bound(t) >= score(t).logprob for t in ("Привет", "ÐŸÑ€Ð¸", "Kuþ uçtu"))
+    True
+    """
+    return _quick(text)[1]
+
+
+@lru_cache(maxsize=4096)
+def _quick(text: str) -> tuple[float, float]:
+    """``(quick_logprob, logprob_bound)`` of ``text``, from one tokenisation.
+
+    The bound: :func:`score` averages, over the same bigrams and the same symbol count, a
+    language's bigram log-probabilities (at most the best any language gives each bigram, or
+    the highest floor) plus penalties that are all negative; that holds when every group of
+    words gets a language, i.e. when each of their non-ASCII characters is of a script with
+    models (marks, CJK... make no bound)."""
     every = TOKEN_RE.findall(_fold(text))
     # Scripts we do not model are neutral, as in :func:`score`.
     tokens = [t for t in every if _token_script(t) != "Other"]
     if not tokens:
         # Symbols alone: nothing a reader could read.
-        return 0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS
+        return (0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS), math.inf
     data = langdata()
     joined = " " + " ".join(tokens) + " "
-    total = sum(map(data.pooled.get, map(add, joined, joined[1:]), repeat(data.pooled_floor)))
+    bigrams = list(map(add, joined, joined[1:]))
+    total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
     cost, count = _symbols(text, _non_ascii(joined))
     cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
-    return (float(total) + cost) / (len(joined) - 1 + count)
+    quick = (float(total) + cost) / (len(bigrams) + count)
+    if not {script_of(ch) for ch in set(joined) if ch > "\x7f"} <= data.by_script.keys():
+        return quick, math.inf
+    top = _top_floor()
+    upper = sum(map(max, map(data.pooled.get, bigrams, repeat(top)), repeat(top)))
+    return quick, (upper + cost) / (len(bigrams) + count)
+
+
+@cache
+def _top_floor() -> float:
+    """The highest floor (log-probability of an unseen bigram) of any language."""
+    return max(m.floor for m in langdata().models.values())
 
 
 def word_langs(word: str) -> int:
