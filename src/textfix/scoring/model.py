@@ -373,42 +373,45 @@ def quick_logprob(text: str) -> float:
 
 def logprob_bound(text: str) -> float:
     """An upper bound of ``score(text).logprob`` (``math.inf`` when there is none this cheap),
-    at little more than the cost of :func:`quick_logprob`: the full score can be skipped for
-    a candidate whose bound is already beaten.
+    at a fraction of the cost of :func:`score`: the full score can be skipped for a candidate
+    whose bound is already beaten.
+
+    :func:`score` averages, over the bigrams and the symbol count :func:`quick_logprob` uses,
+    a language's bigram log-probabilities (at most the best any language gives each bigram,
+    or the highest floor) plus penalties that are all negative. That holds when every group
+    of words gets a language, i.e. when each of their non-ASCII characters is of a script with
+    models (combining marks, CJK... make no bound).
 
     >>> all(logprob_bound(t) >= score(t).logprob for t in ("Привет", "ÐŸÑ€Ð¸", "Kuþ uçtu"))
     True
     """
-    return _quick(text)[1]
+    _quick_value, joined, cost, count = _quick(text)
+    data = langdata()
+    if not joined or not {script_of(c) for c in set(joined) if c > "\x7f"} <= data.by_script.keys():
+        return math.inf
+    top = _top_floor()
+    upper = sum(
+        map(max, map(data.pooled.get, map(add, joined, joined[1:]), repeat(top)), repeat(top))
+    )
+    return (upper + cost) / (len(joined) - 1 + count)
 
 
 @lru_cache(maxsize=4096)
-def _quick(text: str) -> tuple[float, float]:
-    """``(quick_logprob, logprob_bound)`` of ``text``, from one tokenisation.
-
-    The bound: :func:`score` averages, over the same bigrams and the same symbol count, a
-    language's bigram log-probabilities (at most the best any language gives each bigram, or
-    the highest floor) plus penalties that are all negative; that holds when every group of
-    words gets a language, i.e. when each of their non-ASCII characters is of a script with
-    models (marks, CJK... make no bound)."""
+def _quick(text: str) -> tuple[float, str, float, int]:
+    """:func:`quick_logprob` of ``text``, with what :func:`logprob_bound` needs: the padded
+    tokens it scored ("" if none), their symbol cost and the symbol count."""
     every = TOKEN_RE.findall(_fold(text))
     # Scripts we do not model are neutral, as in :func:`score`.
     tokens = [t for t in every if _token_script(t) != "Other"]
     if not tokens:
         # Symbols alone: nothing a reader could read.
-        return (0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS), math.inf
+        return (0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS), "", 0.0, 0
     data = langdata()
     joined = " " + " ".join(tokens) + " "
-    bigrams = list(map(add, joined, joined[1:]))
-    total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
+    total = sum(map(data.pooled.get, map(add, joined, joined[1:]), repeat(data.pooled_floor)))
     cost, count = _symbols(text, _non_ascii(joined))
     cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
-    quick = (float(total) + cost) / (len(bigrams) + count)
-    if not {script_of(ch) for ch in set(joined) if ch > "\x7f"} <= data.by_script.keys():
-        return quick, math.inf
-    top = _top_floor()
-    upper = sum(map(max, map(data.pooled.get, bigrams, repeat(top)), repeat(top)))
-    return quick, (upper + cost) / (len(bigrams) + count)
+    return (float(total) + cost) / (len(joined) - 1 + count), joined, cost, count
 
 
 @cache
