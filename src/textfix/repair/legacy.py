@@ -6,7 +6,12 @@ so they are what gets judged. For a line whose core looks implausible, every cha
 (``str.translate`` tables equal to ``encode(shown).decode(true)``; characters ``shown`` cannot
 hold are left as they are: they were never part of the mix-up). Cheap checks shortlist the
 candidates, the scorer ranks the few best, and the winner is applied only if every gate
-passes (see ``docs/confidence.md``):
+passes (see ``docs/confidence.md``).
+
+Speed: the steps are seen per character (each character's image under every step, and bit
+masks of the steps that change it or spoil it), so a line's candidates come from its few
+distinct characters rather than one translate per step; a shortlisted candidate whose rank
+bound is already beaten is never fully scored. Gates:
 
 1. the original is implausible (after cheap pre-filters: lines that plainly read as text,
    see :mod:`textfix.repair.plausible`, and lines of known words pass);
