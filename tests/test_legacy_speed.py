@@ -12,6 +12,7 @@ from textfix.chains import UTF8_STEPS, single_byte_steps
 from textfix.repair.legacy import (
     _BAD_CHARS,
     _cand_core,
+    _oddness,
     _pool,
     _utf8_round_trips,
     candidates,
@@ -51,7 +52,7 @@ def _garbled(limit: int) -> list[str]:
 _LINES = _garbled(12)
 
 
-def _reference_pool(text: str) -> list[tuple[str, tuple[tuple[tuple[str, str], ...], ...]]]:
+def _reference_pool(text: str) -> list[tuple[int, str, tuple[tuple[tuple[str, str], ...], ...]]]:
     """The definition: one translate per single-byte step, grouped by the image of the line's
     non-ASCII characters, in table order; then the UTF-8 whole-line round trips."""
     text_core = core(text)
@@ -62,8 +63,12 @@ def _reference_pool(text: str) -> list[tuple[str, tuple[tuple[tuple[str, str], .
         if mapped != distinct and not _BAD_CHARS.search(mapped):
             by_mapping.setdefault(mapped, []).append((step,))
     out = [
-        (text_core.translate(single_byte_steps_table(chains[0][0])), tuple(chains))
-        for chains in by_mapping.values()
+        (
+            _oddness(mapped),
+            text_core.translate(single_byte_steps_table(chains[0][0])),
+            tuple(chains),
+        )
+        for mapped, chains in by_mapping.items()
     ]
     for true, shown in UTF8_STEPS:
         try:
@@ -71,7 +76,8 @@ def _reference_pool(text: str) -> list[tuple[str, tuple[tuple[tuple[str, str], .
         except UnicodeError:
             continue
         if cand != text and not _BAD_CHARS.search(cand):
-            out.append((core(cand), (((true, shown),),)))
+            extra = "".join({ch for ch in core(cand) if ch > "\x7f"})
+            out.append((_oddness(extra), core(cand), (((true, shown),),)))
     return out
 
 
@@ -83,7 +89,7 @@ def test_pool_is_every_distinct_round_trip_in_table_order() -> None:
     assert len(_LINES) > 80
     for text in _LINES:
         text_core = core(text)
-        fast = [(_cand_core(text_core, p), p[3]) for p in _pool(text, text_core)]
+        fast = [(p[0], _cand_core(text_core, p), p[3]) for p in _pool(text, text_core)]
         assert fast == _reference_pool(text), text
         # the order numbers are the positions: ties in the ranking are broken by them
         assert [p[1] for p in _pool(text, text_core)] == list(range(len(fast)))
@@ -93,7 +99,7 @@ def test_pool_is_every_distinct_round_trip_in_table_order() -> None:
 @given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0x2600), max_size=40))
 def test_pool_matches_the_definition_on_any_text(text: str) -> None:
     text_core = core(text)
-    fast = [(_cand_core(text_core, p), p[3]) for p in _pool(text, text_core)]
+    fast = [(p[0], _cand_core(text_core, p), p[3]) for p in _pool(text, text_core)]
     assert fast == _reference_pool(text)
 
 

@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache, lru_cache, reduce
+from operator import and_, itemgetter
+from typing import NamedTuple, TypeVar
 
 from textfix.chains import (
     TRUE_RANK,
@@ -143,16 +144,23 @@ def _oddness(chars: str) -> int:
     """Cheap count of what makes a candidate unlike real text, from its distinct non-ASCII
     characters: those that are neither letters of a modelled alphabet nor common punctuation,
     plus one if no language has all its letters."""
+    both, odd = _oddity("".join(map(str.lower, chars)))  # each alone: no final-sigma context
+    return len(odd) + (both == 0)
+
+
+def _oddity(lowered: str) -> tuple[int, frozenset[str]]:
+    """For lower-cased characters: the languages whose alphabets have all their letters (-1
+    when there is no letter), and the odd ones (neither letters nor common punctuation)."""
     letter_mask = langdata().letter_mask
-    odd = 0
     both = -1
-    for ch in set(chars.lower()):
+    odd = set()
+    for ch in set(lowered):
         mask = letter_mask.get(ch)
         if mask is not None:
             both &= mask
         elif ch not in _COMMON and not TOKEN_RE.match(ch):
-            odd += 1
-    return odd + (both == 0)
+            odd.add(ch)
+    return both, frozenset(odd)
 
 
 @lru_cache(maxsize=256)
@@ -227,6 +235,9 @@ class _StepImages(NamedTuple):
     #: character -> steps that change it / that turn it into an undecodable or bad one
     changes: dict[str, int]
     spoils: dict[str, int]
+    #: character -> :func:`_oddity` of its lower-cased image under every step
+    letters: dict[str, tuple[int, ...]]
+    odd: dict[str, tuple[frozenset[str], ...]]
 
 
 @cache
@@ -241,7 +252,10 @@ def _step_images() -> _StepImages:
             if _BAD_CHARS.match(image):  # UNDECODABLE (U+FFFD) included
                 spoils[ch] = spoils.get(ch, 0) | 1 << j
     images = {ch: tuple(table.get(ord(ch), ch) for _s, table in steps) for ch in changes}
-    return _StepImages((1 << len(steps)) - 1, images, changes, spoils)
+    oddity = {image: _oddity(image.lower()) for column in images.values() for image in column}
+    letters = {ch: tuple(oddity[image][0] for image in images[ch]) for ch in images}
+    odd = {ch: tuple(oddity[image][1] for image in images[ch]) for ch in images}
+    return _StepImages((1 << len(steps)) - 1, images, changes, spoils, letters, odd)
 
 
 def _live_steps(chars: Iterable[str]) -> int:
@@ -270,34 +284,65 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
     chars = {ch for ch in text_core if ch > "\x7f"}
     seen = _step_images()
     steps = single_byte_steps()
-    # The image of the line's characters under every step at once: one column per character.
-    fixed = (None,) * len(steps)
-    keys = list(zip(*(seen.images.get(ch, fixed) for ch in chars), strict=True))
-    by_image: dict[tuple[str | None, ...], list[Chain]] = {}
-    tables: dict[tuple[str | None, ...], dict[int, str]] = {}
-    live = _live_steps(chars)
-    while live:
-        low = live & -live
-        live ^= low
-        j = low.bit_length() - 1
-        key = keys[j]
-        chains = by_image.get(key)
-        if chains is None:
-            by_image[key] = [(steps[j][0],)]
-            tables[key] = steps[j][1]
+    live = _bit_indices(_live_steps(chars))
+    # The line's characters under every live step at once: one column per character no step
+    # leaves alone (the others are the same in every candidate).
+    domain = [ch for ch in chars if ch in seen.images]
+    pick = _picker(live)
+    by_image: dict[tuple[str, ...], tuple[int, list[Chain]]] = {}
+    keys = zip(*(pick(seen.images[ch]) for ch in domain), strict=True)
+    for j, key in zip(live, keys, strict=True):
+        found = by_image.get(key)
+        if found is None:
+            by_image[key] = (j, [(steps[j][0],)])
         else:
-            chains.append((steps[j][0],))
-    unchanged = "".join(ch for ch in chars if ch not in seen.images)
-    pool: list[_Entry] = [
-        (_oddness("".join(filter(None, key)) + unchanged), i, tables[key], tuple(chains))
-        for i, (key, chains) in enumerate(by_image.items())
-    ]
+            found[1].append((steps[j][0],))
+    pool: list[_Entry] = []
+    if by_image:
+        # _oddness of each distinct image at once: letter masks ANDed column by column, odd
+        # characters gathered per image (with those of the characters no step changes).
+        both, odd = _oddity("".join(ch.lower() for ch in chars if ch not in seen.images))
+        firsts = [j for j, _chains in by_image.values()]
+        pick = _picker(firsts)
+        masks = reduce(_and_all, (pick(seen.letters[ch]) for ch in domain), [both] * len(firsts))
+        odds = zip(*(pick(seen.odd[ch]) for ch in domain), strict=True)
+        for i, ((j, chains), mask, odd_chars) in enumerate(
+            zip(by_image.values(), masks, odds, strict=True)
+        ):
+            pool.append((len(odd.union(*odd_chars)) + (mask == 0), i, steps[j][1], tuple(chains)))
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in cand_core if ch > "\x7f"})
             pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
     return pool
+
+
+def _bit_indices(mask: int) -> list[int]:
+    """Positions of the set bits of ``mask``, lowest first."""
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+_T = TypeVar("_T")
+
+
+def _picker(indices: list[int]) -> Callable[[Sequence[_T]], tuple[_T, ...]]:
+    """``items -> tuple(items[i] for i in indices)``, in C (:func:`operator.itemgetter`)."""
+    if len(indices) == 1:
+        only = indices[0]
+        return lambda items: (items[only],)
+    if not indices:
+        return lambda items: ()
+    return itemgetter(*indices)
+
+
+def _and_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
+    return list(map(and_, masks, more))
 
 
 def _cand_core(text_core: str, entry: _Entry) -> str:
