@@ -4,6 +4,9 @@ rank bound that skips full scores, and position-wise spans for same-length repai
 
 from __future__ import annotations
 
+import re
+from itertools import repeat
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,7 +22,19 @@ from textfix.repair.legacy import (
     core,
 )
 from textfix.repair.spans import changed_spans
-from textfix.scoring.model import logprob_bound, score
+from textfix.scoring._data import langdata
+from textfix.scoring.model import (
+    _GLUED_RE,
+    GLUED_SYMBOL,
+    NO_LETTERS,
+    TOKEN_RE,
+    _fold,
+    _symbols,
+    _token_script,
+    logprob_bound,
+    quick_logprob,
+    score,
+)
 
 #: (language, true, shown) chains that garble real lines into every kind of mojibake:
 #: letters to letters, letters to symbols and box drawing, C1 controls, UTF-8 sequences.
@@ -157,3 +172,40 @@ def test_spans_cover_every_change_and_nothing_else() -> None:
                 rebuilt.append(text[pos:a0] + cand.text[b0:b1])
                 pos = a1
             assert "".join(rebuilt) + text[pos:] == cand.text
+
+
+def _reference_quick(text: str) -> float:
+    """quick_logprob as first written: every token's script looked at one by one."""
+    every = TOKEN_RE.findall(_fold(text))
+    tokens = [t for t in every if _token_script(t) != "Other"]
+    if not tokens:
+        return 0.0 if every or not re.search(r"[^\s\x00-\x7f]", text) else NO_LETTERS
+    data = langdata()
+    joined = " " + " ".join(tokens) + " "
+    bigrams = [joined[i : i + 2] for i in range(len(joined) - 1)]
+    total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
+    non_ascii = sum(1 for ch in joined if ch > "\x7f")
+    cost, count = _symbols(text, non_ascii)
+    cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
+    return (float(total) + cost) / (len(bigrams) + count)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(min_codepoint=0x20, max_codepoint=0x2600),
+            st.sampled_from("a ́̈中ʰßςİ"),
+        ),
+        max_size=30,
+    )
+)
+def test_quick_logprob_is_its_definition(text: str) -> None:
+    assert quick_logprob(text) == _reference_quick(text)
+
+
+def test_quick_logprob_is_its_definition_on_candidates() -> None:
+    for text in _LINES[:40]:
+        for cand in candidates(text):
+            cand_core = core(cand.text)
+            assert quick_logprob(cand_core) == _reference_quick(cand_core)

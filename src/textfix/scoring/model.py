@@ -88,6 +88,12 @@ _SCRIPT_RANGES = (
 )
 _LATIN_END = 0x024F
 _EXTENDED_LATIN = (0x1E00, 0x1EFF)
+#: A letter or mark of a script :func:`script_of` calls ``Other``: without one, no token is.
+_OTHER_RE = re.compile(
+    rf"(?=[^\W\d_]|[{_MARKS}])[^\x00-\u024f\u1e00-\u1eff"
+    + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi, _name in _SCRIPT_RANGES)
+    + "]"
+)
 
 # Penalties, in nats per occurrence, added to the text's total before averaging.
 ODD_CASE = -4.0
@@ -214,7 +220,7 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
 
 def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> float:
     total = sum(map(model.bigrams.get, bigrams, repeat(model.floor)))
-    foreign = sum(letters[ch] for ch in letters.keys() - model.alphabet)
+    foreign = sum(map(letters.__getitem__, letters.keys() - model.alphabet))
     return float(total) + FOREIGN_LETTER * foreign
 
 
@@ -400,9 +406,12 @@ def logprob_bound(text: str) -> float:
 def _quick(text: str) -> tuple[float, str, float, int]:
     """:func:`quick_logprob` of ``text``, with what :func:`logprob_bound` needs: the padded
     tokens it scored ("" if none), their symbol cost and the symbol count."""
-    every = TOKEN_RE.findall(_fold(text))
-    # Scripts we do not model are neutral, as in :func:`score`.
-    tokens = [t for t in every if _token_script(t) != "Other"]
+    folded = _fold(text)
+    every = TOKEN_RE.findall(folded)
+    # Scripts we do not model are neutral, as in :func:`score` (most texts have none).
+    tokens = every
+    if _OTHER_RE.search(folded):
+        tokens = [t for t in every if _token_script(t) != "Other"]
     if not tokens:
         # Symbols alone: nothing a reader could read.
         return (0.0 if every or not _NON_ASCII_RE.search(text) else NO_LETTERS), "", 0.0, 0
