@@ -387,11 +387,16 @@ def _prior_cost(chain: Chain) -> float:
     return RANK_PENALTY * TRUE_RANK[true] + SHOWN_COST.get(shown, OTHER_SHOWN_COST)
 
 
-def _rank_bound(text_core: str, cand_core: str) -> float:
-    """An upper bound of the rank :func:`candidates` gives ``cand_core``, without its full
-    score: it must follow the ranking formula there (every term at its most favourable)."""
-    coverage = COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
-    return logprob_bound(cand_core) + WORD_BONUS + coverage + _BOUND_SLACK
+def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
+    """Whether the rank :func:`candidates` would give ``cand_core`` is surely below ``rank``,
+    known without its full score: an upper bound of the ranking formula there, every term at
+    its most favourable (keep the two in step). The word bonus is bounded by the candidate's
+    words known in any language, looked up only when the bound needs it."""
+    top = logprob_bound(cand_core) + _BOUND_SLACK
+    top += COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
+    if top + WORD_BONUS < rank:
+        return True
+    return top + WORD_BONUS * _known_share(text_core, cand_core, -1)[1] < rank
 
 
 #: Covers rounding: the bound and the score add the same terms in other orders.
@@ -438,7 +443,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         return held[shown]
 
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
-        if best_only and found and _rank_bound(text_core, cand_core) < max(c.rank for c in found):
+        if best_only and found and _beaten(text_core, cand_core, max(c.rank for c in found)):
             continue
         s = score(cand_core)
         if not s.letters:
@@ -446,7 +451,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         # Among chains giving the same text, name one whose code page the language uses and
         # whose display code page holds the whole core (so every span round-trips).
         chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), holds(c[0][1])))
-        # The rank (keep _rank_bound an upper bound of it when this formula changes):
+        # The rank (keep _beaten's bound in step when this formula changes):
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
         rank = s.logprob + WORD_BONUS * evidence - _prior_cost(chain) / (s.letters + 1)
