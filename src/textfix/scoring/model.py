@@ -206,7 +206,7 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
     for m in masks:
         both &= m
     if both:
-        return [m for m in pool if both >> m.index & 1]
+        return _models_in(both)
     # No language has them all: keep those that miss the fewest.
     cover: Counter[int] = Counter()
     for x in masks:
@@ -216,6 +216,22 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
             x ^= low
     best = max(cover.get(1 << m.index, 0) for m in pool)
     return [m for m in pool if cover.get(1 << m.index, 0) >= best - 1]
+
+
+def _models_in(mask: int) -> list[LangModel]:
+    """The models of the languages in ``mask``, in index order (the order of ``by_script``)."""
+    by_index = _models_by_index()
+    out = []
+    while mask:
+        low = mask & -mask
+        out.append(by_index[low.bit_length() - 1])
+        mask ^= low
+    return out
+
+
+@cache
+def _models_by_index() -> tuple[LangModel, ...]:
+    return tuple(sorted(langdata().models.values(), key=lambda m: m.index))
 
 
 def _logprob(model: LangModel, bigrams: list[str], letters: Counter[str]) -> float:
