@@ -179,9 +179,23 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
     languages in ``mask``, the same scaled down for short evidence, and how many characters
     changed (single-byte round trips keep positions). A word with a symbol inside it
     ("директори€") is not a known word, whatever its letters spell."""
-    same_length = len(original) == len(candidate)
     changed = _changed(original, candidate)
-    known = letters = 0
+    words = _changed_words(original, candidate)
+    letters = sum(n for n, _langs in words)
+    if not letters:
+        return 0.0, 0.0, changed
+    share = sum(n for n, langs in words if langs & mask) / letters
+    # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
+    return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
+
+
+@lru_cache(maxsize=4096)
+def _changed_words(original: str, candidate: str) -> tuple[tuple[int, int], ...]:
+    """``(letters, languages that know it)`` of each word of ``candidate`` that differs from
+    ``original`` (at the same place) and has two letters or more; the same pair is asked
+    about with several language masks, by the ranking and by the gates."""
+    same_length = len(original) == len(candidate)
+    out = []
     for m in _CORE_WORD.finditer(candidate):
         word = m.group()
         if same_length and original[m.start() : m.end()] == word:
@@ -189,15 +203,9 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
         n = sum(map(len, TOKEN_RE.findall(word)))
         if n < 2:  # one-letter words are too easy to hit by chance to count either way
             continue
-        letters += n
         bare = word.strip(_EDGE)
-        if TOKEN_RE.fullmatch(bare) and word_langs(bare) & mask:
-            known += n
-    if not letters:
-        return 0.0, 0.0, changed
-    share = known / letters
-    # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
-    return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
+        out.append((n, word_langs(bare) if TOKEN_RE.fullmatch(bare) else 0))
+    return tuple(out)
 
 
 def _changed(original: str, candidate: str) -> int:
