@@ -90,6 +90,9 @@ CLEAN = [
     "https://example.org/%C3%A9t%C3%A9?q=%D0%BF",
     "naïve café, coöperate, Zoë",
     "№ 5, § 12, 25 °C, 3½ kg",
+    # A format placeholder of one repeated letter (cp437's µ is cp866's ц) beside a word
+    # no display code page holds.
+    "Tempo en formo HH:MM:ss.µµµµµµ ne ĉiam validas",
 ]
 
 

@@ -554,6 +554,21 @@ def _word_language(text: str) -> tuple[int, int]:
     return bit, votes[bit]
 
 
+def _only_letter_runs(text: str, cand: str) -> bool:
+    """Every word the repair changes is one letter repeated (``µµµµµµ`` -> ``цццццц``, a
+    format placeholder): no language writes words like that, so they are no evidence.
+
+    >>> _only_letter_runs("x µµµµ", "x цццц"), _only_letter_runs("Kývýlcým", "Kıvılcım")
+    (True, False)
+    """
+    if len(text) != len(cand):
+        return False
+    changed = [
+        m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()
+    ]
+    return bool(changed) and all(len(set(w.lower())) == 1 for w in changed)
+
+
 def _flips_case(text: str, cand: str) -> bool:
     """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
     little evidence to tell it from a clean word of another language."""
@@ -678,6 +693,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _letters_to_symbols(text, best.text)
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
+        and not _only_letter_runs(text, best.text)
         and evidence_gain >= MIN_GAIN - relief
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
