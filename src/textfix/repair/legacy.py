@@ -563,9 +563,7 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    changed = [
-        m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()
-    ]
+    changed = [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
     return bool(changed) and all(len(set(w.lower())) == 1 for w in changed)
 
 
