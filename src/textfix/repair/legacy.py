@@ -48,6 +48,7 @@ from textfix.chains import (
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
+from textfix.repair.reach import may_reach_words
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
@@ -384,6 +385,8 @@ def _may_find_words(text: str, text_core: str) -> bool:
     or a single-byte one whose changed letters are partly known words."""
     if utf8_round_trip(text):
         return True
+    if not may_reach_words(text_core):
+        return False  # no round trip of any word has a known word's skeleton
     chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
     return any(
         _has_known_words(text_core, text_core.translate(table)) for table in distinct_tables(chars)

@@ -9,6 +9,7 @@ from ftfy.badness import BADNESS_RE
 from textfix.options import FixOptions
 from textfix.repair import legacy, utf8
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.plausible import plausible
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
@@ -19,6 +20,17 @@ def _utf8(text: str, context: DocumentContext) -> Step | None:
     # Every UTF-8 repair needs a lead character followed by a continuation character (or a
     # C1 control); the legacy pre-filter sends every non-ASCII line here, so check that first.
     return utf8.repair(text, context) if utf8.SHAPE.search(text) else None
+
+
+def untouched(text: str) -> bool:
+    """Whether cheap checks alone prove that no repairer changes ``text`` (a line): it has no
+    UTF-8 shape for ftfy's chains and passes the legacy engine's accept test. Most lines with
+    non-ASCII letters are clean; they never reach the repairers.
+
+    >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
+    (True, False, False)
+    """
+    return utf8.SHAPE.search(text) is None and (text.isascii() or plausible(text))
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
