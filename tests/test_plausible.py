@@ -100,3 +100,27 @@ def test_garbled_lines_are_caught() -> None:
 @given(st.text())
 def test_never_raises(text: str) -> None:
     assert plausible(text) in (True, False)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "cy", "lb", "ast", "gd", "br", "tk", "ig"])
+def test_lines_proved_thin_get_no_confident_repair(lang: str) -> None:
+    """``thin_without_words`` may only skip lines the engine cannot repair with more than
+    ``FAILED_CONFIDENCE``, garbled or clean."""
+    proved = 0
+    for line in django_lines(lang, 150):
+        for text in (line, *_garblings(line)):
+            if legacy.thin_without_words(text):
+                proved += 1
+                step = legacy.repair(text, DocumentContext())
+                assert step is None or step.confidence <= legacy.FAILED_CONFIDENCE, text
+    assert proved > 0
+
+
+def _garblings(line: str) -> list[str]:
+    out = []
+    for _lang, true, shown in GARBLINGS:
+        try:
+            out.append(line.encode(true).decode(shown))
+        except UnicodeError:
+            continue
+    return out

@@ -75,7 +75,7 @@ def find_in_document(
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
         line = document[start:end]
-        if not suspicious and untouched(line):
+        if not suspicious and untouched(line, options.min_confidence):
             continue
         if context is None:
             context = DocumentContext(prior=prior if prior is not None else Counter())

@@ -393,6 +393,34 @@ def _may_find_words(text: str, text_core: str) -> bool:
     )
 
 
+#: Confidence of a step whose best candidate failed the gates is at most this.
+FAILED_CONFIDENCE = 0.3
+_CHANGEABLE = re.compile(
+    "[" + "".join(sorted({chr(c) for _, t in single_byte_steps() for c in t})) + "]"
+)
+
+
+def thin_without_words(text: str) -> bool:
+    """Cheap proof that no repair of ``text`` passes the gates: every candidate is thin (no
+    UTF-8 round trip, at most :data:`THIN` characters any single-byte table changes), the
+    line has no symbolic shape, and no round trip turns a word into a known word, which a
+    thin repair needs. :func:`repair` then returns ``None`` or a step of confidence at most
+    :data:`FAILED_CONFIDENCE`, so callers that need more may skip it (names and rare letters
+    of unmodelled languages: ``Efrîka Basur``).
+
+    >>> thin_without_words("Efrîka Basur"), thin_without_words("Model adý")
+    (True, False)
+    """
+    text_core = core(text)
+    if len(_CHANGEABLE.findall(text_core)) > THIN or utf8_round_trip(text):
+        return False
+    if mojibake_shape(text_core) and (
+        _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
+    ):
+        return False  # symbolic: a thin repair may pass on the letter statistics
+    return not may_reach_words(text_core)
+
+
 def _prior_cost(chain: Chain) -> float:
     true, shown = chain[0]
     return RANK_PENALTY * TRUE_RANK[true] + SHOWN_COST.get(shown, OTHER_SHOWN_COST)
