@@ -193,28 +193,30 @@ def plausible(line: str) -> bool:
     if signs and signs > sum(1 for tok in tokens for c in tok if c > "\x7f"):
         return False
     inert = t.inert.search
-    mask = -1
-    for tok in tokens:
-        if not inert(tok):
-            mask &= _token_mask(tok)
-            if not mask:
-                return False  # no one language has every bigram, or a round trip gives a word
+    kept = [tok for tok in tokens if not inert(tok)]
+    if kept:
+        if not reduce(and_, map(_token_mask, kept), -1):
+            return False  # no one language has every bigram
+        if any(map(_becomes_word, kept)):
+            return False  # a round trip gives a known word: the engine must look
     return not utf8_round_trip(line)
 
 
 @lru_cache(maxsize=8192)
 def _token_mask(token: str) -> int:
     """Languages whose bigram tables hold every bigram of ``token`` (word boundaries
-    included), as a bit mask; 0 when a round trip turns it into a known word it is not (the
-    engine must look: ``dzieñ`` -> ``dzień``). A line passes when its tokens' masks share a
-    language, so the line's bigrams are those of its tokens, each tested once."""
-    t = _tables()
-    folded = _fold(token)
-    padded = " " + folded + " "
-    mask: int = reduce(and_, map(t.masks.get, map(add, padded, padded[1:]), repeat(0)), -1)
-    if mask and not is_known(folded) and reaches_word(token):
-        return 0
+    included), as a bit mask. A line's bigrams are those of its tokens (joined by spaces),
+    so the line passes when its tokens' masks share a language; each token is tested once."""
+    padded = " " + _fold(token) + " "
+    mask: int = reduce(and_, map(_tables().masks.get, map(add, padded, padded[1:]), repeat(0)), -1)
     return mask
+
+
+@lru_cache(maxsize=8192)
+def _becomes_word(token: str) -> bool:
+    """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
+    ``dzień``): the word-level evidence the engine needs for a thin repair."""
+    return not is_known(_fold(token)) and reaches_word(token)
 
 
 def _non_ascii_words(line: str) -> str:

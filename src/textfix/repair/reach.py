@@ -140,6 +140,46 @@ def is_known(folded: str) -> bool:
     return folded in langdata().word_mask
 
 
+@cache
+def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each display code page of the single-byte steps with its true code pages."""
+    by_shown: dict[str, list[str]] = {}
+    for (true, shown), _table in single_byte_steps():
+        by_shown.setdefault(shown, []).append(true)
+    return tuple((shown, tuple(trues)) for shown, trues in by_shown.items())
+
+
+@cache
+def _holders() -> dict[str, int]:
+    """Non-ASCII character -> bit mask of the display pages (as in :func:`_pages`) holding it."""
+    out: dict[str, int] = {}
+    for i, (shown, _trues) in enumerate(_pages()):
+        for ch in bytes(range(0x80, 0x100)).decode(shown, errors="ignore"):
+            out[ch] = out.get(ch, 0) | 1 << i
+    return out
+
+
+def _token_images(token: str) -> set[str] | None:
+    """Every image of ``token`` under the single-byte steps (each an exact round trip), or
+    ``None`` when a display page holds only some of its characters (the tables then leave
+    the others as they are; :func:`distinct_tables` handles that)."""
+    holders = _holders()
+    every, some = -1, 0
+    for ch in set(token):
+        if ch > "\x7f":
+            mask = holders.get(ch, 0)
+            every &= mask
+            some |= mask
+    if some & ~every:
+        return None
+    images: set[str] = set()
+    for i, (shown, trues) in enumerate(_pages()):
+        if every >> i & 1:
+            data = token.encode(shown)
+            images.update(data.decode(true, "replace") for true in trues)
+    return {image for image in images if UNDECODABLE not in image}
+
+
 @lru_cache(maxsize=4096)
 def reaches_word(token: str) -> bool:
     """Some single-byte round trip turns ``token`` (a word with a non-ASCII letter) into a
@@ -151,8 +191,12 @@ def reaches_word(token: str) -> bool:
     bloom = reach_filter()
     if bloom is not None and skeleton_key(skeleton(token)) not in bloom:
         return False
-    chars = "".join(sorted({c for c in token if c > "\x7f"}))
-    return any(is_known(_fold(token.translate(t))) for t in distinct_tables(chars))
+    images = _token_images(token)
+    if images is None:
+        chars = "".join(sorted({c for c in token if c > "\x7f"}))
+        images = {token.translate(t) for t in distinct_tables(chars)}
+    images.discard(token)
+    return any(is_known(_fold(image)) for image in images)
 
 
 #: Runs of ASCII letters and non-ASCII characters: a word of a round trip's image lies
