@@ -213,7 +213,8 @@ def may_reach_words(text: str) -> bool:
 
     Round trips keep positions, and a non-ASCII character may become a letter or a
     non-letter, so every stretch of a run that starts and ends at the run's ends or next to
-    a non-ASCII character is a possible word of the image.
+    a non-ASCII character is a possible word of the image. Stretches whose skeleton the
+    filter holds are then tried exactly, when there are few.
 
     >>> may_reach_words("³adny dzieñ"), may_reach_words("Bikéyah 2024")
     (True, False)
@@ -221,6 +222,7 @@ def may_reach_words(text: str) -> bool:
     bloom = reach_filter()
     if bloom is None or _UNSAFE.search(text):
         return True
+    hits: list[str] = []
     for run in _RUN.findall(text):
         if run.isascii():
             continue
@@ -229,5 +231,11 @@ def may_reach_words(text: str) -> bool:
         for a in (0, *(i + 1 for i in cuts)):
             for b in (*cuts, len(skel)):
                 if b - a > 1 and "?" in skel[a:b] and skeleton_key(skel[a:b]) in bloom:
-                    return True
-    return False
+                    hits.append(run[a:b])
+                    if len(hits) > MAX_EXACT:
+                        return True
+    return any(map(reaches_word, hits))
+
+
+#: Stretches :func:`may_reach_words` tries exactly at most (each costs a few lookups).
+MAX_EXACT = 8
