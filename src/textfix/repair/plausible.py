@@ -187,8 +187,7 @@ def plausible(line: str) -> bool:
         return not utf8_round_trip(line)
     if t.shape.search(line):
         return False
-    # Only words with a non-ASCII character matter below, and no token spans a space.
-    tokens = [tok for tok in TOKEN_RE.findall(_non_ascii_words(line)) if not tok.isascii()]
+    tokens = [tok for tok in TOKEN_RE.findall(line) if not tok.isascii()]
     signs = len(t.sign.findall(line))
     if signs and signs > sum(1 for tok in tokens for c in tok if c > "\x7f"):
         return False
@@ -217,8 +216,3 @@ def _becomes_word(token: str) -> bool:
     """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
     ``dzień``): the word-level evidence the engine needs for a thin repair."""
     return not is_known(_fold(token)) and reaches_word(token)
-
-
-def _non_ascii_words(line: str) -> str:
-    """The space-separated chunks of ``line`` that have a non-ASCII character."""
-    return " ".join([chunk for chunk in line.split() if not chunk.isascii()])
