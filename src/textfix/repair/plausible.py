@@ -32,7 +32,7 @@ from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
-from textfix.repair.reach import distinct_tables, is_known, reaches_word
+from textfix.repair.reach import distinct_tables, is_known, may_reach, reaches_word
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
 
@@ -215,4 +215,6 @@ def _token_mask(token: str) -> int:
 def _becomes_word(token: str) -> bool:
     """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
     ``dzień``): the word-level evidence the engine needs for a thin repair."""
-    return not is_known(_fold(token)) and reaches_word(token)
+    # The skeleton test first: most words reach no known word, and then whether the word
+    # itself is known does not matter (no lookup in the index).
+    return may_reach(token) and not is_known(_fold(token)) and reaches_word(token)

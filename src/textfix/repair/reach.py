@@ -180,6 +180,12 @@ def _token_images(token: str) -> set[str] | None:
     return {image for image in images if UNDECODABLE not in image}
 
 
+def may_reach(token: str) -> bool:
+    """Whether some known word has ``token``'s skeleton (``False`` is certain)."""
+    bloom = reach_filter()
+    return bloom is None or skeleton_key(skeleton(token)) in bloom
+
+
 @lru_cache(maxsize=4096)
 def reaches_word(token: str) -> bool:
     """Some single-byte round trip turns ``token`` (a word with a non-ASCII letter) into a
@@ -188,8 +194,7 @@ def reaches_word(token: str) -> bool:
     >>> reaches_word("dzieñ"), reaches_word("déjà")
     (True, False)
     """
-    bloom = reach_filter()
-    if bloom is not None and skeleton_key(skeleton(token)) not in bloom:
+    if not may_reach(token):
         return False
     images = _token_images(token)
     if images is None:
