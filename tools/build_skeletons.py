@@ -69,6 +69,10 @@ def main() -> int:
     data = (langdata_tool.OUT / "words.idx").read_bytes()
     index = WordIndex.decode(data)
     words = shipped_words()
+    longest = max(words, key=len)
+    if len(longest) > reach.MAX_WORD:
+        print(f"{longest!r} is longer than reach.MAX_WORD: raise it", file=sys.stderr)
+        return 1
     missing = [w for w in words if w not in index]
     if missing or len(words) != len(index):
         print(

@@ -32,7 +32,7 @@ from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
-from textfix.repair.reach import distinct_tables, is_known, may_reach, reaches_word
+from textfix.repair.reach import MAX_WORD, distinct_tables, is_known, may_reach, reaches_word
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
 
@@ -194,15 +194,16 @@ def plausible(line: str) -> bool:
     inert = t.inert.search
     kept = [tok for tok in tokens if not inert(tok)]
     if kept:
-        if not reduce(and_, map(_token_mask, kept), -1):
+        # Words longer than any known word (no evidence, no cache entry) are tested uncached.
+        masks = [_token_mask(t) if len(t) <= MAX_WORD else _bigram_mask(t) for t in kept]
+        if not reduce(and_, masks, -1):
             return False  # no one language has every bigram
         if any(map(_becomes_word, kept)):
             return False  # a round trip gives a known word: the engine must look
     return not utf8_round_trip(line)
 
 
-@lru_cache(maxsize=8192)
-def _token_mask(token: str) -> int:
+def _bigram_mask(token: str) -> int:
     """Languages whose bigram tables hold every bigram of ``token`` (word boundaries
     included), as a bit mask. A line's bigrams are those of its tokens (joined by spaces),
     so the line passes when its tokens' masks share a language; each token is tested once."""
@@ -211,10 +212,18 @@ def _token_mask(token: str) -> int:
     return mask
 
 
+_token_mask = lru_cache(maxsize=8192)(_bigram_mask)
+
+
 @lru_cache(maxsize=8192)
 def _becomes_word(token: str) -> bool:
     """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
     ``dzień``): the word-level evidence the engine needs for a thin repair."""
     # The skeleton test first: most words reach no known word, and then whether the word
     # itself is known does not matter (no lookup in the index).
-    return may_reach(token) and not is_known(_fold(token)) and reaches_word(token)
+    return (
+        len(token) <= MAX_WORD
+        and may_reach(token)
+        and not is_known(_fold(token))
+        and reaches_word(token)
+    )

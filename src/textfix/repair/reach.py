@@ -37,6 +37,9 @@ from textfix.scoring._data import langdata
 from textfix.scoring.model import _fold
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: No shipped word is longer (``tools/build_skeletons.py`` checks it): longer stretches of
+#: text need no lookup.
+MAX_WORD = 64
 #: Spellings a folded word may have where the round trip made one character that case
 #: folding turned into two (``ß`` -> ``ss``, ``İ`` -> ``i̇``).
 _EXPANDED = ("ss", "i\u0307")
@@ -194,7 +197,7 @@ def reaches_word(token: str) -> bool:
     >>> reaches_word("dzieñ"), reaches_word("déjà")
     (True, False)
     """
-    if not may_reach(token):
+    if len(token) > MAX_WORD or not may_reach(token):
         return False
     images = _token_images(token)
     if images is None:
@@ -228,19 +231,27 @@ def may_reach_words(text: str) -> bool:
     if bloom is None or _UNSAFE.search(text):
         return True
     hits: list[str] = []
+    probes = 0
     for run in _RUN.findall(text):
         if run.isascii():
             continue
         skel = skeleton(run)
         cuts = [i for i, c in enumerate(skel) if c == "?"]
+        ends = (*cuts, len(skel))
         for a in (0, *(i + 1 for i in cuts)):
-            for b in (*cuts, len(skel)):
-                if b - a > 1 and "?" in skel[a:b] and skeleton_key(skel[a:b]) in bloom:
-                    hits.append(run[a:b])
-                    if len(hits) > MAX_EXACT:
-                        return True
+            for b in ends:
+                if b - a > MAX_WORD:
+                    break  # ends are in order: longer stretches are no word either
+                if b - a > 1 and "?" in skel[a:b]:
+                    probes += 1
+                    if skeleton_key(skel[a:b]) in bloom:
+                        hits.append(run[a:b])
+                    if len(hits) > MAX_EXACT or probes > MAX_PROBES:
+                        return True  # too much to prove cheaply: let the caller check
     return any(map(reaches_word, hits))
 
 
-#: Stretches :func:`may_reach_words` tries exactly at most (each costs a few lookups).
+#: Stretches :func:`may_reach_words` tries exactly at most (each costs a few lookups), and
+#: skeletons it looks up at most (a long line without spaces gives many stretches).
 MAX_EXACT = 8
+MAX_PROBES = 400
