@@ -395,9 +395,13 @@ def _may_find_words(text: str, text_core: str) -> bool:
 
 #: Confidence of a step whose best candidate failed the gates is at most this.
 FAILED_CONFIDENCE = 0.3
-_CHANGEABLE = re.compile(
-    "[" + "".join(sorted({chr(c) for _, t in single_byte_steps() for c in t})) + "]"
-)
+
+
+@cache
+def _changeable() -> re.Pattern[str]:
+    """A character some single-byte table changes."""
+    chars = sorted({chr(code) for _step, table in single_byte_steps() for code in table})
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 def thin_without_words(text: str) -> bool:
@@ -412,7 +416,7 @@ def thin_without_words(text: str) -> bool:
     (True, False)
     """
     text_core = core(text)
-    if len(_CHANGEABLE.findall(text_core)) > THIN or utf8_round_trip(text):
+    if len(_changeable().findall(text_core)) > THIN or utf8_round_trip(text):
         return False
     if mojibake_shape(text_core) and (
         _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))

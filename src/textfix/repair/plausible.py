@@ -195,7 +195,7 @@ def plausible(line: str) -> bool:
     kept = [tok for tok in tokens if not inert(tok)]
     if kept:
         # Words longer than any known word (no evidence, no cache entry) are tested uncached.
-        masks = [_token_mask(t) if len(t) <= MAX_WORD else _bigram_mask(t) for t in kept]
+        masks = [_token_mask(w) if len(w) <= MAX_WORD else _bigram_mask(w) for w in kept]
         if not reduce(and_, masks, -1):
             return False  # no one language has every bigram
         if any(map(_becomes_word, kept)):
