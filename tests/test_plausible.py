@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from realtext_po import django_lines
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext
+from textfix.repair.line import untouched
 from textfix.repair.plausible import plausible
 
 #: Languages with a legacy code page, and the chains their text is garbled by here.
@@ -124,3 +125,10 @@ def _garblings(line: str) -> list[str]:
         except UnicodeError:
             continue
     return out
+
+
+def test_thin_lines_skip_the_repairers_only_above_a_failed_steps_confidence() -> None:
+    line = "Efrîka Basur"  # Kurmanji: one changeable letter, no round trip gives a word
+    assert legacy.thin_without_words(line)
+    assert untouched(line, 0.5)
+    assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step
