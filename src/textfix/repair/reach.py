@@ -26,6 +26,7 @@ slower: the filter is never the only evidence.
 from __future__ import annotations
 
 import re
+from codecs import charmap_decode
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
@@ -145,11 +146,15 @@ def is_known(folded: str) -> bool:
 
 @cache
 def _pages() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each display code page of the single-byte steps with its true code pages."""
+    """Each display code page of the single-byte steps with the decoding tables of its true
+    code pages (``charmap_decode`` with a table skips the codec registry: ~5x faster)."""
     by_shown: dict[str, list[str]] = {}
     for (true, shown), _table in single_byte_steps():
         by_shown.setdefault(shown, []).append(true)
-    return tuple((shown, tuple(trues)) for shown, trues in by_shown.items())
+    return tuple(
+        (shown, tuple(bytes(range(256)).decode(true, "replace") for true in trues))
+        for shown, trues in by_shown.items()
+    )
 
 
 @cache
@@ -176,10 +181,10 @@ def _token_images(token: str) -> set[str] | None:
     if some & ~every:
         return None
     images: set[str] = set()
-    for i, (shown, trues) in enumerate(_pages()):
+    for i, (shown, tables) in enumerate(_pages()):
         if every >> i & 1:
             data = token.encode(shown)
-            images.update(data.decode(true, "replace") for true in trues)
+            images.update(charmap_decode(data, "strict", table)[0] for table in tables)
     return {image for image in images if UNDECODABLE not in image}
 
 
