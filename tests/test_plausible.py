@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from realtext_po import django_lines
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext
+from textfix.repair.line import untouched
 from textfix.repair.plausible import plausible
 
 #: Languages with a legacy code page, and the chains their text is garbled by here.
@@ -100,3 +101,34 @@ def test_garbled_lines_are_caught() -> None:
 @given(st.text())
 def test_never_raises(text: str) -> None:
     assert plausible(text) in (True, False)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "cy", "lb", "ast", "gd", "br", "tk", "ig"])
+def test_lines_proved_thin_get_no_confident_repair(lang: str) -> None:
+    """``thin_without_words`` may only skip lines the engine cannot repair with more than
+    ``FAILED_CONFIDENCE``, garbled or clean."""
+    proved = 0
+    for line in django_lines(lang, 150):
+        for text in (line, *_garblings(line)):
+            if legacy.thin_without_words(text):
+                proved += 1
+                step = legacy.repair(text, DocumentContext())
+                assert step is None or step.confidence <= legacy.FAILED_CONFIDENCE, text
+    assert proved > 0
+
+
+def _garblings(line: str) -> list[str]:
+    out = []
+    for _lang, true, shown in GARBLINGS:
+        try:
+            out.append(line.encode(true).decode(shown))
+        except UnicodeError:
+            continue
+    return out
+
+
+def test_thin_lines_skip_the_repairers_only_above_a_failed_steps_confidence() -> None:
+    line = "Efrîka Basur"  # Kurmanji: one changeable letter, no round trip gives a word
+    assert legacy.thin_without_words(line)
+    assert untouched(line, 0.5)
+    assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from textfix.options import FixOptions
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import LEGACY_PREFILTER
-from textfix.repair.line import find_in_line
+from textfix.repair.line import find_in_line, untouched
 from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
@@ -22,6 +22,10 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
 
     After a hit, the search resumes at the next line: one hit is enough to look at a line.
     """
+    if "\n" not in document:  # one line: the common call, without the bookkeeping
+        if any(pattern.search(document) for pattern in PREFILTERS):
+            yield 0, len(document) - document.endswith("\r")
+        return
     hits: set[int] = set()
     for pattern in PREFILTERS:
         pos = 0
@@ -59,19 +63,27 @@ def find_in_document(
 
     ``suspicious=True`` also reports spans that look garbled but have no confident repair
     (``detect`` wants them; ``fix`` does not pay for looking). Without a ``context``, one is
-    made (with the caller's ``prior``) when the first suspicious line is met: clean documents,
-    the common case, never pay for it.
+    made (with the caller's ``prior``) when the first line that needs the repairers is met:
+    clean documents, the common case, never pay for it (nor for the repairers, see
+    :func:`textfix.repair.line.untouched`).
 
     >>> [(f.start, f.replacement) for f in find_in_document("ok\\nnaÃ¯ve\\n", FixOptions())]
     [(5, 'ï')]
     """
     if document.isascii():
         return []
+    if not suspicious and "\n" not in document:  # one line, the common call: no bookkeeping
+        line = document[:-1] if document.endswith("\r") else document
+        if untouched(line, options.min_confidence):
+            return []
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
+        line = document[start:end]
+        if not suspicious and untouched(line, options.min_confidence):
+            continue
         if context is None:
             context = DocumentContext(prior=prior if prior is not None else Counter())
-        for f in find_in_line(document[start:end], options, context, suspicious=suspicious):
+        for f in find_in_line(line, options, context, suspicious=suspicious):
             findings.append(
                 Finding(
                     f.start + start, f.end + start, f.original, f.replacement, f.chain, f.confidence

@@ -48,6 +48,7 @@ from textfix.chains import (
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
+from textfix.repair.reach import may_reach_words
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
@@ -384,10 +385,44 @@ def _may_find_words(text: str, text_core: str) -> bool:
     or a single-byte one whose changed letters are partly known words."""
     if utf8_round_trip(text):
         return True
+    if not may_reach_words(text_core):
+        return False  # no round trip of any word has a known word's skeleton
     chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
     return any(
         _has_known_words(text_core, text_core.translate(table)) for table in distinct_tables(chars)
     )
+
+
+#: Confidence of a step whose best candidate failed the gates is at most this.
+FAILED_CONFIDENCE = 0.3
+
+
+@cache
+def _changeable() -> re.Pattern[str]:
+    """A character some single-byte table changes."""
+    chars = sorted({chr(code) for _step, table in single_byte_steps() for code in table})
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]")
+
+
+def thin_without_words(text: str) -> bool:
+    """Cheap proof that no repair of ``text`` passes the gates: every candidate is thin (no
+    UTF-8 round trip, at most :data:`THIN` characters any single-byte table changes), the
+    line has no symbolic shape, and no round trip turns a word into a known word, which a
+    thin repair needs. :func:`repair` then returns ``None`` or a step of confidence at most
+    :data:`FAILED_CONFIDENCE`, so callers that need more may skip it (names and rare letters
+    of unmodelled languages: ``Efrîka Basur``).
+
+    >>> thin_without_words("Efrîka Basur"), thin_without_words("Model adý")
+    (True, False)
+    """
+    text_core = core(text)
+    if len(_changeable().findall(text_core)) > THIN or utf8_round_trip(text):
+        return False
+    if mojibake_shape(text_core) and (
+        _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
+    ):
+        return False  # symbolic: a thin repair may pass on the letter statistics
+    return not may_reach_words(text_core)
 
 
 def _prior_cost(chain: Chain) -> float:

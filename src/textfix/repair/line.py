@@ -9,6 +9,7 @@ from ftfy.badness import BADNESS_RE
 from textfix.options import FixOptions
 from textfix.repair import legacy, utf8
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.plausible import plausible
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
@@ -19,6 +20,23 @@ def _utf8(text: str, context: DocumentContext) -> Step | None:
     # Every UTF-8 repair needs a lead character followed by a continuation character (or a
     # C1 control); the legacy pre-filter sends every non-ASCII line here, so check that first.
     return utf8.repair(text, context) if utf8.SHAPE.search(text) else None
+
+
+def untouched(text: str, min_confidence: float = 0.0) -> bool:
+    """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
+    least ``min_confidence``: it has no UTF-8 shape for ftfy's chains and passes the legacy
+    engine's accept test, or (for callers asking more than the engine gives a repair that
+    fails its gates) the engine's cheap proof that no repair passes. Most lines with
+    non-ASCII letters are clean; they never reach the repairers.
+
+    >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
+    (True, False, False)
+    """
+    if utf8.SHAPE.search(text) is not None:
+        return False
+    if text.isascii() or plausible(text):
+        return True
+    return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
