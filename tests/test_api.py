@@ -16,6 +16,9 @@ from textfix import Fixer, detect, fix, fix_and_explain
         ("â€œquotedâ€\x9d", "“quoted”"),
         ("Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "привет мир"),
         ("voilÃ le travail", "voilà le travail"),
+        # Symbols around ftfy's repair were there before it: they do not make its result
+        # look garbled (the legacy engine once read this as cp866 shown as latin-1).
+        ("¯¯ ã\x81\x82 ¯¯", "¯¯ あ ¯¯"),
     ],
 )
 def test_utf8_mojibake_is_repaired(garbled: str, expected: str) -> None:

@@ -49,6 +49,7 @@ from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
 from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
 from textfix.repair.reach import may_reach_words
+from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
@@ -752,6 +753,25 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     return Step(best.text, best.chain, round(confidence, 3))
 
 
+def _words_changed_by(text: str, fixed: str) -> str:
+    """What ``fixed`` changed in ``text``, widened over the letters around each change (the
+    rest of a repaired word), joined by spaces; symbols next to a change stay out.
+
+    >>> _words_changed_by("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
+    'ツ'
+    >>> _words_changed_by("Ã¼ber äºµì", "über 亵ì")
+    'über 亵ì'
+    """
+    words: list[str] = []
+    for _a0, _a1, b0, b1 in changed_spans(text, fixed):
+        while b0 > 0 and fixed[b0 - 1].isalpha():
+            b0 -= 1
+        while b1 < len(fixed) and fixed[b1].isalpha():
+            b1 += 1
+        words.append(fixed[b0:b1])
+    return " ".join(words)
+
+
 def arbitrate(
     text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
 ) -> Step:
@@ -767,7 +787,8 @@ def arbitrate(
     'ไบต์'
     """
     after_core = core(utf8_step.text)
-    if not mojibake_shape(after_core):
+    # Judge only the words ftfy changed: symbols around them (``¯\\_(ツ)_/¯``) were there before.
+    if not mojibake_shape(_words_changed_by(text, utf8_step.text)):
         return utf8_step
     alternative = repair(text, context)
     if (
