@@ -103,6 +103,8 @@ class Fixer:
         if text.isascii() and not self.options.normalizes:
             return Fixed(text, [])  # nothing to repair, nothing asked for: the common case
         findings = find_in_document(text, self.options, self.prior)
+        if not findings and not self.options.normalizes:
+            return Fixed(text, [])
         repairs = [
             Repair(f.start, f.end, f.original, f.replacement, f.chain, f.confidence)
             for f in findings
@@ -147,7 +149,7 @@ _DEFAULT_FIXER = Fixer()
 def _fixer(**options: Any) -> Fixer:
     """The shared default fixer when every option is at its default (it holds no state that
     calls could share: ``prior`` only changes through ``learn``, which returns a new fixer)."""
-    if all(value == _DEFAULTS[name] for name, value in options.items()):
+    if options == _DEFAULTS:  # one C-level comparison: this runs once per call
         return _DEFAULT_FIXER
     return Fixer(**options)
 
