@@ -187,7 +187,9 @@ def _symbols(n: int, rng: random.Random) -> Iterator[str]:
 
 
 def _caps(n: int, rng: random.Random) -> Iterator[str]:
-    fakes = [_faker(loc, 4) for loc in ("de_DE", "fr_FR", "pt_BR", "ru_RU", "el_GR", "tr_TR", "pl_PL")]
+    fakes = [
+        _faker(loc, 4) for loc in ("de_DE", "fr_FR", "pt_BR", "ru_RU", "el_GR", "tr_TR", "pl_PL")
+    ]
     for i in range(n):
         fake = fakes[i % len(fakes)]
         yield rng.choice([fake.name(), fake.city(), fake.sentence(nb_words=5)]).upper()
@@ -357,7 +359,9 @@ def run(n: int, seed: int, show: int) -> dict[str, int]:
     _table("TOTAL", {"all": total})
     print(f"\ntextfix worse than ftfy.fix_encoding: {len(worse)} lines")
     for c, tf, _ff in worse[:show]:
-        print(f"  [{c.kind} {c.chain}] {c.mojibake!r}\n      want {c.original!r}\n      got  {tf!r}")
+        print(
+            f"  [{c.kind} {c.chain}] {c.mojibake!r}\n      want {c.original!r}\n      got  {tf!r}"
+        )
     clean = [t for kind in [*KINDS, "legit"] for t in texts(kind, n, seed + 1)]
     changed = Counter[str]()
     for t in clean:
@@ -366,8 +370,10 @@ def run(n: int, seed: int, show: int) -> dict[str, int]:
             if out != t:
                 changed[tool] += 1
                 print(f"  clean line changed by {tool}: {t!r} -> {out!r}")
-    print(f"\nclean lines: {len(clean)}, changed by textfix {changed['textfix']}, "
-          f"by ftfy.fix_encoding {changed['ftfy']}")
+    print(
+        f"\nclean lines: {len(clean)}, changed by textfix {changed['textfix']}, "
+        f"by ftfy.fix_encoding {changed['ftfy']}"
+    )
     return {"cases": len(total), "worse": len(worse), "clean_changed": changed["textfix"]}
 
 

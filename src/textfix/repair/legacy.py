@@ -754,13 +754,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
 
 
 def _words_changed_by(text: str, fixed: str) -> str:
-    """What ``fixed`` changed in ``text``, widened over the letters around each change (the
-    rest of a repaired word), joined by spaces; symbols next to a change stay out.
+    """The words ``fixed`` changed in ``text`` that hold a non-ASCII letter, widened over the
+    letters around each change (the rest of a repaired word), joined by spaces. Symbols next
+    to a change stay out, a change that made only symbols (``Â¤`` -> ``¤``, ``Γëê`` ->
+    ``≈``) is no evidence either way, and U+FFFD (a byte lost before the repair) is left out.
 
     >>> _words_changed_by("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
     'ツ'
     >>> _words_changed_by("Ã¼ber äºµì", "über 亵ì")
     'über 亵ì'
+    >>> _words_changed_by("Â¯\\\\(Â°_o)/Â¯ (Â¤) FuÃ?ball", "¯\\\\(°_o)/¯ (¤) Fu\\ufffdball")
+    ''
     """
     words: list[str] = []
     for _a0, _a1, b0, b1 in changed_spans(text, fixed):
@@ -768,7 +772,9 @@ def _words_changed_by(text: str, fixed: str) -> str:
             b0 -= 1
         while b1 < len(fixed) and fixed[b1].isalpha():
             b1 += 1
-        words.append(fixed[b0:b1])
+        word = fixed[b0:b1].replace("\ufffd", "")
+        if any(ch.isalpha() and not ch.isascii() for ch in word):
+            words.append(word)
     return " ".join(words)
 
 

@@ -40,16 +40,22 @@ def _shape_pattern() -> re.Pattern[str]:
     back a 0xA0 continuation shown as a space (only after the lead bytes its
     ``ALTERED_UTF8_RE`` lists) or by reading C1 controls as cp1252. In any code page ftfy
     tries, such a line therefore shows a lead character followed by a continuation
-    character, one of those leads followed by a space, or a C1 control. Searching for that
-    is ~30x cheaper than ftfy's badness pattern, which most clean lines never need (a
-    space after any lead would send every Cyrillic line there).
+    character, one of those leads followed by a space, or a C1 control. Bytes lost to
+    ``?`` (``ftfy.chardata.LOSSY_UTF8_RE``) show as a 0xC2/0xC3 lead followed by ``?``, or a
+    lead of a longer sequence followed by ``?`` and a continuation character. Searching for
+    that is ~30x cheaper than ftfy's badness pattern, which most clean lines never need (a
+    space or ``?`` after any lead would send every Cyrillic line there).
     """
     leads: set[str] = set()
     space_leads: set[str] = set()
+    short_leads: set[str] = set()  # 0xC2, 0xC3: ``?`` alone after them is a lost byte
+    long_leads: set[str] = set()  # 0xE0-0xF4: ``?`` then a continuation after them
     continuations: set[str] = set("\x1a\ufffd")
     for encoding in CHARMAP_ENCODINGS:
         leads.update(bytes(range(0xC0, 0xF8)).decode(encoding))
         space_leads.update(bytes(_SPACE_LEADS).decode(encoding))
+        short_leads.update(bytes((0xC2, 0xC3)).decode(encoding))
+        long_leads.update(bytes(range(0xE0, 0xF5)).decode(encoding))
         continuations.update(bytes(range(0x80, 0xC0)).decode(encoding))
 
     def char_class(chars: set[str]) -> str:
@@ -58,6 +64,7 @@ def _shape_pattern() -> re.Pattern[str]:
     return re.compile(
         f"[\x80-\x9f]|[{char_class(leads)}][{char_class(continuations)}]"
         f"|[{char_class(space_leads)}] "
+        f"|[{char_class(short_leads)}]\\?|[{char_class(long_leads)}]\\?[{char_class(continuations)}]"
     )
 
 
