@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-* codecs)
+import ftfy.bad_codecs  # registers the sloppy-* codecs
 
 #: A chain: the code pages UTF-8 was shown in, innermost first.
 Chain = tuple[str, ...]

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
 from operator import and_, itemgetter
@@ -753,28 +754,39 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     return Step(best.text, best.chain, round(confidence, 3))
 
 
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch).startswith("M")
+
+
 def _words_changed_by(text: str, fixed: str) -> str:
-    """The words ``fixed`` changed in ``text`` that hold a non-ASCII letter, widened over the
-    letters around each change (the rest of a repaired word), joined by spaces. Symbols next
-    to a change stay out, a change that made only symbols (``Â¤`` -> ``¤``, ``Γëê`` ->
-    ``≈``) is no evidence either way, and U+FFFD (a byte lost before the repair) is left out.
+    """The runs of letters ``fixed`` changed in ``text`` that hold a non-ASCII letter, each
+    widened over the letters around it (the rest of a repaired word), joined by spaces.
+    Symbols in or next to a change stay out: a change that made only symbols (``Â¤`` ->
+    ``¤``, ``Γëê`` -> ``≈``, a kaomoji's ``¯``) is no evidence either way, nor is U+FFFD
+    (a byte lost before the repair).
 
     >>> _words_changed_by("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
     'ツ'
     >>> _words_changed_by("Ã¼ber äºµì", "über 亵ì")
     'über 亵ì'
-    >>> _words_changed_by("Â¯\\\\(Â°_o)/Â¯ (Â¤) FuÃ?ball", "¯\\\\(°_o)/¯ (¤) Fu\\ufffdball")
-    ''
+    >>> _words_changed_by("Â¯\\\\_(Ã£Â\\x83Â\\x84)_/Â¯ (Â¤) FuÃ?ball",
+    ...                   "¯\\\\_(ツ)_/¯ (¤) Fu\\ufffdball")
+    'ツ'
     """
     words: list[str] = []
     for _a0, _a1, b0, b1 in changed_spans(text, fixed):
-        while b0 > 0 and fixed[b0 - 1].isalpha():
+        while b0 > 0 and _is_letter(fixed[b0 - 1]):
             b0 -= 1
-        while b1 < len(fixed) and fixed[b1].isalpha():
+        while b1 < len(fixed) and _is_letter(fixed[b1]):
             b1 += 1
-        word = fixed[b0:b1].replace("\ufffd", "")
-        if any(ch.isalpha() and not ch.isascii() for ch in word):
-            words.append(word)
+        run: list[str] = []
+        for ch in fixed[b0:b1] + " ":
+            if _is_letter(ch):
+                run.append(ch)
+            elif ch != "\ufffd" and run:
+                if any(not c.isascii() and c.isalpha() for c in run):
+                    words.append("".join(run))
+                run = []
     return " ".join(words)
 
 
