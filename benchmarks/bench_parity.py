@@ -12,7 +12,7 @@ social media and the web are full of, built at run time from allowed sources:
 - ``caps``: all-caps Faker names and sentences (de, fr, pt, ru, el, tr, pl);
 - ``curly``: Faker sentences in curly quotes, with dashes and ellipses;
 - ``po``: Django/Sphinx .po messages and pycountry names (via ``benchmarks.realtext``);
-- ``legit`` (clean only): text with legitimate Â Ã Ð ¯ ¬ · ‰ characters (Portuguese, Romanian,
+- ``legit``: text with legitimate Â Ã Ð ¯ ¬ · ‰ characters (Portuguese, Romanian,
   Icelandic and Vietnamese capitals, Catalan l·l, CLDR patterns).
 
 Each text is turned into mojibake by every UTF-8 chain ftfy handles, one, two and three layers
@@ -249,13 +249,13 @@ KINDS: dict[str, Callable[[int, random.Random], Iterator[str]]] = {
     "caps": _caps,
     "curly": _curly,
     "po": _po,
+    "legit": _legit,
 }
 
 
 def texts(kind: str, n: int, seed: int) -> list[str]:
     """``n`` distinct one-line texts of ``kind`` with a non-ASCII character."""
-    make = _legit if kind == "legit" else KINDS[kind]
-    out = [t for t in make(n * 2, random.Random(seed)) if not t.isascii() and "\n" not in t]
+    out = [t for t in KINDS[kind](n * 2, random.Random(seed)) if not t.isascii() and "\n" not in t]
     return list(dict.fromkeys(out))[:n]
 
 
@@ -312,6 +312,22 @@ def cases(kind: str, originals: Sequence[str]) -> Iterator[Case]:
             want = lossy_original(text, chain[0])
             for label, variant in LOSSY.items():
                 yield Case(kind, f"{name} lossy{label}", want, variant(lossy))
+        yield from _partial(kind, text)
+
+
+#: Code pages a half-garbled line (clean text pasted next to mojibake) is tried with.
+PARTIAL = ("sloppy-windows-1252", "cp1252", "macroman")
+
+
+def _partial(kind: str, text: str) -> Iterator[Case]:
+    """The second half of ``text`` (from a space) garbled, the first half left clean."""
+    cut = text.find(" ", len(text) // 2)
+    if cut < 0:
+        return
+    for shown in PARTIAL:
+        tail = garble(text[cut:], (shown,))
+        if tail is not None and tail != text[cut:]:
+            yield Case(kind, f"{shown} half", text, text[:cut] + tail)
 
 
 # --- run --------------------------------------------------------------------------------------
@@ -362,7 +378,7 @@ def run(n: int, seed: int, show: int) -> dict[str, int]:
         print(
             f"  [{c.kind} {c.chain}] {c.mojibake!r}\n      want {c.original!r}\n      got  {tf!r}"
         )
-    clean = [t for kind in [*KINDS, "legit"] for t in texts(kind, n, seed + 1)]
+    clean = [t for kind in KINDS for t in texts(kind, n, seed + 1)]
     changed = Counter[str]()
     for t in clean:
         for tool, fn in (("textfix", textfix.fix), ("ftfy", ftfy.fix_encoding)):

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
 from operator import and_, itemgetter
@@ -754,16 +753,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     return Step(best.text, best.chain, round(confidence, 3))
 
 
-def _is_letter(ch: str) -> bool:
-    return ch.isalpha() or unicodedata.category(ch).startswith("M")
+#: Where a changed word is cut before it is judged: ASCII that is not a letter (never part
+#: of a multi-byte sequence, so it separates repairs: ``¯\\_(ツ)_/¯``) and U+FFFD.
+_JUDGED_PIECE = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f\ufffd]+")
 
 
 def _words_changed_by(text: str, fixed: str) -> str:
-    """The runs of letters ``fixed`` changed in ``text`` that hold a non-ASCII letter, each
-    widened over the letters around it (the rest of a repaired word), joined by spaces.
-    Symbols in or next to a change stay out: a change that made only symbols (``Â¤`` ->
-    ``¤``, ``Γëê`` -> ``≈``, a kaomoji's ``¯``) is no evidence either way, nor is U+FFFD
-    (a byte lost before the repair).
+    """What ``fixed`` changed in ``text``, widened over the letters around each change (the
+    rest of a repaired word), joined by spaces. Where UTF-8 sequences were read (the span
+    got shorter), the change is cut at ASCII non-letters and U+FFFD (a byte lost before the
+    repair) and only the pieces with a non-ASCII character and a letter are kept: a decode
+    that made only symbols (``Â¤`` -> ``¤``, ``Γëê`` -> ``≈``, a kaomoji's ``¯``) is no
+    evidence either way; symbols glued to a letter (``Ѩ®‚‡Æ``, ``m„rgistada``) still are.
 
     >>> _words_changed_by("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
     'ツ'
@@ -772,21 +773,22 @@ def _words_changed_by(text: str, fixed: str) -> str:
     >>> _words_changed_by("Â¯\\\\_(Ã£Â\\x83Â\\x84)_/Â¯ (Â¤) FuÃ?ball",
     ...                   "¯\\\\_(ツ)_/¯ (¤) Fu\\ufffdball")
     'ツ'
+    >>> _words_changed_by("Ñ¨®‚‡Æ", "Ѩ®‚‡Æ"), _words_changed_by("m\\x84rgi", "m„rgi")
+    ('Ѩ®‚‡Æ', 'm„rgi')
     """
     words: list[str] = []
-    for _a0, _a1, b0, b1 in changed_spans(text, fixed):
-        while b0 > 0 and _is_letter(fixed[b0 - 1]):
+    for a0, a1, b0, b1 in changed_spans(text, fixed):
+        decoded = b1 - b0 < a1 - a0  # UTF-8 sequences were read here, not just C1 controls
+        while b0 > 0 and fixed[b0 - 1].isalpha():
             b0 -= 1
-        while b1 < len(fixed) and _is_letter(fixed[b1]):
+        while b1 < len(fixed) and fixed[b1].isalpha():
             b1 += 1
-        run: list[str] = []
-        for ch in fixed[b0:b1] + " ":
-            if _is_letter(ch):
-                run.append(ch)
-            elif ch != "\ufffd" and run:
-                if any(not c.isascii() and c.isalpha() for c in run):
-                    words.append("".join(run))
-                run = []
+        if not decoded:
+            words.append(fixed[b0:b1])
+            continue
+        for piece in _JUDGED_PIECE.findall(fixed, b0, b1):
+            if not piece.isascii() and any(ch.isalpha() for ch in piece):
+                words.append(piece)
     return " ".join(words)
 
 
