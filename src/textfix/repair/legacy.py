@@ -792,6 +792,27 @@ def _words_changed_by(text: str, fixed: str) -> str:
     return " ".join(words)
 
 
+def _judged_after_utf8(text: str, fixed: str) -> str:
+    """What to judge in ftfy's result: the letters it changed (:func:`_words_changed_by`)
+    and the words with letters it left alone: a line whose other words still look garbled
+    (``çÁÎÓØËÅ ÓÅÄ¦`` -> ``çÁÎÓØËÅ ÓÅĦ``) was decoded as UTF-8 only by chance. Words of
+    symbols alone (a kaomoji's ``¯``) are judged by neither.
+
+    >>> _judged_after_utf8("çÁÎÓØËÅ ÓÅÄ¦", "çÁÎÓØËÅ ÓÅĦ")
+    'ÓÅĦ çÁÎÓØËÅ'
+    >>> _judged_after_utf8("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
+    'ツ'
+    """
+    changed = [(b0, b1) for _a0, _a1, b0, b1 in changed_spans(text, fixed)]
+    kept = [
+        m.group()
+        for m in _CORE_WORD.finditer(fixed)
+        if any(ch.isalpha() for ch in m.group())
+        and not any(b0 < m.end() and m.start() < b1 for b0, b1 in changed)
+    ]
+    return " ".join([_words_changed_by(text, fixed), *kept]).strip()
+
+
 def arbitrate(
     text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
 ) -> Step:
@@ -807,8 +828,10 @@ def arbitrate(
     'ไบต์'
     """
     after_core = core(utf8_step.text)
-    # Judge only the words ftfy changed: symbols around them (``¯\\_(ツ)_/¯``) were there before.
-    if not mojibake_shape(_words_changed_by(text, utf8_step.text)):
+    # A repair that kept the length read C1 controls as cp1252 and decoded no UTF-8: any
+    # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
+    only_c1 = len(utf8_step.text) == len(text)
+    if not only_c1 and not mojibake_shape(_judged_after_utf8(text, utf8_step.text)):
         return utf8_step
     alternative = repair(text, context)
     if (
