@@ -9,6 +9,7 @@ line does not decode in it, in which case that line gets its own choice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -66,11 +67,37 @@ def classify(line: bytes) -> str:
     return "damaged" if good >= 2 and bad <= _DAMAGED_RATIO * good else "legacy"
 
 
+#: Scripts that one text mixes legitimately count as one (Japanese: kanji and kana).
+_LETTER_NAMES = (" LETTER ", " SYLLABLE ", " IDEOGRAPH")
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def mixes_scripts(text: str) -> bool:
+    """Whether the non-ASCII letters of ``text`` come from two or more non-Latin scripts:
+    what legacy bytes read as UTF-8 by chance look like (cp866 ``сборка`` is the valid
+    UTF-8 ``"\u186e\u0aa0"``, Mongolian and Gujarati), and real text hardly ever does.
+
+    >>> mixes_scripts("сборка"), mixes_scripts("Grüße, 東京のホテル"), mixes_scripts("\u186e\u0aa0")
+    (False, False, True)
+    >>> mixes_scripts("ºͰ")
+    False
+    """
+    scripts = set()
+    for ch in set(text):
+        name = unicodedata.name(ch, "") if ch > "\x7f" and ch.isalpha() else ""
+        if any(kind in name for kind in _LETTER_NAMES):  # not ª º ⁿ: signs, not a script
+            word = name.split()[0]
+            if word != "LATIN":
+                scripts.add(_SCRIPT_GROUPS.get(word, word))
+    return len(scripts) > 1
+
+
 def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
-    """Turn back into legacy the short "UTF-8" lines that are legacy text by coincidence.
+    """Turn back into legacy the "UTF-8" lines that are legacy text by coincidence.
 
     ``"Ні"`` in cp1251 is ``CD B3``, valid UTF-8 for ``"ͳ"``: when the legacy reading of
-    such a line (a few non-ASCII characters at most) is the better text, it wins.
+    such a line (a few non-ASCII characters at most, or a reading in several unrelated
+    scripts, see :func:`mixes_scripts`) is the better text, it wins.
 
     >>> lines = ["Ні".encode("cp1251"), "Ні".encode()]
     >>> kinds = [classify(x) for x in lines]
@@ -85,7 +112,8 @@ def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
         if kind not in (UTF8, "damaged"):
             continue
         as_utf8 = line.decode(UTF8, "replace")
-        if len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) > _SHORT_UTF8:
+        short = len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) <= _SHORT_UTF8
+        if not short and not mixes_scripts(as_utf8):
             continue
         if not strict_ok(line, legacy):
             continue

@@ -158,13 +158,26 @@ def _census(text: str) -> Counter[str]:
 
 def _lone(ch: str, before: str, after: str, text: str) -> bool:
     """A quotation mark with no partner in the text (``” Carrghamhna``, ``Bell“``), or ``¡ ¿``
-    with no ``! ?``: typography out of place, as mis-decoded letters are. ``’`` touching a
-    letter is an apostrophe (``l’eau``, Afrikaans ``’n``)."""
+    with no ``! ?``: typography out of place, as mis-decoded letters are. An apostrophe
+    (see :func:`_apostrophe`) needs no partner."""
     if ch in _INVERTED:
         return _INVERTED[ch] not in text
-    if ch not in _PAIRED or (ch == "’" and (before.isalpha() or after.isalpha())):
-        return False  # an apostrophe: l’eau, ’n, rock’n’roll
+    if ch not in _PAIRED or (ch == "’" and _apostrophe(before, after)):
+        return False
     return not any(partner in text for partner in _PARTNERS[ch]) and '"' not in text
+
+
+def _apostrophe(before: str, after: str) -> bool:
+    """``’`` between two letters (``l’eau``, ``пам’ять``) or beside an ASCII letter at a
+    word's edge (Afrikaans ``’n``, ``goin’``); word-initial ``’`` before a Cyrillic letter
+    is a mis-read letter (mac-cyrillic ``’рабрин`` for cp1251 ``Храбрин``).
+
+    >>> _apostrophe("l", "e"), _apostrophe(" ", "n"), _apostrophe(" ", "р")
+    (True, True, False)
+    """
+    if before.isalpha() and after.isalpha():
+        return True
+    return (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
 
 
 def _cjk_quality(text: str, chars: Counter[str]) -> float:
@@ -227,11 +240,15 @@ def word_evidence(text: str) -> float:
     """Word-level evidence, added to the per-letter quality: the share of non-ASCII words of
     3+ letters (shorter ones are known words by chance: ``ín``, ``sí``) that are known words,
     times :data:`KNOWN_WORDS_BONUS`; and :data:`MINOR_SCRIPT_COST` when non-Latin words are
-    present but fewer than half.
+    present but fewer than half. Only words standing between ASCII characters or spaces are
+    rated: a non-ASCII sign beside a word may be one of its letters read wrong (``‘или`` is
+    mac-cyrillic for cp1251 ``Фили``).
 
     >>> word_evidence("Dobry dzień w Krakowie") > word_evidence("Dobry dzieñ w Krakowie")
     True
     >>> word_evidence("Questo non и vero") < 0 == word_evidence("Questo non è vero") + 0
+    True
+    >>> word_evidence("‘или") == word_evidence("Фили") == 0
     True
     """
     words = Counter(_WORD.findall(text))
@@ -246,11 +263,23 @@ def word_evidence(text: str) -> float:
     non_latin = sum(n for w, n in words.items() if _non_latin(w, script_of))
     if 0 < non_latin < total / 2:
         evidence += MINOR_SCRIPT_COST * (1 - non_latin / total)
-    rated = {w: n for w, n in words.items() if len(w) >= 3 and not w.isascii()}
+    rated = Counter(
+        m.group()
+        for m in _WORD.finditer(text)
+        if len(m.group()) >= 3 and not m.group().isascii() and _free_standing(text, m)
+    )
     if rated:
         known = sum(n for w, n in rated.items() if known_word(w))
         evidence += KNOWN_WORDS_BONUS * known / sum(rated.values())
     return evidence
+
+
+def _free_standing(text: str, match: re.Match[str]) -> bool:
+    """The word has an ASCII character, a space or nothing on each side."""
+    start, end = match.span()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (before < "\x80" or before.isspace()) and (after < "\x80" or after.isspace())
 
 
 def _non_latin(word: str, script_of: Callable[[str], str]) -> bool:
