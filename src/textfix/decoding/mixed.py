@@ -72,18 +72,21 @@ _LETTER_NAMES = (" LETTER ", " SYLLABLE ", " IDEOGRAPH")
 _SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
-def mixes_scripts(text: str) -> bool:
-    """Whether the non-ASCII letters of ``text`` come from two or more non-Latin scripts:
-    what legacy bytes read as UTF-8 by chance look like (cp866 ``сборка`` is the valid
-    UTF-8 ``"\u186e\u0aa0"``, Mongolian and Gujarati), and real text hardly ever does.
+def chance_utf8(text: str) -> bool:
+    """Whether ``text`` (read as UTF-8) has unassigned or private-use code points, or letters
+    of two or more non-Latin scripts: what legacy bytes valid as UTF-8 by chance look like
+    (cp866 ``сборка`` is the valid UTF-8 ``"\u186e\u0aa0"``, Mongolian and Gujarati), and
+    real text hardly ever does.
 
-    >>> mixes_scripts("сборка"), mixes_scripts("Grüße, 東京のホテル"), mixes_scripts("\u186e\u0aa0")
+    >>> chance_utf8("сборка"), chance_utf8("Grüße, 東京のホテル"), chance_utf8("\u186e\u0aa0")
     (False, False, True)
-    >>> mixes_scripts("ºͰ")
-    False
+    >>> chance_utf8("ºͰ"), chance_utf8("\u0be0 \u1be0")
+    (False, True)
     """
     scripts = set()
     for ch in set(text):
+        if ch > "\x7f" and unicodedata.category(ch) in ("Cn", "Co"):
+            return True
         name = unicodedata.name(ch, "") if ch > "\x7f" and ch.isalpha() else ""
         if any(kind in name for kind in _LETTER_NAMES):  # not ª º ⁿ: signs, not a script
             word = name.split()[0]
@@ -96,8 +99,8 @@ def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
     """Turn back into legacy the "UTF-8" lines that are legacy text by coincidence.
 
     ``"Ні"`` in cp1251 is ``CD B3``, valid UTF-8 for ``"ͳ"``: when the legacy reading of
-    such a line (a few non-ASCII characters at most, or a reading in several unrelated
-    scripts, see :func:`mixes_scripts`) is the better text, it wins.
+    such a line (a few non-ASCII characters at most, or a reading with the shape of
+    :func:`chance_utf8`) is the better text, it wins.
 
     >>> lines = ["Ні".encode("cp1251"), "Ні".encode()]
     >>> kinds = [classify(x) for x in lines]
@@ -113,7 +116,7 @@ def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
             continue
         as_utf8 = line.decode(UTF8, "replace")
         short = len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) <= _SHORT_UTF8
-        if not short and not mixes_scripts(as_utf8):
+        if not short and not chance_utf8(as_utf8):
             continue
         if not strict_ok(line, legacy):
             continue
