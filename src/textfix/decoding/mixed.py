@@ -147,6 +147,8 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     >>> plan.kinds, plan.legacy, plan.is_mixed
     (['utf-8', 'legacy'], 'cp1251', True)
     """
+    if not _UTF8_SEQUENCE.search(data):  # no line can be UTF-8: no per-line pass needed
+        return _plan_legacy_only(data, hint)
     lines = [line for _, line in split_lines(data)]
     kinds = [classify(line) for line in lines]
     legacy_bytes = b"".join(
@@ -161,6 +163,24 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     )
     choice = choose_legacy(legacy_bytes, hint, dominant_script(utf8_text))
     refine(lines, kinds, choice.encoding)
+    return MixedPlan(kinds, choice.encoding, choice.confidence)
+
+
+def _plan_legacy_only(data: bytes, hint: str | None) -> MixedPlan:
+    """:func:`plan_lines` for bytes without any well-formed UTF-8 sequence: every line is
+    ASCII or legacy (found with C-speed splits: a large legacy file has no Python loop).
+
+    >>> _plan_legacy_only(b"ab\\n" + "Жук".encode("cp1251"), None).kinds
+    ['ascii', 'legacy']
+    """
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # data ended with a newline: no empty last line
+    kinds = ["ascii" if line.isascii() else "legacy" for line in lines]
+    legacy_bytes = b"\n".join(line for line in lines if not line.isascii())
+    if not legacy_bytes:
+        return MixedPlan(kinds, UTF8, 1.0)
+    choice = choose_legacy(legacy_bytes + b"\n", hint)
     return MixedPlan(kinds, choice.encoding, choice.confidence)
 
 
