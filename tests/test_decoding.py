@@ -157,3 +157,37 @@ def test_utf8_text_always_comes_back(text: str) -> None:
     # NUL bytes may rightly read as UTF-16; control characters can make text look binary.
     if "\x00" not in text and not d.is_binary:
         assert d.text == text
+
+
+# Short inputs where word-level evidence tells the code pages apart (written for these
+# tests; each was misread before it): an Italian "è" is not a lone Cyrillic "и" inside
+# Latin text, and a known word beats a look-alike in another code page.
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Questo non è un numero valido.", "cp1252"),
+        ("Il file non è stato trovato.", "cp1252"),
+        ("Quella non è una data.", "iso8859-15"),
+        ("Ābele", "cp1257"),
+        ("Malý", "mac-latin2"),
+        ("Şeker", "cp1254"),
+        ("Oggi il tempo è bello e caldo.", "cp1252"),
+        ("Dit is ’n mooi dag vandag.", "cp1252"),
+    ],
+)
+def test_short_lines_word_evidence(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)).text == text
+
+
+def test_mixed_file_line_valid_as_utf8_by_chance() -> None:
+    # In cp866, "рпа" and "спа" are E0 AF A0 and E1 AF A0: valid UTF-8 (Tamil, Batak). A
+    # line of five such syllables reads as UTF-8 in two unrelated scripts: in a file whose
+    # other lines are cp866 and UTF-8 Russian, it is read back as cp866.
+    chance = "рпа спа рпа спа рпа"
+    lines = ["Новая сборка готова.", "Журнал изменений", chance, "Всё работает хорошо."]
+    data = lines[0].encode() + b"\n" + lines[1].encode("cp866") + b"\n"
+    data += chance.encode("cp866") + b"\n" + lines[3].encode("cp866") + b"\n"
+    assert len(chance.encode("cp866").decode("utf-8")) == 9  # the premise: valid UTF-8
+    d = decode(data)
+    assert d.text == "\n".join(lines) + "\n"
+    assert [tuple(s) for s in d.segments] == [(0, 1, "utf-8"), (1, 4, "cp866")]

@@ -9,6 +9,7 @@ line does not decode in it, in which case that line gets its own choice.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -66,11 +67,40 @@ def classify(line: bytes) -> str:
     return "damaged" if good >= 2 and bad <= _DAMAGED_RATIO * good else "legacy"
 
 
+#: Scripts that one text mixes legitimately count as one (Japanese: kanji and kana).
+_LETTER_NAMES = (" LETTER ", " SYLLABLE ", " IDEOGRAPH")
+_SCRIPT_GROUPS = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "IDEOGRAPHIC": "CJK"}
+
+
+def chance_utf8(text: str) -> bool:
+    """Whether ``text`` (read as UTF-8) has unassigned or private-use code points, or letters
+    of two or more non-Latin scripts: what legacy bytes valid as UTF-8 by chance look like
+    (cp866 ``сборка`` is the valid UTF-8 ``"\u186e\u0aa0"``, Mongolian and Gujarati), and
+    real text hardly ever does.
+
+    >>> chance_utf8("сборка"), chance_utf8("Grüße, 東京のホテル"), chance_utf8("\u186e\u0aa0")
+    (False, False, True)
+    >>> chance_utf8("ºͰ"), chance_utf8("\u0be0 \u1be0")
+    (False, True)
+    """
+    scripts = set()
+    for ch in set(text):
+        if ch > "\x7f" and unicodedata.category(ch) in ("Cn", "Co"):
+            return True
+        name = unicodedata.name(ch, "") if ch > "\x7f" and ch.isalpha() else ""
+        if any(kind in name for kind in _LETTER_NAMES):  # not ª º ⁿ: signs, not a script
+            word = name.split()[0]
+            if word != "LATIN":
+                scripts.add(_SCRIPT_GROUPS.get(word, word))
+    return len(scripts) > 1
+
+
 def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
-    """Turn back into legacy the short "UTF-8" lines that are legacy text by coincidence.
+    """Turn back into legacy the "UTF-8" lines that are legacy text by coincidence.
 
     ``"Ні"`` in cp1251 is ``CD B3``, valid UTF-8 for ``"ͳ"``: when the legacy reading of
-    such a line (a few non-ASCII characters at most) is the better text, it wins.
+    such a line (a few non-ASCII characters at most, or a reading with the shape of
+    :func:`chance_utf8`) is the better text, it wins.
 
     >>> lines = ["Ні".encode("cp1251"), "Ні".encode()]
     >>> kinds = [classify(x) for x in lines]
@@ -85,7 +115,8 @@ def refine(lines: list[bytes], kinds: list[str], legacy: str) -> None:
         if kind not in (UTF8, "damaged"):
             continue
         as_utf8 = line.decode(UTF8, "replace")
-        if len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) > _SHORT_UTF8:
+        short = len(as_utf8) - len(as_utf8.encode("ascii", "ignore")) <= _SHORT_UTF8
+        if not short and not chance_utf8(as_utf8):
             continue
         if not strict_ok(line, legacy):
             continue
@@ -116,6 +147,8 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     >>> plan.kinds, plan.legacy, plan.is_mixed
     (['utf-8', 'legacy'], 'cp1251', True)
     """
+    if not _UTF8_SEQUENCE.search(data):  # no line can be UTF-8: no per-line pass needed
+        return _plan_legacy_only(data, hint)
     lines = [line for _, line in split_lines(data)]
     kinds = [classify(line) for line in lines]
     legacy_bytes = b"".join(
@@ -130,6 +163,24 @@ def plan_lines(data: bytes, hint: str | None = None) -> MixedPlan:
     )
     choice = choose_legacy(legacy_bytes, hint, dominant_script(utf8_text))
     refine(lines, kinds, choice.encoding)
+    return MixedPlan(kinds, choice.encoding, choice.confidence)
+
+
+def _plan_legacy_only(data: bytes, hint: str | None) -> MixedPlan:
+    """:func:`plan_lines` for bytes without any well-formed UTF-8 sequence: every line is
+    ASCII or legacy (found with C-speed splits: a large legacy file has no Python loop).
+
+    >>> _plan_legacy_only(b"ab\\n" + "Жук".encode("cp1251"), None).kinds
+    ['ascii', 'legacy']
+    """
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # data ended with a newline: no empty last line
+    kinds = ["ascii" if line.isascii() else "legacy" for line in lines]
+    legacy_bytes = b"\n".join(line for line in lines if not line.isascii())
+    if not legacy_bytes:
+        return MixedPlan(kinds, UTF8, 1.0)
+    choice = choose_legacy(legacy_bytes + b"\n", hint)
     return MixedPlan(kinds, choice.encoding, choice.confidence)
 
 
