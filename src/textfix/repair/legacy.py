@@ -622,7 +622,10 @@ def _odd_cases(text: str) -> int:
 
 
 #: A non-ASCII non-letter with letters on both sides ("р╕ал", "Республ╕ка").
-_INSIDE_WORD = re.compile(r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad\u05be\u2010\u2011'’](?=[^\W\d_])")
+#: (Middle dots join letters in Catalan "l·l" and Franco-Provençal "g·i": not counted.)
+_INSIDE_WORD = re.compile(
+    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad\u00b7\u05be\u2010\u2011'’](?=[^\W\d_])"
+)
 
 
 def _lang_share(text: str, lang: str | None) -> float:
@@ -671,9 +674,9 @@ def _flips_case(text: str, cand: str) -> bool:
     return False
 
 
-#: Letters some Latin orthographies borrow from Greek (Akan, Ewe write ε for ɛ): no sign of
-#: mojibake inside a Latin word.
-_BORROWED = frozenset("εƐΕ")
+#: Letters some Latin orthographies borrow from Greek (Akan, Ewe, Kabyle write ε, Σ for ɛ,
+#: Ɛ): no sign of mojibake inside a Latin word.
+_BORROWED = frozenset("εΕΣ")
 
 
 def _mixes_scripts(word: str) -> bool:
