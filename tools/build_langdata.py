@@ -44,6 +44,10 @@ SAMPLE_SEED, SAMPLE_WORDS, SAMPLE_MISSES = 0, 3000, 1500
 sys.path.insert(0, str(ROOT / "src"))
 
 from textfix.scoring import _wordindex  # noqa: E402
+from textfix.scoring.model import script_of  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tools"))
+import hunspell_forms as hunspell_forms_mod  # noqa: E402
 
 #: wordfreq languages we model (CJK and Indic scripts are out of scope for single-byte chains).
 WORDFREQ_LANGS = (
@@ -65,37 +69,46 @@ HUNSPELL = {
     "sq": ("sq_AL", "GPL-2+", False),
     "eo": ("eo", "GPL-2+", False),
     "kk": ("kk_KZ", "GPL-2+ / LGPL-2.1+ / MPL-1.1+", True),
+    "br": ("br_FR", "LGPL-2.1+ and MPL-1.1 and GPL-2+", False),
+}
+#: Languages whose hunspell dictionary is expanded with its affix rules (one level of
+#: suffixes, plus prefixes), for the inflected forms a 28,000-word list lacks:
+#: language -> (dictionary, licence, wordfreq list that ranks the stems or None, forms shipped).
+#: Stems that wordfreq knows come first (commonest first), then the rest, shorter first.
+HUNSPELL_FORMS = {
+    "lt": ("lt_LT", "BSD-3-clause", "lt", 100000),
+    "lv": ("lv_LV", "LGPL-2.1+", "lv", 100000),
+    "et": ("et_EE", "LGPL-2.1+", None, 100000),
+    "tr": ("tr_TR", "MPL-2.0", "tr", 100000),
+    "sh": ("hr_HR", "LGPL / SISSL", "sh", 100000),
+    "sr": ("sr_RS", "LGPL-3 / MPL-2.0", None, 60000),
 }
 #: languages taken from Babel's CLDR strings only (Unicode licence).
-CLDR_ONLY = ("mt", "az")
+CLDR_ONLY = ("mt", "az", "cy", "fy", "lb", "ast", "hsb", "dsb")
+#: Letters beyond ASCII of the CLDR-only languages' standard orthographies: CLDR's names of
+#: countries and languages are full of foreign names, so the letters seen there are not a
+#: reliable alphabet for these small samples.
+CLDR_ALPHABETS = {
+    "cy": "âêîôûŵŷáéëïö",
+    "fy": "âêôûúéëïäöü",
+    "lb": "äéë",
+    "ast": "áéíóúñü",
+    "hsb": "čćěłńóřšžź",
+    "dsb": "čćěłńóŕśšžź",
+}
+#: languages whose word list comes from CLDR although their letter statistics come from a
+#: dictionary that may not be shipped (GPL).
+CLDR_WORDS = ("ga", "sq", "eo", "br")
 
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 TOP_WORDS = 80000  # words read per wordfreq language for statistics
 SHIP_WORDS = 28000  # non-ASCII words shipped per language
+#: ... more for the inflecting languages whose wordfreq list is long enough to fill them
+#: (a line's words are often forms below the top 28,000).
+SHIP_WORDS_MORE = {"ru": 60000, "uk": 60000, "mk": 60000, "bg": 60000, "pl": 60000, "cs": 60000}
 SHIP_ASCII = 2000  # most frequent ASCII words shipped per language (to tell a line's language)
 MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
 MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
-
-_SCRIPTS = (
-    (0x0370, 0x03FF, "Grek"),
-    (0x1F00, 0x1FFF, "Grek"),
-    (0x0400, 0x052F, "Cyrl"),
-    (0x0590, 0x05FF, "Hebr"),
-    (0x0600, 0x06FF, "Arab"),
-    (0x0750, 0x077F, "Arab"),
-    (0xFB50, 0xFDFF, "Arab"),
-    (0xFE70, 0xFEFF, "Arab"),
-    (0x0E00, 0x0E7F, "Thai"),
-)
-
-
-def script_of(ch: str) -> str:
-    """Script code of one letter (Latin unless listed above)."""
-    o = ord(ch)
-    for lo, hi, name in _SCRIPTS:
-        if lo <= o <= hi:
-            return name
-    return "Latn"
 
 
 def is_wordchar(ch: str) -> bool:
@@ -146,6 +159,37 @@ def hunspell_words(dic: str) -> list[tuple[str, float]]:
     )
 
 
+def hunspell_forms(lang: str) -> list[str]:
+    """Up to the language's cap of inflected forms from its hunspell dictionary (lower-cased,
+    non-ASCII, no proper names). Stems are taken in order: those the language's wordfreq list
+    knows first (commonest first), then the others, shorter first; each stem gives all its
+    forms, shorter first."""
+    dic, _licence, freq_lang, cap = HUNSPELL_FORMS[lang]
+    freqs: dict[str, float] = {}
+    if freq_lang is not None:
+        import wordfreq
+
+        freqs = wordfreq.get_frequency_dict(freq_lang, wordlist="best")
+    aff, entries = hunspell_forms_mod.dictionary_entries(HUNSPELL_DIR, dic)
+    ranked = sorted(
+        (-freqs.get(stem.lower(), 0.0), len(stem), order, stem, flags)
+        for order, (stem, flags) in enumerate(entries)
+        if stem and not stem[0].isupper()
+    )
+    out: dict[str, None] = {}
+    for *_key, stem, flags in ranked:
+        forms = {
+            unicodedata.normalize("NFC", f).lower()
+            for f in hunspell_forms_mod.expand(stem, flags, aff)
+        }
+        for word in sorted(forms, key=lambda w: (len(w), w)):
+            if not word.isascii() and all(map(is_wordchar, word)):
+                out[word] = None
+        if len(out) >= 2 * cap:  # enough to fill the cap after filtering
+            break
+    return list(out)
+
+
 def cldr_words(lang: str) -> list[tuple[str, float]]:
     from babel import Locale
 
@@ -161,7 +205,11 @@ def cldr_words(lang: str) -> list[tuple[str, float]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def build_model(words: Iterable[tuple[str, float]]) -> tuple[dict[str, object], list[str]]:
+def build_model(
+    words: Iterable[tuple[str, float]], letters: str | None = None
+) -> tuple[dict[str, object], list[str]]:
+    """Letter statistics of a weighted word list; ``letters``, when given, are the non-ASCII
+    letters of the alphabet (instead of those frequent enough in the list)."""
     pairs = list(words)
     chars: Counter[str] = Counter()
     for w, f in pairs:
@@ -169,6 +217,8 @@ def build_model(words: Iterable[tuple[str, float]]) -> tuple[dict[str, object], 
             chars[ch] += math.sqrt(f)
     total = sum(chars.values())
     alphabet = {ch for ch, c in chars.items() if c / total >= MIN_CHAR_SHARE}
+    if letters is not None:
+        alphabet = {ch for ch in alphabet if ch.isascii()} | set(letters)
     script = Counter(script_of(ch) for ch in alphabet if not ch.isascii()).most_common(1)
     bigrams: Counter[str] = Counter()
     firsts: Counter[str] = Counter()
@@ -199,14 +249,28 @@ def build_model(words: Iterable[tuple[str, float]]) -> tuple[dict[str, object], 
 
 def write_words(shipped: dict[str, list[str]], codes: list[str]) -> None:
     """Write ``words.idx``: word -> mask of the languages (indexed by ``codes``) having it."""
+    word_mask = word_masks(shipped, codes)
+    (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask))
+    write_sample(word_mask, codes)
+    print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
+
+
+def word_masks(shipped: dict[str, list[str]], codes: list[str]) -> dict[str, int]:
+    """Word -> mask of the languages (indexed by ``codes``) whose shipped list has it."""
     word_mask: dict[str, int] = {}
     for lang, words in shipped.items():
         bit = 1 << codes.index(lang)
         for w in words:
             word_mask[w] = word_mask.get(w, 0) | bit
-    (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask))
-    write_sample(word_mask, codes)
-    print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
+    # Two words sharing a hash key would share a mask: keep the one listed first (the
+    # commoner), drop the other (a handful among millions).
+    keys: dict[int, str] = {}
+    for w in list(word_mask):
+        first = keys.setdefault(_wordindex.word_key(w), w)
+        if first != w:
+            print(f"dropped {w!r}: same key as {first!r}", file=sys.stderr)
+            del word_mask[w]
+    return word_mask
 
 
 def write_sample(word_mask: dict[str, int], codes: list[str]) -> None:
@@ -238,9 +302,9 @@ def reindex(old: Path) -> int:
     return 0
 
 
-def main() -> int:
-    if sys.argv[1:2] == ["--reindex"]:
-        return reindex(Path(sys.argv[2]))
+def gather() -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
+    """Every language's model and shipped word list (``tools/build_skeletons.py`` reads the
+    same lists through this function)."""
     langs: dict[str, dict[str, object]] = {}
     shipped: dict[str, list[str]] = {}
     sources: list[tuple[str, list[tuple[str, float]], bool]] = []
@@ -251,18 +315,32 @@ def main() -> int:
     for lang in CLDR_ONLY:
         sources.append((lang, cldr_words(lang), True))
     for lang, words, ship in sources:
-        model, ordered = build_model(words)
+        model, ordered = build_model(words, CLDR_ALPHABETS.get(lang))
         langs[lang] = model
         alphabet = set(str(model["alphabet"]))
         if ship:
             keep = [w for w in ordered if not w.isascii() and set(w) <= alphabet]
             plain = [w for w in ordered if w.isascii() and len(w) > 1]
-            shipped[lang] = keep[:SHIP_WORDS] + plain[:SHIP_ASCII]
+            shipped[lang] = keep[: SHIP_WORDS_MORE.get(lang, SHIP_WORDS)] + plain[:SHIP_ASCII]
+        elif lang in CLDR_WORDS:
+            extra = [w for w, _ in cldr_words(lang) if set(w) <= alphabet and len(w) > 1]
+            shipped[lang] = extra[:SHIP_WORDS]
+        if lang in HUNSPELL_FORMS:
+            have = set(shipped[lang])
+            forms = [w for w in hunspell_forms(lang) if w not in have and set(w) <= alphabet]
+            shipped[lang] += forms[: HUNSPELL_FORMS[lang][3]]
         print(
             f"{lang}: {model['script']} {len(alphabet)} letters, "
             f"{len(model['bigrams'])} bigrams, {len(shipped.get(lang, []))} words",
             file=sys.stderr,
         )  # type: ignore[arg-type]
+    return langs, shipped
+
+
+def main() -> int:
+    if sys.argv[1:2] == ["--reindex"]:
+        return reindex(Path(sys.argv[2]))
+    langs, shipped = gather()
     OUT.mkdir(parents=True, exist_ok=True)
     blob = json.dumps({"version": 1, "langs": langs}, ensure_ascii=False, sort_keys=True)
     (OUT / "langdata.json.xz").write_bytes(lzma.compress(blob.encode(), preset=9))

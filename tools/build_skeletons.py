@@ -33,24 +33,9 @@ BITS = 7_900_000
 
 
 def shipped_words() -> set[str]:
-    """The words ``build_langdata.main`` ships, gathered the same way."""
-    tool = langdata_tool
-    sources = [(lang, tool.wordfreq_words(lang), True) for lang in tool.WORDFREQ_LANGS]
-    sources += [
-        (lang, tool.hunspell_words(dic), ship) for lang, (dic, _, ship) in tool.HUNSPELL.items()
-    ]
-    sources += [(lang, tool.cldr_words(lang), True) for lang in tool.CLDR_ONLY]
-    words: set[str] = set()
-    for lang, pairs, ship in sources:
-        if not ship:
-            continue
-        model, ordered = tool.build_model(pairs)
-        alphabet = set(str(model["alphabet"]))
-        keep = [w for w in ordered if not w.isascii() and set(w) <= alphabet]
-        plain = [w for w in ordered if w.isascii() and len(w) > 1]
-        words.update(keep[: tool.SHIP_WORDS] + plain[: tool.SHIP_ASCII])
-        print(f"{lang}: {len(words)} words so far", file=sys.stderr)
-    return words
+    """The words ``build_langdata.main`` ships, gathered by the same function."""
+    langs, shipped = langdata_tool.gather()
+    return set(langdata_tool.word_masks(shipped, sorted(langs)))
 
 
 def check_folding() -> None:

@@ -79,7 +79,7 @@ FAMILIES: tuple[Family, ...] = (
 #: its chain's family is less likely: Latvian is not written in cp852.
 FAMILY_LANGS: dict[str, frozenset[str]] = {
     "Cyrillic": frozenset(["ru", "uk", "bg", "mk", "sr", "be", "kk"]),
-    "Central European": frozenset(["pl", "cs", "sk", "hu", "sl", "sh", "ro", "sq"]),
+    "Central European": frozenset(["pl", "cs", "sk", "hu", "sl", "sh", "ro", "sq", "hsb", "dsb"]),
     "Western European": frozenset(
         [
             "en",
@@ -103,6 +103,11 @@ FAMILY_LANGS: dict[str, frozenset[str]] = {
             "id",
             "ms",
             "fil",
+            "cy",
+            "fy",
+            "lb",
+            "ast",
+            "br",
         ]
     ),
     "Greek": frozenset(["el"]),

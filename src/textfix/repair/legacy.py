@@ -58,6 +58,7 @@ from textfix.scoring.model import (
     mojibake_shape,
     odd_case,
     quick_logprob,
+    script_of,
     well_formed,
 )
 from textfix.types import Chain
@@ -83,6 +84,10 @@ OTHER_SHOWN_COST = 0.4
 #: Ranking penalty (nats per letter) when the candidate's language is not one its chain's
 #: family is used for.
 LANG_MISMATCH = 0.4
+#: Ranking penalty (nats per letter) for each letter a candidate turns into a symbol.
+SYMBOL_FOR_LETTER = 2.0
+#: Ranking penalty (nats per letter) for each capital after a small letter a candidate adds.
+NEW_ODD_CASE = 0.5
 #: Share of repaired letters in known words needed to change text with no mojibake shape.
 WELL_FORMED_KNOWN = 0.5
 #: Known repaired words weigh fully once they hold this many letters.
@@ -92,6 +97,8 @@ CONTEXT_LETTERS = 10
 #: Known words (ASCII ones included) of one language a line needs before that language
 #: counts as "the language the rest of the line is in".
 LINE_VOTES = 2
+#: A thin repair's known words need this share of the line's words known in that language.
+LINE_SHARE = 0.3
 #: Text with no mojibake shape may also change on a very large gain with some known words.
 STRONG_GAIN = 2.0
 STRONG_KNOWN = 0.2
@@ -408,7 +415,7 @@ def _changeable() -> re.Pattern[str]:
 def thin_without_words(text: str) -> bool:
     """Cheap proof that no repair of ``text`` passes the gates: every candidate is thin (no
     UTF-8 round trip, at most :data:`THIN` characters any single-byte table changes), the
-    line has no symbolic shape, and no round trip turns a word into a known word, which a
+    line has no mojibake shape, and no round trip turns a word into a known word, which a
     thin repair needs. :func:`repair` then returns ``None`` or a step of confidence at most
     :data:`FAILED_CONFIDENCE`, so callers that need more may skip it (names and rare letters
     of unmodelled languages: ``Efrîka Basur``).
@@ -419,10 +426,8 @@ def thin_without_words(text: str) -> bool:
     text_core = core(text)
     if len(_changeable().findall(text_core)) > THIN or utf8_round_trip(text):
         return False
-    if mojibake_shape(text_core) and (
-        _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
-    ):
-        return False  # symbolic: a thin repair may pass on the letter statistics
+    if mojibake_shape(text_core):
+        return False  # a thin repair of a shaped line may pass on the letter statistics
     return not may_reach_words(text_core)
 
 
@@ -503,6 +508,11 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         rank += COVERAGE_BONUS * changed / max(1, len(text_core))
         if not fits(chain[0][0], s.lang):
             rank -= LANG_MISMATCH
+        # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
+        # "\xa0огалым"): rank it below one they may accept.
+        rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
+        # ... and capitals after small letters the original did not have ("РеспублИка").
+        rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - _odd_cases(text_core))
         found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
     found.sort(key=lambda c: -c.rank)
     return found
@@ -511,7 +521,10 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
 def _symbols(text: str) -> int:
     """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
     letters, hardly ever letters into symbols."""
-    letters = sum(1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f")
+    # Superscript digits match TOKEN_RE's letters but are symbols here ("podgl¹du").
+    letters = sum(
+        1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f" and not ch.isnumeric()
+    )
     hyphens = sum(map(text.count, _HYPHENS))
     return len(_NON_ASCII.findall(text)) - letters - hyphens
 
@@ -603,17 +616,79 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     return bool(changed) and all(len(set(w.lower())) == 1 for w in changed)
 
 
-def _flips_case(text: str, cand: str) -> bool:
-    """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
-    little evidence to tell it from a clean word of another language."""
+def _odd_cases(text: str) -> int:
+    """Capitals right after a small letter, in all the words of ``text``."""
+    return sum(map(odd_case, TOKEN_RE.findall(text)))
+
+
+#: A non-ASCII non-letter with letters on both sides ("р╕ал", "Республ╕ка").
+#: (Middle dots join letters in Catalan "l·l" and Franco-Provençal "g·i": not counted.)
+_INSIDE_WORD = re.compile(
+    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad\u00b7\u05be\u2010\u2011'’](?=[^\W\d_])"
+)
+
+
+def _lang_share(text: str, lang: str | None) -> float:
+    """Share of the line's words of 3+ letters (ASCII ones included) that are known words of
+    ``lang``: a thin repair's known word must not stand alone in a line of another language
+    ("e-poçta" -> "e-pošta" in a Turkmen line)."""
+    model = langdata().models.get(lang) if lang else None
+    words = [w for w in TOKEN_RE.findall(text) if len(w) >= 3]
+    if model is None or not words:
+        return 0.0
+    bit = 1 << model.index
+    return sum(1 for w in words if word_langs(w) & bit) / len(words)
+
+
+def _lowers_capitals(text: str, cand: str) -> bool:
+    """Every changed letter is a capital that becomes a small letter.
+
+    >>> _lowers_capitals("5 ДЕОШ", "5 день"), _lowers_capitals("феб", "ТЕА")
+    (True, False)
+    """
     if len(text) != len(cand):
         return False
-    return any(
-        a != b
-        and a not in _CASELESS
-        and ((a.islower() and b.isupper()) or (a.isupper() and b.islower()))
-        for a, b in zip(text, cand, strict=True)
-    )
+    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+    return bool(changed) and all(a.isupper() and b.islower() for a, b in changed)
+
+
+def _flips_case(text: str, cand: str) -> bool:
+    """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
+    little evidence to tell it from a clean word of another language. A capital between a
+    letter and a small letter ("DÚsactiver") is no clean spelling: lowering it is fine.
+
+    >>> _flips_case("ôl", "Öl"), _flips_case("DÚsactiver", "Désactiver")
+    (True, False)
+    """
+    if len(text) != len(cand):
+        return False
+    for i, (a, b) in enumerate(zip(text, cand, strict=True)):
+        if a == b or a in _CASELESS:
+            continue
+        if a.islower() and b.isupper():
+            return True
+        if a.isupper() and b.islower():
+            inner = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].islower()
+            if not inner:
+                return True
+    return False
+
+
+#: Letters some Latin orthographies borrow from Greek (Akan, Ewe, Kabyle write ε, Σ for ɛ,
+#: Ɛ): no sign of mojibake inside a Latin word.
+_BORROWED = frozenset("εΕΣ")
+
+
+def _mixes_scripts(word: str) -> bool:
+    """A word with letters of two modelled scripts ("Siapanлeg"): single-byte mojibake's mark.
+
+    >>> _mixes_scripts("Siapanлeg"), _mixes_scripts("Привет"), _mixes_scripts("Akyerε")
+    (True, False, False)
+    """
+    if word.isascii():
+        return False
+    scripts = {script_of(ch) for ch in word if ch.isalpha() and ch not in _BORROWED}
+    return len(scripts - {"Other"}) > 1
 
 
 def _line_known(text: str, best: Candidate) -> tuple[float, int]:
@@ -697,7 +772,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
     symbolic = shaped and (
-        _symbols(text_core) > 0 or any(map(odd_case, TOKEN_RE.findall(text_core)))
+        _symbols(text_core) > 0
+        or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
     )
     found = candidates(text, needs_words, best_only=True)
     if not found:
@@ -720,6 +796,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and fits(best.chain[0][0], _code_of(lang_bit))
         and _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
     )
+    # The line's known words (ASCII ones included) name the language the candidate reads as,
+    # and that language is written in the chain's code page.
+    line_agrees = (
+        lang_votes >= LINE_VOTES
+        and _code_of(lang_bit) == best.score.lang
+        and fits(best.chain[0][0], best.score.lang)
+    )
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     passed = (
@@ -732,19 +815,46 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
             not needs_words
-            or best.known >= WELL_FORMED_KNOWN
+            # Fewer than EVIDENCE_LETTERS known letters (evidence < known) are too few to
+            # stand in for the letter statistics: the gain must show alone, unless capitals
+            # become small letters (koi8-r read as cp1251: "ДЕОШ" -> "день"; clean "феб"
+            # does not become "ТЕА").
+            or (
+                best.known >= WELL_FORMED_KNOWN
+                and (
+                    best.evidence == best.known
+                    or gain >= MIN_GAIN
+                    or _lowers_capitals(text, best.text)
+                )
+            )
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
             or (words_agree and lang_votes >= LINE_VOTES + 1)
+            or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
         )
-        and not (thin and not shaped and _flips_case(text, best.text))
+        # (unless ten or more letters of known words of the line's language back it)
+        and not (
+            thin
+            and not shaped
+            and _flips_case(text, best.text)
+            and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
+        )
         and (
             not thin
-            or (line_known >= 0.99 and known_letters >= EVIDENCE_LETTERS + needs_words)
+            or (
+                line_known >= 0.99
+                and known_letters >= EVIDENCE_LETTERS + needs_words
+                and _lang_share(best.text, score(best.text).lang) >= LINE_SHARE
+            )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             or words_agree
             or (relief > 0 and best.known > 0)
-            or (symbolic and gain >= THIN_GAIN and fits(best.chain[0][0], best.score.lang))
+            or (
+                symbolic
+                and gain >= (MIN_GAIN if _INSIDE_WORD.search(text_core) else THIN_GAIN)
+                and fits(best.chain[0][0], best.score.lang)
+            )
+            or (shaped and line_agrees and gain >= THIN_GAIN)
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
