@@ -93,6 +93,8 @@ CLEAN = [
     # A format placeholder of one repeated letter (cp437's µ is cp866's ц) beside a word
     # no display code page holds.
     "Tempo en formo HH:MM:ss.µµµµµµ ne ĉiam validas",
+    # Turkmen (no model): cp852 read back would swap only ç and ý for š and ř, no known word.
+    "Saýlanan obýekt ýok, açary bar.",
 ]
 
 

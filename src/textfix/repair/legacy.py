@@ -691,6 +691,21 @@ def _mixes_scripts(word: str) -> bool:
     return len(scripts - {"Other"}) > 1
 
 
+def _swapped_letters(text: str, cand: str) -> int:
+    """How many distinct letters the repair swaps for other letters of the same script
+    (any other change counts as many, so only same-script letter swaps can count low).
+
+    >>> _swapped_letters("obýekt ýok açary", "obřekt řok ašary"), _swapped_letters("ùìå", "שלו")
+    (2, 99)
+    """
+    if len(text) != len(cand):
+        return 99
+    pairs = {(a, b) for a, b in zip(text, cand, strict=True) if a != b}
+    if not all(a.isalpha() and b.isalpha() and script_of(a) == script_of(b) for a, b in pairs):
+        return 99
+    return len(pairs)
+
+
 def _line_known(text: str, best: Candidate) -> tuple[float, int]:
     """Share of repaired letters in words known in the language of the whole repaired line,
     and how many letters of the line's non-ASCII words that language knows in all."""
@@ -831,6 +846,16 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
             or (words_agree and lang_votes >= LINE_VOTES + 1)
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
+        )
+        # A line with no mojibake shape whose letters fit no one modelled alphabet may be
+        # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
+        # repair that only swaps one or two letters for others of their script is then as
+        # thin as two changed letters, and letter statistics of another language cannot
+        # speak for it without a known word.
+        and not (
+            not (shaped or needs_words or relief > 0)
+            and best.known == 0
+            and _swapped_letters(text, best.text) <= THIN
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
