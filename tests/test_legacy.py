@@ -13,6 +13,7 @@ from textfix import fix, fix_and_explain
 from textfix.chains import FAMILIES, STEPS, fits, single_byte_steps, translation
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import core, repair
+from textfix.scoring.model import mojibake_shape
 
 #: (language, true, shown, minimum restore rate on 60 real Django lines). The floors sit a
 #: little under what the engine measured (2026-11-27), so a regression shows; many of these
@@ -231,3 +232,11 @@ def test_garbled_real_line_never_becomes_something_else_silently(
     # Either restored, or left alone: a confident wrong repair is the failure we forbid.
     # (Lines of one or two short words are excluded: see the report's known weaknesses.)
     assert out in (line, garbled)
+
+
+def test_spacing_accents_between_letters_are_mojibake_shapes() -> None:
+    # mac-roman shows cp1252's ö as ˆ (a "modifier letter" to Unicode); ʻ in Hawaiʻi is real.
+    assert mojibake_shape("rekisterˆity")
+    assert mojibake_shape("Hačˇek")
+    assert not mojibake_shape("Hawaiʻi oʻzbek")
+    assert fix("T‰m‰ k‰ytt‰j‰ ei lˆyt‰nyt pˆyt‰‰.") == "Tämä käyttäjä ei löytänyt pöytää."

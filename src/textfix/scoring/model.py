@@ -52,9 +52,14 @@ _MARKS = (
 )
 _NOT_LETTERS = "\u02b0-\u02ff\u207f\u2071\u00aa\u00ba"
 TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
-#: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð").
+#: Spacing accents that code pages hold (mac-roman, cp1250, cp1252: ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝) and no
+#: orthography writes between letters; Unicode files ˆ and ˇ as modifier *letters*, but
+#: "Syˆtteit‰" is Finnish shown as mac-roman. (ʻ, ʼ, ː stay letters: Hawaiʻi.)
+_SPACING_ACCENTS = "\u02c6\u02c7\u02d8-\u02dd"
+#: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð", "rekisterˆity").
 _GLUED_RE = re.compile(
-    rf"(?<=[^\W\d_])(?:[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|\xa0)(?=[^\W\d_])"
+    rf"(?<=[^\W\d_])(?:[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|[\xa0{_SPACING_ACCENTS}])"
+    rf"(?=[^\W\d_])"
 )
 #: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
 #: ("dzie§", "│adny") are suspect.
