@@ -69,6 +69,8 @@ def test_seed_example_and_its_chain() -> None:
         ("оПХБЕР, ЙЮЙ ДЕКЮ?", "Привет, как дела?"),
         ("Ðåäàêòèðîâàíèå ïðîôèëÿ", "Редактирование профиля"),
         ("ÊáëçìÝñá óáò", "Καλημέρα σας"),
+        # mac-cyrillic would make the capital a no-break space at the line's start.
+        ("Êîòëàñ", "Котлас"),
     ],
 )
 def test_thin_and_classic_examples(garbled: str, expected: str) -> None:

@@ -537,10 +537,31 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     quotes_ok = _balanced_quotes(text, cand)
     return sum(
         1
-        for a, b in zip(text, cand, strict=True)
+        for i, (a, b) in enumerate(zip(text, cand, strict=True))
         if a != b
         and a.isalpha()
-        and not (b.isspace() or TOKEN_RE.match(b) or b in _HYPHENS or (quotes_ok and b in _QUOTES))
+        and not (
+            _inner_space(cand, i)
+            or TOKEN_RE.match(b)
+            or b in _HYPHENS
+            or (quotes_ok and b in _QUOTES)
+        )
+    )
+
+
+def _inner_space(text: str, i: int) -> bool:
+    """``text[i]`` is a space (a no-break space, as repairs make) between two non-spaces: a
+    no-break space at a line's edge or beside another space is no word separator, so a
+    letter turned into one there ("Êîãàëûì" -> "\xa0огалым") is a letter lost.
+
+    >>> _inner_space("10\xa0km", 2), _inner_space("\xa0огалым", 0)
+    (True, False)
+    """
+    return (
+        text[i].isspace()
+        and 0 < i < len(text) - 1
+        and not text[i - 1].isspace()
+        and not text[i + 1].isspace()
     )
 
 
