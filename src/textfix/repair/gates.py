@@ -8,6 +8,8 @@ words, superscripts or fractions right before a small letter).
 True
 >>> looks_clean("Le cafщ est dщjр prъt"), looks_clean("³adny dzieñ")
 (False, False)
+>>> looks_clean("Die Straße"), looks_clean("Sprßvcovskß dokumentßcia")
+(True, False)
 """
 
 from __future__ import annotations
@@ -33,9 +35,12 @@ def looks_clean(text: str) -> bool:
     words = langdata().word_mask
     common = -1
     for token in _WORD_RE.findall(text):
-        word = token.strip(_EDGE).lower().replace("ς", "σ").replace("ß", "ss")
+        word = token.strip(_EDGE).lower()
         if word.isascii():
             continue
+        # (ß is looked up as "ss", but a word with ß still needs to be a known word:
+        # cp437 shows Slovak "Správcovská" as "Sprßvcovskß")
+        word = word.replace("ς", "σ").replace("ß", "ss")
         mask = words.get(word, 0)
         if not mask:
             return False
