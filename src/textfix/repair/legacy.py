@@ -884,6 +884,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not shaped
             and _flips_case(text, best.text)
             and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
+            # A capital lowered into a known word of the line's own language, which uses
+            # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
+            # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
+            and not (words_agree and best.known >= 0.99 and _lowers_capitals(text, best.text))
         )
         and (
             not thin
