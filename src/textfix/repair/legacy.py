@@ -107,6 +107,8 @@ THIN = 2
 #: ... unless the original has a mojibake shape, the gain is this large and the language
 #: fits the chain's code page.
 THIN_GAIN = 1.5
+#: The gain that will do when 3+ known words of the line agree on the candidate's language.
+AGREED_GAIN = 0.5
 #: Candidates given the quick score, and candidates given the full score.
 QUICK_POOL = 80
 SHORTLIST = 5
@@ -841,13 +843,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     )
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
+    # A symbol inside a word of a line whose other words (3+ of them) are known words of the
+    # language the candidate reads as, written in the chain's code page: the inflected form
+    # need not be listed, and a smaller gain will do ("podgl¥du" in a Polish line).
+    agreed = symbolic and line_agrees and lang_votes >= LINE_VOTES + 1 and gain >= AGREED_GAIN
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         and not _only_letter_runs(text, best.text)
-        and evidence_gain >= MIN_GAIN - relief
+        and (evidence_gain >= MIN_GAIN - relief or agreed)
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
             not needs_words
@@ -905,6 +911,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and fits(best.chain[0][0], best.score.lang)
             )
             or (shaped and line_agrees and gain >= THIN_GAIN)
+            or agreed
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
