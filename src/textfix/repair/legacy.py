@@ -107,6 +107,8 @@ THIN = 2
 #: ... unless the original has a mojibake shape, the gain is this large and the language
 #: fits the chain's code page.
 THIN_GAIN = 1.5
+#: Ranking cost (total nats) of each letter a same-length candidate reads fewer than another.
+LACKED_LETTER = 4.0
 #: The gain that will do when 3+ known words of the line agree on the candidate's language.
 AGREED_GAIN = 0.5
 #: Candidates given the quick score, and candidates given the full score.
@@ -516,6 +518,16 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         # ... and capitals after small letters the original did not have ("РеспублИка").
         rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - _odd_cases(text_core))
         found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
+    # Between round trips of the same length, one that reads fewer letters escaped scoring
+    # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
+    # charge each letter it lacks.
+    most = max((c.score.letters for c in found if len(c.text) == len(text)), default=0)
+    found = [
+        c._replace(rank=c.rank - LACKED_LETTER * (most - c.score.letters) / (most + 1))
+        if len(c.text) == len(text) and c.score.letters < most
+        else c
+        for c in found
+    ]
     found.sort(key=lambda c: -c.rank)
     return found
 
