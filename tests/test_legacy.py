@@ -106,6 +106,8 @@ CLEAN = [
     "Tempo en formo HH:MM:ss.µµµµµµ ne ĉiam validas",
     # Turkmen (no model): cp852 read back would swap only ç and ý for š and ř, no known word.
     "Saýlanan obýekt ýok, açary bar.",
+    # A capital at the line's start is clean capitalisation (Franco-Provençal, no model).
+    "Èmirats arabos unis",
 ]
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
 from operator import and_, itemgetter
@@ -521,15 +522,30 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     # Between round trips of the same length, one that reads fewer letters escaped scoring
     # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
     # charge each letter it lacks.
-    most = max((c.score.letters for c in found if len(c.text) == len(text)), default=0)
+    reads = {c.text: _reads(c.text) for c in found if len(c.text) == len(text)}
+    most = max(reads.values(), default=0)
     found = [
-        c._replace(rank=c.rank - LACKED_LETTER * (most - c.score.letters) / (most + 1))
-        if len(c.text) == len(text) and c.score.letters < most
+        c._replace(rank=c.rank - LACKED_LETTER * (most - reads[c.text]) / (most + 1))
+        if c.text in reads and reads[c.text] < most
         else c
         for c in found
     ]
     found.sort(key=lambda c: -c.rank)
     return found
+
+
+#: Signs that stand in words as parts of letters: combining marks (cp1258's tones) and
+#: Hebrew geresh and gershayim.
+_LETTER_PARTS = frozenset("\u05f3\u05f4")
+
+
+def _reads(text: str) -> int:
+    """Letters and letter parts (combining marks, Hebrew geresh) of ``text``.
+
+    >>> _reads("Thu\u0323y"), _reads("\xa0огалым"), _reads("גוג׳ר")
+    (5, 6, 5)
+    """
+    return sum(1 for ch in text if ch.isalpha() or ch in _LETTER_PARTS or unicodedata.combining(ch))
 
 
 def _symbols(text: str) -> int:
@@ -685,6 +701,16 @@ def _lowers_capitals(text: str, cand: str) -> bool:
         return False
     changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
     return bool(changed) and all(a.isupper() and b.islower() for a, b in changed)
+
+
+def _first_letter_kept(text: str, cand: str) -> bool:
+    """The line's first letter is the same in the candidate.
+
+    >>> _first_letter_kept("blev Êndret", "blev ændret"), _first_letter_kept("Èmi", "émi")
+    (True, False)
+    """
+    first = next((i for i, ch in enumerate(text) if ch.isalpha()), None)
+    return first is None or (first < len(cand) and cand[first] == text[first])
 
 
 def _flips_case(text: str, cand: str) -> bool:
@@ -905,7 +931,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # A capital lowered into a known word of the line's own language, which uses
             # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
-            and not (words_agree and best.known >= 0.99 and _lowers_capitals(text, best.text))
+            # (not the line's first letter, which clean text capitalises: "Èmirats" stays)
+            and not (
+                words_agree
+                and best.known >= 0.99
+                and _lowers_capitals(text, best.text)
+                and _first_letter_kept(text, best.text)
+            )
         )
         and (
             not thin
