@@ -488,6 +488,11 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         cand_core = _cand_core(text_core, p)
         pre.append((-quick_logprob(cand_core), p[1], cand_core, p[3]))
     pre.sort()
+    # Between round trips of the same length, one that reads fewer letters escaped scoring
+    # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
+    # each letter it lacks is charged (``most`` is taken over every candidate looked at, so
+    # ``best_only`` ranks the same).
+    most = max((_reads(p[2]) for p in pre if len(p[2]) == len(text_core)), default=0)
     found: list[Candidate] = []
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
 
@@ -518,18 +523,9 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
         # ... and capitals after small letters the original did not have ("РеспублИка").
         rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - _odd_cases(text_core))
+        if len(cand_core) == len(text_core):
+            rank -= LACKED_LETTER * max(0, most - _reads(cand_core)) / (most + 1)
         found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
-    # Between round trips of the same length, one that reads fewer letters escaped scoring
-    # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
-    # charge each letter it lacks.
-    reads = {c.text: _reads(c.text) for c in found if len(c.text) == len(text)}
-    most = max(reads.values(), default=0)
-    found = [
-        c._replace(rank=c.rank - LACKED_LETTER * (most - reads[c.text]) / (most + 1))
-        if c.text in reads and reads[c.text] < most
-        else c
-        for c in found
-    ]
     found.sort(key=lambda c: -c.rank)
     return found
 
@@ -537,15 +533,21 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
 #: Signs that stand in words as parts of letters: combining marks (cp1258's tones) and
 #: Hebrew geresh and gershayim.
 _LETTER_PARTS = frozenset("\u05f3\u05f4")
+#: Combining marks, spacing or not (Thai vowel signs have combining class 0).
+_MARK_CATEGORIES = frozenset({"Mn", "Mc"})
 
 
 def _reads(text: str) -> int:
     """Letters and letter parts (combining marks, Hebrew geresh) of ``text``.
 
-    >>> _reads("Thu\u0323y"), _reads("\xa0огалым"), _reads("גוג׳ר")
-    (5, 6, 5)
+    >>> _reads("Thu\u0323y"), _reads("\xa0огалым"), _reads("גוג׳ר"), _reads("ฟิลิ")
+    (5, 6, 5, 4)
     """
-    return sum(1 for ch in text if ch.isalpha() or ch in _LETTER_PARTS or unicodedata.combining(ch))
+    return sum(
+        1
+        for ch in text
+        if ch.isalpha() or ch in _LETTER_PARTS or unicodedata.category(ch) in _MARK_CATEGORIES
+    )
 
 
 def _symbols(text: str) -> int:
