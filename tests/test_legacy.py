@@ -252,3 +252,9 @@ def test_spacing_accents_between_letters_are_mojibake_shapes() -> None:
     assert mojibake_shape("Hačˇek")
     assert not mojibake_shape("Hawaiʻi oʻzbek")
     assert fix("T‰m‰ k‰ytt‰j‰ ei lˆyt‰nyt pˆyt‰‰.") == "Tämä käyttäjä ei löytänyt pöytää."
+
+
+def test_utf8_decode_to_an_unassigned_code_point_is_chance() -> None:
+    # Arabic cp1256 bytes (shown as mac-roman) that happen to form valid UTF-8 for an
+    # unassigned code point: the single-byte reading competes with ftfy's and wins.
+    assert fix("ÒãÇä") == "زمان"  # ftfy alone reads U+4B08A

@@ -1026,6 +1026,18 @@ def _judged_after_utf8(text: str, fixed: str) -> str:
     return " ".join([_words_changed_by(text, fixed), *kept]).strip()
 
 
+def _made_unassigned(text: str, fixed: str) -> bool:
+    """ftfy's decode made a code point no text uses (unassigned or private use): the bytes
+    formed valid UTF-8 by chance (Arabic ``ÒãÇä`` shown as mac-roman reads as U+4B08A).
+
+    >>> _made_unassigned("ÒãÇä", "\U0004b08a"), _made_unassigned("Ã©t", "ét")
+    (True, False)
+    """
+    return any(
+        unicodedata.category(ch) in ("Cn", "Co") for ch in set(fixed) - set(text) if ch > "\x7f"
+    )
+
+
 def arbitrate(
     text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
 ) -> Step:
@@ -1044,7 +1056,11 @@ def arbitrate(
     # A repair that kept the length read C1 controls as cp1252 and decoded no UTF-8: any
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
     only_c1 = len(utf8_step.text) == len(text)
-    if not only_c1 and not mojibake_shape(_judged_after_utf8(text, utf8_step.text)):
+    if (
+        not only_c1
+        and not _made_unassigned(text, utf8_step.text)
+        and not mojibake_shape(_judged_after_utf8(text, utf8_step.text))
+    ):
         return utf8_step
     alternative = repair(text, context)
     if (
