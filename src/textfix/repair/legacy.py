@@ -379,14 +379,20 @@ def _line_after(text: str, chain: Chain) -> str:
     return text.translate(translation(true, shown))
 
 
+def _repaired_tokens(text: str, cand: str) -> list[str]:
+    """Letter runs of ``cand`` that differ from ``text`` at the same positions (single-byte
+    round trips keep positions; callers check the lengths match).
+
+    >>> _repaired_tokens("Kuþ uçtu ok", "Kuş uçtu ok")
+    ['Kuş']
+    """
+    return [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
+
+
 def _has_known_words(text_core: str, cand_core: str) -> bool:
     """Cheap test: at least WELL_FORMED_KNOWN of the changed letters are in known words of
     some language."""
-    words = [
-        m.group()
-        for m in TOKEN_RE.finditer(cand_core)
-        if len(m.group()) > 1 and text_core[m.start() : m.end()] != m.group()
-    ]
+    words = [w for w in _repaired_tokens(text_core, cand_core) if len(w) > 1]
     if not words:
         return False
     letters = sum(map(len, words))
@@ -624,10 +630,7 @@ def _longest_word(cand: str, text: str) -> int:
     """Letters in the longest repaired word: single letters are no evidence at all."""
     if len(cand) != len(text):
         return max(map(len, TOKEN_RE.findall(core(cand))), default=0)
-    return max(
-        (len(m.group()) for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()),
-        default=0,
-    )
+    return max(map(len, _repaired_tokens(text, cand)), default=0)
 
 
 def _code_of(bit: int) -> str | None:
@@ -665,7 +668,7 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    changed = [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
+    changed = _repaired_tokens(text, cand)
     return bool(changed) and all(len(set(w.lower())) == 1 for w in changed)
 
 
@@ -971,7 +974,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
 _JUDGED_PIECE = re.compile(r"[^\x00-\x40\x5b-\x60\x7b-\x7f\ufffd]+")
 
 
-def _words_changed_by(text: str, fixed: str) -> str:
+def _words_changed_by(
+    text: str, fixed: str, spans: list[tuple[int, int, int, int]] | None = None
+) -> str:
     """What ``fixed`` changed in ``text``, widened over the letters around each change (the
     rest of a repaired word), joined by spaces. Where UTF-8 sequences were read (the span
     got shorter), the change is cut at ASCII non-letters and U+FFFD (a byte lost before the
@@ -990,7 +995,7 @@ def _words_changed_by(text: str, fixed: str) -> str:
     ('Ѩ®‚‡Æ', 'm„rgi')
     """
     words: list[str] = []
-    for a0, a1, b0, b1 in changed_spans(text, fixed):
+    for a0, a1, b0, b1 in changed_spans(text, fixed) if spans is None else spans:
         decoded = b1 - b0 < a1 - a0  # UTF-8 sequences were read here, not just C1 controls
         while b0 > 0 and fixed[b0 - 1].isalpha():
             b0 -= 1
@@ -1016,14 +1021,14 @@ def _judged_after_utf8(text: str, fixed: str) -> str:
     >>> _judged_after_utf8("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
     'ツ'
     """
-    changed = [(b0, b1) for _a0, _a1, b0, b1 in changed_spans(text, fixed)]
+    spans = changed_spans(text, fixed)  # difflib for UTF-8 repairs: compute it once
     kept = [
         m.group()
         for m in _CORE_WORD.finditer(fixed)
         if any(ch.isalpha() for ch in m.group())
-        and not any(b0 < m.end() and m.start() < b1 for b0, b1 in changed)
+        and not any(b0 < m.end() and m.start() < b1 for _a0, _a1, b0, b1 in spans)
     ]
-    return " ".join([_words_changed_by(text, fixed), *kept]).strip()
+    return " ".join([_words_changed_by(text, fixed, spans), *kept]).strip()
 
 
 def _made_unassigned(text: str, fixed: str) -> bool:
@@ -1044,15 +1049,15 @@ def arbitrate(
     """Choose between ftfy's UTF-8 repair of ``text`` and the legacy engine's.
 
     Single-byte mojibake sometimes forms valid UTF-8 by chance (Thai ``"äºµì"`` decodes to
-    ``"亵ì"``). ftfy's repair stands unless its result has a mojibake shape (here a word
-    mixing scripts) and a confident legacy repair has none or scores better.
+    ``"亵ì"``). ftfy's repair stands unless it only read C1 controls, made an unassigned
+    code point, or left a mojibake shape (here a word mixing scripts), and a confident
+    legacy repair has none or scores better.
 
     >>> from textfix.repair.utf8 import repair as utf8_repair
     >>> arbitrate("äºµì", utf8_repair("äºµì", DocumentContext()), DocumentContext(),
     ...           lambda c: True).text
     'ไบต์'
     """
-    after_core = core(utf8_step.text)
     # A repair that kept the length read C1 controls as cp1252 and decoded no UTF-8: any
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
     only_c1 = len(utf8_step.text) == len(text)
@@ -1069,7 +1074,7 @@ def arbitrate(
         or not allows(alternative.chain)
         or (
             mojibake_shape(core(alternative.text))
-            and score(core(alternative.text)).logprob <= score(after_core).logprob
+            and score(core(alternative.text)).logprob <= score(core(utf8_step.text)).logprob
         )
     ):
         return utf8_step
