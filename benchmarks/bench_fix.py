@@ -39,6 +39,7 @@ from benchmarks.measure import (
     speeds,
     tally_results,
 )
+from benchmarks.realtext import ALL_SOURCES
 
 #: Report rows in order: (group, issue target or None).
 TARGETS: tuple[tuple[str, float | None], ...] = (
@@ -139,11 +140,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     started = time.perf_counter()
     tools = load_tools(args.tools)
     names = list(tools)
-    records = garbled_records(cap=args.cap, seed=args.seed, pool_size=args.pool)
-    clean = clean_lines(per_lang=args.clean_per_lang, ascii_prose=args.ascii, seed=args.seed)
+    records = garbled_records(
+        cap=args.cap, seed=args.seed, pool_size=args.pool, sources=args.sources
+    )
+    clean = clean_lines(
+        per_lang=args.clean_per_lang, ascii_prose=args.ascii, seed=args.seed, sources=args.sources
+    )
     print(
         f"dev set: {len(records)} garbled lines, {len(clean)} clean lines "
-        f"({len({lang for lang, _ in clean})} languages); seed {args.seed}, cap {args.cap}"
+        f"({len({lang for lang, _ in clean})} languages); seed {args.seed}, cap {args.cap}; "
+        f"sources {', '.join(args.sources)}"
     )
 
     tallies = {
@@ -249,6 +255,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--documents", type=int, default=0, metavar="N", help="also run documents of N lines"
     )
     parser.add_argument("--by", choices=sorted(_BREAKDOWNS), help="first tool's breakdown")
+    parser.add_argument(
+        "--sources",
+        nargs="+",
+        default=list(ALL_SOURCES),
+        help="real-text sources (benchmarks/realtext.py; 'debian' is prose from manual pages "
+        "and fortunes, after apt-get install of realtext.DEBIAN_PACKAGES)",
+    )
     parser.add_argument(
         "--tools", nargs="+", default=["textfix.fix", "ftfy.fix_text", "ftfy.fix_encoding"]
     )

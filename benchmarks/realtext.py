@@ -6,7 +6,12 @@ Sources (evaluation side only; language models are built from wordfreq/CLDR, nev
 - ``sphinx``: the same for Sphinx's catalogues;
 - ``faker``: names, places, streets and job titles from Faker's locale providers;
 - ``pycountry``: country, currency, script and language-family names (ISO 3166-1/-3, 4217,
-  15924, 639-5) translated in the ``.mo`` files it ships.
+  15924, 639-5) translated in the ``.mo`` files it ships;
+- ``debian`` (not in :data:`ALL_SOURCES`: needs Debian packages, see :data:`DEBIAN_PACKAGES`):
+  prose from translated manual pages (``/usr/share/man/<lang>``, groff markup stripped) and
+  the UTF-8 fortune files (``*.u8``, or files that are UTF-8 themselves) of ``fortunes-*``.
+  Lines longer than a sentence are cut at sentence ends. Files that are not UTF-8 are skipped
+  unread: real legacy-encoded files belong to the held-out evaluation.
 
 Nothing is cached on disk or copied into the repository.
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import gzip
 import importlib
 import pkgutil
 import re
@@ -40,6 +46,36 @@ __all__ = [
 ]
 
 ALL_SOURCES: tuple[str, ...] = ("django", "sphinx", "faker", "pycountry")
+#: ``apt-get install`` these for the ``debian`` source (prose: longer lines than the others).
+DEBIAN_PACKAGES: tuple[str, ...] = (
+    *(
+        f"manpages-{x}"
+        for x in [
+            "cs",
+            "da",
+            "de",
+            "el",
+            "es",
+            "fi",
+            "fr",
+            "hu",
+            "it",
+            "mk",
+            "nb",
+            "nl",
+            "pl",
+            "pt-br",
+            "ro",
+            "ru",
+            "sr",
+            "sv",
+            "tr",
+            "uk",
+            "vi",
+        ]
+    ),
+    *(f"fortunes-{x}" for x in ["bg", "cs", "de", "es", "it", "pl", "ru"]),
+)
 
 # --- language codes ---------------------------------------------------------------------------
 
@@ -255,18 +291,103 @@ def _faker_lines() -> Iterator[tuple[str, str]]:
                         yield lang, line
 
 
+# --- Debian prose: manual pages and fortunes ---------------------------------------------------
+
+_MAN_ROOT = Path("/usr/share/man")
+_FORTUNE_ROOT = Path("/usr/share/games/fortunes")
+_FORTUNE_LANGS = {"cz": "cs"}
+#: groff escapes: fonts, sizes, named characters we spell out, and the rest dropped.
+_GROFF_CHARS = {
+    "aq": "'",
+    "em": "—",
+    "en": "–",
+    "lq": "“",
+    "rq": "”",
+    "Fo": "«",
+    "Fc": "»",
+    "bu": "•",
+    "co": "©",
+    "dq": '"',
+    "oq": "‘",
+    "cq": "’",
+    "hy": "-",
+    "mi": "-",
+    "ti": "~",
+    "rs": "\\",
+}
+_GROFF_ESCAPE = re.compile(
+    r"\\(?:f(?:\[[^]]*\]|\(..|.)|s[-+]?\d+|\((..)|\[([^]]*)\]|\*(?:\(..|\[[^]]*\]|.)|[-&e~ |^0]|.)"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+#: Prose lines longer than this are cut into sentences.
+_LONG_LINE = 200
+
+
+def _groff_text(source: str) -> Iterator[str]:
+    """Text lines of a groff page: request lines and comments dropped, escapes resolved."""
+
+    def escape(m: re.Match[str]) -> str:
+        name = m.group(1) or m.group(2)
+        if name is not None:
+            return _GROFF_CHARS.get(name, "")
+        whole = m.group()
+        return {"\\-": "-", "\\e": "\\", "\\~": " ", "\\ ": " "}.get(whole, "")
+
+    for raw in source.split("\n"):
+        if raw.startswith((".", "'")):
+            continue
+        yield _GROFF_ESCAPE.sub(escape, raw)
+
+
+def _sentences_of(line: str) -> list[str]:
+    return _SENTENCE_END.split(line) if len(line) > _LONG_LINE else [line]
+
+
+def _utf8_file(path: Path) -> str | None:
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None  # a legacy-encoded file: held-out material, never looked at
+
+
+def _debian_lines() -> Iterator[tuple[str, str]]:
+    if _MAN_ROOT.is_dir():
+        for lang_dir in sorted(p for p in _MAN_ROOT.iterdir() if not p.name.startswith("man")):
+            lang = lang_code(lang_dir.name)
+            for path in sorted(lang_dir.glob("man*/*")):
+                text = _utf8_file(path) if path.is_file() else None
+                for raw in _groff_text(text or ""):
+                    for piece in _sentences_of(raw.strip()):
+                        for line in _clean_lines(piece):
+                            yield lang, line
+    if _FORTUNE_ROOT.is_dir():
+        for lang_dir in sorted(p for p in _FORTUNE_ROOT.iterdir() if p.is_dir()):
+            lang = _FORTUNE_LANGS.get(lang_dir.name, lang_dir.name)
+            for path in sorted(lang_dir.iterdir()):
+                if not path.is_file() or path.suffix == ".dat":
+                    continue
+                if path.with_name(path.name + ".u8").exists():
+                    continue  # index files, and legacy files that have a UTF-8 twin
+                for raw in (_utf8_file(path) or "").split("\n"):
+                    for piece in _sentences_of(raw.strip()):
+                        for line in _clean_lines(piece):
+                            yield lang, line
+
+
 _LOADERS = {
     "django": lambda: _catalogue_lines("django"),
     "sphinx": lambda: _catalogue_lines("sphinx"),
     "faker": _faker_lines,
     "pycountry": _pycountry_lines,
+    "debian": _debian_lines,
 }
 
 
 @functools.cache
 def _load(source: str) -> dict[str, tuple[str, ...]]:
     if source not in _LOADERS:
-        raise ValueError(f"unknown source {source!r}; known: {', '.join(ALL_SOURCES)}")
+        raise ValueError(f"unknown source {source!r}; known: {', '.join(_LOADERS)}")
     out: dict[str, dict[str, None]] = {}
     for lang, line in _LOADERS[source]():
         out.setdefault(lang, {})[line] = None
