@@ -55,6 +55,7 @@ from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     TOKEN_RE,
+    _token_script,
     logprob_bound,
     mojibake_shape,
     odd_case,
@@ -573,6 +574,7 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     if len(text) != len(cand):
         return 0
     quotes_ok = _balanced_quotes(text, cand)
+    apostrophes_paired = _added_apostrophes_paired(text, cand)
     return sum(
         1
         for i, (a, b) in enumerate(zip(text, cand, strict=True))
@@ -583,8 +585,29 @@ def _letters_to_symbols(text: str, cand: str) -> int:
             or TOKEN_RE.match(b)
             or b in _HYPHENS
             or (quotes_ok and b in _QUOTES)
+            or (b in _APOSTROPHES and (_between_letters(cand, i) or apostrophes_paired))
         )
     )
+
+
+#: Apostrophes: a letter turned into one between two letters is a suffix or elision mark
+#: (Turkish ``zmore’dan``, French ``l’homme``), and pairs of them quote (``’nohup.out’``).
+_APOSTROPHES = frozenset("’")
+
+
+def _between_letters(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _added_apostrophes_paired(text: str, cand: str) -> bool:
+    """The candidate adds apostrophes used as quotation marks in pairs (an even number of
+    them, not between letters)."""
+    added = sum(
+        1
+        for i, (a, b) in enumerate(zip(text, cand, strict=True))
+        if a != b and b in _APOSTROPHES and not _between_letters(cand, i)
+    )
+    return added > 0 and added % 2 == 0
 
 
 def _inner_space(text: str, i: int) -> bool:
@@ -645,10 +668,13 @@ def _word_language(text: str) -> tuple[int, int]:
     """The language most of the line's words (ASCII ones included) are known words of, as a
     bit mask, and how many of its words it knows."""
     votes: dict[int, int] = {}
+    # A word votes only for languages of its script: word lists of other scripts hold
+    # loans ("See", "pole" are in the Greek list too).
+    by_script = langdata().pool_mask
     for word in TOKEN_RE.findall(text):
         if len(word) < 3:  # short words are shared by too many languages
             continue
-        mask = word_langs(word)
+        mask = word_langs(word) & by_script.get(_token_script(word), 0)
         while mask:
             low = mask & -mask
             votes[low] = votes.get(low, 0) + 1
@@ -657,6 +683,86 @@ def _word_language(text: str) -> tuple[int, int]:
         return 0, 0
     bit = max(votes, key=lambda b: (votes[b], -b))
     return bit, votes[bit]
+
+
+def _changes_letters(text: str, cand: str) -> bool:
+    """Some letter of ``text`` changes, or a control character (never clean text): a
+    same-length repair; other repairs always count.
+
+    >>> _changes_letters("E = ½mv²", "E = «mvı"), _changes_letters("Kuþ", "Kuş")
+    (False, True)
+    """
+    if len(text) != len(cand):
+        return True
+    return any(
+        a != b and (a.isalpha() or not a.isprintable()) for a, b in zip(text, cand, strict=True)
+    )
+
+
+def _line_agrees(best: Candidate, votes: int) -> bool:
+    """At least ``votes`` known words of the repaired line (ASCII ones included) name the
+    language the candidate reads as, and that language is written in the chain's code page."""
+    bit, count = _word_language(best.text)
+    return (
+        count >= votes
+        and _code_of(bit) == best.score.lang
+        and fits(best.chain[0][0], best.score.lang)
+    )
+
+
+def _other_script_than_line(text: str, best: Candidate, lang_bit: int, votes: int) -> bool:
+    """The line's known words (``votes`` of them) name a language of one script, and the
+    repair makes a word of another script ("predefinito ц╗ un" -> Serbian "УЈ" in an
+    Italian line): a thin repair needs more than the shape then."""
+    model = langdata().models.get(_code_of(lang_bit) or "") if votes >= LINE_VOTES else None
+    if model is None or len(text) != len(best.text):
+        return False
+    return any(
+        _token_script(word) not in (model.script, "Other")
+        for word in _repaired_tokens(text, best.text)
+    )
+
+
+def _line_names_other_language(best: Candidate) -> bool:
+    """2+ known words of the repaired line name a language not written in the chain's code
+    page (Spanish words around "½mv²": no cp1254 repair)."""
+    bit, count = _word_language(best.text)
+    return count >= LINE_VOTES and not fits(best.chain[0][0], _code_of(bit))
+
+
+#: Cyrillic letters that look like Latin ones, and their Latin twins.
+_LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
+
+
+def _look_alikes_replaced(text: str, cand: str) -> bool:
+    """The repair changes a word of Latin letters with Cyrillic look-alikes in it that reads
+    as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
+    look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
+    """
+    if len(text) != len(cand):
+        return False
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        if word != cand[m.start() : m.end()] and _mixes_scripts(word):
+            twin = word.translate(_LOOK_ALIKES)
+            if twin.isascii() and word_langs(twin):
+                return True
+    return False
+
+
+def _foreign_letters_replaced(text: str, best: Candidate) -> bool:
+    """The line's known words agree on the candidate's language (:func:`_line_agrees`, 3+
+    words) and every letter the repair replaces is outside that language's alphabet, every
+    letter it makes inside: the original's letters do not belong to the line's language."""
+    model = langdata().models.get(best.score.lang) if best.score.lang else None
+    if model is None or len(text) != len(best.text):
+        return False
+    pairs = {(a, b) for a, b in zip(text, best.text, strict=True) if a != b}
+    return (
+        bool(pairs)
+        and all(a.lower() not in model.alphabet and b.lower() in model.alphabet for a, b in pairs)
+        and _line_agrees(best, LINE_VOTES + 1)
+    )
 
 
 def _only_letter_runs(text: str, cand: str) -> bool:
@@ -896,6 +1002,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         and not _only_letter_runs(text, best.text)
+        # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
+        # clean text as letters unless its words are known or the line's language agrees.
+        and (
+            _changes_letters(text, best.text)
+            or best.known > 0
+            or not _line_names_other_language(best)
+        )
         and (evidence_gain >= MIN_GAIN - relief or agreed)
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
@@ -926,6 +1039,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             not (shaped or needs_words or relief > 0)
             and best.known == 0
             and _swapped_letters(text, best.text) <= THIN
+            # (unless 3+ known words of the line name the candidate's language, written in
+            # the chain's code page, whose alphabet lacks the letters the repair replaces:
+            # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
+            and not _foreign_letters_replaced(text, best)
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -958,6 +1075,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 symbolic
                 and gain >= (MIN_GAIN if _INSIDE_WORD.search(text_core) else THIN_GAIN)
                 and fits(best.chain[0][0], best.score.lang)
+                # The line's own known words name a language of another script than the
+                # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
+                and not _other_script_than_line(text, best, lang_bit, lang_votes)
+                # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
+                and not _look_alikes_replaced(text, best.text)
             )
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed

@@ -1,0 +1,72 @@
+"""Gates that read the rest of the line: its language, its script, and look-alike letters.
+
+Found on prose (translated manual pages and fortunes, ``benchmarks/realtext.py``'s ``debian``
+source); the fixtures here are written for the tests, in the same shapes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import textfix
+from textfix.repair.legacy import (
+    _code_of,
+    _letters_to_symbols,
+    _look_alikes_replaced,
+    _word_language,
+)
+from textfix.scoring._data import langdata
+
+TURKISH = [
+    "Belirtilen dosyanın içeriği kısaca okunur ve uygunluğu denetlenir.",
+    "Komut satırında verilen dosya adı, yazılımın çıkışına eklenir.",
+    "Sunucunun başarımını ölçmek için kullanılan bir araçtır.",
+    "Girdi dosyası verilmemişse standart girdi okunur ve çıktıya yazılır.",
+]
+
+
+@pytest.mark.parametrize("line", TURKISH)
+@pytest.mark.parametrize("shown", ["cp1252", "iso8859-1", "cp437"])
+def test_turkish_prose_comes_back(line: str, shown: str) -> None:
+    garbled = line.encode("cp1254").decode(shown)
+    assert garbled != line
+    assert textfix.fix(garbled) == line
+
+
+def test_apostrophe_between_letters_or_paired_is_no_lost_letter() -> None:
+    # cp437 shows cp1254's ’ as Æ: a suffix mark ("zmore’dan") and quotes in pairs.
+    assert _letters_to_symbols("dosyaÆdan", "dosya’dan") == 0
+    assert _letters_to_symbols("ÆoutÆ", "’out’") == 0
+    assert _letters_to_symbols("Æout", "’out") == 1  # a lone one at a word's edge is lost
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # symbols of clean text around ASCII letters, in a Spanish line: no cp1254 reading
+        "Y dijo la regla: A = ½bh² - xy²/z ...¡y listo!",
+        # Cyrillic look-alikes typed inside Latin words (р, а, о): not mojibake
+        "Open the new Exрlorer window please",
+        "The bus will stoр here now.",
+        "Select the mоdule and press Enter.",
+        # a Cyrillic word of two letters in an Italian line is not repaired into Serbian
+        "il valore predefinito ц╗ un numero intero",
+    ],
+)
+def test_clean_or_doubtful_lines_stay(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+def test_look_alike_needs_a_latin_twin_word() -> None:
+    assert _look_alikes_replaced("Exрlorer", "Exðlorer")
+    # "Bokmela" is no word: the Cyrillic е is a garbled å, repairable
+    assert not _look_alikes_replaced("Bokmеla", "Bokmåla")
+    assert textfix.fix("Bokmеla (Norvegia)") == "Bokmåla (Norvegia)"
+
+
+def test_words_vote_only_for_languages_of_their_script() -> None:
+    # Latin loans in other scripts' word lists (the Greek one holds "See", "pole") do not
+    # vote: a Latin line names a Latin-script language.
+    bit, votes = _word_language("See keskkond pole valitud, palun vali teine kataloog.")
+    assert votes >= 2
+    assert langdata().models[_code_of(bit) or ""].script == "Latn"
