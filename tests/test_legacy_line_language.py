@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 import textfix
+from textfix.repair import legacy
+from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import (
     _code_of,
     _letters_to_symbols,
@@ -49,12 +51,19 @@ def test_apostrophe_between_letters_or_paired_is_no_lost_letter() -> None:
         "Open the new Exрlorer window please",
         "The bus will stoр here now.",
         "Select the mоdule and press Enter.",
-        # a Cyrillic word of two letters in an Italian line is not repaired into Serbian
-        "il valore predefinito ц╗ un numero intero",
     ],
 )
 def test_clean_or_doubtful_lines_stay(line: str) -> None:
     assert textfix.fix(line) == line
+
+
+def test_no_word_of_another_script_in_a_line_of_known_words() -> None:
+    # Two Cyrillic-looking characters in an Italian line: the single-byte engine must not make
+    # the Serbian word "УЈ" of them (they are UTF-8 for "è", which utf8_structural reads).
+    line = "il valore predefinito ц╗ un numero intero"
+    step = legacy.repair(line, DocumentContext())
+    assert step is None or step.confidence < 0.5
+    assert textfix.fix(line) == "il valore predefinito è un numero intero"
 
 
 def test_look_alike_needs_a_latin_twin_word() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ftfy.badness import BADNESS_RE
 
 from textfix.options import FixOptions
-from textfix.repair import legacy, utf8
+from textfix.repair import legacy, utf8, utf8_structural
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.plausible import plausible
 from textfix.repair.spans import changed_spans
@@ -40,8 +40,9 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
-#: heuristics are the reference there), then the single-byte legacy engine.
-REPAIRERS: tuple[Repairer, ...] = (_utf8, legacy.repair)
+#: heuristics are the reference there), UTF-8 decodes that prove themselves where ftfy's
+#: heuristic passes, then the single-byte legacy engine.
+REPAIRERS: tuple[Repairer, ...] = (_utf8, utf8_structural.repair, legacy.repair)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
