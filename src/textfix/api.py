@@ -175,6 +175,17 @@ def fix(
     >>> fix("“quoted”", uncurl_quotes=True)
     '"quoted"'
     """
+    if (
+        min_confidence == DEFAULT_MIN_CONFIDENCE
+        and chains is None
+        and lang is None
+        and not (uncurl_quotes or unescape_html or normalization)
+    ):
+        # The common call, a clean line with every option at its default: two cheap calls
+        # (the default fixer's answer, without building its findings).
+        if text.isascii() or ("\n" not in text and _engine().untouched_line(text)):
+            return text
+        return _DEFAULT_FIXER.fix(text)
     return _fixer(
         min_confidence=min_confidence,
         chains=chains,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from textfix.options import FixOptions
+from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.line import find_in_line, untouched
@@ -51,6 +51,16 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+def untouched_line(document: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> bool:
+    """Whether cheap checks prove that no repair of ``document``, one line (no ``"\\n"``),
+    has ``min_confidence``: :func:`find_in_document` then finds nothing to apply.
+
+    >>> untouched_line("déjà vu\\r"), untouched_line("dÃ©jÃ  vu")
+    (True, False)
+    """
+    return untouched(document[:-1] if document.endswith("\r") else document, min_confidence)
+
+
 def find_in_document(
     document: str,
     options: FixOptions,
@@ -72,10 +82,9 @@ def find_in_document(
     """
     if document.isascii():
         return []
-    if not suspicious and "\n" not in document:  # one line, the common call: no bookkeeping
-        line = document[:-1] if document.endswith("\r") else document
-        if untouched(line, options.min_confidence):
-            return []
+    # One line, the common call: no bookkeeping.
+    if not suspicious and "\n" not in document and untouched_line(document, options.min_confidence):
+        return []
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
         line = document[start:end]

@@ -48,7 +48,12 @@ from textfix.chains import (
 )
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import looks_clean
-from textfix.repair.plausible import distinct_tables, plausible, utf8_round_trip
+from textfix.repair.plausible import (
+    distinct_tables,
+    plausible,
+    typed_in_unicode,
+    utf8_round_trip,
+)
 from textfix.repair.reach import may_reach_words
 from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
@@ -945,7 +950,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     Returns ``None`` when the line looks clean or nothing explains it; a step with
     confidence below 0.5 when the line looks garbled but no repair passed the gates.
     """
-    if text.isascii() or plausible(text) or looks_clean(text):
+    if text.isascii() or plausible(text) or typed_in_unicode(text) or looks_clean(text):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.

@@ -9,7 +9,7 @@ from ftfy.badness import BADNESS_RE
 from textfix.options import FixOptions
 from textfix.repair import legacy, utf8, utf8_structural
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.plausible import plausible
+from textfix.repair.plausible import plausible, typed_in_unicode
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
@@ -34,7 +34,7 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """
     if utf8.SHAPE.search(text) is not None:
         return False
-    if text.isascii() or plausible(text):
+    if text.isascii() or plausible(text) or typed_in_unicode(text):
         return True
     return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
 

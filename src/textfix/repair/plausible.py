@@ -26,18 +26,19 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
-from textfix.repair.reach import MAX_WORD, distinct_tables, is_known, may_reach, reaches_word
+from textfix.repair.reach import MAX_WORD, becomes_word, distinct_tables
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
 
 # distinct_tables is re-exported for the legacy engine.
-__all__ = ["distinct_tables", "plausible", "utf8_round_trip"]
+__all__ = ["distinct_tables", "plausible", "typed_in_unicode", "utf8_round_trip"]
 
 #: Non-letters real text often has next to words; any other symbol a display code page can
 #: hold is a mojibake shape (box drawing, C1 controls, ``¤ ¦ ¨ ¬ ¯ ´ ¸ ³ ¹``...).
@@ -71,6 +72,8 @@ class _Tables:
     sign: re.Pattern[str]
     #: Bigram -> bit mask of the languages whose table has it (one script per bigram).
     masks: dict[str, int]
+    #: Non-ASCII characters the display code page of some chain (UTF-8 ones included) holds.
+    shown: frozenset[str]
 
 
 def _char_class(chars: set[str]) -> str:
@@ -98,6 +101,15 @@ def _byte_masks(first: int, last: int) -> dict[str, int]:
         for ch in bytes(range(first, last + 1)).decode(shown, errors="ignore"):
             out[ch] = out.get(ch, 0) | 1 << i
     return out
+
+
+def _shown_by_utf8_pages() -> set[str]:
+    return {
+        ch
+        for shown in UTF8_SHOWN
+        for ch in bytes(range(0x80, 0x100)).decode(shown, errors="ignore")
+        if ch != "\ufffd"
+    }
 
 
 def _same_script(bigram: str) -> bool:
@@ -148,6 +160,7 @@ def _build() -> _Tables:
         inert=re.compile(rf"[^\x00-\x7f{inner}]"),
         shape=re.compile(shape, re.S),
         masks=masks,
+        shown=frozenset(held | set(lead) | set(cont) | _shown_by_utf8_pages()),
     )
 
 
@@ -203,6 +216,31 @@ def plausible(line: str) -> bool:
     return not utf8_round_trip(line)
 
 
+def typed_in_unicode(line: str) -> bool:
+    """True when ``line`` holds a letter that no display code page holds, of the same
+    alphabet as every letter it has that a round trip could change, and no odd symbol: such
+    a line was never single-byte text (Ossetian ``ӕ`` among Cyrillic letters, Yoruba ``ẹ``
+    among Latin ones), so no single-byte repair can be right.
+
+    >>> typed_in_unicode("Бӕрӕг кӕны"), typed_in_unicode("Orílẹ̀-èdè")
+    (True, True)
+    >>> typed_in_unicode("Бӕрӕг Kuþ"), typed_in_unicode("Бӕрӕг ±¤"), typed_in_unicode("Kuþ")
+    (False, False, False)
+    """
+    shown = _tables().shown
+    changed: set[str] = set()
+    typed: set[str] = set()
+    for ch in set(line):
+        if ch < "\x80":
+            continue
+        if ch.isalpha():
+            # The first word of the name is the script (LATIN, CYRILLIC, GREEK...).
+            (changed if ch in shown else typed).add(unicodedata.name(ch, "?").split(" ", 1)[0])
+        elif ch in shown and ch not in COMMON_SYMBOLS and not unicodedata.combining(ch):
+            return False  # a symbol a round trip may turn into a letter
+    return len(changed) == 1 and changed <= typed
+
+
 def _bigram_mask(token: str) -> int:
     """Languages whose bigram tables hold every bigram of ``token`` (word boundaries
     included), as a bit mask. A line's bigrams are those of its tokens (joined by spaces),
@@ -215,15 +253,6 @@ def _bigram_mask(token: str) -> int:
 _token_mask = lru_cache(maxsize=8192)(_bigram_mask)
 
 
-@lru_cache(maxsize=8192)
-def _becomes_word(token: str) -> bool:
-    """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
-    ``dzień``): the word-level evidence the engine needs for a thin repair."""
-    # The skeleton test first: most words reach no known word, and then whether the word
-    # itself is known does not matter (no lookup in the index).
-    return (
-        len(token) <= MAX_WORD
-        and may_reach(token)
-        and not is_known(_fold(token))
-        and reaches_word(token)
-    )
+#: ``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
+#: ``dzień``): the word-level evidence the engine needs for a thin repair.
+_becomes_word = lru_cache(maxsize=8192)(becomes_word)

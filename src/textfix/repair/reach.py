@@ -26,10 +26,15 @@ slower: the filter is never the only evidence.
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from codecs import charmap_decode
 from collections.abc import Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 from importlib import resources
+from itertools import compress
+from operator import and_
+from typing import NamedTuple
 from zlib import crc32
 
 from textfix.chains import UNDECODABLE, single_byte_steps
@@ -109,11 +114,19 @@ def reach_filter() -> Bloom | None:
     return bloom if bloom.stamp == words_stamp() else None
 
 
-@lru_cache(maxsize=4096)
+@cache
+def _image_table() -> dict[str, tuple[str, ...]]:
+    """Each character some single-byte step changes -> what every step (in table order)
+    turns it into (built once: a few hundred characters)."""
+    steps = single_byte_steps()
+    chars = {chr(code) for _step, table in steps for code in table}
+    return {ch: tuple(table.get(ord(ch), ch) for _step, table in steps) for ch in chars}
+
+
 def _images(ch: str) -> tuple[str, ...]:
     """What each single-byte step (in table order) turns ``ch`` into."""
-    code = ord(ch)
-    return tuple(table.get(code, ch) for _step, table in single_byte_steps())
+    images = _image_table().get(ch)
+    return (ch,) * len(single_byte_steps()) if images is None else images
 
 
 @lru_cache(maxsize=4096)
@@ -194,6 +207,95 @@ def may_reach(token: str) -> bool:
     return bloom is None or skeleton_key(skeleton(token)) in bloom
 
 
+class _Spelling(NamedTuple):
+    """Per character, the (step, language) pairs a round trip's image can be a word of.
+
+    Every shipped word with a non-ASCII letter is spelled with letters of its language's
+    alphabet (``tools/build_langdata.py`` keeps no other), so an image can only be a known
+    word of a language whose alphabet holds every character of the image, case-folded. Each
+    character gets one integer with a :data:`_STRIDE`-bit field per step (in table order):
+    bit ``L`` of field ``j`` is set when step ``j``'s image of it folds to letters of language
+    ``L``, and the top bit of the field when it folds to ASCII (shipped ASCII words are not
+    held to their alphabet: such an image is always looked up). ANDing a token's characters
+    then leaves the steps worth a lookup, in C.
+    """
+
+    #: character -> fields as described (characters of the tables, and ASCII)
+    fits: dict[str, int]
+    #: character -> every bit of the fields of the steps that change it
+    changes: dict[str, int]
+    #: one bit at the bottom of each field (a constant field is ``mask * repeat``)
+    repeat: int
+    #: language bits, and the ASCII bit, of one field
+    languages: int
+    ascii_bit: int
+
+
+#: Bits per step in :class:`_Spelling` (a 64-bit word: fields split in C by ``array``).
+_STRIDE = 64
+
+
+def _fold_mask(ch: str, letter_mask: dict[str, int], ascii_bit: int) -> int:
+    folded = _fold(ch)
+    mask = reduce(and_, (letter_mask.get(c, 0) for c in folded), -1)
+    return mask | (ascii_bit if folded.isascii() else 0)
+
+
+@cache
+def _spelling() -> _Spelling | None:
+    """The tables of :class:`_Spelling` (``None`` when languages do not fit a field)."""
+    data = langdata()
+    ascii_bit = 1 << (_STRIDE - 1)
+    if len(data.models) >= _STRIDE - 1:
+        return None
+    languages = (1 << len(data.models)) - 1
+    steps = len(single_byte_steps())
+    repeat = int.from_bytes(array("Q", [1] * steps).tobytes(), sys.byteorder)
+    masks: dict[str, int] = {}
+
+    def fold_mask(ch: str) -> int:
+        if ch not in masks:
+            masks[ch] = _fold_mask(ch, data.letter_mask, ascii_bit) & (languages | ascii_bit)
+        return masks[ch]
+
+    fits: dict[str, int] = {chr(c): fold_mask(chr(c)) * repeat for c in range(128)}
+    changes: dict[str, int] = {}
+    every = languages | ascii_bit
+    for ch, images in _image_table().items():
+        fields = array("Q", map(fold_mask, images))
+        fits[ch] = int.from_bytes(fields.tobytes(), sys.byteorder)
+        changed = array("Q", [every if image != ch else 0 for image in images])
+        changes[ch] = int.from_bytes(changed.tobytes(), sys.byteorder)
+    return _Spelling(fits, changes, repeat, languages, ascii_bit)
+
+
+def _word_steps(token: str) -> list[int] | None:
+    """Indices of the steps whose image of ``token`` differs from it and is spelled with
+    letters of one language's alphabet (or folds to ASCII): the only images that can be
+    known words. ``None`` when the tables are unavailable (then try every step)."""
+    spelling = _spelling()
+    if spelling is None:
+        return None
+    fits, changes = spelling.fits, spelling.changes
+    live = -1
+    changed = 0
+    for ch in set(token):
+        field = fits.get(ch)
+        if field is None:  # no step changes it: the same field for every step
+            field = spelling.repeat * _fold_mask(ch, langdata().letter_mask, spelling.ascii_bit) & (
+                spelling.repeat * (spelling.languages | spelling.ascii_bit)
+            )
+        live &= field
+        changed |= changes.get(ch, 0)
+    live &= changed
+    if not live:
+        return []
+    steps = len(single_byte_steps())
+    fields = array("Q")
+    fields.frombytes(live.to_bytes(steps * 8, sys.byteorder))
+    return list(compress(range(steps), fields))
+
+
 @lru_cache(maxsize=4096)
 def reaches_word(token: str) -> bool:
     """Some single-byte round trip turns ``token`` (a word with a non-ASCII letter) into a
@@ -202,9 +304,33 @@ def reaches_word(token: str) -> bool:
     >>> reaches_word("dzieñ"), reaches_word("déjà")
     (True, False)
     """
+    return _reaches(token, known_too=True)
+
+
+def becomes_word(token: str) -> bool:
+    """``token`` is not a known word but a round trip turns it into one (``dzieñ`` ->
+    ``dzień``).
+
+    >>> becomes_word("dzieñ"), becomes_word("dzień"), becomes_word("déjà")
+    (True, False, False)
+    """
+    return _reaches(token, known_too=False)
+
+
+def _reaches(token: str, known_too: bool) -> bool:
+    # One skeleton lookup first, then (unless ``known_too``) the word itself: most words of
+    # clean text stop there. Then only the images that may be words are looked up.
     if len(token) > MAX_WORD or not may_reach(token):
         return False
-    images = _token_images(token)
+    if not known_too and is_known(_fold(token)):
+        return False
+    steps = _word_steps(token)
+    images: set[str] | None
+    if steps is not None:
+        tables = single_byte_steps()
+        images = {token.translate(tables[j][1]) for j in steps}
+    else:
+        images = _token_images(token)
     if images is None:
         chars = "".join(sorted({c for c in token if c > "\x7f"}))
         images = {token.translate(t) for t in distinct_tables(chars)}
