@@ -39,6 +39,7 @@ from typing import NamedTuple, TypeVar
 
 from textfix.chains import (
     TRUE_RANK,
+    UNDECODABLE,
     UTF8_STEPS,
     family_langs,
     fits,
@@ -54,7 +55,7 @@ from textfix.repair.plausible import (
     typed_in_unicode,
     utf8_round_trip,
 )
-from textfix.repair.reach import may_reach_words
+from textfix.repair.reach import may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
@@ -410,12 +411,31 @@ def _may_find_words(text: str, text_core: str) -> bool:
     or a single-byte one whose changed letters are partly known words."""
     if utf8_round_trip(text):
         return True
-    if not may_reach_words(text_core):
-        return False  # no round trip of any word has a known word's skeleton
     chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
-    return any(
-        _has_known_words(text_core, text_core.translate(table)) for table in distinct_tables(chars)
-    )
+    stretches = word_stretches(text_core, MAX_STRETCHES)
+    if stretches is None:  # too many to look up one by one: try every table
+        return any(
+            _has_known_words(text_core, text_core.translate(table))
+            for table in distinct_tables(chars)
+        )
+    # A known repaired word is the image of one of the stretches: only the steps making one
+    # can pass (each once per distinct image of the core's characters, as distinct_tables).
+    steps = single_byte_steps()
+    tried = {tuple(chars)}
+    for stretch in stretches:
+        for j in sorted(steps_to_words([stretch])):
+            image = tuple(ch.translate(steps[j][1]) for ch in chars)
+            if image in tried or UNDECODABLE in image:
+                continue
+            tried.add(image)
+            if _has_known_words(text_core, text_core.translate(steps[j][1])):
+                return True
+    return False
+
+
+#: Stretches :func:`_may_find_words` looks up one by one at most (a few lookups each, where
+#: a table costs a translation and a lookup per changed word).
+MAX_STRETCHES = 64
 
 
 #: Confidence of a step whose best candidate failed the gates is at most this.

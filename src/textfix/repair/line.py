@@ -24,18 +24,27 @@ def _utf8(text: str, context: DocumentContext) -> Step | None:
 
 def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
-    least ``min_confidence``: it has no UTF-8 shape for ftfy's chains and passes the legacy
-    engine's accept test, or (for callers asking more than the engine gives a repair that
-    fails its gates) the engine's cheap proof that no repair passes. Most lines with
-    non-ASCII letters are clean; they never reach the repairers.
+    least ``min_confidence``: it passes the legacy engine's accept test (or was never
+    single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
+    callers asking more than the engine gives a repair that fails its gates, the engine's
+    cheap proof that no repair passes. Most lines with non-ASCII letters are clean; they
+    never reach the repairers.
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
     """
-    if utf8.SHAPE.search(text) is not None:
-        return False
-    if text.isascii() or plausible(text) or typed_in_unicode(text):
+    if text.isascii():
         return True
+    shaped = utf8.SHAPE.search(text) is not None
+    if plausible(text) or typed_in_unicode(text):
+        # The legacy engine returns None at once (its first test); ftfy's chains may still
+        # apply where the line has their shape (``Ã©`` stays plausible in some lines).
+        if not shaped:
+            return True
+        step = utf8.repair(text, DocumentContext())
+        return step is None or step.text == text
+    if shaped:
+        return False
     return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
 
 

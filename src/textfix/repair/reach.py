@@ -358,9 +358,23 @@ def may_reach_words(text: str) -> bool:
     >>> may_reach_words("³adny dzieñ"), may_reach_words("Bikéyah 2024")
     (True, False)
     """
+    hits = word_stretches(text)
+    return hits is None or any(map(reaches_word, hits))
+
+
+def word_stretches(text: str, most: int | None = None) -> list[str] | None:
+    """The stretches of ``text`` (as in :func:`may_reach_words`) whose skeleton some known
+    word has: a word of two letters or more that a round trip turns into a known word is
+    the image of one of them. ``None`` when there are more than ``most`` (default
+    :data:`MAX_EXACT`), too many skeletons to look up, or no filter.
+
+    >>> word_stretches("³adny dzieñ"), word_stretches("Bikéyah 2024")
+    (['³adny', 'dzieñ'], [])
+    """
     bloom = reach_filter()
     if bloom is None or _UNSAFE.search(text):
-        return True
+        return None
+    most = MAX_EXACT if most is None else most
     hits: list[str] = []
     probes = 0
     for run in _RUN.findall(text):
@@ -377,9 +391,31 @@ def may_reach_words(text: str) -> bool:
                     probes += 1
                     if skeleton_key(skel[a:b]) in bloom:
                         hits.append(run[a:b])
-                    if len(hits) > MAX_EXACT or probes > MAX_PROBES:
-                        return True  # too much to prove cheaply: let the caller check
-    return any(map(reaches_word, hits))
+                    if len(hits) > most or probes > MAX_PROBES:
+                        return None  # too much to prove cheaply: let the caller check
+    return hits
+
+
+def steps_to_words(stretches: Iterable[str]) -> set[int]:
+    """Indices (in :func:`single_byte_steps`) of the steps that turn one of ``stretches``
+    into a known word, ignoring case.
+
+    >>> from textfix.chains import single_byte_steps
+    >>> sorted({single_byte_steps()[j][0][0] for j in steps_to_words(["dzieñ"])})[:2]
+    ['cp1250', 'cp1257']
+    """
+    tables = single_byte_steps()
+    out: set[int] = set()
+    for stretch in stretches:
+        steps = _word_steps(stretch)
+        known: dict[str, bool] = {}  # image -> known word (steps share images)
+        for j in range(len(tables)) if steps is None else steps:
+            image = stretch.translate(tables[j][1])
+            if image not in known:
+                known[image] = image != stretch and is_known(_fold(image))
+            if known[image]:
+                out.add(j)
+    return out
 
 
 #: Stretches :func:`may_reach_words` tries exactly at most (each costs a few lookups), and

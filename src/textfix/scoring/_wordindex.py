@@ -35,6 +35,9 @@ HASH_BITS = 40
 _MAGIC = b"TFW2"
 _HEADER = struct.Struct("<4sIII")  # magic, word count, mask count, hash bits
 _LOW = 16  # low key bits stored raw: they are random, compressing them only slows loading
+#: Keys are found through a table of where each run of keys sharing this many top bits
+#: starts (built at load time: ~15 ms for 2**14 runs).
+BUCKET_BITS = 14
 #: Entries kept by the per-index cache of recent lookups (words repeat a lot in text).
 CACHE = 8192
 
@@ -100,7 +103,7 @@ class WordIndex:
     bits; a key's high bits are almost always unique, so a lookup checks one or two slots.
     """
 
-    __slots__ = ("_bits", "_cached", "_highs", "_lows", "_masks", "_slots")
+    __slots__ = ("_bits", "_cached", "_highs", "_lows", "_masks", "_shift", "_slots", "_starts")
 
     def __init__(
         self,
@@ -115,6 +118,13 @@ class WordIndex:
         self._slots = slots
         self._masks = masks
         self._bits = bits
+        # Where each run of keys sharing their top BUCKET_BITS bits starts: a lookup then
+        # searches ~100 neighbouring keys instead of the whole array (a few cache lines
+        # rather than ~20 scattered reads when the index is not in the CPU's caches).
+        self._shift = max(0, bits - _LOW - BUCKET_BITS)
+        self._starts = array(
+            "I", (bisect_left(highs, b << self._shift) for b in range((1 << BUCKET_BITS) + 1))
+        )
         self._cached = lru_cache(maxsize=CACHE)(self._lookup)
 
     @classmethod
@@ -140,7 +150,8 @@ class WordIndex:
         key = word_key(word, self._bits)
         high, low = key >> _LOW, key & 0xFFFF
         highs = self._highs
-        i = bisect_left(highs, high)
+        bucket = high >> self._shift
+        i = bisect_left(highs, high, self._starts[bucket], self._starts[bucket + 1])
         while i < len(highs) and highs[i] == high:
             if self._lows[i] == low:
                 slot: int = self._slots[i]
