@@ -148,3 +148,21 @@ def test_lazy_stage_names_resolve() -> None:
     assert textfix.strip_boilerplate("Hello.").text == "Hello."
     with pytest.raises(AttributeError):
         _ = textfix.no_such_name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le café est déjà prêt",
+        "Le café est déjà prêt\r",
+        "cafÃ© crÃ¨me\r",
+        "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
+        "Бӕрӕг кӕны\nÖåé òåêñò",
+        "Model adý",
+        "",
+    ],
+)
+def test_fix_with_default_options_answers_like_the_default_fixer(text: str) -> None:
+    """``fix`` takes a short cut for one clean line with default options: the same answer
+    as the fixer's full path."""
+    assert fix(text) == Fixer().fix(text) == fix_and_explain(text).text

@@ -8,10 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
+from textfix.options import FixOptions
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext
-from textfix.repair.line import untouched
-from textfix.repair.plausible import plausible
+from textfix.repair.line import find_in_line, untouched
+from textfix.repair.plausible import plausible, typed_in_unicode
 
 #: Languages with a legacy code page, and the chains their text is garbled by here.
 GARBLINGS = [
@@ -132,3 +133,55 @@ def test_thin_lines_skip_the_repairers_only_above_a_failed_steps_confidence() ->
     assert legacy.thin_without_words(line)
     assert untouched(line, 0.5)
     assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Бӕрӕг кӕны архайӕгӕн", True),  # Ossetian ӕ: no code page holds it
+        ("Orílẹ̀-èdè Olómìnira", True),  # Yoruba ẹ among Latin letters
+        ("Бӕрӕг Kuþ uçtu", False),  # the changeable letters are Latin, ӕ is Cyrillic
+        ("Бӕрӕг ±¤", False),  # symbols a round trip may turn into letters
+        ("Kuþ uçtu", False),  # no letter outside the code pages
+        ("SaÄŤuvaj", False),  # Ť is cp1250's, a display page of UTF-8 chains
+        ("漢字とかな", False),  # nothing changeable
+    ],
+)
+def test_typed_in_unicode_examples(line: str, expected: bool) -> None:
+    assert typed_in_unicode(line) is expected
+
+
+@pytest.mark.parametrize("lang", ["os", "ig", "az", "vi", "kk", "tt", "udm"])
+def test_lines_typed_in_unicode_are_left_alone_by_the_engine(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real lines with letters no code page holds, and their garblings: the engine (without
+    its accept tests) changes none of those ``typed_in_unicode`` skips."""
+    skipped = 0
+    for line in django_lines(lang, 120):
+        for text in (line, *_garblings(line)):
+            if typed_in_unicode(text):
+                skipped += 1
+                with monkeypatch.context() as m:
+                    m.setattr(legacy, "typed_in_unicode", lambda _line: False)
+                    assert _engine_without_accept_test(text, monkeypatch) == text
+    assert skipped > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_untouched_lines_get_no_repair(text: str) -> None:
+    """``untouched`` is a proof: the repairers find nothing to apply in a line it passes."""
+    line = text.replace("\n", " ")
+    if untouched(line, 0.5):
+        found = find_in_line(line, FixOptions(), DocumentContext(), suspicious=False)
+        assert not [f for f in found if f.replacement is not None and f.confidence >= 0.5]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru", "os", "ig", "vi", "el"])
+def test_untouched_real_lines_get_no_repair(lang: str) -> None:
+    for line in django_lines(lang, 100):
+        for text in (line, *_garblings(line)):
+            if untouched(text, 0.5):
+                found = find_in_line(text, FixOptions(), DocumentContext(), suspicious=False)
+                assert not [f for f in found if f.replacement is not None], text

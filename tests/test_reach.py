@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
+from textfix.chains import single_byte_steps
 from textfix.repair import reach
-from textfix.repair.legacy import _has_known_words, core
+from textfix.repair.legacy import _has_known_words, _may_find_words, core
+from textfix.repair.plausible import utf8_round_trip
 from textfix.scoring import _bloom
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold
@@ -123,3 +125,45 @@ def test_bloom_has_no_false_negatives(keys: set[bytes]) -> None:
 def test_bloom_rejects_other_files() -> None:
     with pytest.raises(ValueError):
         _bloom.Bloom.decode(b"TFW2" + bytes(20))
+
+
+def test_word_steps_keep_every_step_that_makes_a_known_word() -> None:
+    """The per-character alphabet fields drop only steps whose image is no known word."""
+    tokens = {tok for line in _lines() for tok in TOKEN_RE.findall(line) if not tok.isascii()}
+    steps = single_byte_steps()
+    words = langdata().word_mask
+    kept = dropped = 0
+    for token in sorted(tokens)[:1500]:
+        live = reach._word_steps(token)
+        assert live is not None
+        for j, (_step, table) in enumerate(steps):
+            image = token.translate(table)
+            if j in live:
+                kept += 1
+            else:
+                dropped += 1
+                assert image == token or _fold(image) not in words, (token, steps[j][0])
+    assert dropped > kept  # the fields do prune
+
+
+def test_becomes_word_is_reaching_a_word_from_an_unknown_one() -> None:
+    tokens = {tok for line in _lines() for tok in TOKEN_RE.findall(line) if not tok.isascii()}
+    for token in sorted(tokens):
+        expected = not reach.is_known(_fold(token)) and _every_table(token)
+        assert reach.becomes_word(token) is expected, token
+
+
+def test_may_find_words_agrees_with_every_table() -> None:
+    """``_may_find_words`` tries only the steps that make a stretch a known word: the same
+    answer as trying every table."""
+    answers = set()
+    for line in _lines():
+        text_core = core(line)
+        chars = "".join(sorted({c for c in text_core if c > "\x7f"}))
+        expected = utf8_round_trip(line) or any(
+            _has_known_words(text_core, text_core.translate(t))
+            for t in reach.distinct_tables(chars)
+        )
+        answers.add(expected)
+        assert _may_find_words(line, text_core) is expected, line
+    assert answers == {True, False}
