@@ -204,7 +204,23 @@ def _token_images(token: str) -> set[str] | None:
 def may_reach(token: str) -> bool:
     """Whether some known word has ``token``'s skeleton (``False`` is certain)."""
     bloom = reach_filter()
-    return bloom is None or skeleton_key(skeleton(token)) in bloom
+    if bloom is None:
+        return True
+    if len(token) <= MAX_WORD and _ASCII.search(token) is None:
+        return len(token) in _blank_lengths()  # all ``?`` (Cyrillic, Greek...): by length
+    return skeleton_key(skeleton(token)) in bloom
+
+
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
+@cache
+def _blank_lengths() -> frozenset[int]:
+    """Lengths whose all-``?`` skeleton the filter holds (every non-ASCII word has it)."""
+    bloom = reach_filter()
+    return frozenset(
+        n for n in range(MAX_WORD + 1) if bloom is None or skeleton_key("?" * n) in bloom
+    )
 
 
 class _Spelling(NamedTuple):
