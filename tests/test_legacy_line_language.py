@@ -79,3 +79,18 @@ def test_words_vote_only_for_languages_of_their_script() -> None:
     bit, votes = _word_language("See keskkond pole valitud, palun vali teine kataloog.")
     assert votes >= 2
     assert langdata().models[_code_of(bit) or ""].script == "Latn"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "можна вимкнути за допомогою вбудованої команди set (див. нижче)",
+        "якщо встановлено значення, програма перетворюватиме символи зі списку",
+    ],
+)
+def test_one_box_drawing_letter_in_a_line_of_known_words(line: str) -> None:
+    # koi8-u's і ї є ґ are box drawing in koi8-r: one glued to a word in a long line of known
+    # Ukrainian words moves the average gain little, the line's words decide.
+    garbled = line.encode("koi8-u").decode("koi8-r")
+    assert garbled != line
+    assert textfix.fix(garbled) == line

@@ -748,6 +748,43 @@ def _other_script_than_line(text: str, best: Candidate, lang_bit: int, votes: in
     )
 
 
+#: Characters clean prose never puts between words: box drawing, block elements, C1 controls.
+_NEVER_PROSE = re.compile("[\u2500-\u259f\x80-\x9f]")
+
+
+def _only_line_letters_made(text: str, best: Candidate) -> bool:
+    """Every change makes a letter of the alphabet (and script) of the candidate's language
+    out of a symbol glued to a word, a box-drawing or control character, or a capital after
+    a small letter made small; at least one change is inside or beside a word; the
+    candidate has no more odd capitals than the original.
+
+    >>> from textfix.repair.legacy import candidates
+    >>> best = candidates("по мЯсу и вбудовано╖")[0]
+    >>> _only_line_letters_made("по мЯсу и вбудовано╖", best)
+    True
+    """
+    model = langdata().models.get(best.score.lang) if best.score.lang else None
+    cand = best.text
+    if model is None or len(text) != len(cand) or _odd_cases(cand) > _odd_cases(text):
+        return False
+    glued = False
+    for i, (a, b) in enumerate(zip(text, cand, strict=True)):
+        if a == b:
+            continue
+        if not (b.isalpha() and b.lower() in model.alphabet and script_of(b) == model.script):
+            return False
+        beside = (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
+        if a.isalpha():
+            if not (a.isupper() and b.islower() and i > 0 and text[i - 1].islower()):
+                return False
+            glued = True
+        elif beside:
+            glued = True
+        elif not _NEVER_PROSE.match(a):
+            return False
+    return glued
+
+
 def _line_names_other_language(best: Candidate) -> bool:
     """2+ known words of the repaired line name a language not written in the chain's code
     page (Spanish words around "½mv²": no cp1254 repair)."""
@@ -1020,7 +1057,16 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # A symbol inside a word of a line whose other words (3+ of them) are known words of the
     # language the candidate reads as, written in the chain's code page: the inflected form
     # need not be listed, and a smaller gain will do ("podgl¥du" in a Polish line).
-    agreed = symbolic and line_agrees and lang_votes >= LINE_VOTES + 1 and gain >= AGREED_GAIN
+    # In a long line one letter barely moves the average gain: any gain will do when the
+    # repair only turns symbols glued to words, box drawing or controls into letters of that
+    # language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in a line of known
+    # words), and makes no new odd capital.
+    agreed = (
+        symbolic
+        and line_agrees
+        and lang_votes >= LINE_VOTES + 1
+        and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
+    )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
