@@ -575,11 +575,22 @@ def _reads(text: str) -> int:
     >>> _reads("Thu\u0323y"), _reads("\xa0огалым"), _reads("גוג׳ר"), _reads("ฟิลิ")
     (5, 6, 5, 4)
     """
-    return sum(
-        1
-        for ch in text
-        if ch.isalpha() or ch in _LETTER_PARTS or unicodedata.category(ch) in _MARK_CATEGORIES
-    )
+    return sum(map(_READS.__getitem__, text))
+
+
+class _ReadTable(dict[str, int]):
+    """Character -> 1 if it is a letter or letter part, else 0; filled on first sight (a
+    table of the character set, like ``str.isalpha``), so counting runs in C."""
+
+    def __missing__(self, ch: str) -> int:
+        value = int(
+            ch.isalpha() or ch in _LETTER_PARTS or unicodedata.category(ch) in _MARK_CATEGORIES
+        )
+        self[ch] = value
+        return value
+
+
+_READS = _ReadTable()
 
 
 def _symbols(text: str) -> int:

@@ -15,7 +15,7 @@ from itertools import repeat
 from operator import add
 from typing import NamedTuple
 
-from textfix.scoring._data import FOREIGN_LETTER, LangData, LangModel, langdata
+from textfix.scoring._data import FIELD_BITS, FOREIGN_LETTER, LangData, LangModel, langdata
 
 #: Letter runs: letters plus the combining marks of the scripts we model (Thai vowels,
 #: Hebrew points, Arabic harakat, Latin accents).
@@ -301,8 +301,47 @@ def _best(
         return 0.0, None, 0, 0
     if NARROW and len(models) > 1:
         models = _by_known_words(data, tokens, models)
-    total, code = max((_logprob(m, bigrams, letters), m.code) for m in models)
+    total, code = _max_logprob(data, models, bigrams, letters)
     return total, code, len(bigrams), sum(letters.values())
+
+
+#: :data:`FOREIGN_LETTER` as a cost in the shipped integer unit (tenths of a nat).
+_FOREIGN_COST = round(-10 * FOREIGN_LETTER)
+_FIELD = (1 << FIELD_BITS) - 1
+#: One packed sum costs about what summing this many languages one by one does.
+PACKED_FROM = 5
+
+
+@lru_cache(maxsize=256)
+def _shared_alphabet(mask: int) -> frozenset[str]:
+    """Letters in the alphabet of every language of ``mask`` (a table, not per input)."""
+    return frozenset.intersection(*(m.alphabet for m in _models_in(mask)))
+
+
+def _max_logprob(
+    data: LangData, models: list[LangModel], bigrams: list[str], letters: Counter[str]
+) -> tuple[float, str]:
+    """``max((_logprob(m, bigrams, letters), m.code) for m in models)`` for models of one
+    script, found with one packed sum (every language's exact integer cost at once) rather
+    than one sum per language; the winner's value is then summed as :func:`_logprob` sums it
+    (bit for bit), and exact ties are settled by that same rule."""
+    packed = data.packed.get(models[0].script)
+    if len(models) < PACKED_FROM or packed is None or len(bigrams) > packed.limit:
+        return max((_logprob(m, bigrams, letters), m.code) for m in models)
+    acc = len(bigrams) * packed.base + sum(map(packed.delta.get, bigrams, repeat(0)))
+    costs = [(acc >> (FIELD_BITS * m.slot)) & _FIELD for m in models]
+    # Letters outside a language's alphabet (rare: the pool mostly holds every letter).
+    odd = letters.keys() - _shared_alphabet(sum(1 << m.index for m in models))
+    if odd:
+        letter_mask = data.letter_mask
+        for i, m in enumerate(models):
+            bit = 1 << m.index
+            costs[i] += _FOREIGN_COST * sum(
+                letters[ch] for ch in odd if not letter_mask.get(ch, 0) & bit
+            )
+    least = min(costs)
+    tied = [m for m, cost in zip(models, costs, strict=True) if cost == least]
+    return max((_logprob(m, bigrams, letters), m.code) for m in tied)
 
 
 @lru_cache(maxsize=4096)
@@ -417,9 +456,7 @@ def logprob_bound(text: str) -> float:
     if not joined or not {script_of(c) for c in set(joined) if c > "\x7f"} <= data.by_script.keys():
         return math.inf
     top = _top_floor()
-    upper = sum(
-        map(max, map(data.pooled.get, map(add, joined, joined[1:]), repeat(top)), repeat(top))
-    )
+    upper = sum(map(_pooled_top().get, map(add, joined, joined[1:]), repeat(top)))
     return (upper + cost) / (len(joined) - 1 + count)
 
 
@@ -442,6 +479,13 @@ def _quick(text: str) -> tuple[float, str, float, int]:
     cost, count = _symbols(text, _non_ascii(joined))
     cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
     return (float(total) + cost) / (len(joined) - 1 + count), joined, cost, count
+
+
+@cache
+def _pooled_top() -> dict[str, float]:
+    """``max(pooled[bg], _top_floor())`` for every pooled bigram (the bound's table)."""
+    top = _top_floor()
+    return {bg: max(lp, top) for bg, lp in langdata().pooled.items()}
 
 
 @cache
