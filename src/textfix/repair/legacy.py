@@ -34,7 +34,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
-from operator import and_, itemgetter
+from itertools import compress, count
+from operator import and_, itemgetter, or_
 from typing import NamedTuple, TypeVar
 
 from textfix.chains import (
@@ -264,9 +265,11 @@ class _StepImages(NamedTuple):
     #: character -> steps that change it / that turn it into an undecodable or bad one
     changes: dict[str, int]
     spoils: dict[str, int]
-    #: character -> :func:`_oddity` of its lower-cased image under every step
+    #: character -> :func:`_oddity` of its lower-cased image under every step, the odd
+    #: characters as a bit set (``odd_bit``: one bit per odd character any image has)
     letters: dict[str, tuple[int, ...]]
-    odd: dict[str, tuple[frozenset[str], ...]]
+    odd: dict[str, tuple[int, ...]]
+    odd_bit: dict[str, int]
 
 
 @cache
@@ -283,8 +286,11 @@ def _step_images() -> _StepImages:
     images = {ch: tuple(table.get(ord(ch), ch) for _s, table in steps) for ch in changes}
     oddity = {image: _oddity(image.lower()) for column in images.values() for image in column}
     letters = {ch: tuple(oddity[image][0] for image in images[ch]) for ch in images}
-    odd = {ch: tuple(oddity[image][1] for image in images[ch]) for ch in images}
-    return _StepImages((1 << len(steps)) - 1, images, changes, spoils, letters, odd)
+    every_odd = sorted(set().union(*(odd for _both, odd in oddity.values())))
+    odd_bit = {ch: 1 << i for i, ch in enumerate(every_odd)}
+    bits = {image: sum(map(odd_bit.__getitem__, odd)) for image, (_b, odd) in oddity.items()}
+    odd = {ch: tuple(map(bits.__getitem__, images[ch])) for ch in images}
+    return _StepImages((1 << len(steps)) - 1, images, changes, spoils, letters, odd, odd_bit)
 
 
 def _live_steps(chars: Iterable[str]) -> int:
@@ -328,17 +334,20 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
             found[1].append((steps[j][0],))
     pool: list[_Entry] = []
     if by_image:
-        # _oddness of each distinct image at once: letter masks ANDed column by column, odd
-        # characters gathered per image (with those of the characters no step changes).
+        # _oddness of each distinct image at once: letter masks ANDed and odd characters
+        # ORed (as bit sets) column by column, with those of the characters no step changes.
         both, odd = _oddity("".join(ch.lower() for ch in chars if ch not in seen.images))
+        unnumbered = sum(1 for ch in odd if ch not in seen.odd_bit)  # in no image: no overlap
+        odd_bits = sum(seen.odd_bit.get(ch, 0) for ch in odd)
         firsts = [j for j, _chains in by_image.values()]
         pick = _picker(firsts)
         masks = reduce(_and_all, (pick(seen.letters[ch]) for ch in domain), [both] * len(firsts))
-        odds = zip(*(pick(seen.odd[ch]) for ch in domain), strict=True)
-        for i, ((j, chains), mask, odd_chars) in enumerate(
+        odds = reduce(_or_all, (pick(seen.odd[ch]) for ch in domain), [odd_bits] * len(firsts))
+        for i, ((j, chains), mask, bits) in enumerate(
             zip(by_image.values(), masks, odds, strict=True)
         ):
-            pool.append((len(odd.union(*odd_chars)) + (mask == 0), i, steps[j][1], tuple(chains)))
+            oddness = bits.bit_count() + unnumbered + (mask == 0)
+            pool.append((oddness, i, steps[j][1], tuple(chains)))
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
@@ -372,6 +381,10 @@ def _picker(indices: list[int]) -> Callable[[Sequence[_T]], tuple[_T, ...]]:
 
 def _and_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
     return list(map(and_, masks, more))
+
+
+def _or_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
+    return list(map(or_, masks, more))
 
 
 def _cand_core(text_core: str, entry: _Entry) -> str:
@@ -597,11 +610,22 @@ def _symbols(text: str) -> int:
     """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
     letters, hardly ever letters into symbols."""
     # Superscript digits match TOKEN_RE's letters but are symbols here ("podgl¹du").
-    letters = sum(
-        1 for tok in TOKEN_RE.findall(text) for ch in tok if ch > "\x7f" and not ch.isnumeric()
-    )
+    letters = sum(map(_NON_ASCII_LETTERS.__getitem__, "".join(TOKEN_RE.findall(text))))
     hyphens = sum(map(text.count, _HYPHENS))
     return len(_NON_ASCII.findall(text)) - letters - hyphens
+
+
+class _NonAsciiLetterTable(dict[str, int]):
+    """Character (of a token) -> 1 if it counts as a non-ASCII letter for :func:`_symbols`
+    (outside ASCII and not numeric), filled on first sight so counting runs in C."""
+
+    def __missing__(self, ch: str) -> int:
+        value = int(ch > "\x7f" and not ch.isnumeric())
+        self[ch] = value
+        return value
+
+
+_NON_ASCII_LETTERS = _NonAsciiLetterTable()
 
 
 def _letters_to_symbols(text: str, cand: str) -> int:
@@ -609,21 +633,25 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     trips only): mojibake repair turns symbols into letters, not the other way round."""
     if len(text) != len(cand):
         return 0
-    quotes_ok = _balanced_quotes(text, cand)
-    apostrophes_paired = _added_apostrophes_paired(text, cand)
-    return sum(
-        1
-        for i, (a, b) in enumerate(zip(text, cand, strict=True))
-        if a != b
-        and a.isalpha()
+    # Only the changed positions can count (found in C; most characters are kept).
+    lost = [
+        cand[i]
+        for i in compress(count(), map(str.__ne__, text, cand))
+        if text[i].isalpha()
         and not (
             _inner_space(cand, i)
-            or TOKEN_RE.match(b)
-            or b in _HYPHENS
-            or (quotes_ok and b in _QUOTES)
-            or (b in _APOSTROPHES and (_between_letters(cand, i) or apostrophes_paired))
+            or TOKEN_RE.match(cand[i])
+            or cand[i] in _HYPHENS
+            or (cand[i] in _APOSTROPHES and _between_letters(cand, i))
         )
-    )
+    ]
+    # Quotation marks and apostrophes that pair up are no lost letters either (looked at
+    # only when a letter became one).
+    if lost and not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):
+        lost = [b for b in lost if b not in _QUOTES]
+    if lost and not _APOSTROPHES.isdisjoint(lost) and _added_apostrophes_paired(text, cand):
+        lost = [b for b in lost if b not in _APOSTROPHES]
+    return len(lost)
 
 
 #: Apostrophes: a letter turned into one between two letters is a suffix or elision mark
