@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache, lru_cache, reduce
 from itertools import repeat
-from operator import add
+from operator import add, and_
 from typing import NamedTuple
 
 from textfix.scoring._data import FIELD_BITS, FOREIGN_LETTER, LangData, LangModel, langdata
@@ -186,10 +186,8 @@ def _penalties(text: str) -> float:
 def _mixed_scripts(tokens: list[str]) -> float:
     total = 0.0
     for tok in tokens:
-        if not tok.isascii():
-            scripts = {script_of(c) for c in tok if c.isalpha()}
-            if len(scripts) > 1:
-                total += MIXED_SCRIPT_WORD
+        if not tok.isascii() and len(set(map(script_of, filter(str.isalpha, tok)))) > 1:
+            total += MIXED_SCRIPT_WORD
     return total
 
 
@@ -200,19 +198,17 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
         model = data.models.get(lang.lower().split("-")[0].split("_")[0])
         if model is not None:
             return [model]
-    scripts: Counter[str] = Counter(script_of(ch) for ch in letters)
+    scripts: Counter[str] = Counter(map(script_of, letters))
     script = scripts.most_common(1)[0][0] if scripts else "Latn"
     pool = data.by_script.get(script, ())
     if not pool:
         return []
     pool_mask = data.pool_mask[script]
-    masks = [data.letter_mask.get(ch, 0) & pool_mask for ch in letters]
-    both = pool_mask
-    for m in masks:
-        both &= m
+    both = reduce(and_, map(data.letter_mask.get, letters, repeat(0)), pool_mask)
     if both:
         return _models_in(both)
     # No language has them all: keep those that miss the fewest.
+    masks = [data.letter_mask.get(ch, 0) & pool_mask for ch in letters]
     cover: Counter[int] = Counter()
     for x in masks:
         while x:
