@@ -207,7 +207,21 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
     both = reduce(and_, map(data.letter_mask.get, letters, repeat(0)), pool_mask)
     if both:
         return _models_in(both)
-    # No language has them all: keep those that miss the fewest.
+    # No language has them all: keep those that miss the fewest. How many of the letters
+    # each language has, for all languages at once: one byte per language, summed packed.
+    if len(letters) > _COVER_FIELD:
+        return _most_covering(data, letters, pool, pool_mask)
+    packed = sum(map(_LETTER_SPREAD.__getitem__, letters))
+    cover = [packed >> (8 * m.index) & _COVER_FIELD for m in pool]
+    best = max(cover)
+    return [m for m, n in zip(pool, cover, strict=True) if n >= best - 1]
+
+
+def _most_covering(
+    data: LangData, letters: set[str], pool: tuple[LangModel, ...], pool_mask: int
+) -> list[LangModel]:
+    """The languages of ``pool`` whose alphabets miss the fewest of ``letters`` (one more
+    allowed), counted letter by letter."""
     masks = [data.letter_mask.get(ch, 0) & pool_mask for ch in letters]
     cover: Counter[int] = Counter()
     for x in masks:
@@ -217,6 +231,30 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
             x ^= low
     best = max(cover.get(1 << m.index, 0) for m in pool)
     return [m for m in pool if cover.get(1 << m.index, 0) >= best - 1]
+
+
+#: A language's count of letters in a packed cover sum: one byte (letters sets larger than
+#: this are counted one by one).
+_COVER_FIELD = 0xFF
+
+
+class _LetterSpread(dict[str, int]):
+    """Letter -> one ``1`` byte at ``8 * index`` of every language whose alphabet has it, so
+    that summing letters' spreads counts, per language, the letters it has. Filled on first
+    sight of a letter (a table of the data, like ``letter_mask``)."""
+
+    def __missing__(self, ch: str) -> int:
+        mask = langdata().letter_mask.get(ch, 0)
+        value = 0
+        while mask:
+            low = mask & -mask
+            value |= 1 << (8 * (low.bit_length() - 1))
+            mask ^= low
+        self[ch] = value
+        return value
+
+
+_LETTER_SPREAD = _LetterSpread()
 
 
 def _models_in(mask: int) -> list[LangModel]:
