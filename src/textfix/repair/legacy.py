@@ -62,11 +62,11 @@ from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     TOKEN_RE,
+    _quick,
     _token_script,
     logprob_bound,
     mojibake_shape,
     odd_case,
-    quick_logprob,
     script_of,
     well_formed,
 )
@@ -270,6 +270,8 @@ class _StepImages(NamedTuple):
     letters: dict[str, tuple[int, ...]]
     odd: dict[str, tuple[int, ...]]
     odd_bit: dict[str, int]
+    #: the one-step chain of every step
+    chains: tuple[Chain, ...]
 
 
 @cache
@@ -290,7 +292,9 @@ def _step_images() -> _StepImages:
     odd_bit = {ch: 1 << i for i, ch in enumerate(every_odd)}
     bits = {image: sum(map(odd_bit.__getitem__, odd)) for image, (_b, odd) in oddity.items()}
     odd = {ch: tuple(map(bits.__getitem__, images[ch])) for ch in images}
-    return _StepImages((1 << len(steps)) - 1, images, changes, spoils, letters, odd, odd_bit)
+    chains = tuple((step,) for step, _table in steps)
+    every = (1 << len(steps)) - 1
+    return _StepImages(every, images, changes, spoils, letters, odd, odd_bit, chains)
 
 
 def _live_steps(chars: Iterable[str]) -> int:
@@ -324,14 +328,16 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
     # leaves alone (the others are the same in every candidate).
     domain = [ch for ch in chars if ch in seen.images]
     pick = _picker(live)
-    by_image: dict[tuple[str, ...], tuple[int, list[Chain]]] = {}
-    keys = zip(*(pick(seen.images[ch]) for ch in domain), strict=True)
+    by_image: dict[str, tuple[int, list[Chain]]] = {}
+    # Each image as one string (every image is one character): strings cache their hash.
+    keys = map("".join, zip(*(pick(seen.images[ch]) for ch in domain), strict=True))
+    chains_of = seen.chains
     for j, key in zip(live, keys, strict=True):
         found = by_image.get(key)
         if found is None:
-            by_image[key] = (j, [(steps[j][0],)])
+            by_image[key] = (j, [chains_of[j]])
         else:
-            found[1].append((steps[j][0],))
+            found[1].append(chains_of[j])
     pool: list[_Entry] = []
     if by_image:
         # _oddness of each distinct image at once: letter masks ANDed and odd characters
@@ -531,7 +537,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     pre = []
     for p in {p[1]: p for p in chosen}.values():
         cand_core = _cand_core(text_core, p)
-        pre.append((-quick_logprob(cand_core), p[1], cand_core, p[3]))
+        pre.append((-_quick(cand_core)[0], p[1], cand_core, p[3]))  # quick_logprob, inlined
     pre.sort()
     # Between round trips of the same length, one that reads fewer letters escaped scoring
     # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
@@ -540,6 +546,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     most = max((_reads(p[2]) for p in pre if len(p[2]) == len(text_core)), default=0)
     found: list[Candidate] = []
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
+    odd_before = _odd_cases(text_core)
 
     def holds(shown: str) -> bool:
         if shown not in held:
@@ -567,7 +574,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         # "\xa0огалым"): rank it below one they may accept.
         rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
         # ... and capitals after small letters the original did not have ("РеспублИка").
-        rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - _odd_cases(text_core))
+        rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - odd_before)
         if len(cand_core) == len(text_core):
             rank -= LACKED_LETTER * max(0, most - _reads(cand_core)) / (most + 1)
         found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
