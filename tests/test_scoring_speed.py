@@ -74,3 +74,13 @@ def _plain_reads(text: str) -> int:
 @given(st.text())
 def test_reads_counts_letters_and_letter_parts(text: str) -> None:
     assert _reads(text) == _plain_reads(text)
+
+
+def test_character_tables_stay_bounded_and_right_past_their_size() -> None:
+    from textfix.repair.legacy import _READS
+    from textfix.scoring.model import CHAR_TABLE_SIZE
+
+    # Every code point of the first planes (surrogates included): more than a table keeps.
+    text = "".join(map(chr, range(CHAR_TABLE_SIZE + 5000)))
+    assert _reads(text) == _plain_reads(text)
+    assert len(_READS) <= CHAR_TABLE_SIZE

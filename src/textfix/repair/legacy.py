@@ -61,6 +61,7 @@ from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
+    CHAR_TABLE_SIZE,
     TOKEN_RE,
     _quick,
     _token_script,
@@ -606,7 +607,8 @@ class _ReadTable(dict[str, int]):
         value = int(
             ch.isalpha() or ch in _LETTER_PARTS or unicodedata.category(ch) in _MARK_CATEGORIES
         )
-        self[ch] = value
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
         return value
 
 
@@ -628,7 +630,8 @@ class _NonAsciiLetterTable(dict[str, int]):
 
     def __missing__(self, ch: str) -> int:
         value = int(ch > "\x7f" and not ch.isnumeric())
-        self[ch] = value
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
         return value
 
 

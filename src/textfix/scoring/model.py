@@ -233,6 +233,9 @@ def _most_covering(
     return [m for m in pool if cover.get(1 << m.index, 0) >= best - 1]
 
 
+#: Most characters a per-character table (filled on first sight) keeps.
+CHAR_TABLE_SIZE = 1 << 16
+
 #: A language's count of letters in a packed cover sum: one byte (letters sets larger than
 #: this are counted one by one).
 _COVER_FIELD = 0xFF
@@ -250,7 +253,8 @@ class _LetterSpread(dict[str, int]):
             low = mask & -mask
             value |= 1 << (8 * (low.bit_length() - 1))
             mask ^= low
-        self[ch] = value
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
         return value
 
 
