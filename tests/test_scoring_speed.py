@@ -1,5 +1,6 @@
 """The scorer's and the ranking's fast paths give what their plain definitions give: the
-packed one-sum scoring of every language of a script, and the letter count by table."""
+packed one-sum scoring of every language of a script, the letter count by table, and the
+set bits of a step mask."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
-from textfix.repair.legacy import _reads
+from textfix.repair.legacy import _bit_indices, _reads
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     PACKED_FROM,
@@ -84,3 +85,8 @@ def test_character_tables_stay_bounded_and_right_past_their_size() -> None:
     text = "".join(map(chr, range(CHAR_TABLE_SIZE + 5000)))
     assert _reads(text) == _plain_reads(text)
     assert len(_READS) <= CHAR_TABLE_SIZE
+
+
+@given(st.integers(min_value=0, max_value=(1 << 300) - 1))
+def test_bit_indices_are_the_set_bits_lowest_first(mask: int) -> None:
+    assert _bit_indices(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]

@@ -364,13 +364,13 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
 
 
 def _bit_indices(mask: int) -> list[int]:
-    """Positions of the set bits of ``mask``, lowest first."""
-    out = []
-    while mask:
-        low = mask & -mask
-        out.append(low.bit_length() - 1)
-        mask ^= low
-    return out
+    """Positions of the set bits of ``mask`` (not negative), lowest first (read from its
+    binary digits: faster than peeling bits off one by one).
+
+    >>> _bit_indices(0b1010_0000_0001), _bit_indices(0)
+    ([0, 9, 11], [])
+    """
+    return [i for i, digit in enumerate(bin(mask)[:1:-1]) if digit == "1"]
 
 
 _T = TypeVar("_T")
