@@ -32,9 +32,10 @@ STAGES = (
     ("textfix.repair.legacy", "repair"),
     ("textfix.repair.legacy", "arbitrate"),
     ("textfix.repair.utf8", "repair"),
+    ("textfix.repair.utf8_structural", "repair"),
     ("textfix.repair.legacy", "candidates"),
     ("textfix.repair.legacy", "_pool"),
-    ("textfix.repair.legacy", "quick_logprob"),
+    ("textfix.repair.legacy", "_quick"),
     ("textfix.repair.legacy", "_beaten"),
     ("textfix.repair.legacy", "score"),
     ("textfix.repair.legacy", "_known_share"),
@@ -75,6 +76,7 @@ def stage_costs(fix: Callable[[str], str], lines: Sequence[str]) -> dict[str, tu
 
     counts: dict[str, list[float]] = {}
     restore: list[tuple[object, str, object]] = []
+    wrapped: dict[object, Callable[..., Any]] = {}
 
     def wrap(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(func)
@@ -94,22 +96,19 @@ def stage_costs(fix: Callable[[str], str], lines: Sequence[str]) -> dict[str, tu
         func = getattr(module, attr)
         name = f"{module_name.rsplit('.', 1)[-1]}.{attr}"
         restore.append((module, attr, func))
-        setattr(module, attr, wrap(name, func))
+        wrapped[func] = wrap(name, func)
+        setattr(module, attr, wrapped[func])
+    # The line layer holds the repairers themselves: time those calls too.
     repairers = line_module.REPAIRERS
-    line_module.REPAIRERS = tuple(
-        getattr(importlib.import_module(r.__module__), r.__name__)
-        if r.__module__.endswith("legacy")
-        else r
-        for r in repairers
-    )
+    line_module.REPAIRERS = tuple(wrapped.get(r, r) for r in repairers)
     try:
         clear_input_caches()
         for line in lines:
             fix(line)
     finally:
         line_module.REPAIRERS = repairers
-        for module, attr, func in restore:
-            setattr(module, attr, func)
+        for owner, attr, func in restore:
+            setattr(owner, attr, func)
     n = len(lines)
     return {name: (calls / n, 1e6 * cpu / n) for name, (calls, cpu) in counts.items()}
 
