@@ -27,7 +27,7 @@ import ftfy
 from benchmarks.devset import DEFAULT_SEED, clean_lines, garbled_records
 from benchmarks.measure import clear_input_caches
 
-#: (module, function) of the stages timed, outermost first.
+#: (module, function) of the stages timed, outermost first (those a checkout lacks are skipped).
 STAGES = (
     ("textfix.repair.legacy", "repair"),
     ("textfix.repair.legacy", "arbitrate"),
@@ -36,6 +36,7 @@ STAGES = (
     ("textfix.repair.legacy", "candidates"),
     ("textfix.repair.legacy", "_pool"),
     ("textfix.repair.legacy", "_quick"),
+    ("textfix.repair.legacy", "quick_logprob"),
     ("textfix.repair.legacy", "_beaten"),
     ("textfix.repair.legacy", "score"),
     ("textfix.repair.legacy", "_known_share"),
@@ -92,8 +93,13 @@ def stage_costs(fix: Callable[[str], str], lines: Sequence[str]) -> dict[str, tu
         return timed
 
     for module_name, attr in STAGES:
-        module = importlib.import_module(module_name)
-        func = getattr(module, attr)
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        func = getattr(module, attr, None)
+        if func is None:
+            continue
         name = f"{module_name.rsplit('.', 1)[-1]}.{attr}"
         restore.append((module, attr, func))
         wrapped[func] = wrap(name, func)
