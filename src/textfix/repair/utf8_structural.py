@@ -21,15 +21,17 @@ True
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
-from textfix.chains import UTF8_STEPS, single_byte_steps
+from textfix.chains import UTF8_STEPS, single_byte_steps, utf8_bytes_shown
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.legacy import _code_of, _word_language, core
 from textfix.scoring._data import langdata
 from textfix.scoring.model import mojibake_shape, script_of
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Display code pages of the UTF-8 chains, each once, in the chain table's order.
 _SHOWN = tuple(dict.fromkeys(shown for _true, shown in UTF8_STEPS))
 #: Characters a decode must never make: controls (tab excepted), U+FFFD, private use,
@@ -60,8 +62,15 @@ def _held() -> frozenset[str]:
 def _decodes(text: str) -> list[tuple[str, str]]:
     """``(decoded, shown)`` for every display page whose strict UTF-8 round trip changes
     ``text``."""
-    out = []
+    out: list[tuple[str, str]] = []
+    first = _NON_ASCII.search(text)
+    if first is None or first.end() == len(text):
+        return out
+    lead, follower = first.group(), text[first.end()]
     for shown in _SHOWN:
+        leads, continuations = utf8_bytes_shown(shown)
+        if lead not in leads or follower not in continuations:
+            continue  # the first sequence is broken: the strict decode would fail
         try:
             decoded = text.encode(shown).decode("utf-8")
         except UnicodeError:
