@@ -79,6 +79,19 @@ def test_seed_example_and_its_chain() -> None:
         # cp852's ą shown as cp1252's ¥ in an unlisted inflected form; the Polish words
         # around it agree.
         ("Nie ma tutaj podgl¥du tego pliku", "Nie ma tutaj podglądu tego pliku"),
+        # cp1254 shown as cp1252: unknown words become known Turkish words, cp1254 being
+        # Turkish's commonest code page (the letter statistics alone hardly improve).
+        ("Þablon seçimi", "Şablon seçimi"),
+        # cp1257 shown as cp1252, a thin repair of unknown words into known Latvian ones.
+        ("Argentîna un Èîle", "Argentīna un Čīle"),
+        # cp1257 shown as cp437: a symbol inside a word, a known Estonian word once repaired.
+        ("PΣrnu linn", "Pärnu linn"),
+        # mac-cyrillic shown as cp1251: a long line whose average hides its three garbled
+        # letters; the glued symbol and the capitals inside words are shape enough to look.
+        (
+            "€сходнаЯ директориЯ не найдена, проверьте путь к ней",
+            "Исходная директория не найдена, проверьте путь к ней",
+        ),
     ],
 )
 def test_thin_and_classic_examples(garbled: str, expected: str) -> None:
@@ -108,6 +121,13 @@ CLEAN = [
     "Saýlanan obýekt ýok, açary bar.",
     # A capital at the line's start is clean capitalisation (Franco-Provençal, no model).
     "Èmirats arabos unis",
+    # Albanian (no word list): cp1257 would make Lithuanian "nė" of "në"; the quote in
+    # "s’ka" is a shape the repair would not remove, so it is no evidence for it.
+    "s’ka ndryshime në version %s.",
+    # Names whose letters another code page turns into known words: too thin alone.
+    "Addý",
+    "Langø",
+    "Kosta Rîka",
 ]
 
 

@@ -112,6 +112,8 @@ LINE_SHARE = 0.3
 #: Text with no mojibake shape may also change on a very large gain with some known words.
 STRONG_GAIN = 2.0
 STRONG_KNOWN = 0.2
+#: A word known in at most this many languages tells which language a line is in.
+SPECIFIC_LANGS = 3
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
 #: ... unless the original has a mojibake shape, the gain is this large and the language
@@ -1004,6 +1006,54 @@ def _line_known(text: str, best: Candidate) -> tuple[float, int]:
     return _known_share(core(text), cand_core, bit)[0], letters
 
 
+def _word_swap(text: str, cand: str, true: str) -> bool:
+    """Every word the repair changes was no known word of any language and becomes a known
+    word of one language written in ``true``'s code pages, whose alphabet holds all their
+    letters (Turkish ``adý`` -> ``adı``; Icelandic-looking ``Þeref`` is ``Şeref``).
+
+    >>> _word_swap("Model adý", "Model adı", "cp1254"), _word_swap("adý", "adı", "cp1257")
+    (True, False)
+    """
+    if len(text) != len(cand):
+        return False
+    pairs = [
+        (text[m.start() : m.end()], m.group())
+        for m in TOKEN_RE.finditer(cand)
+        if text[m.start() : m.end()] != m.group()
+    ]
+    pairs = [(a, b) for a, b in pairs if len(b) >= 2]
+    if not pairs or any(word_langs(a) for a, _b in pairs):
+        return False
+    common = _lang_mask(true, None)
+    for _a, b in pairs:
+        common &= word_langs(b)
+    letters = {ch for _a, b in pairs for ch in b.lower() if ch > "\x7f"}
+    return any(
+        common >> model.index & 1 and letters <= model.alphabet
+        for model in langdata().models.values()
+    )
+
+
+def _specific_letters(text: str, cand: str, lang: str | None) -> int:
+    """Letters of the line's words (3+ letters, ASCII ones included) that the repair leaves
+    alone and that are known words of ``lang`` and of at most :data:`SPECIFIC_LANGS`
+    languages in all: evidence that the line is in ``lang`` (``teknisyeni`` is Turkish,
+    ``Model`` could be any of twenty languages)."""
+    model = langdata().models.get(lang) if lang else None
+    if model is None or len(text) != len(cand):
+        return 0
+    bit = 1 << model.index
+    total = 0
+    for m in TOKEN_RE.finditer(cand):
+        word = m.group()
+        if len(word) < 3 or text[m.start() : m.end()] != word:
+            continue
+        mask = word_langs(word)
+        if mask & bit and mask.bit_count() <= SPECIFIC_LANGS:
+            total += len(word)
+    return total
+
+
 def _foreign_letters(text_core: str, lang: str | None) -> bool:
     """The core has a letter outside the alphabet of its own best language (one garbled
     letter in a long word barely moves the average: "Ðveitsi Konföderatsioon")."""
@@ -1064,8 +1114,6 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if needs_words and not _may_find_words(text, text_core):
         return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
-    if original.logprob >= ORIGINAL_BAR and not _foreign_letters(text_core, original.lang):
-        return None
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
@@ -1073,6 +1121,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         _symbols(text_core) > 0
         or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
     )
+    # A long line with one or two such shapes averages out as plausible ("€зходната
+    # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
+    # evidence enough to look, the gates still judge the candidate.
+    if (
+        original.logprob >= ORIGINAL_BAR
+        and not symbolic
+        and not _foreign_letters(text_core, original.lang)
+    ):
+        return None
     found = candidates(text, needs_words, best_only=True)
     if not found:
         return None
@@ -1087,7 +1144,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
     # The language the rest of the line is written in, by its known words (ASCII included).
-    lang_bit, lang_votes = _word_language(best.text) if (thin or needs_words) else (0, 0)
+    lang_bit, lang_votes = (
+        _word_language(best.text) if (thin or needs_words or symbolic) else (0, 0)
+    )
     words_agree = (
         lang_votes >= LINE_VOTES
         and _longest_word(best.text, text) >= 3
@@ -1109,12 +1168,36 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # In a long line one letter barely moves the average gain: any gain will do when the
     # repair only turns symbols glued to words, box drawing or controls into letters of that
     # language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in a line of known
-    # words), and makes no new odd capital.
+    # words), and makes no new odd capital; or when half the repaired letters are known words
+    # ("€сходнаЯ директориЯ не найдена ...").
     agreed = (
         symbolic
         and line_agrees
         and lang_votes >= LINE_VOTES + 1
-        and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
+        and (
+            gain >= AGREED_GAIN
+            or (
+                gain > 0
+                and (_only_line_letters_made(text, best) or best.known >= WELL_FORMED_KNOWN)
+            )
+        )
+    )
+    swap = (
+        (thin or needs_words)
+        and TRUE_RANK[best.chain[0][0]] == 0
+        and (not shaped or not mojibake_shape(core(best.text)))
+        and _word_swap(text, best.text, best.chain[0][0])
+    )
+    # Thin repairs of unknown words into known words of the line's language, which uses the
+    # chain's code page, backed by other words of the line known in that language (and in
+    # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
+    line_lang = score(best.text).lang if thin else None
+    backed = (
+        swap
+        and thin
+        and line_known >= 0.99
+        and fits(best.chain[0][0], line_lang)
+        and known_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
     )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
@@ -1129,7 +1212,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap)
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
             not needs_words
@@ -1149,6 +1232,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
             or (words_agree and lang_votes >= LINE_VOTES + 1)
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
+            or (swap and shaped)
+            or backed
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -1203,6 +1288,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed
+            or (swap and shaped)
+            or backed
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
