@@ -28,7 +28,7 @@ from textfix.scoring.model import (
     GLUED_SYMBOL,
     NO_LETTERS,
     TOKEN_RE,
-    _fold,
+    _fold_text,
     _symbols,
     _token_script,
     logprob_bound,
@@ -176,7 +176,7 @@ def test_spans_cover_every_change_and_nothing_else() -> None:
 
 def _reference_quick(text: str) -> float:
     """quick_logprob as first written: every token's script looked at one by one."""
-    every = TOKEN_RE.findall(_fold(text))
+    every = TOKEN_RE.findall(_fold_text(text))
     tokens = [t for t in every if _token_script(t) != "Other"]
     if not tokens:
         return 0.0 if every or not re.search(r"[^\s\x00-\x7f]", text) else NO_LETTERS

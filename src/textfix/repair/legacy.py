@@ -114,6 +114,8 @@ STRONG_GAIN = 2.0
 STRONG_KNOWN = 0.2
 #: A word known in at most this many languages tells which language a line is in.
 SPECIFIC_LANGS = 3
+#: Known letters a thin repair with a gain of STRONG_GAIN needs in the line's language.
+THIN_KNOWN_LETTERS = 3
 #: Repairs changing at most this many letters need every repaired word to be a known word.
 THIN = 2
 #: ... unless the original has a mojibake shape, the gain is this large and the language
@@ -1027,7 +1029,7 @@ def _word_swap(text: str, cand: str, true: str) -> bool:
     common = _lang_mask(true, None)
     for _a, b in pairs:
         common &= word_langs(b)
-    letters = {ch for _a, b in pairs for ch in b.lower() if ch > "\x7f"}
+    letters = {ch for _a, b in pairs for ch in b.replace("İ", "i").lower() if ch > "\x7f"}
     return any(
         common >> model.index & 1 and letters <= model.alphabet
         for model in langdata().models.values()
@@ -1274,12 +1276,23 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and _lang_share(best.text, score(best.text).lang) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
+            # a short known word will do when the letter statistics leap (the original's
+            # letters fit no one alphabet: Slovene "išèi" is "išči")
+            or (
+                line_known >= 0.99
+                and not needs_words
+                and gain >= STRONG_GAIN
+                and known_letters >= THIN_KNOWN_LETTERS
+                and fits(best.chain[0][0], line_lang)
+            )
             or words_agree
             or (relief > 0 and best.known > 0)
             or (
                 symbolic
                 and gain >= (MIN_GAIN if _INSIDE_WORD.search(text_core) else THIN_GAIN)
-                and fits(best.chain[0][0], best.score.lang)
+                # (the repaired words alone may read as another language: Danish
+                # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
+                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
                 # The line's own known words name a language of another script than the
                 # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
                 and not _other_script_than_line(text, best, lang_bit, lang_votes)

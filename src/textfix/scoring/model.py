@@ -289,6 +289,19 @@ def _fold(text: str) -> str:
     return text.lower().replace("ς", "σ").replace("ß", "ss")
 
 
+def _fold_text(text: str) -> str:
+    """:func:`_fold` for the letter statistics, with Turkish İ lowered to i as wordfreq
+    does: ``str.lower`` gives i plus a combining dot, which splits the word into a letter
+    run and a mark the scorer cannot read ("İçindekiler" scored as no letters at all).
+    Word lookups keep plain :func:`_fold`, in step with the skeleton filter of
+    :mod:`textfix.repair.reach` (wordfreq lists such words as "içindekiler").
+
+    >>> _fold_text("İçindekiler"), _fold_text("Straße")
+    ('içindekiler', 'strasse')
+    """
+    return _fold(text.replace("İ", "i"))
+
+
 def _token_script(token: str) -> str:
     if token.isascii():
         return "Latn"
@@ -397,7 +410,7 @@ def score(text: str, lang: str | None = None) -> TextScore:
     >>> score("Fußnoten").plausibility > 0.5, score("1234 !?").lang
     (True, None)
     """
-    tokens = TOKEN_RE.findall(_fold(text))
+    tokens = TOKEN_RE.findall(_fold_text(text))
     groups: dict[str, list[str]] = {}
     for tok in tokens:
         groups.setdefault(_token_script(tok), []).append(tok)
@@ -459,7 +472,7 @@ def well_formed(text: str) -> bool:
     tokens = TOKEN_RE.findall(text)
     mask = -1
     letter_mask = langdata().letter_mask
-    for ch in {c for t in tokens for c in _fold(t) if c > "\x7f"}:
+    for ch in {c for t in tokens for c in _fold_text(t) if c > "\x7f"}:
         mask &= letter_mask.get(ch, 0)
     return mask != 0
 
@@ -502,7 +515,7 @@ def logprob_bound(text: str) -> float:
 def _quick(text: str) -> tuple[float, str, float, int]:
     """:func:`quick_logprob` of ``text``, with what :func:`logprob_bound` needs: the padded
     tokens it scored ("" if none), their symbol cost and the symbol count."""
-    folded = _fold(text)
+    folded = _fold_text(text)
     every = TOKEN_RE.findall(folded)
     # Scripts we do not model are neutral, as in :func:`score` (most texts have none).
     tokens = every
