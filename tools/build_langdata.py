@@ -341,7 +341,31 @@ def gather() -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
             f"{len(model['bigrams'])} bigrams, {len(shipped.get(lang, []))} words",
             file=sys.stderr,
         )  # type: ignore[arg-type]
+    _keep_specific_ascii(shipped)
     return langs, shipped
+
+
+def _keep_specific_ascii(shipped: dict[str, list[str]]) -> None:
+    """Of the extra ASCII words of :data:`SHIP_ASCII_MORE`, keep only those no other
+    language lists: English "object" or "type" in a Turkish list would vote for Turkish in
+    a Polish line."""
+    others: dict[str, set[str]] = {}
+    for lang, words in shipped.items():
+        for word in words:
+            if word.isascii():
+                others.setdefault(word, set()).add(lang)
+    for lang in SHIP_ASCII_MORE:
+        if lang not in shipped:
+            continue
+        seen = 0
+        kept = []
+        for word in shipped[lang]:
+            if word.isascii():
+                seen += 1
+                if seen > SHIP_ASCII and others[word] != {lang}:
+                    continue
+            kept.append(word)
+        shipped[lang] = kept
 
 
 def main() -> int:

@@ -1146,9 +1146,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
     # The language the rest of the line is written in, by its known words (ASCII included).
-    lang_bit, lang_votes = (
-        _word_language(best.text) if (thin or needs_words or symbolic) else (0, 0)
-    )
+    lang_bit, lang_votes = _word_language(best.text) if (thin or needs_words) else (0, 0)
     words_agree = (
         lang_votes >= LINE_VOTES
         and _longest_word(best.text, text) >= 3
@@ -1172,23 +1170,26 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in a line of known
     # words), and makes no new odd capital; or when half the repaired letters are known words
     # ("€сходнаЯ директориЯ не найдена ...").
-    agreed = (
-        symbolic
-        and line_agrees
-        and lang_votes >= LINE_VOTES + 1
-        and (
-            gain >= AGREED_GAIN
-            or (
-                gain > 0
-                and (_only_line_letters_made(text, best) or best.known >= WELL_FORMED_KNOWN)
-            )
+    agreed = symbolic and (
+        (
+            line_agrees
+            and lang_votes >= LINE_VOTES + 1
+            and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
         )
+        or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
     )
     swap = (
         (thin or needs_words)
         and TRUE_RANK[best.chain[0][0]] == 0
         and (not shaped or not mojibake_shape(core(best.text)))
         and _word_swap(text, best.text, best.chain[0][0])
+        # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
+        # language the rest of the line does not speak
+        and not _look_alikes_replaced(text, best.text)
+        and (
+            lang_votes < LINE_VOTES
+            or _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
+        )
     )
     # Thin repairs of unknown words into known words of the line's language, which uses the
     # chain's code page, backed by other words of the line known in that language (and in
@@ -1284,6 +1285,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and gain >= STRONG_GAIN
                 and known_letters >= THIN_KNOWN_LETTERS
                 and fits(best.chain[0][0], line_lang)
+                and not _look_alikes_replaced(text, best.text)
             )
             or words_agree
             or (relief > 0 and best.known > 0)
