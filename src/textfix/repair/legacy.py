@@ -1126,10 +1126,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
     # evidence enough to look, the gates still judge the candidate.
+    # (only when some round trip can make a known word, which those gates then need: clean
+    # lines with a glued symbol stay cheap)
     if (
         original.logprob >= ORIGINAL_BAR
-        and not symbolic
         and not _foreign_letters(text_core, original.lang)
+        and not (symbolic and may_reach_words(text_core))
     ):
         return None
     found = candidates(text, needs_words, best_only=True)
