@@ -86,6 +86,12 @@ def test_seed_example_and_its_chain() -> None:
         ("Argentîna un Èîle", "Argentīna un Čīle"),
         # cp1257 shown as cp437: a symbol inside a word, a known Estonian word once repaired.
         ("PΣrnu linn", "Pärnu linn"),
+        # mac-cyrillic shown as cp1251: a long line whose average hides its three garbled
+        # letters; the glued symbol and the capitals inside words are shape enough to look.
+        (
+            "€сходнаЯ директориЯ не найдена, проверьте путь к ней",
+            "Исходная директория не найдена, проверьте путь к ней",
+        ),
     ],
 )
 def test_thin_and_classic_examples(garbled: str, expected: str) -> None:

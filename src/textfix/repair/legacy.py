@@ -1116,8 +1116,6 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if needs_words and not _may_find_words(text, text_core):
         return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
-    if original.logprob >= ORIGINAL_BAR and not _foreign_letters(text_core, original.lang):
-        return None
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
@@ -1125,6 +1123,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         _symbols(text_core) > 0
         or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
     )
+    # A long line with one or two such shapes averages out as plausible ("€зходната
+    # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
+    # evidence enough to look, the gates still judge the candidate.
+    # (only when some round trip can make a known word, which those gates then need: clean
+    # lines with a glued symbol stay cheap)
+    if (
+        original.logprob >= ORIGINAL_BAR
+        and not _foreign_letters(text_core, original.lang)
+        and not (symbolic and may_reach_words(text_core))
+    ):
+        return None
     found = candidates(text, needs_words, best_only=True)
     if not found:
         return None
