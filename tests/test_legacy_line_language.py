@@ -94,3 +94,13 @@ def test_one_box_drawing_letter_in_a_line_of_known_words(line: str) -> None:
     garbled = line.encode("koi8-u").decode("koi8-r")
     assert garbled != line
     assert textfix.fix(garbled) == line
+
+
+def test_capital_at_a_word_end_is_no_clean_spelling() -> None:
+    # mac-cyrillic's я is cp1251's Я: lower-casing the word for the word list hid the shape.
+    line = "платье; этот инстинкт распространяется и на мужчин."
+    garbled = line.encode("mac-cyrillic").decode("cp1251")
+    assert "ЯетсЯ" in garbled
+    assert textfix.fix(garbled) == line
+    # camel case (a capital starting a part) stays a clean spelling
+    assert textfix.fix("Магазин МакДональдс открыт") == "Магазин МакДональдс открыт"

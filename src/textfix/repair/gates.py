@@ -28,6 +28,16 @@ _SUSPECT_RE = re.compile(
 _EDGE = "¿¡«»„“”‘’‹›·•…–—°º"
 
 
+def _capital_ends_small_word(word: str) -> bool:
+    """The word ends in a capital right after a small letter: camel case puts capitals at
+    the start of a part, never at the end (mac-cyrillic's я shown as cp1251's Я: "длЯ").
+
+    >>> _capital_ends_small_word("длЯ"), _capital_ends_small_word("МакДональдс")
+    (True, False)
+    """
+    return len(word) > 1 and word[-1].isupper() and word[-2].islower()
+
+
 def looks_clean(text: str) -> bool:
     """True when every non-ASCII word is a known word and no mojibake shape shows."""
     if _SUSPECT_RE.search(text):
@@ -35,9 +45,12 @@ def looks_clean(text: str) -> bool:
     words = langdata().word_mask
     common = -1
     for token in _WORD_RE.findall(text):
-        word = token.strip(_EDGE).lower()
+        word = token.strip(_EDGE)
         if word.isascii():
             continue
+        if _capital_ends_small_word(word):
+            return False  # "распространЯетсЯ": lower-casing would hide the shape
+        word = word.lower()
         # (ß is looked up as "ss", but a word with ß still needs to be a known word:
         # cp437 shows Slovak "Správcovská" as "Sprßvcovskß")
         word = word.replace("ς", "σ").replace("ß", "ss")
