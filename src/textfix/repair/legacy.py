@@ -742,6 +742,7 @@ def _code_of(bit: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
 def _word_language(text: str) -> tuple[int, int]:
     """The language most of the line's words (ASCII ones included) are known words of, as a
     bit mask, and how many of its words it knows."""
@@ -1157,11 +1158,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     )
     # The line's known words (ASCII ones included) name the language the candidate reads as,
     # and that language is written in the chain's code page.
-    line_agrees = (
-        lang_votes >= LINE_VOTES
-        and _code_of(lang_bit) == best.score.lang
-        and fits(best.chain[0][0], best.score.lang)
-    )
+    line_agrees = (thin or needs_words) and _line_agrees(best, LINE_VOTES)
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     # A symbol inside a word of a line whose other words (3+ of them) are known words of the

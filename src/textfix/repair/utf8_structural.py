@@ -21,17 +21,15 @@ True
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
 
-from textfix.chains import UTF8_STEPS, single_byte_steps, utf8_bytes_shown
+from textfix.chains import UTF8_STEPS, single_byte_steps
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.legacy import _code_of, _word_language, core
+from textfix.repair.legacy import _code_of, _utf8_round_trips, _word_language, core
 from textfix.scoring._data import langdata
 from textfix.scoring.model import mojibake_shape, script_of
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: Display code pages of the UTF-8 chains, each once, in the chain table's order.
 _SHOWN = tuple(dict.fromkeys(shown for _true, shown in UTF8_STEPS))
 #: Characters a decode must never make: controls (tab excepted), U+FFFD, private use,
@@ -57,27 +55,6 @@ def _held() -> frozenset[str]:
     for shown in _SHOWN:
         held.update(bytes(range(0x80, 0x100)).decode(shown, errors="ignore"))
     return frozenset(held)
-
-
-def _decodes(text: str) -> list[tuple[str, str]]:
-    """``(decoded, shown)`` for every display page whose strict UTF-8 round trip changes
-    ``text``."""
-    out: list[tuple[str, str]] = []
-    first = _NON_ASCII.search(text)
-    if first is None or first.end() == len(text):
-        return out
-    lead, follower = first.group(), text[first.end()]
-    for shown in _SHOWN:
-        leads, continuations = utf8_bytes_shown(shown)
-        if lead not in leads or follower not in continuations:
-            continue  # the first sequence is broken: the strict decode would fail
-        try:
-            decoded = text.encode(shown).decode("utf-8")
-        except UnicodeError:
-            continue
-        if decoded != text:
-            out.append((decoded, shown))
-    return out
 
 
 def _clean_decode(text: str, decoded: str) -> bool:
@@ -123,13 +100,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if text.isascii():
         return None
     shaped: bool | None = None  # computed once, when a decode needs it
-    for decoded, shown in _decodes(text):
-        if not _clean_decode(text, decoded):
+    # The legacy engine's strict whole-line UTF-8 round trips, first sequence checked first.
+    for decoded, chain in _utf8_round_trips(text):
+        if decoded == text or not _clean_decode(text, decoded):
             continue
         if shaped is None:
             shaped = mojibake_shape(core(text))
         if shaped and _only_unheld(text, decoded):
-            return Step(decoded, (("utf-8", shown),), CONFIDENCE_UNHELD)
+            return Step(decoded, chain, CONFIDENCE_UNHELD)
         if _letters_of_the_line(text, decoded):
-            return Step(decoded, (("utf-8", shown),), CONFIDENCE_LINE_LETTERS)
+            return Step(decoded, chain, CONFIDENCE_LINE_LETTERS)
     return None
