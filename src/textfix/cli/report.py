@@ -24,7 +24,9 @@ class Positions:
             pos = text.find("\n", pos + 1)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        """>>> Positions("ab\\ncd").line_col(4)
+        """1-based (line, column) of a code-point offset.
+
+        >>> Positions("ab\\ncd").line_col(4)
         (2, 2)
         """
         index = bisect.bisect_right(self._starts, offset) - 1
