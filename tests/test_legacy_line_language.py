@@ -104,3 +104,30 @@ def test_capital_at_a_word_end_is_no_clean_spelling() -> None:
     assert textfix.fix(garbled) == line
     # camel case (a capital starting a part) stays a clean spelling
     assert textfix.fix("Магазин МакДональдс открыт") == "Магазин МакДональдс открыт"
+
+
+def test_ascii_names_do_not_vote_in_a_line_of_another_script() -> None:
+    # Three ASCII names outvoted the Cyrillic words (they are in long Latin word lists).
+    line = "Документация написана David Richard Thomas"
+    assert langdata().models[_code_of(_word_language(line)[0]) or "en"].script == "Cyrl"
+    # In a Latin line, ASCII words are the evidence and still vote.
+    assert _code_of(_word_language("Belirtilen dosya kısaca okunur")[0]) == "tr"
+
+
+MAC_CAPITALS = [
+    "Изменить настройки можно в любое время.",
+    "Исправить ошибку можно в настройках программы.",
+]
+
+
+@pytest.mark.parametrize("line", MAC_CAPITALS)
+def test_mac_cyrillic_capital_shown_as_a_leading_sign(line: str) -> None:
+    # mac-cyrillic's И is cp1251's €: a sign glued to the start of a Cyrillic word.
+    garbled = line.encode("mac-cyrillic").decode("cp1251")
+    assert garbled.startswith("€")
+    assert textfix.fix(garbled) == line
+
+
+@pytest.mark.parametrize("line", ["€uro-Zone", "T€ch ™ero †he", "Цена €10 и †мир"])
+def test_signs_beside_words_in_clean_text_stay(line: str) -> None:
+    assert textfix.fix(line) == line

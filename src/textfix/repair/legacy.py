@@ -750,8 +750,15 @@ def _word_language(text: str) -> tuple[int, int]:
     # A word votes only for languages of its script: word lists of other scripts hold
     # loans ("See", "pole" are in the Greek list too).
     by_script = langdata().pool_mask
-    for word in TOKEN_RE.findall(text):
-        if len(word) < 3:  # short words are shared by too many languages
+    words = TOKEN_RE.findall(text)
+    # Capitalised ASCII words in a line with words of another script are names ("Напишано
+    # од David MacKenzie"): they tell nothing of the line's language (and the long ASCII
+    # lists of Turkish and Estonian would claim them). Small ones are the line's prose
+    # ("il valore predefinito УЈ un numero").
+    latin = all(_token_script(w) in ("Latn", "Other") for w in words)
+    for word in words:
+        # (short words are shared by too many languages)
+        if len(word) < 3 or (not latin and word.isascii() and not word.islower()):
             continue
         mask = word_langs(word) & by_script.get(_token_script(word), 0)
         while mask:

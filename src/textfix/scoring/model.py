@@ -75,9 +75,12 @@ _COMMON_SYMBOL_RE = re.compile("[\u00a0«»„“”‘’–—…€°©®™�
 _RARE_SYMBOL_RE = re.compile(
     r"[\x80-\x9f\u2500-\u25ff\u2320\u2321\u00a4\u00a6\u00ac\u00af\u00b8\u2219\u221a\u2248]"
 )
-#: Symbols that only mojibake puts right before a small letter ("³adny", "¹wiat").
+#: Symbols that only mojibake puts right before a small letter ("³adny", "¹wiat"), and
+#: signs no Cyrillic text glues to the start of a word, where mac-cyrillic's capitals stand
+#: in cp1251 ("€справни" is "Исправни"; Latin "€uro" is a pun, not mojibake).
 _LEADING_RE = re.compile(
     r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac](?=[a-z\u00df-\u00ff])"
+    r"|(?<![^\W\d_])[€†‡‰™](?=[а-яёђ-џ])"
 )
 
 _SCRIPT_RANGES = (
