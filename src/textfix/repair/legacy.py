@@ -901,6 +901,95 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     return bool(changed) and all(len(set(w.lower())) == 1 for w in changed)
 
 
+#: Box drawing, block elements and geometric shapes: frames, tables, trees and bars are
+#: drawn with them, and code pages such as cp437, cp866 and koi8-r show letters as them.
+_DRAWING = re.compile("[\u2500-\u25ff]")
+#: A repair that reads drawing alone as words needs a known word this long.
+DRAWN_WORD = 4
+_TRIPLE = re.compile(r"(.)\1\1")
+
+
+def _drawing_into_unknown_words(text: str, cand: str) -> bool:
+    """The repair reads drawing characters alone as a word, and either spells a letter three
+    times in a row there (a rule, ``┌────┐`` -> ``ВААААГ``) or changes only such words and
+    makes no known word of ``DRAWN_WORD`` letters or more: a frame, a table or a tree
+    (``├── src``, ``╚═╝``) read as letters (``ЖАА src``, ``лао``). Real mojibake of that
+    kind spells words (cp866 shown as koi8-r: ``▐Ю╗╒╔Б, ╙═╙ ╓╔╚═?`` is ``Привет, как
+    дела?``), or shows letters read wrong beside them.
+
+    >>> _drawing_into_unknown_words("├── src", "ЖАА src")
+    True
+    >>> _drawing_into_unknown_words("▐Ю╗╒╔Б, ╙═╙ ╓╔╚═?", "Привет, как дела?")
+    False
+    """
+    if len(text) != len(cand) or not _DRAWING.search(text):
+        return False
+    drawn = mixed = long_known = False
+    for m in TOKEN_RE.finditer(cand):
+        word, before = m.group(), text[m.start() : m.end()]
+        if before == word:
+            continue
+        if all(map(_DRAWING.match, before)):
+            if _TRIPLE.search(word.lower()):
+                return True
+            drawn = True
+        else:
+            mixed = True  # letters read wrong beside the signs: mojibake's shape
+        long_known = long_known or (len(word) >= DRAWN_WORD and bool(word_langs(word)))
+    return drawn and not mixed and not long_known
+
+
+#: Letters in code-point order this many in a row are an alphabet or a code page listed
+#: (``ÀÁÂÃÄÅ``), not a word: no repair reads them as one (``АБВГДЕ``).
+LISTED = 4
+
+
+def _listing(text: str, cand: str) -> bool:
+    """The repair changes a run of ``LISTED`` or more characters in code-point order, or
+    makes one: a listing of an alphabet or a code page, not a word.
+
+    >>> _listing("ÀÁÂÃÄÅ", "АБВГДЕ"), _listing("Öåé òåêñò", "Цей текст")
+    (True, False)
+    """
+    if len(text) != len(cand):
+        return False
+    for line in (text, cand):
+        run = 1
+        for i in range(1, len(line)):
+            if ord(line[i]) == ord(line[i - 1]) + 1 and (
+                text[i] != cand[i] or text[i - 1] != cand[i - 1]
+            ):
+                run += 1
+                if run >= LISTED:
+                    return True
+            else:
+                run = 1
+    return False
+
+
+#: Exponents and units: a square or cube after a unit of length after a number (``20 m²``,
+#: ``3 cm³``), after a one-letter variable before an operator (``a² + b² = c²``), and an
+#: ohm sign after a number (``10 kΩ``). Mojibake puts these characters among letters and
+#: other signs (``Hal²c²``, ``╙Ω±σ``, ``Model ad²``), not in these places.
+_UNIT = re.compile(
+    r"\d\s?(?:[kcmdµ]?m|in|ft)[²³](?![^\W\d_])"
+    r"|(?<![^\W\d_])[A-Za-z][²³](?=\s*(?:[-+−=×·/)]|$))"
+    r"|\d\s?[kMGmµ]?[Ω\u2126](?![^\W\d_])"
+)
+
+
+def _units_rewritten(text: str, cand: str) -> bool:
+    """The repair rewrites an exponent or a unit (``a² + b² = c²`` is no Turkish
+    ``aı + bı = cı``, ``10 kΩ`` no ``10 kę``).
+
+    >>> _units_rewritten("a² + b²", "aı + bı"), _units_rewritten("Model ad²", "Model adı")
+    (True, False)
+    """
+    return len(text) == len(cand) and any(
+        text[m.start() : m.end()] != cand[m.start() : m.end()] for m in _UNIT.finditer(text)
+    )
+
+
 def _odd_cases(text: str) -> int:
     """Capitals right after a small letter, in all the words of ``text``."""
     return sum(map(odd_case, TOKEN_RE.findall(text)))
@@ -1214,6 +1303,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         and not _only_letter_runs(text, best.text)
+        and not _drawing_into_unknown_words(text, best.text)
+        and not _listing(text, best.text)
+        and not _units_rewritten(text, best.text)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
         and (

@@ -1,0 +1,67 @@
+"""Clean text made of signs: drawings, formulas, units and listings stay as they are.
+
+Code pages such as cp437, cp866 and koi8-r show letters as box drawing, and others show them
+as superscripts and signs, so a line of frames or formulas can round-trip into letters. Real
+mojibake of that kind spells known words; drawings, formulas and alphabets do not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import textfix
+
+DRAWINGS = [
+    "┌────┐",
+    "└────┘",
+    "╔═╗",
+    "╚═╝",
+    "├─────┼──────────┤",
+    "┌─┬─┐",
+    "╒═══╤═══╕",
+    "├── src",
+    "│   └── main.py",
+    "└── README.md",
+    "[████░░░░] 50%",
+    "░▒▓█ Загрузка 50% █▓▒░",
+    "▄▄▄▄▀▀▀▀",
+    "└─",
+    "┌┐",
+]
+
+
+@pytest.mark.parametrize("line", DRAWINGS)
+def test_drawings_stay(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+FORMULAS = ["a² + b² = c²", "x² − y²", "y = x² + 1", "R = 10 kΩ", "Widerstand 4,7 kΩ", "2 MΩ"]
+
+
+@pytest.mark.parametrize("line", FORMULAS)
+def test_formulas_and_units_stay(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+@pytest.mark.parametrize("line", ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"])
+def test_listed_alphabets_stay(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+# Written for the test: Russian in cp866 shown as koi8-r, whose words come out wholly as box
+# drawing; and Polish in cp1250 shown as latin-1, whose ł comes out as a superscript.
+MOJIBAKE = [
+    ("Привет, как дела?", "cp866", "koi8-r"),
+    ("Файл не найден", "cp866", "koi8-r"),
+    ("Внимание! Ошибка записи", "cp866", "koi8-r"),
+    ("Władysław mieszka w pałacu", "cp1250", "latin-1"),
+]
+
+
+@pytest.mark.parametrize(("line", "true", "shown"), MOJIBAKE)
+def test_mojibake_of_drawing_and_superscripts_is_still_repaired(
+    line: str, true: str, shown: str
+) -> None:
+    garbled = line.encode(true).decode(shown)
+    assert garbled != line
+    assert textfix.fix(garbled) == line
