@@ -28,23 +28,12 @@ DRAWINGS = [
     "└─",
     "┌┐",
 ]
-
-
-@pytest.mark.parametrize("line", DRAWINGS)
-def test_drawings_stay(line: str) -> None:
-    assert textfix.fix(line) == line
-
-
 FORMULAS = ["a² + b² = c²", "x² − y²", "y = x² + 1", "R = 10 kΩ", "Widerstand 4,7 kΩ", "2 MΩ"]
+LISTINGS = ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"]
 
 
-@pytest.mark.parametrize("line", FORMULAS)
-def test_formulas_and_units_stay(line: str) -> None:
-    assert textfix.fix(line) == line
-
-
-@pytest.mark.parametrize("line", ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"])
-def test_listed_alphabets_stay(line: str) -> None:
+@pytest.mark.parametrize("line", DRAWINGS + FORMULAS + LISTINGS)
+def test_drawings_formulas_and_listings_stay(line: str) -> None:
     assert textfix.fix(line) == line
 
 
