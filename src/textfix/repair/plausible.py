@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
+from textfix.repair._scan import compiled_scan
 from textfix.repair.reach import MAX_WORD, becomes_word, distinct_tables
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
@@ -74,6 +76,8 @@ class _Tables:
     masks: dict[str, int]
     #: Non-ASCII characters the display code page of some chain (UTF-8 ones included) holds.
     shown: frozenset[str]
+    #: The letters a token may hold without being inert (besides ASCII), as one string.
+    inner: str
 
 
 def _char_class(chars: set[str]) -> str:
@@ -144,7 +148,7 @@ def _build() -> _Tables:
         )
     )
     # Letters of a token: ASCII ones, held ones, and marks (any other letter makes it inert).
-    inner = "".join(re.escape(c) for c in sorted(folded))
+    inner = "".join(sorted(folded))
     lead, cont = _byte_masks(0xC2, 0xF4), _byte_masks(0x80, 0xBF)
     masks: dict[str, int] = {}
     for model in langdata().models.values():
@@ -157,10 +161,11 @@ def _build() -> _Tables:
         utf8_lead=lead,
         utf8_cont=cont,
         utf8_pair=re.compile(rf"[\x00-\x7f]*+{_char_class(set(lead))}{_char_class(set(cont))}"),
-        inert=re.compile(rf"[^\x00-\x7f{inner}]"),
+        inert=re.compile(rf"[^\x00-\x7f{re.escape(inner)}]"),
         shape=re.compile(shape, re.S),
         masks=masks,
         shown=frozenset(held | set(lead) | set(cont) | _shown_by_utf8_pages()),
+        inner=inner,
     )
 
 
@@ -200,6 +205,20 @@ def plausible(line: str) -> bool:
         return not utf8_round_trip(line)
     if t.shape.search(line):
         return False
+    if not _words_test()(line):
+        return False
+    return not utf8_round_trip(line)
+
+
+def _words_pass(line: str) -> bool:
+    """The per-word part of :func:`plausible` (compiled twin: ``_cplausible.scan``): not
+    more signs than non-ASCII letters in words, one language holding every bigram of the
+    words that could change, and none of those words becoming a known word by a round trip.
+
+    >>> _words_pass("dzień dobry"), _words_pass("dzieñ dobry"), _words_pass("Kuþ uçtu")
+    (True, False, False)
+    """
+    t = _tables()
     tokens = [tok for tok in TOKEN_RE.findall(line) if not tok.isascii()]
     signs = len(t.sign.findall(line))
     if signs and signs > sum(1 for tok in tokens for c in tok if c > "\x7f"):
@@ -213,7 +232,15 @@ def plausible(line: str) -> bool:
             return False  # no one language has every bigram
         if any(map(_becomes_word, kept)):
             return False  # a round trip gives a known word: the engine must look
-    return not utf8_round_trip(line)
+    return True
+
+
+@cache
+def _words_test() -> Callable[[str], bool]:
+    """The compiled :func:`_words_pass` when it is built (and not turned off), else it."""
+    t = _tables()
+    scan = compiled_scan(t.inner, SIGNS, t.masks)
+    return _words_pass if scan is None else scan
 
 
 def typed_in_unicode(line: str) -> bool:

@@ -1,0 +1,958 @@
+/* The per-word part of textfix.repair.plausible.plausible() for a whole line, in C.
+ *
+ * The pure-Python functions stay the reference (textfix/repair/plausible.py, reach.py,
+ * scoring/_wordindex.py, scoring/_bloom.py); this module computes the same answers from the
+ * same tables, handed over once by textfix/repair/_scan.py. tests/test_cplausible.py compares
+ * the two on real lines and generated text.
+ *
+ * What `scan(line)` does, as plausible.py's `_words_pass`:
+ *   - split the line into TOKEN_RE tokens (letters that are not decimal digits nor "_", minus
+ *     a few modifier letters, plus combining marks), keep those with a non-ASCII character;
+ *   - fail when the line has more signs than non-ASCII letters in those tokens;
+ *   - drop tokens with a character no display code page holds (inert ones);
+ *   - fail when no language's bigram table holds every bigram of every kept token;
+ *   - fail when a kept token is no known word but a single-byte round trip makes it one
+ *     (reach.becomes_word: skeleton Bloom filter, word Bloom filter, BLAKE2b word index, then
+ *     the images of the steps whose image is spelled in one language's alphabet).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ CRC-32 (zlib's) */
+
+static uint32_t crc_table[256];
+
+static void crc_init(void)
+{
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+static uint32_t crc32_forward(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    for (size_t i = 0; i < n; i++)
+        c = crc_table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* CRC-32 of the bytes read back to front (the Bloom filter's second position). */
+static uint32_t crc32_backward(const uint8_t *p, size_t n)
+{
+    uint32_t c = 0xFFFFFFFFu;
+    while (n > 0)
+        c = crc_table[(c ^ p[--n]) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+/* ------------------------------------------------------------------ BLAKE2b (RFC 7693) */
+
+static const uint64_t blake2b_iv[8] = {
+    0x6A09E667F3BCC908ULL, 0xBB67AE8584CAA73BULL, 0x3C6EF372FE94F82BULL,
+    0xA54FF53A5F1D36F1ULL, 0x510E527FADE682D1ULL, 0x9B05688C2B3E6C1FULL,
+    0x1F83D9ABFB41BD6BULL, 0x5BE0CD19137E2179ULL,
+};
+
+static const uint8_t blake2b_sigma[12][16] = {
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+    {11, 8, 12, 0, 5, 2, 15, 13, 10, 14, 3, 6, 7, 1, 9, 4},
+    {7, 9, 3, 1, 13, 12, 11, 14, 2, 6, 5, 10, 4, 0, 15, 8},
+    {9, 0, 5, 7, 2, 4, 10, 15, 14, 1, 11, 12, 6, 8, 3, 13},
+    {2, 12, 6, 10, 0, 11, 8, 3, 4, 13, 7, 5, 15, 14, 1, 9},
+    {12, 5, 1, 15, 14, 13, 4, 10, 0, 7, 6, 3, 9, 2, 8, 11},
+    {13, 11, 7, 14, 12, 1, 3, 9, 5, 0, 15, 4, 8, 6, 2, 10},
+    {6, 15, 14, 9, 11, 3, 0, 8, 12, 2, 13, 7, 1, 4, 10, 5},
+    {10, 2, 8, 4, 7, 6, 1, 5, 15, 11, 9, 14, 3, 12, 13, 0},
+    {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+    {14, 10, 4, 8, 9, 15, 13, 6, 1, 12, 0, 2, 11, 7, 5, 3},
+};
+
+static uint64_t rotr64(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+
+static uint64_t load64_le(const uint8_t *p)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+#define B2_G(a, b, c, d, x, y)                                                                 \
+    do {                                                                                       \
+        v[a] = v[a] + v[b] + (x);                                                              \
+        v[d] = rotr64(v[d] ^ v[a], 32);                                                        \
+        v[c] = v[c] + v[d];                                                                    \
+        v[b] = rotr64(v[b] ^ v[c], 24);                                                        \
+        v[a] = v[a] + v[b] + (y);                                                              \
+        v[d] = rotr64(v[d] ^ v[a], 16);                                                        \
+        v[c] = v[c] + v[d];                                                                    \
+        v[b] = rotr64(v[b] ^ v[c], 63);                                                        \
+    } while (0)
+
+static void blake2b_compress(uint64_t h[8], const uint8_t block[128], uint64_t t, int last)
+{
+    uint64_t v[16], m[16];
+    for (int i = 0; i < 16; i++)
+        m[i] = load64_le(block + 8 * i);
+    for (int i = 0; i < 8; i++) {
+        v[i] = h[i];
+        v[i + 8] = blake2b_iv[i];
+    }
+    v[12] ^= t; /* the high word of the 128-bit counter stays 0: inputs are short */
+    if (last)
+        v[14] = ~v[14];
+    for (int r = 0; r < 12; r++) {
+        const uint8_t *s = blake2b_sigma[r];
+        B2_G(0, 4, 8, 12, m[s[0]], m[s[1]]);
+        B2_G(1, 5, 9, 13, m[s[2]], m[s[3]]);
+        B2_G(2, 6, 10, 14, m[s[4]], m[s[5]]);
+        B2_G(3, 7, 11, 15, m[s[6]], m[s[7]]);
+        B2_G(0, 5, 10, 15, m[s[8]], m[s[9]]);
+        B2_G(1, 6, 11, 12, m[s[10]], m[s[11]]);
+        B2_G(2, 7, 8, 13, m[s[12]], m[s[13]]);
+        B2_G(3, 4, 9, 14, m[s[14]], m[s[15]]);
+    }
+    for (int i = 0; i < 8; i++)
+        h[i] ^= v[i] ^ v[i + 8];
+}
+
+/* BLAKE2b with an 8-byte digest and no key; the digest read as a big-endian integer
+ * (hashlib.blake2b(data, digest_size=8).digest() -> int.from_bytes(..., "big")). */
+static uint64_t blake2b_64(const uint8_t *p, size_t n)
+{
+    uint64_t h[8];
+    uint8_t block[128];
+    uint64_t t = 0;
+    memcpy(h, blake2b_iv, sizeof h);
+    h[0] ^= 0x01010000ULL ^ 8u;
+    while (n > 128) {
+        t += 128;
+        blake2b_compress(h, p, t, 0);
+        p += 128;
+        n -= 128;
+    }
+    memset(block, 0, sizeof block);
+    if (n > 0)
+        memcpy(block, p, n);
+    t += n;
+    blake2b_compress(h, block, t, 1);
+    uint64_t out = 0;
+    for (int i = 0; i < 8; i++)
+        out = out << 8 | ((h[0] >> (8 * i)) & 0xFF);
+    return out;
+}
+
+/* ------------------------------------------------------------------ small containers */
+
+/* Open-addressing map from integer keys (never UINT64_MAX) to 64-bit values. */
+typedef struct {
+    uint64_t *keys;
+    uint64_t *values;
+    size_t mask;
+    int shift;
+} Map;
+
+#define MAP_EMPTY UINT64_MAX
+
+static size_t map_slot(const Map *m, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> m->shift) & m->mask;
+}
+
+static int map_init(Map *m, size_t count)
+{
+    size_t cap = 16;
+    int bits = 4;
+    while (cap < 2 * count + 2) {
+        cap <<= 1;
+        bits++;
+    }
+    m->keys = PyMem_Malloc(cap * sizeof(uint64_t));
+    m->values = PyMem_Malloc(cap * sizeof(uint64_t));
+    if (m->keys == NULL || m->values == NULL)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        m->keys[i] = MAP_EMPTY;
+    m->mask = cap - 1;
+    m->shift = 64 - bits;
+    return 0;
+}
+
+static void map_free(Map *m)
+{
+    PyMem_Free(m->keys);
+    PyMem_Free(m->values);
+    m->keys = m->values = NULL;
+}
+
+static void map_put(Map *m, uint64_t key, uint64_t value)
+{
+    size_t i = map_slot(m, key);
+    while (m->keys[i] != MAP_EMPTY && m->keys[i] != key)
+        i = (i + 1) & m->mask;
+    m->keys[i] = key;
+    m->values[i] = value;
+}
+
+/* The value of key, or `missing`. */
+static uint64_t map_get(const Map *m, uint64_t key, uint64_t missing)
+{
+    size_t i = map_slot(m, key);
+    while (m->keys[i] != MAP_EMPTY) {
+        if (m->keys[i] == key)
+            return m->values[i];
+        i = (i + 1) & m->mask;
+    }
+    return missing;
+}
+
+/* A set of code points: a bit per BMP character, a map for the others. */
+typedef struct {
+    uint8_t bmp[0x10000 / 8];
+    Map astral;
+} CharSet;
+
+static int charset_has(const CharSet *s, Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return s->bmp[ch >> 3] >> (ch & 7) & 1;
+    return map_get(&s->astral, ch, 0) != 0;
+}
+
+static void charset_add(CharSet *s, Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        s->bmp[ch >> 3] |= (uint8_t)(1u << (ch & 7));
+    else
+        map_put(&s->astral, ch, 1);
+}
+
+/* Fill `s` from a str; with `ranges`, "a-b" spells every character from a to b (as in a
+ * regular-expression class, which is how plausible.py and model.py write them). */
+static int charset_from(CharSet *s, PyObject *text, int ranges)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    memset(s->bmp, 0, sizeof s->bmp);
+    if (map_init(&s->astral, (size_t)n) < 0)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(kind, data, i), b = a;
+        if (ranges && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '-') {
+            b = PyUnicode_READ(kind, data, i + 2);
+            i += 2;
+        }
+        for (Py_UCS4 c = a; c <= b; c++)
+            charset_add(s, c);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the tables */
+
+typedef struct {
+    int ready;
+    CharSet marks, not_letters, inner, signs;
+    uint8_t token_bmp[0x10000 / 8]; /* TOKEN_RE's class, precomputed for the BMP */
+    Map bigrams;                    /* (a << 21 | b) -> language mask */
+    Map letters;                    /* character -> language mask (its alphabets) */
+    uint64_t every, ascii_bit;      /* one field's language bits and ASCII bit */
+    Py_ssize_t nsteps;
+    Map image_row; /* character -> row of `images` (what each step turns it into) */
+    Py_UCS4 *images;
+    Map fit_row; /* character -> row of `fits` (per step: alphabets its image fits) */
+    uint64_t *fits;
+    Py_ssize_t max_word;
+    PyObject *bloom; /* bytes, or NULL: no filter */
+    size_t bloom_bits;
+    uint8_t *blank; /* max_word + 1 flags: the all-"?" skeleton of that length is held */
+    Py_buffer highs, lows, slots, starts, nonzero;
+    int bits, shift;
+} Tables;
+
+static Tables T;
+
+static void tables_free(void)
+{
+    if (!T.ready)
+        return;
+    T.ready = 0;
+    map_free(&T.marks.astral);
+    map_free(&T.not_letters.astral);
+    map_free(&T.inner.astral);
+    map_free(&T.signs.astral);
+    map_free(&T.bigrams);
+    map_free(&T.letters);
+    map_free(&T.image_row);
+    map_free(&T.fit_row);
+    PyMem_Free(T.images);
+    PyMem_Free(T.fits);
+    PyMem_Free(T.blank);
+    Py_CLEAR(T.bloom);
+    PyBuffer_Release(&T.highs);
+    PyBuffer_Release(&T.lows);
+    PyBuffer_Release(&T.slots);
+    PyBuffer_Release(&T.starts);
+    PyBuffer_Release(&T.nonzero);
+}
+
+/* TOKEN_RE's class: [^\W\d_<not letters>] or a mark. Python's re reads \w as
+ * Py_UNICODE_ISALNUM (alpha, decimal, digit or numeric) or "_", and \d as decimal. */
+static int token_char_slow(Py_UCS4 ch)
+{
+    if (charset_has(&T.marks, ch))
+        return 1;
+    if (ch == '_' || Py_UNICODE_ISDECIMAL(ch) || charset_has(&T.not_letters, ch))
+        return 0;
+    return Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISDIGIT(ch) || Py_UNICODE_ISNUMERIC(ch);
+}
+
+static int token_char(Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return T.token_bmp[ch >> 3] >> (ch & 7) & 1;
+    return token_char_slow(ch);
+}
+
+/* _fold of one character (str.lower, then ς -> σ and ß -> ss) into out; returns the length.
+ * str.lower's one unconditional multi-character mapping is İ -> i + U+0307 (the final-sigma
+ * rule only chooses between ς and σ, which folding merges). */
+static int fold_char(Py_UCS4 ch, Py_UCS4 out[2])
+{
+    if (ch == 0x130) {
+        out[0] = 'i';
+        out[1] = 0x307;
+        return 2;
+    }
+    Py_UCS4 low = Py_UNICODE_TOLOWER(ch);
+    if (low == 0x3C2)
+        low = 0x3C3;
+    if (low == 0xDF) {
+        out[0] = out[1] = 's';
+        return 2;
+    }
+    out[0] = low;
+    return 1;
+}
+
+/* _fold of n characters into out (room for 2 n); returns the length. */
+static Py_ssize_t fold(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *out)
+{
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        k += fold_char(s[i], out + k);
+    return k;
+}
+
+/* UTF-8 with surrogates encoded like any code point ("surrogatepass"); out has 4 n bytes. */
+static size_t utf8(const Py_UCS4 *s, Py_ssize_t n, uint8_t *out)
+{
+    size_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x80) {
+            out[k++] = (uint8_t)c;
+        } else if (c < 0x800) {
+            out[k++] = (uint8_t)(0xC0 | c >> 6);
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[k++] = (uint8_t)(0xE0 | c >> 12);
+            out[k++] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else {
+            out[k++] = (uint8_t)(0xF0 | c >> 18);
+            out[k++] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+    }
+    return k;
+}
+
+static int bloom_has(const uint8_t *key, size_t n)
+{
+    const uint8_t *table = (const uint8_t *)PyBytes_AS_STRING(T.bloom);
+    size_t a = crc32_forward(key, n) % T.bloom_bits;
+    if (!(table[a >> 3] >> (a & 7) & 1))
+        return 0;
+    size_t b = crc32_backward(key, n) % T.bloom_bits;
+    return table[b >> 3] >> (b & 7) & 1;
+}
+
+/* WordIndex._lookup(word) != 0, for the UTF-8 bytes of word. */
+static int index_has(const uint8_t *p, size_t n)
+{
+    const uint32_t *highs = T.highs.buf, *starts = T.starts.buf;
+    const uint16_t *lows = T.lows.buf, *slots = T.slots.buf;
+    const uint8_t *nonzero = T.nonzero.buf;
+    Py_ssize_t count = T.highs.len / 4;
+    uint64_t key = blake2b_64(p, n) >> (64 - T.bits);
+    uint32_t high = (uint32_t)(key >> 16);
+    uint16_t low = (uint16_t)(key & 0xFFFF);
+    uint32_t bucket = high >> T.shift;
+    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
+    while (lo < hi) { /* bisect_left */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (highs[mid] < high)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++)
+        if (lows[i] == low)
+            return nonzero[slots[i]];
+    return 0;
+}
+
+/* A buffer on the stack for short words, on the heap for long ones. */
+typedef struct {
+    uint8_t local[1024];
+    uint8_t *p;
+} Bytes;
+
+static uint8_t *bytes_get(Bytes *b, size_t n)
+{
+    b->p = n <= sizeof b->local ? b->local : PyMem_Malloc(n);
+    return b->p;
+}
+
+static void bytes_done(Bytes *b)
+{
+    if (b->p != b->local)
+        PyMem_Free(b->p);
+}
+
+/* reach.is_known(folded): -1 on memory error. */
+static int is_known(const Py_UCS4 *folded, Py_ssize_t n)
+{
+    Bytes buf;
+    uint8_t *key = bytes_get(&buf, 4 * (size_t)n + 1);
+    if (key == NULL)
+        return -1;
+    key[0] = 'w';
+    size_t len = utf8(folded, n, key + 1);
+    int known = (T.bloom == NULL || bloom_has(key, len + 1)) && index_has(key + 1, len);
+    bytes_done(&buf);
+    return known;
+}
+
+/* reach.may_reach(token), for a token of at most max_word characters. */
+static int may_reach(const Py_UCS4 *s, Py_ssize_t n)
+{
+    if (T.bloom == NULL)
+        return 1;
+    uint8_t key[1 + 4 * 64 + 1];
+    int ascii = 0;
+    key[0] = 's';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        ascii |= c < 0x80;
+        key[1 + i] = c >= 0x80 ? '?' : (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : (uint8_t)c;
+    }
+    if (!ascii)
+        return T.blank[n];
+    return bloom_has(key, (size_t)n + 1);
+}
+
+/* reach._fold_mask(ch) & every: the alphabets ch's folding is spelled in. */
+static uint64_t fold_mask(Py_UCS4 ch)
+{
+    Py_UCS4 f[2];
+    int k = fold_char(ch, f);
+    uint64_t mask = UINT64_MAX;
+    int ascii = 1;
+    for (int i = 0; i < k; i++) {
+        mask &= map_get(&T.letters, f[i], 0);
+        ascii &= f[i] < 0x80;
+    }
+    return (mask | (ascii ? T.ascii_bit : 0)) & T.every;
+}
+
+/* reach.becomes_word(token): -1 on memory error. */
+static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
+{
+    if (n > T.max_word || !may_reach(s, n))
+        return 0;
+    Py_UCS4 folded[2 * 64], image[64];
+    int known = is_known(folded, fold(s, n, folded));
+    if (known != 0)
+        return known < 0 ? -1 : 0;
+    /* reach._word_steps: the steps that change the token into letters of one alphabet. */
+    Py_ssize_t steps = T.nsteps;
+    uint64_t live[256], changed[256];
+    for (Py_ssize_t j = 0; j < steps; j++) {
+        live[j] = UINT64_MAX;
+        changed[j] = 0;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t row = map_get(&T.fit_row, s[i], MAP_EMPTY);
+        if (row != MAP_EMPTY) {
+            const uint64_t *fits = T.fits + row * (uint64_t)steps;
+            for (Py_ssize_t j = 0; j < steps; j++)
+                live[j] &= fits[j];
+        } else {
+            uint64_t mask = fold_mask(s[i]);
+            for (Py_ssize_t j = 0; j < steps; j++)
+                live[j] &= mask;
+        }
+        row = map_get(&T.image_row, s[i], MAP_EMPTY);
+        if (row != MAP_EMPTY) {
+            const Py_UCS4 *images = T.images + row * (uint64_t)steps;
+            for (Py_ssize_t j = 0; j < steps; j++)
+                if (images[j] != s[i])
+                    changed[j] = UINT64_MAX;
+        }
+    }
+    for (Py_ssize_t j = 0; j < steps; j++) {
+        if (!(live[j] & changed[j]))
+            continue;
+        int same = 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            uint64_t row = map_get(&T.image_row, s[i], MAP_EMPTY);
+            image[i] = row == MAP_EMPTY ? s[i] : T.images[row * (uint64_t)steps + j];
+            same &= image[i] == s[i];
+        }
+        if (same)
+            continue;
+        known = is_known(folded, fold(image, n, folded));
+        if (known != 0)
+            return known;
+    }
+    return 0;
+}
+
+/* plausible._bigram_mask(token). */
+static uint64_t bigram_mask(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *work)
+{
+    work[0] = ' ';
+    Py_ssize_t k = 1 + fold(s, n, work + 1);
+    work[k++] = ' ';
+    uint64_t mask = UINT64_MAX;
+    for (Py_ssize_t i = 0; i + 1 < k && mask; i++)
+        mask &= map_get(&T.bigrams, (uint64_t)work[i] << 21 | work[i + 1], 0);
+    return mask;
+}
+
+/* ------------------------------------------------------------------ the line scan */
+
+/* Characters of a str as UCS4 (a copy; callers free it with PyMem_Free). */
+static Py_UCS4 *ucs4(PyObject *text, Py_ssize_t *n)
+{
+    *n = PyUnicode_GET_LENGTH(text);
+    return PyUnicode_AsUCS4Copy(text);
+}
+
+typedef struct {
+    Py_ssize_t start, end;
+} Span;
+
+/* plausible._words_pass(line): 1, 0, or -1 with an exception set. */
+static int words_pass(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Span local[64], *kept = local;
+    Py_ssize_t nkept = 0, cap = 64;
+    Py_ssize_t signs = 0, letters = 0;
+    int result = 1;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = s[i];
+        if (!token_char(c)) {
+            signs += charset_has(&T.signs, c);
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i, non_ascii = 0;
+        int inert = 0;
+        for (; i < n && token_char(s[i]); i++) {
+            if (s[i] >= 0x80) {
+                non_ascii++;
+                inert |= !charset_has(&T.inner, s[i]);
+                signs += charset_has(&T.signs, s[i]);
+            }
+        }
+        letters += non_ascii;
+        if (non_ascii == 0 || inert)
+            continue;
+        if (nkept == cap) {
+            Span *grown = PyMem_Malloc(2 * (size_t)cap * sizeof(Span));
+            if (grown == NULL) {
+                result = -1;
+                goto done;
+            }
+            memcpy(grown, kept, (size_t)cap * sizeof(Span));
+            if (kept != local)
+                PyMem_Free(kept);
+            kept = grown;
+            cap *= 2;
+        }
+        kept[nkept].start = start;
+        kept[nkept++].end = i;
+    }
+    if (signs && signs > letters) {
+        result = 0;
+        goto done;
+    }
+    uint64_t mask = UINT64_MAX;
+    for (Py_ssize_t k = 0; k < nkept && mask; k++) {
+        Py_ssize_t len = kept[k].end - kept[k].start;
+        Py_UCS4 small[2 * 64 + 2], *work = small;
+        if (len > 64 && (work = PyMem_Malloc((2 * (size_t)len + 2) * sizeof(Py_UCS4))) == NULL) {
+            result = -1;
+            goto done;
+        }
+        mask &= bigram_mask(s + kept[k].start, len, work);
+        if (work != small)
+            PyMem_Free(work);
+    }
+    if (nkept && !mask) {
+        result = 0;
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < nkept; k++) {
+        int becomes = becomes_word(s + kept[k].start, kept[k].end - kept[k].start);
+        if (becomes != 0) {
+            result = becomes < 0 ? -1 : 0;
+            break;
+        }
+    }
+done:
+    if (kept != local)
+        PyMem_Free(kept);
+    if (result < 0 && !PyErr_Occurred())
+        PyErr_NoMemory();
+    return result;
+}
+
+/* ------------------------------------------------------------------ Python functions */
+
+#define NEED_TABLES()                                                                          \
+    do {                                                                                       \
+        if (!T.ready) {                                                                        \
+            PyErr_SetString(PyExc_RuntimeError, "_cplausible.init() was not called");          \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
+
+static PyObject *py_scan(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    NEED_TABLES();
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "scan() takes a str");
+        return NULL;
+    }
+    Py_ssize_t n;
+    Py_UCS4 *s = ucs4(arg, &n);
+    if (s == NULL)
+        return NULL;
+    int ok = words_pass(s, n);
+    PyMem_Free(s);
+    if (ok < 0)
+        return NULL;
+    return PyBool_FromLong(ok);
+}
+
+/* A function of one str computed on its UCS4 copy. */
+typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
+
+static PyObject *on_str(PyObject *arg, OnChars f)
+{
+    NEED_TABLES();
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "a str is required");
+        return NULL;
+    }
+    Py_ssize_t n;
+    Py_UCS4 *s = ucs4(arg, &n);
+    if (s == NULL)
+        return NULL;
+    PyObject *out = f(s, n);
+    PyMem_Free(s);
+    return out;
+}
+
+static PyObject *tokens_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < n;) {
+        if (!token_char(s[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && token_char(s[i]))
+            i++;
+        PyObject *tok = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s + start, i - start);
+        if (tok == NULL || PyList_Append(out, tok) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(tok);
+    }
+    return out;
+}
+
+static PyObject *fold_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_UCS4 *out = PyMem_Malloc((2 * (size_t)n + 1) * sizeof(Py_UCS4));
+    if (out == NULL)
+        return PyErr_NoMemory();
+    PyObject *str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, fold(s, n, out));
+    PyMem_Free(out);
+    return str;
+}
+
+static PyObject *bigram_mask_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_UCS4 *work = PyMem_Malloc((2 * (size_t)n + 2) * sizeof(Py_UCS4));
+    if (work == NULL)
+        return PyErr_NoMemory();
+    uint64_t mask = bigram_mask(s, n, work);
+    PyMem_Free(work);
+    return PyLong_FromUnsignedLongLong(mask);
+}
+
+static PyObject *is_known_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int known = is_known(s, n);
+    return known < 0 ? PyErr_NoMemory() : PyBool_FromLong(known);
+}
+
+static PyObject *becomes_word_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int becomes = becomes_word(s, n);
+    return becomes < 0 ? PyErr_NoMemory() : PyBool_FromLong(becomes);
+}
+
+static PyObject *may_reach_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyBool_FromLong(may_reach(s, n));
+}
+
+static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, tokens_of); }
+static PyObject *py_fold(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, fold_of); }
+static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, bigram_mask_of); }
+static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, is_known_of); }
+static PyObject *py_becomes_word(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, becomes_word_of); }
+
+static PyObject *py_may_reach(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (PyUnicode_Check(arg) && PyUnicode_GET_LENGTH(arg) > T.max_word) {
+        PyErr_SetString(PyExc_ValueError, "may_reach() takes words of at most max_word characters");
+        return NULL;
+    }
+    return on_str(arg, may_reach_of);
+}
+
+static PyObject *py_crc32(PyObject *self, PyObject *args)
+{
+    (void)self;
+    Py_buffer b;
+    int backward = 0;
+    if (!PyArg_ParseTuple(args, "y*|p", &b, &backward))
+        return NULL;
+    uint32_t c = backward ? crc32_backward(b.buf, (size_t)b.len) : crc32_forward(b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    return PyLong_FromUnsignedLong(c);
+}
+
+static PyObject *py_blake2b_64(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
+        return NULL;
+    uint64_t h = blake2b_64(b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    return PyLong_FromUnsignedLongLong(h);
+}
+
+/* Map from a dict[str, int] (keys of one or two characters; two make a bigram key). */
+static int map_from_dict(Map *m, PyObject *dict)
+{
+    if (map_init(m, (size_t)PyDict_Size(dict)) < 0)
+        return -1;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) < 1 || PyUnicode_GET_LENGTH(key) > 2) {
+            PyErr_SetString(PyExc_ValueError, "keys must be str of one or two characters");
+            return -1;
+        }
+        uint64_t k = PyUnicode_READ_CHAR(key, 0);
+        if (PyUnicode_GET_LENGTH(key) == 2)
+            k = k << 21 | PyUnicode_READ_CHAR(key, 1);
+        uint64_t v = PyLong_AsUnsignedLongLong(value); /* raises on masks beyond 64 bits */
+        if (v == (uint64_t)-1 && PyErr_Occurred())
+            return -1;
+        map_put(m, k, v);
+    }
+    return 0;
+}
+
+/* Map from each character of `chars` to its index. */
+static int map_rows(Map *m, PyObject *chars)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    if (map_init(m, (size_t)n) < 0)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++)
+        map_put(m, PyUnicode_READ_CHAR(chars, i), (uint64_t)i);
+    return 0;
+}
+
+static int get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (view->len % itemsize) {
+        PyErr_SetString(PyExc_ValueError, "buffer of the wrong item size");
+        return -1;
+    }
+    return 0;
+}
+
+/* Whether the word index's arrays agree with each other (so lookups stay inside them). */
+static int index_consistent(void)
+{
+    Py_ssize_t count = T.highs.len / 4;
+    const uint32_t *starts = T.starts.buf;
+    const uint16_t *slots = T.slots.buf;
+    Py_ssize_t nstarts = T.starts.len / 4;
+    uint64_t last_bucket = ((1ULL << (T.bits - 16)) - 1) >> T.shift;
+    if (T.lows.len / 2 != count || T.slots.len / 2 != count || (uint64_t)nstarts < last_bucket + 2)
+        return 0;
+    for (Py_ssize_t i = 0; i < nstarts; i++)
+        if (starts[i] > count)
+            return 0;
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (slots[i] >= T.nonzero.len)
+            return 0;
+    return 1;
+}
+
+static void token_class_init(void)
+{
+    memset(T.token_bmp, 0, sizeof T.token_bmp);
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        if (token_char_slow(c))
+            T.token_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static int load_tables(PyObject *marks, PyObject *not_letters, PyObject *inner, PyObject *signs,
+                       PyObject *bigrams, PyObject *letters, PyObject *image_chars,
+                       PyObject *images, PyObject *fit_chars, Py_buffer *fits, PyObject *bloom,
+                       Py_buffer *blank, PyObject *index[5])
+{
+    Py_ssize_t nimage = PyUnicode_GET_LENGTH(image_chars);
+    Py_ssize_t nfit = PyUnicode_GET_LENGTH(fit_chars);
+    if (T.nsteps < 1 || T.nsteps > 256 || T.max_word < 0 || T.max_word > 64
+        || blank->len != T.max_word + 1 || PyUnicode_GET_LENGTH(images) != nimage * T.nsteps
+        || fits->len != nfit * 8 * T.nsteps || T.bits <= 16 || T.bits > 48 || T.shift < 0
+        || T.shift > 32 || (bloom != Py_None && (!PyBytes_Check(bloom) || PyBytes_GET_SIZE(bloom) == 0))) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent plausibility tables");
+        return -1;
+    }
+    if (charset_from(&T.marks, marks, 1) < 0 || charset_from(&T.not_letters, not_letters, 1) < 0
+        || charset_from(&T.inner, inner, 0) < 0 || charset_from(&T.signs, signs, 0) < 0
+        || map_from_dict(&T.bigrams, bigrams) < 0 || map_from_dict(&T.letters, letters) < 0
+        || map_rows(&T.image_row, image_chars) < 0 || map_rows(&T.fit_row, fit_chars) < 0)
+        return -1;
+    T.images = PyUnicode_AsUCS4Copy(images);
+    T.fits = PyMem_Malloc((size_t)fits->len + 8);
+    T.blank = PyMem_Malloc((size_t)blank->len + 1);
+    if (T.images == NULL || T.fits == NULL || T.blank == NULL)
+        return -1;
+    memcpy(T.fits, fits->buf, (size_t)fits->len);
+    memcpy(T.blank, blank->buf, (size_t)blank->len);
+    if (bloom != Py_None) {
+        Py_INCREF(bloom);
+        T.bloom = bloom;
+        T.bloom_bits = (size_t)PyBytes_GET_SIZE(bloom) * 8;
+    }
+    Py_buffer *views[5] = {&T.highs, &T.lows, &T.slots, &T.starts, &T.nonzero};
+    const Py_ssize_t sizes[5] = {4, 2, 2, 4, 1};
+    for (int i = 0; i < 5; i++)
+        if (get_buffer(index[i], views[i], sizes[i]) < 0)
+            return -1;
+    if (!index_consistent()) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent word index");
+        return -1;
+    }
+    token_class_init();
+    return 0;
+}
+
+static PyObject *py_init(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *marks, *not_letters, *inner, *signs, *bigrams, *letters, *image_chars, *images;
+    PyObject *fit_chars, *bloom, *index[5];
+    unsigned long long every, ascii_bit;
+    Py_ssize_t nsteps, max_word;
+    int bits, shift;
+    Py_buffer fits, blank;
+    if (!PyArg_ParseTuple(args, "UUUUO!O!KKnUUUy*nOy*OOOOOii:init", &marks, &not_letters, &inner,
+                          &signs, &PyDict_Type, &bigrams, &PyDict_Type, &letters, &every,
+                          &ascii_bit, &nsteps, &image_chars, &images, &fit_chars, &fits,
+                          &max_word, &bloom, &blank, &index[0], &index[1], &index[2], &index[3],
+                          &index[4], &bits, &shift))
+        return NULL;
+    tables_free();
+    memset(&T, 0, sizeof T);
+    T.ready = 1; /* from here tables_free() releases whatever was taken */
+    T.every = every;
+    T.ascii_bit = ascii_bit;
+    T.nsteps = nsteps;
+    T.max_word = max_word;
+    T.bits = bits;
+    T.shift = shift;
+    int status = load_tables(marks, not_letters, inner, signs, bigrams, letters, image_chars,
+                             images, fit_chars, &fits, bloom, &blank, index);
+    PyBuffer_Release(&fits);
+    PyBuffer_Release(&blank);
+    if (status < 0) {
+        tables_free();
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
+    {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
+    {"tokens", py_tokens, METH_O, "TOKEN_RE.findall(text)."},
+    {"fold", py_fold, METH_O, "model._fold(text)."},
+    {"bigram_mask", py_bigram_mask, METH_O, "plausible._bigram_mask(token)."},
+    {"is_known", py_is_known, METH_O, "reach.is_known(folded)."},
+    {"may_reach", py_may_reach, METH_O, "reach.may_reach(token), tokens of at most max_word."},
+    {"becomes_word", py_becomes_word, METH_O, "reach.becomes_word(token)."},
+    {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
+    {"blake2b_64", py_blake2b_64, METH_O, "BLAKE2b-64 digest of data as a big-endian int."},
+    {NULL, NULL, 0, NULL},
+};
+
+static void module_free(void *module)
+{
+    (void)module;
+    tables_free();
+}
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_cplausible", "The per-word part of plausible() in C.", -1, methods,
+    NULL, NULL, NULL, module_free,
+};
+
+PyMODINIT_FUNC PyInit__cplausible(void)
+{
+    crc_init();
+    return PyModule_Create(&module);
+}

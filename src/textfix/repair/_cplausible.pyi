@@ -1,0 +1,39 @@
+"""Type stub of the compiled module built from ``_cplausible.c`` (see ``_scan.py``)."""
+
+from typing_extensions import Buffer
+
+def init(
+    marks: str,
+    not_letters: str,
+    inner: str,
+    signs: str,
+    bigrams: dict[str, int],
+    letters: dict[str, int],
+    every: int,
+    ascii_bit: int,
+    nsteps: int,
+    image_chars: str,
+    images: str,
+    fit_chars: str,
+    fits: Buffer,
+    max_word: int,
+    bloom: bytes | None,
+    blank: bytes,
+    highs: Buffer,
+    lows: Buffer,
+    slots: Buffer,
+    starts: Buffer,
+    nonzero: bytes,
+    bits: int,
+    shift: int,
+    /,
+) -> None: ...
+def scan(line: str, /) -> bool: ...
+def tokens(text: str, /) -> list[str]: ...
+def fold(text: str, /) -> str: ...
+def bigram_mask(token: str, /) -> int: ...
+def is_known(folded: str, /) -> bool: ...
+def may_reach(token: str, /) -> bool: ...
+def becomes_word(token: str, /) -> bool: ...
+def crc32(data: Buffer, backward: bool = False, /) -> int: ...
+def blake2b_64(data: Buffer, /) -> int: ...
