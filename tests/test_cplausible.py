@@ -32,6 +32,9 @@ _ALPHABET = st.one_of(
     st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяЁЖЩ")),
     st.sampled_from(list("ÐÑÃÂâ€™Å¼Ä…Ã³ðñòóôõö÷øùúûüýþÿ")),
     st.sampled_from(["\U0001d400", "\U00010400", "\U00020000", "\U0001f600"]),
+    # Every character of the shape test's sets (display code pages' letters and symbols).
+    st.sampled_from(sorted(set("".join(plausible._tables().line_sets)))),
+    st.sampled_from(list("lL aZ\n")),
 )
 _TEXT = st.text(_ALPHABET, max_size=80)
 
@@ -40,6 +43,7 @@ _TEXT = st.text(_ALPHABET, max_size=80)
 def _tables_handed_over() -> None:
     # The plausibility test hands the tables to the compiled module on first use.
     assert plausible._words_test() is cplausible.scan  # type: ignore[union-attr]
+    assert plausible._line_test() is cplausible.line_pages  # type: ignore[union-attr]
 
 
 def _real_lines() -> list[str]:
@@ -61,6 +65,9 @@ def test_scan_agrees_on_real_and_garbled_lines() -> None:
     lines += _garbled(lines)
     verdicts = [cplausible.scan(line) for line in lines]  # type: ignore[union-attr]
     assert verdicts == [plausible._words_pass(line) for line in lines]
+    pages = [cplausible.line_pages(line) for line in lines]  # type: ignore[union-attr]
+    assert pages == [plausible._line_pages(line) for line in lines]
+    assert {-1, 0} <= set(pages) and max(pages) > 0
     # Both answers occur, so the comparison can fail either way.
     assert 0.2 < sum(verdicts) / len(verdicts) < 0.9
 
@@ -101,8 +108,49 @@ def test_scan_and_tokens_agree_on_any_text(text: str) -> None:
     assert c.tokens(text) == TOKEN_RE.findall(text)
     assert c.fold(text) == _fold(text)
     assert c.scan(text) == plausible._words_pass(text)
+    assert c.shape(text) == (plausible._tables().shape.search(text) is not None)
+    assert c.utf8_pages(text) == plausible._utf8_pages(text)
+    assert c.line_pages(text) == plausible._line_pages(text)
     for token in TOKEN_RE.findall(text):
         assert c.becomes_word(token) == reach.becomes_word(token)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Col·lecció",
+        "col·l",
+        "Col·Lecció",
+        "a·b",
+        "x·l",
+        "l·x",
+        "·l",
+        "l·",
+        "dzieÑ",
+        "оПХБЕР",
+        "‘Фото’",
+        "‘ok’",
+        "5€",
+        "€5",
+        "a€b",
+        "a£",
+        "«a»",
+        "a–b",
+        "³adny",
+        "Ã©",
+        "Ã",
+        "ÐŸ",
+        "\ud800Ã©",
+        "ᴬ\u0301",
+        "İstanbul",
+        "Straße",
+    ],
+)
+def test_line_tests_on_edge_cases(line: str) -> None:
+    c = cplausible
+    assert c is not None
+    assert c.shape(line) == (plausible._tables().shape.search(line) is not None)
+    assert c.line_pages(line) == plausible._line_pages(line)
 
 
 def test_huge_lines() -> None:
@@ -115,6 +163,7 @@ def test_huge_lines() -> None:
     ]
     for line in lines:
         assert cplausible.scan(line) == plausible._words_pass(line)  # type: ignore[union-attr]
+        assert cplausible.line_pages(line) == plausible._line_pages(line)  # type: ignore[union-attr]
 
 
 def test_blake2b_matches_hashlib() -> None:

@@ -214,6 +214,8 @@ static uint64_t map_get(const Map *m, uint64_t key, uint64_t missing)
     return missing;
 }
 
+static int map_from_dict(Map *m, PyObject *dict);
+
 /* A set of code points: a bit per BMP character, a map for the others. */
 typedef struct {
     uint8_t bmp[0x10000 / 8];
@@ -280,6 +282,21 @@ typedef struct {
 } Tables;
 
 static Tables T;
+
+/* The line-level tests of plausible(): which characters can change, the mojibake shapes
+ * (plausible._Tables.shape, one condition per alternative of that pattern) and the first
+ * UTF-8 pair (plausible.utf8_round_trip). */
+enum { HELD, ODD, GLUED, TOUCHING, LETTERS, LOWER, UPPER, ANY_LOWER, ANY_UPPER, NSETS };
+
+typedef struct {
+    int ready;
+    CharSet sets[NSETS];
+    uint8_t word_bmp[0x10000 / 8]; /* [^\W\d_] for the BMP */
+    Map lead, cont;                /* character -> pages showing a lead / continuation byte */
+    uint8_t ascii_starts[128];     /* ASCII characters some shape alternative starts with */
+} LineTables;
+
+static LineTables L;
 
 static void tables_free(void)
 {
@@ -632,6 +649,77 @@ done:
     return result;
 }
 
+/* [^\W\d_]: a letter (or a digit that is no decimal), not "_". */
+static int word_char_slow(Py_UCS4 ch)
+{
+    if (ch == '_' || Py_UNICODE_ISDECIMAL(ch))
+        return 0;
+    return Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISDIGIT(ch) || Py_UNICODE_ISNUMERIC(ch);
+}
+
+static int word_char(Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return L.word_bmp[ch >> 3] >> (ch & 7) & 1;
+    return word_char_slow(ch);
+}
+
+#define IN(set, ch) charset_has(&L.sets[set], ch)
+
+/* plausible._Tables.shape.search(line) is not None. */
+static int shape(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x80 && !L.ascii_starts[c])
+            continue;
+        int prev_word = i > 0 && word_char(s[i - 1]);
+        int next_word = i + 1 < n && word_char(s[i + 1]);
+        if (IN(ODD, c))
+            return 1;
+        if (IN(GLUED, c) && prev_word && next_word)
+            return 1;
+        if (c == 0xB7 && prev_word && next_word && (s[i - 1] != 'l' || s[i + 1] != 'l'))
+            return 1; /* a middle dot between letters, except Catalan's l·l */
+        if (IN(TOUCHING, c) && (prev_word || next_word))
+            return 1;
+        if (c == 0x2018 && i + 1 < n && IN(LETTERS, s[i + 1]))
+            return 1;
+        if (i > 0 && ((IN(ANY_UPPER, c) && IN(LOWER, s[i - 1])) || (IN(UPPER, c) && IN(ANY_LOWER, s[i - 1]))))
+            return 1;
+    }
+    return 0;
+}
+
+/* plausible._utf8_pages(line): the pages showing the line's first non-ASCII character as a
+ * UTF-8 lead byte and the next one as a continuation byte. */
+static uint64_t utf8_pages(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && s[i] < 0x80)
+        i++;
+    if (i + 1 >= n)
+        return 0;
+    return map_get(&L.lead, s[i], 0) & map_get(&L.cont, s[i + 1], 0);
+}
+
+/* plausible._line_pages(line): -1 when the line fails, else its UTF-8 pages (or -2 on a
+ * memory error, with the exception set). */
+static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int changeable = 0;
+    for (Py_ssize_t i = 0; i < n && !changeable; i++)
+        changeable = s[i] >= 0x80 && IN(HELD, s[i]);
+    if (changeable) {
+        if (shape(s, n))
+            return -1;
+        int ok = words_pass(s, n);
+        if (ok <= 0)
+            return ok < 0 ? -2 : -1;
+    }
+    return (long long)utf8_pages(s, n);
+}
+
 /* ------------------------------------------------------------------ Python functions */
 
 #define NEED_TABLES()                                                                          \
@@ -750,6 +838,71 @@ static PyObject *py_may_reach(PyObject *self, PyObject *arg)
         return NULL;
     }
     return on_str(arg, may_reach_of);
+}
+
+#define NEED_LINE_TABLES()                                                                     \
+    do {                                                                                       \
+        if (!L.ready) {                                                                        \
+            PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_line() was not called");     \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
+
+static PyObject *shape_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(shape(s, n)); }
+
+static PyObject *utf8_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyLong_FromUnsignedLongLong(utf8_pages(s, n));
+}
+
+static PyObject *line_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    long long pages = line_pages(s, n);
+    return pages == -2 ? NULL : PyLong_FromLongLong(pages);
+}
+
+static PyObject *py_shape(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, shape_of); }
+static PyObject *py_utf8_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, utf8_pages_of); }
+static PyObject *py_line_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, line_pages_of); }
+
+static void line_tables_free(void)
+{
+    if (!L.ready)
+        return;
+    L.ready = 0;
+    for (int i = 0; i < NSETS; i++)
+        map_free(&L.sets[i].astral);
+    map_free(&L.lead);
+    map_free(&L.cont);
+}
+
+/* init_line(held, odd, glued, touching, letters, lower, upper, any_lower, any_upper, lead,
+ * cont): the line-level tables (init() must come first: the scan uses both). */
+static PyObject *py_init_line(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *sets[NSETS], *lead, *cont;
+    if (!PyArg_ParseTuple(args, "UUUUUUUUUO!O!:init_line", &sets[0], &sets[1], &sets[2], &sets[3],
+                          &sets[4], &sets[5], &sets[6], &sets[7], &sets[8], &PyDict_Type, &lead,
+                          &PyDict_Type, &cont))
+        return NULL;
+    line_tables_free();
+    memset(&L, 0, sizeof L);
+    L.ready = 1; /* from here line_tables_free() releases whatever was taken */
+    int failed = map_from_dict(&L.lead, lead) < 0 || map_from_dict(&L.cont, cont) < 0;
+    for (int i = 0; i < NSETS && !failed; i++)
+        failed = charset_from(&L.sets[i], sets[i], 0) < 0;
+    if (failed) {
+        line_tables_free();
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        if (word_char_slow(c))
+            L.word_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+    for (Py_UCS4 c = 0; c < 128; c++)
+        L.ascii_starts[c] = IN(ODD, c) || IN(GLUED, c) || IN(TOUCHING, c) || IN(ANY_UPPER, c)
+            || IN(UPPER, c);
+    Py_RETURN_NONE;
 }
 
 static PyObject *py_crc32(PyObject *self, PyObject *args)
@@ -929,6 +1082,10 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
+    {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
+    {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
+    {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
+    {"utf8_pages", py_utf8_pages, METH_O, "plausible._utf8_pages(line)."},
     {"tokens", py_tokens, METH_O, "TOKEN_RE.findall(text)."},
     {"fold", py_fold, METH_O, "model._fold(text)."},
     {"bigram_mask", py_bigram_mask, METH_O, "plausible._bigram_mask(token)."},
@@ -944,6 +1101,7 @@ static void module_free(void *module)
 {
     (void)module;
     tables_free();
+    line_tables_free();
 }
 
 static struct PyModuleDef module = {

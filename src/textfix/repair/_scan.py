@@ -92,3 +92,20 @@ def compiled_scan(inner: str, signs: str, masks: dict[str, int]) -> Callable[[st
         return None
     scan: Callable[[str], bool] = module.scan
     return scan
+
+
+def compiled_line_test(
+    sets: tuple[str, ...], lead: dict[str, int], cont: dict[str, int]
+) -> Callable[[str], int] | None:
+    """The compiled ``plausible._line_pages`` (after :func:`compiled_scan` succeeded), for
+    the character ``sets`` of ``plausible._Tables.line_sets`` and the UTF-8 ``lead`` and
+    ``cont`` page masks; ``None`` when the module is missing or a table does not fit it."""
+    module = native()
+    if module is None or not (_fits_in_64_bits(lead.values()) and _fits_in_64_bits(cont.values())):
+        return None
+    try:
+        module.init_line(*sets, lead, cont)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    test: Callable[[str], int] = module.line_pages
+    return test
