@@ -9,14 +9,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import random
+import re
 import zlib
 
 import pytest
+from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
-from textfix.repair import _scan, plausible, reach
+from textfix.repair import _badness, _scan, plausible, reach, utf8
+from textfix.repair import line as line_repair
+from textfix.repair.base import DocumentContext
 from textfix.scoring.model import TOKEN_RE, _fold
 
 cplausible = _scan.native()
@@ -197,3 +201,59 @@ def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _scan.compiled_scan(t.inner, plausible.SIGNS, t.masks) is None
     monkeypatch.setenv("TEXTFIX_PURE_PYTHON", "0")
     assert _scan.compiled_scan(t.inner, plausible.SIGNS, t.masks) is cplausible.scan  # type: ignore[union-attr]
+
+
+def test_badness_search_agrees_with_ftfys_pattern() -> None:
+    search = line_repair._badness_search()
+    assert search is cplausible.is_bad  # type: ignore[union-attr]
+    lines = _real_lines()
+    lines += _garbled(lines)
+    found = [search(text) for text in lines]
+    assert found == [BADNESS_RE.search(text) is not None for text in lines]
+    assert 0.2 < sum(found) / len(found) < 0.8
+
+
+@settings(max_examples=400)
+@given(_TEXT)
+def test_badness_search_agrees_on_any_text(text: str) -> None:
+    assert cplausible.is_bad(text) == (BADNESS_RE.search(text) is not None)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"[ab]c|^x?y", r"\s[ÃÂ] |[^A-Za-z]œ|.\d|\w\w\w", r"(?x) a b | [c-e] \s? f"],
+)
+def test_compiled_search_of_small_patterns(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    texts = ["", "ac", "bc", "xy", "y", " xy", "zxy", "a\nc", "Ã a", " Â x", "aœ", "zœ", "x5"]
+    texts += ["\n5", "abc", "ab", "c f", "cf", "e\tf", "d  f", "é1", "\ud800œ", "٣", "x٣"]
+    try:
+        search = _scan.compiled_search(compiled)
+        assert search is not None
+        assert [search(t) for t in texts] == [compiled.search(t) is not None for t in texts]
+    finally:
+        assert _scan.compiled_search(BADNESS_RE) is cplausible.is_bad  # type: ignore[union-attr]
+
+
+def test_patterns_the_matcher_does_not_know() -> None:
+    for pattern in (r"a+", r"(a|b)c", r"a(?=b)", r"\bx", r"[a-z]", r""):
+        flags = re.IGNORECASE if pattern == "[a-z]" else 0
+        assert _badness.program(re.compile(pattern, flags)) is None
+
+
+def test_shaped_lines_skip_ftfy_only_when_it_would_leave_them() -> None:
+    lines = _real_lines()
+    lines += _garbled(lines)
+    shaped = [text for text in lines if utf8.SHAPE.search(text)]
+    checked = 0
+    for text in shaped:
+        for passes, round_trip in (
+            (plausible.plausible(text), False),
+            (plausible.typed_in_unicode(text), plausible.utf8_round_trip(text)),
+        ):
+            if passes:
+                step = utf8.repair(text, DocumentContext())
+                leaves = step is None or step.text == text
+                assert line_repair._utf8_leaves(text, round_trip) == leaves
+                checked += 1
+    assert checked > 100

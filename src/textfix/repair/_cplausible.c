@@ -215,6 +215,11 @@ static uint64_t map_get(const Map *m, uint64_t key, uint64_t missing)
 }
 
 static int map_from_dict(Map *m, PyObject *dict);
+static int map_rows(Map *m, PyObject *chars);
+
+/* A function of one str computed on its UCS4 copy (by on_str). */
+typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
+static PyObject *on_str(PyObject *arg, OnChars f);
 
 /* A set of code points: a bit per BMP character, a map for the others. */
 typedef struct {
@@ -720,6 +725,170 @@ static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
     return (long long)utf8_pages(s, n);
 }
 
+/* ------------------------------------------------------------------ ftfy's badness pattern */
+
+/* ftfy.badness.BADNESS_RE is one alternation of fixed-length sequences of character classes
+ * (textfix/repair/_badness.py checks that and hands them over). search() finds a match iff
+ * some alternative matches at some position; per character and position in a sequence, a
+ * bit mask says which alternatives accept it there, so a position costs a few ANDs. */
+#define BAD_MAX_LEN 8
+
+typedef struct {
+    int negate, space, word, any, digit; /* categories: \s, \w, any but "\n", \d */
+    Map chars;                           /* literal characters and range members */
+} BadClass;
+
+typedef struct {
+    int ready;
+    Py_ssize_t nclasses;
+    BadClass *classes;
+    Map row;                                /* character named by some class -> row of masks */
+    uint64_t (*masks)[BAD_MAX_LEN];         /* per row and position: alternatives accepting it */
+    uint64_t other[16][BAD_MAX_LEN];        /* the same for other characters, by categories */
+    uint64_t ends[BAD_MAX_LEN + 1];         /* alternatives of each length */
+    uint64_t anchored;                      /* alternatives that only match at the start */
+} Badness;
+
+static Badness B;
+
+static int category_bits(Py_UCS4 ch)
+{
+    return (Py_UNICODE_ISSPACE(ch) ? 1 : 0) | ((Py_UNICODE_ISALNUM(ch) || ch == '_') ? 2 : 0)
+        | (ch != '\n' ? 4 : 0) | (Py_UNICODE_ISDECIMAL(ch) ? 8 : 0);
+}
+
+static int class_accepts(const BadClass *c, int listed, int cats)
+{
+    int in = listed || (c->space && (cats & 1)) || (c->word && (cats & 2)) || (c->any && (cats & 4))
+        || (c->digit && (cats & 8));
+    return in != c->negate;
+}
+
+static const uint64_t *bad_masks(Py_UCS4 ch)
+{
+    uint64_t row = map_get(&B.row, ch, MAP_EMPTY);
+    return row == MAP_EMPTY ? B.other[category_bits(ch)] : B.masks[row];
+}
+
+/* BADNESS_RE.search(line) is not None. */
+static int is_bad(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t live = bad_masks(s[i])[0] & (i > 0 ? ~B.anchored : UINT64_MAX);
+        for (Py_ssize_t j = 1; live; j++) {
+            if (live & B.ends[j])
+                return 1;
+            if (i + j >= n || j >= BAD_MAX_LEN)
+                break;
+            live &= bad_masks(s[i + j])[j];
+        }
+    }
+    return 0;
+}
+
+static void badness_free(void)
+{
+    if (!B.ready)
+        return;
+    B.ready = 0;
+    for (Py_ssize_t i = 0; i < B.nclasses; i++)
+        map_free(&B.classes[i].chars);
+    PyMem_Free(B.classes);
+    PyMem_Free(B.masks);
+    map_free(&B.row);
+}
+
+/* init_badness(named, classes, alternatives): `named` holds every character some class
+ * lists; classes are (negate, space, word, any, digit, listed characters); alternatives are
+ * (anchored, tuple of class indices). */
+static int load_badness(PyObject *named, PyObject *classes, PyObject *alternatives)
+{
+    Py_ssize_t nalt = PyList_GET_SIZE(alternatives);
+    B.nclasses = PyList_GET_SIZE(classes);
+    if (nalt < 1 || nalt > 64) {
+        PyErr_SetString(PyExc_ValueError, "between 1 and 64 alternatives");
+        return -1;
+    }
+    B.classes = PyMem_Calloc((size_t)B.nclasses + 1, sizeof(BadClass));
+    B.masks = PyMem_Calloc((size_t)PyUnicode_GET_LENGTH(named) + 1, sizeof *B.masks);
+    if (B.classes == NULL || B.masks == NULL || map_rows(&B.row, named) < 0)
+        return -1;
+    for (Py_ssize_t k = 0; k < B.nclasses; k++) {
+        BadClass *c = &B.classes[k];
+        PyObject *chars;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(classes, k), "pppppU", &c->negate, &c->space,
+                              &c->word, &c->any, &c->digit, &chars)
+            || map_rows(&c->chars, chars) < 0)
+            return -1;
+    }
+    for (Py_ssize_t a = 0; a < nalt; a++) {
+        PyObject *indices;
+        int anchored;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(alternatives, a), "pO!", &anchored, &PyTuple_Type,
+                              &indices))
+            return -1;
+        Py_ssize_t len = PyTuple_GET_SIZE(indices);
+        if (len < 1 || len > BAD_MAX_LEN) {
+            PyErr_SetString(PyExc_ValueError, "alternatives of 1 to 8 classes");
+            return -1;
+        }
+        uint64_t bit = 1ULL << a;
+        B.ends[len] |= bit;
+        if (anchored)
+            B.anchored |= bit;
+        for (Py_ssize_t p = 0; p < len; p++) {
+            Py_ssize_t k = PyLong_AsSsize_t(PyTuple_GET_ITEM(indices, p));
+            if (k < 0 || k >= B.nclasses) {
+                if (!PyErr_Occurred())
+                    PyErr_SetString(PyExc_ValueError, "class index out of range");
+                return -1;
+            }
+            const BadClass *c = &B.classes[k];
+            for (int cats = 0; cats < 16; cats++)
+                if (class_accepts(c, 0, cats))
+                    B.other[cats][p] |= bit;
+            for (size_t i = 0; i <= B.row.mask; i++) {
+                if (B.row.keys[i] == MAP_EMPTY)
+                    continue;
+                Py_UCS4 ch = (Py_UCS4)B.row.keys[i];
+                int listed = map_get(&c->chars, ch, MAP_EMPTY) != MAP_EMPTY;
+                if (class_accepts(c, listed, category_bits(ch)))
+                    B.masks[B.row.values[i]][p] |= bit;
+            }
+        }
+    }
+    return 0;
+}
+
+static PyObject *py_init_badness(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *named, *classes, *alternatives;
+    if (!PyArg_ParseTuple(args, "UO!O!:init_badness", &named, &PyList_Type, &classes,
+                          &PyList_Type, &alternatives))
+        return NULL;
+    badness_free();
+    memset(&B, 0, sizeof B);
+    B.ready = 1; /* from here badness_free() releases whatever was taken */
+    if (load_badness(named, classes, alternatives) < 0) {
+        badness_free();
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *is_bad_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(is_bad(s, n)); }
+
+static PyObject *py_is_bad(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!B.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_badness() was not called");
+        return NULL;
+    }
+    return on_str(arg, is_bad_of);
+}
+
 /* ------------------------------------------------------------------ Python functions */
 
 #define NEED_TABLES()                                                                          \
@@ -749,12 +918,9 @@ static PyObject *py_scan(PyObject *self, PyObject *arg)
     return PyBool_FromLong(ok);
 }
 
-/* A function of one str computed on its UCS4 copy. */
-typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
 
 static PyObject *on_str(PyObject *arg, OnChars f)
 {
-    NEED_TABLES();
     if (!PyUnicode_Check(arg)) {
         PyErr_SetString(PyExc_TypeError, "a str is required");
         return NULL;
@@ -824,15 +990,16 @@ static PyObject *may_reach_of(const Py_UCS4 *s, Py_ssize_t n)
     return PyBool_FromLong(may_reach(s, n));
 }
 
-static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, tokens_of); }
+static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, tokens_of); }
 static PyObject *py_fold(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, fold_of); }
-static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, bigram_mask_of); }
-static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, is_known_of); }
-static PyObject *py_becomes_word(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, becomes_word_of); }
+static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, bigram_mask_of); }
+static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, is_known_of); }
+static PyObject *py_becomes_word(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, becomes_word_of); }
 
 static PyObject *py_may_reach(PyObject *self, PyObject *arg)
 {
     (void)self;
+    NEED_TABLES();
     if (PyUnicode_Check(arg) && PyUnicode_GET_LENGTH(arg) > T.max_word) {
         PyErr_SetString(PyExc_ValueError, "may_reach() takes words of at most max_word characters");
         return NULL;
@@ -1082,6 +1249,8 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
+    {"init_badness", py_init_badness, METH_VARARGS, "Hand over ftfy's badness pattern."},
+    {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
@@ -1102,6 +1271,7 @@ static void module_free(void *module)
     (void)module;
     tables_free();
     line_tables_free();
+    badness_free();
 }
 
 static struct PyModuleDef module = {

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Callable, Iterable
@@ -20,6 +21,7 @@ from types import ModuleType
 from textfix._native import load
 from textfix.chains import single_byte_steps
 from textfix.repair import reach
+from textfix.repair._badness import program
 from textfix.scoring._data import langdata
 from textfix.scoring._wordindex import WordIndex
 from textfix.scoring.model import _MARKS, _NOT_LETTERS, TOKEN_RE
@@ -109,3 +111,18 @@ def compiled_line_test(
         return None
     test: Callable[[str], int] = module.line_pages
     return test
+
+
+def compiled_search(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """A compiled ``pattern.search(text) is not None`` for a pattern of the shape
+    :func:`textfix.repair._badness.program` reads (ftfy's badness pattern), or ``None``."""
+    module = native()
+    spelled = program(pattern)
+    if module is None or spelled is None:
+        return None
+    try:
+        module.init_badness(*spelled)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    search: Callable[[str], bool] = module.is_bad
+    return search
