@@ -104,7 +104,7 @@ def test_fold_matches_for_every_code_point() -> None:
     assert cplausible.fold("ΟΔΟΣ Σ İstanbul Straße") == _fold("ΟΔΟΣ Σ İstanbul Straße")  # type: ignore[union-attr]
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(_TEXT)
 def test_scan_and_tokens_agree_on_any_text(text: str) -> None:
     c = cplausible
@@ -213,7 +213,7 @@ def test_badness_search_agrees_with_ftfys_pattern() -> None:
     assert 0.2 < sum(found) / len(found) < 0.8
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(_TEXT)
 def test_badness_search_agrees_on_any_text(text: str) -> None:
     assert cplausible.is_bad(text) == (BADNESS_RE.search(text) is not None)  # type: ignore[union-attr]
@@ -233,6 +233,8 @@ def test_compiled_search_of_small_patterns(pattern: str) -> None:
         assert [search(t) for t in texts] == [compiled.search(t) is not None for t in texts]
     finally:
         assert _scan.compiled_search(BADNESS_RE) is cplausible.is_bad  # type: ignore[union-attr]
+    # The other slot (utf8.SHAPE) is left as it was.
+    assert _scan.compiled_search(utf8.SHAPE, _scan.UTF8_SHAPE) is cplausible.utf8_shape  # type: ignore[union-attr]
 
 
 def test_patterns_the_matcher_does_not_know() -> None:
@@ -257,3 +259,33 @@ def test_shaped_lines_skip_ftfy_only_when_it_would_leave_them() -> None:
                 assert line_repair._utf8_leaves(text, round_trip) == leaves
                 checked += 1
     assert checked > 100
+
+
+def _quick_reference(text: str) -> bool:
+    """What ``_cplausible.clean_line`` computes, from the pure-Python parts."""
+    if text.isascii():
+        return True
+    if plausible._line_pages(text) != 0:
+        return False
+    return not utf8.SHAPE.search(text) or not BADNESS_RE.search(text)
+
+
+def test_quick_proof_agrees_and_only_proves_untouched_lines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    quick = line_repair.quick_proof()
+    assert quick is cplausible.clean_line  # type: ignore[union-attr]
+    lines = _real_lines()
+    lines += _garbled(lines)
+    proved = [quick(text) for text in lines]
+    assert proved == [_quick_reference(text) for text in lines]
+    assert 0.3 < sum(proved) / len(proved) < 0.9
+    monkeypatch.setattr(line_repair, "quick_proof", lambda: None)  # the Python path alone
+    assert all(line_repair.untouched(text) for text, ok in zip(lines, proved, strict=True) if ok)
+
+
+@settings(max_examples=200)
+@given(_TEXT)
+def test_quick_proof_agrees_on_any_text(text: str) -> None:
+    assert cplausible.clean_line(text) == _quick_reference(text)  # type: ignore[union-attr]
+    assert cplausible.utf8_shape(text) == (utf8.SHAPE.search(text) is not None)  # type: ignore[union-attr]

@@ -109,17 +109,32 @@ static void blake2b_compress(uint64_t h[8], const uint8_t block[128], uint64_t t
     v[12] ^= t; /* the high word of the 128-bit counter stays 0: inputs are short */
     if (last)
         v[14] = ~v[14];
-    for (int r = 0; r < 12; r++) {
-        const uint8_t *s = blake2b_sigma[r];
-        B2_G(0, 4, 8, 12, m[s[0]], m[s[1]]);
-        B2_G(1, 5, 9, 13, m[s[2]], m[s[3]]);
-        B2_G(2, 6, 10, 14, m[s[4]], m[s[5]]);
-        B2_G(3, 7, 11, 15, m[s[6]], m[s[7]]);
-        B2_G(0, 5, 10, 15, m[s[8]], m[s[9]]);
-        B2_G(1, 6, 11, 12, m[s[10]], m[s[11]]);
-        B2_G(2, 7, 8, 13, m[s[12]], m[s[13]]);
-        B2_G(3, 4, 9, 14, m[s[14]], m[s[15]]);
-    }
+    /* Rounds written out: constant message indices let the compiler keep v in registers. */
+#define B2_ROUND(r)                                                                            \
+    do {                                                                                       \
+        const uint8_t *s = blake2b_sigma[r];                                                   \
+        B2_G(0, 4, 8, 12, m[s[0]], m[s[1]]);                                                   \
+        B2_G(1, 5, 9, 13, m[s[2]], m[s[3]]);                                                   \
+        B2_G(2, 6, 10, 14, m[s[4]], m[s[5]]);                                                  \
+        B2_G(3, 7, 11, 15, m[s[6]], m[s[7]]);                                                  \
+        B2_G(0, 5, 10, 15, m[s[8]], m[s[9]]);                                                  \
+        B2_G(1, 6, 11, 12, m[s[10]], m[s[11]]);                                                \
+        B2_G(2, 7, 8, 13, m[s[12]], m[s[13]]);                                                 \
+        B2_G(3, 4, 9, 14, m[s[14]], m[s[15]]);                                                 \
+    } while (0)
+    B2_ROUND(0);
+    B2_ROUND(1);
+    B2_ROUND(2);
+    B2_ROUND(3);
+    B2_ROUND(4);
+    B2_ROUND(5);
+    B2_ROUND(6);
+    B2_ROUND(7);
+    B2_ROUND(8);
+    B2_ROUND(9);
+    B2_ROUND(10);
+    B2_ROUND(11);
+#undef B2_ROUND
     for (int i = 0; i < 8; i++)
         h[i] ^= v[i] ^ v[i + 8];
 }
@@ -152,10 +167,14 @@ static uint64_t blake2b_64(const uint8_t *p, size_t n)
 
 /* ------------------------------------------------------------------ small containers */
 
-/* Open-addressing map from integer keys (never UINT64_MAX) to 64-bit values. */
+/* Open-addressing map from integer keys (never UINT64_MAX) to 64-bit values; a key and its
+ * value share a cache line (a lookup in a large table costs one memory access). */
 typedef struct {
-    uint64_t *keys;
-    uint64_t *values;
+    uint64_t key, value;
+} Entry;
+
+typedef struct {
+    Entry *entries;
     size_t mask;
     int shift;
 } Map;
@@ -175,12 +194,11 @@ static int map_init(Map *m, size_t count)
         cap <<= 1;
         bits++;
     }
-    m->keys = PyMem_Malloc(cap * sizeof(uint64_t));
-    m->values = PyMem_Malloc(cap * sizeof(uint64_t));
-    if (m->keys == NULL || m->values == NULL)
+    m->entries = PyMem_Malloc(cap * sizeof(Entry));
+    if (m->entries == NULL)
         return -1;
     for (size_t i = 0; i < cap; i++)
-        m->keys[i] = MAP_EMPTY;
+        m->entries[i].key = MAP_EMPTY;
     m->mask = cap - 1;
     m->shift = 64 - bits;
     return 0;
@@ -188,27 +206,26 @@ static int map_init(Map *m, size_t count)
 
 static void map_free(Map *m)
 {
-    PyMem_Free(m->keys);
-    PyMem_Free(m->values);
-    m->keys = m->values = NULL;
+    PyMem_Free(m->entries);
+    m->entries = NULL;
 }
 
 static void map_put(Map *m, uint64_t key, uint64_t value)
 {
     size_t i = map_slot(m, key);
-    while (m->keys[i] != MAP_EMPTY && m->keys[i] != key)
+    while (m->entries[i].key != MAP_EMPTY && m->entries[i].key != key)
         i = (i + 1) & m->mask;
-    m->keys[i] = key;
-    m->values[i] = value;
+    m->entries[i].key = key;
+    m->entries[i].value = value;
 }
 
 /* The value of key, or `missing`. */
 static uint64_t map_get(const Map *m, uint64_t key, uint64_t missing)
 {
     size_t i = map_slot(m, key);
-    while (m->keys[i] != MAP_EMPTY) {
-        if (m->keys[i] == key)
-            return m->values[i];
+    while (m->entries[i].key != MAP_EMPTY) {
+        if (m->entries[i].key == key)
+            return m->entries[i].value;
         i = (i + 1) & m->mask;
     }
     return missing;
@@ -747,9 +764,11 @@ typedef struct {
     uint64_t other[16][BAD_MAX_LEN];        /* the same for other characters, by categories */
     uint64_t ends[BAD_MAX_LEN + 1];         /* alternatives of each length */
     uint64_t anchored;                      /* alternatives that only match at the start */
-} Badness;
+} Matcher;
 
-static Badness B;
+/* The patterns matched: ftfy's badness pattern and utf8.SHAPE. */
+enum { BADNESS, UTF8_SHAPE, NMATCHERS };
+static Matcher M[NMATCHERS];
 
 static int category_bits(Py_UCS4 ch)
 {
@@ -764,57 +783,57 @@ static int class_accepts(const BadClass *c, int listed, int cats)
     return in != c->negate;
 }
 
-static const uint64_t *bad_masks(Py_UCS4 ch)
+static const uint64_t *bad_masks(const Matcher *m, Py_UCS4 ch)
 {
-    uint64_t row = map_get(&B.row, ch, MAP_EMPTY);
-    return row == MAP_EMPTY ? B.other[category_bits(ch)] : B.masks[row];
+    uint64_t row = map_get(&m->row, ch, MAP_EMPTY);
+    return row == MAP_EMPTY ? m->other[category_bits(ch)] : m->masks[row];
 }
 
-/* BADNESS_RE.search(line) is not None. */
-static int is_bad(const Py_UCS4 *s, Py_ssize_t n)
+/* m's pattern.search(line) is not None. */
+static int search(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
-        uint64_t live = bad_masks(s[i])[0] & (i > 0 ? ~B.anchored : UINT64_MAX);
+        uint64_t live = bad_masks(m, s[i])[0] & (i > 0 ? ~m->anchored : UINT64_MAX);
         for (Py_ssize_t j = 1; live; j++) {
-            if (live & B.ends[j])
+            if (live & m->ends[j])
                 return 1;
             if (i + j >= n || j >= BAD_MAX_LEN)
                 break;
-            live &= bad_masks(s[i + j])[j];
+            live &= bad_masks(m, s[i + j])[j];
         }
     }
     return 0;
 }
 
-static void badness_free(void)
+static void matcher_free(Matcher *m)
 {
-    if (!B.ready)
+    if (!m->ready)
         return;
-    B.ready = 0;
-    for (Py_ssize_t i = 0; i < B.nclasses; i++)
-        map_free(&B.classes[i].chars);
-    PyMem_Free(B.classes);
-    PyMem_Free(B.masks);
-    map_free(&B.row);
+    m->ready = 0;
+    for (Py_ssize_t i = 0; i < m->nclasses; i++)
+        map_free(&m->classes[i].chars);
+    PyMem_Free(m->classes);
+    PyMem_Free(m->masks);
+    map_free(&m->row);
 }
 
 /* init_badness(named, classes, alternatives): `named` holds every character some class
  * lists; classes are (negate, space, word, any, digit, listed characters); alternatives are
  * (anchored, tuple of class indices). */
-static int load_badness(PyObject *named, PyObject *classes, PyObject *alternatives)
+static int load_matcher(Matcher *m, PyObject *named, PyObject *classes, PyObject *alternatives)
 {
     Py_ssize_t nalt = PyList_GET_SIZE(alternatives);
-    B.nclasses = PyList_GET_SIZE(classes);
+    m->nclasses = PyList_GET_SIZE(classes);
     if (nalt < 1 || nalt > 64) {
         PyErr_SetString(PyExc_ValueError, "between 1 and 64 alternatives");
         return -1;
     }
-    B.classes = PyMem_Calloc((size_t)B.nclasses + 1, sizeof(BadClass));
-    B.masks = PyMem_Calloc((size_t)PyUnicode_GET_LENGTH(named) + 1, sizeof *B.masks);
-    if (B.classes == NULL || B.masks == NULL || map_rows(&B.row, named) < 0)
+    m->classes = PyMem_Calloc((size_t)m->nclasses + 1, sizeof(BadClass));
+    m->masks = PyMem_Calloc((size_t)PyUnicode_GET_LENGTH(named) + 1, sizeof *m->masks);
+    if (m->classes == NULL || m->masks == NULL || map_rows(&m->row, named) < 0)
         return -1;
-    for (Py_ssize_t k = 0; k < B.nclasses; k++) {
-        BadClass *c = &B.classes[k];
+    for (Py_ssize_t k = 0; k < m->nclasses; k++) {
+        BadClass *c = &m->classes[k];
         PyObject *chars;
         if (!PyArg_ParseTuple(PyList_GET_ITEM(classes, k), "pppppU", &c->negate, &c->space,
                               &c->word, &c->any, &c->digit, &chars)
@@ -833,60 +852,103 @@ static int load_badness(PyObject *named, PyObject *classes, PyObject *alternativ
             return -1;
         }
         uint64_t bit = 1ULL << a;
-        B.ends[len] |= bit;
+        m->ends[len] |= bit;
         if (anchored)
-            B.anchored |= bit;
+            m->anchored |= bit;
         for (Py_ssize_t p = 0; p < len; p++) {
             Py_ssize_t k = PyLong_AsSsize_t(PyTuple_GET_ITEM(indices, p));
-            if (k < 0 || k >= B.nclasses) {
+            if (k < 0 || k >= m->nclasses) {
                 if (!PyErr_Occurred())
                     PyErr_SetString(PyExc_ValueError, "class index out of range");
                 return -1;
             }
-            const BadClass *c = &B.classes[k];
+            const BadClass *c = &m->classes[k];
             for (int cats = 0; cats < 16; cats++)
                 if (class_accepts(c, 0, cats))
-                    B.other[cats][p] |= bit;
-            for (size_t i = 0; i <= B.row.mask; i++) {
-                if (B.row.keys[i] == MAP_EMPTY)
+                    m->other[cats][p] |= bit;
+            for (size_t i = 0; i <= m->row.mask; i++) {
+                if (m->row.entries[i].key == MAP_EMPTY)
                     continue;
-                Py_UCS4 ch = (Py_UCS4)B.row.keys[i];
+                Py_UCS4 ch = (Py_UCS4)m->row.entries[i].key;
                 int listed = map_get(&c->chars, ch, MAP_EMPTY) != MAP_EMPTY;
                 if (class_accepts(c, listed, category_bits(ch)))
-                    B.masks[B.row.values[i]][p] |= bit;
+                    m->masks[m->row.entries[i].value][p] |= bit;
             }
         }
     }
     return 0;
 }
 
-static PyObject *py_init_badness(PyObject *self, PyObject *args)
+static PyObject *py_init_search(PyObject *self, PyObject *args)
 {
     (void)self;
+    int slot;
     PyObject *named, *classes, *alternatives;
-    if (!PyArg_ParseTuple(args, "UO!O!:init_badness", &named, &PyList_Type, &classes,
+    if (!PyArg_ParseTuple(args, "iUO!O!:init_search", &slot, &named, &PyList_Type, &classes,
                           &PyList_Type, &alternatives))
         return NULL;
-    badness_free();
-    memset(&B, 0, sizeof B);
-    B.ready = 1; /* from here badness_free() releases whatever was taken */
-    if (load_badness(named, classes, alternatives) < 0) {
-        badness_free();
+    if (slot < 0 || slot >= NMATCHERS) {
+        PyErr_SetString(PyExc_ValueError, "no such pattern slot");
+        return NULL;
+    }
+    Matcher *m = &M[slot];
+    matcher_free(m);
+    memset(m, 0, sizeof *m);
+    m->ready = 1; /* from here matcher_free() releases whatever was taken */
+    if (load_matcher(m, named, classes, alternatives) < 0) {
+        matcher_free(m);
         return PyErr_Occurred() ? NULL : PyErr_NoMemory();
     }
     Py_RETURN_NONE;
 }
 
-static PyObject *is_bad_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(is_bad(s, n)); }
+static PyObject *is_bad_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(search(&M[BADNESS], s, n)); }
+static PyObject *utf8_shape_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(search(&M[UTF8_SHAPE], s, n)); }
 
-static PyObject *py_is_bad(PyObject *self, PyObject *arg)
+static PyObject *matcher_call(int slot, PyObject *arg, OnChars f)
 {
-    (void)self;
-    if (!B.ready) {
-        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_badness() was not called");
+    if (!M[slot].ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_search() was not called");
         return NULL;
     }
-    return on_str(arg, is_bad_of);
+    return on_str(arg, f);
+}
+
+static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, is_bad_of); }
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n);
+
+static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    long long clean = clean_line(s, n);
+    return clean < 0 ? NULL : PyBool_FromLong((long)clean);
+}
+
+static PyObject *py_clean_line(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
+        return NULL;
+    }
+    return on_str(arg, clean_line_of);
+}
+
+static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
+
+/* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
+ * and either no UTF-8 shape or nothing ftfy's badness pattern flags. 0 means "not proved
+ * here" (the Python path decides). */
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && s[i] < 0x80)
+        i++;
+    if (i == n)
+        return 1;
+    long long pages = line_pages(s, n);
+    if (pages != 0)
+        return pages == -2 ? -1 : 0;
+    return !search(&M[UTF8_SHAPE], s, n) || !search(&M[BADNESS], s, n);
 }
 
 /* ------------------------------------------------------------------ Python functions */
@@ -1249,8 +1311,10 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
-    {"init_badness", py_init_badness, METH_VARARGS, "Hand over ftfy's badness pattern."},
+    {"init_search", py_init_search, METH_VARARGS, "Hand over a pattern (0: badness, 1: UTF-8 shape)."},
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
+    {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
+    {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
@@ -1271,7 +1335,8 @@ static void module_free(void *module)
     (void)module;
     tables_free();
     line_tables_free();
-    badness_free();
+    for (int i = 0; i < NMATCHERS; i++)
+        matcher_free(&M[i]);
 }
 
 static struct PyModuleDef module = {

@@ -113,16 +113,22 @@ def compiled_line_test(
     return test
 
 
-def compiled_search(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+#: Pattern slots of the compiled matcher, and the function answering for each.
+BADNESS, UTF8_SHAPE = 0, 1
+_SEARCHES = ("is_bad", "utf8_shape")
+
+
+def compiled_search(pattern: re.Pattern[str], slot: int = BADNESS) -> Callable[[str], bool] | None:
     """A compiled ``pattern.search(text) is not None`` for a pattern of the shape
-    :func:`textfix.repair._badness.program` reads (ftfy's badness pattern), or ``None``."""
+    :func:`textfix.repair._badness.program` reads (ftfy's badness pattern in ``slot``
+    :data:`BADNESS`, ``utf8.SHAPE`` in :data:`UTF8_SHAPE`), or ``None``."""
     module = native()
     spelled = program(pattern)
     if module is None or spelled is None:
         return None
     try:
-        module.init_badness(*spelled)
+        module.init_search(slot, *spelled)
     except (ValueError, OverflowError, TypeError):
         return None
-    search: Callable[[str], bool] = module.is_bad
+    search: Callable[[str], bool] = getattr(module, _SEARCHES[slot])
     return search

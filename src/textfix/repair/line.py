@@ -9,9 +9,15 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
 from textfix.repair import legacy, utf8, utf8_structural
-from textfix.repair._scan import compiled_search
+from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.plausible import UTF8_SHOWN, plausible, typed_in_unicode, utf8_round_trip
+from textfix.repair.plausible import (
+    UTF8_SHOWN,
+    _line_test,
+    plausible,
+    typed_in_unicode,
+    utf8_round_trip,
+)
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
@@ -37,6 +43,9 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """
     if text.isascii():
         return True
+    quick = quick_proof()
+    if quick is not None and quick(text):
+        return True  # the checks below that say True, all in one compiled call
     shaped = utf8.SHAPE.search(text) is not None
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
@@ -69,6 +78,24 @@ def _badness_search() -> Callable[[str], bool] | None:
     if not set(utf8._STRICT_SHOWN) <= set(UTF8_SHOWN):
         return None
     return compiled_search(BADNESS_RE) or is_bad
+
+
+@cache
+def quick_proof() -> Callable[[str], bool] | None:
+    """``_cplausible.clean_line`` when every table it reads was handed over: True for a
+    line that :func:`plausible` accepts with no UTF-8 page to try and whose UTF-8 shape, if
+    any, ftfy's badness pattern does not flag (:func:`untouched` is then True); False
+    proves nothing. ``None`` without the compiled module."""
+    module = native()
+    if (
+        module is None
+        or _line_test() is not module.line_pages
+        or _badness_search() is not module.is_bad
+        or compiled_search(utf8.SHAPE, UTF8_SHAPE) is None
+    ):
+        return None
+    check: Callable[[str], bool] = module.clean_line
+    return check
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
