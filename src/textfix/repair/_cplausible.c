@@ -933,6 +933,22 @@ static PyObject *py_clean_line(PyObject *self, PyObject *arg)
     return on_str(arg, clean_line_of);
 }
 
+/* The same for a document of one line that may end in "\r" (document.untouched_line). */
+static PyObject *clean_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return clean_line_of(s, n > 0 && s[n - 1] == '\r' ? n - 1 : n);
+}
+
+static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
+        return NULL;
+    }
+    return on_str(arg, clean_document_line_of);
+}
+
 static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
 
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
@@ -1315,6 +1331,7 @@ static PyMethodDef methods[] = {
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
     {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
+    {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
