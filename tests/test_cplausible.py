@@ -287,5 +287,11 @@ def test_quick_proof_agrees_and_only_proves_untouched_lines(
 @settings(max_examples=200)
 @given(_TEXT)
 def test_quick_proof_agrees_on_any_text(text: str) -> None:
-    assert cplausible.clean_line(text) == _quick_reference(text)  # type: ignore[union-attr]
+    c = cplausible
+    assert c is not None
+    assert c.clean_line(text) == _quick_reference(text)
+    # One final "\r" is not part of a document's line (document.untouched_line).
+    assert c.clean_document_line(text + "\r") == c.clean_line(text)
+    if not text.endswith("\r"):
+        assert c.clean_document_line(text) == c.clean_line(text)
     assert cplausible.utf8_shape(text) == (utf8.SHAPE.search(text) is not None)  # type: ignore[union-attr]

@@ -923,15 +923,17 @@ static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
     return clean < 0 ? NULL : PyBool_FromLong((long)clean);
 }
 
-static PyObject *py_clean_line(PyObject *self, PyObject *arg)
+/* The quick proof reads every table: on_str(arg, f) once they are all handed over. */
+static PyObject *on_line(PyObject *arg, OnChars f)
 {
-    (void)self;
     if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
         PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
         return NULL;
     }
-    return on_str(arg, clean_line_of);
+    return on_str(arg, f);
 }
+
+static PyObject *py_clean_line(PyObject *self, PyObject *arg) { (void)self; return on_line(arg, clean_line_of); }
 
 /* The same for a document of one line that may end in "\r" (document.untouched_line). */
 static PyObject *clean_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
@@ -942,11 +944,7 @@ static PyObject *clean_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
 {
     (void)self;
-    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
-        PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
-        return NULL;
-    }
-    return on_str(arg, clean_document_line_of);
+    return on_line(arg, clean_document_line_of);
 }
 
 static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
