@@ -770,10 +770,19 @@ typedef struct {
 enum { BADNESS, UTF8_SHAPE, NMATCHERS };
 static Matcher M[NMATCHERS];
 
-static int category_bits(Py_UCS4 ch)
+static int category_bits_slow(Py_UCS4 ch)
 {
     return (Py_UNICODE_ISSPACE(ch) ? 1 : 0) | ((Py_UNICODE_ISALNUM(ch) || ch == '_') ? 2 : 0)
         | (ch != '\n' ? 4 : 0) | (Py_UNICODE_ISDECIMAL(ch) ? 8 : 0);
+}
+
+/* category_bits_slow for the BMP, filled once (the Unicode database is a few calls deep). */
+static uint8_t bmp_categories[0x10000];
+static int bmp_categories_ready;
+
+static int category_bits(Py_UCS4 ch)
+{
+    return ch < 0x10000 ? bmp_categories[ch] : category_bits_slow(ch);
 }
 
 static int class_accepts(const BadClass *c, int listed, int cats)
@@ -890,6 +899,11 @@ static PyObject *py_init_search(PyObject *self, PyObject *args)
     if (slot < 0 || slot >= NMATCHERS) {
         PyErr_SetString(PyExc_ValueError, "no such pattern slot");
         return NULL;
+    }
+    if (!bmp_categories_ready) {
+        for (Py_UCS4 c = 0; c < 0x10000; c++)
+            bmp_categories[c] = (uint8_t)category_bits_slow(c);
+        bmp_categories_ready = 1;
     }
     Matcher *m = &M[slot];
     matcher_free(m);
