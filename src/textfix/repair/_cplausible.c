@@ -532,6 +532,7 @@ static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
         live[j] = UINT64_MAX;
         changed[j] = 0;
     }
+    const Py_UCS4 *image_rows[64]; /* per character: what each step turns it into, or NULL */
     for (Py_ssize_t i = 0; i < n; i++) {
         uint64_t row = map_get(&T.fit_row, s[i], MAP_EMPTY);
         if (row != MAP_EMPTY) {
@@ -544,10 +545,10 @@ static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
                 live[j] &= mask;
         }
         row = map_get(&T.image_row, s[i], MAP_EMPTY);
-        if (row != MAP_EMPTY) {
-            const Py_UCS4 *images = T.images + row * (uint64_t)steps;
+        image_rows[i] = row == MAP_EMPTY ? NULL : T.images + row * (uint64_t)steps;
+        if (image_rows[i] != NULL) {
             for (Py_ssize_t j = 0; j < steps; j++)
-                if (images[j] != s[i])
+                if (image_rows[i][j] != s[i])
                     changed[j] = UINT64_MAX;
         }
     }
@@ -556,8 +557,7 @@ static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
             continue;
         int same = 1;
         for (Py_ssize_t i = 0; i < n; i++) {
-            uint64_t row = map_get(&T.image_row, s[i], MAP_EMPTY);
-            image[i] = row == MAP_EMPTY ? s[i] : T.images[row * (uint64_t)steps + j];
+            image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
             same &= image[i] == s[i];
         }
         if (same)
@@ -760,6 +760,7 @@ typedef struct {
     Py_ssize_t nclasses;
     BadClass *classes;
     Map row;                                /* character named by some class -> row of masks */
+    uint16_t *bmp_row;                      /* the same for the BMP, NO_ROW for the others */
     uint64_t (*masks)[BAD_MAX_LEN];         /* per row and position: alternatives accepting it */
     uint64_t other[16][BAD_MAX_LEN];        /* the same for other characters, by categories */
     uint64_t ends[BAD_MAX_LEN + 1];         /* alternatives of each length */
@@ -792,8 +793,14 @@ static int class_accepts(const BadClass *c, int listed, int cats)
     return in != c->negate;
 }
 
+#define NO_ROW 0xFFFF
+
 static const uint64_t *bad_masks(const Matcher *m, Py_UCS4 ch)
 {
+    if (ch < 0x10000) {
+        uint16_t r = m->bmp_row[ch];
+        return r == NO_ROW ? m->other[bmp_categories[ch]] : m->masks[r];
+    }
     uint64_t row = map_get(&m->row, ch, MAP_EMPTY);
     return row == MAP_EMPTY ? m->other[category_bits(ch)] : m->masks[row];
 }
@@ -822,6 +829,7 @@ static void matcher_free(Matcher *m)
     for (Py_ssize_t i = 0; i < m->nclasses; i++)
         map_free(&m->classes[i].chars);
     PyMem_Free(m->classes);
+    PyMem_Free(m->bmp_row);
     PyMem_Free(m->masks);
     map_free(&m->row);
 }
@@ -839,8 +847,20 @@ static int load_matcher(Matcher *m, PyObject *named, PyObject *classes, PyObject
     }
     m->classes = PyMem_Calloc((size_t)m->nclasses + 1, sizeof(BadClass));
     m->masks = PyMem_Calloc((size_t)PyUnicode_GET_LENGTH(named) + 1, sizeof *m->masks);
-    if (m->classes == NULL || m->masks == NULL || map_rows(&m->row, named) < 0)
+    m->bmp_row = PyMem_Malloc(0x10000 * sizeof(uint16_t));
+    if (m->classes == NULL || m->masks == NULL || m->bmp_row == NULL || map_rows(&m->row, named) < 0)
         return -1;
+    if (PyUnicode_GET_LENGTH(named) >= NO_ROW) {
+        PyErr_SetString(PyExc_ValueError, "too many characters named");
+        return -1;
+    }
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        m->bmp_row[c] = NO_ROW;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(named); i++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(named, i);
+        if (c < 0x10000)
+            m->bmp_row[c] = (uint16_t)i;
+    }
     for (Py_ssize_t k = 0; k < m->nclasses; k++) {
         BadClass *c = &m->classes[k];
         PyObject *chars;
