@@ -295,3 +295,11 @@ def test_quick_proof_agrees_on_any_text(text: str) -> None:
     if not text.endswith("\r"):
         assert c.clean_document_line(text) == c.clean_line(text)
     assert cplausible.utf8_shape(text) == (utf8.SHAPE.search(text) is not None)  # type: ignore[union-attr]
+
+
+def test_a_pattern_the_reader_trips_on_keeps_the_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    def trip(pattern: re.Pattern[str]) -> None:
+        raise IndexError("a parse tree of another shape")
+
+    monkeypatch.setattr(_scan, "program", trip)
+    assert _scan.compiled_search(BADNESS_RE) is None

@@ -123,8 +123,13 @@ def compiled_search(pattern: re.Pattern[str], slot: int = BADNESS) -> Callable[[
     :func:`textfix.repair._badness.program` reads (ftfy's badness pattern in ``slot``
     :data:`BADNESS`, ``utf8.SHAPE`` in :data:`UTF8_SHAPE`), or ``None``."""
     module = native()
-    spelled = program(pattern)
-    if module is None or spelled is None:
+    if module is None:
+        return None
+    try:
+        spelled = program(pattern)
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None  # a parse tree of another shape (``re._parser`` is private): the regex
+    if spelled is None:
         return None
     try:
         module.init_search(slot, *spelled)
