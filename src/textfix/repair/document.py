@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
+from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
 from textfix.repair.legacy import LEGACY_PREFILTER
-from textfix.repair.line import find_in_line, untouched
+from textfix.repair.line import find_in_line, quick_proof, untouched
 from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
@@ -59,6 +60,25 @@ def untouched_line(document: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE
     (True, False)
     """
     return untouched(document[:-1] if document.endswith("\r") else document, min_confidence)
+
+
+def quick_line_check() -> Callable[[str], bool]:
+    """A compiled proof that :func:`untouched_line` holds for a one-line document (False
+    proves nothing: ask :func:`untouched_line`), or a function always False without it.
+
+    >>> quick_line_check()("Ã©") is False
+    True
+    """
+    quick = quick_proof()
+    module = native()
+    if quick is None or module is None:
+        return _proves_nothing
+    check: Callable[[str], bool] = module.clean_document_line
+    return check
+
+
+def _proves_nothing(document: str) -> bool:
+    return False
 
 
 def find_in_document(

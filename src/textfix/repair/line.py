@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
-from ftfy.badness import BADNESS_RE
+from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
 from textfix.repair import legacy, utf8, utf8_structural
+from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.plausible import plausible, typed_in_unicode
+from textfix.repair.plausible import (
+    UTF8_SHOWN,
+    _line_test,
+    plausible,
+    typed_in_unicode,
+    utf8_round_trip,
+)
 from textfix.repair.spans import changed_spans
 from textfix.types import Finding
 
@@ -35,17 +43,59 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """
     if text.isascii():
         return True
+    quick = quick_proof()
+    if quick is not None and quick(text):
+        return True  # the checks below that say True, all in one compiled call
     shaped = utf8.SHAPE.search(text) is not None
-    if plausible(text) or typed_in_unicode(text):
-        # The legacy engine returns None at once (its first test); ftfy's chains may still
-        # apply where the line has their shape (``Ã©`` stays plausible in some lines).
-        if not shaped:
-            return True
-        step = utf8.repair(text, DocumentContext())
-        return step is None or step.text == text
+    # The legacy engine returns None at once (its first test) for these lines; ftfy's
+    # chains may still apply where the line has their shape (``Ã©`` stays plausible in
+    # some lines).
+    if plausible(text):
+        return not shaped or _utf8_leaves(text, round_trip=False)
+    if typed_in_unicode(text):
+        return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if shaped:
         return False
     return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
+
+
+def _utf8_leaves(text: str, round_trip: bool) -> bool:
+    """Whether ftfy's chains (:func:`utf8.repair`) leave ``text``, a line where
+    ``round_trip`` tells :func:`utf8_round_trip`. They first ask ftfy, which changes nothing
+    that its badness pattern does not flag, then read the whole line back as UTF-8 from
+    pages whose round trip :func:`utf8_round_trip` tries too: without both, no repair."""
+    search = _badness_search()
+    if search is not None and not round_trip and not search(text):
+        return True
+    step = utf8.repair(text, DocumentContext())
+    return step is None or step.text == text
+
+
+@cache
+def _badness_search() -> Callable[[str], bool] | None:
+    """ftfy's badness test (compiled when built), or ``None`` when :func:`_utf8_leaves`
+    cannot rely on it: utf8.py reads lines back from a page :func:`utf8_round_trip` skips."""
+    if not set(utf8._STRICT_SHOWN) <= set(UTF8_SHOWN):
+        return None
+    return compiled_search(BADNESS_RE) or is_bad
+
+
+@cache
+def quick_proof() -> Callable[[str], bool] | None:
+    """``_cplausible.clean_line`` when every table it reads was handed over: True for a
+    line that :func:`plausible` accepts with no UTF-8 page to try and whose UTF-8 shape, if
+    any, ftfy's badness pattern does not flag (:func:`untouched` is then True); False
+    proves nothing. ``None`` without the compiled module."""
+    module = native()
+    if (
+        module is None
+        or _line_test() is not module.line_pages
+        or _badness_search() is not module.is_bad
+        or compiled_search(utf8.SHAPE, UTF8_SHAPE) is None
+    ):
+        return None
+    check: Callable[[str], bool] = module.clean_line
+    return check
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its

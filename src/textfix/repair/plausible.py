@@ -27,12 +27,14 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, reduce
 from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
+from textfix.repair._scan import compiled_line_test, compiled_scan
 from textfix.repair.reach import MAX_WORD, becomes_word, distinct_tables
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
@@ -74,6 +76,10 @@ class _Tables:
     masks: dict[str, int]
     #: Non-ASCII characters the display code page of some chain (UTF-8 ones included) holds.
     shown: frozenset[str]
+    #: The letters a token may hold without being inert (besides ASCII), as one string.
+    inner: str
+    #: The character sets of ``changeable`` and ``shape``, for the compiled line test.
+    line_sets: tuple[str, ...]
 
 
 def _char_class(chars: set[str]) -> str:
@@ -125,8 +131,9 @@ def _build() -> _Tables:
     glued = set(COMMON_SYMBOLS) - set(INNER_SYMBOLS) - {"·"}
     lower = {c for c in letters if c.islower()}
     upper = {c for c in letters if c.isupper()}
-    any_lower = _char_class(lower | set(string.ascii_lowercase))
-    any_upper = _char_class(upper | set(string.ascii_uppercase))
+    any_lower_set = lower | set(string.ascii_lowercase)
+    any_upper_set = upper | set(string.ascii_uppercase)
+    any_lower, any_upper = _char_class(any_lower_set), _char_class(any_upper_set)
     word = r"[^\W\d_]"
     touching = _char_class(set(TOUCHING_SYMBOLS))
     # Every alternative starts with the character it is about (context comes in lookarounds):
@@ -144,7 +151,7 @@ def _build() -> _Tables:
         )
     )
     # Letters of a token: ASCII ones, held ones, and marks (any other letter makes it inert).
-    inner = "".join(re.escape(c) for c in sorted(folded))
+    inner = "".join(sorted(folded))
     lead, cont = _byte_masks(0xC2, 0xF4), _byte_masks(0x80, 0xBF)
     masks: dict[str, int] = {}
     for model in langdata().models.values():
@@ -157,10 +164,26 @@ def _build() -> _Tables:
         utf8_lead=lead,
         utf8_cont=cont,
         utf8_pair=re.compile(rf"[\x00-\x7f]*+{_char_class(set(lead))}{_char_class(set(cont))}"),
-        inert=re.compile(rf"[^\x00-\x7f{inner}]"),
+        inert=re.compile(rf"[^\x00-\x7f{re.escape(inner)}]"),
         shape=re.compile(shape, re.S),
         masks=masks,
         shown=frozenset(held | set(lead) | set(cont) | _shown_by_utf8_pages()),
+        inner=inner,
+        # In the order _cplausible.init_line takes them (its shape test mirrors ``shape``).
+        line_sets=tuple(
+            "".join(sorted(chars))
+            for chars in (
+                held,
+                odd_symbols,
+                glued,
+                set(TOUCHING_SYMBOLS),
+                letters,
+                lower,
+                upper,
+                any_lower_set,
+                any_upper_set,
+            )
+        ),
     )
 
 
@@ -170,15 +193,19 @@ def _tables() -> _Tables:
     return _build()
 
 
-def utf8_round_trip(line: str) -> bool:
-    """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
-    # The first non-ASCII character must show a lead byte, the next one a continuation
-    # byte, in the same page: that leaves few pages (usually none) to try for real.
+def _utf8_pages(line: str) -> int:
+    """Bit mask of the pages in :data:`UTF8_SHOWN` whose whole-line round trip may succeed:
+    the first non-ASCII character must show a lead byte, the next one a continuation byte,
+    in the same page (that leaves few pages, usually none, to try for real)."""
     t = _tables()
     pair = t.utf8_pair.match(line)  # the same test for the union of the pages, in C
     if pair is None:
-        return False
-    pages = t.utf8_lead.get(line[pair.end() - 2], 0) & t.utf8_cont.get(line[pair.end() - 1], 0)
+        return 0
+    return t.utf8_lead.get(line[pair.end() - 2], 0) & t.utf8_cont.get(line[pair.end() - 1], 0)
+
+
+def _round_trips(line: str, pages: int) -> bool:
+    """Some page of ``pages`` (see :func:`_utf8_pages`) round-trips ``line`` as UTF-8."""
     for i, shown in enumerate(UTF8_SHOWN):
         if pages >> i & 1:
             try:
@@ -189,17 +216,40 @@ def utf8_round_trip(line: str) -> bool:
     return False
 
 
+def utf8_round_trip(line: str) -> bool:
+    """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
+    return _round_trips(line, _utf8_pages(line))
+
+
 def plausible(line: str) -> bool:
     """True when ``line`` plainly reads as real text: no single-byte repair can be right.
 
     >>> plausible("Zażółć gęślą jaźń"), plausible("Za¿ó³æ gê¶l¹ jaŸñ")
     (True, False)
     """
+    pages = _line_test()(line)
+    return pages == 0 or (pages > 0 and not _round_trips(line, pages))
+
+
+def _line_pages(line: str) -> int:
+    """-1 when ``line`` fails the tests of :func:`plausible` that need no round trip (a
+    mojibake shape, or :func:`_words_pass`), else its :func:`_utf8_pages`. Compiled twin:
+    ``_cplausible.line_pages``."""
     t = _tables()
-    if t.changeable.search(line) is None:
-        return not utf8_round_trip(line)
-    if t.shape.search(line):
-        return False
+    if t.changeable.search(line) is not None and (t.shape.search(line) or not _words_pass(line)):
+        return -1
+    return _utf8_pages(line)
+
+
+def _words_pass(line: str) -> bool:
+    """The per-word part of :func:`plausible` (compiled twin: ``_cplausible.scan``): not
+    more signs than non-ASCII letters in words, one language holding every bigram of the
+    words that could change, and none of those words becoming a known word by a round trip.
+
+    >>> _words_pass("dzień dobry"), _words_pass("dzieñ dobry"), _words_pass("Kuþ uçtu")
+    (True, False, False)
+    """
+    t = _tables()
     tokens = [tok for tok in TOKEN_RE.findall(line) if not tok.isascii()]
     signs = len(t.sign.findall(line))
     if signs and signs > sum(1 for tok in tokens for c in tok if c > "\x7f"):
@@ -213,7 +263,25 @@ def plausible(line: str) -> bool:
             return False  # no one language has every bigram
         if any(map(_becomes_word, kept)):
             return False  # a round trip gives a known word: the engine must look
-    return not utf8_round_trip(line)
+    return True
+
+
+@cache
+def _words_test() -> Callable[[str], bool]:
+    """The compiled :func:`_words_pass` when it is built (and not turned off), else it."""
+    t = _tables()
+    scan = compiled_scan(t.inner, SIGNS, t.masks)
+    return _words_pass if scan is None else scan
+
+
+@cache
+def _line_test() -> Callable[[str], int]:
+    """The compiled :func:`_line_pages` when it is built (and not turned off), else it."""
+    t = _tables()
+    if _words_test() is _words_pass:
+        return _line_pages
+    test = compiled_line_test(t.line_sets, t.utf8_lead, t.utf8_cont)
+    return _line_pages if test is None else test
 
 
 def typed_in_unicode(line: str) -> bool:

@@ -1,0 +1,953 @@
+/* The per-word part of textfix.repair.plausible.plausible() for a whole line, in C.
+ *
+ * The pure-Python functions stay the reference (textfix/repair/plausible.py, reach.py,
+ * scoring/_wordindex.py, scoring/_bloom.py); this module computes the same answers from the
+ * same tables, handed over once by textfix/repair/_scan.py. tests/test_cplausible.py compares
+ * the two on real lines and generated text.
+ *
+ * What `scan(line)` does, as plausible.py's `_words_pass`:
+ *   - split the line into TOKEN_RE tokens (letters that are not decimal digits nor "_", minus
+ *     a few modifier letters, plus combining marks), keep those with a non-ASCII character;
+ *   - fail when the line has more signs than non-ASCII letters in those tokens;
+ *   - drop tokens with a character no display code page holds (inert ones);
+ *   - fail when no language's bigram table holds every bigram of every kept token;
+ *   - fail when a kept token is no known word but a single-byte round trip makes it one
+ *     (reach.becomes_word: skeleton Bloom filter, word Bloom filter, BLAKE2b word index, then
+ *     the images of the steps whose image is spelled in one language's alphabet).
+ * `line_pages` adds plausible()'s line-level tests, `clean_line` line.untouched's quick
+ * proof (with ftfy's badness pattern and utf8.SHAPE, matched by _cplausible_match.h).
+ * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
+ * BLAKE2b), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "_cplausible_hash.h"
+#include "_cplausible_maps.h"
+
+/* A function of one str computed on its UCS4 copy (by on_str). */
+typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
+static PyObject *on_str(PyObject *arg, OnChars f);
+
+/* ------------------------------------------------------------------ the tables */
+
+typedef struct {
+    int ready;
+    CharSet marks, not_letters, inner, signs;
+    uint8_t token_bmp[0x10000 / 8]; /* TOKEN_RE's class, precomputed for the BMP */
+    Map bigrams;                    /* (a << 21 | b) -> language mask */
+    Map letters;                    /* character -> language mask (its alphabets) */
+    uint64_t every, ascii_bit;      /* one field's language bits and ASCII bit */
+    Py_ssize_t nsteps;
+    Map image_row; /* character -> row of `images` (what each step turns it into) */
+    Py_UCS4 *images;
+    Map fit_row; /* character -> row of `fits` (per step: alphabets its image fits) */
+    uint64_t *fits;
+    Py_ssize_t max_word;
+    PyObject *bloom; /* bytes, or NULL: no filter */
+    size_t bloom_bits;
+    uint8_t *blank; /* max_word + 1 flags: the all-"?" skeleton of that length is held */
+    Py_buffer highs, lows, slots, starts, nonzero;
+    int bits, shift;
+} Tables;
+
+static Tables T;
+
+/* The line-level tests of plausible(): which characters can change, the mojibake shapes
+ * (plausible._Tables.shape, one condition per alternative of that pattern) and the first
+ * UTF-8 pair (plausible.utf8_round_trip). */
+enum { HELD, ODD, GLUED, TOUCHING, LETTERS, LOWER, UPPER, ANY_LOWER, ANY_UPPER, NSETS };
+
+typedef struct {
+    int ready;
+    CharSet sets[NSETS];
+    uint8_t word_bmp[0x10000 / 8]; /* [^\W\d_] for the BMP */
+    Map lead, cont;                /* character -> pages showing a lead / continuation byte */
+    uint8_t ascii_starts[128];     /* ASCII characters some shape alternative starts with */
+} LineTables;
+
+static LineTables L;
+
+static void tables_free(void)
+{
+    if (!T.ready)
+        return;
+    T.ready = 0;
+    map_free(&T.marks.astral);
+    map_free(&T.not_letters.astral);
+    map_free(&T.inner.astral);
+    map_free(&T.signs.astral);
+    map_free(&T.bigrams);
+    map_free(&T.letters);
+    map_free(&T.image_row);
+    map_free(&T.fit_row);
+    PyMem_Free(T.images);
+    PyMem_Free(T.fits);
+    PyMem_Free(T.blank);
+    Py_CLEAR(T.bloom);
+    PyBuffer_Release(&T.highs);
+    PyBuffer_Release(&T.lows);
+    PyBuffer_Release(&T.slots);
+    PyBuffer_Release(&T.starts);
+    PyBuffer_Release(&T.nonzero);
+}
+
+/* TOKEN_RE's class: [^\W\d_<not letters>] or a mark. Python's re reads \w as
+ * Py_UNICODE_ISALNUM (alpha, decimal, digit or numeric) or "_", and \d as decimal. */
+static int token_char_slow(Py_UCS4 ch)
+{
+    if (charset_has(&T.marks, ch))
+        return 1;
+    if (ch == '_' || Py_UNICODE_ISDECIMAL(ch) || charset_has(&T.not_letters, ch))
+        return 0;
+    return Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISDIGIT(ch) || Py_UNICODE_ISNUMERIC(ch);
+}
+
+static int token_char(Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return T.token_bmp[ch >> 3] >> (ch & 7) & 1;
+    return token_char_slow(ch);
+}
+
+/* _fold of one character (str.lower, then ς -> σ and ß -> ss) into out; returns the length.
+ * str.lower's one unconditional multi-character mapping is İ -> i + U+0307 (the final-sigma
+ * rule only chooses between ς and σ, which folding merges). */
+static int fold_char(Py_UCS4 ch, Py_UCS4 out[2])
+{
+    if (ch == 0x130) {
+        out[0] = 'i';
+        out[1] = 0x307;
+        return 2;
+    }
+    Py_UCS4 low = Py_UNICODE_TOLOWER(ch);
+    if (low == 0x3C2)
+        low = 0x3C3;
+    if (low == 0xDF) {
+        out[0] = out[1] = 's';
+        return 2;
+    }
+    out[0] = low;
+    return 1;
+}
+
+/* _fold of n characters into out (room for 2 n); returns the length. */
+static Py_ssize_t fold(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *out)
+{
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        k += fold_char(s[i], out + k);
+    return k;
+}
+
+/* UTF-8 with surrogates encoded like any code point ("surrogatepass"); out has 4 n bytes. */
+static size_t utf8(const Py_UCS4 *s, Py_ssize_t n, uint8_t *out)
+{
+    size_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x80) {
+            out[k++] = (uint8_t)c;
+        } else if (c < 0x800) {
+            out[k++] = (uint8_t)(0xC0 | c >> 6);
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out[k++] = (uint8_t)(0xE0 | c >> 12);
+            out[k++] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        } else {
+            out[k++] = (uint8_t)(0xF0 | c >> 18);
+            out[k++] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+            out[k++] = (uint8_t)(0x80 | (c & 0x3F));
+        }
+    }
+    return k;
+}
+
+static int bloom_has(const uint8_t *key, size_t n)
+{
+    const uint8_t *table = (const uint8_t *)PyBytes_AS_STRING(T.bloom);
+    size_t a = crc32_forward(key, n) % T.bloom_bits;
+    if (!(table[a >> 3] >> (a & 7) & 1))
+        return 0;
+    size_t b = crc32_backward(key, n) % T.bloom_bits;
+    return table[b >> 3] >> (b & 7) & 1;
+}
+
+/* WordIndex._lookup(word) != 0, for the UTF-8 bytes of word. */
+static int index_has(const uint8_t *p, size_t n)
+{
+    const uint32_t *highs = T.highs.buf, *starts = T.starts.buf;
+    const uint16_t *lows = T.lows.buf, *slots = T.slots.buf;
+    const uint8_t *nonzero = T.nonzero.buf;
+    Py_ssize_t count = T.highs.len / 4;
+    uint64_t key = blake2b_64(p, n) >> (64 - T.bits);
+    uint32_t high = (uint32_t)(key >> 16);
+    uint16_t low = (uint16_t)(key & 0xFFFF);
+    uint32_t bucket = high >> T.shift;
+    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
+    while (lo < hi) { /* bisect_left */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (highs[mid] < high)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++)
+        if (lows[i] == low)
+            return nonzero[slots[i]];
+    return 0;
+}
+
+/* A buffer on the stack for short words, on the heap for long ones. */
+typedef struct {
+    uint8_t local[1024];
+    uint8_t *p;
+} Bytes;
+
+static uint8_t *bytes_get(Bytes *b, size_t n)
+{
+    b->p = n <= sizeof b->local ? b->local : PyMem_Malloc(n);
+    return b->p;
+}
+
+static void bytes_done(Bytes *b)
+{
+    if (b->p != b->local)
+        PyMem_Free(b->p);
+}
+
+/* reach.is_known(folded): -1 on memory error. */
+static int is_known(const Py_UCS4 *folded, Py_ssize_t n)
+{
+    Bytes buf;
+    uint8_t *key = bytes_get(&buf, 4 * (size_t)n + 1);
+    if (key == NULL)
+        return -1;
+    key[0] = 'w';
+    size_t len = utf8(folded, n, key + 1);
+    int known = (T.bloom == NULL || bloom_has(key, len + 1)) && index_has(key + 1, len);
+    bytes_done(&buf);
+    return known;
+}
+
+/* reach.may_reach(token), for a token of at most max_word characters. */
+static int may_reach(const Py_UCS4 *s, Py_ssize_t n)
+{
+    if (T.bloom == NULL)
+        return 1;
+    uint8_t key[1 + 4 * 64 + 1];
+    int ascii = 0;
+    key[0] = 's';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        ascii |= c < 0x80;
+        key[1 + i] = c >= 0x80 ? '?' : (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : (uint8_t)c;
+    }
+    if (!ascii)
+        return T.blank[n];
+    return bloom_has(key, (size_t)n + 1);
+}
+
+/* reach._fold_mask(ch) & every: the alphabets ch's folding is spelled in. */
+static uint64_t fold_mask(Py_UCS4 ch)
+{
+    Py_UCS4 f[2];
+    int k = fold_char(ch, f);
+    uint64_t mask = UINT64_MAX;
+    int ascii = 1;
+    for (int i = 0; i < k; i++) {
+        mask &= map_get(&T.letters, f[i], 0);
+        ascii &= f[i] < 0x80;
+    }
+    return (mask | (ascii ? T.ascii_bit : 0)) & T.every;
+}
+
+/* reach.becomes_word(token): -1 on memory error. */
+static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
+{
+    if (n > T.max_word || !may_reach(s, n))
+        return 0;
+    Py_UCS4 folded[2 * 64], image[64];
+    int known = is_known(folded, fold(s, n, folded));
+    if (known != 0)
+        return known < 0 ? -1 : 0;
+    /* reach._word_steps: the steps that change the token into letters of one alphabet. */
+    Py_ssize_t steps = T.nsteps;
+    uint64_t live[256], changed[256];
+    for (Py_ssize_t j = 0; j < steps; j++) {
+        live[j] = UINT64_MAX;
+        changed[j] = 0;
+    }
+    const Py_UCS4 *image_rows[64]; /* per character: what each step turns it into, or NULL */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t row = map_get(&T.fit_row, s[i], MAP_EMPTY);
+        if (row != MAP_EMPTY) {
+            const uint64_t *fits = T.fits + row * (uint64_t)steps;
+            for (Py_ssize_t j = 0; j < steps; j++)
+                live[j] &= fits[j];
+        } else {
+            uint64_t mask = fold_mask(s[i]);
+            for (Py_ssize_t j = 0; j < steps; j++)
+                live[j] &= mask;
+        }
+        row = map_get(&T.image_row, s[i], MAP_EMPTY);
+        image_rows[i] = row == MAP_EMPTY ? NULL : T.images + row * (uint64_t)steps;
+        if (image_rows[i] != NULL) {
+            for (Py_ssize_t j = 0; j < steps; j++)
+                if (image_rows[i][j] != s[i])
+                    changed[j] = UINT64_MAX;
+        }
+    }
+    for (Py_ssize_t j = 0; j < steps; j++) {
+        if (!(live[j] & changed[j]))
+            continue;
+        int same = 1;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
+            same &= image[i] == s[i];
+        }
+        if (same)
+            continue;
+        known = is_known(folded, fold(image, n, folded));
+        if (known != 0)
+            return known;
+    }
+    return 0;
+}
+
+/* plausible._bigram_mask(token). */
+static uint64_t bigram_mask(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *work)
+{
+    work[0] = ' ';
+    Py_ssize_t k = 1 + fold(s, n, work + 1);
+    work[k++] = ' ';
+    uint64_t mask = UINT64_MAX;
+    for (Py_ssize_t i = 0; i + 1 < k && mask; i++)
+        mask &= map_get(&T.bigrams, (uint64_t)work[i] << 21 | work[i + 1], 0);
+    return mask;
+}
+
+/* ------------------------------------------------------------------ the line scan */
+
+/* Characters of a str as UCS4 (a copy; callers free it with PyMem_Free). */
+static Py_UCS4 *ucs4(PyObject *text, Py_ssize_t *n)
+{
+    *n = PyUnicode_GET_LENGTH(text);
+    return PyUnicode_AsUCS4Copy(text);
+}
+
+typedef struct {
+    Py_ssize_t start, end;
+} Span;
+
+/* plausible._words_pass(line): 1, 0, or -1 with an exception set. */
+static int words_pass(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Span local[64], *kept = local;
+    Py_ssize_t nkept = 0, cap = 64;
+    Py_ssize_t signs = 0, letters = 0;
+    int result = 1;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = s[i];
+        if (!token_char(c)) {
+            signs += charset_has(&T.signs, c);
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i, non_ascii = 0;
+        int inert = 0;
+        for (; i < n && token_char(s[i]); i++) {
+            if (s[i] >= 0x80) {
+                non_ascii++;
+                inert |= !charset_has(&T.inner, s[i]);
+                signs += charset_has(&T.signs, s[i]);
+            }
+        }
+        letters += non_ascii;
+        if (non_ascii == 0 || inert)
+            continue;
+        if (nkept == cap) {
+            Span *grown = PyMem_Malloc(2 * (size_t)cap * sizeof(Span));
+            if (grown == NULL) {
+                result = -1;
+                goto done;
+            }
+            memcpy(grown, kept, (size_t)cap * sizeof(Span));
+            if (kept != local)
+                PyMem_Free(kept);
+            kept = grown;
+            cap *= 2;
+        }
+        kept[nkept].start = start;
+        kept[nkept++].end = i;
+    }
+    if (signs && signs > letters) {
+        result = 0;
+        goto done;
+    }
+    uint64_t mask = UINT64_MAX;
+    for (Py_ssize_t k = 0; k < nkept && mask; k++) {
+        Py_ssize_t len = kept[k].end - kept[k].start;
+        Py_UCS4 small[2 * 64 + 2], *work = small;
+        if (len > 64 && (work = PyMem_Malloc((2 * (size_t)len + 2) * sizeof(Py_UCS4))) == NULL) {
+            result = -1;
+            goto done;
+        }
+        mask &= bigram_mask(s + kept[k].start, len, work);
+        if (work != small)
+            PyMem_Free(work);
+    }
+    if (nkept && !mask) {
+        result = 0;
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < nkept; k++) {
+        int becomes = becomes_word(s + kept[k].start, kept[k].end - kept[k].start);
+        if (becomes != 0) {
+            result = becomes < 0 ? -1 : 0;
+            break;
+        }
+    }
+done:
+    if (kept != local)
+        PyMem_Free(kept);
+    if (result < 0 && !PyErr_Occurred())
+        PyErr_NoMemory();
+    return result;
+}
+
+/* [^\W\d_]: a letter (or a digit that is no decimal), not "_". */
+static int word_char_slow(Py_UCS4 ch)
+{
+    if (ch == '_' || Py_UNICODE_ISDECIMAL(ch))
+        return 0;
+    return Py_UNICODE_ISALPHA(ch) || Py_UNICODE_ISDIGIT(ch) || Py_UNICODE_ISNUMERIC(ch);
+}
+
+static int word_char(Py_UCS4 ch)
+{
+    if (ch < 0x10000)
+        return L.word_bmp[ch >> 3] >> (ch & 7) & 1;
+    return word_char_slow(ch);
+}
+
+#define IN(set, ch) charset_has(&L.sets[set], ch)
+
+/* plausible._Tables.shape.search(line) is not None. */
+static int shape(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x80 && !L.ascii_starts[c])
+            continue;
+        int prev_word = i > 0 && word_char(s[i - 1]);
+        int next_word = i + 1 < n && word_char(s[i + 1]);
+        if (IN(ODD, c))
+            return 1;
+        if (IN(GLUED, c) && prev_word && next_word)
+            return 1;
+        if (c == 0xB7 && prev_word && next_word && (s[i - 1] != 'l' || s[i + 1] != 'l'))
+            return 1; /* a middle dot between letters, except Catalan's l·l */
+        if (IN(TOUCHING, c) && (prev_word || next_word))
+            return 1;
+        if (c == 0x2018 && i + 1 < n && IN(LETTERS, s[i + 1]))
+            return 1;
+        if (i > 0 && ((IN(ANY_UPPER, c) && IN(LOWER, s[i - 1])) || (IN(UPPER, c) && IN(ANY_LOWER, s[i - 1]))))
+            return 1;
+    }
+    return 0;
+}
+
+/* plausible._utf8_pages(line): the pages showing the line's first non-ASCII character as a
+ * UTF-8 lead byte and the next one as a continuation byte. */
+static uint64_t utf8_pages(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && s[i] < 0x80)
+        i++;
+    if (i + 1 >= n)
+        return 0;
+    return map_get(&L.lead, s[i], 0) & map_get(&L.cont, s[i + 1], 0);
+}
+
+/* plausible._line_pages(line): -1 when the line fails, else its UTF-8 pages (or -2 on a
+ * memory error, with the exception set). */
+static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int changeable = 0;
+    for (Py_ssize_t i = 0; i < n && !changeable; i++)
+        changeable = s[i] >= 0x80 && IN(HELD, s[i]);
+    if (changeable) {
+        if (shape(s, n))
+            return -1;
+        int ok = words_pass(s, n);
+        if (ok <= 0)
+            return ok < 0 ? -2 : -1;
+    }
+    return (long long)utf8_pages(s, n);
+}
+
+#include "_cplausible_match.h"
+
+static PyObject *py_init_search(PyObject *self, PyObject *args)
+{
+    (void)self;
+    int slot;
+    PyObject *named, *classes, *alternatives;
+    if (!PyArg_ParseTuple(args, "iUO!O!:init_search", &slot, &named, &PyList_Type, &classes,
+                          &PyList_Type, &alternatives))
+        return NULL;
+    if (slot < 0 || slot >= NMATCHERS) {
+        PyErr_SetString(PyExc_ValueError, "no such pattern slot");
+        return NULL;
+    }
+    if (!bmp_categories_ready) {
+        for (Py_UCS4 c = 0; c < 0x10000; c++)
+            bmp_categories[c] = (uint8_t)category_bits_slow(c);
+        bmp_categories_ready = 1;
+    }
+    Matcher *m = &M[slot];
+    matcher_free(m);
+    memset(m, 0, sizeof *m);
+    m->ready = 1; /* from here matcher_free() releases whatever was taken */
+    if (load_matcher(m, named, classes, alternatives) < 0) {
+        matcher_free(m);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *is_bad_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(search(&M[BADNESS], s, n)); }
+static PyObject *utf8_shape_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(search(&M[UTF8_SHAPE], s, n)); }
+
+static PyObject *matcher_call(int slot, PyObject *arg, OnChars f)
+{
+    if (!M[slot].ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_search() was not called");
+        return NULL;
+    }
+    return on_str(arg, f);
+}
+
+static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, is_bad_of); }
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n);
+
+static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    long long clean = clean_line(s, n);
+    return clean < 0 ? NULL : PyBool_FromLong((long)clean);
+}
+
+/* The quick proof reads every table: on_str(arg, f) once they are all handed over. */
+static PyObject *on_line(PyObject *arg, OnChars f)
+{
+    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
+        return NULL;
+    }
+    return on_str(arg, f);
+}
+
+static PyObject *py_clean_line(PyObject *self, PyObject *arg) { (void)self; return on_line(arg, clean_line_of); }
+
+/* The same for a document of one line that may end in "\r" (document.untouched_line). */
+static PyObject *clean_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return clean_line_of(s, n > 0 && s[n - 1] == '\r' ? n - 1 : n);
+}
+
+static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return on_line(arg, clean_document_line_of);
+}
+
+static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
+
+/* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
+ * and either no UTF-8 shape or nothing ftfy's badness pattern flags. 0 means "not proved
+ * here" (the Python path decides). */
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t i = 0;
+    while (i < n && s[i] < 0x80)
+        i++;
+    if (i == n)
+        return 1;
+    long long pages = line_pages(s, n);
+    if (pages != 0)
+        return pages == -2 ? -1 : 0;
+    return !search(&M[UTF8_SHAPE], s, n) || !search(&M[BADNESS], s, n);
+}
+
+/* ------------------------------------------------------------------ Python functions */
+
+#define NEED_TABLES()                                                                          \
+    do {                                                                                       \
+        if (!T.ready) {                                                                        \
+            PyErr_SetString(PyExc_RuntimeError, "_cplausible.init() was not called");          \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
+
+static PyObject *py_scan(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    NEED_TABLES();
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "scan() takes a str");
+        return NULL;
+    }
+    Py_ssize_t n;
+    Py_UCS4 *s = ucs4(arg, &n);
+    if (s == NULL)
+        return NULL;
+    int ok = words_pass(s, n);
+    PyMem_Free(s);
+    if (ok < 0)
+        return NULL;
+    return PyBool_FromLong(ok);
+}
+
+
+static PyObject *on_str(PyObject *arg, OnChars f)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "a str is required");
+        return NULL;
+    }
+    Py_ssize_t n;
+    Py_UCS4 *s = ucs4(arg, &n);
+    if (s == NULL)
+        return NULL;
+    PyObject *out = f(s, n);
+    PyMem_Free(s);
+    return out;
+}
+
+static PyObject *tokens_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    PyObject *out = PyList_New(0);
+    for (Py_ssize_t i = 0; out != NULL && i < n;) {
+        if (!token_char(s[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        while (i < n && token_char(s[i]))
+            i++;
+        PyObject *tok = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s + start, i - start);
+        if (tok == NULL || PyList_Append(out, tok) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(tok);
+    }
+    return out;
+}
+
+static PyObject *fold_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_UCS4 *out = PyMem_Malloc((2 * (size_t)n + 1) * sizeof(Py_UCS4));
+    if (out == NULL)
+        return PyErr_NoMemory();
+    PyObject *str = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, out, fold(s, n, out));
+    PyMem_Free(out);
+    return str;
+}
+
+static PyObject *bigram_mask_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_UCS4 *work = PyMem_Malloc((2 * (size_t)n + 2) * sizeof(Py_UCS4));
+    if (work == NULL)
+        return PyErr_NoMemory();
+    uint64_t mask = bigram_mask(s, n, work);
+    PyMem_Free(work);
+    return PyLong_FromUnsignedLongLong(mask);
+}
+
+static PyObject *is_known_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int known = is_known(s, n);
+    return known < 0 ? PyErr_NoMemory() : PyBool_FromLong(known);
+}
+
+static PyObject *becomes_word_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int becomes = becomes_word(s, n);
+    return becomes < 0 ? PyErr_NoMemory() : PyBool_FromLong(becomes);
+}
+
+static PyObject *may_reach_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyBool_FromLong(may_reach(s, n));
+}
+
+static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, tokens_of); }
+static PyObject *py_fold(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, fold_of); }
+static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, bigram_mask_of); }
+static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, is_known_of); }
+static PyObject *py_becomes_word(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, becomes_word_of); }
+
+static PyObject *py_may_reach(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    NEED_TABLES();
+    if (PyUnicode_Check(arg) && PyUnicode_GET_LENGTH(arg) > T.max_word) {
+        PyErr_SetString(PyExc_ValueError, "may_reach() takes words of at most max_word characters");
+        return NULL;
+    }
+    return on_str(arg, may_reach_of);
+}
+
+#define NEED_LINE_TABLES()                                                                     \
+    do {                                                                                       \
+        if (!L.ready) {                                                                        \
+            PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_line() was not called");     \
+            return NULL;                                                                       \
+        }                                                                                      \
+    } while (0)
+
+static PyObject *shape_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(shape(s, n)); }
+
+static PyObject *utf8_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyLong_FromUnsignedLongLong(utf8_pages(s, n));
+}
+
+static PyObject *line_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    long long pages = line_pages(s, n);
+    return pages == -2 ? NULL : PyLong_FromLongLong(pages);
+}
+
+static PyObject *py_shape(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, shape_of); }
+static PyObject *py_utf8_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, utf8_pages_of); }
+static PyObject *py_line_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, line_pages_of); }
+
+static void line_tables_free(void)
+{
+    if (!L.ready)
+        return;
+    L.ready = 0;
+    for (int i = 0; i < NSETS; i++)
+        map_free(&L.sets[i].astral);
+    map_free(&L.lead);
+    map_free(&L.cont);
+}
+
+/* init_line(held, odd, glued, touching, letters, lower, upper, any_lower, any_upper, lead,
+ * cont): the line-level tables (init() must come first: the scan uses both). */
+static PyObject *py_init_line(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *sets[NSETS], *lead, *cont;
+    if (!PyArg_ParseTuple(args, "UUUUUUUUUO!O!:init_line", &sets[0], &sets[1], &sets[2], &sets[3],
+                          &sets[4], &sets[5], &sets[6], &sets[7], &sets[8], &PyDict_Type, &lead,
+                          &PyDict_Type, &cont))
+        return NULL;
+    line_tables_free();
+    memset(&L, 0, sizeof L);
+    L.ready = 1; /* from here line_tables_free() releases whatever was taken */
+    int failed = map_from_dict(&L.lead, lead) < 0 || map_from_dict(&L.cont, cont) < 0;
+    for (int i = 0; i < NSETS && !failed; i++)
+        failed = charset_from(&L.sets[i], sets[i], 0) < 0;
+    if (failed) {
+        line_tables_free();
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        if (word_char_slow(c))
+            L.word_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+    for (Py_UCS4 c = 0; c < 128; c++)
+        L.ascii_starts[c] = IN(ODD, c) || IN(GLUED, c) || IN(TOUCHING, c) || IN(ANY_UPPER, c)
+            || IN(UPPER, c);
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_crc32(PyObject *self, PyObject *args)
+{
+    (void)self;
+    Py_buffer b;
+    int backward = 0;
+    if (!PyArg_ParseTuple(args, "y*|p", &b, &backward))
+        return NULL;
+    uint32_t c = backward ? crc32_backward(b.buf, (size_t)b.len) : crc32_forward(b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    return PyLong_FromUnsignedLong(c);
+}
+
+static PyObject *py_blake2b_64(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    Py_buffer b;
+    if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
+        return NULL;
+    uint64_t h = blake2b_64(b.buf, (size_t)b.len);
+    PyBuffer_Release(&b);
+    return PyLong_FromUnsignedLongLong(h);
+}
+
+static int get_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (view->len % itemsize) {
+        PyErr_SetString(PyExc_ValueError, "buffer of the wrong item size");
+        return -1;
+    }
+    return 0;
+}
+
+/* Whether the word index's arrays agree with each other (so lookups stay inside them). */
+static int index_consistent(void)
+{
+    Py_ssize_t count = T.highs.len / 4;
+    const uint32_t *starts = T.starts.buf;
+    const uint16_t *slots = T.slots.buf;
+    Py_ssize_t nstarts = T.starts.len / 4;
+    uint64_t last_bucket = ((1ULL << (T.bits - 16)) - 1) >> T.shift;
+    if (T.lows.len / 2 != count || T.slots.len / 2 != count || (uint64_t)nstarts < last_bucket + 2)
+        return 0;
+    for (Py_ssize_t i = 0; i < nstarts; i++)
+        if (starts[i] > count)
+            return 0;
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (slots[i] >= T.nonzero.len)
+            return 0;
+    return 1;
+}
+
+static void token_class_init(void)
+{
+    memset(T.token_bmp, 0, sizeof T.token_bmp);
+    for (Py_UCS4 c = 0; c < 0x10000; c++)
+        if (token_char_slow(c))
+            T.token_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static int load_tables(PyObject *marks, PyObject *not_letters, PyObject *inner, PyObject *signs,
+                       PyObject *bigrams, PyObject *letters, PyObject *image_chars,
+                       PyObject *images, PyObject *fit_chars, Py_buffer *fits, PyObject *bloom,
+                       Py_buffer *blank, PyObject *index[5])
+{
+    Py_ssize_t nimage = PyUnicode_GET_LENGTH(image_chars);
+    Py_ssize_t nfit = PyUnicode_GET_LENGTH(fit_chars);
+    if (T.nsteps < 1 || T.nsteps > 256 || T.max_word < 0 || T.max_word > 64
+        || blank->len != T.max_word + 1 || PyUnicode_GET_LENGTH(images) != nimage * T.nsteps
+        || fits->len != nfit * 8 * T.nsteps || T.bits <= 16 || T.bits > 48 || T.shift < 0
+        || T.shift > 32 || (bloom != Py_None && (!PyBytes_Check(bloom) || PyBytes_GET_SIZE(bloom) == 0))) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent plausibility tables");
+        return -1;
+    }
+    if (charset_from(&T.marks, marks, 1) < 0 || charset_from(&T.not_letters, not_letters, 1) < 0
+        || charset_from(&T.inner, inner, 0) < 0 || charset_from(&T.signs, signs, 0) < 0
+        || map_from_dict(&T.bigrams, bigrams) < 0 || map_from_dict(&T.letters, letters) < 0
+        || map_rows(&T.image_row, image_chars) < 0 || map_rows(&T.fit_row, fit_chars) < 0)
+        return -1;
+    T.images = PyUnicode_AsUCS4Copy(images);
+    T.fits = PyMem_Malloc((size_t)fits->len + 8);
+    T.blank = PyMem_Malloc((size_t)blank->len + 1);
+    if (T.images == NULL || T.fits == NULL || T.blank == NULL)
+        return -1;
+    memcpy(T.fits, fits->buf, (size_t)fits->len);
+    memcpy(T.blank, blank->buf, (size_t)blank->len);
+    if (bloom != Py_None) {
+        Py_INCREF(bloom);
+        T.bloom = bloom;
+        T.bloom_bits = (size_t)PyBytes_GET_SIZE(bloom) * 8;
+    }
+    Py_buffer *views[5] = {&T.highs, &T.lows, &T.slots, &T.starts, &T.nonzero};
+    const Py_ssize_t sizes[5] = {4, 2, 2, 4, 1};
+    for (int i = 0; i < 5; i++)
+        if (get_buffer(index[i], views[i], sizes[i]) < 0)
+            return -1;
+    if (!index_consistent()) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent word index");
+        return -1;
+    }
+    token_class_init();
+    return 0;
+}
+
+static PyObject *py_init(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *marks, *not_letters, *inner, *signs, *bigrams, *letters, *image_chars, *images;
+    PyObject *fit_chars, *bloom, *index[5];
+    unsigned long long every, ascii_bit;
+    Py_ssize_t nsteps, max_word;
+    int bits, shift;
+    Py_buffer fits, blank;
+    if (!PyArg_ParseTuple(args, "UUUUO!O!KKnUUUy*nOy*OOOOOii:init", &marks, &not_letters, &inner,
+                          &signs, &PyDict_Type, &bigrams, &PyDict_Type, &letters, &every,
+                          &ascii_bit, &nsteps, &image_chars, &images, &fit_chars, &fits,
+                          &max_word, &bloom, &blank, &index[0], &index[1], &index[2], &index[3],
+                          &index[4], &bits, &shift))
+        return NULL;
+    tables_free();
+    memset(&T, 0, sizeof T);
+    T.ready = 1; /* from here tables_free() releases whatever was taken */
+    T.every = every;
+    T.ascii_bit = ascii_bit;
+    T.nsteps = nsteps;
+    T.max_word = max_word;
+    T.bits = bits;
+    T.shift = shift;
+    int status = load_tables(marks, not_letters, inner, signs, bigrams, letters, image_chars,
+                             images, fit_chars, &fits, bloom, &blank, index);
+    PyBuffer_Release(&fits);
+    PyBuffer_Release(&blank);
+    if (status < 0) {
+        tables_free();
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
+    {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
+    {"init_search", py_init_search, METH_VARARGS, "Hand over a pattern (0: badness, 1: UTF-8 shape)."},
+    {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
+    {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
+    {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
+    {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},
+    {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
+    {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
+    {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
+    {"utf8_pages", py_utf8_pages, METH_O, "plausible._utf8_pages(line)."},
+    {"tokens", py_tokens, METH_O, "TOKEN_RE.findall(text)."},
+    {"fold", py_fold, METH_O, "model._fold(text)."},
+    {"bigram_mask", py_bigram_mask, METH_O, "plausible._bigram_mask(token)."},
+    {"is_known", py_is_known, METH_O, "reach.is_known(folded)."},
+    {"may_reach", py_may_reach, METH_O, "reach.may_reach(token), tokens of at most max_word."},
+    {"becomes_word", py_becomes_word, METH_O, "reach.becomes_word(token)."},
+    {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
+    {"blake2b_64", py_blake2b_64, METH_O, "BLAKE2b-64 digest of data as a big-endian int."},
+    {NULL, NULL, 0, NULL},
+};
+
+static void module_free(void *module)
+{
+    (void)module;
+    tables_free();
+    line_tables_free();
+    for (int i = 0; i < NMATCHERS; i++)
+        matcher_free(&M[i]);
+}
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_cplausible", "The per-word part of plausible() in C.", -1, methods,
+    NULL, NULL, NULL, module_free,
+};
+
+PyMODINIT_FUNC PyInit__cplausible(void)
+{
+    crc_init();
+    return PyModule_Create(&module);
+}
