@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ftfy.badness import BADNESS_RE
 
 from textfix.options import FixOptions
-from textfix.repair import legacy, utf8, utf8_structural
+from textfix.repair import legacy, no_repair, utf8, utf8_structural
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.plausible import plausible, typed_in_unicode
 from textfix.repair.spans import changed_spans
@@ -26,9 +26,10 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
     single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
-    callers asking more than the engine gives a repair that fails its gates, the engine's
-    cheap proof that no repair passes. Most lines with non-ASCII letters are clean; they
-    never reach the repairers.
+    callers asking more than the engine gives a repair that fails its gates, a cheap proof
+    that no repair passes (:func:`textfix.repair.legacy.thin_without_words`,
+    :func:`textfix.repair.no_repair.cannot_pass`). Most lines with non-ASCII letters are
+    clean; they never reach the repairers.
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
@@ -45,7 +46,9 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
         return step is None or step.text == text
     if shaped:
         return False
-    return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
+    return min_confidence > legacy.FAILED_CONFIDENCE and (
+        legacy.thin_without_words(text) or no_repair.cannot_pass(text)
+    )
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
