@@ -40,15 +40,19 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     if plausible(text) or typed_in_unicode(text):
         # The legacy engine returns None at once (its first test); ftfy's chains may still
         # apply where the line has their shape (``Ã©`` stays plausible in some lines).
-        if not shaped:
-            return True
-        step = utf8.repair(text, DocumentContext())
-        return step is None or step.text == text
-    if shaped:
+        return not shaped or _ftfy_leaves(text)
+    if min_confidence <= legacy.FAILED_CONFIDENCE:
         return False
-    return min_confidence > legacy.FAILED_CONFIDENCE and (
-        legacy.thin_without_words(text) or no_repair.cannot_pass(text)
-    )
+    if shaped:
+        # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)
+        return no_repair.cannot_pass(text) and _ftfy_leaves(text)
+    return no_repair.cannot_pass(text) or legacy.thin_without_words(text)
+
+
+def _ftfy_leaves(text: str) -> bool:
+    """ftfy's UTF-8 chains leave ``text`` as it is."""
+    step = utf8.repair(text, DocumentContext())
+    return step is None or step.text == text
 
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its

@@ -30,21 +30,33 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 from typing import NamedTuple
 
 from textfix.chains import single_byte_steps
 from textfix.repair.legacy import (
-    _CORE_WORD,
     _EDGE,
+    CONTEXT_LETTERS,
+    CONTEXT_RELIEF,
+    LINE_VOTES,
+    MIN_GAIN,
     THIN,
-    _bit_indices,
+    WORD_BONUS,
+    _balanced_quotes,
+    _flips_case,
+    _has_known_words,
+    _letters_to_symbols,
     _live_steps,
+    _longest_word,
+    _only_letter_runs,
     _step_images,
+    _symbols,
     core,
 )
 from textfix.repair.plausible import utf8_round_trip
 from textfix.repair.reach import is_known
+from textfix.scoring import score
 from textfix.scoring.model import (
     _GLUED_RE,
     _LEADING_RE,
@@ -66,6 +78,8 @@ SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
 _WORD_CHAR = re.compile(r"[^\W\d_]")
+#: Every two adjacent characters one of which is outside ASCII (overlapping).
+_PAIRS = re.compile(r"(?=([^\x00-\x7f].|.[^\x00-\x7f]))", re.S)
 _LEADING_NEXT = re.compile(r"[a-z\u00df-\u00ff]")
 
 
@@ -84,9 +98,13 @@ class _Traits(NamedTuple):
     #: a letter of a word (:data:`~textfix.scoring.model.TOKEN_RE`), small or capital
     lower: int
     upper: int
-    #: a letter of a word, per script of :data:`SCRIPTS`, and of any script
+    #: a letter of a word, per script of :data:`SCRIPTS`, and of any script; the scripts
+    #: it is a letter of under some step, as ``(index in SCRIPTS, steps)``
     scripts: tuple[int, ...]
     alpha: int
+    some_scripts: tuple[tuple[int, int], ...]
+    #: a space (word boundaries move)
+    space: int
 
 
 def _image_traits(image: str) -> tuple[bool, ...]:
@@ -107,13 +125,14 @@ def _image_traits(image: str) -> tuple[bool, ...]:
         token and image.isupper() and image.lower() != image,
         *(script == name for name in SCRIPTS),
         token,
+        space,
     )
 
 
 def _traits_of(ch: str) -> _Traits:
     seen = _step_images()
     images = seen.images.get(ch)
-    fields = [0] * (9 + len(SCRIPTS))
+    fields = [0] * (10 + len(SCRIPTS))
     if images is None:  # no step changes it: its own traits under every step
         for i, flag in enumerate(_image_traits(ch)):
             if flag:
@@ -128,8 +147,21 @@ def _traits_of(ch: str) -> _Traits:
                     fields[i] |= steps
     letter, touching, glued, leading, leading_next, rare, lower, upper = fields[:8]
     scripts = tuple(fields[8 : 8 + len(SCRIPTS)])
+    alpha, space = fields[-2:]
+    some = tuple((i, steps) for i, steps in enumerate(scripts) if steps)
     return _Traits(
-        letter, touching, glued, leading, leading_next, rare, lower, upper, scripts, fields[-1]
+        letter,
+        touching,
+        glued,
+        leading,
+        leading_next,
+        rare,
+        lower,
+        upper,
+        scripts,
+        alpha,
+        some,
+        space,
     )
 
 
@@ -156,11 +188,13 @@ def _pair_shapes(pair: str) -> int:
     found = x.lower & y.upper
     found |= x.letter & y.touching | x.touching & y.letter
     found |= x.leading & y.leading_next
-    if x.alpha and y.alpha:
+    both = x.alpha & y.alpha
+    if both:
+        theirs = y.scripts
         same = 0
-        for mine, theirs in zip(x.scripts, y.scripts, strict=True):
-            same |= mine & theirs
-        found |= x.alpha & y.alpha & ~same
+        for i, mine in x.some_scripts:
+            same |= mine & theirs[i]
+        found |= both & ~same
     return found
 
 
@@ -168,7 +202,8 @@ def shaped_steps(text: str) -> int:
     """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
     :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
     than three characters are not looked for), computed for every step at once. Only
-    positions next to a non-ASCII character can change, so only those are looked at.
+    characters next to a non-ASCII one can change, so only those pairs (each distinct pair
+    once) and triples are looked at.
 
     >>> from textfix.chains import single_byte_steps
     >>> j = single_byte_steps().index(next(s for s in single_byte_steps()
@@ -177,19 +212,17 @@ def shaped_steps(text: str) -> int:
     True
     """
     traits = _TRAITS
-    found = 0
+    found = reduce(or_, map(_pair_shapes, set(_PAIRS.findall(text))), 0)
     last = len(text) - 1
-    for m in _NON_ASCII.finditer(text):
-        i = m.start()
-        here = traits[text[i]]
+    for ch in set(_NON_ASCII.findall(text)):
+        here = traits[ch]
         found |= here.rare
-        if i > 0:
-            found |= _pair_shapes(text[i - 1 : i + 1])
-        if i < last:
-            if text[i + 1] < "\x80":  # a non-ASCII neighbour is looked at from its side
-                found |= _pair_shapes(text[i : i + 2])
-            if i > 0 and here.glued:
-                found |= traits[text[i - 1]].letter & here.glued & traits[text[i + 1]].letter
+        if not here.glued:
+            continue
+        i = text.find(ch, 1)
+        while 0 < i < last:  # a symbol glued between two letters
+            found |= traits[text[i - 1]].letter & here.glued & traits[text[i + 1]].letter
+            i = text.find(ch, i + 1)
     return found
 
 
@@ -207,47 +240,120 @@ def _thin_steps(counts: Counter[str]) -> int:
     return _step_images().every & ~three
 
 
-def _changes_known_word(text_core: str, cand_core: str) -> bool:
+def _changes_known_word(text_words: list[str], cand_core: str, spaced: bool = False) -> bool:
     """Whether a word the round trip changes reads as a known word, as the gates look for
     one: a changed core word whose letters (edges stripped) are a known word, or a changed
-    letter run of two letters or more. Where the round trip makes a space, word boundaries
-    move and the gates may count any word of the candidate: then any word counts."""
-    if _NON_ASCII_SPACE.search(cand_core):
-        text_core, cand_core = "", core(cand_core)
-    for m in _CORE_WORD.finditer(cand_core):
-        word = m.group()
-        start = m.start()
-        if text_core[start : m.end()] == word:
+    letter run of two letters or more. ``text_words`` are the original's core words, which
+    the round trip's core words match one for one unless it makes a space (``spaced``);
+    then word boundaries move, the gates may count any word of the candidate, and so does
+    this.
+
+    >>> _changes_known_word(["Kuþ", "uçtu"], "Kuş uçtu"), _changes_known_word(["Kuþ"], "Ku×")
+    (True, False)
+    """
+    if spaced:
+        cand_words = core(cand_core).split(" ")
+        text_words = [""] * len(cand_words)
+    else:
+        cand_words = cand_core.split(" ")
+    for old, word in zip(text_words, cand_words, strict=True):
+        if old == word:
             continue
         bare = word.strip(_EDGE)
-        if len(bare) > 1 and TOKEN_RE.fullmatch(bare) and is_known(_fold(bare)):
-            return True
+        if TOKEN_RE.fullmatch(bare):
+            if len(bare) > 1 and is_known(_fold(bare)):
+                return True
+            continue
         for t in TOKEN_RE.finditer(word):
             run = t.group()
-            if (
-                len(run) > 1
-                and text_core[start + t.start() : start + t.end()] != run
-                and is_known(_fold(run))
-            ):
+            if len(run) > 1 and old[t.start() : t.end()] != run and is_known(_fold(run)):
                 return True
     return False
 
 
-def _any_changes_known_word(text_core: str, counts: Counter[str], steps: int) -> bool:
-    """:func:`_changes_known_word` for the round trip of every step of ``steps`` (each
-    distinct rewrite of the core's characters once)."""
+def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
+    """Whether the round trip ``cand`` of ``text`` fails a gate that needs neither scores
+    nor the document context: more symbols than the original (unless quotes pair up),
+    letters turned into symbols, no repaired word of two letters, only runs of one letter
+    repaired, or, for a thin repair of a line with no shape, a case flip the line's words
+    cannot back (fewer known letters and known words than those exceptions need)."""
+    if not (_symbols(cand) <= _symbols(text) or _balanced_quotes(text, cand)):
+        return True
+    if _letters_to_symbols(text, cand) or _longest_word(cand, text) < 2:
+        return True
+    if _only_letter_runs(text, cand):
+        return True
+    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(cand)
+
+
+def _may_back_a_flip(cand: str) -> bool:
+    """Whether ``cand`` may hold the word evidence that lets a thin repair flip a letter's
+    case: :data:`~textfix.repair.legacy.CONTEXT_LETTERS` letters of known non-ASCII words,
+    or :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
+    any language: the gates ask for one language)."""
+    letters = votes = 0
+    for word in TOKEN_RE.findall(cand):
+        if (len(word) >= 3 or not word.isascii()) and is_known(_fold(word)):
+            votes += len(word) >= 3
+            letters += 0 if word.isascii() else len(word)
+    return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
+
+
+def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shaped: bool) -> bool:
+    """Whether the round trip of every step of ``steps`` fails a gate that needs neither
+    scores nor the context (each distinct rewrite of the core's characters once): it
+    changes no known word where the gates need one (a well-formed line; a thin repair of a
+    line with no shape), and otherwise :func:`_fails_plain_gates`. A well-formed line's
+    candidates also need a fifth of their repaired letters in known words."""
     seen = _step_images()
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in seen.images]
+    # Each step's rewrite of those characters, for every step at once (in C).
+    columns = list(zip(*(seen.images[ch] for ch in chars), strict=True))
+    needs_words = not shaped and well_formed(text_core)
+    thin_steps = _thin_steps(counts)
+    spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+    text_words = text_core.split(" ")
+    original: float | None = None  # the original core's score, when first needed
     tried: set[tuple[str, ...]] = set()
-    for j in _bit_indices(steps):
-        image = tuple(seen.images[ch][j] for ch in chars)
-        if image in tried:
+    while steps:
+        low = steps & -steps
+        steps ^= low
+        j = low.bit_length() - 1
+        if columns[j] in tried:
             continue
-        tried.add(image)
-        if _changes_known_word(text_core, text_core.translate(tables[j][1])):
-            return True
-    return False
+        tried.add(columns[j])
+        table = tables[j][1]
+        thin = bool(thin_steps & low)
+        cand_core = text_core.translate(table)
+        words = _changes_known_word(text_words, cand_core, bool(spacing & low))
+        if needs_words or (thin and not shaped):
+            if not words:
+                continue
+            if needs_words and not _has_known_words(text_core, cand_core):
+                continue  # not even a candidate of the engine's word-only pool
+        if _fails_plain_gates(text, text.translate(table), thin, shaped):
+            continue
+        if original is None:
+            original = score(text_core).logprob
+        gain = score(cand_core).logprob - original
+        if not _gains_enough(gain, words, shaped, thin or needs_words):
+            continue
+        return False
+    return True
+
+
+def _gains_enough(gain: float, words: bool, shaped: bool, may_swap: bool) -> bool:
+    """Whether a candidate gaining ``gain`` (log-probability per letter) may pass the gate
+    on the gain in any context: with no changed known word, a line with a shape needs a
+    gain above 0 (its weakest route, a repair the line's words agree with), a line without
+    one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief; known words add
+    at most :data:`~textfix.repair.legacy.WORD_BONUS`, and may make a thin or word-only
+    repair a word swap, which needs no gain."""
+    least = MIN_GAIN - CONTEXT_RELIEF
+    if not words:
+        return gain > 0 if shaped else gain >= least
+    return may_swap or gain + WORD_BONUS >= least
 
 
 @lru_cache(maxsize=4096)  # untouched() asks twice of a line it cannot settle (api, document)
@@ -269,14 +375,4 @@ def cannot_pass(text: str) -> bool:
         alive &= ~shaped_steps(text)
     if not alive:
         return True
-    # Steps that need a known repaired word: every step when the line is well formed, the
-    # thin ones when it merely has no shape.
-    if not shaped and well_formed(text_core):
-        wordy = alive
-    elif not shaped:
-        wordy = alive & _thin_steps(counts)
-    else:
-        return False
-    if wordy != alive:
-        return False  # some step needs more than words: left to the engine
-    return not _any_changes_known_word(text_core, counts, wordy)
+    return _all_fail(text, text_core, counts, alive, shaped)
