@@ -20,7 +20,7 @@ from textfix.scoring.model import mojibake_shape
 
 #: Languages the scorer does not model (or barely), whose clean lines reach the engine,
 #: and languages it models, whose lines garble into the engine's best cases.
-LANGS = ["gd", "ig", "tk", "sq", "br", "ast", "kab", "fr", "de", "pl", "tr", "ru", "lt"]
+LANGS = ["gd", "ig", "tk", "sq", "br", "ast", "kab", "fr", "de", "pl", "tr", "ru", "lt", "lv", "sl"]
 #: Chains that garble those lines (true encoding, shown as).
 GARBLINGS = [
     ("cp1252", "cp850"),
@@ -29,6 +29,8 @@ GARBLINGS = [
     ("cp1257", "cp1252"),
     ("cp1251", "latin-1"),
     ("koi8-r", "cp1251"),
+    ("cp775", "cp1252"),
+    ("cp1250", "mac-roman"),
 ]
 
 
@@ -115,6 +117,9 @@ def test_never_raises(text: str) -> None:
         "Wóndii Dineʼé Bikéyah",  # Navajo: no round trip gives a known word
         "Giravên Pasîfîk ên Curbecur",  # Kurmanji
         "Ацы фарсы документаци",  # Chechen: every candidate is garbled or no word
+        "Soomáálii Bikéyah",  # a UTF-8 shape ftfy leaves alone
+        "Banglladèch·e",  # Arpitan, shaped: no round trip gains anything
+        "Alg·èrie",  # both
     ],
 )
 def test_settles_clean_lines_of_unmodelled_languages(line: str) -> None:

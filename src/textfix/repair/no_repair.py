@@ -57,6 +57,7 @@ from textfix.repair.legacy import (
 from textfix.repair.plausible import utf8_round_trip
 from textfix.repair.reach import is_known
 from textfix.scoring import score
+from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     _GLUED_RE,
     _LEADING_RE,
@@ -240,6 +241,15 @@ def _thin_steps(counts: Counter[str]) -> int:
     return _step_images().every & ~three
 
 
+def _known(word: str) -> bool:
+    """``word_langs(word) != 0``, as the gates ask it: the skeleton filter answers most
+    misses for words it holds (those a round trip can make), the index the others."""
+    folded = _fold(word)
+    if folded.isascii() and "ss" not in folded:
+        return folded in langdata().word_mask  # ASCII words are not in the filter
+    return is_known(folded)
+
+
 def _changes_known_word(text_words: list[str], cand_core: str, spaced: bool = False) -> bool:
     """Whether a word the round trip changes reads as a known word, as the gates look for
     one: a changed core word whose letters (edges stripped) are a known word, or a changed
@@ -261,12 +271,12 @@ def _changes_known_word(text_words: list[str], cand_core: str, spaced: bool = Fa
             continue
         bare = word.strip(_EDGE)
         if TOKEN_RE.fullmatch(bare):
-            if len(bare) > 1 and is_known(_fold(bare)):
+            if len(bare) > 1 and _known(bare):
                 return True
             continue
         for t in TOKEN_RE.finditer(word):
             run = t.group()
-            if len(run) > 1 and old[t.start() : t.end()] != run and is_known(_fold(run)):
+            if len(run) > 1 and old[t.start() : t.end()] != run and _known(run):
                 return True
     return False
 
@@ -293,7 +303,7 @@ def _may_back_a_flip(cand: str) -> bool:
     any language: the gates ask for one language)."""
     letters = votes = 0
     for word in TOKEN_RE.findall(cand):
-        if (len(word) >= 3 or not word.isascii()) and is_known(_fold(word)):
+        if (len(word) >= 3 or not word.isascii()) and _known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
     return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
