@@ -3,24 +3,36 @@
 Clean lines of languages the scorer does not model (Navajo ``Bikéyah``, Gaelic ``gnìomh``)
 fail the cheap accept test (:mod:`textfix.repair.plausible`) and used to cost the whole
 engine: every round trip generated, shortlisted and scored, only for the gates to refuse
-the best one. The gates refuse many candidates for reasons that need no score at all, and
-those reasons can be read for all 143 chain steps at once from per-character tables (one
-bit per step, as in the engine's own pool):
+the best one. Most candidates are refused for reasons that need no ranking, so instead of
+finding the best candidate, :func:`cannot_pass` shows that every candidate fails a gate
+that holds in any document context (it never relies on a bar the context may lower):
 
-- the original has none of mojibake's shapes but the candidate has one (a box-drawing or
-  other rare symbol, a symbol touching or glued inside a word, a capital right after a
-  small letter, a word mixing scripts): gate "the candidate has no shape the original
-  lacked";
-- a line with no shape whose letters fit one alphabet changes only on word-level evidence,
-  and a thin repair (at most :data:`~textfix.repair.legacy.THIN` changed letters) of a line
-  with no shape needs known repaired words: a step that turns no stretch of the line into a
-  known word (:mod:`textfix.repair.reach`) cannot pass.
+1. the original has none of mojibake's shapes but the candidate has one (a rare symbol, a
+   symbol touching or glued inside a word, a capital right after a small letter, a word
+   mixing scripts): read for all 143 steps at once from per-character bit tables (one bit
+   per step, as in the engine's own pool), pair by pair;
+2. a line with no shape whose letters fit one alphabet changes only on word-level
+   evidence, and a thin repair (at most :data:`~textfix.repair.legacy.THIN` changed
+   letters) of a line with no shape needs known repaired words: a round trip that changes
+   no known word cannot pass (nor, for a well-formed line, one whose repaired letters are
+   less than a fifth known: it is not even a candidate);
+3. the gates that need neither scores nor context: no more symbols, no letters turned into
+   symbols, a repaired word of two letters, not only one-letter runs, no case flip of a
+   thin repair unless the line's words could back it;
+4. the gain: without a changed known word, a shaped line needs a gain above 0 and a
+   shapeless one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief;
+   known words add at most :data:`~textfix.repair.legacy.WORD_BONUS` unless the repair
+   could be a word swap.
 
-When every step is refused so, :func:`repair <textfix.repair.legacy.repair>` returns
-``None`` or a step below :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, whatever the
-document context (the proof never relies on a bar the context may lower). Lines with a
-whole-line UTF-8 round trip, or with a non-ASCII space (round trips may move word
-boundaries there), are left to the engine.
+Steps 3 and 4 (the costly ones: exact scores) are taken only when at most
+:data:`MAX_LEFT` round trips are left after 1 and 2; most garbled lines have more, and go
+to the engine at once.
+
+Each distinct rewrite of the line's characters is looked at once. Then
+:func:`repair <textfix.repair.legacy.repair>` returns ``None`` or a step below
+:data:`~textfix.repair.legacy.FAILED_CONFIDENCE`. Lines with a whole-line UTF-8 round
+trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
+are left to the engine; ftfy's chains are the caller's to rule out.
 
 >>> cannot_pass("Wóndii Dineʼé Bikéyah"), cannot_pass("Öåé òåêñò")
 (True, False)
@@ -73,6 +85,8 @@ from textfix.scoring.model import (
 
 #: Longer lines are left to the engine (the proof's cost grows with the line).
 MAX_LENGTH = 2000
+#: Round trips taken past the word gates at most: a line with more is left to the engine.
+MAX_LEFT = 3
 #: Scripts :func:`~textfix.scoring.model.script_of` tells apart.
 SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
 
@@ -310,11 +324,13 @@ def _may_back_a_flip(cand: str) -> bool:
 
 
 def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shaped: bool) -> bool:
-    """Whether the round trip of every step of ``steps`` fails a gate that needs neither
-    scores nor the context (each distinct rewrite of the core's characters once): it
-    changes no known word where the gates need one (a well-formed line; a thin repair of a
-    line with no shape), and otherwise :func:`_fails_plain_gates`. A well-formed line's
-    candidates also need a fifth of their repaired letters in known words."""
+    """Whether the round trip of every step of ``steps`` fails a gate that holds in any
+    context (each distinct rewrite of the core's characters once): it changes no known
+    word where the gates need one (a well-formed line, whose candidates also need a fifth
+    of their repaired letters known; a thin repair of a line with no shape), or it fails
+    :func:`_fails_plain_gates`, or its gain falls short (:func:`_gains_enough`). Only
+    :data:`MAX_LEFT` round trips are taken past the word gates: a line with more (most
+    garbled lines) is left to the engine at once."""
     seen = _step_images()
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in seen.images]
@@ -324,7 +340,7 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
     thin_steps = _thin_steps(counts)
     spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
     text_words = text_core.split(" ")
-    original: float | None = None  # the original core's score, when first needed
+    left: list[int] = []
     tried: set[tuple[str, ...]] = set()
     while steps:
         low = steps & -steps
@@ -333,19 +349,23 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
         if columns[j] in tried:
             continue
         tried.add(columns[j])
-        table = tables[j][1]
-        thin = bool(thin_steps & low)
-        cand_core = text_core.translate(table)
-        words = _changes_known_word(text_words, cand_core, bool(spacing & low))
-        if needs_words or (thin and not shaped):
-            if not words:
+        if needs_words or (not shaped and thin_steps & low):
+            cand_core = text_core.translate(tables[j][1])
+            if not _changes_known_word(text_words, cand_core, bool(spacing & low)):
                 continue
             if needs_words and not _has_known_words(text_core, cand_core):
                 continue  # not even a candidate of the engine's word-only pool
+        left.append(j)
+        if len(left) > MAX_LEFT:
+            return False
+    original = score(text_core).logprob if left else 0.0  # (the engine's first score)
+    for j in left:
+        table = tables[j][1]
+        thin = bool(thin_steps >> j & 1)
         if _fails_plain_gates(text, text.translate(table), thin, shaped):
             continue
-        if original is None:
-            original = score(text_core).logprob
+        cand_core = text_core.translate(table)
+        words = _changes_known_word(text_words, cand_core, bool(spacing >> j & 1))
         gain = score(cand_core).logprob - original
         if not _gains_enough(gain, words, shaped, thin or needs_words):
             continue
