@@ -112,6 +112,17 @@ def test_never_raises(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["a\ud800é", "Ţ\ud800ara", "x\x00é\x00", "Kuþ \U0001f600 uçtu", "é" * 100_000, "\ud83dÃ©"],
+)
+def test_odd_text(text: str) -> None:
+    """Lone surrogates, NUL, astral characters, huge lines: an answer, never an error, and
+    a settled line is one the engine cannot repair."""
+    if cannot_pass(text):
+        _assert_engine_fails(text)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Wóndii Dineʼé Bikéyah",  # Navajo: no round trip gives a known word
