@@ -8,7 +8,7 @@ from functools import cache
 from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
-from textfix.repair import legacy, utf8, utf8_structural
+from textfix.repair import legacy, no_repair, utf8, utf8_structural
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.plausible import (
@@ -34,9 +34,10 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
     single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
-    callers asking more than the engine gives a repair that fails its gates, the engine's
-    cheap proof that no repair passes. Most lines with non-ASCII letters are clean; they
-    never reach the repairers.
+    callers asking more than the engine gives a repair that fails its gates, a cheap proof
+    that no repair passes (:func:`textfix.repair.legacy.thin_without_words`,
+    :func:`textfix.repair.no_repair.cannot_pass`). Most lines with non-ASCII letters are
+    clean; they never reach the repairers.
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
@@ -54,9 +55,12 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
         return not shaped or _utf8_leaves(text, round_trip=False)
     if typed_in_unicode(text):
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
-    if shaped:
+    if min_confidence <= legacy.FAILED_CONFIDENCE:
         return False
-    return min_confidence > legacy.FAILED_CONFIDENCE and legacy.thin_without_words(text)
+    if shaped:
+        # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)
+        return no_repair.cannot_pass(text) and _utf8_leaves(text, utf8_round_trip(text))
+    return no_repair.cannot_pass(text) or legacy.thin_without_words(text)
 
 
 def _utf8_leaves(text: str, round_trip: bool) -> bool:

@@ -1,0 +1,408 @@
+"""A cheap proof that no single-byte repair of a line can pass the legacy engine's gates.
+
+Clean lines of languages the scorer does not model (Navajo ``Bikéyah``, Gaelic ``gnìomh``)
+fail the cheap accept test (:mod:`textfix.repair.plausible`) and used to cost the whole
+engine: every round trip generated, shortlisted and scored, only for the gates to refuse
+the best one. Most candidates are refused for reasons that need no ranking, so instead of
+finding the best candidate, :func:`cannot_pass` shows that every candidate fails a gate
+that holds in any document context (it never relies on a bar the context may lower):
+
+1. the original has none of mojibake's shapes but the candidate has one (a rare symbol, a
+   symbol touching or glued inside a word, a capital right after a small letter, a word
+   mixing scripts): read for all 143 steps at once from per-character bit tables (one bit
+   per step, as in the engine's own pool), pair by pair;
+2. a line with no shape whose letters fit one alphabet changes only on word-level
+   evidence, and a thin repair (at most :data:`~textfix.repair.legacy.THIN` changed
+   letters) of a line with no shape needs known repaired words: a round trip that changes
+   no known word cannot pass (nor, for a well-formed line, one whose repaired letters are
+   less than a fifth known: it is not even a candidate);
+3. the gates that need neither scores nor context: no more symbols, no letters turned into
+   symbols, a repaired word of two letters, not only one-letter runs, no case flip of a
+   thin repair unless the line's words could back it;
+4. the gain: without a changed known word, a shaped line needs a gain above 0 and a
+   shapeless one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief;
+   known words add at most :data:`~textfix.repair.legacy.WORD_BONUS` unless the repair
+   could be a word swap.
+
+Steps 3 and 4 (the costly ones: exact scores) are taken only when at most
+:data:`MAX_LEFT` round trips are left after 1 and 2; most garbled lines have more, and go
+to the engine at once.
+
+Each distinct rewrite of the line's characters is looked at once. Then
+:func:`repair <textfix.repair.legacy.repair>` returns ``None`` or a step below
+:data:`~textfix.repair.legacy.FAILED_CONFIDENCE`. Lines with a whole-line UTF-8 round
+trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
+are left to the engine; ftfy's chains are the caller's to rule out.
+
+>>> cannot_pass("Wóndii Dineʼé Bikéyah"), cannot_pass("Öåé òåêñò")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache, reduce
+from operator import or_
+from typing import NamedTuple
+
+from textfix.chains import single_byte_steps
+from textfix.repair.legacy import (
+    _EDGE,
+    CONTEXT_LETTERS,
+    CONTEXT_RELIEF,
+    LINE_VOTES,
+    MIN_GAIN,
+    THIN,
+    WORD_BONUS,
+    _balanced_quotes,
+    _flips_case,
+    _has_known_words,
+    _letters_to_symbols,
+    _live_steps,
+    _longest_word,
+    _only_letter_runs,
+    _step_images,
+    _symbols,
+    core,
+)
+from textfix.repair.plausible import utf8_round_trip
+from textfix.repair.reach import is_known
+from textfix.scoring import score
+from textfix.scoring._data import langdata
+from textfix.scoring.model import (
+    _GLUED_RE,
+    _LEADING_RE,
+    _RARE_SYMBOL_RE,
+    _TOUCHING_RE,
+    CHAR_TABLE_SIZE,
+    TOKEN_RE,
+    _fold,
+    mojibake_shape,
+    script_of,
+    well_formed,
+)
+
+#: Longer lines are left to the engine (the proof's cost grows with the line).
+MAX_LENGTH = 2000
+#: Round trips taken past the word gates at most: a line with more is left to the engine.
+MAX_LEFT = 3
+#: Scripts :func:`~textfix.scoring.model.script_of` tells apart.
+SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+#: Every two adjacent characters one of which is outside ASCII (overlapping).
+_PAIRS = re.compile(r"(?=([^\x00-\x7f].|.[^\x00-\x7f]))", re.S)
+_LEADING_NEXT = re.compile(r"[a-z\u00df-\u00ff]")
+
+
+class _Traits(NamedTuple):
+    """What a character becomes under every step, as bit masks (bit ``j``: step ``j`` of
+    :func:`~textfix.chains.single_byte_steps`); a step that leaves it alone counts its own
+    traits."""
+
+    #: a letter for the shape patterns (``[^\\W\\d_]``), and the symbol classes they test
+    letter: int
+    touching: int
+    glued: int
+    leading: int
+    leading_next: int
+    rare: int
+    #: a letter of a word (:data:`~textfix.scoring.model.TOKEN_RE`), small or capital
+    lower: int
+    upper: int
+    #: a letter of a word, per script of :data:`SCRIPTS`, and of any script; the scripts
+    #: it is a letter of under some step, as ``(index in SCRIPTS, steps)``
+    scripts: tuple[int, ...]
+    alpha: int
+    some_scripts: tuple[tuple[int, int], ...]
+    #: a space (word boundaries move)
+    space: int
+
+
+def _image_traits(image: str) -> tuple[bool, ...]:
+    """The traits of one character (the image of a character under one step), in the order
+    of :class:`_Traits` (``scripts`` spread out, ``alpha`` last), each tested with the
+    scorer's own patterns on a tiny string around it."""
+    space = image.isspace()
+    token = TOKEN_RE.fullmatch(image) is not None and image.isalpha()
+    script = script_of(image) if token else ""
+    return (
+        _WORD_CHAR.match(image) is not None and not space,
+        not space and _TOUCHING_RE.search("a" + image) is not None,
+        not space and _GLUED_RE.search("a" + image + "a") is not None,
+        _LEADING_RE.search(image + "a") is not None,
+        _LEADING_NEXT.match(image) is not None,
+        not space and _RARE_SYMBOL_RE.match(image) is not None,
+        token and image.islower(),
+        token and image.isupper() and image.lower() != image,
+        *(script == name for name in SCRIPTS),
+        token,
+        space,
+    )
+
+
+def _traits_of(ch: str) -> _Traits:
+    seen = _step_images()
+    images = seen.images.get(ch)
+    fields = [0] * (10 + len(SCRIPTS))
+    if images is None:  # no step changes it: its own traits under every step
+        for i, flag in enumerate(_image_traits(ch)):
+            if flag:
+                fields[i] = seen.every
+    else:
+        by_image: dict[str, int] = {}
+        for j, image in enumerate(images):
+            by_image[image] = by_image.get(image, 0) | 1 << j
+        for image, steps in by_image.items():
+            for i, flag in enumerate(_image_traits(image)):
+                if flag:
+                    fields[i] |= steps
+    letter, touching, glued, leading, leading_next, rare, lower, upper = fields[:8]
+    scripts = tuple(fields[8 : 8 + len(SCRIPTS)])
+    alpha, space = fields[-2:]
+    some = tuple((i, steps) for i, steps in enumerate(scripts) if steps)
+    return _Traits(
+        letter,
+        touching,
+        glued,
+        leading,
+        leading_next,
+        rare,
+        lower,
+        upper,
+        scripts,
+        alpha,
+        some,
+        space,
+    )
+
+
+class _TraitTable(dict[str, _Traits]):
+    """Character -> :class:`_Traits`, filled on first sight (a table of the character set,
+    bounded: text may hold any of Unicode)."""
+
+    def __missing__(self, ch: str) -> _Traits:
+        value = _traits_of(ch)
+        if len(self) < CHAR_TABLE_SIZE:
+            self[ch] = value
+        return value
+
+
+_TRAITS = _TraitTable()
+
+
+@lru_cache(maxsize=16384)  # pairs of characters recur: each is worked out once
+def _pair_shapes(pair: str) -> int:
+    """Steps whose images of two adjacent characters make a shape: a capital right after a
+    small letter, a symbol touching a letter, a leading symbol before a small letter, or
+    letters of two scripts in one word."""
+    x, y = _TRAITS[pair[0]], _TRAITS[pair[1]]
+    found = x.lower & y.upper
+    found |= x.letter & y.touching | x.touching & y.letter
+    found |= x.leading & y.leading_next
+    both = x.alpha & y.alpha
+    if both:
+        theirs = y.scripts
+        same = 0
+        for i, mine in x.some_scripts:
+            same |= mine & theirs[i]
+        found |= both & ~same
+    return found
+
+
+def shaped_steps(text: str) -> int:
+    """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
+    :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
+    than three characters are not looked for), computed for every step at once. Only
+    characters next to a non-ASCII one can change, so only those pairs (each distinct pair
+    once) and triples are looked at.
+
+    >>> from textfix.chains import single_byte_steps
+    >>> j = single_byte_steps().index(next(s for s in single_byte_steps()
+    ...                                    if s[0] == ("cp1251", "iso8859-1")))
+    >>> bool(shaped_steps("déjà vu") >> j & 1)  # "dщjр": a word mixing scripts
+    True
+    """
+    traits = _TRAITS
+    found = reduce(or_, map(_pair_shapes, set(_PAIRS.findall(text))), 0)
+    last = len(text) - 1
+    for ch in set(_NON_ASCII.findall(text)):
+        here = traits[ch]
+        found |= here.rare
+        if not here.glued:
+            continue
+        i = text.find(ch, 1)
+        while 0 < i < last:  # a symbol glued between two letters
+            found |= traits[text[i - 1]].letter & here.glued & traits[text[i + 1]].letter
+            i = text.find(ch, i + 1)
+    return found
+
+
+def _thin_steps(counts: Counter[str]) -> int:
+    """Steps changing at most :data:`~textfix.repair.legacy.THIN` characters of a core with
+    these non-ASCII character counts (a saturating count per step, in bit masks)."""
+    changes = _step_images().changes
+    one = two = three = 0
+    for ch, n in counts.items():
+        mask = changes.get(ch, 0)
+        for _ in range(min(n, THIN + 1)):
+            three |= two & mask
+            two |= one & mask
+            one |= mask
+    return _step_images().every & ~three
+
+
+def _known(word: str) -> bool:
+    """``word_langs(word) != 0``, as the gates ask it: the skeleton filter answers most
+    misses for words it holds (those a round trip can make), the index the others."""
+    folded = _fold(word)
+    if folded.isascii() and "ss" not in folded:
+        return folded in langdata().word_mask  # ASCII words are not in the filter
+    return is_known(folded)
+
+
+def _changes_known_word(text_words: list[str], cand_core: str, spaced: bool = False) -> bool:
+    """Whether a word the round trip changes reads as a known word, as the gates look for
+    one: a changed core word whose letters (edges stripped) are a known word, or a changed
+    letter run of two letters or more. ``text_words`` are the original's core words, which
+    the round trip's core words match one for one unless it makes a space (``spaced``);
+    then word boundaries move, the gates may count any word of the candidate, and so does
+    this.
+
+    >>> _changes_known_word(["Kuþ", "uçtu"], "Kuş uçtu"), _changes_known_word(["Kuþ"], "Ku×")
+    (True, False)
+    """
+    if spaced:
+        cand_words = core(cand_core).split(" ")
+        text_words = [""] * len(cand_words)
+    else:
+        cand_words = cand_core.split(" ")
+    for old, word in zip(text_words, cand_words, strict=True):
+        if old == word:
+            continue
+        bare = word.strip(_EDGE)
+        if TOKEN_RE.fullmatch(bare):
+            if len(bare) > 1 and _known(bare):
+                return True
+            continue
+        for t in TOKEN_RE.finditer(word):
+            run = t.group()
+            if len(run) > 1 and old[t.start() : t.end()] != run and _known(run):
+                return True
+    return False
+
+
+def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
+    """Whether the round trip ``cand`` of ``text`` fails a gate that needs neither scores
+    nor the document context: more symbols than the original (unless quotes pair up),
+    letters turned into symbols, no repaired word of two letters, only runs of one letter
+    repaired, or, for a thin repair of a line with no shape, a case flip the line's words
+    cannot back (fewer known letters and known words than those exceptions need)."""
+    if not (_symbols(cand) <= _symbols(text) or _balanced_quotes(text, cand)):
+        return True
+    if _letters_to_symbols(text, cand) or _longest_word(cand, text) < 2:
+        return True
+    if _only_letter_runs(text, cand):
+        return True
+    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(cand)
+
+
+def _may_back_a_flip(cand: str) -> bool:
+    """Whether ``cand`` may hold the word evidence that lets a thin repair flip a letter's
+    case: :data:`~textfix.repair.legacy.CONTEXT_LETTERS` letters of known non-ASCII words,
+    or :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
+    any language: the gates ask for one language)."""
+    letters = votes = 0
+    for word in TOKEN_RE.findall(cand):
+        if (len(word) >= 3 or not word.isascii()) and _known(word):
+            votes += len(word) >= 3
+            letters += 0 if word.isascii() else len(word)
+    return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
+
+
+def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shaped: bool) -> bool:
+    """Whether the round trip of every step of ``steps`` fails a gate that holds in any
+    context (each distinct rewrite of the core's characters once): it changes no known
+    word where the gates need one (a well-formed line, whose candidates also need a fifth
+    of their repaired letters known; a thin repair of a line with no shape), or it fails
+    :func:`_fails_plain_gates`, or its gain falls short (:func:`_gains_enough`). Only
+    :data:`MAX_LEFT` round trips are taken past the word gates: a line with more (most
+    garbled lines) is left to the engine at once."""
+    seen = _step_images()
+    tables = single_byte_steps()
+    chars = [ch for ch in counts if ch in seen.images]
+    # Each step's rewrite of those characters, for every step at once (in C).
+    columns = list(zip(*(seen.images[ch] for ch in chars), strict=True))
+    needs_words = not shaped and well_formed(text_core)
+    thin_steps = _thin_steps(counts)
+    spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+    text_words = text_core.split(" ")
+    left: list[int] = []
+    tried: set[tuple[str, ...]] = set()
+    while steps:
+        low = steps & -steps
+        steps ^= low
+        j = low.bit_length() - 1
+        if columns[j] in tried:
+            continue
+        tried.add(columns[j])
+        if needs_words or (not shaped and thin_steps & low):
+            cand_core = text_core.translate(tables[j][1])
+            if not _changes_known_word(text_words, cand_core, bool(spacing & low)):
+                continue
+            if needs_words and not _has_known_words(text_core, cand_core):
+                continue  # not even a candidate of the engine's word-only pool
+        left.append(j)
+        if len(left) > MAX_LEFT:
+            return False
+    original = score(text_core).logprob if left else 0.0  # (the engine's first score)
+    for j in left:
+        table = tables[j][1]
+        thin = bool(thin_steps >> j & 1)
+        if _fails_plain_gates(text, text.translate(table), thin, shaped):
+            continue
+        cand_core = text_core.translate(table)
+        words = _changes_known_word(text_words, cand_core, bool(spacing >> j & 1))
+        gain = score(cand_core).logprob - original
+        if not _gains_enough(gain, words, shaped, thin or needs_words):
+            continue
+        return False
+    return True
+
+
+def _gains_enough(gain: float, words: bool, shaped: bool, may_swap: bool) -> bool:
+    """Whether a candidate gaining ``gain`` (log-probability per letter) may pass the gate
+    on the gain in any context: with no changed known word, a line with a shape needs a
+    gain above 0 (its weakest route, a repair the line's words agree with), a line without
+    one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief; known words add
+    at most :data:`~textfix.repair.legacy.WORD_BONUS`, and may make a thin or word-only
+    repair a word swap, which needs no gain."""
+    least = MIN_GAIN - CONTEXT_RELIEF
+    if not words:
+        return gain > 0 if shaped else gain >= least
+    return may_swap or gain + WORD_BONUS >= least
+
+
+@lru_cache(maxsize=4096)  # untouched() asks twice of a line it cannot settle (api, document)
+def cannot_pass(text: str) -> bool:
+    """Whether no single-byte round trip of ``text`` (a line) can pass the legacy engine's
+    gates, in any document context; ``False`` when that is not proven cheaply. Then the
+    engine returns ``None`` or a step of confidence at most
+    :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, and no UTF-8 repairer applies (no
+    whole-line UTF-8 round trip).
+    """
+    if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text) or utf8_round_trip(text):
+        return False
+    text_core = core(text)
+    counts = Counter(_NON_ASCII.findall(text_core))
+    alive = _live_steps(counts)
+    shaped = mojibake_shape(text_core)
+    if not shaped:
+        # Gate: a candidate may not have a shape the original lacks.
+        alive &= ~shaped_steps(text)
+    if not alive:
+        return True
+    return _all_fail(text, text_core, counts, alive, shaped)

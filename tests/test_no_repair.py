@@ -1,0 +1,152 @@
+"""The cheap proof that no single-byte repair passes the gates: it must never skip a line the
+engine repairs (in any document context), its per-step shape masks must only name round
+trips that really have a shape, and it must settle the clean lines it was built for."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from realtext_po import django_lines
+from textfix.chains import single_byte_steps
+from textfix.repair import legacy
+from textfix.repair.base import DocumentContext
+from textfix.repair.line import untouched
+from textfix.repair.no_repair import cannot_pass, shaped_steps
+from textfix.scoring.model import mojibake_shape
+
+#: Languages the scorer does not model (or barely), whose clean lines reach the engine,
+#: and languages it models, whose lines garble into the engine's best cases.
+LANGS = ["gd", "ig", "tk", "sq", "br", "ast", "kab", "fr", "de", "pl", "tr", "ru", "lt", "lv", "sl"]
+#: Chains that garble those lines (true encoding, shown as).
+GARBLINGS = [
+    ("cp1252", "cp850"),
+    ("cp1250", "cp1252"),
+    ("cp1254", "cp1252"),
+    ("cp1257", "cp1252"),
+    ("cp1251", "latin-1"),
+    ("koi8-r", "cp1251"),
+    ("cp775", "cp1252"),
+    ("cp1250", "mac-roman"),
+]
+
+
+def _every_chain_seen() -> DocumentContext:
+    """A context in which every single-byte chain was already shown: the gates' bars are
+    lowered for whichever candidate wins."""
+    return DocumentContext(prior=Counter({(step,): 1 for step, _table in single_byte_steps()}))
+
+
+def _texts(lang: str) -> list[str]:
+    out = []
+    for line in django_lines(lang, 60):
+        out.append(line)
+        for true, shown in GARBLINGS:
+            try:
+                out.append(line.encode(true).decode(shown))
+            except UnicodeError:
+                continue
+    return out
+
+
+def _assert_engine_fails(text: str) -> None:
+    for context in (DocumentContext(), _every_chain_seen()):
+        step = legacy.repair(text, context)
+        assert step is None or step.confidence <= legacy.FAILED_CONFIDENCE, (text, step)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_settled_lines_get_no_confident_repair(lang: str) -> None:
+    """Clean and garbled lines alike: a line the proof settles gets no step above a failed
+    one's confidence, whatever the context."""
+    for text in _texts(lang):
+        if cannot_pass(text):
+            _assert_engine_fails(text)
+
+
+def _shaped_steps_are_shaped(text: str) -> int:
+    """Check every live step :func:`shaped_steps` names; return how many were checked."""
+    text_core = legacy.core(text)
+    live = legacy._live_steps(set(text_core))
+    checked = 0
+    for j in legacy._bit_indices(shaped_steps(text) & live):
+        cand = text.translate(single_byte_steps()[j][1])
+        assert mojibake_shape(legacy.core(cand)), (text, single_byte_steps()[j][0])
+        checked += 1
+    return checked
+
+
+def test_shaped_steps_name_shaped_round_trips_on_real_lines() -> None:
+    checked = sum(_shaped_steps_are_shaped(text) for lang in LANGS for text in _texts(lang)[:80])
+    assert checked > 1000
+
+
+#: Characters the display code pages hold and their neighbours: letters of several scripts,
+#: symbols, marks, spaces.
+_ALPHABET = st.sampled_from(
+    list("aZé ÀßøÐþıŞšŁ¤¦¬¯¸±·«»’“”–ΣεжЖяЯ╗▒│µ¹²³¼ªºˆˇ\u0301\u00a0\u05d0\u0e01,.-'")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=12))
+def test_shaped_steps_name_shaped_round_trips(text: str) -> None:
+    _shaped_steps_are_shaped(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=12))
+def test_settled_text_gets_no_confident_repair(text: str) -> None:
+    if cannot_pass(text):
+        _assert_engine_fails(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    assert cannot_pass(text) in (True, False)
+    assert shaped_steps(text) >= 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\ud800é", "Ţ\ud800ara", "x\x00é\x00", "Kuþ \U0001f600 uçtu", "é" * 100_000, "\ud83dÃ©"],
+)
+def test_odd_text(text: str) -> None:
+    """Lone surrogates, NUL, astral characters, huge lines: an answer, never an error, and
+    a settled line is one the engine cannot repair."""
+    if cannot_pass(text):
+        _assert_engine_fails(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wóndii Dineʼé Bikéyah",  # Navajo: no round trip gives a known word
+        "Giravên Pasîfîk ên Curbecur",  # Kurmanji
+        "Ацы фарсы документаци",  # Chechen: every candidate is garbled or no word
+        "Soomáálii Bikéyah",  # a UTF-8 shape ftfy leaves alone
+        "Bitsiighaʼ Łichííʼí Bikéyah",  # the round trips left gain too little
+    ],
+)
+def test_settles_clean_lines_of_unmodelled_languages(line: str) -> None:
+    assert cannot_pass(line)
+    assert untouched(line, 0.5)
+    assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",  # cp1251 shown as latin-1
+        "Acil týp teknisyeni",  # a thin repair backed by known words
+        "Kuþ uçtu",
+        "³adny dzieñ",
+        "Ã©tÃ©",  # a whole-line UTF-8 round trip
+    ],
+)
+def test_leaves_repairable_lines_to_the_engine(line: str) -> None:
+    assert not cannot_pass(line)
