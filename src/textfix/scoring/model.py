@@ -10,12 +10,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache, lru_cache, reduce
 from itertools import repeat
 from operator import add, and_
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from textfix._native import load
 from textfix.scoring._data import FIELD_BITS, FOREIGN_LETTER, LangData, LangModel, langdata
+
+if TYPE_CHECKING:
+    from textfix.scoring import _cscore
 
 #: Letter runs: letters plus the combining marks of the scripts we model (Thai vowels,
 #: Hebrew points, Arabic harakat, Latin accents).
@@ -56,18 +61,16 @@ TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
 #: orthography writes between letters; Unicode files ˆ and ˇ as modifier *letters*, but
 #: "Syˆtteit‰" is Finnish shown as mac-roman. (ʻ, ʼ, ː stay letters: Hawaiʻi.)
 _SPACING_ACCENTS = "\u02c6\u02c7\u02d8-\u02dd"
+#: A letter (the context the shape patterns look for around a symbol).
+_LETTER = r"[^\W\d_]"
 #: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð", "rekisterˆity").
-_GLUED_RE = re.compile(
-    rf"(?<=[^\W\d_])(?:[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|[\xa0{_SPACING_ACCENTS}])"
-    rf"(?=[^\W\d_])"
-)
+_GLUED = rf"[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|[\xa0{_SPACING_ACCENTS}]"
+_GLUED_RE = re.compile(rf"(?<={_LETTER})(?:{_GLUED})(?={_LETTER})")
 #: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
 #: ("dzie§", "│adny") are suspect.
 _EDGE_PUNCT = "¿¡«»„“”‘’‚‹›…–—°ºª·•€£¥©®™‰′″№"
-_TOUCHING_RE = re.compile(
-    rf"(?<=[^\W\d_])[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}]"
-    rf"|[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}](?=[^\W\d_])"
-)
+_TOUCHING = rf"[^\w\s{_MARKS}\x00-\x7f{_EDGE_PUNCT}]"
+_TOUCHING_RE = re.compile(rf"(?<={_LETTER}){_TOUCHING}|{_TOUCHING}(?={_LETTER})")
 _NON_ASCII_RE = re.compile(r"[^\s\x00-\x7f]")
 _COMMON_SYMBOL_RE = re.compile("[\u00a0«»„“”‘’–—…€°©®™№·•¿¡]")
 #: Symbols that real prose hardly ever contains: box drawing, blocks, geometric shapes,
@@ -78,9 +81,12 @@ _RARE_SYMBOL_RE = re.compile(
 #: Symbols that only mojibake puts right before a small letter ("³adny", "¹wiat"), and
 #: signs no Cyrillic text glues to the start of a word, where mac-cyrillic's capitals stand
 #: in cp1251 ("€справни" is "Исправни"; Latin "€uro" is a pun, not mojibake).
+_LEADING = r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac]"
+_LEADING_NEXT = r"[a-z\u00df-\u00ff]"
+_LEADING_SIGN = "[€†‡‰™]"
+_LEADING_CYRILLIC = "[а-яёђ-џ]"
 _LEADING_RE = re.compile(
-    r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac](?=[a-z\u00df-\u00ff])"
-    r"|(?<![^\W\d_])[€†‡‰™](?=[а-яёђ-џ])"
+    rf"{_LEADING}(?={_LEADING_NEXT})|(?<!{_LETTER}){_LEADING_SIGN}(?={_LEADING_CYRILLIC})"
 )
 
 _SCRIPT_RANGES = (
@@ -413,6 +419,15 @@ def score(text: str, lang: str | None = None) -> TextScore:
     >>> score("Fußnoten").plausibility > 0.5, score("1234 !?").lang
     (True, None)
     """
+    tables = _compiled() if lang is None and NARROW else None
+    if tables is not None:
+        code, lp, letters = tables.score(text)
+        return TextScore(code, lp, _plausibility(lp), letters)
+    return _score(text, lang)
+
+
+def _score(text: str, lang: str | None = None) -> TextScore:
+    """:func:`score` in pure Python (the reference of the compiled scorer)."""
     tokens = TOKEN_RE.findall(_fold_text(text))
     groups: dict[str, list[str]] = {}
     for tok in tokens:
@@ -506,6 +521,17 @@ def logprob_bound(text: str) -> float:
     True
     """
     _quick_value, joined, cost, count = _quick(text)
+    tables = _compiled()
+    if tables is not None:
+        bound = tables.bound(joined, cost, count)
+        if bound is not None:
+            return bound
+    return _bound(joined, cost, count)
+
+
+def _bound(joined: str, cost: float, count: int) -> float:
+    """:func:`logprob_bound` from :func:`_quick`'s padded tokens and symbol cost and count,
+    in pure Python (the reference of the compiled scorer)."""
     data = langdata()
     if not joined or not {script_of(c) for c in set(joined) if c > "\x7f"} <= data.by_script.keys():
         return math.inf
@@ -518,6 +544,16 @@ def logprob_bound(text: str) -> float:
 def _quick(text: str) -> tuple[float, str, float, int]:
     """:func:`quick_logprob` of ``text``, with what :func:`logprob_bound` needs: the padded
     tokens it scored ("" if none), their symbol cost and the symbol count."""
+    tables = _compiled()
+    if tables is not None:
+        found = tables.quick(text)
+        if found is not None:
+            return found
+    return _quick_py(text)
+
+
+def _quick_py(text: str) -> tuple[float, str, float, int]:
+    """:func:`_quick` in pure Python (the reference of the compiled scorer)."""
     folded = _fold_text(text)
     every = TOKEN_RE.findall(folded)
     # Scripts we do not model are neutral, as in :func:`score` (most texts have none).
@@ -578,3 +614,70 @@ def lang_codes(mask: int) -> list[str]:
     True
     """
     return [code for code, m in langdata().models.items() if mask >> m.index & 1]
+
+
+# The compiled scorer (:mod:`textfix.scoring._cscore`): the same functions in C, fed the
+# tables above and every character's properties as this module sees them.
+
+_CSCORE = load("textfix.scoring._cscore")
+
+#: Scripts as the compiled scorer numbers them (``Other``, the unmodelled, last).
+_SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
+
+
+def _fullmatch(pattern: str) -> Callable[[str], object]:
+    return re.compile(f"(?:{pattern})").fullmatch
+
+
+#: ``(flag, test)`` of one character, the bits the compiled scorer reads (keep in step with
+#: ``_cscore.c``): the character classes of the patterns above (their look-arounds are
+#: checked there) and the ``str`` methods :func:`odd_case` and :func:`_mixed_scripts` use.
+_CHAR_TESTS: tuple[tuple[int, Callable[[str], object]], ...] = (
+    (1 << 1, TOKEN_RE.fullmatch),
+    (1 << 2, _fullmatch(_LETTER)),
+    (1 << 3, _OTHER_RE.fullmatch),
+    (1 << 4, _NON_ASCII_RE.fullmatch),
+    (1 << 5, _COMMON_SYMBOL_RE.fullmatch),
+    (1 << 6, _fullmatch(_GLUED)),
+    (1 << 7, _fullmatch(_TOUCHING)),
+    (1 << 8, _RARE_SYMBOL_RE.fullmatch),
+    (1 << 9, _fullmatch(_LEADING)),
+    (1 << 10, _fullmatch(_LEADING_NEXT)),
+    (1 << 11, str.islower),
+    (1 << 12, str.isupper),
+    (1 << 13, str.istitle),
+    (1 << 14, str.isalpha),
+    (1 << 15, lambda ch: ch.lower() != ch),
+    (1 << 16, _fullmatch(_LEADING_SIGN)),
+    (1 << 17, _fullmatch(_LEADING_CYRILLIC)),
+)
+
+
+def _char_info(ch: str) -> tuple[int, int, int, str]:
+    """One character as the compiled scorer sees it: flags (:data:`_CHAR_TESTS`), script
+    number (:data:`_SCRIPTS`), the languages whose alphabet has it, and its
+    :func:`_fold_text` (folding is character by character: the final sigma is folded away).
+
+    >>> _char_info("Ж")[1:]
+    (1, 0, 'ж')
+    """
+    flags = sum(bit for bit, test in _CHAR_TESTS if test(ch))
+    letters = langdata().letter_mask.get(ch, 0)
+    return flags, _SCRIPTS.index(script_of(ch)), letters, _fold_text(ch)
+
+
+@cache
+def _compiled() -> _cscore.Tables | None:
+    """The compiled scorer's tables (built once), or ``None`` for pure Python."""
+    if _CSCORE is None:
+        return None
+    data = langdata()
+    by_index = _models_by_index()
+    if any(m.script not in _SCRIPTS for m in by_index) or len(by_index) > 64:
+        return None  # a script or a language count the compiled tables do not number
+    models = [(m.code, _SCRIPTS.index(m.script), m.floor, m.bigrams) for m in by_index]
+    limits = tuple(data.packed[s].limit if s in data.packed else -1 for s in _SCRIPTS)
+    tables: _cscore.Tables = _CSCORE.Tables(
+        _char_info, data.word_mask.get, models, data.pooled, data.pooled_floor, _top_floor(), limits
+    )
+    return tables

@@ -1,0 +1,1296 @@
+/* Compiled scorer: the hot loops of textfix.scoring.model, with identical results.
+ *
+ * textfix.scoring.model stays the reference: every function here mirrors one there
+ * (named in its comment) operation for operation, so floats come out bit for bit the
+ * same (sums in the same order, as the running Python's sum() adds floats).  Where the
+ * Python code would divide by zero, the C code returns None and the caller takes the
+ * pure-Python path.
+ *
+ * Character properties are never re-implemented: a Python callback classifies each
+ * character once (the same regular expressions and str methods the Python code uses)
+ * and the answer is kept in a table of the Basic Multilingual Plane.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Character flags, as textfix.scoring.model._char_info sets them (keep in step). */
+enum {
+    F_KNOWN = 1 << 0,    /* the table entry is filled */
+    F_TOKEN = 1 << 1,    /* TOKEN_RE */
+    F_LETTER = 1 << 2,   /* [^\W\d_] */
+    F_OTHER = 1 << 3,    /* _OTHER_RE */
+    F_NONASCII = 1 << 4, /* _NON_ASCII_RE */
+    F_COMMON = 1 << 5,   /* _COMMON_SYMBOL_RE */
+    F_GLUE = 1 << 6,     /* the symbol of _GLUED_RE */
+    F_TOUCH = 1 << 7,    /* the symbol of _TOUCHING_RE */
+    F_RARE = 1 << 8,     /* _RARE_SYMBOL_RE */
+    F_LEADING = 1 << 9,  /* the symbol of _LEADING_RE */
+    F_LEADNEXT = 1 << 10, /* the small letter after it */
+    F_LOWER = 1 << 11,   /* str.islower */
+    F_UPPER = 1 << 12,   /* str.isupper */
+    F_TITLE = 1 << 13,   /* str.istitle */
+    F_ALPHA = 1 << 14,   /* str.isalpha */
+    F_LOWERS = 1 << 15,  /* ch.lower() != ch */
+    F_LEADSIGN = 1 << 16, /* a sign of _LEADING_RE's second kind */
+    F_LEADCYR = 1 << 17  /* the small Cyrillic letter after it */
+};
+
+#define N_SCRIPTS 7
+#define SCRIPT_LATN 0
+#define MAX_MODELS 64
+#define MAX_FOLD 3
+#define BMP 0x10000
+
+/* Penalties of model.py (nats). */
+#define ODD_CASE (-4.0)
+#define GLUED_SYMBOL (-8.0)
+#define TOUCHING_SYMBOL (-5.0)
+#define COMMON_SYMBOL (-3.0)
+#define NO_LETTERS (-10.0)
+#define OTHER_SYMBOL (-6.0)
+#define RARE_SYMBOL (-6.0)
+#define LEADING_SYMBOL (-8.0)
+#define MIXED_SCRIPT_WORD (-10.0)
+#define FOREIGN_LETTER (-9.0)
+#define FOREIGN_COST 90
+#define PACKED_FROM 5
+
+typedef struct {
+    uint64_t mask; /* languages whose alphabet has the character */
+    uint32_t flags;
+    uint8_t script;
+    uint8_t nfold;
+    Py_UCS4 fold[MAX_FOLD]; /* _fold_text of the character */
+} CharInfo;
+
+typedef struct {
+    uint64_t key; /* (first << 21 | second) + 1; 0 marks a free slot */
+    double pooled;
+    uint32_t start; /* its models' values: vals[start : start + n] */
+    uint32_t n;
+} Entry;
+
+typedef struct {
+    uint32_t model;
+    int32_t cost;
+    double value;
+} ModelVal;
+
+typedef struct {
+    char code[16];
+    PyObject *code_obj;
+    int script;
+    double floor;
+    int64_t floor_cost;
+} Model;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *classify;
+    PyObject *word_get;
+    CharInfo *bmp;
+    Entry *entries;
+    size_t entry_mask;
+    ModelVal *vals;
+    size_t n_vals;
+    Model models[MAX_MODELS];
+    int n_models;
+    uint64_t pool_mask[N_SCRIPTS];
+    int64_t limit[N_SCRIPTS];
+    double pooled_floor;
+    double top_floor;
+} Tables;
+
+/* ---- Python's sum() of floats, as the running interpreter adds them ---------------- */
+
+typedef struct {
+    double f;
+    double c;
+    int started;
+} PySum;
+
+static void
+pysum_add(PySum *s, double x)
+{
+    if (!s->started) {
+        s->f = 0.0 + x; /* int 0 + float: the first item */
+        s->started = 1;
+        return;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    /* Neumaier's compensated sum (Python 3.12+). */
+    double t = s->f + x;
+    if (fabs(s->f) >= fabs(x)) {
+        s->c += (s->f - t) + x;
+    }
+    else {
+        s->c += (x - t) + s->f;
+    }
+    s->f = t;
+#else
+    s->f += x;
+#endif
+}
+
+/* The sum as a float (an empty sum is int 0, i.e. 0.0 once added to a float). */
+static double
+pysum_result(const PySum *s)
+{
+    if (!s->started) {
+        return 0.0;
+    }
+#if PY_VERSION_HEX >= 0x030C0000
+    if (s->c != 0.0 && isfinite(s->c)) {
+        return s->f + s->c;
+    }
+#endif
+    return s->f;
+}
+
+/* ---- character table ---------------------------------------------------------------- */
+
+static int
+fill_info(Tables *t, Py_UCS4 ch, CharInfo *out)
+{
+    PyObject *s = PyUnicode_FromOrdinal((int)ch);
+    if (s == NULL) {
+        return -1;
+    }
+    PyObject *r = PyObject_CallOneArg(t->classify, s);
+    Py_DECREF(s);
+    if (r == NULL) {
+        return -1;
+    }
+    PyObject *fold = NULL;
+    unsigned long flags = 0, script = 0;
+    unsigned long long mask = 0;
+    if (!PyArg_ParseTuple(r, "kkKU", &flags, &script, &mask, &fold)) {
+        Py_DECREF(r);
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(fold);
+    if (n > MAX_FOLD || script >= N_SCRIPTS) {
+        Py_DECREF(r);
+        PyErr_SetString(PyExc_ValueError, "character fold too long or unknown script");
+        return -1;
+    }
+    out->mask = (uint64_t)mask;
+    out->flags = (uint32_t)flags | F_KNOWN;
+    out->script = (uint8_t)script;
+    out->nfold = (uint8_t)n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out->fold[i] = PyUnicode_READ_CHAR(fold, i);
+    }
+    Py_DECREF(r);
+    return 0;
+}
+
+/* The table entry of ``ch`` (filled on first sight); NULL on error.  Characters outside
+ * the BMP are classified on every call, into ``spare``. */
+static const CharInfo *
+info(Tables *t, Py_UCS4 ch, CharInfo *spare)
+{
+    if (ch < BMP) {
+        CharInfo *e = &t->bmp[ch];
+        if (!(e->flags & F_KNOWN) && fill_info(t, ch, e) < 0) {
+            return NULL;
+        }
+        return e;
+    }
+    if (fill_info(t, ch, spare) < 0) {
+        return NULL;
+    }
+    return spare;
+}
+
+/* ---- bigram table ------------------------------------------------------------------- */
+
+static uint64_t
+bigram_key(Py_UCS4 a, Py_UCS4 b)
+{
+    return (((uint64_t)a << 21) | (uint64_t)b) + 1;
+}
+
+static size_t
+key_hash(uint64_t key)
+{
+    key ^= key >> 29;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 32;
+    return (size_t)key;
+}
+
+static Entry *
+find_entry(const Tables *t, uint64_t key)
+{
+    size_t i = key_hash(key) & t->entry_mask;
+    for (;;) {
+        Entry *e = &t->entries[i];
+        if (e->key == key) {
+            return e;
+        }
+        if (e->key == 0) {
+            return NULL;
+        }
+        i = (i + 1) & t->entry_mask;
+    }
+}
+
+static Entry *
+add_entry(Tables *t, uint64_t key)
+{
+    size_t i = key_hash(key) & t->entry_mask;
+    for (;;) {
+        Entry *e = &t->entries[i];
+        if (e->key == key || e->key == 0) {
+            e->key = key;
+            return e;
+        }
+        i = (i + 1) & t->entry_mask;
+    }
+}
+
+static int
+bigram_of(PyObject *key, uint64_t *out)
+{
+    if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) != 2) {
+        PyErr_SetString(PyExc_ValueError, "bigram keys must be 2-character strings");
+        return -1;
+    }
+    *out = bigram_key(PyUnicode_READ_CHAR(key, 0), PyUnicode_READ_CHAR(key, 1));
+    return 0;
+}
+
+/* One item of a {bigram: log-probability} dict. */
+static int
+bigram_item(PyObject *key, PyObject *value, uint64_t *k, double *v)
+{
+    if (bigram_of(key, k) < 0) {
+        return -1;
+    }
+    *v = PyFloat_AsDouble(value);
+    return (*v == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* ---- Tables object ------------------------------------------------------------------ */
+
+static void
+Tables_dealloc(Tables *self)
+{
+    Py_XDECREF(self->classify);
+    Py_XDECREF(self->word_get);
+    for (int m = 0; m < self->n_models; m++) {
+        Py_XDECREF(self->models[m].code_obj);
+    }
+    PyMem_Free(self->bmp);
+    PyMem_Free(self->entries);
+    PyMem_Free(self->vals);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Model ``m``'s bigram values: counted per entry (``place`` 0), then placed (1). */
+static int
+model_values(Tables *self, Py_ssize_t m, PyObject *bigrams, int place)
+{
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(bigrams, &pos, &key, &value)) {
+        uint64_t k;
+        double v;
+        if (bigram_item(key, value, &k, &v) < 0) {
+            return -1;
+        }
+        Entry *e = find_entry(self, k);
+        if (e == NULL) {
+            PyErr_SetString(PyExc_ValueError, "a model's bigram is not pooled");
+            return -1;
+        }
+        if (!place) {
+            e->n++;
+            self->n_vals++;
+            continue;
+        }
+        ModelVal *mv = &self->vals[e->start + e->n++];
+        mv->model = (uint32_t)m;
+        mv->value = v;
+        mv->cost = (int32_t)llround(-10.0 * v);
+    }
+    return 0;
+}
+
+/* Tables(classify, word_get, models, pooled, pooled_floor, top_floor, limits)
+ * models: [(code, script id, floor, bigrams {str: float}), ...] in index order;
+ * limits: per script id, the longest bigram list a packed sum takes (-1: none). */
+static int
+Tables_init(Tables *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *classify, *word_get, *models, *pooled, *limits;
+    double pooled_floor, top_floor;
+    static char *kwlist[] = {"classify", "word_get", "models", "pooled", "pooled_floor",
+                             "top_floor", "limits", NULL};
+    if (self->bmp != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Tables already initialised");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!O!ddO!", kwlist, &classify, &word_get,
+                                     &PyList_Type, &models, &PyDict_Type, &pooled,
+                                     &pooled_floor, &top_floor, &PyTuple_Type, &limits)) {
+        return -1;
+    }
+    if (PyList_GET_SIZE(models) > MAX_MODELS || PyTuple_GET_SIZE(limits) != N_SCRIPTS) {
+        PyErr_SetString(PyExc_ValueError, "too many models or wrong number of limits");
+        return -1;
+    }
+    Py_INCREF(classify);
+    self->classify = classify;
+    Py_INCREF(word_get);
+    self->word_get = word_get;
+    self->pooled_floor = pooled_floor;
+    self->top_floor = top_floor;
+    for (int s = 0; s < N_SCRIPTS; s++) {
+        self->limit[s] = PyLong_AsLongLong(PyTuple_GET_ITEM(limits, s));
+        if (self->limit[s] == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+    }
+    self->bmp = PyMem_Calloc(BMP, sizeof(CharInfo));
+    if (self->bmp == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    /* Every bigram of any model is in ``pooled``: one entry each. */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)PyDict_Size(pooled) + 16) {
+        cap <<= 1;
+    }
+    self->entries = PyMem_Calloc(cap, sizeof(Entry));
+    if (self->entries == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->entry_mask = cap - 1;
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(pooled, &pos, &key, &value)) {
+        uint64_t k;
+        double v;
+        if (bigram_item(key, value, &k, &v) < 0) {
+            return -1;
+        }
+        add_entry(self, k)->pooled = v;
+    }
+    /* Two passes over the models: count each bigram's models, then place their values. */
+    Py_ssize_t n_models = PyList_GET_SIZE(models);
+    for (Py_ssize_t m = 0; m < n_models; m++) {
+        PyObject *item = PyList_GET_ITEM(models, m);
+        PyObject *code, *bigrams;
+        int script;
+        double floor_;
+        if (!PyArg_ParseTuple(item, "UidO!", &code, &script, &floor_, &PyDict_Type, &bigrams)) {
+            return -1;
+        }
+        Py_ssize_t size;
+        const char *utf8 = PyUnicode_AsUTF8AndSize(code, &size);
+        if (utf8 == NULL) {
+            return -1;
+        }
+        if (size >= (Py_ssize_t)sizeof(self->models[m].code) || script < 0 ||
+            script >= N_SCRIPTS) {
+            PyErr_SetString(PyExc_ValueError, "bad language code or script");
+            return -1;
+        }
+        Model *model = &self->models[m];
+        memcpy(model->code, utf8, (size_t)size + 1);
+        Py_INCREF(code);
+        model->code_obj = code;
+        model->script = script;
+        model->floor = floor_;
+        model->floor_cost = llround(-10.0 * floor_);
+        self->n_models = (int)m + 1;
+        self->pool_mask[script] |= (uint64_t)1 << m;
+        if (model_values(self, m, bigrams, 0) < 0) {
+            return -1;
+        }
+    }
+    self->vals = PyMem_Calloc(self->n_vals ? self->n_vals : 1, sizeof(ModelVal));
+    if (self->vals == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    uint32_t start = 0;
+    for (size_t i = 0; i <= self->entry_mask; i++) {
+        Entry *e = &self->entries[i];
+        if (e->key) {
+            e->start = start;
+            start += e->n;
+            e->n = 0;
+        }
+    }
+    for (Py_ssize_t m = 0; m < n_models; m++) {
+        PyObject *bigrams = PyTuple_GET_ITEM(PyList_GET_ITEM(models, m), 3);
+        if (model_values(self, m, bigrams, 1) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- shared pieces ------------------------------------------------------------------ */
+
+typedef struct {
+    Py_ssize_t start, end; /* in the folded text */
+    int script;            /* _token_script */
+    int ascii;
+} Token;
+
+typedef struct {
+    Py_UCS4 *folded;
+    Py_ssize_t n_folded;
+    Token *tokens;
+    Py_ssize_t n_tokens;
+    int any_other; /* _OTHER_RE.search(folded) */
+} Folded;
+
+static void
+folded_free(Folded *f)
+{
+    PyMem_Free(f->folded);
+    PyMem_Free(f->tokens);
+}
+
+/* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters). */
+static int
+fold_and_split(Tables *t, PyObject *text, Folded *f)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    CharInfo spare;
+    memset(f, 0, sizeof(*f));
+    f->folded = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(MAX_FOLD * n + 1));
+    f->tokens = PyMem_Malloc(sizeof(Token) * (size_t)(MAX_FOLD * n / 2 + 2));
+    if (f->folded == NULL || f->tokens == NULL) {
+        folded_free(f);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 0x80) {
+            f->folded[k++] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+            continue;
+        }
+        const CharInfo *ci = info(t, ch, &spare);
+        if (ci == NULL) {
+            folded_free(f);
+            return -1;
+        }
+        for (int j = 0; j < ci->nfold; j++) {
+            f->folded[k++] = ci->fold[j];
+        }
+    }
+    f->n_folded = k;
+    Token *cur = NULL;
+    for (Py_ssize_t i = 0; i < k; i++) {
+        Py_UCS4 ch = f->folded[i];
+        const CharInfo *ci = info(t, ch, &spare);
+        if (ci == NULL) {
+            folded_free(f);
+            return -1;
+        }
+        if (ci->flags & F_OTHER) {
+            f->any_other = 1;
+        }
+        if (!(ci->flags & F_TOKEN)) {
+            cur = NULL;
+            continue;
+        }
+        if (cur == NULL) {
+            cur = &f->tokens[f->n_tokens++];
+            cur->start = i;
+            cur->script = SCRIPT_LATN;
+            cur->ascii = 1;
+        }
+        cur->end = i + 1;
+        if (ch > 0x7f && cur->ascii) {
+            cur->ascii = 0;
+            cur->script = ci->script; /* the first non-ASCII character's script */
+        }
+    }
+    return 0;
+}
+
+/* Counts over the original text: _symbols' and the shape penalties' regexes. */
+typedef struct {
+    Py_ssize_t common, non_ascii, glued, leading, touching, rare;
+} Shapes;
+
+static int
+text_shapes(Tables *t, PyObject *text, Shapes *out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    CharInfo spare_cur, spare_next;
+    memset(out, 0, sizeof(*out));
+    /* flags of text[i - 1], text[i], text[i + 1] (ASCII: looked up like the rest) */
+    uint32_t prev = 0, cur = 0, next = 0;
+    const CharInfo *ci;
+    if (n > 0) {
+        ci = info(t, PyUnicode_READ(kind, data, 0), &spare_cur);
+        if (ci == NULL) {
+            return -1;
+        }
+        cur = ci->flags;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (i + 1 < n) {
+            ci = info(t, PyUnicode_READ(kind, data, i + 1), &spare_next);
+            if (ci == NULL) {
+                return -1;
+            }
+            next = ci->flags;
+        }
+        else {
+            next = 0;
+        }
+        out->common += (cur & F_COMMON) != 0;
+        out->non_ascii += (cur & F_NONASCII) != 0;
+        out->rare += (cur & F_RARE) != 0;
+        out->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
+        out->leading += ((cur & F_LEADING) && (next & F_LEADNEXT)) ||
+                        ((cur & F_LEADSIGN) && !(prev & F_LETTER) && (next & F_LEADCYR));
+        out->touching += (cur & F_TOUCH) && ((prev & F_LETTER) || (next & F_LETTER));
+        prev = cur;
+        cur = next;
+    }
+    return 0;
+}
+
+static PyObject *
+make_str(const Py_UCS4 *buf, Py_ssize_t n)
+{
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+}
+
+/* " " + " ".join(tokens) + " " */
+static Py_UCS4 *
+join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *len)
+{
+    Py_ssize_t size = 1;
+    for (Py_ssize_t i = 0; i < n_toks; i++) {
+        size += toks[i]->end - toks[i]->start + 1;
+    }
+    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)size);
+    if (out == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    Py_ssize_t k = 0;
+    out[k++] = ' ';
+    for (Py_ssize_t i = 0; i < n_toks; i++) {
+        Py_ssize_t m = toks[i]->end - toks[i]->start;
+        memcpy(out + k, f->folded + toks[i]->start, sizeof(Py_UCS4) * (size_t)m);
+        k += m;
+        out[k++] = ' ';
+    }
+    *len = k;
+    return out;
+}
+
+/* ---- quick (model._quick) ----------------------------------------------------------- */
+
+/* The folded tokens of ``text``, room for a list of them, and its shape counts. */
+static int
+begin(Tables *self, PyObject *text, Folded *f, Token ***toks, Shapes *sh)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return -1;
+    }
+    if (fold_and_split(self, text, f) < 0) {
+        return -1;
+    }
+    *toks = PyMem_Malloc(sizeof(Token *) * (size_t)(f->n_tokens + 1));
+    if (*toks == NULL) {
+        folded_free(f);
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (text_shapes(self, text, sh) < 0) {
+        PyMem_Free(*toks);
+        folded_free(f);
+        return -1;
+    }
+    return 0;
+}
+
+/* model._symbols: the cost and count of the non-ASCII non-letters. */
+static double
+symbols(const Shapes *sh, Py_ssize_t non_ascii_letters, Py_ssize_t *count)
+{
+    Py_ssize_t other = sh->non_ascii - non_ascii_letters - sh->common;
+    *count = sh->common + other;
+    return COMMON_SYMBOL * (double)sh->common + OTHER_SYMBOL * (double)other;
+}
+
+static PyObject *
+Tables_quick(Tables *self, PyObject *text)
+{
+    Folded f;
+    Token **toks;
+    Shapes sh;
+    if (begin(self, text, &f, &toks, &sh) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n_toks = 0;
+    for (Py_ssize_t i = 0; i < f.n_tokens; i++) {
+        /* Scripts we do not model are neutral (the filter runs only if one is there). */
+        if (!f.any_other || f.tokens[i].script != N_SCRIPTS - 1) {
+            toks[n_toks++] = &f.tokens[i];
+        }
+    }
+    PyObject *result = NULL;
+    if (n_toks == 0) {
+        double v = (f.n_tokens || !sh.non_ascii) ? 0.0 : NO_LETTERS;
+        result = Py_BuildValue("(dsdi)", v, "", 0.0, 0);
+        goto done;
+    }
+    Py_ssize_t len;
+    Py_UCS4 *joined = join_tokens(&f, toks, n_toks, &len);
+    if (joined == NULL) {
+        goto done;
+    }
+    PySum sum = {0.0, 0.0, 0};
+    Py_ssize_t non_ascii = 0;
+    for (Py_ssize_t i = 0; i + 1 < len; i++) {
+        const Entry *e = find_entry(self, bigram_key(joined[i], joined[i + 1]));
+        pysum_add(&sum, e ? e->pooled : self->pooled_floor);
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        non_ascii += joined[i] > 0x7f;
+    }
+    Py_ssize_t count;
+    double cost = symbols(&sh, non_ascii, &count);
+    cost += GLUED_SYMBOL * (double)sh.glued;
+    Py_ssize_t denominator = len - 1 + count;
+    if (denominator == 0) {
+        result = Py_None; /* Python raises ZeroDivisionError: let it */
+        Py_INCREF(result);
+    }
+    else {
+        PyObject *js = make_str(joined, len);
+        if (js != NULL) {
+            double v = (pysum_result(&sum) + cost) / (double)denominator;
+            result = Py_BuildValue("(dNdn)", v, js, cost, count);
+        }
+    }
+    PyMem_Free(joined);
+done:
+    PyMem_Free(toks);
+    folded_free(&f);
+    return result;
+}
+
+/* ---- bound (model.logprob_bound, after _quick) -------------------------------------- */
+
+static PyObject *
+Tables_bound(Tables *self, PyObject *args)
+{
+    PyObject *joined;
+    double cost;
+    Py_ssize_t count;
+    if (!PyArg_ParseTuple(args, "Udn", &joined, &cost, &count)) {
+        return NULL;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(joined);
+    int kind = PyUnicode_KIND(joined);
+    const void *data = PyUnicode_DATA(joined);
+    CharInfo spare;
+    if (len == 0) {
+        return PyFloat_FromDouble(INFINITY);
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch > 0x7f) {
+            const CharInfo *ci = info(self, ch, &spare);
+            if (ci == NULL) {
+                return NULL;
+            }
+            if (!self->pool_mask[ci->script]) {
+                return PyFloat_FromDouble(INFINITY);
+            }
+        }
+    }
+    PySum sum = {0.0, 0.0, 0};
+    double top = self->top_floor;
+    for (Py_ssize_t i = 0; i + 1 < len; i++) {
+        const Entry *e = find_entry(
+            self, bigram_key(PyUnicode_READ(kind, data, i), PyUnicode_READ(kind, data, i + 1)));
+        /* max(pooled, top): the first of equals */
+        pysum_add(&sum, e == NULL ? top : (top > e->pooled ? top : e->pooled));
+    }
+    Py_ssize_t denominator = len - 1 + count;
+    if (denominator == 0) {
+        Py_RETURN_NONE;
+    }
+    return PyFloat_FromDouble((pysum_result(&sum) + cost) / (double)denominator);
+}
+
+/* ---- score (model.score with lang=None) --------------------------------------------- */
+
+typedef struct {
+    Py_UCS4 ch;
+    Py_ssize_t count;
+    uint64_t mask;
+} Letter;
+
+static int
+cmp_ucs4(const void *a, const void *b)
+{
+    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
+    return (x > y) - (x < y);
+}
+
+/* model._logprob: the bigrams' values summed in order, plus the foreign letters' cost. */
+static double
+logprob(const Tables *t, int m, const Entry *const *bigrams, Py_ssize_t n_bigrams,
+        const Letter *letters, Py_ssize_t n_letters)
+{
+    PySum sum = {0.0, 0.0, 0};
+    const Model *model = &t->models[m];
+    for (Py_ssize_t i = 0; i < n_bigrams; i++) {
+        double v = model->floor;
+        const Entry *e = bigrams[i];
+        if (e != NULL) {
+            for (uint32_t j = 0; j < e->n; j++) {
+                const ModelVal *mv = &t->vals[e->start + j];
+                if (mv->model == (uint32_t)m) {
+                    v = mv->value;
+                    break;
+                }
+            }
+        }
+        pysum_add(&sum, v);
+    }
+    Py_ssize_t foreign = 0;
+    uint64_t bit = (uint64_t)1 << m;
+    for (Py_ssize_t i = 0; i < n_letters; i++) {
+        if (!(letters[i].mask & bit)) {
+            foreign += letters[i].count;
+        }
+    }
+    return pysum_result(&sum) + FOREIGN_LETTER * (double)foreign;
+}
+
+/* max((_logprob(m), m.code) for m in models): the first of equal tuples. */
+static int
+best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
+        Py_ssize_t n_bigrams, const Letter *letters, Py_ssize_t n_letters, double *lp)
+{
+    int best = -1;
+    for (int i = 0; i < n; i++) {
+        double v = logprob(t, models[i], bigrams, n_bigrams, letters, n_letters);
+        if (best < 0 || v > *lp ||
+            (v == *lp && strcmp(t->models[models[i]].code, t->models[best].code) > 0)) {
+            best = models[i];
+            *lp = v;
+        }
+    }
+    return best;
+}
+
+/* The script _candidates picks among equally common ones: Counter(map(script_of, letters))
+ * .most_common(1) takes the first in the order of the set of non-ASCII letters, so the
+ * same set is built (same insertions in the same order: the same iteration order). */
+static int
+tie_break(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks,
+          const int *script_count, int most)
+{
+    PyObject *set = PySet_New(NULL);
+    if (set == NULL) {
+        return -1;
+    }
+    int script = -1;
+    for (Py_ssize_t i = 0; i < n_toks; i++) {
+        for (Py_ssize_t j = toks[i]->start; j < toks[i]->end; j++) {
+            if (f->folded[j] <= 0x7f) {
+                continue;
+            }
+            PyObject *ch = PyUnicode_FromOrdinal((int)f->folded[j]);
+            if (ch == NULL || PySet_Add(set, ch) < 0) {
+                Py_XDECREF(ch);
+                Py_DECREF(set);
+                return -1;
+            }
+            Py_DECREF(ch);
+        }
+    }
+    PyObject *it = PyObject_GetIter(set);
+    PyObject *item;
+    CharInfo spare;
+    while (it != NULL && script < 0 && (item = PyIter_Next(it)) != NULL) {
+        const CharInfo *ci = info(self, PyUnicode_READ_CHAR(item, 0), &spare);
+        Py_DECREF(item);
+        if (ci == NULL) {
+            break;
+        }
+        if (script_count[ci->script] == most) {
+            script = ci->script;
+        }
+    }
+    Py_XDECREF(it);
+    Py_DECREF(set);
+    if (script < 0 && !PyErr_Occurred()) {
+        PyErr_SetString(PyExc_RuntimeError, "no script of the most letters");
+    }
+    return script;
+}
+
+/* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error. */
+static int
+best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
+              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out)
+{
+    Py_ssize_t len;
+    Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len);
+    if (joined == NULL) {
+        return -1;
+    }
+    int status = -1;
+    Py_ssize_t n_bigrams = len - 1;
+    const Entry **bigrams = PyMem_Malloc(sizeof(Entry *) * (size_t)(n_bigrams + 1));
+    Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    Letter *letters = PyMem_Malloc(sizeof(Letter) * (size_t)(len + 1));
+    if (bigrams == NULL || chars == NULL || letters == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n_bigrams; i++) {
+        bigrams[i] = find_entry(self, bigram_key(joined[i], joined[i + 1]));
+    }
+    /* Counter("".join(tokens)): the distinct letters, counted. */
+    Py_ssize_t n_chars = 0;
+    for (Py_ssize_t i = 0; i < n_toks; i++) {
+        for (Py_ssize_t j = toks[i]->start; j < toks[i]->end; j++) {
+            chars[n_chars++] = f->folded[j];
+        }
+    }
+    qsort(chars, (size_t)n_chars, sizeof(Py_UCS4), cmp_ucs4);
+    Py_ssize_t n_letters = 0;
+    int script_count[N_SCRIPTS] = {0};
+    CharInfo spare;
+    for (Py_ssize_t i = 0; i < n_chars; i++) {
+        if (n_letters && letters[n_letters - 1].ch == chars[i]) {
+            letters[n_letters - 1].count++;
+            continue;
+        }
+        const CharInfo *ci = info(self, chars[i], &spare);
+        if (ci == NULL) {
+            goto done;
+        }
+        letters[n_letters].ch = chars[i];
+        letters[n_letters].count = 1;
+        letters[n_letters].mask = ci->mask;
+        n_letters++;
+        if (chars[i] > 0x7f) {
+            script_count[ci->script]++;
+        }
+    }
+    *n_bigrams_out = n_bigrams;
+    *n_letters_out = n_chars;
+    /* _candidates: the dominant script of the non-ASCII letters (Latin if none). */
+    int script = SCRIPT_LATN, most = 0, tied = 0;
+    for (int s = 0; s < N_SCRIPTS; s++) {
+        if (script_count[s] > most) {
+            most = script_count[s];
+            script = s;
+            tied = 0;
+        }
+        else if (most && script_count[s] == most) {
+            tied = 1;
+        }
+    }
+    if (tied && (script = tie_break(self, f, toks, n_toks, script_count, most)) < 0) {
+        goto done;
+    }
+    uint64_t pool = self->pool_mask[script];
+    *code = -1;
+    *lp = 0.0;
+    if (!pool) {
+        *n_bigrams_out = *n_letters_out = 0;
+        status = 0;
+        goto done;
+    }
+    uint64_t both = pool;
+    for (Py_ssize_t i = 0; i < n_letters; i++) {
+        if (letters[i].ch > 0x7f) {
+            both &= letters[i].mask;
+        }
+    }
+    int models[MAX_MODELS];
+    int n_models = 0;
+    if (both) {
+        for (int m = 0; m < self->n_models; m++) {
+            if (both >> m & 1) {
+                models[n_models++] = m;
+            }
+        }
+    }
+    else {
+        /* those whose alphabets miss the fewest of the letters (one more allowed) */
+        Py_ssize_t cover[MAX_MODELS] = {0}, best = 0;
+        for (int m = 0; m < self->n_models; m++) {
+            if (!(pool >> m & 1)) {
+                continue;
+            }
+            for (Py_ssize_t i = 0; i < n_letters; i++) {
+                cover[m] += letters[i].ch > 0x7f && (letters[i].mask >> m & 1);
+            }
+            if (cover[m] > best) {
+                best = cover[m];
+            }
+        }
+        for (int m = 0; m < self->n_models; m++) {
+            if (pool >> m & 1 && cover[m] >= best - 1) {
+                models[n_models++] = m;
+            }
+        }
+    }
+    if (n_models > 1) {
+        /* _by_known_words: the languages knowing every known word of the tokens */
+        uint64_t known = ~(uint64_t)0;
+        int any = 0;
+        for (Py_ssize_t i = 0; i < n_toks; i++) {
+            PyObject *word = make_str(f->folded + toks[i]->start, toks[i]->end - toks[i]->start);
+            if (word == NULL) {
+                goto done;
+            }
+            PyObject *r = PyObject_CallOneArg(self->word_get, word);
+            Py_DECREF(word);
+            if (r == NULL) {
+                goto done;
+            }
+            unsigned long long mask = PyLong_AsUnsignedLongLong(r);
+            Py_DECREF(r);
+            if (mask == (unsigned long long)-1 && PyErr_Occurred()) {
+                goto done;
+            }
+            if (mask) {
+                known &= mask;
+                any = 1;
+            }
+        }
+        if (any && known) {
+            int narrowed = 0;
+            for (int i = 0; i < n_models; i++) {
+                if (known >> models[i] & 1) {
+                    models[narrowed++] = models[i];
+                }
+            }
+            if (narrowed) {
+                n_models = narrowed;
+            }
+        }
+    }
+    /* _max_logprob */
+    int64_t limit = self->limit[self->models[models[0]].script];
+    if (n_models < PACKED_FROM || limit < 0 || n_bigrams > limit) {
+        *code = best_of(self, models, n_models, bigrams, n_bigrams, letters, n_letters, lp);
+        status = 0;
+        goto done;
+    }
+    /* Every language's exact integer cost (the packed sum of model.py, field by field). */
+    int64_t costs[MAX_MODELS];
+    int slot_of[MAX_MODELS];
+    for (int i = 0; i < n_models; i++) {
+        costs[i] = (int64_t)n_bigrams * self->models[models[i]].floor_cost;
+        slot_of[models[i]] = i;
+    }
+    uint64_t in_pool = 0;
+    for (int i = 0; i < n_models; i++) {
+        in_pool |= (uint64_t)1 << models[i];
+    }
+    for (Py_ssize_t b = 0; b < n_bigrams; b++) {
+        const Entry *e = bigrams[b];
+        if (e == NULL) {
+            continue;
+        }
+        for (uint32_t j = 0; j < e->n; j++) {
+            const ModelVal *mv = &self->vals[e->start + j];
+            if (in_pool >> mv->model & 1) {
+                int i = slot_of[mv->model];
+                costs[i] += mv->cost - self->models[mv->model].floor_cost;
+            }
+        }
+    }
+    for (int i = 0; i < n_models; i++) {
+        uint64_t bit = (uint64_t)1 << models[i];
+        for (Py_ssize_t l = 0; l < n_letters; l++) {
+            if (!(letters[l].mask & bit)) {
+                costs[i] += FOREIGN_COST * (int64_t)letters[l].count;
+            }
+        }
+    }
+    int64_t least = costs[0];
+    for (int i = 1; i < n_models; i++) {
+        if (costs[i] < least) {
+            least = costs[i];
+        }
+    }
+    int n_tied = 0;
+    for (int i = 0; i < n_models; i++) {
+        if (costs[i] == least) {
+            models[n_tied++] = models[i];
+        }
+    }
+    *code = best_of(self, models, n_tied, bigrams, n_bigrams, letters, n_letters, lp);
+    status = 0;
+done:
+    PyMem_Free(joined);
+    PyMem_Free(bigrams);
+    PyMem_Free(chars);
+    PyMem_Free(letters);
+    return status;
+}
+
+/* model.odd_case of text[start:end] (flags of its characters in ``fl``). */
+static Py_ssize_t
+odd_case(const uint32_t *fl, Py_ssize_t n)
+{
+    int tail_lowered = 1;
+    for (Py_ssize_t i = 1; i < n; i++) {
+        if (fl[i] & F_LOWERS) {
+            tail_lowered = 0;
+            break;
+        }
+    }
+    if (tail_lowered) {
+        return 0;
+    }
+    /* str.isupper: no small or title-case letter, and a capital */
+    int cased = 0, upper = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (fl[i] & (F_LOWER | F_TITLE)) {
+            upper = 0;
+            break;
+        }
+        cased |= (fl[i] & F_UPPER) != 0;
+    }
+    if (upper && cased) {
+        return 0;
+    }
+    Py_ssize_t odd = 0;
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        odd += (fl[i] & F_LOWER) && (fl[i + 1] & F_UPPER);
+    }
+    return odd;
+}
+
+/* model._penalties' odd capitals: over TOKEN_RE.findall(text). */
+static int
+odd_cases(Tables *t, PyObject *text, Py_ssize_t *out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    uint32_t *fl = PyMem_Malloc(sizeof(uint32_t) * (size_t)(n + 1));
+    if (fl == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    CharInfo spare;
+    *out = 0;
+    Py_ssize_t run = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        uint32_t flags = 0;
+        if (i < n) {
+            const CharInfo *ci = info(t, PyUnicode_READ(kind, data, i), &spare);
+            if (ci == NULL) {
+                PyMem_Free(fl);
+                return -1;
+            }
+            flags = ci->flags;
+        }
+        if (flags & F_TOKEN) {
+            fl[run++] = flags;
+        }
+        else if (run) {
+            *out += odd_case(fl, run);
+            run = 0;
+        }
+    }
+    PyMem_Free(fl);
+    return 0;
+}
+
+/* model._mixed_scripts of the folded tokens. */
+static int
+mixed_scripts(Tables *t, const Folded *f, double *out)
+{
+    CharInfo spare;
+    *out = 0.0;
+    for (Py_ssize_t i = 0; i < f->n_tokens; i++) {
+        const Token *tok = &f->tokens[i];
+        if (tok->ascii) {
+            continue;
+        }
+        int seen = -1, mixed = 0;
+        for (Py_ssize_t j = tok->start; j < tok->end && !mixed; j++) {
+            const CharInfo *ci = info(t, f->folded[j], &spare);
+            if (ci == NULL) {
+                return -1;
+            }
+            if (!(ci->flags & F_ALPHA)) {
+                continue;
+            }
+            if (seen < 0) {
+                seen = ci->script;
+            }
+            else if (seen != ci->script) {
+                mixed = 1;
+            }
+        }
+        if (mixed) {
+            *out += MIXED_SCRIPT_WORD;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+Tables_score(Tables *self, PyObject *text)
+{
+    Folded f;
+    Token **toks;
+    Shapes sh;
+    if (begin(self, text, &f, &toks, &sh) < 0) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    /* groups: scripts in order of first appearance, Other dropped */
+    int order[N_SCRIPTS], n_groups = 0, seen[N_SCRIPTS] = {0};
+    for (Py_ssize_t i = 0; i < f.n_tokens; i++) {
+        int s = f.tokens[i].script;
+        if (!seen[s]) {
+            seen[s] = 1;
+            if (s != N_SCRIPTS - 1) {
+                order[n_groups++] = s;
+            }
+        }
+    }
+    if (n_groups == 0) {
+        double lp = sh.rare ? RARE_SYMBOL : 0.0;
+        result = Py_BuildValue("(Odn)", Py_None, lp, (Py_ssize_t)0);
+        goto done;
+    }
+    double total = 0.0;
+    Py_ssize_t n_bigrams = 0, n_letters = 0, non_ascii = 0, most = -1;
+    int best_lang = -1;
+    for (int g = 0; g < n_groups; g++) {
+        Py_ssize_t n_toks = 0;
+        for (Py_ssize_t i = 0; i < f.n_tokens; i++) {
+            if (f.tokens[i].script == order[g]) {
+                toks[n_toks++] = &f.tokens[i];
+                for (Py_ssize_t j = f.tokens[i].start; j < f.tokens[i].end; j++) {
+                    non_ascii += f.folded[j] > 0x7f;
+                }
+            }
+        }
+        double lp;
+        int code;
+        Py_ssize_t nb, nl;
+        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl);
+        if (status < 0) {
+            goto done;
+        }
+        total += lp;
+        n_bigrams += nb;
+        n_letters += nl;
+        if (nl > most && code >= 0) {
+            most = nl;
+            best_lang = code;
+        }
+    }
+    Py_ssize_t count;
+    double cost = symbols(&sh, non_ascii, &count);
+    Py_ssize_t odd;
+    if (odd_cases(self, text, &odd) < 0) {
+        goto done;
+    }
+    double penalties = ODD_CASE * (double)odd;
+    penalties += GLUED_SYMBOL * (double)sh.glued;
+    penalties += LEADING_SYMBOL * (double)sh.leading;
+    penalties += TOUCHING_SYMBOL * (double)sh.touching;
+    penalties += RARE_SYMBOL * (double)sh.rare;
+    double mixed;
+    if (mixed_scripts(self, &f, &mixed) < 0) {
+        goto done;
+    }
+    Py_ssize_t denominator = n_bigrams + count;
+    if (denominator < 1) {
+        denominator = 1;
+    }
+    double lp = (total + cost + penalties + mixed) / (double)denominator;
+    result = Py_BuildValue("(Odn)", best_lang < 0 ? Py_None : self->models[best_lang].code_obj,
+                           lp, n_letters);
+done:
+    PyMem_Free(toks);
+    folded_free(&f);
+    return result;
+}
+
+/* ---- module ------------------------------------------------------------------------- */
+
+static PyMethodDef Tables_methods[] = {
+    {"quick", (PyCFunction)Tables_quick, METH_O,
+     "model._quick(text), or None where Python must decide."},
+    {"bound", (PyCFunction)Tables_bound, METH_VARARGS,
+     "model.logprob_bound's sum for _quick's (joined, cost, count)."},
+    {"score", (PyCFunction)Tables_score, METH_O,
+     "(lang, logprob, letters) of model.score(text)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject TablesType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "textfix.scoring._cscore.Tables",
+    .tp_basicsize = sizeof(Tables),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The scorer's tables, handed over once from textfix.scoring.model.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Tables_init,
+    .tp_dealloc = (destructor)Tables_dealloc,
+    .tp_methods = Tables_methods,
+};
+
+static struct PyModuleDef cscore_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "textfix.scoring._cscore",
+    .m_doc = "Compiled hot loops of textfix.scoring.model (identical results).",
+    .m_size = -1,
+};
+
+PyMODINIT_FUNC
+PyInit__cscore(void)
+{
+    if (PyType_Ready(&TablesType) < 0) {
+        return NULL;
+    }
+    PyObject *m = PyModule_Create(&cscore_module);
+    if (m == NULL) {
+        return NULL;
+    }
+    Py_INCREF(&TablesType);
+    if (PyModule_AddObject(m, "Tables", (PyObject *)&TablesType) < 0) {
+        Py_DECREF(&TablesType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,131 @@
+"""The compiled scorer (``textfix.scoring._cscore``) gives exactly what the pure-Python scorer
+gives: the same floats bit for bit, the same languages, on real lines, their mojibake, the
+candidates the legacy engine scores, and hypothesis text (lone surrogates, NUL, astral
+characters, huge lines). Skipped when the module is not built or TEXTFIX_PURE_PYTHON is set."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from benchmarks.devset import garble
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.realdata import non_ascii_lines
+
+from textfix.chains import single_byte_steps
+from textfix.repair.legacy import _cand_core, _pool, core
+from textfix.scoring import model
+
+TABLES = model._compiled()
+pytestmark = pytest.mark.skipif(TABLES is None, reason="textfix.scoring._cscore is not built")
+
+
+def _exact(value: object) -> object:
+    """Floats by their bits (``==`` takes -0.0 for 0.0), everything else as it is."""
+    if isinstance(value, float):
+        return value.hex()
+    if isinstance(value, tuple):
+        return tuple(map(_exact, value))
+    return value
+
+
+def assert_same(text: str) -> None:
+    assert TABLES is not None
+    quick = model._quick_py(text)
+    assert _exact(TABLES.quick(text)) == _exact(quick), text
+    assert _exact(TABLES.bound(*quick[1:])) == _exact(model._bound(*quick[1:])), text
+    reference = model._score(text)
+    expected = (reference.lang, reference.logprob, reference.letters)
+    assert _exact(TABLES.score(text)) == _exact(expected), text
+
+
+@functools.cache
+def real_texts() -> list[str]:
+    """Clean lines, their cores, their mojibake under a few chains, and the candidate cores
+    the legacy engine makes of that mojibake."""
+    lines = list(non_ascii_lines()[::2])
+    steps = [chain for chain, _table in single_byte_steps()][::9]
+    texts = set(lines) | {core(line) for line in lines}
+    for i, line in enumerate(lines):
+        garbled = garble(line, (steps[i % len(steps)],))
+        if garbled is None:
+            continue
+        texts.add(garbled)
+        garbled_core = core(garbled)
+        texts.update(_cand_core(garbled_core, entry) for entry in _pool(garbled, garbled_core)[:10])
+    return sorted(texts)
+
+
+def test_real_lines_score_the_same() -> None:
+    texts = real_texts()
+    assert len(texts) > 5000
+    for text in texts:
+        assert_same(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\x00",
+        "1234 !?",
+        "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
+        "Цей текст також доступний українською",
+        "AplikaÂΘo AplikaЕ¼o",  # scripts tied: settled by the set's order, as in Python
+        "ΣΟΦΙΑ σοφίας Straße İçindekiler ẞ",  # final sigma and folds longer than a letter
+        "McDonald NATO dzieÑ оПХБЕР Hawaiʻi",  # odd capitals and modifier letters
+        "³adny dzie§ │adny ½mv² Ð¾Ð rekisterˆity",  # shapes around symbols
+        "東京 Привет 😂 \ud800x\udfff 𝔘𝔫𝔦",  # unmodelled scripts, surrogates, astral
+        "ไบต์ עברית العربية",
+    ],
+)
+def test_fixtures_score_the_same(text: str) -> None:
+    assert_same(text)
+
+
+def test_huge_line_scores_the_same() -> None:
+    # Long sums show any difference in the order floats are added.
+    text = " ".join(real_texts()[::2] * 4)
+    assert len(text) > 100_000
+    assert_same(text)
+    assert_same(text.upper() + "\ud800" * 3)
+
+
+_ODD = "\x00\ud800\udbff\udc00\udfffİıßẞΣσςµªº\xa0\u0301\u05be²³¹¼½¾¦¤¨¯´¸¬€„“”«»│╖"
+_ODD_CHARACTERS = st.sampled_from([*_ODD, "😂", "𝔘", "\U000e0001", "\U0010ffff"])
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.characters(min_codepoint=0x80, max_codepoint=0x52F),
+        _ODD_CHARACTERS,
+        st.sampled_from(list(" .,-'")),
+    ),
+    max_size=80,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_any_text_scores_the_same(text: str) -> None:
+    assert_same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_folding_goes_character_by_character(text: str) -> None:
+    # The compiled scorer folds each character alone; the whole text folds the same.
+    folded = "".join(model._char_info(ch)[3] for ch in text)
+    assert folded == model._fold_text(text)
+
+
+def test_public_functions_use_the_compiled_scorer() -> None:
+    text = "Öåé òåêñò òàêîæ"
+    model.score.cache_clear()
+    model._quick.cache_clear()
+    s = model.score(text)
+    assert TABLES is not None
+    assert (s.lang, s.logprob, s.letters) == TABLES.score(text)
+    assert model.quick_logprob(text) == model._quick_py(text)[0]
+    assert model.logprob_bound(text) >= s.logprob
