@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
 from textfix.chains import single_byte_steps
+from textfix.repair import legacy
 from textfix.repair.legacy import _cand_core, _pool, core
 from textfix.scoring import model
 
@@ -129,3 +130,29 @@ def test_public_functions_use_the_compiled_scorer() -> None:
     assert (s.lang, s.logprob, s.letters) == TABLES.score(text)
     assert model.quick_logprob(text) == model._quick_py(text)[0]
     assert model.logprob_bound(text) >= s.logprob
+
+
+def assert_same_pool(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text_core = core(text)
+    compiled = _pool(text, text_core)
+    with monkeypatch.context() as patch:
+        patch.setattr(legacy, "_compiled_pool", lambda: None)
+        reference = _pool(text, text_core)
+    assert compiled == reference, text
+    # the very tables of the steps (the engine translates with them)
+    assert [id(e[2]) for e in compiled if isinstance(e[2], dict)] == [
+        id(e[2]) for e in reference if isinstance(e[2], dict)
+    ]
+
+
+def test_pool_of_real_lines_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert legacy._compiled_pool() is not None
+    for text in real_texts()[::2]:
+        assert_same_pool(text, monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_pool_of_any_text_is_the_same(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_pool(text, monkeypatch)

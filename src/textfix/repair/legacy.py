@@ -36,8 +36,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
 from itertools import compress, count
 from operator import and_, itemgetter, or_
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from textfix._native import load
 from textfix.chains import (
     TRUE_RANK,
     UNDECODABLE,
@@ -72,6 +73,11 @@ from textfix.scoring.model import (
     well_formed,
 )
 from textfix.types import Chain
+
+if TYPE_CHECKING:
+    from textfix.scoring import _cscore
+
+_CSCORE = load("textfix.scoring._cscore")
 
 #: A candidate must gain this much log-probability per letter over the original...
 MIN_GAIN = 1.0
@@ -327,11 +333,40 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
     ``chains`` are all the chains giving that same text, in table order."""
     chars = {ch for ch in text_core if ch > "\x7f"}
     seen = _step_images()
-    steps = single_byte_steps()
     live = _bit_indices(_live_steps(chars))
     # The line's characters under every live step at once: one column per character no step
     # leaves alone (the others are the same in every candidate).
     domain = [ch for ch in chars if ch in seen.images]
+    pool: list[_Entry] = []
+    if live:
+        # _oddness of each distinct image at once: letter masks ANDed and odd characters
+        # ORed (as bit sets) column by column, with those of the characters no step changes.
+        both, odd = _oddity("".join(ch.lower() for ch in chars if ch not in seen.images))
+        unnumbered = sum(1 for ch in odd if ch not in seen.odd_bit)  # in no image: no overlap
+        odd_bits = sum(seen.odd_bit.get(ch, 0) for ch in odd)
+        compiled = _compiled_pool()
+        if compiled is None:
+            pool = _single_byte_entries(domain, live, both, odd_bits, unnumbered)
+        else:
+            rows = compiled[1]
+            pool = compiled[0].pool([rows[ch] for ch in domain], live, both, odd_bits, unnumbered)
+    for cand, chain in _utf8_round_trips(text):
+        if cand != text and not _BAD_CHARS.search(cand):
+            cand_core = core(cand)
+            extra = "".join({ch for ch in cand_core if ch > "\x7f"})
+            pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
+    return pool
+
+
+def _single_byte_entries(
+    domain: list[str], live: list[int], both: int, odd_bits: int, unnumbered: int
+) -> list[_Entry]:
+    """The single-byte entries of :func:`_pool` for the changeable characters ``domain`` of
+    a line and its ``live`` steps, given :func:`_oddity` of its other characters (``both``,
+    the odd ones as a bit set and how many odd ones no image has), in pure Python (the
+    reference of the compiled ``Pool.pool``)."""
+    seen = _step_images()
+    steps = single_byte_steps()
     pick = _picker(live)
     by_image: dict[str, tuple[int, list[Chain]]] = {}
     # Each image as one string (every image is one character): strings cache their hash.
@@ -344,27 +379,32 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
         else:
             found[1].append(chains_of[j])
     pool: list[_Entry] = []
-    if by_image:
-        # _oddness of each distinct image at once: letter masks ANDed and odd characters
-        # ORed (as bit sets) column by column, with those of the characters no step changes.
-        both, odd = _oddity("".join(ch.lower() for ch in chars if ch not in seen.images))
-        unnumbered = sum(1 for ch in odd if ch not in seen.odd_bit)  # in no image: no overlap
-        odd_bits = sum(seen.odd_bit.get(ch, 0) for ch in odd)
-        firsts = [j for j, _chains in by_image.values()]
-        pick = _picker(firsts)
-        masks = reduce(_and_all, (pick(seen.letters[ch]) for ch in domain), [both] * len(firsts))
-        odds = reduce(_or_all, (pick(seen.odd[ch]) for ch in domain), [odd_bits] * len(firsts))
-        for i, ((j, chains), mask, bits) in enumerate(
-            zip(by_image.values(), masks, odds, strict=True)
-        ):
-            oddness = bits.bit_count() + unnumbered + (mask == 0)
-            pool.append((oddness, i, steps[j][1], tuple(chains)))
-    for cand, chain in _utf8_round_trips(text):
-        if cand != text and not _BAD_CHARS.search(cand):
-            cand_core = core(cand)
-            extra = "".join({ch for ch in cand_core if ch > "\x7f"})
-            pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
+    firsts = [j for j, _chains in by_image.values()]
+    pick = _picker(firsts)
+    masks = reduce(_and_all, (pick(seen.letters[ch]) for ch in domain), [both] * len(firsts))
+    odds = reduce(_or_all, (pick(seen.odd[ch]) for ch in domain), [odd_bits] * len(firsts))
+    for i, ((j, chains), mask, bits) in enumerate(zip(by_image.values(), masks, odds, strict=True)):
+        oddness = bits.bit_count() + unnumbered + (mask == 0)
+        pool.append((oddness, i, steps[j][1], tuple(chains)))
     return pool
+
+
+@cache
+def _compiled_pool() -> tuple[_cscore.Pool, dict[str, int]] | None:
+    """The compiled ``Pool`` of the single-byte steps (built once) and each changeable
+    character's row in it, or ``None`` for pure Python."""
+    seen = _step_images()
+    if _CSCORE is None or len(seen.odd_bit) > 256:  # the odd characters it can number
+        return None
+    rows = list(seen.images)
+    pool = _CSCORE.Pool(
+        ["".join(seen.images[ch]) for ch in rows],
+        [seen.letters[ch] for ch in rows],
+        [seen.odd[ch] for ch in rows],
+        tuple(table for _step, table in single_byte_steps()),
+        seen.chains,
+    )
+    return pool, {ch: i for i, ch in enumerate(rows)}
 
 
 def _bit_indices(mask: int) -> list[int]:

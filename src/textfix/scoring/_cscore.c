@@ -1245,6 +1245,269 @@ done:
     return result;
 }
 
+/* ---- Pool: the single-byte part of repair.legacy._pool ------------------------------- */
+
+#define ODD_WORDS 4 /* odd characters numbered: at most 64 * ODD_WORDS */
+
+typedef struct {
+    uint64_t letters; /* _oddity's mask of the image (-1: no letter) */
+    uint64_t odd[ODD_WORDS];
+    Py_UCS4 image;
+} StepImage;
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n_steps, n_rows;
+    StepImage *images; /* row * n_steps + step */
+    PyObject *tables;  /* the steps' translate tables */
+    PyObject *chains;  /* the steps' one-step chains */
+} Pool;
+
+static void
+Pool_dealloc(Pool *self)
+{
+    PyMem_Free(self->images);
+    Py_XDECREF(self->tables);
+    Py_XDECREF(self->chains);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* A Python int's bits as ODD_WORDS words, lowest first. */
+static int
+odd_words(PyObject *bits, uint64_t *out)
+{
+    for (int w = 0; w < ODD_WORDS; w++) {
+        PyObject *shift = PyLong_FromLong(64 * w);
+        PyObject *word = shift ? PyNumber_Rshift(bits, shift) : NULL;
+        Py_XDECREF(shift);
+        if (word == NULL) {
+            return -1;
+        }
+        out[w] = (uint64_t)PyLong_AsUnsignedLongLongMask(word);
+        Py_DECREF(word);
+    }
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+/* Pool(images, letters, odd, tables, chains): per changeable character (a row), its image
+ * under every step (a str, one character per step), _oddity's letter masks and odd-character
+ * bit sets of those images (tuples); the steps' tables and chains (tuples). */
+static int
+Pool_init(Pool *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *images, *letters, *odd, *tables, *chains;
+    static char *kwlist[] = {"images", "letters", "odd", "tables", "chains", NULL};
+    if (self->images != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!", kwlist, &PyList_Type, &images,
+                                     &PyList_Type, &letters, &PyList_Type, &odd, &PyTuple_Type,
+                                     &tables, &PyTuple_Type, &chains)) {
+        return -1;
+    }
+    Py_ssize_t rows = PyList_GET_SIZE(images), steps = PyTuple_GET_SIZE(tables);
+    if (PyList_GET_SIZE(letters) != rows || PyList_GET_SIZE(odd) != rows ||
+        PyTuple_GET_SIZE(chains) != steps) {
+        PyErr_SetString(PyExc_ValueError, "rows or steps differ in length");
+        return -1;
+    }
+    self->images = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(StepImage));
+    if (self->images == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->n_rows = rows;
+    self->n_steps = steps;
+    Py_INCREF(tables);
+    self->tables = tables;
+    Py_INCREF(chains);
+    self->chains = chains;
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        PyObject *img = PyList_GET_ITEM(images, r);
+        PyObject *let = PyList_GET_ITEM(letters, r);
+        PyObject *od = PyList_GET_ITEM(odd, r);
+        if (!PyUnicode_Check(img) || PyUnicode_GET_LENGTH(img) != steps || !PyTuple_Check(let) ||
+            PyTuple_GET_SIZE(let) != steps || !PyTuple_Check(od) || PyTuple_GET_SIZE(od) != steps) {
+            PyErr_SetString(PyExc_ValueError, "a row has the wrong shape");
+            return -1;
+        }
+        for (Py_ssize_t j = 0; j < steps; j++) {
+            StepImage *si = &self->images[r * steps + j];
+            si->image = PyUnicode_READ_CHAR(img, j);
+            si->letters = (uint64_t)PyLong_AsUnsignedLongLongMask(PyTuple_GET_ITEM(let, j));
+            if (odd_words(PyTuple_GET_ITEM(od, j), si->odd) < 0) {
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+static size_t
+key_hash_of(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t j)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ self->images[rows[i] * self->n_steps + j].image) * 1099511628211ULL;
+    }
+    return key_hash(h);
+}
+
+static int
+same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const StepImage *row = &self->images[rows[i] * self->n_steps];
+        if (row[a].image != row[b].image) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* pool(rows, live, both, odd_bits, unnumbered): the single-byte entries of _pool,
+ * [(oddness, order, table, chains), ...], for the changeable characters ``rows`` of the
+ * line, the ``live`` steps (ascending), and _oddity's (both, odd bit set, odd characters
+ * of no image) of the characters no step changes. */
+static PyObject *
+Pool_pool(Pool *self, PyObject *args)
+{
+    PyObject *rows_obj, *live_obj, *both_obj, *odd_obj;
+    Py_ssize_t unnumbered;
+    if (!PyArg_ParseTuple(args, "O!O!OOn", &PyList_Type, &rows_obj, &PyList_Type, &live_obj,
+                          &both_obj, &odd_obj, &unnumbered)) {
+        return NULL;
+    }
+    uint64_t both = (uint64_t)PyLong_AsUnsignedLongLongMask(both_obj);
+    uint64_t odd0[ODD_WORDS];
+    if ((both == (uint64_t)-1 && PyErr_Occurred()) || odd_words(odd_obj, odd0) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(rows_obj), n_live = PyList_GET_SIZE(live_obj);
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    size_t cap = 8;
+    while (cap < 2 * (size_t)n_live + 8) {
+        cap <<= 1;
+    }
+    /* slot -> index into ``firsts`` + 1 (0: free); firsts: each distinct image's first step */
+    Py_ssize_t *slots = PyMem_Calloc(cap, sizeof(Py_ssize_t));
+    Py_ssize_t *firsts = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    Py_ssize_t *group = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    PyObject *result = NULL;
+    if (rows == NULL || live == NULL || slots == NULL || firsts == NULL || group == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        rows[i] = PyLong_AsSsize_t(PyList_GET_ITEM(rows_obj, i));
+        if (rows[i] < 0 || rows[i] >= self->n_rows) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_IndexError, "row out of range");
+            }
+            goto done;
+        }
+    }
+    for (Py_ssize_t i = 0; i < n_live; i++) {
+        live[i] = PyLong_AsSsize_t(PyList_GET_ITEM(live_obj, i));
+        if (live[i] < 0 || live[i] >= self->n_steps) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_IndexError, "step out of range");
+            }
+            goto done;
+        }
+    }
+    /* Group the live steps by the line's image under them, in order of first appearance. */
+    Py_ssize_t n_groups = 0;
+    for (Py_ssize_t i = 0; i < n_live; i++) {
+        size_t at = key_hash_of(self, rows, n, live[i]) & (cap - 1);
+        for (;;) {
+            if (slots[at] == 0) {
+                firsts[n_groups] = live[i];
+                slots[at] = ++n_groups;
+                group[i] = n_groups - 1;
+                break;
+            }
+            if (same_images(self, rows, n, firsts[slots[at] - 1], live[i])) {
+                group[i] = slots[at] - 1;
+                break;
+            }
+            at = (at + 1) & (cap - 1);
+        }
+    }
+    result = PyList_New(n_groups);
+    if (result == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t g = 0; g < n_groups; g++) {
+        Py_ssize_t j = firsts[g];
+        uint64_t mask = both, odd[ODD_WORDS];
+        memcpy(odd, odd0, sizeof(odd));
+        for (Py_ssize_t i = 0; i < n; i++) {
+            const StepImage *si = &self->images[rows[i] * self->n_steps + j];
+            mask &= si->letters;
+            for (int w = 0; w < ODD_WORDS; w++) {
+                odd[w] |= si->odd[w];
+            }
+        }
+        Py_ssize_t oddness = unnumbered + (mask == 0);
+        for (int w = 0; w < ODD_WORDS; w++) {
+            for (uint64_t x = odd[w]; x; x &= x - 1) {
+                oddness++;
+            }
+        }
+        Py_ssize_t n_chains = 0;
+        for (Py_ssize_t i = 0; i < n_live; i++) {
+            n_chains += group[i] == g;
+        }
+        PyObject *chains = PyTuple_New(n_chains);
+        if (chains == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        for (Py_ssize_t i = 0, k = 0; i < n_live; i++) {
+            if (group[i] == g) {
+                PyObject *chain = PyTuple_GET_ITEM(self->chains, live[i]);
+                Py_INCREF(chain);
+                PyTuple_SET_ITEM(chains, k++, chain);
+            }
+        }
+        PyObject *entry = Py_BuildValue("(nnON)", oddness, g, PyTuple_GET_ITEM(self->tables, j),
+                                        chains);
+        if (entry == NULL) {
+            Py_CLEAR(result);
+            goto done;
+        }
+        PyList_SET_ITEM(result, g, entry);
+    }
+done:
+    PyMem_Free(rows);
+    PyMem_Free(live);
+    PyMem_Free(slots);
+    PyMem_Free(firsts);
+    PyMem_Free(group);
+    return result;
+}
+
+static PyMethodDef Pool_methods[] = {
+    {"pool", (PyCFunction)Pool_pool, METH_VARARGS,
+     "The single-byte entries of repair.legacy._pool."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject PoolType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "textfix.scoring._cscore.Pool",
+    .tp_basicsize = sizeof(Pool),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The single-byte steps seen per character, handed over once from repair.legacy.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Pool_init,
+    .tp_dealloc = (destructor)Pool_dealloc,
+    .tp_methods = Pool_methods,
+};
+
 /* ---- module ------------------------------------------------------------------------- */
 
 static PyMethodDef Tables_methods[] = {
@@ -1279,7 +1542,7 @@ static struct PyModuleDef cscore_module = {
 PyMODINIT_FUNC
 PyInit__cscore(void)
 {
-    if (PyType_Ready(&TablesType) < 0) {
+    if (PyType_Ready(&TablesType) < 0 || PyType_Ready(&PoolType) < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&cscore_module);
@@ -1289,6 +1552,12 @@ PyInit__cscore(void)
     Py_INCREF(&TablesType);
     if (PyModule_AddObject(m, "Tables", (PyObject *)&TablesType) < 0) {
         Py_DECREF(&TablesType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&PoolType);
+    if (PyModule_AddObject(m, "Pool", (PyObject *)&PoolType) < 0) {
+        Py_DECREF(&PoolType);
         Py_DECREF(m);
         return NULL;
     }

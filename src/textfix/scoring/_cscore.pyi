@@ -18,3 +18,18 @@ class Tables:
     def quick(self, text: str, /) -> tuple[float, str, float, int] | None: ...
     def bound(self, joined: str, cost: float, count: int, /) -> float | None: ...
     def score(self, text: str, /) -> tuple[str | None, float, int]: ...
+
+class Pool:
+    """The single-byte steps seen per character, handed over once from repair.legacy."""
+
+    def __init__(
+        self,
+        images: list[str],
+        letters: list[tuple[int, ...]],
+        odd: list[tuple[int, ...]],
+        tables: tuple[dict[int, str], ...],
+        chains: tuple[tuple[tuple[str, str], ...], ...],
+    ) -> None: ...
+    def pool(
+        self, rows: list[int], live: list[int], both: int, odd_bits: int, unnumbered: int, /
+    ) -> list[tuple[int, int, dict[int, str] | str, tuple[tuple[tuple[str, str], ...], ...]]]: ...
