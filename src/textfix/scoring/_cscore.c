@@ -1542,24 +1542,23 @@ static struct PyModuleDef cscore_module = {
 PyMODINIT_FUNC
 PyInit__cscore(void)
 {
-    if (PyType_Ready(&TablesType) < 0 || PyType_Ready(&PoolType) < 0) {
-        return NULL;
-    }
+    PyTypeObject *types[] = {&TablesType, &PoolType};
     PyObject *m = PyModule_Create(&cscore_module);
     if (m == NULL) {
         return NULL;
     }
-    Py_INCREF(&TablesType);
-    if (PyModule_AddObject(m, "Tables", (PyObject *)&TablesType) < 0) {
-        Py_DECREF(&TablesType);
-        Py_DECREF(m);
-        return NULL;
-    }
-    Py_INCREF(&PoolType);
-    if (PyModule_AddObject(m, "Pool", (PyObject *)&PoolType) < 0) {
-        Py_DECREF(&PoolType);
-        Py_DECREF(m);
-        return NULL;
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        if (PyType_Ready(types[i]) < 0) {
+            Py_DECREF(m);
+            return NULL;
+        }
+        Py_INCREF(types[i]);
+        /* the name after the module's dot */
+        if (PyModule_AddObject(m, strrchr(types[i]->tp_name, '.') + 1, (PyObject *)types[i]) < 0) {
+            Py_DECREF(types[i]);
+            Py_DECREF(m);
+            return NULL;
+        }
     }
     return m;
 }
