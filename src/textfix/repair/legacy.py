@@ -553,6 +553,25 @@ def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
 _BOUND_SLACK = 1e-9
 
 
+def _with_known_words(text_core: str, pool: list[_Entry]) -> list[_Entry]:
+    """The entries of the sorted ``pool`` whose repaired words are mostly known words (or
+    whose length differs), with their candidate cores, as far as :func:`candidates` looks:
+    the first :data:`QUICK_POOL` of them up to one more oddness than the least, and every
+    UTF-8 one (the rest are never chosen, so they are not translated and looked up)."""
+    kept: list[_Entry] = []
+    least = -1
+    for p in pool:
+        utf8 = p[3][0][0][0] == "utf-8"
+        if not utf8 and least >= 0 and (p[0] > least + 1 or len(kept) >= QUICK_POOL):
+            continue  # past the first part: only UTF-8 entries are still chosen
+        cand_core = _cand_core(text_core, p)
+        if len(cand_core) != len(text_core) or _has_known_words(text_core, cand_core):
+            if least < 0:
+                least = p[0]
+            kept.append((p[0], p[1], cand_core, p[3]))
+    return kept
+
+
 def candidates(text: str, needs_words: bool = False, best_only: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
     first, the few best fully scored and ranked best first. With ``needs_words``, only
@@ -563,18 +582,11 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     'Kuş uçtu'
     """
     text_core = core(text)
-    pool = _pool(text, text_core)
+    pool = sorted(_pool(text, text_core))
     if needs_words:
-        pool = [
-            (odd, i, cand_core, chains)
-            for odd, i, cand_core, chains in (
-                (p[0], p[1], _cand_core(text_core, p), p[3]) for p in pool
-            )
-            if len(cand_core) != len(text_core) or _has_known_words(text_core, cand_core)
-        ]
+        pool = _with_known_words(text_core, pool)
     if not pool:
         return []
-    pool.sort()
     least = pool[0][0]
     # Strict UTF-8 decodes are few and structurally strong: always give them a look.
     chosen = [p for p in pool[:QUICK_POOL] if p[0] <= least + 1]
