@@ -1344,16 +1344,6 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-static size_t
-key_hash_of(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t j)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h = (h ^ self->images[rows[i] * self->n_steps + j].image) * 1099511628211ULL;
-    }
-    return key_hash(h);
-}
-
 static int
 same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
 {
@@ -1391,12 +1381,15 @@ Pool_pool(Pool *self, PyObject *args)
     while (cap < 2 * (size_t)n_live + 8) {
         cap <<= 1;
     }
-    /* slot -> index into ``firsts`` + 1 (0: free); firsts: each distinct image's first step */
+    /* slot -> group + 1 (0: free); steps are indices of ``live`` */
     Py_ssize_t *slots = PyMem_Calloc(cap, sizeof(Py_ssize_t));
-    Py_ssize_t *firsts = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
-    Py_ssize_t *group = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    /* per group: first and last step, step count; per step: the group's next step */
+    Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(4 * n_live + 4));
+    Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
+    Py_ssize_t *next = links + 3 * (n_live + 1);
+    uint64_t *hashes = PyMem_Malloc(sizeof(uint64_t) * (size_t)(n_live + 1));
     PyObject *result = NULL;
-    if (rows == NULL || live == NULL || slots == NULL || firsts == NULL || group == NULL) {
+    if (rows == NULL || live == NULL || slots == NULL || links == NULL || hashes == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -1418,19 +1411,34 @@ Pool_pool(Pool *self, PyObject *args)
             goto done;
         }
     }
-    /* Group the live steps by the line's image under them, in order of first appearance. */
+    /* Each live step's image of the line, hashed (row by row: a row's steps are adjacent). */
+    for (Py_ssize_t i = 0; i < n_live; i++) {
+        hashes[i] = 1469598103934665603ULL;
+    }
+    for (Py_ssize_t r = 0; r < n; r++) {
+        const StepImage *row = &self->images[rows[r] * self->n_steps];
+        for (Py_ssize_t i = 0; i < n_live; i++) {
+            hashes[i] = (hashes[i] ^ row[live[i]].image) * 1099511628211ULL;
+        }
+    }
+    /* Group the live steps by that image, in order of first appearance. */
     Py_ssize_t n_groups = 0;
     for (Py_ssize_t i = 0; i < n_live; i++) {
-        size_t at = key_hash_of(self, rows, n, live[i]) & (cap - 1);
+        size_t at = key_hash(hashes[i]) & (cap - 1);
         for (;;) {
             if (slots[at] == 0) {
-                firsts[n_groups] = live[i];
+                firsts[n_groups] = last[n_groups] = i;
+                counts[n_groups] = 1;
                 slots[at] = ++n_groups;
-                group[i] = n_groups - 1;
+                next[i] = -1;
                 break;
             }
-            if (same_images(self, rows, n, firsts[slots[at] - 1], live[i])) {
-                group[i] = slots[at] - 1;
+            Py_ssize_t g = slots[at] - 1, first = firsts[g];
+            if (hashes[first] == hashes[i] && same_images(self, rows, n, live[first], live[i])) {
+                next[last[g]] = i; /* the group's steps, chained in order */
+                last[g] = i;
+                counts[g]++;
+                next[i] = -1;
                 break;
             }
             at = (at + 1) & (cap - 1);
@@ -1441,7 +1449,7 @@ Pool_pool(Pool *self, PyObject *args)
         goto done;
     }
     for (Py_ssize_t g = 0; g < n_groups; g++) {
-        Py_ssize_t j = firsts[g];
+        Py_ssize_t j = live[firsts[g]];
         uint64_t mask = both, odd[ODD_WORDS];
         memcpy(odd, odd0, sizeof(odd));
         for (Py_ssize_t i = 0; i < n; i++) {
@@ -1457,36 +1465,40 @@ Pool_pool(Pool *self, PyObject *args)
                 oddness++;
             }
         }
-        Py_ssize_t n_chains = 0;
-        for (Py_ssize_t i = 0; i < n_live; i++) {
-            n_chains += group[i] == g;
-        }
-        PyObject *chains = PyTuple_New(n_chains);
+        PyObject *chains = PyTuple_New(counts[g]);
         if (chains == NULL) {
             Py_CLEAR(result);
             goto done;
         }
-        for (Py_ssize_t i = 0, k = 0; i < n_live; i++) {
-            if (group[i] == g) {
-                PyObject *chain = PyTuple_GET_ITEM(self->chains, live[i]);
-                Py_INCREF(chain);
-                PyTuple_SET_ITEM(chains, k++, chain);
-            }
+        for (Py_ssize_t i = firsts[g], k = 0; i >= 0; i = next[i]) {
+            PyObject *chain = PyTuple_GET_ITEM(self->chains, live[i]);
+            Py_INCREF(chain);
+            PyTuple_SET_ITEM(chains, k++, chain);
         }
-        PyObject *entry = Py_BuildValue("(nnON)", oddness, g, PyTuple_GET_ITEM(self->tables, j),
-                                        chains);
-        if (entry == NULL) {
+        PyObject *entry = PyTuple_New(4);
+        PyObject *odd_obj = PyLong_FromSsize_t(oddness), *order = PyLong_FromSsize_t(g);
+        if (entry == NULL || odd_obj == NULL || order == NULL) {
+            Py_XDECREF(entry);
+            Py_XDECREF(odd_obj);
+            Py_XDECREF(order);
+            Py_DECREF(chains);
             Py_CLEAR(result);
             goto done;
         }
+        PyObject *table = PyTuple_GET_ITEM(self->tables, j);
+        Py_INCREF(table);
+        PyTuple_SET_ITEM(entry, 0, odd_obj);
+        PyTuple_SET_ITEM(entry, 1, order);
+        PyTuple_SET_ITEM(entry, 2, table);
+        PyTuple_SET_ITEM(entry, 3, chains);
         PyList_SET_ITEM(result, g, entry);
     }
 done:
     PyMem_Free(rows);
     PyMem_Free(live);
     PyMem_Free(slots);
-    PyMem_Free(firsts);
-    PyMem_Free(group);
+    PyMem_Free(links);
+    PyMem_Free(hashes);
     return result;
 }
 
