@@ -156,3 +156,24 @@ def test_pool_of_real_lines_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None
 def test_pool_of_any_text_is_the_same(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same_pool(text, monkeypatch)
+
+
+def assert_same_translations(text: str) -> None:
+    compiled = legacy._compiled_pool()
+    assert compiled is not None
+    pool = compiled[0]
+    for _step, table in single_byte_steps()[::7]:
+        assert pool.translate(text, table) == text.translate(table), text
+    assert pool.translate(text, {0x41: "b"}) == text.translate({0x41: "b"})  # not a step's
+    assert pool.reads(text) == sum(map(legacy._READS.__getitem__, text)), text
+
+
+def test_translations_and_reads_of_real_lines_are_the_same() -> None:
+    for text in real_texts()[::3]:
+        assert_same_translations(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_translations_and_reads_of_any_text_are_the_same(text: str) -> None:
+    assert_same_translations(text)

@@ -394,15 +394,22 @@ def _compiled_pool() -> tuple[_cscore.Pool, dict[str, int]] | None:
     """The compiled ``Pool`` of the single-byte steps (built once) and each changeable
     character's row in it, or ``None`` for pure Python."""
     seen = _step_images()
-    if _CSCORE is None or len(seen.odd_bit) > 256:  # the odd characters it can number
+    if (
+        _CSCORE is None
+        or len(seen.odd_bit) > 256  # the odd characters it can number
+        or any(len(image) != 1 for column in seen.images.values() for image in column)
+        or any(ch > "\uffff" for ch in seen.images)
+    ):
         return None
     rows = list(seen.images)
     pool = _CSCORE.Pool(
+        "".join(rows),
         ["".join(seen.images[ch]) for ch in rows],
         [seen.letters[ch] for ch in rows],
         [seen.odd[ch] for ch in rows],
         tuple(table for _step, table in single_byte_steps()),
         seen.chains,
+        _READS.__getitem__,
     )
     return pool, {ch: i for i, ch in enumerate(rows)}
 
@@ -440,7 +447,10 @@ def _or_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
 
 def _cand_core(text_core: str, entry: _Entry) -> str:
     made = entry[2]
-    return made if isinstance(made, str) else text_core.translate(made)
+    if isinstance(made, str):
+        return made
+    compiled = _compiled_pool()
+    return text_core.translate(made) if compiled is None else compiled[0].translate(text_core, made)
 
 
 def _line_after(text: str, chain: Chain) -> str:
@@ -652,6 +662,9 @@ def _reads(text: str) -> int:
     >>> _reads("Thu\u0323y"), _reads("\xa0огалым"), _reads("גוג׳ר"), _reads("ฟิลิ")
     (5, 6, 5, 4)
     """
+    compiled = _compiled_pool()
+    if compiled is not None:
+        return compiled[0].reads(text)
     return sum(map(_READS.__getitem__, text))
 
 

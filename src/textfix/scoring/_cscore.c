@@ -1259,16 +1259,22 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t n_steps, n_rows;
     StepImage *images; /* row * n_steps + step */
+    int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
+    int8_t *reads;     /* BMP character -> reads_of(ch), -1 until asked */
     PyObject *tables;  /* the steps' translate tables */
     PyObject *chains;  /* the steps' one-step chains */
+    PyObject *reads_of;
 } Pool;
 
 static void
 Pool_dealloc(Pool *self)
 {
     PyMem_Free(self->images);
+    PyMem_Free(self->row_of);
+    PyMem_Free(self->reads);
     Py_XDECREF(self->tables);
     Py_XDECREF(self->chains);
+    Py_XDECREF(self->reads_of);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1289,21 +1295,23 @@ odd_words(PyObject *bits, uint64_t *out)
     return PyErr_Occurred() ? -1 : 0;
 }
 
-/* Pool(images, letters, odd, tables, chains): per changeable character (a row), its image
- * under every step (a str, one character per step), _oddity's letter masks and odd-character
- * bit sets of those images (tuples); the steps' tables and chains (tuples). */
+/* Pool(chars, images, letters, odd, tables, chains, reads_of): per changeable character (a
+ * row; ``chars`` holds them in row order), its image under every step (a str, one character
+ * per step), _oddity's letter masks and odd-character bit sets of those images (tuples); the
+ * steps' tables and chains (tuples); and legacy._reads' test of one character. */
 static int
 Pool_init(Pool *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *images, *letters, *odd, *tables, *chains;
-    static char *kwlist[] = {"images", "letters", "odd", "tables", "chains", NULL};
+    PyObject *chars, *images, *letters, *odd, *tables, *chains, *reads_of;
+    static char *kwlist[] = {"chars", "images", "letters", "odd", "tables", "chains", "reads_of",
+                             NULL};
     if (self->images != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!O!O!", kwlist, &PyList_Type, &images,
-                                     &PyList_Type, &letters, &PyList_Type, &odd, &PyTuple_Type,
-                                     &tables, &PyTuple_Type, &chains)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "UO!O!O!O!O!O", kwlist, &chars, &PyList_Type,
+                                     &images, &PyList_Type, &letters, &PyList_Type, &odd,
+                                     &PyTuple_Type, &tables, &PyTuple_Type, &chains, &reads_of)) {
         return -1;
     }
     Py_ssize_t rows = PyList_GET_SIZE(images), steps = PyTuple_GET_SIZE(tables);
@@ -1317,6 +1325,28 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         PyErr_NoMemory();
         return -1;
     }
+    self->row_of = PyMem_Malloc(sizeof(int16_t) * BMP);
+    self->reads = PyMem_Malloc(sizeof(int8_t) * BMP);
+    if (self->row_of == NULL || self->reads == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(self->row_of, 0xff, sizeof(int16_t) * BMP); /* -1: no row */
+    memset(self->reads, 0xff, sizeof(int8_t) * BMP);   /* -1: not asked yet */
+    if (PyUnicode_GET_LENGTH(chars) != rows || rows > INT16_MAX) {
+        PyErr_SetString(PyExc_ValueError, "one character per row");
+        return -1;
+    }
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, r);
+        if (ch >= BMP) {
+            PyErr_SetString(PyExc_ValueError, "changeable characters are in the BMP");
+            return -1;
+        }
+        self->row_of[ch] = (int16_t)r;
+    }
+    Py_INCREF(reads_of);
+    self->reads_of = reads_of;
     self->n_rows = rows;
     self->n_steps = steps;
     Py_INCREF(tables);
@@ -1502,7 +1532,78 @@ done:
     return result;
 }
 
+/* text.translate(table) for one of the steps' tables (found by identity; any other table
+ * is handed to str.translate). */
+static PyObject *
+Pool_translate(Pool *self, PyObject *args)
+{
+    PyObject *text, *table;
+    if (!PyArg_ParseTuple(args, "UO", &text, &table)) {
+        return NULL;
+    }
+    Py_ssize_t j = 0;
+    while (j < self->n_steps && PyTuple_GET_ITEM(self->tables, j) != table) {
+        j++;
+    }
+    if (j == self->n_steps) {
+        return PyObject_CallMethod(text, "translate", "O", table);
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    if (out == NULL) {
+        return PyErr_NoMemory();
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? self->row_of[ch] : -1;
+        out[i] = row < 0 ? ch : self->images[row * self->n_steps + j].image;
+    }
+    PyObject *result = make_str(out, n);
+    PyMem_Free(out);
+    return result;
+}
+
+/* legacy._reads(text): how many of its characters pass ``reads_of``. */
+static PyObject *
+Pool_reads(Pool *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int value = ch < BMP ? self->reads[ch] : -1;
+        if (value < 0) {
+            PyObject *s = PyUnicode_FromOrdinal((int)ch);
+            PyObject *r = s ? PyObject_CallOneArg(self->reads_of, s) : NULL;
+            Py_XDECREF(s);
+            if (r == NULL) {
+                return NULL;
+            }
+            value = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (value < 0) {
+                return NULL;
+            }
+            if (ch < BMP) {
+                self->reads[ch] = (int8_t)value;
+            }
+        }
+        count += value;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 static PyMethodDef Pool_methods[] = {
+    {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
+     "text.translate(table), fast for the steps' own tables."},
+    {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
     {"pool", (PyCFunction)Pool_pool, METH_VARARGS,
      "The single-byte entries of repair.legacy._pool."},
     {NULL, NULL, 0, NULL},

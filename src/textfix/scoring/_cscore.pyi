@@ -24,12 +24,16 @@ class Pool:
 
     def __init__(
         self,
+        chars: str,
         images: list[str],
         letters: list[tuple[int, ...]],
         odd: list[tuple[int, ...]],
         tables: tuple[dict[int, str], ...],
         chains: tuple[tuple[tuple[str, str], ...], ...],
+        reads_of: Callable[[str], int],
     ) -> None: ...
     def pool(
         self, rows: list[int], live: list[int], both: int, odd_bits: int, unnumbered: int, /
     ) -> list[tuple[int, int, dict[int, str] | str, tuple[tuple[tuple[str, str], ...], ...]]]: ...
+    def translate(self, text: str, table: dict[int, str], /) -> str: ...
+    def reads(self, text: str, /) -> int: ...
