@@ -94,7 +94,10 @@ def test_huge_line_scores_the_same() -> None:
     assert_same(text.upper() + "\ud800" * 3)
 
 
-_ODD = "\x00\ud800\udbff\udc00\udfffİıßẞΣσςµªº\xa0\u0301\u05be²³¹¼½¾¦¤¨¯´¸¬€„“”«»│╖"
+_ODD = (
+    "\x00\u3000\u2009\x85\u202f\xa0\ud800\udbff\udc00\udfff"  # spaces, lone surrogates
+    "İıßẞΣσςµªº\u0301\u05be²³¹¼½¾¦¤¨¯´¸¬€„“”«»│╖"
+)
 _ODD_CHARACTERS = st.sampled_from([*_ODD, "😂", "𝔘", "\U000e0001", "\U0010ffff"])
 _TEXT = st.text(
     alphabet=st.one_of(
@@ -166,6 +169,12 @@ def assert_same_translations(text: str) -> None:
         assert pool.translate(text, table) == text.translate(table), text
     assert pool.translate(text, {0x41: "b"}) == text.translate({0x41: "b"})  # not a step's
     assert pool.reads(text) == sum(map(legacy._READS.__getitem__, text)), text
+    # changed words: of the text itself, and of its images under a few steps
+    assert pool.changed_words(text, text) == legacy._changed_words_py(text, text)
+    for _step, table in single_byte_steps()[::11]:
+        image = text.translate(table)
+        assert pool.changed_words(text, image) == legacy._changed_words_py(text, image), text
+        assert pool.changed_words(image, text) == legacy._changed_words_py(image, text), text
 
 
 def test_translations_and_reads_of_real_lines_are_the_same() -> None:

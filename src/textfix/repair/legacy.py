@@ -143,7 +143,8 @@ LEGACY_PREFILTER = re.compile(r"^[^\n]*?[^\x00-\x7f]", re.M)
 #: private use, noncharacters.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\uffff]")
 #: Words (runs of characters other than spaces and ASCII punctuation) with a non-ASCII one.
-_CORE_WORD = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+_WORD_CHAR = r"[^\s!-/:-@\[-`{-~]"
+_CORE_WORD = re.compile(rf"{_WORD_CHAR}*[^\x00-\x7f]{_WORD_CHAR}*")
 _NON_ASCII = re.compile(r"[^\s\x00-\x7f]")
 _NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 #: Punctuation that may stand at either end of a real word.
@@ -227,6 +228,14 @@ def _changed_words(original: str, candidate: str) -> tuple[tuple[int, int], ...]
     """``(letters, languages that know it)`` of each word of ``candidate`` that differs from
     ``original`` (at the same place) and has two letters or more; the same pair is asked
     about with several language masks, by the ranking and by the gates."""
+    compiled = _compiled_pool()
+    if compiled is not None:
+        return compiled[0].changed_words(original, candidate)
+    return _changed_words_py(original, candidate)
+
+
+def _changed_words_py(original: str, candidate: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_changed_words` in pure Python (the reference of the compiled one)."""
     same_length = len(original) == len(candidate)
     out = []
     for m in _CORE_WORD.finditer(candidate):
@@ -409,7 +418,8 @@ def _compiled_pool() -> tuple[_cscore.Pool, dict[str, int]] | None:
         [seen.odd[ch] for ch in rows],
         tuple(table for _step, table in single_byte_steps()),
         seen.chains,
-        _READS.__getitem__,
+        _pool_flags,
+        word_langs,
     )
     return pool, {ch: i for i, ch in enumerate(rows)}
 
@@ -443,6 +453,25 @@ def _and_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
 
 def _or_all(masks: list[int], more: tuple[int, ...]) -> list[int]:
     return list(map(or_, masks, more))
+
+
+_WORD_CHAR_RE = re.compile(_WORD_CHAR)
+
+
+def _pool_flags(ch: str) -> int:
+    """One character as the compiled ``Pool`` sees it (keep in step with ``_cscore.c``):
+    1 if :func:`_reads` counts it, 2 if :data:`_CORE_WORD` takes it as a word character, 4
+    if it is a letter of ``TOKEN_RE``, 8 if it is edge punctuation (:data:`_EDGE`).
+
+    >>> _pool_flags("é"), _pool_flags("«"), _pool_flags(" ")
+    (7, 10, 0)
+    """
+    return (
+        _READS[ch]
+        | bool(_WORD_CHAR_RE.fullmatch(ch)) << 1
+        | bool(TOKEN_RE.fullmatch(ch)) << 2
+        | (ch in _EDGE) << 3
+    )
 
 
 def _cand_core(text_core: str, entry: _Entry) -> str:

@@ -1260,21 +1260,26 @@ typedef struct {
     Py_ssize_t n_steps, n_rows;
     StepImage *images; /* row * n_steps + step */
     int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
-    int8_t *reads;     /* BMP character -> reads_of(ch), -1 until asked */
+    int8_t *flags;     /* BMP character -> char_flags(ch), -1 until asked */
     PyObject *tables;  /* the steps' translate tables */
     PyObject *chains;  /* the steps' one-step chains */
-    PyObject *reads_of;
+    PyObject *char_flags;
+    PyObject *word_langs;
 } Pool;
+
+/* Character flags, as repair.legacy._pool_flags sets them (keep in step). */
+enum { P_READS = 1, P_WORD = 2, P_TOKEN = 4, P_EDGE = 8 };
 
 static void
 Pool_dealloc(Pool *self)
 {
     PyMem_Free(self->images);
     PyMem_Free(self->row_of);
-    PyMem_Free(self->reads);
+    PyMem_Free(self->flags);
     Py_XDECREF(self->tables);
     Py_XDECREF(self->chains);
-    Py_XDECREF(self->reads_of);
+    Py_XDECREF(self->char_flags);
+    Py_XDECREF(self->word_langs);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1295,23 +1300,26 @@ odd_words(PyObject *bits, uint64_t *out)
     return PyErr_Occurred() ? -1 : 0;
 }
 
-/* Pool(chars, images, letters, odd, tables, chains, reads_of): per changeable character (a
+/* Pool(chars, images, letters, odd, tables, chains, char_flags, word_langs): per changeable
+ * character (a
  * row; ``chars`` holds them in row order), its image under every step (a str, one character
  * per step), _oddity's letter masks and odd-character bit sets of those images (tuples); the
- * steps' tables and chains (tuples); and legacy._reads' test of one character. */
+ * steps' tables and chains (tuples); legacy._pool_flags of one character, and the
+ * languages whose word lists have a word (scoring.word_langs). */
 static int
 Pool_init(Pool *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *chars, *images, *letters, *odd, *tables, *chains, *reads_of;
-    static char *kwlist[] = {"chars", "images", "letters", "odd", "tables", "chains", "reads_of",
-                             NULL};
+    PyObject *chars, *images, *letters, *odd, *tables, *chains, *char_flags, *word_langs;
+    static char *kwlist[] = {"chars",  "images",     "letters",    "odd", "tables",
+                             "chains", "char_flags", "word_langs", NULL};
     if (self->images != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "UO!O!O!O!O!O", kwlist, &chars, &PyList_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "UO!O!O!O!O!OO", kwlist, &chars, &PyList_Type,
                                      &images, &PyList_Type, &letters, &PyList_Type, &odd,
-                                     &PyTuple_Type, &tables, &PyTuple_Type, &chains, &reads_of)) {
+                                     &PyTuple_Type, &tables, &PyTuple_Type, &chains, &char_flags,
+                                     &word_langs)) {
         return -1;
     }
     Py_ssize_t rows = PyList_GET_SIZE(images), steps = PyTuple_GET_SIZE(tables);
@@ -1326,13 +1334,13 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->row_of = PyMem_Malloc(sizeof(int16_t) * BMP);
-    self->reads = PyMem_Malloc(sizeof(int8_t) * BMP);
-    if (self->row_of == NULL || self->reads == NULL) {
+    self->flags = PyMem_Malloc(sizeof(int8_t) * BMP);
+    if (self->row_of == NULL || self->flags == NULL) {
         PyErr_NoMemory();
         return -1;
     }
     memset(self->row_of, 0xff, sizeof(int16_t) * BMP); /* -1: no row */
-    memset(self->reads, 0xff, sizeof(int8_t) * BMP);   /* -1: not asked yet */
+    memset(self->flags, 0xff, sizeof(int8_t) * BMP);   /* -1: not asked yet */
     if (PyUnicode_GET_LENGTH(chars) != rows || rows > INT16_MAX) {
         PyErr_SetString(PyExc_ValueError, "one character per row");
         return -1;
@@ -1345,8 +1353,10 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         }
         self->row_of[ch] = (int16_t)r;
     }
-    Py_INCREF(reads_of);
-    self->reads_of = reads_of;
+    Py_INCREF(char_flags);
+    self->char_flags = char_flags;
+    Py_INCREF(word_langs);
+    self->word_langs = word_langs;
     self->n_rows = rows;
     self->n_steps = steps;
     Py_INCREF(tables);
@@ -1565,7 +1575,35 @@ Pool_translate(Pool *self, PyObject *args)
     return result;
 }
 
-/* legacy._reads(text): how many of its characters pass ``reads_of``. */
+/* legacy._pool_flags of ``ch`` (asked once per BMP character); -1 on error. */
+static int
+pool_flags(Pool *self, Py_UCS4 ch)
+{
+    int value = ch < BMP ? self->flags[ch] : -1;
+    if (value >= 0) {
+        return value;
+    }
+    PyObject *s = PyUnicode_FromOrdinal((int)ch);
+    PyObject *r = s ? PyObject_CallOneArg(self->char_flags, s) : NULL;
+    Py_XDECREF(s);
+    if (r == NULL) {
+        return -1;
+    }
+    long flags = PyLong_AsLong(r);
+    Py_DECREF(r);
+    if (flags < 0 || flags > 127) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "character flags out of range");
+        }
+        return -1;
+    }
+    if (ch < BMP) {
+        self->flags[ch] = (int8_t)flags;
+    }
+    return (int)flags;
+}
+
+/* legacy._reads(text): how many of its characters read as letters. */
 static PyObject *
 Pool_reads(Pool *self, PyObject *text)
 {
@@ -1577,33 +1615,161 @@ Pool_reads(Pool *self, PyObject *text)
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        int value = ch < BMP ? self->reads[ch] : -1;
-        if (value < 0) {
-            PyObject *s = PyUnicode_FromOrdinal((int)ch);
-            PyObject *r = s ? PyObject_CallOneArg(self->reads_of, s) : NULL;
-            Py_XDECREF(s);
-            if (r == NULL) {
-                return NULL;
-            }
-            value = PyObject_IsTrue(r);
-            Py_DECREF(r);
-            if (value < 0) {
-                return NULL;
-            }
-            if (ch < BMP) {
-                self->reads[ch] = (int8_t)value;
-            }
+        int flags = pool_flags(self, PyUnicode_READ(kind, data, i));
+        if (flags < 0) {
+            return NULL;
         }
-        count += value;
+        count += (flags & P_READS) != 0;
     }
     return PyLong_FromSsize_t(count);
+}
+
+/* Whether text[i] has the pool flag ``bit``: 1 or 0, -1 on error. */
+static int
+has_flag(Pool *self, int kind, const void *data, Py_ssize_t i, int bit)
+{
+    int flags = pool_flags(self, PyUnicode_READ(kind, data, i));
+    return flags < 0 ? -1 : (flags & bit) != 0;
+}
+
+/* The end of the run of word characters from ``pos`` (-1 on error). */
+static Py_ssize_t
+word_run(Pool *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t pos)
+{
+    int is_word;
+    while (pos < n && (is_word = has_flag(self, kind, data, pos, P_WORD)) != 0) {
+        if (is_word < 0) {
+            return -1;
+        }
+        pos++;
+    }
+    return pos;
+}
+
+/* The end of legacy._CORE_WORD's match at ``pos`` or later, its start in *start; -1 when
+ * there is none, -2 on error.  The pattern is W* N W* (W: a word character, N: any non-ASCII
+ * one): a run of W holding an N, or a run of W ending where an N that is no W (a non-ASCII
+ * space) starts another run of W. */
+static Py_ssize_t
+core_word(Pool *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t pos,
+          Py_ssize_t *start)
+{
+    while (pos < n) {
+        Py_ssize_t e = word_run(self, kind, data, n, pos);
+        if (e < 0) {
+            return -2;
+        }
+        *start = pos;
+        if (e < n && PyUnicode_READ(kind, data, e) > 0x7f) {
+            Py_ssize_t f = word_run(self, kind, data, n, e + 1);
+            return f < 0 ? -2 : f;
+        }
+        for (Py_ssize_t i = pos; i < e; i++) {
+            if (PyUnicode_READ(kind, data, i) > 0x7f) {
+                return e;
+            }
+        }
+        pos = e + 1; /* no match starts in this run */
+    }
+    return -1;
+}
+
+/* How many of text[lo:hi] have the pool flag ``bit`` (-1 on error). */
+static Py_ssize_t
+count_flag(Pool *self, int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, int bit)
+{
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        int has = has_flag(self, kind, data, i, bit);
+        if (has < 0) {
+            return -1;
+        }
+        count += has;
+    }
+    return count;
+}
+
+/* legacy._changed_words(original, candidate). */
+static PyObject *
+Pool_changed_words(Pool *self, PyObject *args)
+{
+    PyObject *original, *candidate;
+    if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(candidate);
+    int same_length = PyUnicode_GET_LENGTH(original) == n;
+    int kind = PyUnicode_KIND(candidate), okind = PyUnicode_KIND(original);
+    const void *data = PyUnicode_DATA(candidate), *odata = PyUnicode_DATA(original);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t pos = 0, start, end;
+    while ((end = core_word(self, kind, data, n, pos, &start)) >= 0) {
+        pos = end;
+        if (same_length) {
+            Py_ssize_t i = start;
+            while (i < end && PyUnicode_READ(kind, data, i) == PyUnicode_READ(okind, odata, i)) {
+                i++;
+            }
+            if (i == end) {
+                continue; /* the word is as it was */
+            }
+        }
+        /* its letters (TOKEN_RE's characters), and the word without edge punctuation */
+        Py_ssize_t letters = count_flag(self, kind, data, start, end, P_TOKEN);
+        if (letters < 0) {
+            break;
+        }
+        if (letters < 2) {
+            continue;
+        }
+        Py_ssize_t lo = start, hi = end;
+        int edge = 1;
+        while (lo < hi && (edge = has_flag(self, kind, data, lo, P_EDGE)) == 1) {
+            lo++;
+        }
+        while (edge >= 0 && hi > lo && (edge = has_flag(self, kind, data, hi - 1, P_EDGE)) == 1) {
+            hi--;
+        }
+        Py_ssize_t bare_letters = edge < 0 ? -1 : count_flag(self, kind, data, lo, hi, P_TOKEN);
+        if (bare_letters < 0) {
+            break;
+        }
+        int all_letters = bare_letters == hi - lo;
+        PyObject *langs;
+        if (lo < hi && all_letters) {
+            PyObject *bare = PyUnicode_Substring(candidate, lo, hi);
+            langs = bare ? PyObject_CallOneArg(self->word_langs, bare) : NULL;
+            Py_XDECREF(bare);
+        }
+        else {
+            langs = PyLong_FromLong(0);
+        }
+        PyObject *item = langs ? Py_BuildValue("(nN)", letters, langs) : NULL;
+        if (item == NULL || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(item);
+    }
+    if (end == -2 || PyErr_Occurred()) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    PyObject *result = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return result;
 }
 
 static PyMethodDef Pool_methods[] = {
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
      "text.translate(table), fast for the steps' own tables."},
     {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
+    {"changed_words", (PyCFunction)Pool_changed_words, METH_VARARGS,
+     "legacy._changed_words(original, candidate)."},
     {"pool", (PyCFunction)Pool_pool, METH_VARARGS,
      "The single-byte entries of repair.legacy._pool."},
     {NULL, NULL, 0, NULL},
