@@ -175,6 +175,10 @@ def assert_same_translations(text: str) -> None:
         image = text.translate(table)
         assert pool.changed_words(text, image) == legacy._changed_words_py(text, image), text
         assert pool.changed_words(image, text) == legacy._changed_words_py(image, text), text
+        assert pool.lost_letters(text, image) == legacy._lost_letters(text, image), text
+        assert pool.lost_letters(image, text) == legacy._lost_letters(image, text), text
+    assert TABLES is not None
+    assert TABLES.odd_cases(text) == sum(map(model.odd_case, model.TOKEN_RE.findall(text)))
 
 
 def test_translations_and_reads_of_real_lines_are_the_same() -> None:

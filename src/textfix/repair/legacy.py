@@ -64,6 +64,7 @@ from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     CHAR_TABLE_SIZE,
     TOKEN_RE,
+    _compiled,
     _quick,
     _token_script,
     logprob_bound,
@@ -461,16 +462,21 @@ _WORD_CHAR_RE = re.compile(_WORD_CHAR)
 def _pool_flags(ch: str) -> int:
     """One character as the compiled ``Pool`` sees it (keep in step with ``_cscore.c``):
     1 if :func:`_reads` counts it, 2 if :data:`_CORE_WORD` takes it as a word character, 4
-    if it is a letter of ``TOKEN_RE``, 8 if it is edge punctuation (:data:`_EDGE`).
+    if it is a letter of ``TOKEN_RE``, 8 if it is edge punctuation (:data:`_EDGE`), 16 if
+    it is alphabetic, 32 a space, 64 a hyphen (:data:`_HYPHENS`), 128 an apostrophe.
 
-    >>> _pool_flags("é"), _pool_flags("«"), _pool_flags(" ")
-    (7, 10, 0)
+    >>> _pool_flags("é"), _pool_flags("«"), _pool_flags(" "), _pool_flags("’")
+    (23, 10, 32, 138)
     """
     return (
         _READS[ch]
         | bool(_WORD_CHAR_RE.fullmatch(ch)) << 1
         | bool(TOKEN_RE.fullmatch(ch)) << 2
         | (ch in _EDGE) << 3
+        | ch.isalpha() << 4
+        | ch.isspace() << 5
+        | (ch in _HYPHENS) << 6
+        | (ch in _APOSTROPHES) << 7
     )
 
 
@@ -741,8 +747,23 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     trips only): mojibake repair turns symbols into letters, not the other way round."""
     if len(text) != len(cand):
         return 0
+    compiled = _compiled_pool()
+    lost = _lost_letters(text, cand) if compiled is None else compiled[0].lost_letters(text, cand)
+    # Quotation marks and apostrophes that pair up are no lost letters either (looked at
+    # only when a letter became one).
+    if lost and not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):
+        lost = "".join(b for b in lost if b not in _QUOTES)
+    if lost and not _APOSTROPHES.isdisjoint(lost) and _added_apostrophes_paired(text, cand):
+        lost = "".join(b for b in lost if b not in _APOSTROPHES)
+    return len(lost)
+
+
+def _lost_letters(text: str, cand: str) -> str:
+    """The letters of ``text`` that ``cand`` (as long) turns into symbols, before the quotation
+    marks and apostrophes that pair up are let off, in pure Python (the reference of the
+    compiled ``Pool.lost_letters``)."""
     # Only the changed positions can count (found in C; most characters are kept).
-    lost = [
+    return "".join(
         cand[i]
         for i in compress(count(), map(str.__ne__, text, cand))
         if text[i].isalpha()
@@ -752,14 +773,7 @@ def _letters_to_symbols(text: str, cand: str) -> int:
             or cand[i] in _HYPHENS
             or (cand[i] in _APOSTROPHES and _between_letters(cand, i))
         )
-    ]
-    # Quotation marks and apostrophes that pair up are no lost letters either (looked at
-    # only when a letter became one).
-    if lost and not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):
-        lost = [b for b in lost if b not in _QUOTES]
-    if lost and not _APOSTROPHES.isdisjoint(lost) and _added_apostrophes_paired(text, cand):
-        lost = [b for b in lost if b not in _APOSTROPHES]
-    return len(lost)
+    )
 
 
 #: Apostrophes: a letter turned into one between two letters is a suffix or elision mark
@@ -1086,6 +1100,9 @@ def _units_rewritten(text: str, cand: str) -> bool:
 
 def _odd_cases(text: str) -> int:
     """Capitals right after a small letter, in all the words of ``text``."""
+    tables = _compiled()
+    if tables is not None:
+        return tables.odd_cases(text)
     return sum(map(odd_case, TOKEN_RE.findall(text)))
 
 

@@ -1260,7 +1260,7 @@ typedef struct {
     Py_ssize_t n_steps, n_rows;
     StepImage *images; /* row * n_steps + step */
     int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
-    int8_t *flags;     /* BMP character -> char_flags(ch), -1 until asked */
+    int16_t *flags;    /* BMP character -> char_flags(ch), -1 until asked */
     PyObject *tables;  /* the steps' translate tables */
     PyObject *chains;  /* the steps' one-step chains */
     PyObject *char_flags;
@@ -1268,7 +1268,16 @@ typedef struct {
 } Pool;
 
 /* Character flags, as repair.legacy._pool_flags sets them (keep in step). */
-enum { P_READS = 1, P_WORD = 2, P_TOKEN = 4, P_EDGE = 8 };
+enum {
+    P_READS = 1,
+    P_WORD = 2,
+    P_TOKEN = 4,
+    P_EDGE = 8,
+    P_ALPHA = 16,
+    P_SPACE = 32,
+    P_HYPHEN = 64,
+    P_APOSTROPHE = 128
+};
 
 static void
 Pool_dealloc(Pool *self)
@@ -1334,13 +1343,13 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->row_of = PyMem_Malloc(sizeof(int16_t) * BMP);
-    self->flags = PyMem_Malloc(sizeof(int8_t) * BMP);
+    self->flags = PyMem_Malloc(sizeof(int16_t) * BMP);
     if (self->row_of == NULL || self->flags == NULL) {
         PyErr_NoMemory();
         return -1;
     }
     memset(self->row_of, 0xff, sizeof(int16_t) * BMP); /* -1: no row */
-    memset(self->flags, 0xff, sizeof(int8_t) * BMP);   /* -1: not asked yet */
+    memset(self->flags, 0xff, sizeof(int16_t) * BMP);  /* -1: not asked yet */
     if (PyUnicode_GET_LENGTH(chars) != rows || rows > INT16_MAX) {
         PyErr_SetString(PyExc_ValueError, "one character per row");
         return -1;
@@ -1591,14 +1600,14 @@ pool_flags(Pool *self, Py_UCS4 ch)
     }
     long flags = PyLong_AsLong(r);
     Py_DECREF(r);
-    if (flags < 0 || flags > 127) {
+    if (flags < 0 || flags > INT16_MAX) {
         if (!PyErr_Occurred()) {
             PyErr_SetString(PyExc_ValueError, "character flags out of range");
         }
         return -1;
     }
     if (ch < BMP) {
-        self->flags[ch] = (int8_t)flags;
+        self->flags[ch] = (int16_t)flags;
     }
     return (int)flags;
 }
@@ -1764,7 +1773,59 @@ Pool_changed_words(Pool *self, PyObject *args)
     return result;
 }
 
+/* The letters of ``text`` that ``cand`` (as long) turns into symbols, before the quotation
+ * marks and apostrophes that pair up are let off (legacy._letters_to_symbols). */
+static PyObject *
+Pool_lost_letters(Pool *self, PyObject *args)
+{
+    PyObject *text, *cand;
+    if (!PyArg_ParseTuple(args, "UU", &text, &cand)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(text) != n) {
+        PyErr_SetString(PyExc_ValueError, "text and cand differ in length");
+        return NULL;
+    }
+    int tkind = PyUnicode_KIND(text), kind = PyUnicode_KIND(cand);
+    const void *tdata = PyUnicode_DATA(text), *data = PyUnicode_DATA(cand);
+    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    if (lost == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t n_lost = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(tkind, tdata, i), b = PyUnicode_READ(kind, data, i);
+        if (a == b) {
+            continue;
+        }
+        int fa = pool_flags(self, a), fb = pool_flags(self, b);
+        int before = i > 0 ? pool_flags(self, PyUnicode_READ(kind, data, i - 1)) : 0;
+        int after = i + 1 < n ? pool_flags(self, PyUnicode_READ(kind, data, i + 1)) : 0;
+        if (fa < 0 || fb < 0 || before < 0 || after < 0) {
+            PyMem_Free(lost);
+            return NULL;
+        }
+        int inside = i > 0 && i + 1 < n;
+        if (!(fa & P_ALPHA) || fb & (P_TOKEN | P_HYPHEN)) {
+            continue;
+        }
+        if (fb & P_SPACE && inside && !(before & P_SPACE) && !(after & P_SPACE)) {
+            continue; /* _inner_space */
+        }
+        if (fb & P_APOSTROPHE && inside && before & P_ALPHA && after & P_ALPHA) {
+            continue; /* _between_letters */
+        }
+        lost[n_lost++] = b;
+    }
+    PyObject *result = make_str(lost, n_lost);
+    PyMem_Free(lost);
+    return result;
+}
+
 static PyMethodDef Pool_methods[] = {
+    {"lost_letters", (PyCFunction)Pool_lost_letters, METH_VARARGS,
+     "The letters of text that cand turns into symbols (legacy._letters_to_symbols)."},
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
      "text.translate(table), fast for the steps' own tables."},
     {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
@@ -1789,7 +1850,24 @@ static PyTypeObject PoolType = {
 
 /* ---- module ------------------------------------------------------------------------- */
 
+/* legacy._odd_cases(text): model.odd_case summed over TOKEN_RE.findall(text). */
+static PyObject *
+Tables_odd_cases(Tables *self, PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    Py_ssize_t odd;
+    if (odd_cases(self, text, &odd) < 0) {
+        return NULL;
+    }
+    return PyLong_FromSsize_t(odd);
+}
+
 static PyMethodDef Tables_methods[] = {
+    {"odd_cases", (PyCFunction)Tables_odd_cases, METH_O,
+     "Capitals after small letters in the words of text (model.odd_case summed)."},
     {"quick", (PyCFunction)Tables_quick, METH_O,
      "model._quick(text), or None where Python must decide."},
     {"bound", (PyCFunction)Tables_bound, METH_VARARGS,
