@@ -231,7 +231,7 @@ def _changed_words(original: str, candidate: str) -> tuple[tuple[int, int], ...]
     about with several language masks, by the ranking and by the gates."""
     compiled = _compiled_pool()
     if compiled is not None:
-        return compiled[0].changed_words(original, candidate)
+        return compiled.changed_words(original, candidate)
     return _changed_words_py(original, candidate)
 
 
@@ -343,10 +343,9 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
     ``chains`` are all the chains giving that same text, in table order."""
     chars = {ch for ch in text_core if ch > "\x7f"}
     seen = _step_images()
-    live = _bit_indices(_live_steps(chars))
-    # The line's characters under every live step at once: one column per character no step
-    # leaves alone (the others are the same in every candidate).
-    domain = [ch for ch in chars if ch in seen.images]
+    compiled = _compiled_pool()
+    distinct = "".join(chars)
+    live = _bit_indices(_live_steps(chars)) if compiled is None else compiled.live(distinct)
     pool: list[_Entry] = []
     if live:
         # _oddness of each distinct image at once: letter masks ANDed and odd characters
@@ -354,12 +353,13 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
         both, odd = _oddity("".join(ch.lower() for ch in chars if ch not in seen.images))
         unnumbered = sum(1 for ch in odd if ch not in seen.odd_bit)  # in no image: no overlap
         odd_bits = sum(seen.odd_bit.get(ch, 0) for ch in odd)
-        compiled = _compiled_pool()
         if compiled is None:
+            # The line's characters under every live step at once: one column per character
+            # no step leaves alone (the others are the same in every candidate).
+            domain = [ch for ch in chars if ch in seen.images]
             pool = _single_byte_entries(domain, live, both, odd_bits, unnumbered)
         else:
-            rows = compiled[1]
-            pool = compiled[0].pool([rows[ch] for ch in domain], live, both, odd_bits, unnumbered)
+            pool = compiled.pool(distinct, live, both, odd_bits, unnumbered)
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
@@ -400,29 +400,32 @@ def _single_byte_entries(
 
 
 @cache
-def _compiled_pool() -> tuple[_cscore.Pool, dict[str, int]] | None:
-    """The compiled ``Pool`` of the single-byte steps (built once) and each changeable
-    character's row in it, or ``None`` for pure Python."""
+def _compiled_pool() -> _cscore.Pool | None:
+    """The compiled ``Pool`` of the single-byte steps (built once), or ``None`` for pure
+    Python."""
     seen = _step_images()
     if (
         _CSCORE is None
         or len(seen.odd_bit) > 256  # the odd characters it can number
         or any(len(image) != 1 for column in seen.images.values() for image in column)
         or any(ch > "\uffff" for ch in seen.images)
+        or len(single_byte_steps()) > 256  # the steps it can number
     ):
         return None
     rows = list(seen.images)
-    pool = _CSCORE.Pool(
+    pool: _cscore.Pool = _CSCORE.Pool(
         "".join(rows),
         ["".join(seen.images[ch]) for ch in rows],
         [seen.letters[ch] for ch in rows],
         [seen.odd[ch] for ch in rows],
+        [seen.changes[ch] for ch in rows],
+        [seen.spoils.get(ch, 0) for ch in rows],
         tuple(table for _step, table in single_byte_steps()),
         seen.chains,
         _pool_flags,
         word_langs,
     )
-    return pool, {ch: i for i, ch in enumerate(rows)}
+    return pool
 
 
 def _bit_indices(mask: int) -> list[int]:
@@ -463,7 +466,8 @@ def _pool_flags(ch: str) -> int:
     """One character as the compiled ``Pool`` sees it (keep in step with ``_cscore.c``):
     1 if :func:`_reads` counts it, 2 if :data:`_CORE_WORD` takes it as a word character, 4
     if it is a letter of ``TOKEN_RE``, 8 if it is edge punctuation (:data:`_EDGE`), 16 if
-    it is alphabetic, 32 a space, 64 a hyphen (:data:`_HYPHENS`), 128 an apostrophe.
+    it is alphabetic, 32 a space, 64 a hyphen (:data:`_HYPHENS`), 128 an apostrophe, 256 a
+    character a repair must not introduce (:data:`_BAD_CHARS`).
 
     >>> _pool_flags("é"), _pool_flags("«"), _pool_flags(" "), _pool_flags("’")
     (23, 10, 32, 138)
@@ -477,6 +481,7 @@ def _pool_flags(ch: str) -> int:
         | ch.isspace() << 5
         | (ch in _HYPHENS) << 6
         | (ch in _APOSTROPHES) << 7
+        | bool(_BAD_CHARS.match(ch)) << 8
     )
 
 
@@ -485,7 +490,7 @@ def _cand_core(text_core: str, entry: _Entry) -> str:
     if isinstance(made, str):
         return made
     compiled = _compiled_pool()
-    return text_core.translate(made) if compiled is None else compiled[0].translate(text_core, made)
+    return text_core.translate(made) if compiled is None else compiled.translate(text_core, made)
 
 
 def _line_after(text: str, chain: Chain) -> str:
@@ -699,7 +704,7 @@ def _reads(text: str) -> int:
     """
     compiled = _compiled_pool()
     if compiled is not None:
-        return compiled[0].reads(text)
+        return compiled.reads(text)
     return sum(map(_READS.__getitem__, text))
 
 
@@ -748,7 +753,7 @@ def _letters_to_symbols(text: str, cand: str) -> int:
     if len(text) != len(cand):
         return 0
     compiled = _compiled_pool()
-    lost = _lost_letters(text, cand) if compiled is None else compiled[0].lost_letters(text, cand)
+    lost = _lost_letters(text, cand) if compiled is None else compiled.lost_letters(text, cand)
     # Quotation marks and apostrophes that pair up are no lost letters either (looked at
     # only when a letter became one).
     if lost and not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):

@@ -1259,6 +1259,8 @@ typedef struct {
     PyObject_HEAD
     Py_ssize_t n_steps, n_rows;
     StepImage *images; /* row * n_steps + step */
+    uint64_t *changes; /* row * ODD_WORDS: the steps that change the row's character */
+    uint64_t *spoils;  /* ... that turn it into an undecodable or bad one */
     int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
     int16_t *flags;    /* BMP character -> char_flags(ch), -1 until asked */
     PyObject *tables;  /* the steps' translate tables */
@@ -1276,7 +1278,8 @@ enum {
     P_ALPHA = 16,
     P_SPACE = 32,
     P_HYPHEN = 64,
-    P_APOSTROPHE = 128
+    P_APOSTROPHE = 128,
+    P_BAD = 256
 };
 
 static void
@@ -1284,6 +1287,8 @@ Pool_dealloc(Pool *self)
 {
     PyMem_Free(self->images);
     PyMem_Free(self->row_of);
+    PyMem_Free(self->changes);
+    PyMem_Free(self->spoils);
     PyMem_Free(self->flags);
     Py_XDECREF(self->tables);
     Py_XDECREF(self->chains);
@@ -1292,7 +1297,7 @@ Pool_dealloc(Pool *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* A Python int's bits as ODD_WORDS words, lowest first. */
+/* A Python int's bits as ODD_WORDS words, lowest first (odd characters, steps). */
 static int
 odd_words(PyObject *bits, uint64_t *out)
 {
@@ -1318,22 +1323,25 @@ odd_words(PyObject *bits, uint64_t *out)
 static int
 Pool_init(Pool *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *chars, *images, *letters, *odd, *tables, *chains, *char_flags, *word_langs;
-    static char *kwlist[] = {"chars",  "images",     "letters",    "odd", "tables",
-                             "chains", "char_flags", "word_langs", NULL};
+    PyObject *chars, *images, *letters, *odd, *changes, *spoils, *tables, *chains, *char_flags,
+        *word_langs;
+    static char *kwlist[] = {"chars",  "images", "letters", "odd",        "changes",    "spoils",
+                             "tables", "chains", "char_flags", "word_langs", NULL};
     if (self->images != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "UO!O!O!O!O!OO", kwlist, &chars, &PyList_Type,
-                                     &images, &PyList_Type, &letters, &PyList_Type, &odd,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "UO!O!O!O!O!O!O!OO", kwlist, &chars,
+                                     &PyList_Type, &images, &PyList_Type, &letters, &PyList_Type,
+                                     &odd, &PyList_Type, &changes, &PyList_Type, &spoils,
                                      &PyTuple_Type, &tables, &PyTuple_Type, &chains, &char_flags,
                                      &word_langs)) {
         return -1;
     }
     Py_ssize_t rows = PyList_GET_SIZE(images), steps = PyTuple_GET_SIZE(tables);
     if (PyList_GET_SIZE(letters) != rows || PyList_GET_SIZE(odd) != rows ||
-        PyTuple_GET_SIZE(chains) != steps) {
+        PyList_GET_SIZE(changes) != rows || PyList_GET_SIZE(spoils) != rows ||
+        PyTuple_GET_SIZE(chains) != steps || steps > 64 * ODD_WORDS) {
         PyErr_SetString(PyExc_ValueError, "rows or steps differ in length");
         return -1;
     }
@@ -1344,7 +1352,10 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
     }
     self->row_of = PyMem_Malloc(sizeof(int16_t) * BMP);
     self->flags = PyMem_Malloc(sizeof(int16_t) * BMP);
-    if (self->row_of == NULL || self->flags == NULL) {
+    self->changes = PyMem_Calloc((size_t)(rows + 1) * ODD_WORDS, sizeof(uint64_t));
+    self->spoils = PyMem_Calloc((size_t)(rows + 1) * ODD_WORDS, sizeof(uint64_t));
+    if (self->row_of == NULL || self->flags == NULL || self->changes == NULL ||
+        self->spoils == NULL) {
         PyErr_NoMemory();
         return -1;
     }
@@ -1361,6 +1372,10 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
             return -1;
         }
         self->row_of[ch] = (int16_t)r;
+        if (odd_words(PyList_GET_ITEM(changes, r), self->changes + r * ODD_WORDS) < 0 ||
+            odd_words(PyList_GET_ITEM(spoils, r), self->spoils + r * ODD_WORDS) < 0) {
+            return -1;
+        }
     }
     Py_INCREF(char_flags);
     self->char_flags = char_flags;
@@ -1405,17 +1420,17 @@ same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a
     return 1;
 }
 
-/* pool(rows, live, both, odd_bits, unnumbered): the single-byte entries of _pool,
- * [(oddness, order, table, chains), ...], for the changeable characters ``rows`` of the
+/* pool(chars, live, both, odd_bits, unnumbered): the single-byte entries of _pool,
+ * [(oddness, order, table, chains), ...], for the distinct characters ``chars`` of the
  * line, the ``live`` steps (ascending), and _oddity's (both, odd bit set, odd characters
  * of no image) of the characters no step changes. */
 static PyObject *
 Pool_pool(Pool *self, PyObject *args)
 {
-    PyObject *rows_obj, *live_obj, *both_obj, *odd_obj;
+    PyObject *chars, *live_obj, *both_obj, *odd_obj;
     Py_ssize_t unnumbered;
-    if (!PyArg_ParseTuple(args, "O!O!OOn", &PyList_Type, &rows_obj, &PyList_Type, &live_obj,
-                          &both_obj, &odd_obj, &unnumbered)) {
+    if (!PyArg_ParseTuple(args, "UO!OOn", &chars, &PyList_Type, &live_obj, &both_obj, &odd_obj,
+                          &unnumbered)) {
         return NULL;
     }
     uint64_t both = (uint64_t)PyLong_AsUnsignedLongLongMask(both_obj);
@@ -1423,8 +1438,9 @@ Pool_pool(Pool *self, PyObject *args)
     if ((both == (uint64_t)-1 && PyErr_Occurred()) || odd_words(odd_obj, odd0) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PyList_GET_SIZE(rows_obj), n_live = PyList_GET_SIZE(live_obj);
-    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    Py_ssize_t n_chars = PyUnicode_GET_LENGTH(chars), n_live = PyList_GET_SIZE(live_obj);
+    Py_ssize_t n = 0; /* rows: the characters some step changes */
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_chars + 1));
     Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
     size_t cap = 8;
     while (cap < 2 * (size_t)n_live + 8) {
@@ -1442,13 +1458,10 @@ Pool_pool(Pool *self, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        rows[i] = PyLong_AsSsize_t(PyList_GET_ITEM(rows_obj, i));
-        if (rows[i] < 0 || rows[i] >= self->n_rows) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_IndexError, "row out of range");
-            }
-            goto done;
+    for (Py_ssize_t i = 0; i < n_chars; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
+        if (ch < BMP && self->row_of[ch] >= 0) {
+            rows[n++] = self->row_of[ch];
         }
     }
     for (Py_ssize_t i = 0; i < n_live; i++) {
@@ -1823,7 +1836,62 @@ Pool_lost_letters(Pool *self, PyObject *args)
     return result;
 }
 
+/* legacy._live_steps(chars) as a list of step numbers, lowest first: the steps that change
+ * some of ``chars`` and turn none into an undecodable or bad character. */
+static PyObject *
+Pool_live(Pool *self, PyObject *chars)
+{
+    if (!PyUnicode_Check(chars)) {
+        PyErr_SetString(PyExc_TypeError, "chars must be str");
+        return NULL;
+    }
+    uint64_t live[ODD_WORDS], changed[ODD_WORDS] = {0};
+    for (int w = 0; w < ODD_WORDS; w++) {
+        Py_ssize_t bits = self->n_steps - 64 * w;
+        live[w] = bits >= 64 ? ~(uint64_t)0 : bits > 0 ? ((uint64_t)1 << bits) - 1 : 0;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
+    int kind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(chars);
+    static const uint64_t none[ODD_WORDS] = {0};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? self->row_of[ch] : -1;
+        const uint64_t *changes = row < 0 ? none : self->changes + row * ODD_WORDS;
+        const uint64_t *spoils = row < 0 ? none : self->spoils + row * ODD_WORDS;
+        int flags = pool_flags(self, ch);
+        if (flags < 0) {
+            return NULL;
+        }
+        for (int w = 0; w < ODD_WORDS; w++) {
+            changed[w] |= changes[w];
+            live[w] &= ~spoils[w];
+            if (flags & P_BAD) { /* a bad character left as it is stays bad */
+                live[w] &= changes[w];
+            }
+        }
+    }
+    PyObject *out = PyList_New(0);
+    for (int w = 0; out != NULL && w < ODD_WORDS; w++) {
+        for (uint64_t x = live[w] & changed[w]; x; x &= x - 1) {
+            int bit = 0;
+            while (!(x >> bit & 1)) {
+                bit++;
+            }
+            PyObject *step = PyLong_FromLong(64 * w + bit);
+            if (step == NULL || PyList_Append(out, step) < 0) {
+                Py_XDECREF(step);
+                Py_CLEAR(out);
+                break;
+            }
+            Py_DECREF(step);
+        }
+    }
+    return out;
+}
+
 static PyMethodDef Pool_methods[] = {
+    {"live", (PyCFunction)Pool_live, METH_O, "legacy._live_steps(chars) as step numbers."},
     {"lost_letters", (PyCFunction)Pool_lost_letters, METH_VARARGS,
      "The letters of text that cand turns into symbols (legacy._letters_to_symbols)."},
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,

@@ -29,13 +29,16 @@ class Pool:
         images: list[str],
         letters: list[tuple[int, ...]],
         odd: list[tuple[int, ...]],
+        changes: list[int],
+        spoils: list[int],
         tables: tuple[dict[int, str], ...],
         chains: tuple[tuple[tuple[str, str], ...], ...],
         char_flags: Callable[[str], int],
         word_langs: Callable[[str], int],
     ) -> None: ...
+    def live(self, chars: str, /) -> list[int]: ...
     def pool(
-        self, rows: list[int], live: list[int], both: int, odd_bits: int, unnumbered: int, /
+        self, chars: str, live: list[int], both: int, odd_bits: int, unnumbered: int, /
     ) -> list[tuple[int, int, dict[int, str] | str, tuple[tuple[tuple[str, str], ...], ...]]]: ...
     def translate(self, text: str, table: dict[int, str], /) -> str: ...
     def reads(self, text: str, /) -> int: ...
