@@ -154,6 +154,21 @@ def test_pool_of_real_lines_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None
         assert_same_pool(text, monkeypatch)
 
 
+def test_first_look_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked = 0
+    for text in real_texts()[::2]:
+        text_core = core(text)
+        chosen = sorted(_pool(text, text_core))[: legacy.QUICK_POOL]
+        compiled = legacy._first_look(text_core, chosen)
+        with monkeypatch.context() as patch:
+            patch.setattr(legacy, "_compiled", lambda: None)
+            reference = legacy._first_look(text_core, chosen)
+        assert _exact(tuple(map(tuple, compiled[0]))) == _exact(tuple(map(tuple, reference[0])))
+        assert compiled[1] == reference[1], text
+        looked += len(chosen)
+    assert looked > 10_000
+
+
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_pool_of_any_text_is_the_same(text: str) -> None:

@@ -622,6 +622,28 @@ def _with_known_words(text_core: str, pool: list[_Entry]) -> list[_Entry]:
     return kept
 
 
+def _first_look(
+    text_core: str, chosen: list[_Entry]
+) -> tuple[list[tuple[float, int, str, tuple[Chain, ...]]], int]:
+    """``(-quick_logprob, order, candidate core, chains)`` of each chosen entry, and the most
+    letters a candidate core as long as ``text_core`` reads."""
+    compiled, tables = _compiled_pool(), _compiled()
+    if compiled is not None and tables is not None:
+        found = compiled.prepare(tables, text_core, chosen)
+        if found is not None:
+            return found
+    pre = []
+    for p in chosen:
+        cand_core = _cand_core(text_core, p)
+        pre.append((-_quick(cand_core)[0], p[1], cand_core, p[3]))  # quick_logprob, inlined
+    # Between round trips of the same length, one that reads fewer letters escaped scoring
+    # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
+    # each letter it lacks is charged (``most`` is taken over every candidate looked at, so
+    # ``best_only`` ranks the same).
+    most = max((_reads(p[2]) for p in pre if len(p[2]) == len(text_core)), default=0)
+    return pre, most
+
+
 def candidates(text: str, needs_words: bool = False, best_only: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
     first, the few best fully scored and ranked best first. With ``needs_words``, only
@@ -641,16 +663,8 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     # Strict UTF-8 decodes are few and structurally strong: always give them a look.
     chosen = [p for p in pool[:QUICK_POOL] if p[0] <= least + 1]
     chosen += [p for p in pool[QUICK_POOL:] + pool[:QUICK_POOL] if p[3][0][0][0] == "utf-8"]
-    pre = []
-    for p in {p[1]: p for p in chosen}.values():
-        cand_core = _cand_core(text_core, p)
-        pre.append((-_quick(cand_core)[0], p[1], cand_core, p[3]))  # quick_logprob, inlined
+    pre, most = _first_look(text_core, list({p[1]: p for p in chosen}.values()))
     pre.sort()
-    # Between round trips of the same length, one that reads fewer letters escaped scoring
-    # them (a capital read as a no-break space or a quote, "Когалым" -> "\xa0огалым"):
-    # each letter it lacks is charged (``most`` is taken over every candidate looked at, so
-    # ``best_only`` ranks the same).
-    most = max((_reads(p[2]) for p in pre if len(p[2]) == len(text_core)), default=0)
     found: list[Candidate] = []
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
     odd_before = _odd_cases(text_core)

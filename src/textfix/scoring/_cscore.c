@@ -105,6 +105,8 @@ typedef struct {
     double top_floor;
 } Tables;
 
+static PyTypeObject TablesType; /* defined with the module */
+
 /* ---- Python's sum() of floats, as the running interpreter adds them ---------------- */
 
 typedef struct {
@@ -1567,12 +1569,8 @@ done:
 /* text.translate(table) for one of the steps' tables (found by identity; any other table
  * is handed to str.translate). */
 static PyObject *
-Pool_translate(Pool *self, PyObject *args)
+translate_with(Pool *self, PyObject *text, PyObject *table)
 {
-    PyObject *text, *table;
-    if (!PyArg_ParseTuple(args, "UO", &text, &table)) {
-        return NULL;
-    }
     Py_ssize_t j = 0;
     while (j < self->n_steps && PyTuple_GET_ITEM(self->tables, j) != table) {
         j++;
@@ -1595,6 +1593,16 @@ Pool_translate(Pool *self, PyObject *args)
     PyObject *result = make_str(out, n);
     PyMem_Free(out);
     return result;
+}
+
+static PyObject *
+Pool_translate(Pool *self, PyObject *args)
+{
+    PyObject *text, *table;
+    if (!PyArg_ParseTuple(args, "UO", &text, &table)) {
+        return NULL;
+    }
+    return translate_with(self, text, table);
 }
 
 /* legacy._pool_flags of ``ch`` (asked once per BMP character); -1 on error. */
@@ -1644,6 +1652,71 @@ Pool_reads(Pool *self, PyObject *text)
         count += (flags & P_READS) != 0;
     }
     return PyLong_FromSsize_t(count);
+}
+
+/* candidates()'s first look at the chosen pool entries: [(-quick logprob, order, candidate
+ * core, chains), ...] (the cores translated, _quick's first value from ``tables``) and the
+ * most letters any candidate core as long as ``text_core`` reads; None where _quick would
+ * leave it to Python. */
+static PyObject *
+Pool_prepare(Pool *self, PyObject *args)
+{
+    PyObject *tables, *text_core, *entries;
+    if (!PyArg_ParseTuple(args, "O!UO!", &TablesType, &tables, &text_core, &PyList_Type,
+                          &entries)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(entries), most = 0;
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *entry = PyList_GET_ITEM(entries, i);
+        if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 4) {
+            PyErr_SetString(PyExc_TypeError, "pool entries are 4-tuples");
+            goto fail;
+        }
+        PyObject *made = PyTuple_GET_ITEM(entry, 2), *cand;
+        if (PyUnicode_Check(made)) {
+            cand = made;
+            Py_INCREF(cand);
+        }
+        else if ((cand = translate_with(self, text_core, made)) == NULL) {
+            goto fail;
+        }
+        PyObject *quick = Tables_quick((Tables *)tables, cand);
+        if (quick == NULL || quick == Py_None) {
+            Py_DECREF(cand);
+            if (quick == NULL) {
+                goto fail;
+            }
+            Py_DECREF(out);
+            return quick; /* None: Python decides */
+        }
+        double q = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 0));
+        Py_DECREF(quick);
+        if (PyUnicode_GET_LENGTH(cand) == PyUnicode_GET_LENGTH(text_core)) {
+            PyObject *reads = Pool_reads(self, cand);
+            Py_ssize_t r = reads ? PyLong_AsSsize_t(reads) : -1;
+            Py_XDECREF(reads);
+            if (r < 0) {
+                Py_DECREF(cand);
+                goto fail;
+            }
+            most = r > most ? r : most;
+        }
+        PyObject *item = Py_BuildValue("(dONO)", -q, PyTuple_GET_ITEM(entry, 1), cand,
+                                       PyTuple_GET_ITEM(entry, 3));
+        if (item == NULL) {
+            goto fail;
+        }
+        PyList_SET_ITEM(out, i, item);
+    }
+    return Py_BuildValue("(Nn)", out, most);
+fail:
+    Py_DECREF(out);
+    return NULL;
 }
 
 /* Whether text[i] has the pool flag ``bit``: 1 or 0, -1 on error. */
@@ -1897,6 +1970,8 @@ static PyMethodDef Pool_methods[] = {
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
      "text.translate(table), fast for the steps' own tables."},
     {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
+    {"prepare", (PyCFunction)Pool_prepare, METH_VARARGS,
+     "candidates()' quick look at the chosen entries, and the most letters read."},
     {"changed_words", (PyCFunction)Pool_changed_words, METH_VARARGS,
      "legacy._changed_words(original, candidate)."},
     {"pool", (PyCFunction)Pool_pool, METH_VARARGS,

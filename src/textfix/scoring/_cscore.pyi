@@ -44,3 +44,14 @@ class Pool:
     def reads(self, text: str, /) -> int: ...
     def changed_words(self, original: str, candidate: str, /) -> tuple[tuple[int, int], ...]: ...
     def lost_letters(self, text: str, cand: str, /) -> str: ...
+    def prepare(
+        self,
+        tables: Tables,
+        text_core: str,
+        entries: list[
+            tuple[int, int, dict[int, str] | str, tuple[tuple[tuple[str, str], ...], ...]]
+        ],
+        /,
+    ) -> (
+        tuple[list[tuple[float, int, str, tuple[tuple[tuple[str, str], ...], ...]]], int] | None
+    ): ...
