@@ -511,8 +511,11 @@ def _repaired_tokens(text: str, cand: str) -> list[str]:
 
 
 def _has_known_words(text_core: str, cand_core: str) -> bool:
-    """Cheap test: at least WELL_FORMED_KNOWN of the changed letters are in known words of
+    """Cheap test: at least STRONG_KNOWN of the changed letters are in known words of
     some language."""
+    compiled = _compiled_pool()
+    if compiled is not None and len(text_core) == len(cand_core):
+        return compiled.has_known_words(text_core, cand_core, STRONG_KNOWN)
     words = [w for w in _repaired_tokens(text_core, cand_core) if len(w) > 1]
     if not words:
         return False

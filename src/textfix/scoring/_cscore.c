@@ -1605,6 +1605,35 @@ Pool_translate(Pool *self, PyObject *args)
     return translate_with(self, text, table);
 }
 
+/* Two strings of one length, read side by side. */
+typedef struct {
+    Py_ssize_t n;
+    int tkind, kind;
+    const void *tdata, *data;
+} Pair;
+
+/* The (text, cand[, share]) arguments as a Pair (-1 and ValueError when their lengths
+ * differ); ``cand`` itself in *cand_out. */
+static int
+pair_args(PyObject *args, Pair *p, PyObject **cand_out, double *share)
+{
+    PyObject *text, *cand;
+    if (!PyArg_ParseTuple(args, "UU|d", &text, &cand, share)) {
+        return -1;
+    }
+    *cand_out = cand;
+    p->n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(text) != p->n) {
+        PyErr_SetString(PyExc_ValueError, "text and cand differ in length");
+        return -1;
+    }
+    p->tkind = PyUnicode_KIND(text);
+    p->kind = PyUnicode_KIND(cand);
+    p->tdata = PyUnicode_DATA(text);
+    p->data = PyUnicode_DATA(cand);
+    return 0;
+}
+
 /* legacy._pool_flags of ``ch`` (asked once per BMP character); -1 on error. */
 static int
 pool_flags(Pool *self, Py_UCS4 ch)
@@ -1784,6 +1813,67 @@ count_flag(Pool *self, int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
     return count;
 }
 
+/* legacy._has_known_words(text_core, cand_core) for cores of one length: the letter runs
+ * of ``cand`` (two letters or more) that differ from ``text`` at their place, and whether
+ * those known to some word list hold at least ``share`` of their letters (the lookups stop
+ * once they do). */
+static PyObject *
+Pool_has_known_words(Pool *self, PyObject *args)
+{
+    PyObject *cand;
+    double share = 0.0;
+    Pair p;
+    if (pair_args(args, &p, &cand, &share) < 0) {
+        return NULL;
+    }
+    /* the repaired words as (start, end) pairs */
+    Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(p.n + 2));
+    if (words == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t n_words = 0, letters = 0, start = -1;
+    int differs = 0;
+    for (Py_ssize_t i = 0; i <= p.n; i++) {
+        int is_token = i < p.n ? has_flag(self, p.kind, p.data, i, P_TOKEN) : 0;
+        if (is_token < 0) {
+            PyMem_Free(words);
+            return NULL;
+        }
+        if (is_token) {
+            if (start < 0) {
+                start = i;
+                differs = 0;
+            }
+            differs |= PyUnicode_READ(p.kind, p.data, i) != PyUnicode_READ(p.tkind, p.tdata, i);
+            continue;
+        }
+        if (start >= 0 && differs && i - start > 1) {
+            words[n_words++] = start;
+            words[n_words++] = i;
+            letters += i - start;
+        }
+        start = -1;
+    }
+    double needed = share * (double)letters;
+    Py_ssize_t known = 0;
+    int found = 0;
+    for (Py_ssize_t w = 0; w < n_words && !found; w += 2) {
+        PyObject *word = PyUnicode_Substring(cand, words[w], words[w + 1]);
+        PyObject *langs = word ? PyObject_CallOneArg(self->word_langs, word) : NULL;
+        Py_XDECREF(word);
+        int any = langs ? PyObject_IsTrue(langs) : -1;
+        Py_XDECREF(langs);
+        if (any < 0) {
+            PyMem_Free(words);
+            return NULL;
+        }
+        known += any ? words[w + 1] - words[w] : 0;
+        found = (double)known >= needed;
+    }
+    PyMem_Free(words);
+    return PyBool_FromLong(n_words > 0 && found);
+}
+
 /* legacy._changed_words(original, candidate). */
 static PyObject *
 Pool_changed_words(Pool *self, PyObject *args)
@@ -1864,35 +1954,30 @@ Pool_changed_words(Pool *self, PyObject *args)
 static PyObject *
 Pool_lost_letters(Pool *self, PyObject *args)
 {
-    PyObject *text, *cand;
-    if (!PyArg_ParseTuple(args, "UU", &text, &cand)) {
+    PyObject *cand;
+    double share = 0.0;
+    Pair p;
+    if (pair_args(args, &p, &cand, &share) < 0) {
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
-    if (PyUnicode_GET_LENGTH(text) != n) {
-        PyErr_SetString(PyExc_ValueError, "text and cand differ in length");
-        return NULL;
-    }
-    int tkind = PyUnicode_KIND(text), kind = PyUnicode_KIND(cand);
-    const void *tdata = PyUnicode_DATA(text), *data = PyUnicode_DATA(cand);
-    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(p.n + 1));
     if (lost == NULL) {
         return PyErr_NoMemory();
     }
     Py_ssize_t n_lost = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 a = PyUnicode_READ(tkind, tdata, i), b = PyUnicode_READ(kind, data, i);
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
         if (a == b) {
             continue;
         }
         int fa = pool_flags(self, a), fb = pool_flags(self, b);
-        int before = i > 0 ? pool_flags(self, PyUnicode_READ(kind, data, i - 1)) : 0;
-        int after = i + 1 < n ? pool_flags(self, PyUnicode_READ(kind, data, i + 1)) : 0;
+        int before = i > 0 ? pool_flags(self, PyUnicode_READ(p.kind, p.data, i - 1)) : 0;
+        int after = i + 1 < p.n ? pool_flags(self, PyUnicode_READ(p.kind, p.data, i + 1)) : 0;
         if (fa < 0 || fb < 0 || before < 0 || after < 0) {
             PyMem_Free(lost);
             return NULL;
         }
-        int inside = i > 0 && i + 1 < n;
+        int inside = i > 0 && i + 1 < p.n;
         if (!(fa & P_ALPHA) || fb & (P_TOKEN | P_HYPHEN)) {
             continue;
         }
@@ -1970,6 +2055,8 @@ static PyMethodDef Pool_methods[] = {
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
      "text.translate(table), fast for the steps' own tables."},
     {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
+    {"has_known_words", (PyCFunction)Pool_has_known_words, METH_VARARGS,
+     "legacy._has_known_words(text_core, cand_core, share) for cores of one length."},
     {"prepare", (PyCFunction)Pool_prepare, METH_VARARGS,
      "candidates()' quick look at the chosen entries, and the most letters read."},
     {"changed_words", (PyCFunction)Pool_changed_words, METH_VARARGS,
