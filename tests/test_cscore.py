@@ -192,11 +192,13 @@ def assert_same_translations(text: str) -> None:
         assert pool.changed_words(text, image) == legacy._changed_words_py(text, image), text
         assert pool.changed_words(image, text) == legacy._changed_words_py(image, text), text
         assert pool.lost_letters(text, image) == legacy._lost_letters(text, image), text
+        assert pool.changed(text, image) == sum(map(str.__ne__, text, image))
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(legacy, "_compiled_pool", lambda: None)
             known = legacy._has_known_words(text, image)
         assert pool.has_known_words(text, image, legacy.STRONG_KNOWN) == known, text
         assert pool.lost_letters(image, text) == legacy._lost_letters(image, text), text
+    assert pool.changed(text, text + "ab") == pool.changed(text + "abc", text) - 1 == 3
     assert TABLES is not None
     assert TABLES.odd_cases(text) == sum(map(model.odd_case, model.TOKEN_RE.findall(text)))
 

@@ -253,6 +253,9 @@ def _changed_words_py(original: str, candidate: str) -> tuple[tuple[int, int], .
 
 def _changed(original: str, candidate: str) -> int:
     """Characters that differ (positions kept), or the length difference plus one."""
+    compiled = _compiled_pool()
+    if compiled is not None:
+        return compiled.changed(original, candidate)
     if len(original) == len(candidate):
         return sum(map(str.__ne__, original, candidate))
     return abs(len(original) - len(candidate)) + 1

@@ -1949,6 +1949,29 @@ Pool_changed_words(Pool *self, PyObject *args)
     return result;
 }
 
+/* legacy._changed(original, candidate): characters that differ (positions kept), or the
+ * length difference plus one. */
+static PyObject *
+Pool_changed(Pool *self, PyObject *args)
+{
+    PyObject *original, *candidate;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(candidate), m = PyUnicode_GET_LENGTH(original);
+    if (n != m) {
+        return PyLong_FromSsize_t((n > m ? n - m : m - n) + 1);
+    }
+    int okind = PyUnicode_KIND(original), kind = PyUnicode_KIND(candidate);
+    const void *odata = PyUnicode_DATA(original), *data = PyUnicode_DATA(candidate);
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        count += PyUnicode_READ(okind, odata, i) != PyUnicode_READ(kind, data, i);
+    }
+    return PyLong_FromSsize_t(count);
+}
+
 /* The letters of ``text`` that ``cand`` (as long) turns into symbols, before the quotation
  * marks and apostrophes that pair up are let off (legacy._letters_to_symbols). */
 static PyObject *
@@ -2055,6 +2078,7 @@ static PyMethodDef Pool_methods[] = {
     {"translate", (PyCFunction)Pool_translate, METH_VARARGS,
      "text.translate(table), fast for the steps' own tables."},
     {"reads", (PyCFunction)Pool_reads, METH_O, "legacy._reads(text)."},
+    {"changed", (PyCFunction)Pool_changed, METH_VARARGS, "legacy._changed(original, candidate)."},
     {"has_known_words", (PyCFunction)Pool_has_known_words, METH_VARARGS,
      "legacy._has_known_words(text_core, cand_core, share) for cores of one length."},
     {"prepare", (PyCFunction)Pool_prepare, METH_VARARGS,
