@@ -78,6 +78,7 @@ def test_real_lines_score_the_same() -> None:
         "ΣΟΦΙΑ σοφίας Straße İçindekiler ẞ",  # final sigma and folds longer than a letter
         "McDonald NATO dzieÑ оПХБЕР Hawaiʻi",  # odd capitals and modifier letters
         "³adny dzie§ │adny ½mv² Ð¾Ð rekisterˆity",  # shapes around symbols
+        "€справни x€справни €uro ‰ня ™ё а‡џ",  # signs glued before small Cyrillic letters
         "東京 Привет 😂 \ud800x\udfff 𝔘𝔫𝔦",  # unmodelled scripts, surrogates, astral
         "ไบต์ עברית العربية",
     ],
