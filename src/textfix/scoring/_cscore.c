@@ -807,53 +807,6 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
     return best;
 }
 
-/* The script _candidates picks among equally common ones: Counter(map(script_of, letters))
- * .most_common(1) takes the first in the order of the set of non-ASCII letters, so the
- * same set is built (same insertions in the same order: the same iteration order). */
-static int
-tie_break(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks,
-          const int *script_count, int most)
-{
-    PyObject *set = PySet_New(NULL);
-    if (set == NULL) {
-        return -1;
-    }
-    int script = -1;
-    for (Py_ssize_t i = 0; i < n_toks; i++) {
-        for (Py_ssize_t j = toks[i]->start; j < toks[i]->end; j++) {
-            if (f->folded[j] <= 0x7f) {
-                continue;
-            }
-            PyObject *ch = PyUnicode_FromOrdinal((int)f->folded[j]);
-            if (ch == NULL || PySet_Add(set, ch) < 0) {
-                Py_XDECREF(ch);
-                Py_DECREF(set);
-                return -1;
-            }
-            Py_DECREF(ch);
-        }
-    }
-    PyObject *it = PyObject_GetIter(set);
-    PyObject *item;
-    CharInfo spare;
-    while (it != NULL && script < 0 && (item = PyIter_Next(it)) != NULL) {
-        const CharInfo *ci = info(self, PyUnicode_READ_CHAR(item, 0), &spare);
-        Py_DECREF(item);
-        if (ci == NULL) {
-            break;
-        }
-        if (script_count[ci->script] == most) {
-            script = ci->script;
-        }
-    }
-    Py_XDECREF(it);
-    Py_DECREF(set);
-    if (script < 0 && !PyErr_Occurred()) {
-        PyErr_SetString(PyExc_RuntimeError, "no script of the most letters");
-    }
-    return script;
-}
-
 /* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error. */
 static int
 best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
@@ -906,20 +859,14 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     }
     *n_bigrams_out = n_bigrams;
     *n_letters_out = n_chars;
-    /* _candidates: the dominant script of the non-ASCII letters (Latin if none). */
-    int script = SCRIPT_LATN, most = 0, tied = 0;
+    /* _candidates: the dominant script of the non-ASCII letters (Latin if none); ties go
+     * to the script first in model._SCRIPTS, the order of the script numbers. */
+    int script = SCRIPT_LATN, most = 0;
     for (int s = 0; s < N_SCRIPTS; s++) {
         if (script_count[s] > most) {
             most = script_count[s];
             script = s;
-            tied = 0;
         }
-        else if (most && script_count[s] == most) {
-            tied = 1;
-        }
-    }
-    if (tied && (script = tie_break(self, f, toks, n_toks, script_count, most)) < 0) {
-        goto done;
     }
     uint64_t pool = self->pool_mask[script];
     *code = -1;

@@ -208,7 +208,9 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
         if model is not None:
             return [model]
     scripts: Counter[str] = Counter(map(script_of, letters))
-    script = scripts.most_common(1)[0][0] if scripts else "Latn"
+    # Ties go to the script first in _SCRIPTS (Latin first): Counter.most_common would take
+    # the first in the set's order, which string hashing changes from run to run.
+    script = min(scripts, key=lambda s: (-scripts[s], _SCRIPTS.index(s))) if scripts else "Latn"
     pool = data.by_script.get(script, ())
     if not pool:
         return []
