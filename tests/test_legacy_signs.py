@@ -54,3 +54,10 @@ def test_mojibake_of_drawing_and_superscripts_is_still_repaired(
     garbled = line.encode(true).decode(shown)
     assert garbled != line
     assert textfix.fix(garbled) == line
+
+
+def test_upper_case_greek_drawn_word_is_known_without_its_accent() -> None:
+    # Greek capitals drop the accent: ΑΡΧΕΙΟ (αρχείο, "file") shown as cp437 box drawing.
+    garbled = "--output=ΑΡΧΕΙΟ".encode("cp1253").decode("cp437")
+    assert garbled != "--output=ΑΡΧΕΙΟ"
+    assert textfix.fix(garbled) == "--output=ΑΡΧΕΙΟ"

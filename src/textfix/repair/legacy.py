@@ -1068,8 +1068,31 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
             drawn = True
         else:
             mixed = True  # letters read wrong beside the signs: mojibake's shape
-        long_known = long_known or (len(word) >= DRAWN_WORD and bool(word_langs(word)))
+        long_known = long_known or (len(word) >= DRAWN_WORD and _known_any_accent(word))
     return drawn and not mixed and not long_known
+
+
+#: Greek vowels and their accented forms: Greek capitals drop the accent (``ΑΡΧΕΙΟ`` is
+#: ``αρχείο``), so an upper-case word is looked up with the accent on each vowel in turn.
+_TONOS = str.maketrans("αεηιουω", "άέήίόύώ")
+
+
+def _known_any_accent(word: str) -> bool:
+    """``word`` is a known word, or an upper-case Greek word that is one with its accent.
+
+    >>> _known_any_accent("ΑΡΧΕΙΟ"), _known_any_accent("ΧΡΞΨ")
+    (True, False)
+    """
+    if word_langs(word):
+        return True
+    if not word.isupper() or script_of(word[0]) != "Grek":
+        return False
+    low = word.lower()
+    return any(
+        word_langs(low[:i] + ch.translate(_TONOS) + low[i + 1 :])
+        for i, ch in enumerate(low)
+        if ch.translate(_TONOS) != ch
+    )
 
 
 #: Letters in code-point order this many in a row are an alphabet or a code page listed
