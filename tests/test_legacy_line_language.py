@@ -152,3 +152,14 @@ def test_script_ties_do_not_depend_on_string_hashing() -> None:
         for seed in ("0", "1", "2", "5")
     }
     assert len(outputs) == 1
+
+
+def test_mac_cyrillic_capital_shown_as_a_quote_before_a_word() -> None:
+    # mac-cyrillic's Т and Д are cp1251's ’ and „: glued to a word that is no known word
+    # alone and is one with that capital. Real quotes stand before known words.
+    for line in ("Тогда мы пошли домой.", "Добре дошли в нашия град."):
+        garbled = line.encode("mac-cyrillic").decode("cp1251")
+        assert garbled[0] in "’„"
+        assert textfix.fix(garbled) == line
+    for clean in ("„добре“ и «ровно»", "‚ровно‘ так", "“Привет”"):
+        assert textfix.fix(clean) == clean

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
+from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.line import find_in_line, quick_proof, untouched
 from textfix.types import Chain, Finding, Repair
@@ -73,7 +74,12 @@ def quick_line_check() -> Callable[[str], bool]:
     module = native()
     if quick is None or module is None:
         return _proves_nothing
-    check: Callable[[str], bool] = module.clean_document_line
+    compiled: Callable[[str], bool] = module.clean_document_line
+
+    def check(document: str) -> bool:
+        # (a mac-cyrillic capital shown as a cp1251 sign reads well: untouched_line looks)
+        return compiled(document) and not capital_behind_sign(document)
+
     return check
 
 

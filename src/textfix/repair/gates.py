@@ -15,8 +15,10 @@ True
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from textfix.scoring._data import langdata
+from textfix.scoring.model import word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -60,3 +62,41 @@ def looks_clean(text: str) -> bool:
         common &= mask
     # Every word known, and at least one language knows them all.
     return common != 0
+
+
+@cache
+def _mac_capitals() -> dict[str, str]:
+    """cp1251's signs where mac-cyrillic has capitals (the two pages share small letters)."""
+    out: dict[str, str] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            shown = bytes([byte]).decode("cp1251")
+        except UnicodeDecodeError:
+            continue
+        true = bytes([byte]).decode("mac-cyrillic")
+        if not shown.isalpha() and true.isupper():
+            out[shown] = true
+    return out
+
+
+#: A sign glued to the start of a word of small Cyrillic letters ("“ровень").
+_SIGN_BEFORE_WORD = re.compile(r"(?<![^\W\d_])([^\w\s])([а-яё]+)")
+
+
+def capital_behind_sign(text: str) -> bool:
+    """A sign glued to the start of a Cyrillic word is mac-cyrillic's capital shown as cp1251
+    punctuation: the word alone is no known word, and with that capital it is ("“ровень" is
+    "Уровень", "‚едь" is "Ведь"). Real quotes stand before known words ("„добре“"). Such a
+    line reads well, so the cheap accept test would pass it.
+
+    >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
+    (True, False)
+    """
+    if not _SIGN_BEFORE_WORD.search(text):
+        return False
+    capitals = _mac_capitals()
+    for m in _SIGN_BEFORE_WORD.finditer(text):
+        capital = capitals.get(m.group(1))
+        if capital and not word_langs(m.group(2)) and word_langs(capital + m.group(2)):
+            return True
+    return False

@@ -50,7 +50,7 @@ from textfix.chains import (
     utf8_bytes_shown,
 )
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.gates import looks_clean
+from textfix.repair.gates import capital_behind_sign, looks_clean
 from textfix.repair.plausible import (
     distinct_tables,
     plausible,
@@ -1364,7 +1364,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     Returns ``None`` when the line looks clean or nothing explains it; a step with
     confidence below 0.5 when the line looks garbled but no repair passed the gates.
     """
-    if text.isascii() or plausible(text) or typed_in_unicode(text) or looks_clean(text):
+    if text.isascii():
+        return None
+    # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
+    behind = capital_behind_sign(text)
+    if not behind and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
@@ -1388,6 +1392,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         original.logprob >= ORIGINAL_BAR
         and not _foreign_letters(text_core, original.lang)
         and not (symbolic and may_reach_words(text_core))
+        and not behind
     ):
         return None
     found = candidates(text, needs_words, best_only=True)

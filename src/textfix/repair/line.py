@@ -11,6 +11,7 @@ from textfix.options import FixOptions
 from textfix.repair import legacy, no_repair, utf8, utf8_structural
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.gates import capital_behind_sign
 from textfix.repair.plausible import (
     UTF8_SHOWN,
     _line_test,
@@ -44,6 +45,8 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """
     if text.isascii():
         return True
+    if capital_behind_sign(text):
+        return False  # reads well, but the engine must look (see gates.capital_behind_sign)
     quick = quick_proof()
     if quick is not None and quick(text):
         return True  # the checks below that say True, all in one compiled call
