@@ -30,10 +30,11 @@ DRAWINGS = [
 ]
 FORMULAS = ["a² + b² = c²", "x² − y²", "y = x² + 1", "R = 10 kΩ", "Widerstand 4,7 kΩ", "2 MΩ"]
 LISTINGS = ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"]
+ORNAMENTS = ["·.¸¸.·´¯`·.¸¸.·´¯`·.", "¸.·´¯`·.¸", "°º¤ø,¸¸,ø¤º°`°º¤ø,¸"]
 
 
-@pytest.mark.parametrize("line", DRAWINGS + FORMULAS + LISTINGS)
-def test_drawings_formulas_and_listings_stay(line: str) -> None:
+@pytest.mark.parametrize("line", DRAWINGS + FORMULAS + LISTINGS + ORNAMENTS)
+def test_drawings_formulas_listings_and_ornaments_stay(line: str) -> None:
     assert textfix.fix(line) == line
 
 

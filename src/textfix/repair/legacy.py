@@ -1095,6 +1095,30 @@ def _known_any_accent(word: str) -> bool:
     )
 
 
+#: Words this short made of a line with no letter at all are an ornament read as letters.
+ORNAMENT_WORD = 3
+
+
+def _ornament(text: str, cand: str) -> bool:
+    """``text`` has no letter at all (signs, punctuation, digits) and the repair makes only
+    words of ``ORNAMENT_WORD`` letters or fewer, none a known word that long: an ornament
+    (``·.¸¸.·´¯`·.``) read as letters (``З.ИИ.ЗДЏ`З.``). Mojibake of a short word is a
+    known word (``¤¢`` is cp866 ``два`` shown as latin-1).
+
+    >>> _ornament("·.¸¸.·´¯`·.", "З.ИИ.ЗДЏ`З."), _ornament("¤¢\xa0", "два")
+    (True, False)
+    """
+    if any(ch.isalpha() for ch in text):
+        return False
+    words = TOKEN_RE.findall(cand)
+    # (words shorter than that are known words of some language by chance: "З", "ИИ")
+    return (
+        bool(words)
+        and all(len(w) <= ORNAMENT_WORD for w in words)
+        and not any(len(w) == ORNAMENT_WORD and word_langs(w) for w in words)
+    )
+
+
 #: Letters in code-point order this many in a row are an alphabet or a code page listed
 #: (``ÀÁÂÃÄÅ``), not a word: no repair reads them as one (``АБВГДЕ``).
 LISTED = 4
@@ -1469,6 +1493,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _only_letter_runs(text, best.text)
         and not _drawing_into_unknown_words(text, best.text)
         and not _listing(text, best.text)
+        and not _ornament(text, best.text)
         and not _units_rewritten(text, best.text)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
