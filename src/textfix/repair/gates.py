@@ -92,8 +92,6 @@ def capital_behind_sign(text: str) -> bool:
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
     """
-    if not _SIGN_BEFORE_WORD.search(text):
-        return False
     capitals = _mac_capitals()
     for m in _SIGN_BEFORE_WORD.finditer(text):
         capital = capitals.get(m.group(1))
