@@ -38,10 +38,12 @@ FORMULAS = [
     "¬A ∧ B",
 ]
 LISTINGS = ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"]
+# Case pairs and vowel listings (primers, keyboard help, font samples).
+DEMOS = ["Ææ Øø Åå", "Letters: Ææ Øø Åå", "Ññ Çç", "ŠšŽž", "Øø Åå", "ÀÉÎÕÜ", "àéîõü"]
 ORNAMENTS = ["·.¸¸.·´¯`·.¸¸.·´¯`·.", "¸.·´¯`·.¸", "°º¤ø,¸¸,ø¤º°`°º¤ø,¸"]
 
 
-@pytest.mark.parametrize("line", DRAWINGS + FORMULAS + LISTINGS + ORNAMENTS)
+@pytest.mark.parametrize("line", DRAWINGS + FORMULAS + LISTINGS + DEMOS + ORNAMENTS)
 def test_drawings_formulas_listings_and_ornaments_stay(line: str) -> None:
     assert textfix.fix(line) == line
 
@@ -70,3 +72,17 @@ def test_upper_case_greek_drawn_word_is_known_without_its_accent() -> None:
     garbled = "--output=ΑΡΧΕΙΟ".encode("cp1253").decode("cp437")
     assert garbled != "--output=ΑΡΧΕΙΟ"
     assert textfix.fix(garbled) == "--output=ΑΡΧΕΙΟ"
+
+
+def test_demo_may_change_only_into_another_demo() -> None:
+    from textfix.repair.alphabet_demos import demo_rewritten
+
+    # cp1251 shown as latin-1 keeps case offsets: a Cyrillic primer comes back as one.
+    primer = "Жж Шш Щщ"
+    shown = primer.encode("cp1251").decode("latin-1")
+    assert not demo_rewritten(shown, primer)
+    assert demo_rewritten(shown, "Жж Шш Щ" + "Ы")
+    # A lone pair among other words is no demonstration (koi8-r "но" is mac-roman "Œœ").
+    line = "Он сказал, но ушёл"
+    garbled = line.encode("koi8-r").decode("mac-roman")
+    assert not demo_rewritten(garbled, line)

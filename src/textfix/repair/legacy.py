@@ -49,6 +49,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
+from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import capital_behind_sign, looks_clean
 from textfix.repair.plausible import (
@@ -1497,6 +1498,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _listing(text, best.text)
         and not _ornament(text, best.text)
         and not _units_rewritten(text, best.text)
+        and not demo_rewritten(text, best.text)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
         and (
