@@ -86,3 +86,35 @@ def test_demo_may_change_only_into_another_demo() -> None:
     line = "Он сказал, но ушёл"
     garbled = line.encode("koi8-r").decode("mac-roman")
     assert not demo_rewritten(garbled, line)
+
+
+# Short lowercase abbreviations and small-letter runs of the same script: word lists know
+# most strings of three letters, so a respelling into another one is no evidence.
+SHORT_SAME_SCRIPT = ["мрб", "хцб", "от ыйа", "пщз", "ржт", "нвг", "агб"]
+
+
+@pytest.mark.parametrize("line", SHORT_SAME_SCRIPT)
+def test_short_words_of_one_case_are_not_respelled(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+def test_short_mixed_case_mojibake_is_still_repaired() -> None:
+    # koi8-r shown as cp1251 mixes the cases of a capitalised word ("Бар" -> "вБТ").
+    garbled = "Бар".encode("koi8-r").decode("cp1251")
+    assert garbled != "Бар" and not (garbled.islower() or garbled.isupper())
+    assert textfix.fix(garbled) == "Бар"
+
+
+def test_no_capital_is_put_inside_a_word() -> None:
+    # An acute accent used as an apostrophe is iso-8859-16's Ž shown as cp1252.
+    assert textfix.fix("Côte d´Azur et d´Artagnan") == "Côte d´Azur et d´Artagnan"
+    assert textfix.fix("Kote d´Ivoire") == "Kote d´Ivoire"
+
+
+def test_utf8_decode_into_stray_marks_is_refused() -> None:
+    # A Latin "a" typed in a Cyrillic word: through cp866 the Cyrillic bytes are valid
+    # UTF-8 that reads as a Samaritan mark and a Tai Tham sign.
+    line = "a" + "ранска"
+    assert textfix.fix(line) == line
+    # Real UTF-8 shown as cp866 still comes back.
+    assert textfix.fix("日本語のテキスト".encode().decode("cp866")) == "日本語のテキスト"

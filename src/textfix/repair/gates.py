@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import word_langs
+from textfix.scoring.model import script_of, word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -98,3 +98,37 @@ def capital_behind_sign(text: str) -> bool:
         if capital and not word_langs(m.group(2)) and word_langs(capital + m.group(2)):
             return True
     return False
+
+
+#: Words of letters.
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Longest word of a line too short to tell one spelling from another of its own script.
+SHORT_WORD = 3
+
+
+def short_words_respelled(text: str, cand: str) -> bool:
+    """The repair ``cand`` of ``text`` (same length) only swaps letters of words written in
+    one case (all small, or all capitals) for other letters of the same script, in a line
+    whose words are all of SHORT_WORD letters or fewer. Word lists know most strings that
+    short (abbreviations, acronyms) and clean abbreviations need no vowel, so neither a
+    known repaired word nor letter statistics are evidence: ``мрб`` is no koi8-r ``НТВ``,
+    nor ``от ыйа`` cp1251 ``НР ШИЮ``. (Mixed cases, symbols or another script turned into
+    letters are still evidence: ``пХЪ`` is koi8-r ``Рия``, ``‹ҐЄ`` cp866 ``Лек``.)
+
+    >>> short_words_respelled("мрб", "НТВ"), short_words_respelled("пХЪ", "Рия")
+    (True, False)
+    >>> short_words_respelled("‹ҐЄ", "Лек"), short_words_respelled("Ïàî", "Пао")
+    (False, False)
+    """
+    if len(text) != len(cand) or text == cand:
+        return False
+    words = list(_LETTERS_RE.finditer(cand))
+    if max((m.end() - m.start() for m in words), default=0) > SHORT_WORD:
+        return False
+    changed = [(text[m.start() : m.end()], m.group()) for m in words]
+    changed = [(a, b) for a, b in changed if a != b]
+    return len(changed) > 0 and all(
+        (a.islower() or a.isupper())
+        and all(x.isalpha() and script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
+        for a, b in changed
+    )

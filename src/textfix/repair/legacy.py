@@ -51,7 +51,7 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.gates import capital_behind_sign, looks_clean
+from textfix.repair.gates import capital_behind_sign, looks_clean, short_words_respelled
 from textfix.repair.plausible import (
     distinct_tables,
     plausible,
@@ -1499,6 +1499,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _ornament(text, best.text)
         and not _units_rewritten(text, best.text)
         and not demo_rewritten(text, best.text)
+        and not short_words_respelled(text, best.text)
+        # Mojibake puts capitals inside words; a repair takes them out, never puts one in
+        # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
+        and _odd_cases(best.text) <= _odd_cases(text)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
         and (

@@ -68,15 +68,31 @@ def _clean_decode(text: str, decoded: str) -> bool:
 
 def _only_unheld(text: str, decoded: str) -> bool:
     """Every non-ASCII character of the decode is one no single-byte page holds, or
-    punctuation (quotes, dashes), and the decode consumed two sequences or more."""
+    punctuation (quotes, dashes), and the decode consumed two sequences or more. Two or
+    more of those unheld characters are letters or symbols (emoji), and an unheld mark
+    follows an unheld letter: a decode that makes only marks and punctuation of scripts the
+    line does not write (clean ``aранска`` through cp866 reads as a Samaritan mark after
+    the Latin ``a`` and a Tai Tham sign) is chance.
+
+    >>> _only_unheld("гЃЇеЏ–", "は取"), _only_unheld("aранска", "a\u082d\u1aa0")
+    (True, False)
+    """
+    if len(text) - len(decoded) < MIN_CONSUMED:
+        return False
     held = _held()
-    made = [ch for ch in decoded if ch > "\x7f"]
-    unheld = sum(1 for ch in made if ch not in held)
-    return (
-        len(text) - len(decoded) >= MIN_CONSUMED
-        and unheld >= 2
-        and all(ch not in held or unicodedata.category(ch).startswith("P") for ch in made)
-    )
+    unheld = 0
+    for i, ch in enumerate(decoded):
+        if ch <= "\x7f":
+            continue
+        kind = unicodedata.category(ch)[0]
+        if ch in held:
+            if kind != "P":
+                return False
+        elif kind in "LS":
+            unheld += 1
+        elif kind == "M" and not (i and decoded[i - 1] not in held and decoded[i - 1] > "\x7f"):
+            return False  # a mark on nothing it belongs to
+    return unheld >= 2
 
 
 def _letters_of_the_line(text: str, decoded: str) -> bool:
