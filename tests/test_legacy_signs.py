@@ -36,6 +36,9 @@ FORMULAS = [
     "Widerstand 4,7 kΩ",
     "2 MΩ",
     "¬A ∧ B",
+    "Napětí 5 µV, proud 2 µA",
+    "µV",
+    "DVD±RW",
 ]
 LISTINGS = ["ÀÁÂÃÄÅ", "àáâãäå", "ÇÈÉÊËÌÍÎÏ", "„…†‡ˆ‰Š‹Œ"]
 # Case pairs and vowel listings (primers, keyboard help, font samples).

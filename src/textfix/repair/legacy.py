@@ -1150,13 +1150,17 @@ def _listing(text: str, cand: str) -> bool:
 
 #: Exponents and units: a square or cube after a unit of length after a number (``20 m²``,
 #: ``3 cm³``), after a one-letter variable before an operator (``a² + b² = c²``), an ohm
-#: sign after a number (``10 kΩ``), and a negated one-capital variable (``¬A ∧ B``;
-#: Slovene ``¬e`` is cp852 ``Če``). Mojibake puts these characters among letters and
-#: other signs (``Hal²c²``, ``╙Ω±σ``, ``Model ad²``), not in these places.
+#: sign after a number (``10 kΩ``), a micro prefix with its unit as a word of its own
+#: (``µV``, ``µm``; not an ohm sign alone: cp437 shows Russian ``к`` as ``Ω``), a
+#: plus-minus between capitals (``DVD±RW``), and a negated one-capital variable
+#: (``¬A ∧ B``; Slovene ``¬e`` is cp852 ``Če``). Mojibake puts these characters among
+#: letters and other signs (``Hal²c²``, ``╙Ω±σ``, ``Model ad²``), not in these places.
 _UNIT = re.compile(
     r"\d\s?(?:[kcmdµ]?m|in|ft)[²³](?![^\W\d_])"
     r"|(?<![^\W\d_])[A-Za-z][²³](?=\s*(?:[-+−=×·/)]|$))"
     r"|\d\s?[kMGmµ]?[Ω\u2126](?![^\W\d_])"
+    r"|(?<!\S)µ(?:[AVWFHgmlsK]|Hz|mol)(?=\s|$|[,.;:)])"
+    r"|(?<=[A-Z])±(?=[A-Z])"
     r"|(?<![^\W\d_])¬[A-Z](?![^\W\d_])"
 )
 
