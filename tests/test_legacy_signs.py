@@ -121,3 +121,17 @@ def test_utf8_decode_into_stray_marks_is_refused() -> None:
     assert textfix.fix(line) == line
     # Real UTF-8 shown as cp866 still comes back.
     assert textfix.fix("日本語のテキスト".encode().decode("cp866")) == "日本語のテキスト"
+
+
+# Written for the test: Haitian Creole, a language without a model, whose è words read as
+# Swedish words with ä (mac-latin2 shown as cp437), a code page neither language uses.
+UNMODELLED = [
+    "Pèmèt wildcard nan URI yo. Lè li aktive, gen yon sèl asterisk pou sou-domèn.",
+    "Lè opsyon an aktive, URI yo ka gen yon sèl wildcard pou chak domèn.",
+    "Pèmèt yon sèl URI nan chak domèn lè CORS aktive.",
+]
+
+
+@pytest.mark.parametrize("line", UNMODELLED)
+def test_words_of_a_language_the_chain_does_not_serve_stay(line: str) -> None:
+    assert textfix.fix(line) == line

@@ -1515,6 +1515,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or not _line_names_other_language(best)
         )
         and (evidence_gain >= MIN_GAIN - relief or agreed or swap)
+        # A well-formed line's other words name a language whose code page is not the
+        # chain's, and neither is the candidate's own language written in it: its
+        # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
+        # "Pämät ... säl" of mac-latin2 shown as cp437).
+        and not (
+            needs_words
+            and not fits(best.chain[0][0], best.score.lang)
+            and _line_names_other_language(best)
+        )
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
             not needs_words
