@@ -135,3 +135,37 @@ UNMODELLED = [
 @pytest.mark.parametrize("line", UNMODELLED)
 def test_words_of_a_language_the_chain_does_not_serve_stay(line: str) -> None:
     assert textfix.fix(line) == line
+
+
+def test_small_word_made_capitals_needs_letter_statistics() -> None:
+    # Bulgarian "текущ" (current) through koi8-r shown as cp1251 is the known Russian
+    # "РЕЙСЫ", but the letters gain little; a real all-capital heading gains much.
+    assert textfix.fix("(текущ)") == "(текущ)"
+    heading = "ОПЦИИ КОМАНДЫ"
+    garbled = heading.encode("koi8-r").decode("cp1251")
+    assert garbled.islower()
+    assert textfix.fix(f"usage: cmd [{garbled}]") == f"usage: cmd [{heading}]"
+
+
+def test_made_letters_must_share_one_alphabet() -> None:
+    from textfix.repair.gates import letters_of_no_alphabet
+
+    # Friulian "â ... à" through cp1257 shown as cp1252 makes Latvian ā beside Lithuanian ą.
+    assert letters_of_no_alphabet("doprâ sarà", "doprā sarą")
+    polish = "Zmieniło się wiele łączy"
+    garbled = polish.encode("cp1250").decode("latin-1")
+    assert not letters_of_no_alphabet(garbled, polish)
+
+
+def test_catalan_ela_geminada_stays() -> None:
+    from textfix.repair.gates import only_middle_dots_between_ls
+
+    assert only_middle_dots_between_ls("intel·ligents", "intelúligents")
+    # Hungarian á shown by mac-roman as a middle dot, beside other broken letters.
+    hungarian = "Keresési Találatok"
+    garbled = hungarian.encode("cp1250").decode("mac-roman")
+    assert "l·l" in garbled
+    assert not only_middle_dots_between_ls(garbled, hungarian)
+    assert textfix.fix("Les carpetes intel·ligents són il·limitades.") == (
+        "Les carpetes intel·ligents són il·limitades."
+    )

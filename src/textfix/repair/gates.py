@@ -106,6 +106,13 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 SHORT_WORD = 3
 
 
+def _respelled_words(text: str, cand: str) -> list[tuple[str, str]]:
+    """(before, after) of each word of letters of ``cand`` that differs from ``text`` at
+    the same place (a round trip of the same length)."""
+    pairs = [(text[m.start() : m.end()], m.group()) for m in _LETTERS_RE.finditer(cand)]
+    return [(a, b) for a, b in pairs if a != b]
+
+
 def short_words_respelled(text: str, cand: str) -> bool:
     """The repair ``cand`` of ``text`` (same length) only swaps letters of words written in
     one case (all small, or all capitals) for other letters of the same script, in a line
@@ -122,13 +129,78 @@ def short_words_respelled(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand) or text == cand:
         return False
-    words = list(_LETTERS_RE.finditer(cand))
-    if max((m.end() - m.start() for m in words), default=0) > SHORT_WORD:
+    if max(map(len, _LETTERS_RE.findall(cand)), default=0) > SHORT_WORD:
         return False
-    changed = [(text[m.start() : m.end()], m.group()) for m in words]
-    changed = [(a, b) for a, b in changed if a != b]
+    changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(
         (a.islower() or a.isupper())
         and all(x.isalpha() and script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
         for a, b in changed
+    )
+
+
+#: Letters written as variants of another in some alphabets: final sigma, the German sharp
+#: s (no alphabet table lists it), Belarusian ґ (a variant spelling of г), the micro sign.
+_ALPHABET_FOLD = str.maketrans({"ς": "σ", "ß": "s", "ґ": "г", "µ": "μ"})
+
+
+def letters_of_no_alphabet(text: str, cand: str) -> bool:
+    """The letters the repair ``cand`` makes in ``text`` (same length) belong to no one
+    modelled language's alphabet: a round trip that writes Latvian ā beside Lithuanian ą
+    (Friulian ``doprâ ... sarà`` through cp1257 is ``doprā ... sarą``) reads no language.
+    Real repairs make the letters of the text's own language.
+
+    >>> letters_of_no_alphabet("doprâ sarà", "doprā sarą")
+    True
+    >>> letters_of_no_alphabet("³adny dzieñ", "ładny dzień"), letters_of_no_alphabet("Öåé", "Цей")
+    (False, False)
+    """
+    if len(text) != len(cand):
+        return False
+    made = {
+        b.lower()[0].translate(_ALPHABET_FOLD)
+        for a, b in zip(text, cand, strict=True)
+        if a != b and b.isalpha()
+    }
+    if not made:
+        return False
+    return not any(made <= model.alphabet for model in langdata().models.values())
+
+
+def capitalises_words(text: str, cand: str) -> bool:
+    """Every word the repair ``cand`` of ``text`` (same length) changes goes from small
+    letters to capitals of the same script: koi8-r's capitals are cp1251's small letters,
+    so real all-capital headings come back this way, but so would a clean small word whose
+    swap happens to be a known capital one (Bulgarian ``текущ`` is no Russian ``РЕЙСЫ``).
+
+    >>> capitalises_words("(текущ)", "(РЕЙСЫ)"), capitalises_words("Êîãàëûì", "Когалым")
+    (True, False)
+    """
+    if len(text) != len(cand) or text == cand:
+        return False
+    changed = _respelled_words(text, cand)
+    return len(changed) > 0 and all(
+        a.islower()
+        and b.isupper()
+        and all(script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
+        for a, b in changed
+    )
+
+
+def only_middle_dots_between_ls(text: str, cand: str) -> bool:
+    """The repair ``cand`` of ``text`` (same length) changes nothing but middle dots between
+    two l's: Catalan's ela geminada (``Intel·ligent``), which cp437 would read as cp1252's ú.
+    (Hungarian mojibake shows á so, ``Tal·latok``, always beside other broken letters.)
+
+    >>> only_middle_dots_between_ls("Intel·ligent", "Intelúligent")
+    True
+    >>> only_middle_dots_between_ls("KeresÈsi Tal·latok", "Keresési Találatok")
+    False
+    """
+    if len(text) != len(cand) or text == cand:
+        return False
+    return all(
+        a == b
+        or (a == "·" and 0 < i < len(text) - 1 and text[i - 1] in "lL" and text[i + 1] in "lL")
+        for i, (a, b) in enumerate(zip(text, cand, strict=True))
     )

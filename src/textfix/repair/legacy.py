@@ -51,7 +51,14 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.gates import capital_behind_sign, looks_clean, short_words_respelled
+from textfix.repair.gates import (
+    capital_behind_sign,
+    capitalises_words,
+    letters_of_no_alphabet,
+    looks_clean,
+    only_middle_dots_between_ls,
+    short_words_respelled,
+)
 from textfix.repair.plausible import (
     distinct_tables,
     plausible,
@@ -1507,6 +1514,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # Mojibake puts capitals inside words; a repair takes them out, never puts one in
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
         and _odd_cases(best.text) <= _odd_cases(text)
+        # The letters made must be those of one language (no Latvian ā beside Lithuanian ą).
+        and not letters_of_no_alphabet(text, best.text)
+        and not only_middle_dots_between_ls(text, best.text)
+        # Small words made capitals need the letter statistics too, not a known word alone.
+        and not (capitalises_words(text, best.text) and gain < MIN_GAIN)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
         and (
