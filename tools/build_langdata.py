@@ -111,6 +111,10 @@ SHIP_ASCII = 2000  # most frequent ASCII words shipped per language (to tell a l
 #: 2,000 miss most of them: agglutinating Turkish and Estonian, whose legacy
 #: mojibake often breaks one or two letters of a line of otherwise ASCII words.
 SHIP_ASCII_MORE = {"tr": 30000, "et": 20000}
+#: Languages whose capital dotted I is lower-cased (``str.lower``, as word lookups fold) to
+#: ``i`` plus a combining dot above: a word starting with it ("İzin", "İş") is shipped in
+#: that spelling too, or no capitalised word of theirs would ever be a known word.
+DOTTED_CAPITAL_I = ("tr", "az")
 MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
 MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
 
@@ -342,7 +346,22 @@ def gather() -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
             file=sys.stderr,
         )  # type: ignore[arg-type]
     _keep_specific_ascii(shipped)
+    for lang in DOTTED_CAPITAL_I:
+        if lang in shipped:
+            shipped[lang] += dotted_capital_variants(shipped[lang])
     return langs, shipped
+
+
+def dotted_capital_variants(words: list[str]) -> list[str]:
+    """The folded spellings of ``words`` written with a capital dotted I first (``İzin``
+    folds to ``i̇zin``), for the words starting with ``i`` that lack one.
+
+    >>> dotted_capital_variants(["izin", "iş", "kuş"])
+    ['i̇zin', 'i̇ş']
+    """
+    have = set(words)
+    out = ["i\u0307" + w[1:] for w in words if w.startswith("i")]
+    return [w for w in dict.fromkeys(out) if w not in have]
 
 
 def _keep_specific_ascii(shipped: dict[str, list[str]]) -> None:

@@ -59,6 +59,7 @@ from textfix.repair.gates import (
     only_middle_dots_between_ls,
     short_words_respelled,
 )
+from textfix.repair.line_language import alphabet_repair, foreign_to_line, named_lang
 from textfix.repair.plausible import (
     distinct_tables,
     plausible,
@@ -593,7 +594,7 @@ def thin_without_words(text: str) -> bool:
         return False
     if mojibake_shape(text_core):
         return False  # a thin repair of a shaped line may pass on the letter statistics
-    return not may_reach_words(text_core)
+    return not may_reach_words(text_core) and not foreign_to_line(text)
 
 
 def _prior_cost(chain: Chain) -> float:
@@ -704,6 +705,11 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         # Between equals, prefer the round trip that explains more of the line.
         rank += COVERAGE_BONUS * changed / max(1, len(text_core))
         if not fits(chain[0][0], s.lang):
+            rank -= LANG_MISMATCH
+        # ... nor one the line's untouched words name, in the candidate's script ("Labot
+        # ðo dokumentu" is Latvian "šo", not Vietnamese "đo"): a penalty, so _beaten's
+        # bound still holds.
+        if not fits(chain[0][0], named_lang(text, s.lang)):
             rank -= LANG_MISMATCH
         # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
         # "\xa0огалым"): rank it below one they may accept.
@@ -1411,7 +1417,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
-    if needs_words and not _may_find_words(text, text_core):
+    # (unless its letters are foreign to the language the line's other words name: those
+    # words are the evidence then, see line_language)
+    foreign = needs_words and foreign_to_line(text)
+    if needs_words and not foreign and not _may_find_words(text, text_core):
         return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
     shaped = mojibake_shape(text_core)
@@ -1431,9 +1440,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _foreign_letters(text_core, original.lang)
         and not (symbolic and may_reach_words(text_core))
         and not behind
+        and not foreign
     ):
         return None
-    found = candidates(text, needs_words, best_only=True)
+    found = candidates(text, needs_words and not foreign, best_only=True)
     if not found:
         return None
     best = found[0]
@@ -1499,6 +1509,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and fits(best.chain[0][0], line_lang)
         and known_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
     )
+    # Letters foreign to the language the line's untouched words name, written in the
+    # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
+    # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
+    # for known repaired words and for the letter statistics of a short core.
+    mended = best.score.logprob >= MIN_LOGPROB and alphabet_repair(
+        text, best.text, best.chain[0][0]
+    )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -1526,7 +1543,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended)
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -1557,6 +1574,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
             or (swap and shaped)
             or backed
+            or mended
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -1571,6 +1589,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # the chain's code page, whose alphabet lacks the letters the repair replaces:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
+            and not mended
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -1625,6 +1644,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or agreed
             or (swap and shaped)
             or backed
+            or mended
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)

@@ -66,6 +66,7 @@ from textfix.repair.legacy import (
     _symbols,
     core,
 )
+from textfix.repair.line_language import foreign_to_line
 from textfix.repair.plausible import utf8_round_trip
 from textfix.repair.reach import is_known
 from textfix.scoring import score
@@ -396,6 +397,8 @@ def cannot_pass(text: str) -> bool:
     """
     if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text) or utf8_round_trip(text):
         return False
+    if foreign_to_line(text):
+        return False  # the line's own words may stand in for known repaired words
     text_core = core(text)
     counts = Counter(_NON_ASCII.findall(text_core))
     alive = _live_steps(counts)

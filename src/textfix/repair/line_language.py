@@ -1,0 +1,143 @@
+"""The language a line's other words are written in, and repairs of letters foreign to it.
+
+A single-byte mix-up often breaks only one or two words of a line, and their broken letters
+may happen to be letters of some other language (cp1257's ``š`` shows as cp1252's ``ð``,
+an Icelandic letter: ``Iðsaugokite juos saugioje vietoje``). Letter statistics of the broken
+word alone then read it as that other language; the rest of the line says otherwise. When
+the line's untouched words name one language, written in the chain's code page, and the
+repair turns letters that language does not have into letters it has, in words that were no
+known word of any language, the line's own words are the evidence.
+
+>>> line_language("Iðsaugokite juos saugioje vietoje dabar")
+('lt', 3, 0)
+>>> alphabet_repair("Ýþ akýþýnýza görev ekleyin", "İş akışınıza görev ekleyin", "cp1254")
+True
+>>> alphabet_repair("Guðrún juos saugioje vietoje", "Gušrún juos saugioje vietoje", "cp1257")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from textfix.chains import fits
+from textfix.repair.plausible import plausible
+from textfix.scoring import word_langs
+from textfix.scoring._data import langdata
+from textfix.scoring.model import TOKEN_RE, _token_script
+
+#: Untouched words of at least this many letters vote for a line's language (shorter ones
+#: are shared by too many languages).
+VOTE_LETTERS = 3
+#: Votes a language needs, and by how many it must lead every other language.
+LINE_VOTES = 2
+LEAD = 1
+
+#: What is no prose of the line: format placeholders (``%(count)s``, ``{name}``), markup,
+#: entities and URLs ("count" there votes for English in a Lithuanian line).
+_NOT_PROSE = re.compile(
+    r"%\([^)\s]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]"
+    r"|\{[^{}\s]*\}"
+    r"|<[^<>]*>"
+    r"|&#?\w+;"
+    r"|\b[a-z][a-z0-9+.-]*://\S+"
+)
+
+
+def _lower(ch: str) -> str:
+    """A letter lower-cased as the alphabets are (Turkish ``İ`` is ``i``)."""
+    return "i" if ch == "İ" else ch.lower()
+
+
+@lru_cache(maxsize=4096)  # the gates ask it of the same line several times
+def line_language(text: str) -> tuple[str | None, int, int]:
+    """The language most words of ``text`` (``VOTE_LETTERS``+ letters, ASCII ones included,
+    outside placeholders and markup) are known words of, its votes, and the votes of the
+    runner-up. A word votes only for languages of its own script; capitalised ASCII words
+    in a line with words of another script are names and do not vote."""
+    data = langdata()
+    words = TOKEN_RE.findall(_NOT_PROSE.sub(" ", text))
+    latin = all(_token_script(w) in ("Latn", "Other") for w in words)
+    votes: dict[int, int] = {}
+    for word in words:
+        if len(word) < VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
+            continue
+        mask = word_langs(word) & data.pool_mask.get(_token_script(word), 0)
+        while mask:
+            low = mask & -mask
+            votes[low] = votes.get(low, 0) + 1
+            mask ^= low
+    if not votes:
+        return None, 0, 0
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    bit, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    code = next(c for c, m in data.models.items() if bit == 1 << m.index)
+    return code, top, second
+
+
+def named_lang(text: str, like: str | None) -> str | None:
+    """The language :func:`line_language` names with :data:`LINE_VOTES` votes and a
+    :data:`LEAD`, if it is written in the script of ``like`` (a language code), else None.
+
+    >>> named_lang("Labot ðo dokumentu", "vi"), named_lang("Labot ðo dokumentu", "ru")
+    ('lv', None)
+    """
+    lang, votes, second = line_language(text)
+    models = langdata().models
+    if lang is None or like not in models or votes < LINE_VOTES or votes - second < LEAD:
+        return None
+    return lang if models[lang].script == models[like].script else None
+
+
+def foreign_to_line(text: str) -> bool:
+    """The line's words name a language (see :func:`alphabet_repair`) whose code pages are
+    single-byte ones and whose alphabet lacks some non-ASCII letter of the line: a repair
+    may have letters to mend even when the line reads well letter by letter.
+
+    >>> foreign_to_line("Iðsaugokite juos saugioje vietoje, raktø")
+    True
+    >>> foreign_to_line("Išsaugokite juos saugioje vietoje, raktų"), foreign_to_line("déjà vu")
+    (False, False)
+    """
+    if plausible(text):
+        return False  # the accept test passes it: the engine never looks (keep it sound)
+    lang, votes, second = line_language(text)
+    model = langdata().models.get(lang) if lang else None
+    if model is None or votes < LINE_VOTES or votes - second < LEAD:
+        return False
+    return any(
+        ch > "\x7f" and ch.isalpha() and _lower(ch) not in model.alphabet for ch in set(text)
+    )
+
+
+def alphabet_repair(text: str, cand: str, true: str) -> bool:
+    """The words the repair leaves alone name one language (:data:`LINE_VOTES` of them, by
+    :data:`LEAD` more than any other) written in ``true``'s code pages; every word it
+    changes was no known word of any language and had a letter outside that language's
+    alphabet, and every letter it changes becomes a letter of that alphabet, every changed
+    word wholly of its letters (``Ýþ akýþýnýza görev ekleyin`` is Turkish ``İş akışınıza``;
+    Icelandic ``Guðrún`` in a Lithuanian line is a name, not ``Gušrún``: ``ú`` is no
+    Lithuanian letter either)."""
+    if len(text) != len(cand) or text == cand or plausible(text):
+        return False
+    lang, votes, second = line_language(text)
+    model = langdata().models.get(lang) if lang else None
+    if model is None or votes < LINE_VOTES or votes - second < LEAD or not fits(true, lang):
+        return False
+    alphabet = model.alphabet
+    for m in TOKEN_RE.finditer(cand):
+        word, before = m.group(), text[m.start() : m.end()]
+        if word == before:
+            continue
+        if word_langs(before):
+            return False  # a known word changed: no foreign spelling to mend
+        if not all(ch.isascii() or _lower(ch) in alphabet for ch in word):
+            return False
+    # Every changed character is a letter foreign to the alphabet and becomes one of it
+    # (symbols are no foreign spelling: Catalan "col·locar" keeps its middle dot).
+    return all(
+        a == b or (a.isalpha() and _lower(a) not in alphabet and _lower(b) in alphabet)
+        for a, b in zip(text, cand, strict=True)
+    )
