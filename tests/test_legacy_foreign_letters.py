@@ -39,6 +39,15 @@ def test_foreign_letters_in_a_named_line_are_mended(line: str, true: str, shown:
     assert textfix.fix(garbled) == line
 
 
+@pytest.mark.parametrize("shown", ["cp437", "cp850", "mac-roman"])
+def test_symbols_glued_in_words_of_a_named_line_are_mended(shown: str) -> None:
+    # cp437 shows Spanish ú as a middle dot, mac-roman as a dot accent, glued in a word
+    line = "Asegúrate de que el nombre del archivo tenga menos de diez caracteres."
+    garbled = line.encode("cp1252").decode(shown)
+    assert garbled != line
+    assert textfix.fix(garbled) == line
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -108,9 +108,15 @@ SHIP_WORDS = 28000  # non-ASCII words shipped per language
 SHIP_WORDS_MORE = {"ru": 60000, "uk": 60000, "mk": 60000, "bg": 60000, "pl": 60000, "cs": 60000}
 SHIP_ASCII = 2000  # most frequent ASCII words shipped per language (to tell a line's language)
 #: ... more where a line's ASCII words are the best clue to its language and the commonest
-#: 2,000 miss most of them: agglutinating Turkish and Estonian, whose legacy
-#: mojibake often breaks one or two letters of a line of otherwise ASCII words.
-SHIP_ASCII_MORE = {"tr": 30000, "et": 20000}
+#: 2,000 miss most of them: agglutinating Turkish and Estonian, and the inflecting Baltic
+#: and Central European languages ("vartotojams", "nuoroda" are common Lithuanian words),
+#: whose legacy mojibake often breaks one or two letters of a line of otherwise ASCII words.
+SHIP_ASCII_MORE = {
+    "tr": 30000,
+    "et": 20000,
+    **dict.fromkeys(("lt", "lv"), 20000),
+    **dict.fromkeys(("pl", "cs", "sk", "hu", "ro", "sl", "sh"), 15000),
+}
 #: Languages whose capital dotted I is lower-cased (``str.lower``, as word lookups fold) to
 #: ``i`` plus a combining dot above: a word starting with it ("İzin", "İş") is shipped in
 #: that spelling too, or no capitalised word of theirs would ever be a known word.

@@ -9,7 +9,7 @@ repair turns letters that language does not have into letters it has, in words t
 known word of any language, the line's own words are the evidence.
 
 >>> line_language("Iðsaugokite juos saugioje vietoje dabar")
-('lt', 3, 0)
+('lt', 4, 0)
 >>> alphabet_repair("Ýþ akýþýnýza görev ekleyin", "İş akışınıza görev ekleyin", "cp1254")
 True
 >>> alphabet_repair("Guðrún juos saugioje vietoje", "Gušrún juos saugioje vietoje", "cp1257")
@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from textfix.chains import fits
-from textfix.repair.plausible import plausible
+from textfix.repair.plausible import COMMON_SYMBOLS, plausible
 from textfix.scoring import word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _token_script
@@ -107,9 +107,7 @@ def foreign_to_line(text: str) -> bool:
     model = langdata().models.get(lang) if lang else None
     if model is None or votes < LINE_VOTES or votes - second < LEAD:
         return False
-    return any(
-        ch > "\x7f" and ch.isalpha() and _lower(ch) not in model.alphabet for ch in set(text)
-    )
+    return any(ch > "\x7f" and _foreign(text, i, model.alphabet) for i, ch in enumerate(text))
 
 
 def alphabet_repair(text: str, cand: str, true: str) -> bool:
@@ -135,9 +133,36 @@ def alphabet_repair(text: str, cand: str, true: str) -> bool:
             return False  # a known word changed: no foreign spelling to mend
         if not all(ch.isascii() or _lower(ch) in alphabet for ch in word):
             return False
-    # Every changed character is a letter foreign to the alphabet and becomes one of it
-    # (symbols are no foreign spelling: Catalan "col·locar" keeps its middle dot).
+    # Every changed character is foreign to the alphabet (a letter of another, or a symbol
+    # prose does not use) and becomes a letter of it (Catalan "col·locar" keeps its dot).
     return all(
-        a == b or (a.isalpha() and _lower(a) not in alphabet and _lower(b) in alphabet)
-        for a, b in zip(text, cand, strict=True)
+        a == b or (_foreign(text, i, alphabet) and _lower(b) in alphabet)
+        for i, (a, b) in enumerate(zip(text, cand, strict=True))
     )
+
+
+def _foreign(text: str, i: int, alphabet: frozenset[str]) -> bool:
+    """``text[i]`` is a letter outside ``alphabet``, or a non-ASCII symbol prose does not use
+    (cp437 shows ``ö`` as ``÷``), or common punctuation glued between two letters (mac-roman
+    shows ``ú`` as ``˙``, cp437 as ``·``): spaces, punctuation between words, apostrophes
+    and Catalan's ``l·l`` are no foreign spelling.
+
+    >>> alphabet = frozenset("abcčdeėlgr")
+    >>> [_foreign("ėð÷«e", i, alphabet) for i in range(5)]
+    [False, True, True, False, False]
+    >>> _foreign("Aseg·rate", 4, alphabet), _foreign("col·legi", 3, alphabet)
+    (True, False)
+    """
+    ch = text[i]
+    if ch.isalpha():
+        return _lower(ch) not in alphabet
+    if ch <= "\x7f" or ch.isspace():
+        return False
+    if ch not in COMMON_SYMBOLS:
+        return True
+    inside = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+    return inside and ch not in _INNER and text[i - 1 : i + 2] != "l·l"
+
+
+#: Signs real words hold between letters (``l’homme``).
+_INNER = "’‘'"
