@@ -19,9 +19,10 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
-from textfix.chains import fits
+from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
 from textfix.scoring import word_langs
 from textfix.scoring._data import langdata
@@ -133,12 +134,44 @@ def alphabet_repair(text: str, cand: str, true: str) -> bool:
             return False  # a known word changed: no foreign spelling to mend
         if not all(ch.isascii() or _lower(ch) in alphabet for ch in word):
             return False
+    # The letters made stand in sequences the languages of that code page have: a language
+    # without a model may share the line's words and spell with the "foreign" letters
+    # (Turkmen "koýra-çini dili" is no Turkish "koıra": no Turkish word has "oı").
+    if not _attested(cand, text, _family_bigrams(true, model.code)):
+        return False
     # Every changed character is foreign to the alphabet (a letter of another, or a symbol
     # prose does not use) and becomes a letter of it (Catalan "col·locar" keeps its dot).
     return all(
         a == b or (_foreign(text, i, alphabet) and _lower(b) in alphabet)
         for i, (a, b) in enumerate(zip(text, cand, strict=True))
     )
+
+
+@lru_cache(maxsize=64)
+def _family_bigrams(true: str, lang: str) -> frozenset[str]:
+    """Letter bigrams of ``lang`` and of every language written in ``true``'s family (a
+    small model such as Azerbaijani's lacks many of Turkish's)."""
+    models = langdata().models
+    codes = (family_langs(true) | {lang}) & models.keys()
+    return frozenset(bg for code in codes for bg in models[code].bigrams)
+
+
+def _attested(cand: str, text: str, bigrams: Collection[str]) -> bool:
+    """Every letter bigram (word edges as spaces) touching a character ``cand`` changed
+    from ``text`` is in ``bigrams``.
+
+    >>> tr = {" k": 0.0, "ko": 0.0, "oy": 0.0, "ı ": 0.0, "nı": 0.0}
+    >>> _attested("koı", "koý", tr), _attested("konı", "koný", tr)
+    (False, True)
+    """
+
+    def at(i: int) -> str:
+        return _lower(cand[i]) if 0 <= i < len(cand) and cand[i].isalpha() else " "
+
+    for i, (a, b) in enumerate(zip(text, cand, strict=True)):
+        if a != b and (at(i - 1) + at(i) not in bigrams or at(i) + at(i + 1) not in bigrams):
+            return False
+    return True
 
 
 def _foreign(text: str, i: int, alphabet: frozenset[str]) -> bool:
@@ -152,6 +185,8 @@ def _foreign(text: str, i: int, alphabet: frozenset[str]) -> bool:
     [False, True, True, False, False]
     >>> _foreign("Aseg·rate", 4, alphabet), _foreign("col·legi", 3, alphabet)
     (True, False)
+    >>> _foreign("PROGRES¡STAS", 7, alphabet)
+    False
     """
     ch = text[i]
     if ch.isalpha():
@@ -160,7 +195,8 @@ def _foreign(text: str, i: int, alphabet: frozenset[str]) -> bool:
         return False
     if ch not in COMMON_SYMBOLS:
         return True
-    inside = 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+    # (between small letters: capitals around one are codes and abbreviations as often)
+    inside = 0 < i < len(text) - 1 and text[i - 1].islower() and text[i + 1].islower()
     return inside and ch not in _INNER and text[i - 1 : i + 2] != "l·l"
 
 
