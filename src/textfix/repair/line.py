@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from ftfy.badness import BADNESS_RE, is_bad
 
@@ -43,8 +43,14 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
     """
-    if text.isascii():
-        return True
+    return text.isascii() or _untouched(text, min_confidence)
+
+
+@lru_cache(maxsize=4096)
+def _untouched(text: str, min_confidence: float) -> bool:
+    """:func:`untouched` for a line with a non-ASCII character (cached: a line the quick
+    proof does not settle is asked up to three times per call of ``fix``, by ``api.fix``,
+    then by the document's one-line check and its per-line loop)."""
     if capital_behind_sign(text):
         return False  # reads well, but the engine must look (see gates.capital_behind_sign)
     quick = quick_proof()
