@@ -371,8 +371,11 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
     needs_words = not shaped and well_formed(text_core)
-    thin_steps = _thin_steps(counts)
-    spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+    # Thin steps and steps making a space: a shaped line needs them only past the first
+    # pass (most garbled lines do not get there).
+    thin_steps = spacing = 0
+    if not shaped:
+        thin_steps, spacing = _thin_and_spacing(counts, chars)
     # The steps that need a changed known word.
     check = steps if needs_words else 0 if shaped else steps & thin_steps
     left: list[int] = []
@@ -386,6 +389,8 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
         left.append(j)
         if len(left) > MAX_LEFT:
             return False
+    if shaped and left:
+        thin_steps, spacing = _thin_and_spacing(counts, chars)
     original = score(text_core).logprob if left else 0.0  # (the engine's first score)
     for j in left:
         table = tables[j][1]
@@ -399,6 +404,11 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
             continue
         return False
     return True
+
+
+def _thin_and_spacing(counts: Counter[str], chars: list[str]) -> tuple[int, int]:
+    """:func:`_thin_steps` of ``counts``, and the steps turning one of ``chars`` into a space."""
+    return _thin_steps(counts), reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
 
 
 def _first_pass(
