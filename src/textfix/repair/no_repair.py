@@ -215,6 +215,29 @@ def _pair_shapes(pair: str) -> int:
     return found
 
 
+@cache
+def _ascii_classes() -> dict[str, str]:
+    """ASCII character -> the first ASCII character with the same traits, where that is
+    another one. No step changes an ASCII character, so its traits (and the shapes of any
+    pair it is in, :func:`_pair_shapes`) are those of its image under every step: the
+    two are interchangeable there.
+
+    >>> _ascii_classes()["e"], _ascii_classes()["Q"]
+    ('a', 'A')
+    """
+    first: dict[tuple[bool, ...], str] = {}
+    out: dict[str, str] = {}
+    changed = _step_images().images
+    for code in range(128):
+        ch = chr(code)
+        if ch in changed:  # (no step table holds one today)
+            continue
+        rep = first.setdefault(_image_traits(ch), ch)
+        if rep != ch:
+            out[ch] = rep
+    return out
+
+
 def shaped_steps(text: str) -> int:
     """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
     :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
@@ -229,7 +252,10 @@ def shaped_steps(text: str) -> int:
     True
     """
     traits = _TRAITS
-    found = reduce(or_, map(_pair_shapes, set(_PAIRS.findall(text))), 0)
+    # (ASCII characters as their class's first member: fewer distinct pairs to work out)
+    canon = _ascii_classes()
+    pairs = {canon.get(p[0], p[0]) + canon.get(p[1], p[1]) for p in _PAIRS.findall(text)}
+    found = reduce(or_, map(_pair_shapes, pairs), 0)
     last = len(text) - 1
     for ch in set(_NON_ASCII.findall(text)):
         here = traits[ch]
