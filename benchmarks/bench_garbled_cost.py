@@ -42,6 +42,7 @@ STAGES = (
     ("textfix.repair.legacy", "_known_share"),
     ("textfix.repair.legacy", "plausible"),
     ("textfix.repair.legacy", "_may_find_words"),
+    ("textfix.repair.no_repair", "cannot_pass"),
     ("textfix.repair.line", "changed_spans"),
 )
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from realtext_po import django_lines
 from textfix.chains import single_byte_steps
-from textfix.repair import legacy
+from textfix.repair import legacy, no_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.line import untouched
 from textfix.repair.no_repair import cannot_pass, shaped_steps
@@ -150,3 +150,14 @@ def test_settles_clean_lines_of_unmodelled_languages(line: str) -> None:
 )
 def test_leaves_repairable_lines_to_the_engine(line: str) -> None:
     assert not cannot_pass(line)
+
+
+def test_ascii_classes_change_no_shape_mask(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pairs are looked up with ASCII characters as their class's first member: the masks
+    are those of the pairs as written."""
+    texts = [text for lang in LANGS for text in _texts(lang)[:60]]
+    texts += ["a\ud800é", "x\x00é\x00", "Kuþ \U0001f600 uçtu", "l·l 3·4 A·b", "Ð1é_Q-ñ\tß"]
+    canon = [shaped_steps(text) for text in texts]
+    monkeypatch.setattr(no_repair, "_ascii_classes", dict)
+    assert [shaped_steps(text) for text in texts] == canon
+    assert sum(map(bool, canon)) > len(texts) // 4

@@ -235,6 +235,37 @@ static int is_known(const Py_UCS4 *folded, Py_ssize_t n)
     return known;
 }
 
+/* no_repair._known(word): its fold is a shipped word. A fold that is ASCII without "ss" is
+ * looked up in the index alone (the filter holds no such word); any other goes through
+ * is_known. -1 on memory error. */
+static int known_word(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_UCS4 *folded = PyMem_Malloc((2 * (size_t)n + 1) * sizeof(Py_UCS4));
+    if (folded == NULL)
+        return -1;
+    Py_ssize_t k = fold(s, n, folded);
+    int plain = 1;
+    for (Py_ssize_t i = 0; i < k && plain; i++)
+        plain = folded[i] < 0x80 && !(folded[i] == 's' && i + 1 < k && folded[i + 1] == 's');
+    int known;
+    if (!plain) {
+        known = is_known(folded, k);
+    } else {
+        Bytes buf;
+        uint8_t *bytes = bytes_get(&buf, (size_t)k + 1);
+        if (bytes == NULL) {
+            known = -1;
+        } else {
+            for (Py_ssize_t i = 0; i < k; i++)
+                bytes[i] = (uint8_t)folded[i];
+            known = index_has(bytes, (size_t)k);
+            bytes_done(&buf);
+        }
+    }
+    PyMem_Free(folded);
+    return known;
+}
+
 /* reach.may_reach(token), for a token of at most max_word characters. */
 static int may_reach(const Py_UCS4 *s, Py_ssize_t n)
 {
@@ -570,6 +601,57 @@ static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
 
 static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
 
+/* The cp1251 signs that stand where mac-cyrillic has capitals (gates._mac_capitals), handed
+ * over by init_behind: gates.capital_behind_sign needs one of them right before a small
+ * Cyrillic letter. */
+static CharSet Behind;
+static int behind_ready;
+
+static PyObject *py_init_behind(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "init_behind() takes a str");
+        return NULL;
+    }
+    if (behind_ready)
+        map_free(&Behind.astral);
+    behind_ready = 0;
+    if (charset_from(&Behind, arg, 0) < 0)
+        return PyErr_NoMemory();
+    behind_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* clean_document_line, and no sign of init_behind right before а-я or ё: then
+ * gates.capital_behind_sign is False too (document.quick_line_check, one compiled call). */
+static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    if (n > 0 && s[n - 1] == '\r')
+        n--;
+    long long clean = clean_line(s, n);
+    if (clean <= 0)
+        return clean < 0 ? NULL : PyBool_FromLong(0);
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 next = s[i + 1];
+        if (((next >= 0x430 && next <= 0x44F) || next == 0x451) && charset_has(&Behind, s[i]))
+            return PyBool_FromLong(0);
+    }
+    return PyBool_FromLong(1);
+}
+
+static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!behind_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_behind() was not called");
+        return NULL;
+    }
+    return on_line(arg, quick_document_line_of);
+}
+
+
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags. 0 means "not proved
  * here" (the Python path decides). */
@@ -676,6 +758,200 @@ static PyObject *is_known_of(const Py_UCS4 *s, Py_ssize_t n)
     return known < 0 ? PyErr_NoMemory() : PyBool_FromLong(known);
 }
 
+/* Whether ch is one of the n characters of edge. */
+static int among(Py_UCS4 ch, const Py_UCS4 *edge, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (edge[i] == ch)
+            return 1;
+    return 0;
+}
+
+/* no_repair._changes_known_word for a round trip that moves no word boundary: a and b (the
+ * core and its image, n characters each) split at the same spaces; a word that changed
+ * reads as a known word when its letters, edge symbols stripped, are a token of two
+ * letters or more that is a known word, or else when one of its letter runs of two or more
+ * changed and is one. -1 on memory error. */
+static int changes_known_word(const Py_UCS4 *a, const Py_UCS4 *b, Py_ssize_t n,
+                              const Py_UCS4 *edge, Py_ssize_t nedge)
+{
+    for (Py_ssize_t start = 0; start <= n;) {
+        Py_ssize_t end = start;
+        while (end < n && b[end] != ' ')
+            end++;
+        if (memcmp(a + start, b + start, (size_t)(end - start) * sizeof(Py_UCS4)) != 0) {
+            Py_ssize_t lo = start, hi = end;
+            while (lo < hi && among(b[lo], edge, nedge))
+                lo++;
+            while (hi > lo && among(b[hi - 1], edge, nedge))
+                hi--;
+            Py_ssize_t k = lo;
+            while (k < hi && token_char(b[k]))
+                k++;
+            if (lo < hi && k == hi) { /* the stripped word is a token */
+                if (hi - lo > 1) {
+                    int known = known_word(b + lo, hi - lo);
+                    if (known != 0)
+                        return known;
+                }
+            } else {
+                for (Py_ssize_t i = start; i < end;) {
+                    if (!token_char(b[i])) {
+                        i++;
+                        continue;
+                    }
+                    Py_ssize_t j = i;
+                    while (j < end && token_char(b[j]))
+                        j++;
+                    if (j - i > 1 && memcmp(a + i, b + i, (size_t)(j - i) * sizeof(Py_UCS4)) != 0) {
+                        int known = known_word(b + i, j - i);
+                        if (known != 0)
+                            return known;
+                    }
+                    i = j;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    return 0;
+}
+
+static PyObject *py_changes_known_word(PyObject *self, PyObject *args)
+{
+    (void)self;
+    NEED_TABLES();
+    PyObject *text, *cand, *edge_str;
+    if (!PyArg_ParseTuple(args, "UUU:changes_known_word", &text, &cand, &edge_str))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_GET_LENGTH(cand) != n) {
+        PyErr_SetString(PyExc_ValueError, "changes_known_word: the texts differ in length");
+        return NULL;
+    }
+    Py_UCS4 *a = PyUnicode_AsUCS4Copy(text), *b = PyUnicode_AsUCS4Copy(cand);
+    Py_UCS4 *edge = PyUnicode_AsUCS4Copy(edge_str);
+    int found = -1;
+    if (a != NULL && b != NULL && edge != NULL)
+        found = changes_known_word(a, b, n, edge, PyUnicode_GET_LENGTH(edge_str));
+    PyMem_Free(a);
+    PyMem_Free(b);
+    PyMem_Free(edge);
+    if (found < 0)
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    return PyBool_FromLong(found);
+}
+
+/* Bit j of a little-endian mask of bytes. */
+static int mask_bit(const Py_buffer *m, Py_ssize_t j)
+{
+    return j / 8 < m->len && ((const uint8_t *)m->buf)[j / 8] >> (j % 8) & 1;
+}
+
+/* no_repair._all_fail's first pass: the steps of `alive` (in order), each distinct rewrite
+ * of the core's characters once, that are left for the gates: those of `check` only when
+ * their round trip changes a word into a known word (changes_known_word), those of `later`
+ * (word boundaries move: the caller checks) and the others at once. Stops after `cut` + 1
+ * steps when cut >= 0. NULL on error. */
+static PyObject *steps_left(const Py_UCS4 *a, Py_ssize_t n, const Py_buffer *alive,
+                            const Py_buffer *check, const Py_buffer *later, Py_ssize_t cut,
+                            const Py_UCS4 *edge, Py_ssize_t nedge)
+{
+    Py_ssize_t steps = T.nsteps;
+    const Py_UCS4 **rows = PyMem_Malloc(((size_t)n + 1) * sizeof *rows);     /* per position */
+    const Py_UCS4 **distinct = PyMem_Malloc(((size_t)n + 1) * sizeof *distinct);
+    Py_UCS4 *cand = PyMem_Malloc(((size_t)n + 1) * sizeof *cand);
+    Py_ssize_t *tried = PyMem_Malloc(((size_t)steps + 1) * sizeof *tried);
+    PyObject *out = PyList_New(0);
+    if (rows == NULL || distinct == NULL || cand == NULL || tried == NULL || out == NULL) {
+        if (out != NULL)
+            Py_CLEAR(out);
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t ndistinct = 0, ntried = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint64_t row = map_get(&T.image_row, a[i], MAP_EMPTY);
+        rows[i] = row == MAP_EMPTY ? NULL : T.images + row * (uint64_t)steps;
+        if (rows[i] == NULL)
+            continue;
+        int seen = 0;
+        for (Py_ssize_t k = 0; k < ndistinct && !seen; k++)
+            seen = distinct[k] == rows[i];
+        if (!seen)
+            distinct[ndistinct++] = rows[i];
+    }
+    for (Py_ssize_t j = 0; j < steps; j++) {
+        if (!mask_bit(alive, j))
+            continue;
+        int same = 0;
+        for (Py_ssize_t t = 0; t < ntried && !same; t++) {
+            same = 1;
+            for (Py_ssize_t k = 0; k < ndistinct && same; k++)
+                same = distinct[k][j] == distinct[k][tried[t]];
+        }
+        if (same)
+            continue;
+        tried[ntried++] = j;
+        if (mask_bit(check, j) && !mask_bit(later, j)) {
+            for (Py_ssize_t i = 0; i < n; i++)
+                cand[i] = rows[i] == NULL ? a[i] : rows[i][j];
+            int found = changes_known_word(a, cand, n, edge, nedge);
+            if (found < 0) {
+                Py_CLEAR(out);
+                PyErr_NoMemory();
+                goto done;
+            }
+            if (!found)
+                continue;
+        }
+        PyObject *step = PyLong_FromSsize_t(j);
+        int failed = step == NULL || PyList_Append(out, step) < 0;
+        Py_XDECREF(step);
+        if (failed) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        if (cut >= 0 && PyList_GET_SIZE(out) > cut)
+            break;
+    }
+done:
+    PyMem_Free(rows);
+    PyMem_Free(distinct);
+    PyMem_Free(cand);
+    PyMem_Free(tried);
+    return out;
+}
+
+static PyObject *py_steps_left(PyObject *self, PyObject *args)
+{
+    (void)self;
+    NEED_TABLES();
+    PyObject *text, *edge_str;
+    Py_buffer alive, check, later;
+    Py_ssize_t cut;
+    if (!PyArg_ParseTuple(args, "Uy*y*y*nU:steps_left", &text, &alive, &check, &later, &cut,
+                          &edge_str))
+        return NULL;
+    Py_UCS4 *a = PyUnicode_AsUCS4Copy(text), *edge = PyUnicode_AsUCS4Copy(edge_str);
+    PyObject *out = NULL;
+    if (a != NULL && edge != NULL)
+        out = steps_left(a, PyUnicode_GET_LENGTH(text), &alive, &check, &later, cut, edge,
+                         PyUnicode_GET_LENGTH(edge_str));
+    PyMem_Free(a);
+    PyMem_Free(edge);
+    PyBuffer_Release(&alive);
+    PyBuffer_Release(&check);
+    PyBuffer_Release(&later);
+    return out;
+}
+
+static PyObject *known_word_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    int known = known_word(s, n);
+    return known < 0 ? PyErr_NoMemory() : PyBool_FromLong(known);
+}
+
 static PyObject *becomes_word_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     int becomes = becomes_word(s, n);
@@ -691,6 +967,7 @@ static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; NEED_TAB
 static PyObject *py_fold(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, fold_of); }
 static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, bigram_mask_of); }
 static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, is_known_of); }
+static PyObject *py_known_word(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, known_word_of); }
 static PyObject *py_becomes_word(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, becomes_word_of); }
 
 static PyObject *py_may_reach(PyObject *self, PyObject *arg)
@@ -912,11 +1189,18 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
+    {"known_word", py_known_word, METH_O, "no_repair._known(word)."},
+    {"steps_left", py_steps_left, METH_VARARGS, "no_repair._all_fail's first pass."},
+    {"changes_known_word", py_changes_known_word, METH_VARARGS,
+     "no_repair._changes_known_word(text_core, cand_core) (no word boundary moved)."},
     {"init_search", py_init_search, METH_VARARGS, "Hand over a pattern (0: badness, 1: UTF-8 shape)."},
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
     {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
     {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},
+    {"init_behind", py_init_behind, METH_O, "Hand over the signs of gates._mac_capitals."},
+    {"quick_document_line", py_quick_document_line, METH_O,
+     "clean_document_line and no such sign before a small Cyrillic letter."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
-from textfix.repair.gates import capital_behind_sign
+from textfix.repair.gates import _mac_capitals
 from textfix.repair.legacy import LEGACY_PREFILTER
 from textfix.repair.line import find_in_line, quick_proof, untouched
 from textfix.types import Chain, Finding, Repair
@@ -74,13 +74,11 @@ def quick_line_check() -> Callable[[str], bool]:
     module = native()
     if quick is None or module is None:
         return _proves_nothing
-    compiled: Callable[[str], bool] = module.clean_document_line
-
-    def check(document: str) -> bool:
-        # (a mac-cyrillic capital shown as a cp1251 sign reads well: untouched_line looks)
-        return compiled(document) and not capital_behind_sign(document)
-
-    return check
+    # (a mac-cyrillic capital shown as a cp1251 sign reads well: untouched_line looks; the
+    # compiled call sends it there when one of those signs stands before a small letter)
+    module.init_behind("".join(_mac_capitals()))
+    compiled: Callable[[str], bool] = module.quick_document_line
+    return compiled
 
 
 def _proves_nothing(document: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from ftfy.badness import BADNESS_RE, is_bad
 
@@ -45,6 +45,20 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     """
     if text.isascii():
         return True
+    # (a line the quick proof does not settle is asked up to three times per call of
+    # ``fix``: by ``api.fix``, then by the document's one-line check and its per-line loop;
+    # long lines are not kept)
+    if len(text) > CACHED_LENGTH:
+        return _untouched(text, min_confidence)
+    return _untouched_cached(text, min_confidence)
+
+
+#: Lines longer than this are not cached by :func:`untouched` (the cache holds its keys).
+CACHED_LENGTH = 2000
+
+
+def _untouched(text: str, min_confidence: float) -> bool:
+    """:func:`untouched` for a line with a non-ASCII character."""
     if capital_behind_sign(text):
         return False  # reads well, but the engine must look (see gates.capital_behind_sign)
     quick = quick_proof()
@@ -64,6 +78,9 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
         # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)
         return no_repair.cannot_pass(text) and _utf8_leaves(text, utf8_round_trip(text))
     return no_repair.cannot_pass(text) or legacy.thin_without_words(text)
+
+
+_untouched_cached = lru_cache(maxsize=4096)(_untouched)
 
 
 def _utf8_leaves(text: str, round_trip: bool) -> bool:

@@ -28,7 +28,10 @@ Steps 3 and 4 (the costly ones: exact scores) are taken only when at most
 :data:`MAX_LEFT` round trips are left after 1 and 2; most garbled lines have more, and go
 to the engine at once.
 
-Each distinct rewrite of the line's characters is looked at once. Then
+Each distinct rewrite of the line's characters is looked at once; the pass over the steps
+for 1 and 2 and the known-word lookups are compiled when ``_cplausible`` is built
+(``steps_left``, ``changes_known_word``, ``known_word``: twins of :func:`_first_pass`,
+:func:`_changes_known_word` and :func:`_known`). Then
 :func:`repair <textfix.repair.legacy.repair>` returns ``None`` or a step below
 :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`. Lines with a whole-line UTF-8 round
 trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
@@ -42,11 +45,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache, reduce
-from operator import or_
+from collections.abc import Callable
+from functools import cache, lru_cache, reduce
+from operator import itemgetter, or_
 from typing import NamedTuple
 
 from textfix.chains import single_byte_steps
+from textfix.repair._scan import native
 from textfix.repair.legacy import (
     _EDGE,
     CONTEXT_LETTERS,
@@ -67,7 +72,7 @@ from textfix.repair.legacy import (
     core,
 )
 from textfix.repair.line_language import foreign_to_line
-from textfix.repair.plausible import utf8_round_trip
+from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
 from textfix.repair.reach import is_known
 from textfix.scoring import score
 from textfix.scoring._data import langdata
@@ -125,8 +130,8 @@ class _Traits(NamedTuple):
 
 def _image_traits(image: str) -> tuple[bool, ...]:
     """The traits of one character (the image of a character under one step), in the order
-    of :class:`_Traits` (``scripts`` spread out, ``alpha`` last), each tested with the
-    scorer's own patterns on a tiny string around it."""
+    of :class:`_Traits` (``scripts`` spread out; ``alpha``, ``space`` last), each tested
+    with the scorer's own patterns on a tiny string around it."""
     space = image.isspace()
     token = TOKEN_RE.fullmatch(image) is not None and image.isalpha()
     script = script_of(image) if token else ""
@@ -214,6 +219,29 @@ def _pair_shapes(pair: str) -> int:
     return found
 
 
+@cache
+def _ascii_classes() -> dict[str, str]:
+    """ASCII character -> the first ASCII character with the same traits, where that is
+    another one. No step changes an ASCII character, so its traits (and the shapes of any
+    pair it is in, :func:`_pair_shapes`) are those of its image under every step: the
+    two are interchangeable there.
+
+    >>> _ascii_classes()["e"], _ascii_classes()["Q"]
+    ('a', 'A')
+    """
+    first: dict[tuple[bool, ...], str] = {}
+    out: dict[str, str] = {}
+    changed = _step_images().images
+    for code in range(128):
+        ch = chr(code)
+        if ch in changed:  # (no step table holds one today)
+            continue
+        rep = first.setdefault(_image_traits(ch), ch)
+        if rep != ch:
+            out[ch] = rep
+    return out
+
+
 def shaped_steps(text: str) -> int:
     """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
     :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
@@ -228,7 +256,10 @@ def shaped_steps(text: str) -> int:
     True
     """
     traits = _TRAITS
-    found = reduce(or_, map(_pair_shapes, set(_PAIRS.findall(text))), 0)
+    # (ASCII characters as their class's first member: fewer distinct pairs to work out)
+    canon = _ascii_classes()
+    pairs = {canon.get(p[0], p[0]) + canon.get(p[1], p[1]) for p in _PAIRS.findall(text)}
+    found = reduce(or_, map(_pair_shapes, pairs), 0)
     last = len(text) - 1
     for ch in set(_NON_ASCII.findall(text)):
         here = traits[ch]
@@ -265,35 +296,68 @@ def _known(word: str) -> bool:
     return is_known(folded)
 
 
-def _changes_known_word(text_words: list[str], cand_core: str, spaced: bool = False) -> bool:
-    """Whether a word the round trip changes reads as a known word, as the gates look for
-    one: a changed core word whose letters (edges stripped) are a known word, or a changed
-    letter run of two letters or more. ``text_words`` are the original's core words, which
-    the round trip's core words match one for one unless it makes a space (``spaced``);
-    then word boundaries move, the gates may count any word of the candidate, and so does
-    this.
+@cache
+def _known_test() -> Callable[[str], bool]:
+    """:func:`_known`, compiled (``_cplausible.known_word``) once the word tables were
+    handed over to the module; else :func:`_known` itself."""
+    module = native()
+    if module is None or _words_test() is _words_pass:
+        return _known
+    test: Callable[[str], bool] = module.known_word
+    return test
 
-    >>> _changes_known_word(["Kuþ", "uçtu"], "Kuş uçtu"), _changes_known_word(["Kuþ"], "Ku×")
+
+def _changes_known_word(text_core: str, cand_core: str, spaced: bool = False) -> bool:
+    """Whether a word the round trip ``cand_core`` of ``text_core`` changes reads as a known
+    word, as the gates look for one: a changed core word whose letters (edges stripped) are
+    a known word, or a changed letter run of two letters or more. The original's core words
+    match the round trip's one for one unless it makes a space (``spaced``); then word
+    boundaries move, the gates may count any word of the candidate, and so does this.
+    Compiled twin (without ``spaced``): ``_cplausible.changes_known_word``.
+
+    >>> _changes_known_word("Kuþ uçtu", "Kuş uçtu"), _changes_known_word("Kuþ", "Ku×")
     (True, False)
     """
+    if not spaced and len(text_core) == len(cand_core):
+        compiled = _compiled_changes()
+        if compiled is not None:
+            return compiled(text_core, cand_core, _EDGE)
+    return _changes_known_word_py(text_core, cand_core, spaced)
+
+
+def _changes_known_word_py(text_core: str, cand_core: str, spaced: bool = False) -> bool:
+    """:func:`_changes_known_word` in Python (the reference)."""
     if spaced:
         cand_words = core(cand_core).split(" ")
         text_words = [""] * len(cand_words)
     else:
         cand_words = cand_core.split(" ")
+        text_words = text_core.split(" ")
+    known = _known_test()
     for old, word in zip(text_words, cand_words, strict=True):
         if old == word:
             continue
         bare = word.strip(_EDGE)
         if TOKEN_RE.fullmatch(bare):
-            if len(bare) > 1 and _known(bare):
+            if len(bare) > 1 and known(bare):
                 return True
             continue
         for t in TOKEN_RE.finditer(word):
             run = t.group()
-            if len(run) > 1 and old[t.start() : t.end()] != run and _known(run):
+            if len(run) > 1 and old[t.start() : t.end()] != run and known(run):
                 return True
     return False
+
+
+@cache
+def _compiled_changes() -> Callable[[str, str, str], bool] | None:
+    """``_cplausible.changes_known_word`` once the word tables were handed over (it reads
+    the token class and the word index), else ``None``."""
+    module = native()
+    if module is None or _words_test() is _words_pass:
+        return None
+    test: Callable[[str, str, str], bool] = module.changes_known_word
+    return test
 
 
 def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
@@ -317,8 +381,9 @@ def _may_back_a_flip(cand: str) -> bool:
     or :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
     any language: the gates ask for one language)."""
     letters = votes = 0
+    known = _known_test()
     for word in TOKEN_RE.findall(cand):
-        if (len(word) >= 3 or not word.isascii()) and _known(word):
+        if (len(word) >= 3 or not word.isascii()) and known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
     return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
@@ -331,34 +396,31 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
     of their repaired letters known; a thin repair of a line with no shape), or it fails
     :func:`_fails_plain_gates`, or its gain falls short (:func:`_gains_enough`). Only
     :data:`MAX_LEFT` round trips are taken past the word gates: a line with more (most
-    garbled lines) is left to the engine at once."""
-    seen = _step_images()
+    garbled lines, whose round trips need no word) is left to the engine after the first
+    few distinct rewrites."""
     tables = single_byte_steps()
-    chars = [ch for ch in counts if ch in seen.images]
-    # Each step's rewrite of those characters, for every step at once (in C).
-    columns = list(zip(*(seen.images[ch] for ch in chars), strict=True))
+    chars = [ch for ch in counts if ch in _step_images().images]
     needs_words = not shaped and well_formed(text_core)
-    thin_steps = _thin_steps(counts)
-    spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
-    text_words = text_core.split(" ")
+    # Thin steps and steps making a space: a shaped line needs them only past the first
+    # pass (most garbled lines do not get there).
+    thin_steps = spacing = 0
+    if not shaped:
+        thin_steps, spacing = _thin_and_spacing(counts, chars)
+    # The steps that need a changed known word.
+    check = steps if needs_words else 0 if shaped else steps & thin_steps
     left: list[int] = []
-    tried: set[tuple[str, ...]] = set()
-    while steps:
-        low = steps & -steps
-        steps ^= low
-        j = low.bit_length() - 1
-        if columns[j] in tried:
-            continue
-        tried.add(columns[j])
-        if needs_words or (not shaped and thin_steps & low):
+    for j in _first_pass(text_core, chars, steps, check, spacing, needs_words):
+        if check >> j & 1:
             cand_core = text_core.translate(tables[j][1])
-            if not _changes_known_word(text_words, cand_core, bool(spacing & low)):
+            if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
                 continue
             if needs_words and not _has_known_words(text_core, cand_core):
                 continue  # not even a candidate of the engine's word-only pool
         left.append(j)
         if len(left) > MAX_LEFT:
             return False
+    if shaped and left:
+        thin_steps, spacing = _thin_and_spacing(counts, chars)
     original = score(text_core).logprob if left else 0.0  # (the engine's first score)
     for j in left:
         table = tables[j][1]
@@ -366,12 +428,64 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
         if _fails_plain_gates(text, text.translate(table), thin, shaped):
             continue
         cand_core = text_core.translate(table)
-        words = _changes_known_word(text_words, cand_core, bool(spacing >> j & 1))
+        words = _changes_known_word(text_core, cand_core, bool(spacing >> j & 1))
         gain = score(cand_core).logprob - original
         if not _gains_enough(gain, words, shaped, thin or needs_words):
             continue
         return False
     return True
+
+
+def _thin_and_spacing(counts: Counter[str], chars: list[str]) -> tuple[int, int]:
+    """:func:`_thin_steps` of ``counts``, and the steps turning one of ``chars`` into a space."""
+    return _thin_steps(counts), reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+
+
+def _first_pass(
+    text_core: str, chars: list[str], steps: int, check: int, spacing: int, needs_words: bool
+) -> list[int]:
+    """The steps of ``steps``, in order and each distinct rewrite of ``chars`` (the core's
+    characters some step changes) once, that may be left past the word gates: those of
+    ``check`` only if :func:`_changes_known_word` holds, unless their round trip makes a
+    space (``spacing``: the caller checks those). Where nothing is checked after this, it
+    stops after :data:`MAX_LEFT` + 1 (the line then goes to the engine). Compiled twin:
+    ``_cplausible.steps_left``."""
+    cut = -1 if needs_words or check & spacing else MAX_LEFT
+    compiled = _compiled_first_pass()
+    if compiled is not None:
+        size = (len(single_byte_steps()) + 7) // 8
+        alive, checked, later = (m.to_bytes(size, "little") for m in (steps, check, spacing))
+        return compiled(text_core, alive, checked, later, cut, _EDGE)
+    tables = single_byte_steps()
+    images = [_step_images().images[ch] for ch in chars]
+    out: list[int] = []
+    tried: set[tuple[str, ...]] = set()
+    while steps:
+        low = steps & -steps
+        steps ^= low
+        j = low.bit_length() - 1
+        column = tuple(map(itemgetter(j), images))  # the step's rewrite of the characters
+        if column in tried:
+            continue
+        tried.add(column)
+        word_gate = bool(check & low) and not spacing & low
+        if word_gate and not _changes_known_word(text_core, text_core.translate(tables[j][1])):
+            continue
+        out.append(j)
+        if 0 <= cut < len(out):
+            break
+    return out
+
+
+@cache
+def _compiled_first_pass() -> Callable[[str, bytes, bytes, bytes, int, str], list[int]] | None:
+    """``_cplausible.steps_left`` once the word and step tables were handed over, else
+    ``None``."""
+    module = native()
+    if module is None or _words_test() is _words_pass:
+        return None
+    first_pass: Callable[[str, bytes, bytes, bytes, int, str], list[int]] = module.steps_left
+    return first_pass
 
 
 def _gains_enough(gain: float, words: bool, shaped: bool, may_swap: bool) -> bool:
@@ -387,7 +501,6 @@ def _gains_enough(gain: float, words: bool, shaped: bool, may_swap: bool) -> boo
     return may_swap or gain + WORD_BONUS >= least
 
 
-@lru_cache(maxsize=4096)  # untouched() asks twice of a line it cannot settle (api, document)
 def cannot_pass(text: str) -> bool:
     """Whether no single-byte round trip of ``text`` (a line) can pass the legacy engine's
     gates, in any document context; ``False`` when that is not proven cheaply. Then the
@@ -395,7 +508,7 @@ def cannot_pass(text: str) -> bool:
     :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, and no UTF-8 repairer applies (no
     whole-line UTF-8 round trip).
     """
-    if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text) or utf8_round_trip(text):
+    if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text):
         return False
     if foreign_to_line(text):
         return False  # the line's own words may stand in for known repaired words
@@ -406,6 +519,7 @@ def cannot_pass(text: str) -> bool:
     if not shaped:
         # Gate: a candidate may not have a shape the original lacks.
         alive &= ~shaped_steps(text)
-    if not alive:
-        return True
-    return _all_fail(text, text_core, counts, alive, shaped)
+    if alive and not _all_fail(text, text_core, counts, alive, shaped):
+        return False
+    # (last: the round trips above fail most garbled lines at less cost)
+    return not utf8_round_trip(text)

@@ -1,0 +1,152 @@
+"""The compiled word checks of the no-repair proof and the one-call proof for one-line
+documents give exactly the pure-Python answers.
+
+``_cplausible.known_word``, ``changes_known_word`` and ``quick_document_line`` are optional:
+these tests are skipped when the module is not built or ``TEXTFIX_PURE_PYTHON`` is set.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from ftfy.badness import BADNESS_RE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from realtext_po import django_lines
+from textfix.repair import _scan, document, legacy, no_repair, plausible, utf8
+from textfix.repair.gates import _mac_capitals, capital_behind_sign
+from textfix.repair.reach import distinct_tables
+from textfix.scoring.model import TOKEN_RE
+
+cplausible = _scan.native()
+pytestmark = pytest.mark.skipif(cplausible is None, reason="_cplausible is not built")
+
+LANGS = ["fr", "de", "pl", "tr", "lt", "ru", "el", "gd", "tk", "sq", "ast", "is"]
+
+#: Letters of several scripts, edge symbols, marks, spaces, and the odd characters text may
+#: hold (lone surrogates, NUL, astral letters, ß and İ that fold to two characters).
+_ALPHABET = st.one_of(
+    st.characters(),
+    st.sampled_from(list("aZé ÀßİøÐþıŞšŁ¤«»’“”–·µʼжЖяЯ\u0301\u00a0\x00\ud800\U0001d400")),
+    st.sampled_from(list(legacy._EDGE)),
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _tables_handed_over() -> None:
+    plausible.plausible("é")  # hands the word tables to the compiled module
+    assert no_repair._compiled_changes() is not None
+    assert no_repair._known_test() is not no_repair._known
+
+
+def _round_trips(line: str) -> list[tuple[str, str]]:
+    """The line's core and each distinct single-byte round trip of it."""
+    text_core = legacy.core(line)
+    chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
+    return [(text_core, text_core.translate(table)) for table in distinct_tables(chars)]
+
+
+def test_changes_known_word_agrees_on_real_round_trips() -> None:
+    pairs = [
+        pair for lang in LANGS for line in django_lines(lang, 40) for pair in _round_trips(line)
+    ]
+    pairs = [(a, b) for a, b in pairs if len(a) == len(b)]
+    compiled = [no_repair._changes_known_word(a, b) for a, b in pairs]
+    assert compiled == [no_repair._changes_known_word_py(a, b) for a, b in pairs]
+    # Both answers occur often, so the comparison can fail either way.
+    assert 0.01 < sum(compiled) / len(compiled) < 0.99
+    assert len(pairs) > 5000
+
+
+def test_known_word_agrees_on_real_words() -> None:
+    known = no_repair._known_test()
+    words = {w for lang in LANGS for line in django_lines(lang, 40) for w in TOKEN_RE.findall(line)}
+    words |= {
+        b for lang in LANGS[:4] for line in django_lines(lang, 20) for _a, b in _round_trips(line)
+    }
+    answers = [known(w) for w in sorted(words)]
+    assert answers == [no_repair._known(w) for w in sorted(words)]
+    assert any(answers) and not all(answers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=40), st.text(_ALPHABET, max_size=40))
+def test_changes_known_word_agrees_on_any_text(a: str, b: str) -> None:
+    # Same length, spaces at the same places (a round trip moving no word boundary).
+    b = b.ljust(len(a))[: len(a)]
+    b = "".join(" " if x == " " else (y if y != " " else "x") for x, y in zip(a, b, strict=True))
+    assert len(a) == len(b)
+    assert no_repair._changes_known_word(a, b) == no_repair._changes_known_word_py(a, b)
+    assert no_repair._known_test()(b) == no_repair._known(b)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("Kuþ uçtu", "Kuş uçtu"),
+        ("“hello”", "«hello»"),  # only the edges change: the stripped word is known
+        ("a\ud800é x", "a\ud800ш x"),
+        ("x\x00é\x00", "x\x00ш\x00"),
+        ("é" * 100_000, "ш" * 100_000),
+        ("Straße İstanbul", "Strasse İstanbul"),
+    ],
+)
+def test_odd_pairs(pair: tuple[str, str]) -> None:
+    a, b = pair
+    if len(a) == len(b):
+        assert no_repair._changes_known_word(a, b) == no_repair._changes_known_word_py(a, b)
+
+
+def test_texts_of_other_lengths_are_refused() -> None:
+    with pytest.raises(ValueError):
+        cplausible.changes_known_word("ab", "abc", legacy._EDGE)  # type: ignore[union-attr]
+
+
+def _quick_document_reference(document: str) -> bool:
+    """What ``_cplausible.quick_document_line`` computes, from the pure-Python parts."""
+    line = document[:-1] if document.endswith("\r") else document
+    if line.isascii():
+        return True
+    if plausible._line_pages(line) != 0:
+        return False
+    if utf8.SHAPE.search(line) and BADNESS_RE.search(line):
+        return False
+    signs = "".join(map(re.escape, _mac_capitals()))
+    return re.search(f"[{signs}][а-яё]", line) is None
+
+
+_LINE_ALPHABET = st.one_of(
+    _ALPHABET,
+    st.sampled_from(list("“”‘’„‚…–—•™›‹€‰†‡") + list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяЯ")),
+    st.sampled_from(["\r", "Ã", "©", "é", " "]),
+)
+
+
+def _document_lines() -> list[str]:
+    lines = [line for lang in [*LANGS, "uk", "bg"] for line in django_lines(lang, 60)]
+    # mac-cyrillic capitals shown as cp1251 signs, and real quotes before known words
+    lines += ["“ровень 2", "„добре“ и «ровно»", "‚едь так", "ок “ровень”\r"]
+    return lines + [line + "\r" for line in lines[:50]]
+
+
+def test_quick_document_line_agrees_and_proves_untouched_lines() -> None:
+    quick = document.quick_line_check()
+    assert quick is cplausible.quick_document_line  # type: ignore[union-attr]
+    lines = _document_lines()
+    proved = [quick(line) for line in lines]
+    assert proved == [_quick_document_reference(line) for line in lines]
+    assert 0.3 < sum(proved) / len(proved) < 1
+    for line, ok in zip(lines, proved, strict=True):
+        if ok:
+            assert not capital_behind_sign(line) and document.untouched_line(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=60))
+def test_quick_document_line_agrees_on_any_text(text: str) -> None:
+    quick = document.quick_line_check()
+    assert quick(text) == _quick_document_reference(text)
+    if quick(text):
+        assert not capital_behind_sign(text)
