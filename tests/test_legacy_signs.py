@@ -169,3 +169,14 @@ def test_catalan_ela_geminada_stays() -> None:
     assert textfix.fix("Les carpetes intel·ligents són il·limitades.") == (
         "Les carpetes intel·ligents són il·limitades."
     )
+
+
+def test_serbian_letters_before_known_words_stay() -> None:
+    from textfix.repair.gates import capital_behind_sign
+
+    # cp1251 has Serbian and Macedonian capitals where mac-cyrillic has other capitals: a
+    # word known with its own capital is clean ("Љубав", "Њива"), one known only with the
+    # mac-cyrillic capital is not (Macedonian "Њакедонски" is "Македонски").
+    assert not capital_behind_sign("Љубав и Њива")
+    assert capital_behind_sign("Њакедонски јазик")
+    assert textfix.fix("Љубав и Њива") == "Љубав и Њива"

@@ -66,7 +66,8 @@ def looks_clean(text: str) -> bool:
 
 @cache
 def _mac_capitals() -> dict[str, str]:
-    """cp1251's signs where mac-cyrillic has capitals (the two pages share small letters)."""
+    """cp1251's signs and Serbian/Macedonian capitals where mac-cyrillic has capitals (the
+    two pages share small letters)."""
     out: dict[str, str] = {}
     for byte in range(0x80, 0xA0):
         try:
@@ -74,20 +75,24 @@ def _mac_capitals() -> dict[str, str]:
         except UnicodeDecodeError:
             continue
         true = bytes([byte]).decode("mac-cyrillic")
-        if not shown.isalpha() and true.isupper():
+        # (cp1251's small Serbian letters there, ђ љ њ ћ џ, stand inside words too often)
+        if true.isupper() and shown != true and not shown.islower():
             out[shown] = true
     return out
 
 
-#: A sign glued to the start of a word of small Cyrillic letters ("“ровень").
-_SIGN_BEFORE_WORD = re.compile(r"(?<![^\W\d_])([^\w\s])([а-яё]+)")
+#: A sign or a letter of 0x80-0x9F glued to the start of a word of small Cyrillic letters
+#: ("“ровень", "Ќедоступно").
+_SIGN_BEFORE_WORD = re.compile(r"(?<![^\W\d_])([^\w\s]|[ЂЃЉЊЌЋЏ])([а-яё]+)")
 
 
 def capital_behind_sign(text: str) -> bool:
     """A sign glued to the start of a Cyrillic word is mac-cyrillic's capital shown as cp1251
     punctuation: the word alone is no known word, and with that capital it is ("“ровень" is
-    "Уровень", "‚едь" is "Ведь"). Real quotes stand before known words ("„добре“"). Such a
-    line reads well, so the cheap accept test would pass it.
+    "Уровень", "‚едь" is "Ведь"), and so are the Serbian and Macedonian capitals cp1251 has
+    there, before a word unknown with them ("Ќедоступно" is "Недоступно"). Real quotes stand
+    before known words ("„добре“"). Such a line reads well, so the cheap accept test would
+    pass it.
 
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
@@ -95,7 +100,13 @@ def capital_behind_sign(text: str) -> bool:
     capitals = _mac_capitals()
     for m in _SIGN_BEFORE_WORD.finditer(text):
         capital = capitals.get(m.group(1))
-        if capital and not word_langs(m.group(2)) and word_langs(capital + m.group(2)):
+        if (
+            capital
+            and not word_langs(m.group(2))
+            and word_langs(capital + m.group(2))
+            # (a letter stays when the word is known with it: Serbian "Љубав", "Ђак")
+            and (not m.group(1).isalpha() or not word_langs(m.group()))
+        ):
             return True
     return False
 
