@@ -32,10 +32,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache, reduce
 from itertools import compress, count
-from operator import and_, itemgetter, or_
+from operator import and_, itemgetter, ne, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from textfix._native import load
@@ -163,6 +163,7 @@ _EDGE = "¿¡«»„“”‘’‚‹›…–—·•"
 _COMMON = frozenset("\u00a0¿¡«»„“”‘’‚‹›…–—°·•€£¥©®™№§")
 
 
+@lru_cache(maxsize=4096)  # asked of the same line by the engine, its gates and no_repair
 def core(text: str) -> str:
     """The words of ``text`` that contain a non-ASCII character, joined by spaces.
 
@@ -276,16 +277,29 @@ def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
     first = _NON_ASCII_CHAR.search(text)
     if first is None or first.end() == len(text):
         return out  # nothing to decode, or a lead byte with nothing after it
-    lead, follower = first.group(), text[first.end()]
-    for true, shown in UTF8_STEPS:
-        leads, continuations = utf8_bytes_shown(shown)
-        if lead not in leads or follower not in continuations:
+    follower = text[first.end()]
+    for (true, shown), continuations in _utf8_steps_by_lead().get(first.group(), ()):
+        if follower not in continuations:
             continue  # the first multi-byte sequence is broken: the decode would fail
         try:
             out.append((text.encode(shown).decode(true), ((true, shown),)))
         except UnicodeError:
             continue
     return out
+
+
+@cache
+def _utf8_steps_by_lead() -> dict[str, tuple[tuple[tuple[str, str], frozenset[str]], ...]]:
+    """Character -> the UTF-8 steps whose display code page shows a lead byte as it, in
+    table order, each with the characters that page shows continuation bytes as (most
+    lines start with a character no step reads as a lead: one lookup rules them all out).
+    """
+    by_lead: dict[str, list[tuple[tuple[str, str], frozenset[str]]]] = {}
+    for step in UTF8_STEPS:
+        leads, continuations = utf8_bytes_shown(step[1])
+        for ch in leads:
+            by_lead.setdefault(ch, []).append((step, continuations))
+    return {ch: tuple(steps) for ch, steps in by_lead.items()}
 
 
 class _StepImages(NamedTuple):
@@ -509,17 +523,22 @@ def _line_after(text: str, chain: Chain) -> str:
     (true, shown), *_ = chain
     if true == "utf-8":
         return text.encode(shown).decode(true)
-    return text.translate(translation(true, shown))
+    compiled = _compiled_pool()
+    table = translation(true, shown)
+    return text.translate(table) if compiled is None else compiled.translate(text, table)
 
 
-def _repaired_tokens(text: str, cand: str) -> list[str]:
+@lru_cache(maxsize=4096)  # several gates ask it of the same pair
+def _repaired_tokens(text: str, cand: str) -> tuple[str, ...]:
     """Letter runs of ``cand`` that differ from ``text`` at the same positions (single-byte
     round trips keep positions; callers check the lengths match).
 
     >>> _repaired_tokens("Kuþ uçtu ok", "Kuş uçtu ok")
-    ['Kuş']
+    ('Kuş',)
     """
-    return [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
+    return tuple(
+        [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
+    )
 
 
 def _has_known_words(text_core: str, cand_core: str) -> bool:
@@ -680,7 +699,8 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     chosen += [p for p in pool[QUICK_POOL:] + pool[:QUICK_POOL] if p[3][0][0][0] == "utf-8"]
     pre, most = _first_look(text_core, list({p[1]: p for p in chosen}.values()))
     pre.sort()
-    found: list[Candidate] = []
+    found: list[tuple[float, Chain, TextScore, float, float, int]] = []
+    top = -math.inf  # the best rank so far
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
     odd_before = _odd_cases(text_core)
 
@@ -690,14 +710,14 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         return held[shown]
 
     for _q, _i, cand_core, chains in pre[:SHORTLIST]:
-        if best_only and found and _beaten(text_core, cand_core, max(c.rank for c in found)):
+        if best_only and found and _beaten(text_core, cand_core, top):
             continue
         s = score(cand_core)
         if not s.letters:
             continue  # nothing the scorer can read (symbols, or scripts it does not model)
         # Among chains giving the same text, name one whose code page the language uses and
         # whose display code page holds the whole core (so every span round-trips).
-        chain = max(chains, key=lambda c: (fits(c[0][0], s.lang), holds(c[0][1])))
+        chain = chains[0] if len(chains) == 1 else _named_chain(chains, s.lang, holds)
         # The rank (keep _beaten's bound in step when this formula changes):
         mask = _lang_mask(chain[0][0], s.lang)
         known, evidence, changed = _known_share(text_core, cand_core, mask)
@@ -718,9 +738,31 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - odd_before)
         if len(cand_core) == len(text_core):
             rank -= LACKED_LETTER * max(0, most - _reads(cand_core)) / (most + 1)
-        found.append(Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank))
-    found.sort(key=lambda c: -c.rank)
-    return found
+        found.append((rank, chain, s, known, evidence, changed))
+        top = max(top, rank)
+    found.sort(key=lambda c: -c[0])
+    # (the whole line is translated only for the candidates returned)
+    return [
+        Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank)
+        for rank, chain, s, known, evidence, changed in (found[:1] if best_only else found)
+    ]
+
+
+def _named_chain(
+    chains: tuple[Chain, ...], lang: str | None, holds: Callable[[str], bool]
+) -> Chain:
+    """The first of ``chains`` (giving the same text) whose true code page ``lang`` is
+    written in and whose display code page ``holds`` the core, else the first doing the
+    better of the two: ``max`` by that pair, stopping at the first that has both."""
+    best = chains[0]
+    best_key = (fits(best[0][0], lang), holds(best[0][1]))
+    for chain in chains[1:]:
+        if best_key == (True, True):
+            break
+        key = (fits(chain[0][0], lang), holds(chain[0][1]))
+        if key > best_key:
+            best, best_key = chain, key
+    return best
 
 
 #: Signs that stand in words as parts of letters: combining marks (cp1258's tones) and
@@ -761,24 +803,26 @@ _READS = _ReadTable()
 def _symbols(text: str) -> int:
     """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
     letters, hardly ever letters into symbols."""
-    # Superscript digits match TOKEN_RE's letters but are symbols here ("podgl¹du").
-    letters = sum(map(_NON_ASCII_LETTERS.__getitem__, "".join(TOKEN_RE.findall(text))))
-    hyphens = sum(map(text.count, _HYPHENS))
-    return len(_NON_ASCII.findall(text)) - letters - hyphens
+    # TOKEN_RE's tokens are runs of characters it takes one by one, so whether a character
+    # counts is a property of the character alone: a table lookup per non-ASCII one.
+    return sum(map(_SYMBOL.__getitem__, _NON_ASCII.findall(text)))
 
 
-class _NonAsciiLetterTable(dict[str, int]):
-    """Character (of a token) -> 1 if it counts as a non-ASCII letter for :func:`_symbols`
-    (outside ASCII and not numeric), filled on first sight so counting runs in C."""
+class _SymbolTable(dict[str, int]):
+    """Non-ASCII character (not a space) -> 1 if :func:`_symbols` counts it: not a letter
+    of ``TOKEN_RE`` (superscript digits match its letters but are symbols here:
+    ``podgl¹du``) and not a word-internal hyphen; filled on first sight so counting runs
+    in C."""
 
     def __missing__(self, ch: str) -> int:
-        value = int(ch > "\x7f" and not ch.isnumeric())
+        letter = TOKEN_RE.fullmatch(ch) is not None and not ch.isnumeric()
+        value = int(not letter and ch not in _HYPHENS)
         if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
             self[ch] = value
         return value
 
 
-_NON_ASCII_LETTERS = _NonAsciiLetterTable()
+_SYMBOL = _SymbolTable()
 
 
 def _letters_to_symbols(text: str, cand: str) -> int:
@@ -927,9 +971,16 @@ def _changes_letters(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return True
-    return any(
-        a != b and (a.isalpha() or not a.isprintable()) for a, b in zip(text, cand, strict=True)
-    )
+    return any(text[i].isalpha() or not text[i].isprintable() for i in _changed_at(text, cand))
+
+
+def _changed_at(text: str, cand: str) -> Iterator[int]:
+    """Positions where ``text`` and ``cand`` (as long) differ, found in C.
+
+    >>> list(_changed_at("abcd", "xbcy"))
+    [0, 3]
+    """
+    return compress(count(), map(ne, text, cand))
 
 
 def _line_agrees(best: Candidate, votes: int) -> bool:
@@ -1147,17 +1198,19 @@ def _listing(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
+    # A step of a run is a pair (i - 1, i) with a changed side: only positions at or right
+    # after a change can be one, so only those are looked at (in order).
+    steps = sorted({j for i in _changed_at(text, cand) for j in (i, i + 1) if 0 < j < len(text)})
     for line in (text, cand):
         run = 1
-        for i in range(1, len(line)):
-            if ord(line[i]) == ord(line[i - 1]) + 1 and (
-                text[i] != cand[i] or text[i - 1] != cand[i - 1]
-            ):
-                run += 1
-                if run >= LISTED:
-                    return True
-            else:
-                run = 1
+        last = -1
+        for i in steps:
+            if ord(line[i]) != ord(line[i - 1]) + 1:
+                continue
+            run = run + 1 if i == last + 1 else 2
+            last = i
+            if run >= LISTED:
+                return True
     return False
 
 
@@ -1185,9 +1238,17 @@ def _units_rewritten(text: str, cand: str) -> bool:
     >>> _units_rewritten("a² + b²", "aı + bı"), _units_rewritten("Model ad²", "Model adı")
     (True, False)
     """
-    return len(text) == len(cand) and any(
-        text[m.start() : m.end()] != cand[m.start() : m.end()] for m in _UNIT.finditer(text)
+    return (
+        len(text) == len(cand)
+        and _UNIT_SIGN.search(text) is not None
+        and any(
+            text[m.start() : m.end()] != cand[m.start() : m.end()] for m in _UNIT.finditer(text)
+        )
     )
+
+
+#: Every match of :data:`_UNIT` holds one of these (a cheap test first).
+_UNIT_SIGN = re.compile("[²³Ω\u2126¬]")
 
 
 def _odd_cases(text: str) -> int:
@@ -1477,13 +1538,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in a line of known
     # words), and makes no new odd capital; or when half the repaired letters are known words
     # ("€сходнаЯ директориЯ не найдена ...").
-    agreed = symbolic and (
-        (
-            line_agrees
-            and lang_votes >= LINE_VOTES + 1
-            and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
+    # (worked out only where ``passed`` reads it: a thin repair, or too small a gain)
+    agreed = (
+        symbolic
+        and (thin or evidence_gain < MIN_GAIN - relief)
+        and (
+            (
+                line_agrees
+                and lang_votes >= LINE_VOTES + 1
+                and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
+            )
+            or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
         )
-        or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
     )
     swap = (
         (thin or needs_words)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import compress, count
+from operator import ne
 
 #: Beyond this many differing characters an exact alignment costs more than it tells;
 #: the changed region is then reported as one span.
@@ -25,16 +28,12 @@ def _differences(
     """
     if hi_old == hi_new:
         blocks: list[tuple[int, int, int, int]] = []
-        i = lo
-        while i < hi_old:
-            if old[i] == new[i]:
-                i += 1
-                continue
-            j = i + 1
-            while j < hi_old and old[j] != new[j]:
-                j += 1
-            blocks.append((i, j, i, j))
-            i = j
+        # The differing positions, found in C; each run of consecutive ones is a block.
+        for i in compress(count(lo), map(ne, old[lo:hi_old], new[lo:hi_new])):
+            if blocks and blocks[-1][1] == i:
+                blocks[-1] = (blocks[-1][0], i + 1, blocks[-1][0], i + 1)
+            else:
+                blocks.append((i, i + 1, i, i + 1))
         return blocks
     matcher = SequenceMatcher(None, old[lo:hi_old], new[lo:hi_new], autojunk=False)
     return [
@@ -59,19 +58,22 @@ def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
     >>> changed_spans("?Â» ok", "?» ok")
     [(1, 3, 1, 2)]
     """
+    return list(_changed_spans(old, new))
+
+
+@lru_cache(maxsize=1024)  # a UTF-8 repair's spans are asked for by the judge and the report
+def _changed_spans(old: str, new: str) -> tuple[tuple[int, int, int, int], ...]:
     if old == new:
-        return []
+        return ()
     # Trim the common prefix and suffix first: cheap, and it keeps the alignment small.
-    lo = 0
+    # (the first difference from each end is found in C)
     top = min(len(old), len(new))
-    while lo < top and old[lo] == new[lo]:
-        lo += 1
-    hi_old, hi_new = len(old), len(new)
-    while hi_old > lo and hi_new > lo and old[hi_old - 1] == new[hi_new - 1]:
-        hi_old -= 1
-        hi_new -= 1
+    lo = next(compress(count(), map(ne, old, new)), top)
+    tail = next(compress(count(), map(ne, reversed(old), reversed(new))), top)
+    tail = min(tail, top - lo)
+    hi_old, hi_new = len(old) - tail, len(new) - tail
     if max(hi_old - lo, hi_new - lo) > _MAX_ALIGN:
-        return [(lo, hi_old, lo, hi_new)]
+        return ((lo, hi_old, lo, hi_new),)
     spans: list[tuple[int, int, int, int]] = []
     for a0, a1, b0, b1 in _differences(old, new, lo, hi_old, hi_new):
         while a0 > 0 and b0 > 0 and _widens(old[a0 - 1]) and old[a0 - 1] == new[b0 - 1]:
@@ -85,4 +87,4 @@ def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
                 spans[-1] = (pa0, max(a1, pa1), pb0, max(b1, spans[-1][3]))
                 continue
         spans.append((a0, a1, b0, b1))
-    return spans
+    return tuple(spans)
