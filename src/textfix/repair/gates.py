@@ -81,6 +81,12 @@ def _mac_capitals() -> dict[str, str]:
     return out
 
 
+@cache
+def _signs_of_capitals() -> re.Pattern[str]:
+    """One of the characters :func:`_mac_capitals` knows: the only ones that can count."""
+    return re.compile("[" + "".join(map(re.escape, sorted(_mac_capitals()))) + "]")
+
+
 #: A sign or a letter of 0x80-0x9F glued to the start of a word of small Cyrillic letters
 #: ("“ровень", "Ќедоступно").
 _SIGN_BEFORE_WORD = re.compile(r"(?<![^\W\d_])([^\w\s]|[ЂЃЉЊЌЋЏ])([а-яё]+)")
@@ -97,6 +103,8 @@ def capital_behind_sign(text: str) -> bool:
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
     """
+    if _signs_of_capitals().search(text) is None:
+        return False  # (most lines: no such sign at all, one cheap scan)
     capitals = _mac_capitals()
     for m in _SIGN_BEFORE_WORD.finditer(text):
         capital = capitals.get(m.group(1))

@@ -32,10 +32,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache, reduce
 from itertools import compress, count
-from operator import and_, itemgetter, ne, or_
+from operator import and_, eq, itemgetter, ne, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from textfix._native import load
@@ -678,6 +679,23 @@ def _first_look(
     return pre, most
 
 
+def _chosen(pool: list[_Entry]) -> list[_Entry]:
+    """The entries of the sorted ``pool`` given the quick score: the first
+    :data:`QUICK_POOL` up to one more oddness than the least, and every strict UTF-8 decode
+    (few and structurally strong: always given a look), each once (in no particular order:
+    :func:`_first_look`'s result does not depend on it).
+
+    >>> _chosen([(0, 0, "a", ()), (1, 1, "b", ()), (2, 2, "c", ((("utf-8", "cp1252"),),))])
+    [(0, 0, 'a', ()), (1, 1, 'b', ()), (2, 2, 'c', ((('utf-8', 'cp1252'),),))]
+    """
+    head = min(QUICK_POOL, len(pool))
+    # (oddness is the sort's first key: the entries that qualify are a prefix)
+    cut = bisect_right(pool, pool[0][0] + 1, hi=head, key=itemgetter(0))
+    chosen = pool[:cut]
+    chosen += [p for p in pool[cut:] if p[3][0][0][0] == "utf-8"]
+    return chosen
+
+
 def candidates(text: str, needs_words: bool = False, best_only: bool = False) -> list[Candidate]:
     """The distinct exact round trips of ``text`` through the chain table, cheapest checks
     first, the few best fully scored and ranked best first. With ``needs_words``, only
@@ -693,11 +711,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         pool = _with_known_words(text_core, pool)
     if not pool:
         return []
-    least = pool[0][0]
-    # Strict UTF-8 decodes are few and structurally strong: always give them a look.
-    chosen = [p for p in pool[:QUICK_POOL] if p[0] <= least + 1]
-    chosen += [p for p in pool[QUICK_POOL:] + pool[:QUICK_POOL] if p[3][0][0][0] == "utf-8"]
-    pre, most = _first_look(text_core, list({p[1]: p for p in chosen}.values()))
+    pre, most = _first_look(text_core, _chosen(pool))
     pre.sort()
     found: list[tuple[float, Chain, TextScore, float, float, int]] = []
     top = -math.inf  # the best rank so far
@@ -804,19 +818,19 @@ def _symbols(text: str) -> int:
     """Non-ASCII characters that are not letters: a repair turns mojibake's symbols into
     letters, hardly ever letters into symbols."""
     # TOKEN_RE's tokens are runs of characters it takes one by one, so whether a character
-    # counts is a property of the character alone: a table lookup per non-ASCII one.
-    return sum(map(_SYMBOL.__getitem__, _NON_ASCII.findall(text)))
+    # counts is a property of the character alone: a table lookup per character.
+    return sum(map(_SYMBOL.__getitem__, text))
 
 
 class _SymbolTable(dict[str, int]):
-    """Non-ASCII character (not a space) -> 1 if :func:`_symbols` counts it: not a letter
-    of ``TOKEN_RE`` (superscript digits match its letters but are symbols here:
-    ``podgl¹du``) and not a word-internal hyphen; filled on first sight so counting runs
-    in C."""
+    """Character -> 1 if :func:`_symbols` counts it: outside ASCII, no space (``\\s``),
+    not a letter of ``TOKEN_RE`` (superscript digits match its letters but are symbols
+    here: ``podgl¹du``) and not a word-internal hyphen; filled on first sight so counting
+    runs in C."""
 
     def __missing__(self, ch: str) -> int:
         letter = TOKEN_RE.fullmatch(ch) is not None and not ch.isnumeric()
-        value = int(not letter and ch not in _HYPHENS)
+        value = int(_NON_ASCII.match(ch) is not None and not letter and ch not in _HYPHENS)
         if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
             self[ch] = value
         return value
@@ -1198,20 +1212,26 @@ def _listing(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    # A step of a run is a pair (i - 1, i) with a changed side: only positions at or right
-    # after a change can be one, so only those are looked at (in order).
-    steps = sorted({j for i in _changed_at(text, cand) for j in (i, i + 1) if 0 < j < len(text)})
     for line in (text, cand):
+        # Each position that follows its neighbour in code-point order, as one byte (found
+        # in C): a line without LISTED of them in a row (nearly all) has no run to check.
+        steps = bytes(map(eq, map(ord, line[1:]), map(_NEXT, map(ord, line))))
+        if steps.find(_RUN) < 0:
+            continue
         run = 1
-        last = -1
-        for i in steps:
-            if ord(line[i]) != ord(line[i - 1]) + 1:
-                continue
-            run = run + 1 if i == last + 1 else 2
-            last = i
-            if run >= LISTED:
-                return True
+        for i in range(1, len(line)):
+            if steps[i - 1] and (text[i] != cand[i] or text[i - 1] != cand[i - 1]):
+                run += 1
+                if run >= LISTED:
+                    return True
+            else:
+                run = 1
     return False
+
+
+_NEXT = (1).__add__
+#: LISTED - 1 positions in a row that each follow the one before.
+_RUN = b"\x01" * (LISTED - 1)
 
 
 #: Exponents and units: a square or cube after a unit of length after a number (``20 m²``,
@@ -1335,8 +1355,21 @@ def _mixes_scripts(word: str) -> bool:
     """
     if word.isascii():
         return False
-    scripts = {script_of(ch) for ch in word if ch.isalpha() and ch not in _BORROWED}
-    return len(scripts - {"Other"}) > 1
+    return len(set(map(_LETTER_SCRIPT.__getitem__, word)) - {"Other"}) > 1
+
+
+class _LetterScriptTable(dict[str, str]):
+    """Character -> its script (:func:`script_of`) if it is a letter that is not borrowed,
+    else ``"Other"``; filled on first sight, so a word's scripts are found in C."""
+
+    def __missing__(self, ch: str) -> str:
+        value = script_of(ch) if ch.isalpha() and ch not in _BORROWED else "Other"
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
+        return value
+
+
+_LETTER_SCRIPT = _LetterScriptTable()
 
 
 def _swapped_letters(text: str, cand: str) -> int:
@@ -1431,11 +1464,31 @@ def _foreign_letters(text_core: str, lang: str | None) -> bool:
 
 
 def _holds(text: str, codec: str) -> bool:
+    """``text.encode(codec)`` succeeds (strict)."""
+    charset = _charset(codec)
+    if charset is not None:
+        return charset.issuperset(text)
     try:
         text.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _charset(codec: str) -> frozenset[str] | None:
+    """Every character a single-byte ``codec`` encodes (what its 256 bytes decode to: its
+    encoding table is the inverse of its decoding table), or ``None`` for other codecs."""
+    try:
+        shown = bytes(range(256)).decode(codec, errors="replace")
+    except LookupError:
+        return None
+    if len(shown) != 256:
+        return None
+    return frozenset(bytes(range(256)).decode(codec, errors="ignore"))
+
+
+_NON_SPACES = re.compile(r"\S+")
 
 
 def _exact(text: str, cand: str, chain: Chain) -> bool:
@@ -1445,9 +1498,20 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     (true, shown), *_ = chain
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
-    for m in re.finditer(r"\S+", text):
+    step = _per_character(true, shown)
+    for m in _NON_SPACES.finditer(text):
         word, fixed = m.group(), cand[m.start() : m.end()]
         if word == fixed:
+            continue
+        if step is not None:
+            # The same round trip character by character (no codec calls): ``shown`` holds
+            # every character, and none is a byte ``true`` leaves undefined.
+            holds, table = step
+            if not holds.issuperset(word):
+                return False
+            meant = word.translate(table)
+            if meant != fixed or UNDECODABLE in meant:
+                return False
             continue
         try:
             if word.encode(shown, "strict").decode(true, "strict") != fixed:
@@ -1455,6 +1519,25 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
         except UnicodeError:
             return False
     return True
+
+
+@lru_cache(maxsize=512)
+def _per_character(true: str, shown: str) -> tuple[frozenset[str], dict[int, str]] | None:
+    """What ``word.encode(shown).decode(true)`` (strict) reads per character, for two
+    single-byte code pages that keep ASCII and where ``shown`` shows each byte from 0x80 up
+    as its own non-ASCII character: the characters ``shown`` encodes (ASCII included) and
+    the step's table (:func:`translation`: a character maps to :data:`UNDECODABLE` where
+    ``true`` leaves its byte undefined). ``None`` for any other pair (ask the codecs)."""
+    holds = _charset(shown)
+    if holds is None or _charset(true) is None:
+        return None
+    low = bytes(range(0x80))
+    if any(low.decode(page, "replace") != low.decode("ascii") for page in (true, shown)):
+        return None
+    high = bytes(range(0x80, 0x100)).decode(shown, "ignore")
+    if any(ch < "\x80" for ch in high) or len(set(high)) != len(high):
+        return None
+    return holds, translation(true, shown)
 
 
 def _confidence(gain: float, cand: TextScore, known: float) -> float:

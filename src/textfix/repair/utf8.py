@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
-from functools import lru_cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 
 import ftfy
-from ftfy.badness import badness
+from ftfy.badness import BADNESS_RE, badness
 from ftfy.chardata import CHARMAP_ENCODINGS
 
 from textfix.options import canonical_codec
+from textfix.repair._scan import compiled_search
 from textfix.repair.base import DocumentContext, Step
 from textfix.types import Chain
 
@@ -184,6 +185,13 @@ def _well_formed(text: str) -> bool:
     return True
 
 
+@cache
+def _compiled_badness() -> Callable[[str], bool] | None:
+    """ftfy's ``is_bad`` compiled (``_cplausible``'s twin of its badness pattern), or
+    ``None`` without it (ftfy then asks its own pattern)."""
+    return compiled_search(BADNESS_RE)
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line whose true encoding was UTF-8, or return ``None``.
 
@@ -194,6 +202,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii():
         return None
+    flags = _compiled_badness()
+    if flags is not None and not flags(text):
+        # ftfy's first test: text its badness pattern does not flag comes back unchanged,
+        # with no plan (asked here in one compiled call, without ftfy's own set-up).
+        return _whole_line_utf8(text)
     try:
         fixed, plan = ftfy.fix_encoding_and_explain(text, _CONFIG)
     except (UnicodeError, ValueError):

@@ -195,9 +195,23 @@ def _penalties(text: str) -> float:
 def _mixed_scripts(tokens: list[str]) -> float:
     total = 0.0
     for tok in tokens:
-        if not tok.isascii() and len(set(map(script_of, filter(str.isalpha, tok)))) > 1:
+        if not tok.isascii() and len(set(map(_ALPHA_SCRIPT.__getitem__, tok)) - {""}) > 1:
             total += MIXED_SCRIPT_WORD
     return total
+
+
+class _AlphaScriptTable(dict[str, str]):
+    """Character -> its script (:func:`script_of`) if it is alphabetic, else ``""``; filled
+    on first sight, so :func:`_mixed_scripts` finds a word's scripts in C."""
+
+    def __missing__(self, ch: str) -> str:
+        value = script_of(ch) if ch.isalpha() else ""
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
+        return value
+
+
+_ALPHA_SCRIPT = _AlphaScriptTable()
 
 
 def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[LangModel]:
