@@ -471,6 +471,7 @@ def _score(text: str, lang: str | None = None) -> TextScore:
     return TextScore(best_lang, lp, _plausibility(lp), n_letters)
 
 
+@lru_cache(maxsize=4096)  # the engine, its cheap proofs and its gates ask it of one core
 def mojibake_shape(text: str) -> bool:
     """True when ``text`` has a shape real text almost never has: a symbol glued to or
     inside a word, a word mixing scripts, a capital right after a small letter, a C1
