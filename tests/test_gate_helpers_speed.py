@@ -34,7 +34,7 @@ _STEPS = [step for step, _table in single_byte_steps()]
 #: Characters of every code page of the table, plus the awkward ones.
 _CHARS = sorted(
     set("".join(bytes(range(0x80, 0x100)).decode(shown, "ignore") for _true, shown in _STEPS))
-    | set("abcXYZ 0123 \t\x00\ud800\U0001f600\ufffd²³Ω¬ÀÁÂÃ-\u05be\u2010")
+    | set("abcXYZ 0123 \t\x00\ud800\U0001f600\ufffd²³Ω¬µ±VHzmol ÀÁÂÃ-\u05be\u2010")
 )
 _TEXT = st.text(alphabet=_CHARS, max_size=40)
 
@@ -128,6 +128,8 @@ def _check_pair(text: str, cand: str) -> None:
 
 def test_real_pairs_are_many_and_varied() -> None:
     assert len(_PAIRS) > 50
+    for text, cand in [("10 µV", "10 ÁV"), ("DVD±RW", "DVDŮRW"), ("a² + b²", "aı + bı")]:
+        assert _units_rewritten(text, cand) and _units_reference(text, cand)
     assert any(_listing(text, cand) for text, cand in [("ÀÁÂÃÄÅ", "АБВГДЕ")])
 
 

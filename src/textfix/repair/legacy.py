@@ -1241,6 +1241,7 @@ _RUN = b"\x01" * (LISTED - 1)
 #: plus-minus between capitals (``DVD±RW``), and a negated one-capital variable
 #: (``¬A ∧ B``; Slovene ``¬e`` is cp852 ``Če``). Mojibake puts these characters among
 #: letters and other signs (``Hal²c²``, ``╙Ω±σ``, ``Model ad²``), not in these places.
+#: (Each alternative holds a sign of :data:`_UNIT_SIGN`.)
 _UNIT = re.compile(
     r"\d\s?(?:[kcmdµ]?m|in|ft)[²³](?![^\W\d_])"
     r"|(?<![^\W\d_])[A-Za-z][²³](?=\s*(?:[-+−=×·/)]|$))"
@@ -1267,8 +1268,9 @@ def _units_rewritten(text: str, cand: str) -> bool:
     )
 
 
-#: Every match of :data:`_UNIT` holds one of these (a cheap test first).
-_UNIT_SIGN = re.compile("[²³Ω\u2126¬]")
+#: Every match of :data:`_UNIT` holds one of these (a cheap test first: keep the two in
+#: step when a unit is added).
+_UNIT_SIGN = re.compile("[²³Ω\u2126¬µ±]")
 
 
 def _odd_cases(text: str) -> int:
