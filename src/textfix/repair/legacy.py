@@ -225,14 +225,26 @@ def _known_share(original: str, candidate: str, mask: int) -> tuple[float, float
     languages in ``mask``, the same scaled down for short evidence, and how many characters
     changed (single-byte round trips keep positions). A word with a symbol inside it
     ("директори€") is not a known word, whatever its letters spell."""
-    changed = _changed(original, candidate)
-    words = _changed_words(original, candidate)
-    letters = sum(n for n, _langs in words)
+    share, evidence = _share(_changed_words(original, candidate), mask)
+    return share, evidence, _changed(original, candidate)
+
+
+def _share(words: tuple[tuple[int, int], ...], mask: int) -> tuple[float, float]:
+    """:func:`_known_share`'s two shares of :func:`_changed_words`'s ``words``.
+
+    >>> _share(((4, 0b01), (2, 0b10)), 0b01), _share((), -1)
+    ((0.6666666666666666, 0.6666666666666666), (0.0, 0.0))
+    """
+    letters = known = 0
+    for n, langs in words:
+        letters += n
+        if langs & mask:
+            known += n
     if not letters:
-        return 0.0, 0.0, changed
-    share = sum(n for n, langs in words if langs & mask) / letters
+        return 0.0, 0.0
+    share = known / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
-    return share, share * min(1.0, letters / EVIDENCE_LETTERS), changed
+    return share, share * min(1.0, letters / EVIDENCE_LETTERS)
 
 
 @lru_cache(maxsize=4096)
@@ -631,7 +643,7 @@ def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
     top += COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
     if top + WORD_BONUS < rank:
         return True
-    return top + WORD_BONUS * _known_share(text_core, cand_core, -1)[1] < rank
+    return top + WORD_BONUS * _share(_changed_words(text_core, cand_core), -1)[1] < rank
 
 
 #: Covers rounding: the bound and the score add the same terms in other orders.
