@@ -180,3 +180,21 @@ def test_serbian_letters_before_known_words_stay() -> None:
     assert not capital_behind_sign("Љубав и Њива")
     assert capital_behind_sign("Њакедонски јазик")
     assert textfix.fix("Љубав и Њива") == "Љубав и Њива"
+
+
+def test_cyrillic_look_alikes_typed_in_latin_words_stay() -> None:
+    # Written for the test: Croatian typed with a Cyrillic "а" (U+0430) in Latin words.
+    # cp1252's "à" shows as that letter in cp1251, but "nemàte pràvà pristupà" is no word.
+    line = "Nemаte prаvа pristupа"
+    assert any("\u0400" <= ch <= "\u04ff" for ch in line)
+    assert textfix.fix(line) == line
+    # Real mojibake of that kind makes known words (Catalan "Moldàvia" shown as cp1251).
+    catalan = "Moldàvia i Geòrgia"
+    assert textfix.fix(catalan.encode("cp1252").decode("cp1251")) == catalan
+
+
+def test_known_words_are_looked_for_before_letter_statistics_alone() -> None:
+    # A Turkish line whose garbled letters are foreign to Turkish: the shortlist by letter
+    # statistics alone misses the known word ("Birleçik" read better than "Birleşik").
+    line = "Yeşil Burun Cumhuriyeti"
+    assert textfix.fix(line.encode("cp1254").decode("cp1252")) == line

@@ -1601,7 +1601,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not foreign
     ):
         return None
-    found = candidates(text, needs_words and not foreign, best_only=True)
+    # Candidates that make known words first; a line whose letters are foreign to its
+    # language may do without them ("Birleþik" is the known "Birleşik", which a shortlist
+    # by letter statistics alone would miss).
+    found = candidates(text, needs_words, best_only=True)
+    if not found and foreign:
+        found = candidates(text, False, best_only=True)
     if not found:
         return None
     best = found[0]
@@ -1697,6 +1702,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # The letters made must be those of one language (no Latvian ā beside Lithuanian ą).
         and not letters_of_no_alphabet(text, best.text)
         and not only_middle_dots_between_ls(text, best.text)
+        # Cyrillic look-alikes typed in Latin words that are known words once spelled in
+        # Latin, repaired into no known word ("podаtаkа" with Cyrillic а is Croatian
+        # "podataka" mistyped, not cp1252 "podàtàkà" shown as cp1251; "Bokmеla" is cp1252
+        # "Bokmåla": "Bokmela" is no word).
+        and not (best.known == 0 and _look_alikes_replaced(text, best.text))
         # Small words made capitals need the letter statistics too, not a known word alone.
         and not (capitalises_words(text, best.text) and gain < MIN_GAIN)
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
