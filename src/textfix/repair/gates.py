@@ -132,6 +132,11 @@ def _respelled_words(text: str, cand: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b in pairs if a != b]
 
 
+def _same_script(a: str, b: str) -> bool:
+    """Each character of ``b`` is of the script of the one of ``a`` in its place."""
+    return all(script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
+
+
 def short_words_respelled(text: str, cand: str) -> bool:
     """The repair ``cand`` of ``text`` (same length) only swaps letters of words written in
     one case (all small, or all capitals) for other letters of the same script, in a line
@@ -152,9 +157,7 @@ def short_words_respelled(text: str, cand: str) -> bool:
         return False
     changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(
-        (a.islower() or a.isupper())
-        and all(x.isalpha() and script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
-        for a, b in changed
+        (a.islower() or a.isupper()) and a.isalpha() and _same_script(a, b) for a, b in changed
     )
 
 
@@ -199,10 +202,7 @@ def capitalises_words(text: str, cand: str) -> bool:
         return False
     changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(
-        a.islower()
-        and b.isupper()
-        and all(script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
-        for a, b in changed
+        a.islower() and b.isupper() and _same_script(a, b) for a, b in changed
     )
 
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
 from textfix.scoring import word_langs
-from textfix.scoring._data import langdata
+from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.model import TOKEN_RE, _token_script
 
 #: Untouched words of at least this many letters vote for a line's language (shorter ones
@@ -85,11 +85,20 @@ def named_lang(text: str, like: str | None) -> str | None:
     >>> named_lang("Labot ðo dokumentu", "vi"), named_lang("Labot ðo dokumentu", "ru")
     ('lv', None)
     """
-    lang, votes, second = line_language(text)
+    model = _named_model(text)
     models = langdata().models
-    if lang is None or like not in models or votes < LINE_VOTES or votes - second < LEAD:
+    if model is None or like not in models:
         return None
-    return lang if models[lang].script == models[like].script else None
+    return model.code if model.script == models[like].script else None
+
+
+def _named_model(text: str) -> LangModel | None:
+    """The model of the language :func:`line_language` names with :data:`LINE_VOTES`
+    votes and a :data:`LEAD` over every other, else None."""
+    lang, votes, second = line_language(text)
+    if lang is None or votes < LINE_VOTES or votes - second < LEAD:
+        return None
+    return langdata().models.get(lang)
 
 
 def foreign_to_line(text: str) -> bool:
@@ -104,9 +113,8 @@ def foreign_to_line(text: str) -> bool:
     """
     if plausible(text):
         return False  # the accept test passes it: the engine never looks (keep it sound)
-    lang, votes, second = line_language(text)
-    model = langdata().models.get(lang) if lang else None
-    if model is None or votes < LINE_VOTES or votes - second < LEAD:
+    model = _named_model(text)
+    if model is None:
         return False
     return any(ch > "\x7f" and _foreign(text, i, model.alphabet) for i, ch in enumerate(text))
 
@@ -121,9 +129,8 @@ def alphabet_repair(text: str, cand: str, true: str) -> bool:
     Lithuanian letter either)."""
     if len(text) != len(cand) or text == cand or plausible(text):
         return False
-    lang, votes, second = line_language(text)
-    model = langdata().models.get(lang) if lang else None
-    if model is None or votes < LINE_VOTES or votes - second < LEAD or not fits(true, lang):
+    model = _named_model(text)
+    if model is None or not fits(true, model.code):
         return False
     alphabet = model.alphabet
     for m in TOKEN_RE.finditer(cand):
