@@ -20,6 +20,7 @@ from textfix.repair.plausible import (
     utf8_round_trip,
 )
 from textfix.repair.spans import changed_spans
+from textfix.scoring.model import mojibake_shape
 from textfix.types import Finding
 
 Repairer = Callable[[str, DocumentContext], "Step | None"]
@@ -73,6 +74,11 @@ def _untouched(text: str, min_confidence: float) -> bool:
     if typed_in_unicode(text):
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if min_confidence <= legacy.FAILED_CONFIDENCE:
+        return False
+    if mojibake_shape(legacy.core(text)):
+        # A line with one of mojibake's shapes is nearly always garbled, and the proof below
+        # fails there: the engine looks at once (False proves nothing; the engine then finds
+        # what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
     if shaped:
         # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)
@@ -144,6 +150,20 @@ def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step
     return None
 
 
+def _settled(text: str) -> bool:
+    """Whether the compiled quick proof shows that every repairer returns ``None`` for
+    ``text`` in any document context (the legacy engine's accept test passes it, no UTF-8
+    page reads it back, ftfy's badness pattern does not flag it and no mac-cyrillic capital
+    stands behind a sign): a repaired line that reads well needs no second look. False
+    proves nothing.
+
+    >>> _settled("Цей текст") or quick_proof() is None, _settled("Öåé òåêñò")
+    (True, False)
+    """
+    quick = quick_proof()
+    return quick is not None and quick(text) and not capital_behind_sign(text)
+
+
 def _suspicious(text: str) -> list[Finding]:
     """Spans ftfy's badness heuristic flags, widened to whole words, with no repair."""
     found: list[Finding] = []
@@ -178,7 +198,9 @@ def find_in_line(
     chain: tuple[tuple[str, str], ...] = ()
     confidence = 1.0
     doubtful: Step | None = None
-    for _ in range(MAX_LAYERS):
+    for layer in range(MAX_LAYERS):
+        if layer and _settled(current):
+            break  # (what _next_step finds there: no repairer returns a step)
         step = _next_step(current, options, context)
         if step is None:
             break
