@@ -15,7 +15,8 @@ from textfix.chains import single_byte_steps
 from textfix.repair import legacy, no_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.line import untouched
-from textfix.repair.no_repair import cannot_pass, shaped_steps
+from textfix.repair.line_language import _named_model, foreign_to_line
+from textfix.repair.no_repair import _may_name_language, _same_rewrite, cannot_pass, shaped_steps
 from textfix.scoring.model import mojibake_shape
 
 #: Languages the scorer does not model (or barely), whose clean lines reach the engine,
@@ -130,12 +131,99 @@ def test_odd_text(text: str) -> None:
         "Ацы фарсы документаци",  # Chechen: every candidate is garbled or no word
         "Soomáálii Bikéyah",  # a UTF-8 shape ftfy leaves alone
         "Bitsiighaʼ Łichííʼí Bikéyah",  # the round trips left gain too little
+        "Pikë",  # "Pikē" (cp775) gains too little for its few known letters, and swaps no word
+        "Bidh an t-àm seo a thìde air falbh",  # four round trips make known words; none passes
+        "la casa di Unît e della famiglia",  # foreign to Italian, but no round trip mends it
     ],
 )
 def test_settles_clean_lines_of_unmodelled_languages(line: str) -> None:
     assert cannot_pass(line)
     assert untouched(line, 0.5)
     assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step
+    _assert_engine_fails(line)
+
+
+def test_lines_foreign_to_their_language_need_no_mending_round_trip() -> None:
+    settled = "la casa di Unît e della famiglia"
+    assert foreign_to_line(settled) and not _mends_line(settled)
+    mended = "Ýþ akýþýnýza görev ekleyin"  # Turkish "İş akışınıza": the line's words mend it
+    assert foreign_to_line(mended) and _mends_line(mended)
+    assert not cannot_pass(mended)
+
+
+def _mends_line(text: str) -> bool:
+    text_core = legacy.core(text)
+    counts = Counter(ch for ch in text_core if ch > "\x7f")
+    return no_repair._mends(text, text_core, counts, legacy._live_steps(counts))
+
+
+def test_word_swaps_need_a_first_choice_code_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Pikë" is settled because its one round trip left (cp775) is no first choice of its
+    family: were every code page one, a word swap could pass."""
+    assert cannot_pass("Pikë")
+    monkeypatch.setattr(no_repair, "_first_choices", lambda: legacy._step_images().every)
+    assert not cannot_pass("Pikë")
+
+
+def test_more_round_trips_left_for_well_formed_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    line = "Bidh an t-àm seo a thìde air falbh"
+    monkeypatch.setattr(no_repair, "MAX_LEFT_WORDS", no_repair.MAX_LEFT)
+    assert not cannot_pass(line)
+
+
+def _check_names(text: str) -> None:
+    if _named_model(text) is not None:
+        assert _may_name_language(text), text
+
+
+def test_may_name_language_where_a_language_is_named() -> None:
+    """``False`` is certain: every line whose words name a language passes it."""
+    texts = [text for lang in LANGS for text in _texts(lang)]
+    named = sum(_named_model(text) is not None for text in texts)
+    assert named > 200
+    for text in texts:
+        _check_names(text)
+    assert not _may_name_language("Efrîka Basur %(count)s <b>Basur</b>")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "saugioje",
+                "vietoje",
+                "juos",
+                "déjà",
+                "Iðsaugokite",
+                "Kuþ",
+                "%(x)s",
+                "<a>",
+                "raktø",
+                "xyzzy",
+                "ok",
+                "ñ",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_may_name_language_on_word_mixes(words: list[str]) -> None:
+    _check_names(" ".join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.sampled_from(sorted(legacy._step_images().images)), min_size=1, max_size=4),
+    st.integers(0, len(single_byte_steps()) - 1),
+)
+def test_same_rewrite_names_the_steps_giving_the_same_text(chars: set[str], j: int) -> None:
+    text = "".join(sorted(chars))
+    same = _same_rewrite(list(text), j)
+    tables = single_byte_steps()
+    image = text.translate(tables[j][1])
+    for k, (_step, table) in enumerate(tables):
+        assert bool(same >> k & 1) == (text.translate(table) == image)
 
 
 @pytest.mark.parametrize(

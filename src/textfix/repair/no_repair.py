@@ -50,7 +50,7 @@ from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
 from typing import NamedTuple
 
-from textfix.chains import single_byte_steps
+from textfix.chains import TRUE_RANK, single_byte_steps
 from textfix.repair._scan import native
 from textfix.repair.legacy import (
     _EDGE,
@@ -61,17 +61,26 @@ from textfix.repair.legacy import (
     THIN,
     WORD_BONUS,
     _balanced_quotes,
+    _bit_indices,
+    _changed_words,
     _flips_case,
     _has_known_words,
     _letters_to_symbols,
     _live_steps,
     _longest_word,
     _only_letter_runs,
+    _share,
     _step_images,
     _symbols,
     core,
 )
-from textfix.repair.line_language import foreign_to_line
+from textfix.repair.line_language import (
+    _NOT_PROSE,
+    VOTE_LETTERS,
+    alphabet_repair,
+    foreign_to_line,
+)
+from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
 from textfix.repair.reach import is_known
 from textfix.scoring import score
@@ -93,6 +102,9 @@ from textfix.scoring.model import (
 MAX_LENGTH = 2000
 #: Round trips taken past the word gates at most: a line with more is left to the engine.
 MAX_LEFT = 3
+#: The same for a well-formed line, whose round trips are left only when they make known
+#: words (few of them, and a clean line's that fail the engine's gates cost it the most).
+MAX_LEFT_WORDS = 8
 #: Scripts :func:`~textfix.scoring.model.script_of` tells apart.
 SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
 
@@ -249,7 +261,7 @@ def shaped_steps(text: str) -> int:
     characters next to a non-ASCII one can change, so only those pairs (each distinct pair
     once) and triples are looked at.
 
-    >>> from textfix.chains import single_byte_steps
+    >>> from textfix.chains import TRUE_RANK, single_byte_steps
     >>> j = single_byte_steps().index(next(s for s in single_byte_steps()
     ...                                    if s[0] == ("cp1251", "iso8859-1")))
     >>> bool(shaped_steps("déjà vu") >> j & 1)  # "dщjр": a word mixing scripts
@@ -389,15 +401,26 @@ def _may_back_a_flip(cand: str) -> bool:
     return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
 
 
-def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shaped: bool) -> bool:
+def _all_fail(
+    text: str,
+    text_core: str,
+    counts: Counter[str],
+    steps: int,
+    shaped: bool,
+    word_pool: bool = True,
+) -> bool:
     """Whether the round trip of every step of ``steps`` fails a gate that holds in any
     context (each distinct rewrite of the core's characters once): it changes no known
     word where the gates need one (a well-formed line, whose candidates also need a fifth
     of their repaired letters known; a thin repair of a line with no shape), or it fails
     :func:`_fails_plain_gates`, or its gain falls short (:func:`_gains_enough`). Only
-    :data:`MAX_LEFT` round trips are taken past the word gates: a line with more (most
+    :data:`MAX_LEFT` round trips (:data:`MAX_LEFT_WORDS` for a well-formed line) are
+    taken past the word gates: a line with more (most
     garbled lines, whose round trips need no word) is left to the engine after the first
-    few distinct rewrites."""
+    few distinct rewrites. Without ``word_pool`` (a line whose letters are foreign to its
+    language, whose candidates need no known words when none makes enough), a well-formed
+    line's candidates need only a changed known word; their mending is the caller's to
+    rule out (:func:`_mends`)."""
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
     needs_words = not shaped and well_formed(text_core)
@@ -409,15 +432,16 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
     # The steps that need a changed known word.
     check = steps if needs_words else 0 if shaped else steps & thin_steps
     left: list[int] = []
+    most = MAX_LEFT_WORDS if needs_words else MAX_LEFT
     for j in _first_pass(text_core, chars, steps, check, spacing, needs_words):
         if check >> j & 1:
             cand_core = text_core.translate(tables[j][1])
             if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
                 continue
-            if needs_words and not _has_known_words(text_core, cand_core):
+            if needs_words and word_pool and not _has_known_words(text_core, cand_core):
                 continue  # not even a candidate of the engine's word-only pool
         left.append(j)
-        if len(left) > MAX_LEFT:
+        if len(left) > most:
             return False
     if shaped and left:
         thin_steps, spacing = _thin_and_spacing(counts, chars)
@@ -430,10 +454,43 @@ def _all_fail(text: str, text_core: str, counts: Counter[str], steps: int, shape
         cand_core = text_core.translate(table)
         words = _changes_known_word(text_core, cand_core, bool(spacing >> j & 1))
         gain = score(cand_core).logprob - original
-        if not _gains_enough(gain, words, shaped, thin or needs_words):
+        may_swap = thin or needs_words
+        evidence = 1.0
+        if not shaped and words:
+            # (a line with no shape passes on neither of the routes that need one, nor on
+            # its own words: the gain or a word swap, whose code page is a first choice)
+            may_swap = may_swap and bool(_same_rewrite(chars, j) & _first_choices())
+            evidence = _share(_changed_words(text_core, cand_core), -1)[1]
+        if not _gains_enough(gain, words, shaped, may_swap, evidence):
             continue
         return False
     return True
+
+
+@cache
+def _first_choices() -> int:
+    """Steps whose true code page is its family's first choice
+    (:data:`~textfix.chains.TRUE_RANK` 0): the only ones a word swap may take."""
+    steps = single_byte_steps()
+    return sum(1 << j for j, ((true, _shown), _table) in enumerate(steps) if TRUE_RANK[true] == 0)
+
+
+def _same_rewrite(chars: list[str], j: int) -> int:
+    """Steps rewriting each of ``chars`` as step ``j`` does: the chains the engine may name
+    for step ``j``'s round trip (it names one of the chains giving the same text)."""
+    same = _step_images().every
+    for ch in chars:
+        same &= _image_steps(ch)[_step_images().images[ch][j]]
+    return same
+
+
+@cache  # (one entry per character some step changes: a few hundred)
+def _image_steps(ch: str) -> dict[str, int]:
+    """Each image of ``ch`` (a character some step changes) -> the steps giving it."""
+    out: dict[str, int] = {}
+    for j, image in enumerate(_step_images().images[ch]):
+        out[image] = out.get(image, 0) | 1 << j
+    return out
 
 
 def _thin_and_spacing(counts: Counter[str], chars: list[str]) -> tuple[int, int]:
@@ -488,17 +545,20 @@ def _compiled_first_pass() -> Callable[[str, bytes, bytes, bytes, int, str], lis
     return first_pass
 
 
-def _gains_enough(gain: float, words: bool, shaped: bool, may_swap: bool) -> bool:
+def _gains_enough(
+    gain: float, words: bool, shaped: bool, may_swap: bool, evidence: float = 1.0
+) -> bool:
     """Whether a candidate gaining ``gain`` (log-probability per letter) may pass the gate
     on the gain in any context: with no changed known word, a line with a shape needs a
     gain above 0 (its weakest route, a repair the line's words agree with), a line without
     one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief; known words add
-    at most :data:`~textfix.repair.legacy.WORD_BONUS`, and may make a thin or word-only
-    repair a word swap, which needs no gain."""
+    at most :data:`~textfix.repair.legacy.WORD_BONUS` times ``evidence`` (a bound of the
+    engine's evidence, at most 1), and may make a thin or word-only repair a word swap,
+    which needs no gain."""
     least = MIN_GAIN - CONTEXT_RELIEF
     if not words:
         return gain > 0 if shaped else gain >= least
-    return may_swap or gain + WORD_BONUS >= least
+    return may_swap or gain + WORD_BONUS * evidence >= least
 
 
 def cannot_pass(text: str) -> bool:
@@ -510,8 +570,6 @@ def cannot_pass(text: str) -> bool:
     """
     if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text):
         return False
-    if foreign_to_line(text):
-        return False  # the line's own words may stand in for known repaired words
     text_core = core(text)
     counts = Counter(_NON_ASCII.findall(text_core))
     alive = _live_steps(counts)
@@ -521,5 +579,49 @@ def cannot_pass(text: str) -> bool:
         alive &= ~shaped_steps(text)
     if alive and not _all_fail(text, text_core, counts, alive, shaped):
         return False
-    # (last: the round trips above fail most garbled lines at less cost)
+    # (after the round trips, which fail most garbled lines at less cost) Letters foreign
+    # to the language the line's words name: those words may stand in for known repaired
+    # words, and the engine may take candidates that make none.
+    if alive and _may_name_language(text) and foreign_to_line(text):
+        if _mends(text, text_core, counts, alive):
+            return False
+        if not _all_fail(text, text_core, counts, alive, shaped, word_pool=False):
+            return False
     return not utf8_round_trip(text)
+
+
+def _mends(text: str, text_core: str, counts: Counter[str], steps: int) -> bool:
+    """Whether the round trip of some step of ``steps`` (each distinct rewrite of the
+    core's characters once) may mend the letters foreign to the line's language, under
+    any of the chains the engine may name for it
+    (:func:`~textfix.repair.line_language.alphabet_repair`)."""
+    tables = single_byte_steps()
+    chars = [ch for ch in counts if ch in _step_images().images]
+    # (every distinct rewrite: no word gate, no cut)
+    for j in _first_pass(text_core, chars, steps, 0, 0, True):
+        cand = text.translate(tables[j][1])
+        trues = {tables[k][0][0] for k in _bit_indices(_same_rewrite(chars, j))}
+        if any(alphabet_repair(text, cand, true) for true in sorted(trues)):
+            return True
+    return False
+
+
+def _may_name_language(text: str) -> bool:
+    """Whether ``text`` has the :data:`~textfix.repair.line_language.LINE_VOTES` known
+    words that :func:`~textfix.repair.line_language.line_language` needs to name a language
+    (its voters are known words of :data:`~textfix.repair.line_language.VOTE_LETTERS`
+    letters or more outside placeholders and markup; ``False`` is certain). Most lines of
+    languages the scorer does not model have fewer: one cheap lookup per word instead of
+    the per-language votes.
+
+    >>> _may_name_language("Efrîka Basur"), _may_name_language("Iðsaugokite juos saugioje")
+    (False, True)
+    """
+    known = _known_test()
+    votes = 0
+    for word in TOKEN_RE.findall(_NOT_PROSE.sub(" ", text)):
+        if len(word) >= VOTE_LETTERS and known(word):
+            votes += 1
+            if votes >= NAMING_VOTES:
+                return True
+    return False
