@@ -278,3 +278,28 @@ def test_utf8_decode_to_an_unassigned_code_point_is_chance() -> None:
     # Arabic cp1256 bytes (shown as mac-roman) that happen to form valid UTF-8 for an
     # unassigned code point: the single-byte reading competes with ftfy's and wins.
     assert fix("ÒãÇä") == "زمان"  # ftfy alone reads U+4B08A
+
+
+@pytest.mark.parametrize(
+    ("line", "true"), [("утре", "iso8859-5"), ("утре", "cp866"), ("метода класе", "iso8859-5")]
+)
+def test_cores_of_signs_alone_are_judged_by_known_words(line: str, true: str) -> None:
+    # Cyrillic shown as mac-roman can be all signs: the scorer reads no letter there, so the
+    # repair's own level and its known words decide (the original is no plausible text).
+    garbled = line.encode(true).decode("mac-roman")
+    assert not any(ch.isalpha() and ch not in "ﬁﬂ" for ch in garbled)
+    assert fix(garbled) == line
+    # ... but signs that spell no known word stay signs.
+    assert fix("± ≈ ≠ ≤") == "± ≈ ≠ ≤"
+    assert fix("™ ‰ † ‡") == "™ ‰ † ‡"
+
+
+@pytest.mark.parametrize("line", ["Уровень доступа", "Файл не найден", "Удалено:"])
+def test_mac_cyrillic_capital_shown_as_a_cp1251_sign(line: str) -> None:
+    # The capital is the only changed letter: the sign before a word that is known only
+    # with that capital is the evidence, not the letter statistics.
+    garbled = line.encode("mac-cyrillic").decode("cp1251")
+    assert garbled[0] in "“”"
+    assert fix(garbled) == line
+    # Real quotes before known words stay.
+    assert fix("“ровно” и „добре“") == "“ровно” и „добре“"

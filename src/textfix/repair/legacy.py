@@ -1554,6 +1554,20 @@ def _per_character(true: str, shown: str) -> tuple[frozenset[str], dict[int, str
     return holds, translation(true, shown)
 
 
+def _original_level(original: TextScore) -> float:
+    """The log-probability per letter a candidate's gain is measured from: the original
+    core's, except for a core with no letter the scorer reads and no shape it penalises
+    (cp1251 Cyrillic shown as mac-roman is all signs: ``‹’‚ﬁ‘– ⁄€–·’``), which has no
+    letter statistics to beat and stands at the lowest level a candidate may reach.
+
+    >>> _original_level(score("‹’‚ﬁ‘–")) == MIN_LOGPROB, _original_level(score("текст")) < 0
+    (True, True)
+    """
+    if original.letters == 0 and original.logprob > MIN_LOGPROB:
+        return MIN_LOGPROB
+    return original.logprob
+
+
 def _confidence(gain: float, cand: TextScore, known: float) -> float:
     """Map the evidence to [0, 1]; 0.5 is where the gates are just met (docs/confidence.md)."""
     x = 2.0 * (gain - MIN_GAIN) + 2.0 * (cand.logprob - MIN_LOGPROB) + 1.5 * known
@@ -1581,6 +1595,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if needs_words and not foreign and not _may_find_words(text, text_core):
         return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
+    # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
+    # repair must then make known words)
+    original_lp = _original_level(original)
+    letterless = original_lp != original.logprob
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
@@ -1594,7 +1612,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (only when some round trip can make a known word, which those gates then need: clean
     # lines with a glued symbol stay cheap)
     if (
-        original.logprob >= ORIGINAL_BAR
+        original_lp >= ORIGINAL_BAR
         and not _foreign_letters(text_core, original.lang)
         and not (symbolic and may_reach_words(text_core))
         and not behind
@@ -1613,7 +1631,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if not _exact(text, best.text, best.chain):
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
-    gain = best.score.logprob - original.logprob
+    gain = best.score.logprob - original_lp
     # A strict UTF-8 decode is structural evidence by itself ("Ã¥" -> "å"): never thin.
     thin = best.changed <= THIN and best.chain[0][0] != "utf-8"
     # Word evidence for thin repairs must come from the language of the whole repaired line
@@ -1684,6 +1702,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     mended = best.score.logprob >= MIN_LOGPROB and alphabet_repair(
         text, best.text, best.chain[0][0]
     )
+    # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
+    # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
+    # making half its repaired letters known words needs no more gain (one capital barely
+    # moves the letter statistics) nor more known letters.
+    signed = behind and best.chain == _MAC_AS_CP1251 and best.known >= WELL_FORMED_KNOWN
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -1696,6 +1719,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _units_rewritten(text, best.text)
         and not demo_rewritten(text, best.text)
         and not short_words_respelled(text, best.text)
+        and (not letterless or best.known >= WELL_FORMED_KNOWN)
         # Mojibake puts capitals inside words; a repair takes them out, never puts one in
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
         and _odd_cases(best.text) <= _odd_cases(text)
@@ -1716,7 +1740,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended or signed)
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -1748,6 +1772,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (swap and shaped)
             or backed
             or mended
+            or signed
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -1818,6 +1843,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (swap and shaped)
             or backed
             or mended
+            or signed
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
@@ -1825,6 +1851,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         confidence = min(confidence, 0.3)
     return Step(best.text, best.chain, round(confidence, 3))
 
+
+#: The chain :func:`textfix.repair.gates.capital_behind_sign` looks for.
+_MAC_AS_CP1251: Chain = (("mac-cyrillic", "cp1251"),)
 
 #: Where a changed word is cut before it is judged: ASCII that is not a letter (never part
 #: of a multi-byte sequence, so it separates repairs: ``¯\\_(ツ)_/¯``) and U+FFFD.

@@ -69,6 +69,7 @@ from textfix.repair.legacy import (
     _live_steps,
     _longest_word,
     _only_letter_runs,
+    _original_level,
     _share,
     _step_images,
     _symbols,
@@ -445,7 +446,7 @@ def _all_fail(
             return False
     if shaped and left:
         thin_steps, spacing = _thin_and_spacing(counts, chars)
-    original = score(text_core).logprob if left else 0.0  # (the engine's first score)
+    original = _original_level(score(text_core)) if left else 0.0  # (the engine's first)
     for j in left:
         table = tables[j][1]
         thin = bool(thin_steps >> j & 1)
