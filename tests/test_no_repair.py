@@ -10,10 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import textfix
 from realtext_po import django_lines
 from textfix.chains import single_byte_steps
+from textfix.options import FixOptions
 from textfix.repair import legacy, no_repair
 from textfix.repair.base import DocumentContext
+from textfix.repair.document import find_in_document
 from textfix.repair.line import untouched
 from textfix.repair.line_language import _named_model, foreign_to_line
 from textfix.repair.no_repair import _may_name_language, _same_rewrite, cannot_pass, shaped_steps
@@ -155,6 +158,36 @@ def _mends_line(text: str) -> bool:
     text_core = legacy.core(text)
     counts = Counter(ch for ch in text_core if ch > "\x7f")
     return no_repair._mends(text, text_core, counts, legacy._live_steps(counts))
+
+
+@pytest.mark.parametrize("line", ["Ene mêye åbe", "Li mêye ecwåtoriåle"])
+def test_fresh_context_settles_round_trips_gaining_too_little_without_relief(line: str) -> None:
+    """A round trip gaining between MIN_GAIN less the relief and MIN_GAIN passes only in a
+    document that showed its chain: settled for a one-line call, not for any context."""
+    assert not cannot_pass(line) and not untouched(line, 0.5)
+    assert cannot_pass(line, fresh=True) and untouched(line, 0.5, fresh=True)
+    step = legacy.repair(line, DocumentContext())
+    assert step is None or step.confidence <= legacy.FAILED_CONFIDENCE
+    assert textfix.fix(line) == line
+    assert find_in_document(line, FixOptions()) == []
+
+
+def _fresh_settled_get_no_confident_repair(text: str) -> None:
+    if cannot_pass(text, fresh=True):
+        step = legacy.repair(text, DocumentContext())
+        assert step is None or step.confidence <= legacy.FAILED_CONFIDENCE, (text, step)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fresh_settled_lines_get_no_confident_repair_in_a_fresh_context(lang: str) -> None:
+    for text in _texts(lang):
+        _fresh_settled_get_no_confident_repair(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=12))
+def test_fresh_settled_text_gets_no_confident_repair(text: str) -> None:
+    _fresh_settled_get_no_confident_repair(text)
 
 
 def test_word_swaps_need_a_first_choice_code_page(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -192,10 +192,11 @@ def fix(
         and not (uncurl_quotes or unescape_html or normalization)
     ):
         # The common call, a clean line with every option at its default: one compiled
-        # call proves most (the default fixer's answer, without building its findings).
+        # call proves most (the default fixer's answer, without building its findings; its
+        # prior is empty, so the line's repairers see no chain as already shown: fresh).
         if text.isascii() or (
             "\n" not in text
-            and ((_QUICK or _quick_check())(text) or _engine().untouched_line(text))
+            and ((_QUICK or _quick_check())(text) or _engine().untouched_line(text, fresh=True))
         ):
             return text
         return _DEFAULT_FIXER.fix(text)

@@ -53,14 +53,19 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def untouched_line(document: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> bool:
+def untouched_line(
+    document: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE, fresh: bool = False
+) -> bool:
     """Whether cheap checks prove that no repair of ``document``, one line (no ``"\\n"``),
-    has ``min_confidence``: :func:`find_in_document` then finds nothing to apply.
+    has ``min_confidence``: :func:`find_in_document` then finds nothing to apply. With
+    ``fresh``, only for a call that brings no context and no prior (the line's repairers
+    then see no chain as already shown).
 
     >>> untouched_line("déjà vu\\r"), untouched_line("dÃ©jÃ  vu")
     (True, False)
     """
-    return untouched(document[:-1] if document.endswith("\r") else document, min_confidence)
+    line = document[:-1] if document.endswith("\r") else document
+    return untouched(line, min_confidence, fresh)
 
 
 def quick_line_check() -> Callable[[str], bool]:
@@ -107,7 +112,11 @@ def find_in_document(
     if document.isascii():
         return []
     # One line, the common call: no bookkeeping.
-    if not suspicious and "\n" not in document and untouched_line(document, options.min_confidence):
+    if (
+        not suspicious
+        and "\n" not in document
+        and untouched_line(document, options.min_confidence, context is None and not prior)
+    ):
         return []
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):

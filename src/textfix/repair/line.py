@@ -32,14 +32,15 @@ def _utf8(text: str, context: DocumentContext) -> Step | None:
     return utf8.repair(text, context) if utf8.SHAPE.search(text) else None
 
 
-def untouched(text: str, min_confidence: float = 0.0) -> bool:
+def untouched(text: str, min_confidence: float = 0.0, fresh: bool = False) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
     single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
     callers asking more than the engine gives a repair that fails its gates, a cheap proof
     that no repair passes (:func:`textfix.repair.legacy.thin_without_words`,
-    :func:`textfix.repair.no_repair.cannot_pass`). Most lines with non-ASCII letters are
-    clean; they never reach the repairers.
+    :func:`textfix.repair.no_repair.cannot_pass`; with ``fresh``, only in a document
+    context where no chain was seen). Most lines with non-ASCII letters are clean; they
+    never reach the repairers.
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
@@ -50,15 +51,15 @@ def untouched(text: str, min_confidence: float = 0.0) -> bool:
     # ``fix``: by ``api.fix``, then by the document's one-line check and its per-line loop;
     # long lines are not kept)
     if len(text) > CACHED_LENGTH:
-        return _untouched(text, min_confidence)
-    return _untouched_cached(text, min_confidence)
+        return _untouched(text, min_confidence, fresh)
+    return _untouched_cached(text, min_confidence, fresh)
 
 
 #: Lines longer than this are not cached by :func:`untouched` (the cache holds its keys).
 CACHED_LENGTH = 2000
 
 
-def _untouched(text: str, min_confidence: float) -> bool:
+def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
     """:func:`untouched` for a line with a non-ASCII character."""
     if capital_behind_sign(text):
         return False  # reads well, but the engine must look (see gates.capital_behind_sign)
@@ -82,8 +83,8 @@ def _untouched(text: str, min_confidence: float) -> bool:
         return False
     if shaped:
         # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)
-        return no_repair.cannot_pass(text) and _utf8_leaves(text, utf8_round_trip(text))
-    return no_repair.cannot_pass(text) or legacy.thin_without_words(text)
+        return no_repair.cannot_pass(text, fresh) and _utf8_leaves(text, utf8_round_trip(text))
+    return no_repair.cannot_pass(text, fresh) or legacy.thin_without_words(text)
 
 
 _untouched_cached = lru_cache(maxsize=4096)(_untouched)

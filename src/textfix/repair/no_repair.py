@@ -409,6 +409,7 @@ def _all_fail(
     steps: int,
     shaped: bool,
     word_pool: bool = True,
+    relief: float = CONTEXT_RELIEF,
 ) -> bool:
     """Whether the round trip of every step of ``steps`` fails a gate that holds in any
     context (each distinct rewrite of the core's characters once): it changes no known
@@ -421,7 +422,8 @@ def _all_fail(
     few distinct rewrites. Without ``word_pool`` (a line whose letters are foreign to its
     language, whose candidates need no known words when none makes enough), a well-formed
     line's candidates need only a changed known word; their mending is the caller's to
-    rule out (:func:`_mends`)."""
+    rule out (:func:`_mends`). ``relief`` is the most the document context may lower the
+    bar on the gain by (none in a fresh context)."""
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
     needs_words = not shaped and well_formed(text_core)
@@ -462,7 +464,7 @@ def _all_fail(
             # its own words: the gain or a word swap, whose code page is a first choice)
             may_swap = may_swap and bool(_same_rewrite(chars, j) & _first_choices())
             evidence = _share(_changed_words(text_core, cand_core), -1)[1]
-        if not _gains_enough(gain, words, shaped, may_swap, evidence):
+        if not _gains_enough(gain, words, shaped, may_swap, evidence, relief):
             continue
         return False
     return True
@@ -547,28 +549,38 @@ def _compiled_first_pass() -> Callable[[str, bytes, bytes, bytes, int, str], lis
 
 
 def _gains_enough(
-    gain: float, words: bool, shaped: bool, may_swap: bool, evidence: float = 1.0
+    gain: float,
+    words: bool,
+    shaped: bool,
+    may_swap: bool,
+    evidence: float = 1.0,
+    relief: float = CONTEXT_RELIEF,
 ) -> bool:
     """Whether a candidate gaining ``gain`` (log-probability per letter) may pass the gate
     on the gain in any context: with no changed known word, a line with a shape needs a
     gain above 0 (its weakest route, a repair the line's words agree with), a line without
-    one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's relief; known words add
+    one :data:`~textfix.repair.legacy.MIN_GAIN` less the context's ``relief``; known words add
     at most :data:`~textfix.repair.legacy.WORD_BONUS` times ``evidence`` (a bound of the
     engine's evidence, at most 1), and may make a thin or word-only repair a word swap,
     which needs no gain."""
-    least = MIN_GAIN - CONTEXT_RELIEF
+    least = MIN_GAIN - relief
     if not words:
         return gain > 0 if shaped else gain >= least
     return may_swap or gain + WORD_BONUS * evidence >= least
 
 
-def cannot_pass(text: str) -> bool:
+def cannot_pass(text: str, fresh: bool = False) -> bool:
     """Whether no single-byte round trip of ``text`` (a line) can pass the legacy engine's
-    gates, in any document context; ``False`` when that is not proven cheaply. Then the
-    engine returns ``None`` or a step of confidence at most
+    gates, in any document context (with ``fresh``: in a context where no chain was seen,
+    as for a one-line document with no prior); ``False`` when that is not proven cheaply.
+    Then the engine returns ``None`` or a step of confidence at most
     :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, and no UTF-8 repairer applies (no
     whole-line UTF-8 round trip).
+
+    >>> cannot_pass("Ene mêye åbe"), cannot_pass("Ene mêye åbe", fresh=True)
+    (False, True)
     """
+    relief = 0.0 if fresh else CONTEXT_RELIEF
     if len(text) > MAX_LENGTH or _NON_ASCII_SPACE.search(text):
         return False
     text_core = core(text)
@@ -578,7 +590,7 @@ def cannot_pass(text: str) -> bool:
     if not shaped:
         # Gate: a candidate may not have a shape the original lacks.
         alive &= ~shaped_steps(text)
-    if alive and not _all_fail(text, text_core, counts, alive, shaped):
+    if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief):
         return False
     # (after the round trips, which fail most garbled lines at less cost) Letters foreign
     # to the language the line's words name: those words may stand in for known repaired
@@ -586,7 +598,7 @@ def cannot_pass(text: str) -> bool:
     if alive and _may_name_language(text) and foreign_to_line(text):
         if _mends(text, text_core, counts, alive):
             return False
-        if not _all_fail(text, text_core, counts, alive, shaped, word_pool=False):
+        if not _all_fail(text, text_core, counts, alive, shaped, False, relief):
             return False
     return not utf8_round_trip(text)
 
