@@ -111,17 +111,16 @@ def find_in_document(
     """
     if document.isascii():
         return []
-    # One line, the common call: no bookkeeping.
-    if (
-        not suspicious
-        and "\n" not in document
-        and untouched_line(document, options.min_confidence, context is None and not prior)
-    ):
+    # One line, the common call: no bookkeeping. (Its repairers see no chain as shown
+    # when the caller brings no context and no prior: fresh.)
+    one_line = "\n" not in document
+    fresh = one_line and context is None and not prior
+    if not suspicious and one_line and untouched_line(document, options.min_confidence, fresh):
         return []
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
         line = document[start:end]
-        if not suspicious and untouched(line, options.min_confidence):
+        if not suspicious and untouched(line, options.min_confidence, fresh):
             continue
         if context is None:
             context = DocumentContext(prior=prior if prior is not None else Counter())
