@@ -4,6 +4,7 @@ trips that really have a shape, and it must settle the clean lines it was built 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -172,6 +173,18 @@ def test_fresh_context_settles_round_trips_gaining_too_little_without_relief(lin
     assert find_in_document(line, FixOptions()) == []
 
 
+@pytest.mark.parametrize("line", ["Cuir a-steach facal-faire ùir", "Feuch am facal ùir"])
+def test_fresh_context_settles_well_formed_lines_on_their_words(
+    line: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "ùir" -> "óir" (mac-latin2) makes a known word but too few letters, too little gain
+    and too few known words in the line for the gate on a well-formed line's words."""
+    assert not cannot_pass(line) and cannot_pass(line, fresh=True)
+    _fresh_settled_get_no_confident_repair(line)
+    monkeypatch.setattr(no_repair, "_may_pass_on_words", lambda *args: True)
+    assert not cannot_pass(line, fresh=True)
+
+
 def _fresh_settled_get_no_confident_repair(text: str) -> None:
     if cannot_pass(text, fresh=True):
         step = legacy.repair(text, DocumentContext())
@@ -271,6 +284,33 @@ def test_same_rewrite_names_the_steps_giving_the_same_text(chars: set[str], j: i
 )
 def test_leaves_repairable_lines_to_the_engine(line: str) -> None:
     assert not cannot_pass(line)
+
+
+def _shaped_steps_of_every_pair(text: str) -> int:
+    """:func:`shaped_steps` read from every overlapping pair with a non-ASCII character, as
+    written (no ASCII classes), the way it was first written."""
+    pairs = set(re.findall(r"(?=([^\x00-\x7f].|.[^\x00-\x7f]))", text, re.S))
+    found = 0
+    for pair in pairs:
+        found |= no_repair._pair_shapes(pair)
+    traits = no_repair._TRAITS
+    for i, ch in enumerate(text):
+        if ch > "\x7f":
+            found |= traits[ch].rare
+            if 0 < i < len(text) - 1:
+                found |= traits[text[i - 1]].letter & traits[ch].glued & traits[text[i + 1]].letter
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(_ALPHABET, max_size=16) | st.text(max_size=16))
+def test_shaped_steps_read_every_pair(text: str) -> None:
+    assert shaped_steps(text) == _shaped_steps_of_every_pair(text)
+
+
+def test_shaped_steps_read_every_pair_of_real_lines() -> None:
+    for text in [text for lang in LANGS for text in _texts(lang)[:40]]:
+        assert shaped_steps(text) == _shaped_steps_of_every_pair(text), text
 
 
 def test_ascii_classes_change_no_shape_mask(monkeypatch: pytest.MonkeyPatch) -> None:

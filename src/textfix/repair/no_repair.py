@@ -52,13 +52,18 @@ from typing import NamedTuple
 
 from textfix.chains import TRUE_RANK, single_byte_steps
 from textfix.repair._scan import native
+from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _EDGE,
     CONTEXT_LETTERS,
     CONTEXT_RELIEF,
+    EVIDENCE_LETTERS,
     LINE_VOTES,
     MIN_GAIN,
+    STRONG_GAIN,
+    STRONG_KNOWN,
     THIN,
+    WELL_FORMED_KNOWN,
     WORD_BONUS,
     _balanced_quotes,
     _bit_indices,
@@ -68,6 +73,7 @@ from textfix.repair.legacy import (
     _letters_to_symbols,
     _live_steps,
     _longest_word,
+    _lowers_capitals,
     _only_letter_runs,
     _original_level,
     _share,
@@ -112,8 +118,6 @@ SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
 _WORD_CHAR = re.compile(r"[^\W\d_]")
-#: Every two adjacent characters one of which is outside ASCII (overlapping).
-_PAIRS = re.compile(r"(?=([^\x00-\x7f].|.[^\x00-\x7f]))", re.S)
 _LEADING_NEXT = re.compile(r"[a-z\u00df-\u00ff]")
 
 
@@ -269,12 +273,23 @@ def shaped_steps(text: str) -> int:
     True
     """
     traits = _TRAITS
-    # (ASCII characters as their class's first member: fewer distinct pairs to work out)
+    # (ASCII characters as their class's first member: fewer distinct pairs to work out;
+    # the pairs are read around each non-ASCII character, the only ones in them)
     canon = _ascii_classes()
-    pairs = {canon.get(p[0], p[0]) + canon.get(p[1], p[1]) for p in _PAIRS.findall(text)}
-    found = reduce(or_, map(_pair_shapes, pairs), 0)
     last = len(text) - 1
-    for ch in set(_NON_ASCII.findall(text)):
+    pairs: set[str] = set()
+    chars: set[str] = set()
+    for match in _NON_ASCII.finditer(text):
+        i, ch = match.start(), match.group()
+        chars.add(ch)
+        if i:
+            before = text[i - 1]
+            pairs.add(canon.get(before, before) + ch)
+        if i < last:
+            after = text[i + 1]
+            pairs.add(ch + canon.get(after, after))
+    found = reduce(or_, map(_pair_shapes, pairs), 0)
+    for ch in chars:
         here = traits[ch]
         found |= here.rare
         if not here.glued:
@@ -466,8 +481,36 @@ def _all_fail(
             evidence = _share(_changed_words(text_core, cand_core), -1)[1]
         if not _gains_enough(gain, words, shaped, may_swap, evidence, relief):
             continue
+        if needs_words and not relief and not may_swap:
+            cand = text.translate(table)
+            if not _may_pass_on_words(text, cand, _changed_words(text_core, cand_core), gain):
+                continue
         return False
     return True
+
+
+def _may_pass_on_words(
+    text: str, cand: str, words: tuple[tuple[int, int], ...], gain: float
+) -> bool:
+    """Whether the round trip ``cand`` of ``text``, a well-formed line, may pass the gate on
+    its words in a context that lowers no bar and as no word swap (nor a mending, which
+    :func:`cannot_pass` rules out): ``words`` are its changed words (letters, languages);
+    half their letters known and five letters, or a gain of
+    :data:`~textfix.repair.legacy.MIN_GAIN`, or capitals lowered; or a fifth known and a
+    gain of :data:`~textfix.repair.legacy.STRONG_GAIN`; or three known words of three
+    letters or more in the line, which its language's votes need."""
+    share = _share(words, -1)[0]
+    if share >= WELL_FORMED_KNOWN and (
+        sum(n for n, _langs in words) >= EVIDENCE_LETTERS
+        or gain >= MIN_GAIN
+        or _lowers_capitals(text, cand)
+    ):
+        return True
+    if gain >= STRONG_GAIN and share >= STRONG_KNOWN:
+        return True
+    known = _known_test()
+    votes = sum(1 for word in TOKEN_RE.findall(cand) if len(word) >= 3 and known(word))
+    return votes >= LINE_VOTES + 1
 
 
 @cache
@@ -581,8 +624,8 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     (False, True)
     """
     relief = 0.0 if fresh else CONTEXT_RELIEF
-    if not examines(text):
-        return False
+    if not examines(text) or capital_behind_sign(text):
+        return False  # (a sign before a small letter: the engine's "signed" route)
     text_core = core(text)
     counts = Counter(_NON_ASCII.findall(text_core))
     alive = _live_steps(counts)

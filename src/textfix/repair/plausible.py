@@ -34,7 +34,7 @@ from itertools import repeat
 from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
-from textfix.repair._scan import compiled_line_test, compiled_scan
+from textfix.repair._scan import compiled_line_test, compiled_scan, native
 from textfix.repair.reach import MAX_WORD, becomes_word, distinct_tables
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
@@ -218,7 +218,19 @@ def _round_trips(line: str, pages: int) -> bool:
 
 def utf8_round_trip(line: str) -> bool:
     """Some UTF-8 chain's whole-line strict round trip changes ``line``."""
-    return _round_trips(line, _utf8_pages(line))
+    return _round_trips(line, _pages_test()(line))
+
+
+@cache
+def _pages_test() -> Callable[[str], int]:
+    """:func:`_utf8_pages`, compiled (``_cplausible.utf8_pages``) once the line tables were
+    handed over (with the compiled :func:`_line_pages`)."""
+    test = _line_test()
+    if test is _line_pages:
+        return _utf8_pages
+    module = native()
+    compiled: Callable[[str], int] = module.utf8_pages if module is not None else _utf8_pages
+    return compiled
 
 
 def plausible(line: str) -> bool:
