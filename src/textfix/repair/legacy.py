@@ -1574,6 +1574,29 @@ def _confidence(gain: float, cand: TextScore, known: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+class _Lazy:
+    """A truth value worked out on the first call and kept: a gate helper that
+    :func:`repair`'s verdict may not need.
+
+    >>> asked = []
+    >>> lazy = _Lazy(lambda: asked.append(1) or True)
+    >>> lazy(), lazy(), asked
+    (True, True, [1])
+    """
+
+    __slots__ = ("_value", "_work")
+
+    def __init__(self, work: Callable[[], bool]) -> None:
+        self._work: Callable[[], bool] | None = work
+        self._value = False
+
+    def __call__(self) -> bool:
+        if self._work is not None:
+            self._value = self._work()
+            self._work = None
+        return self._value
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line written in a single-byte code page and shown as another.
 
@@ -1699,8 +1722,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
     # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
     # for known repaired words and for the letter statistics of a short core.
-    mended = best.score.logprob >= MIN_LOGPROB and alphabet_repair(
-        text, best.text, best.chain[0][0]
+    # (asked only where ``passed`` reads it: most repairs pass or fail before)
+    mended = _Lazy(
+        lambda: (
+            best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
+        )
     )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
@@ -1740,7 +1766,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended or signed)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended() or signed)
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -1771,7 +1797,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
             or (swap and shaped)
             or backed
-            or mended
+            or mended()
             or signed
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
@@ -1787,7 +1813,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # the chain's code page, whose alphabet lacks the letters the repair replaces:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
-            and not mended
+            and not mended()
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -1842,7 +1868,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or agreed
             or (swap and shaped)
             or backed
-            or mended
+            or mended()
             or signed
         )
     )

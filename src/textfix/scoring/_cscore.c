@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../repair/_cplausible_hash.h" /* BLAKE2b-64, the word index's key */
+
 /* Character flags, as textfix.scoring.model._char_info sets them (keep in step). */
 enum {
     F_KNOWN = 1 << 0,    /* the table entry is filled */
@@ -2090,6 +2092,217 @@ static PyTypeObject TablesType = {
     .tp_methods = Tables_methods,
 };
 
+/* ------------------------------------------------------------------ Words */
+
+/* The word index (textfix.scoring._wordindex.WordIndex) read in place: model.word_langs and
+ * WordIndex.get in one call, without the Python frames, the lru cache and hashlib. */
+typedef struct {
+    PyObject_HEAD
+    Py_buffer highs, lows, slots, starts, masks; /* 4-, 2-, 2-, 4- and 8-byte items */
+    int ready, bits, shift;
+} Words;
+
+static void Words_dealloc(Words *self)
+{
+    if (self->ready) {
+        PyBuffer_Release(&self->highs);
+        PyBuffer_Release(&self->lows);
+        PyBuffer_Release(&self->slots);
+        PyBuffer_Release(&self->starts);
+        PyBuffer_Release(&self->masks);
+    }
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int words_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (view->len % itemsize) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_ValueError, "Words: a buffer of the wrong item size");
+        return -1;
+    }
+    return 0;
+}
+
+/* Words(highs, lows, slots, starts, masks, bits, shift): WordIndex's arrays (masks as
+ * little-endian 8-byte integers), checked to agree so that lookups stay inside them. */
+static int Words_init(Words *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *o[5];
+    int bits, shift;
+    (void)kwds;
+    (void)crc_init; /* (the header's CRC-32 serves the Bloom filter of _cplausible only) */
+    (void)crc32_forward;
+    (void)crc32_backward;
+    if (self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: already initialised");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "OOOOOii:Words", &o[0], &o[1], &o[2], &o[3], &o[4], &bits, &shift))
+        return -1;
+    if (bits < 17 || bits > 64 || shift < 0 || shift > 48) {
+        PyErr_SetString(PyExc_ValueError, "Words: bits or shift out of range");
+        return -1;
+    }
+    Py_buffer *views[5] = {&self->highs, &self->lows, &self->slots, &self->starts, &self->masks};
+    const Py_ssize_t sizes[5] = {4, 2, 2, 4, 8};
+    for (int i = 0; i < 5; i++) {
+        if (words_buffer(o[i], views[i], sizes[i]) < 0) {
+            while (i-- > 0)
+                PyBuffer_Release(views[i]);
+            return -1;
+        }
+    }
+    self->bits = bits;
+    self->shift = shift;
+    self->ready = 1;
+    Py_ssize_t count = self->highs.len / 4, nstarts = self->starts.len / 4;
+    const uint32_t *starts = self->starts.buf;
+    const uint16_t *slots = self->slots.buf;
+    uint64_t last_bucket = ((1ULL << (bits - 16)) - 1) >> shift;
+    int ok = self->lows.len / 2 == count && self->slots.len / 2 == count
+             && (uint64_t)nstarts >= last_bucket + 2;
+    for (Py_ssize_t i = 0; ok && i < nstarts; i++)
+        ok = starts[i] <= count;
+    for (Py_ssize_t i = 0; ok && i < count; i++)
+        ok = slots[i] < self->masks.len / 8;
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "Words: the index's arrays disagree");
+        return -1;
+    }
+    return 0;
+}
+
+/* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
+static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
+{
+    const uint32_t *highs = self->highs.buf, *starts = self->starts.buf;
+    const uint16_t *lows = self->lows.buf, *slots = self->slots.buf;
+    const uint8_t *masks = self->masks.buf;
+    Py_ssize_t count = self->highs.len / 4;
+    uint64_t key = blake2b_64(p, n) >> (64 - self->bits);
+    uint32_t high = (uint32_t)(key >> 16);
+    uint16_t low = (uint16_t)(key & 0xFFFF);
+    uint32_t bucket = high >> self->shift;
+    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
+    while (lo < hi) { /* bisect_left */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (highs[mid] < high)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++) {
+        if (lows[i] == low) {
+            const uint8_t *m = masks + 8 * (size_t)slots[i];
+            uint64_t v = 0;
+            for (int k = 7; k >= 0; k--)
+                v = v << 8 | m[k];
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
+static size_t words_utf8(Py_UCS4 c, uint8_t *out)
+{
+    if (c < 0x80) {
+        out[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (uint8_t)(0xC0 | c >> 6);
+        out[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | c >> 12);
+        out[1] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+        out[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | c >> 18);
+    out[1] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
+    out[2] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+    out[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The mask of word, folded first (model._fold: str.lower, then ς -> σ and ß -> ss; the
+ * one multi-character lower-casing is İ -> i + U+0307) or as it is. */
+static PyObject *words_mask(Words *self, PyObject *word, int folded)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "Words: a str is needed");
+        return NULL;
+    }
+    if (!self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint8_t local[512];
+    size_t room = 8 * (size_t)n; /* at most two characters of four bytes per character */
+    uint8_t *buf = room <= sizeof local ? local : PyMem_Malloc(room);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (folded) {
+            k += words_utf8(c, buf + k);
+            continue;
+        }
+        if (c == 0x130) {
+            k += words_utf8('i', buf + k);
+            k += words_utf8(0x307, buf + k);
+            continue;
+        }
+        Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+        if (low == 0x3C2)
+            low = 0x3C3;
+        if (low == 0xDF) {
+            buf[k++] = 's';
+            buf[k++] = 's';
+            continue;
+        }
+        k += words_utf8(low, buf + k);
+    }
+    uint64_t mask = words_lookup(self, buf, k);
+    if (buf != local)
+        PyMem_Free(buf);
+    return PyLong_FromUnsignedLongLong(mask);
+}
+
+static PyObject *Words_langs(Words *self, PyObject *word) { return words_mask(self, word, 0); }
+
+static PyObject *Words_get(Words *self, PyObject *word) { return words_mask(self, word, 1); }
+
+static PyMethodDef Words_methods[] = {
+    {"langs", (PyCFunction)Words_langs, METH_O,
+     "model.word_langs(word): the mask of the word's fold, 0 when it is no shipped word."},
+    {"get", (PyCFunction)Words_get, METH_O,
+     "WordIndex.get(word): the mask of word as it is, 0 when it is no shipped word."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject WordsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "textfix.scoring._cscore.Words",
+    .tp_basicsize = sizeof(Words),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The word index's arrays, handed over once from textfix.scoring.model.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Words_init,
+    .tp_dealloc = (destructor)Words_dealloc,
+    .tp_methods = Words_methods,
+};
+
 static struct PyModuleDef cscore_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "textfix.scoring._cscore",
@@ -2100,7 +2313,7 @@ static struct PyModuleDef cscore_module = {
 PyMODINIT_FUNC
 PyInit__cscore(void)
 {
-    PyTypeObject *types[] = {&TablesType, &PoolType};
+    PyTypeObject *types[] = {&TablesType, &PoolType, &WordsType};
     PyObject *m = PyModule_Create(&cscore_module);
     if (m == NULL) {
         return NULL;
