@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
+from operator import ne
 
 from textfix.scoring._data import langdata
 from textfix.scoring.model import script_of, word_langs
@@ -179,10 +181,11 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
+    # (the changed characters found in C, each distinct one looked at once)
     made = {
         b.lower()[0].translate(_ALPHABET_FOLD)
-        for a, b in zip(text, cand, strict=True)
-        if a != b and b.isalpha()
+        for b in set(compress(cand, map(ne, text, cand)))
+        if b.isalpha()
     }
     if not made:
         return False
@@ -199,6 +202,9 @@ def capitalises_words(text: str, cand: str) -> bool:
     (True, False)
     """
     if len(text) != len(cand) or text == cand:
+        return False
+    # A small letter made is part of a changed word that is no capital one (most repairs).
+    if any(b.islower() and b.isalpha() for b in set(compress(cand, map(ne, text, cand)))):
         return False
     changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(

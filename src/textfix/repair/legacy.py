@@ -380,6 +380,11 @@ _Entry = tuple[int, int, "dict[int, str] | str", tuple[Chain, ...]]
 def _pool(text: str, text_core: str) -> list[_Entry]:
     """``(oddness, order, table or candidate core, chains)`` for every distinct round trip;
     ``chains`` are all the chains giving that same text, in table order."""
+    return _pool_of(text, text_core)[0]
+
+
+def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
+    """:func:`_pool`, and whether it holds a UTF-8 round trip."""
     chars = {ch for ch in text_core if ch > "\x7f"}
     seen = _step_images()
     compiled = _compiled_pool()
@@ -399,12 +404,13 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
             pool = _single_byte_entries(domain, live, both, odd_bits, unnumbered)
         else:
             pool = compiled.pool(distinct, live, both, odd_bits, unnumbered)
+    single = len(pool)
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in cand_core if ch > "\x7f"})
             pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
-    return pool
+    return pool, len(pool) > single
 
 
 def _single_byte_entries(
@@ -691,7 +697,7 @@ def _first_look(
     return pre, most
 
 
-def _chosen(pool: list[_Entry]) -> list[_Entry]:
+def _chosen(pool: list[_Entry], utf8: bool = True) -> list[_Entry]:
     """The entries of the sorted ``pool`` given the quick score: the first
     :data:`QUICK_POOL` up to one more oddness than the least, and every strict UTF-8 decode
     (few and structurally strong: always given a look), each once (in no particular order:
@@ -704,7 +710,8 @@ def _chosen(pool: list[_Entry]) -> list[_Entry]:
     # (oddness is the sort's first key: the entries that qualify are a prefix)
     cut = bisect_right(pool, pool[0][0] + 1, hi=head, key=itemgetter(0))
     chosen = pool[:cut]
-    chosen += [p for p in pool[cut:] if p[3][0][0][0] == "utf-8"]
+    if utf8:  # (``False``: the caller knows the pool holds no UTF-8 decode)
+        chosen += [p for p in pool[cut:] if p[3][0][0][0] == "utf-8"]
     return chosen
 
 
@@ -718,12 +725,13 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     'Kuş uçtu'
     """
     text_core = core(text)
-    pool = sorted(_pool(text, text_core))
+    entries, utf8 = _pool_of(text, text_core)
+    pool = sorted(entries)
     if needs_words:
         pool = _with_known_words(text_core, pool)
     if not pool:
         return []
-    pre, most = _first_look(text_core, _chosen(pool))
+    pre, most = _first_look(text_core, _chosen(pool, utf8))
     pre.sort()
     found: list[tuple[float, Chain, TextScore, float, float, int]] = []
     top = -math.inf  # the best rank so far
@@ -1224,6 +1232,15 @@ def _listing(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
+    if _CSCORE is not None:
+        found: bool = _CSCORE.listed_run(text, cand, LISTED)
+        return found
+    return _listing_py(text, cand)
+
+
+def _listing_py(text: str, cand: str) -> bool:
+    """:func:`_listing` in pure Python (the reference of the compiled ``listed_run``) for
+    texts of the same length."""
     for line in (text, cand):
         # Each position that follows its neighbour in code-point order, as one byte (found
         # in C): a line without LISTED of them in a row (nearly all) has no run to check.
@@ -1513,6 +1530,13 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
     step = _per_character(true, shown)
+    if (
+        step is not None
+        and UNDECODABLE not in cand
+        and step[0].issuperset(text)
+        and cand == text.translate(step[1])
+    ):
+        return True  # every word round-trips (the loop below, for the whole line at once)
     for m in _NON_SPACES.finditer(text):
         word, fixed = m.group(), cand[m.start() : m.end()]
         if word == fixed:

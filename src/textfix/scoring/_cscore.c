@@ -2303,11 +2303,147 @@ static PyTypeObject WordsType = {
     .tp_methods = Words_methods,
 };
 
+/* ------------------------------------------------------------------ spans and listings */
+
+/* spans._widens: neither ASCII nor a space. */
+static int span_widens(Py_UCS4 c) { return c >= 0x80 && !Py_UNICODE_ISSPACE(c); }
+
+/* spans._changed_spans(old, new) for two strings of the same length (single-byte round
+ * trips keep every position), with its trimming, its _MAX_ALIGN bound (max_align), its
+ * blocks of consecutive differing positions, their widening over equal non-ASCII
+ * non-spaces and the merging of blocks with no space between them. */
+static PyObject *py_same_length_spans(PyObject *self, PyObject *args)
+{
+    PyObject *old, *new;
+    Py_ssize_t max_align;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUn:same_length_spans", &old, &new, &max_align))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(old);
+    if (PyUnicode_GET_LENGTH(new) != n) {
+        PyErr_SetString(PyExc_ValueError, "same_length_spans: the texts differ in length");
+        return NULL;
+    }
+    int ka = PyUnicode_KIND(old), kb = PyUnicode_KIND(new);
+    const void *da = PyUnicode_DATA(old), *db = PyUnicode_DATA(new);
+#define A(i) PyUnicode_READ(ka, da, (i))
+#define B(i) PyUnicode_READ(kb, db, (i))
+    Py_ssize_t lo = 0;
+    while (lo < n && A(lo) == B(lo))
+        lo++;
+    PyObject *out = PyList_New(0);
+    if (out == NULL || lo == n)
+        goto done;
+    Py_ssize_t hi = n;
+    while (hi > lo && A(hi - 1) == B(hi - 1))
+        hi--;
+    Py_ssize_t last0 = -1, last1 = -1; /* the span being built */
+    if (hi - lo > max_align) {
+        last0 = lo;
+        last1 = hi;
+    } else {
+        Py_ssize_t i = lo;
+        while (i < hi) {
+            if (A(i) == B(i)) {
+                i++;
+                continue;
+            }
+            Py_ssize_t a0 = i, a1 = i + 1;
+            while (a1 < hi && A(a1) != B(a1))
+                a1++;
+            i = a1;
+            while (a0 > 0 && span_widens(A(a0 - 1)) && A(a0 - 1) == B(a0 - 1))
+                a0--;
+            while (a1 < n && span_widens(A(a1)) && A(a1) == B(a1))
+                a1++;
+            if (last0 >= 0) {
+                int spaced = 0;
+                for (Py_ssize_t g = last1; g < a0 && !spaced; g++)
+                    spaced = Py_UNICODE_ISSPACE(A(g));
+                if (a0 <= last1 || !spaced) {
+                    if (a1 > last1)
+                        last1 = a1;
+                    continue;
+                }
+                PyObject *span = Py_BuildValue("(nnnn)", last0, last1, last0, last1);
+                if (span == NULL || PyList_Append(out, span) < 0) {
+                    Py_XDECREF(span);
+                    Py_CLEAR(out);
+                    goto done;
+                }
+                Py_DECREF(span);
+            }
+            last0 = a0;
+            last1 = a1;
+        }
+    }
+    if (last0 >= 0) {
+        PyObject *span = Py_BuildValue("(nnnn)", last0, last1, last0, last1);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_CLEAR(out);
+        } else {
+            Py_DECREF(span);
+        }
+    }
+#undef A
+#undef B
+done:
+    if (out == NULL)
+        return NULL;
+    PyObject *spans = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return spans;
+}
+
+/* legacy._listing(text, cand) for texts of the same length, with runs of `listed`: a run of
+ * that many characters in code-point order in either text, changed at each step. */
+static PyObject *py_listed_run(PyObject *self, PyObject *args)
+{
+    PyObject *text, *cand;
+    Py_ssize_t listed;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUn:listed_run", &text, &cand, &listed))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_GET_LENGTH(cand) != n) {
+        PyErr_SetString(PyExc_ValueError, "listed_run: the texts differ in length");
+        return NULL;
+    }
+    int ka = PyUnicode_KIND(text), kb = PyUnicode_KIND(cand);
+    const void *da = PyUnicode_DATA(text), *db = PyUnicode_DATA(cand);
+    for (int which = 0; which < 2; which++) {
+        int k = which ? kb : ka;
+        const void *d = which ? db : da;
+        Py_ssize_t run = 1;
+        for (Py_ssize_t i = 1; i < n; i++) {
+            int step = PyUnicode_READ(k, d, i) == PyUnicode_READ(k, d, i - 1) + 1;
+            if (step && (PyUnicode_READ(ka, da, i) != PyUnicode_READ(kb, db, i)
+                         || PyUnicode_READ(ka, da, i - 1) != PyUnicode_READ(kb, db, i - 1))) {
+                if (++run >= listed)
+                    Py_RETURN_TRUE;
+            } else {
+                run = 1;
+            }
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+static PyMethodDef cscore_functions[] = {
+    {"same_length_spans", py_same_length_spans, METH_VARARGS,
+     "spans._changed_spans(old, new) for texts of the same length (max_align as _MAX_ALIGN)."},
+    {"listed_run", py_listed_run, METH_VARARGS,
+     "legacy._listing(text, cand) for texts of the same length (listed as LISTED)."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef cscore_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "textfix.scoring._cscore",
     .m_doc = "Compiled hot loops of textfix.scoring.model (identical results).",
     .m_size = -1,
+    .m_methods = cscore_functions,
 };
 
 PyMODINIT_FUNC
