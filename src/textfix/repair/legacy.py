@@ -385,7 +385,7 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
 
 def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
     """:func:`_pool`, and whether it holds a UTF-8 round trip."""
-    chars = {ch for ch in text_core if ch > "\x7f"}
+    chars = {ch for ch in set(text_core) if ch > "\x7f"}  # (each distinct one once)
     seen = _step_images()
     compiled = _compiled_pool()
     distinct = "".join(chars)
@@ -408,7 +408,7 @@ def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
-            extra = "".join({ch for ch in cand_core if ch > "\x7f"})
+            extra = "".join({ch for ch in set(cand_core) if ch > "\x7f"})
             pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
     return pool, len(pool) > single
 
@@ -578,7 +578,7 @@ def _may_find_words(text: str, text_core: str) -> bool:
     or a single-byte one whose changed letters are partly known words."""
     if utf8_round_trip(text):
         return True
-    chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
+    chars = "".join(sorted({ch for ch in set(text_core) if ch > "\x7f"}))
     stretches = word_stretches(text_core, MAX_STRETCHES)
     if stretches is None:  # too many to look up one by one: try every table
         return any(
