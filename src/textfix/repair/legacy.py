@@ -284,12 +284,19 @@ def _changed(original: str, candidate: str) -> int:
     return abs(len(original) - len(candidate)) + 1
 
 
-def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
+@lru_cache(maxsize=4096)  # the pool and utf8_structural both ask it of a garbled line
+def _utf8_round_trips(text: str) -> tuple[tuple[str, Chain], ...]:
     """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
-    out: list[tuple[str, Chain]] = []
     first = _NON_ASCII_CHAR.search(text)
     if first is None or first.end() == len(text):
-        return out  # nothing to decode, or a lead byte with nothing after it
+        return ()  # nothing to decode, or a lead byte with nothing after it
+    return tuple(_utf8_decodes(text, first))
+
+
+def _utf8_decodes(text: str, first: re.Match[str]) -> list[tuple[str, Chain]]:
+    """:func:`_utf8_round_trips` of ``text``, whose first non-ASCII character is ``first``
+    (with a character after it)."""
+    out: list[tuple[str, Chain]] = []
     follower = text[first.end()]
     for (true, shown), continuations in _utf8_steps_by_lead().get(first.group(), ()):
         if follower not in continuations:
