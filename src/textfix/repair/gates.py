@@ -189,7 +189,28 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     }
     if not made:
         return False
-    return not any(made <= model.alphabet for model in langdata().models.values())
+    # (a model's alphabet holds them all when its bit survives every letter's mask)
+    masks = _alphabet_masks()
+    common = -1
+    for letter in made:
+        common &= masks.get(letter, 0)
+    return common == 0
+
+
+@cache
+def _alphabet_masks() -> dict[str, int]:
+    """Letter -> bit mask of the modelled languages whose alphabet has it (bit ``i`` for
+    the ``i``-th model).
+
+    >>> masks = _alphabet_masks()
+    >>> masks["ł"] & masks["ń"] != 0, masks["ł"] & masks["ж"]
+    (True, 0)
+    """
+    masks: dict[str, int] = {}
+    for i, model in enumerate(langdata().models.values()):
+        for letter in model.alphabet:
+            masks[letter] = masks.get(letter, 0) | 1 << i
+    return masks
 
 
 def capitalises_words(text: str, cand: str) -> bool:
