@@ -26,6 +26,7 @@ from textfix.repair.legacy import (
     _units_rewritten,
     candidates,
 )
+from textfix.scoring._data import langdata
 from textfix.scoring.model import MIXED_SCRIPT_WORD, TOKEN_RE, _mixed_scripts, script_of
 
 _LINES = _garbled(8)
@@ -120,8 +121,30 @@ def _capital_behind_sign_reference(text: str) -> bool:
         gates._signs_of_capitals = saved
 
 
+def _no_alphabet_reference(text: str, cand: str) -> bool:
+    if len(text) != len(cand):
+        return False
+    made = {
+        b.lower()[0].translate(gates._ALPHABET_FOLD)
+        for a, b in zip(text, cand, strict=True)
+        if a != b and b.isalpha()
+    }
+    return bool(made) and not any(made <= m.alphabet for m in langdata().models.values())
+
+
+def _capitalises_reference(text: str, cand: str) -> bool:
+    if len(text) != len(cand) or text == cand:
+        return False
+    changed = gates._respelled_words(text, cand)
+    return len(changed) > 0 and all(
+        a.islower() and b.isupper() and gates._same_script(a, b) for a, b in changed
+    )
+
+
 def _check_pair(text: str, cand: str) -> None:
     assert _listing(text, cand) == _listing_reference(text, cand), (text, cand)
+    assert gates.letters_of_no_alphabet(text, cand) == _no_alphabet_reference(text, cand)
+    assert gates.capitalises_words(text, cand) == _capitalises_reference(text, cand)
     assert _units_rewritten(text, cand) == _units_reference(text, cand), (text, cand)
     assert _changes_letters(text, cand) == _changes_letters_reference(text, cand), (text, cand)
 

@@ -126,7 +126,7 @@ def test_utf8_round_trips_skip_only_pages_that_cannot_decode() -> None:
                 expected.append((text.encode(shown).decode(true), ((true, shown),)))
             except UnicodeError:
                 continue
-        assert _utf8_round_trips(text) == expected, text
+        assert list(_utf8_round_trips(text)) == expected, text
 
 
 def test_logprob_bound_is_an_upper_bound_of_the_score() -> None:

@@ -58,10 +58,12 @@ def _vowel_listing(word: str) -> bool:
     """
     if len(word) < LISTED_VOWELS or word.isascii():
         return False
-    bases = [_base(ch) for ch in word]
-    if any(b not in _VOWELS or b == ch.lower() for b, ch in zip(bases, word, strict=True)):
-        return False  # a letter that is no Latin vowel, or a vowel without an accent
-    order = [_VOWELS.index(b) for b in bases]
+    order = []
+    for ch in word:  # (most words stop at their first letter)
+        b = _base(ch)
+        if b not in _VOWELS or b == ch.lower():
+            return False  # a letter that is no Latin vowel, or a vowel without an accent
+        order.append(_VOWELS.index(b))
     return all(x < y for x, y in pairwise(order))
 
 

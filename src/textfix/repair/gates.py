@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import compress
+from operator import ne
 
 from textfix.scoring._data import langdata
 from textfix.scoring.model import script_of, word_langs
@@ -179,14 +181,36 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
+    # (the changed characters found in C, each distinct one looked at once)
     made = {
         b.lower()[0].translate(_ALPHABET_FOLD)
-        for a, b in zip(text, cand, strict=True)
-        if a != b and b.isalpha()
+        for b in set(compress(cand, map(ne, text, cand)))
+        if b.isalpha()
     }
     if not made:
         return False
-    return not any(made <= model.alphabet for model in langdata().models.values())
+    # (a model's alphabet holds them all when its bit survives every letter's mask)
+    masks = _alphabet_masks()
+    common = -1
+    for letter in made:
+        common &= masks.get(letter, 0)
+    return common == 0
+
+
+@cache
+def _alphabet_masks() -> dict[str, int]:
+    """Letter -> bit mask of the modelled languages whose alphabet has it (bit ``i`` for
+    the ``i``-th model).
+
+    >>> masks = _alphabet_masks()
+    >>> masks["ł"] & masks["ń"] != 0, masks["ł"] & masks["ж"]
+    (True, 0)
+    """
+    masks: dict[str, int] = {}
+    for i, model in enumerate(langdata().models.values()):
+        for letter in model.alphabet:
+            masks[letter] = masks.get(letter, 0) | 1 << i
+    return masks
 
 
 def capitalises_words(text: str, cand: str) -> bool:
@@ -199,6 +223,9 @@ def capitalises_words(text: str, cand: str) -> bool:
     (True, False)
     """
     if len(text) != len(cand) or text == cand:
+        return False
+    # A small letter made is part of a changed word that is no capital one (most repairs).
+    if any(b.islower() and b.isalpha() for b in set(compress(cand, map(ne, text, cand)))):
         return False
     changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(

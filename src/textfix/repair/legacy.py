@@ -284,12 +284,19 @@ def _changed(original: str, candidate: str) -> int:
     return abs(len(original) - len(candidate)) + 1
 
 
-def _utf8_round_trips(text: str) -> list[tuple[str, Chain]]:
+@lru_cache(maxsize=4096)  # the pool and utf8_structural both ask it of a garbled line
+def _utf8_round_trips(text: str) -> tuple[tuple[str, Chain], ...]:
     """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
-    out: list[tuple[str, Chain]] = []
     first = _NON_ASCII_CHAR.search(text)
     if first is None or first.end() == len(text):
-        return out  # nothing to decode, or a lead byte with nothing after it
+        return ()  # nothing to decode, or a lead byte with nothing after it
+    return tuple(_utf8_decodes(text, first))
+
+
+def _utf8_decodes(text: str, first: re.Match[str]) -> list[tuple[str, Chain]]:
+    """:func:`_utf8_round_trips` of ``text``, whose first non-ASCII character is ``first``
+    (with a character after it)."""
+    out: list[tuple[str, Chain]] = []
     follower = text[first.end()]
     for (true, shown), continuations in _utf8_steps_by_lead().get(first.group(), ()):
         if follower not in continuations:
@@ -380,7 +387,12 @@ _Entry = tuple[int, int, "dict[int, str] | str", tuple[Chain, ...]]
 def _pool(text: str, text_core: str) -> list[_Entry]:
     """``(oddness, order, table or candidate core, chains)`` for every distinct round trip;
     ``chains`` are all the chains giving that same text, in table order."""
-    chars = {ch for ch in text_core if ch > "\x7f"}
+    return _pool_of(text, text_core)[0]
+
+
+def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
+    """:func:`_pool`, and whether it holds a UTF-8 round trip."""
+    chars = {ch for ch in set(text_core) if ch > "\x7f"}  # (each distinct one once)
     seen = _step_images()
     compiled = _compiled_pool()
     distinct = "".join(chars)
@@ -399,12 +411,13 @@ def _pool(text: str, text_core: str) -> list[_Entry]:
             pool = _single_byte_entries(domain, live, both, odd_bits, unnumbered)
         else:
             pool = compiled.pool(distinct, live, both, odd_bits, unnumbered)
+    single = len(pool)
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
-            extra = "".join({ch for ch in cand_core if ch > "\x7f"})
+            extra = "".join({ch for ch in set(cand_core) if ch > "\x7f"})
             pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
-    return pool
+    return pool, len(pool) > single
 
 
 def _single_byte_entries(
@@ -572,7 +585,7 @@ def _may_find_words(text: str, text_core: str) -> bool:
     or a single-byte one whose changed letters are partly known words."""
     if utf8_round_trip(text):
         return True
-    chars = "".join(sorted({ch for ch in text_core if ch > "\x7f"}))
+    chars = "".join(sorted({ch for ch in set(text_core) if ch > "\x7f"}))
     stretches = word_stretches(text_core, MAX_STRETCHES)
     if stretches is None:  # too many to look up one by one: try every table
         return any(
@@ -691,7 +704,7 @@ def _first_look(
     return pre, most
 
 
-def _chosen(pool: list[_Entry]) -> list[_Entry]:
+def _chosen(pool: list[_Entry], utf8: bool = True) -> list[_Entry]:
     """The entries of the sorted ``pool`` given the quick score: the first
     :data:`QUICK_POOL` up to one more oddness than the least, and every strict UTF-8 decode
     (few and structurally strong: always given a look), each once (in no particular order:
@@ -704,7 +717,8 @@ def _chosen(pool: list[_Entry]) -> list[_Entry]:
     # (oddness is the sort's first key: the entries that qualify are a prefix)
     cut = bisect_right(pool, pool[0][0] + 1, hi=head, key=itemgetter(0))
     chosen = pool[:cut]
-    chosen += [p for p in pool[cut:] if p[3][0][0][0] == "utf-8"]
+    if utf8:  # (``False``: the caller knows the pool holds no UTF-8 decode)
+        chosen += [p for p in pool[cut:] if p[3][0][0][0] == "utf-8"]
     return chosen
 
 
@@ -718,12 +732,13 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     'Kuş uçtu'
     """
     text_core = core(text)
-    pool = sorted(_pool(text, text_core))
+    entries, utf8 = _pool_of(text, text_core)
+    pool = sorted(entries)
     if needs_words:
         pool = _with_known_words(text_core, pool)
     if not pool:
         return []
-    pre, most = _first_look(text_core, _chosen(pool))
+    pre, most = _first_look(text_core, _chosen(pool, utf8))
     pre.sort()
     found: list[tuple[float, Chain, TextScore, float, float, int]] = []
     top = -math.inf  # the best rank so far
@@ -1224,6 +1239,15 @@ def _listing(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
+    if _CSCORE is not None:
+        found: bool = _CSCORE.listed_run(text, cand, LISTED)
+        return found
+    return _listing_py(text, cand)
+
+
+def _listing_py(text: str, cand: str) -> bool:
+    """:func:`_listing` in pure Python (the reference of the compiled ``listed_run``) for
+    texts of the same length."""
     for line in (text, cand):
         # Each position that follows its neighbour in code-point order, as one byte (found
         # in C): a line without LISTED of them in a row (nearly all) has no run to check.
@@ -1513,6 +1537,13 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
     step = _per_character(true, shown)
+    if (
+        step is not None
+        and UNDECODABLE not in cand
+        and step[0].issuperset(text)
+        and cand == text.translate(step[1])
+    ):
+        return True  # every word round-trips (the loop below, for the whole line at once)
     for m in _NON_SPACES.finditer(text):
         word, fixed = m.group(), cand[m.start() : m.end()]
         if word == fixed:
@@ -1572,6 +1603,29 @@ def _confidence(gain: float, cand: TextScore, known: float) -> float:
     """Map the evidence to [0, 1]; 0.5 is where the gates are just met (docs/confidence.md)."""
     x = 2.0 * (gain - MIN_GAIN) + 2.0 * (cand.logprob - MIN_LOGPROB) + 1.5 * known
     return 1.0 / (1.0 + math.exp(-x))
+
+
+class _Lazy:
+    """A truth value worked out on the first call and kept: a gate helper that
+    :func:`repair`'s verdict may not need.
+
+    >>> asked = []
+    >>> lazy = _Lazy(lambda: asked.append(1) or True)
+    >>> lazy(), lazy(), asked
+    (True, True, [1])
+    """
+
+    __slots__ = ("_value", "_work")
+
+    def __init__(self, work: Callable[[], bool]) -> None:
+        self._work: Callable[[], bool] | None = work
+        self._value = False
+
+    def __call__(self) -> bool:
+        if self._work is not None:
+            self._value = self._work()
+            self._work = None
+        return self._value
 
 
 def repair(text: str, context: DocumentContext) -> Step | None:
@@ -1699,8 +1753,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
     # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
     # for known repaired words and for the letter statistics of a short core.
-    mended = best.score.logprob >= MIN_LOGPROB and alphabet_repair(
-        text, best.text, best.chain[0][0]
+    # (asked only where ``passed`` reads it: most repairs pass or fail before)
+    mended = _Lazy(
+        lambda: (
+            best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
+        )
     )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
@@ -1740,7 +1797,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended or signed)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended() or signed)
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -1771,7 +1828,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
             or (swap and shaped)
             or backed
-            or mended
+            or mended()
             or signed
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
@@ -1787,7 +1844,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # the chain's code page, whose alphabet lacks the letters the repair replaces:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
-            and not mended
+            and not mended()
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -1842,7 +1899,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or agreed
             or (swap and shaped)
             or backed
-            or mended
+            or mended()
             or signed
         )
     )

@@ -72,14 +72,14 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
     # some lines).
     if plausible(text):
         return not shaped or _utf8_leaves(text, round_trip=False)
+    if min_confidence > legacy.FAILED_CONFIDENCE and mojibake_shape(legacy.core(text)):
+        # A line with one of mojibake's shapes is nearly always garbled, and the proofs
+        # below fail there: the engine looks at once (False proves nothing; the engine then
+        # finds what it finds, and a line it cannot repair comes back unchanged all the same).
+        return False
     if typed_in_unicode(text):
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if min_confidence <= legacy.FAILED_CONFIDENCE:
-        return False
-    if mojibake_shape(legacy.core(text)):
-        # A line with one of mojibake's shapes is nearly always garbled, and the proof below
-        # fails there: the engine looks at once (False proves nothing; the engine then finds
-        # what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
     if shaped:
         # (no_repair also rules out the whole-line UTF-8 decodes of utf8_structural)

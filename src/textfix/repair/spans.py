@@ -7,6 +7,10 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import ne
 
+from textfix._native import load
+
+_CSCORE = load("textfix.scoring._cscore")
+
 #: Beyond this many differing characters an exact alignment costs more than it tells;
 #: the changed region is then reported as one span.
 _MAX_ALIGN = 4000
@@ -65,6 +69,18 @@ def changed_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
 def _changed_spans(old: str, new: str) -> tuple[tuple[int, int, int, int], ...]:
     if old == new:
         return ()
+    if _CSCORE is not None and len(old) == len(new):
+        # (all of the below in one compiled call: most repairs keep every position)
+        spans: tuple[tuple[int, int, int, int], ...] = _CSCORE.same_length_spans(
+            old, new, _MAX_ALIGN
+        )
+        return spans
+    return _changed_spans_py(old, new)
+
+
+def _changed_spans_py(old: str, new: str) -> tuple[tuple[int, int, int, int], ...]:
+    """:func:`_changed_spans` in pure Python (the reference of the compiled
+    ``same_length_spans``), for two different strings."""
     # Trim the common prefix and suffix first: cheap, and it keeps the alignment small.
     # (the first difference from each end is found in C)
     top = min(len(old), len(new))

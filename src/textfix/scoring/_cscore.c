@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../repair/_cplausible_hash.h" /* BLAKE2b-64, the word index's key */
+
 /* Character flags, as textfix.scoring.model._char_info sets them (keep in step). */
 enum {
     F_KNOWN = 1 << 0,    /* the table entry is filled */
@@ -2090,17 +2092,364 @@ static PyTypeObject TablesType = {
     .tp_methods = Tables_methods,
 };
 
+/* ------------------------------------------------------------------ Words */
+
+/* The word index (textfix.scoring._wordindex.WordIndex) read in place: model.word_langs and
+ * WordIndex.get in one call, without the Python frames, the lru cache and hashlib. */
+typedef struct {
+    PyObject_HEAD
+    Py_buffer highs, lows, slots, starts, masks; /* 4-, 2-, 2-, 4- and 8-byte items */
+    int ready, bits, shift;
+} Words;
+
+static void Words_dealloc(Words *self)
+{
+    if (self->ready) {
+        PyBuffer_Release(&self->highs);
+        PyBuffer_Release(&self->lows);
+        PyBuffer_Release(&self->slots);
+        PyBuffer_Release(&self->starts);
+        PyBuffer_Release(&self->masks);
+    }
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int words_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_SIMPLE) < 0)
+        return -1;
+    if (view->len % itemsize) {
+        PyBuffer_Release(view);
+        PyErr_SetString(PyExc_ValueError, "Words: a buffer of the wrong item size");
+        return -1;
+    }
+    return 0;
+}
+
+/* Words(highs, lows, slots, starts, masks, bits, shift): WordIndex's arrays (masks as
+ * little-endian 8-byte integers), checked to agree so that lookups stay inside them. */
+static int Words_init(Words *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *o[5];
+    int bits, shift;
+    (void)kwds;
+    (void)crc_init; /* (the header's CRC-32 serves the Bloom filter of _cplausible only) */
+    (void)crc32_forward;
+    (void)crc32_backward;
+    if (self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: already initialised");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "OOOOOii:Words", &o[0], &o[1], &o[2], &o[3], &o[4], &bits, &shift))
+        return -1;
+    if (bits < 17 || bits > 64 || shift < 0 || shift > 48) {
+        PyErr_SetString(PyExc_ValueError, "Words: bits or shift out of range");
+        return -1;
+    }
+    Py_buffer *views[5] = {&self->highs, &self->lows, &self->slots, &self->starts, &self->masks};
+    const Py_ssize_t sizes[5] = {4, 2, 2, 4, 8};
+    for (int i = 0; i < 5; i++) {
+        if (words_buffer(o[i], views[i], sizes[i]) < 0) {
+            while (i-- > 0)
+                PyBuffer_Release(views[i]);
+            return -1;
+        }
+    }
+    self->bits = bits;
+    self->shift = shift;
+    self->ready = 1;
+    Py_ssize_t count = self->highs.len / 4, nstarts = self->starts.len / 4;
+    const uint32_t *starts = self->starts.buf;
+    const uint16_t *slots = self->slots.buf;
+    uint64_t last_bucket = ((1ULL << (bits - 16)) - 1) >> shift;
+    int ok = self->lows.len / 2 == count && self->slots.len / 2 == count
+             && (uint64_t)nstarts >= last_bucket + 2;
+    for (Py_ssize_t i = 0; ok && i < nstarts; i++)
+        ok = starts[i] <= count;
+    for (Py_ssize_t i = 0; ok && i < count; i++)
+        ok = slots[i] < self->masks.len / 8;
+    if (!ok) {
+        PyErr_SetString(PyExc_ValueError, "Words: the index's arrays disagree");
+        return -1;
+    }
+    return 0;
+}
+
+/* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
+static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
+{
+    const uint32_t *highs = self->highs.buf, *starts = self->starts.buf;
+    const uint16_t *lows = self->lows.buf, *slots = self->slots.buf;
+    const uint8_t *masks = self->masks.buf;
+    Py_ssize_t count = self->highs.len / 4;
+    uint64_t key = blake2b_64(p, n) >> (64 - self->bits);
+    uint32_t high = (uint32_t)(key >> 16);
+    uint16_t low = (uint16_t)(key & 0xFFFF);
+    uint32_t bucket = high >> self->shift;
+    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
+    while (lo < hi) { /* bisect_left */
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (highs[mid] < high)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++) {
+        if (lows[i] == low) {
+            const uint8_t *m = masks + 8 * (size_t)slots[i];
+            uint64_t v = 0;
+            for (int k = 7; k >= 0; k--)
+                v = v << 8 | m[k];
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
+static size_t words_utf8(Py_UCS4 c, uint8_t *out)
+{
+    if (c < 0x80) {
+        out[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (uint8_t)(0xC0 | c >> 6);
+        out[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | c >> 12);
+        out[1] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+        out[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | c >> 18);
+    out[1] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
+    out[2] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+    out[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* The mask of word, folded first (model._fold: str.lower, then ς -> σ and ß -> ss; the
+ * one multi-character lower-casing is İ -> i + U+0307) or as it is. */
+static PyObject *words_mask(Words *self, PyObject *word, int folded)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "Words: a str is needed");
+        return NULL;
+    }
+    if (!self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint8_t local[512];
+    size_t room = 8 * (size_t)n; /* at most two characters of four bytes per character */
+    uint8_t *buf = room <= sizeof local ? local : PyMem_Malloc(room);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t k = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (folded) {
+            k += words_utf8(c, buf + k);
+            continue;
+        }
+        if (c == 0x130) {
+            k += words_utf8('i', buf + k);
+            k += words_utf8(0x307, buf + k);
+            continue;
+        }
+        Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+        if (low == 0x3C2)
+            low = 0x3C3;
+        if (low == 0xDF) {
+            buf[k++] = 's';
+            buf[k++] = 's';
+            continue;
+        }
+        k += words_utf8(low, buf + k);
+    }
+    uint64_t mask = words_lookup(self, buf, k);
+    if (buf != local)
+        PyMem_Free(buf);
+    return PyLong_FromUnsignedLongLong(mask);
+}
+
+static PyObject *Words_langs(Words *self, PyObject *word) { return words_mask(self, word, 0); }
+
+static PyObject *Words_get(Words *self, PyObject *word) { return words_mask(self, word, 1); }
+
+static PyMethodDef Words_methods[] = {
+    {"langs", (PyCFunction)Words_langs, METH_O,
+     "model.word_langs(word): the mask of the word's fold, 0 when it is no shipped word."},
+    {"get", (PyCFunction)Words_get, METH_O,
+     "WordIndex.get(word): the mask of word as it is, 0 when it is no shipped word."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject WordsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "textfix.scoring._cscore.Words",
+    .tp_basicsize = sizeof(Words),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "The word index's arrays, handed over once from textfix.scoring.model.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Words_init,
+    .tp_dealloc = (destructor)Words_dealloc,
+    .tp_methods = Words_methods,
+};
+
+/* ------------------------------------------------------------------ spans and listings */
+
+/* spans._widens: neither ASCII nor a space. */
+static int span_widens(Py_UCS4 c) { return c >= 0x80 && !Py_UNICODE_ISSPACE(c); }
+
+/* spans._changed_spans(old, new) for two strings of the same length (single-byte round
+ * trips keep every position), with its trimming, its _MAX_ALIGN bound (max_align), its
+ * blocks of consecutive differing positions, their widening over equal non-ASCII
+ * non-spaces and the merging of blocks with no space between them. */
+static PyObject *py_same_length_spans(PyObject *self, PyObject *args)
+{
+    PyObject *old, *new;
+    Py_ssize_t max_align;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUn:same_length_spans", &old, &new, &max_align))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(old);
+    if (PyUnicode_GET_LENGTH(new) != n) {
+        PyErr_SetString(PyExc_ValueError, "same_length_spans: the texts differ in length");
+        return NULL;
+    }
+    int ka = PyUnicode_KIND(old), kb = PyUnicode_KIND(new);
+    const void *da = PyUnicode_DATA(old), *db = PyUnicode_DATA(new);
+#define A(i) PyUnicode_READ(ka, da, (i))
+#define B(i) PyUnicode_READ(kb, db, (i))
+    Py_ssize_t lo = 0;
+    while (lo < n && A(lo) == B(lo))
+        lo++;
+    PyObject *out = PyList_New(0);
+    if (out == NULL || lo == n)
+        goto done;
+    Py_ssize_t hi = n;
+    while (hi > lo && A(hi - 1) == B(hi - 1))
+        hi--;
+    Py_ssize_t last0 = -1, last1 = -1; /* the span being built */
+    if (hi - lo > max_align) {
+        last0 = lo;
+        last1 = hi;
+    } else {
+        Py_ssize_t i = lo;
+        while (i < hi) {
+            if (A(i) == B(i)) {
+                i++;
+                continue;
+            }
+            Py_ssize_t a0 = i, a1 = i + 1;
+            while (a1 < hi && A(a1) != B(a1))
+                a1++;
+            i = a1;
+            while (a0 > 0 && span_widens(A(a0 - 1)) && A(a0 - 1) == B(a0 - 1))
+                a0--;
+            while (a1 < n && span_widens(A(a1)) && A(a1) == B(a1))
+                a1++;
+            if (last0 >= 0) {
+                int spaced = 0;
+                for (Py_ssize_t g = last1; g < a0 && !spaced; g++)
+                    spaced = Py_UNICODE_ISSPACE(A(g));
+                if (a0 <= last1 || !spaced) {
+                    if (a1 > last1)
+                        last1 = a1;
+                    continue;
+                }
+                PyObject *span = Py_BuildValue("(nnnn)", last0, last1, last0, last1);
+                if (span == NULL || PyList_Append(out, span) < 0) {
+                    Py_XDECREF(span);
+                    Py_CLEAR(out);
+                    goto done;
+                }
+                Py_DECREF(span);
+            }
+            last0 = a0;
+            last1 = a1;
+        }
+    }
+    if (last0 >= 0) {
+        PyObject *span = Py_BuildValue("(nnnn)", last0, last1, last0, last1);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_CLEAR(out);
+        } else {
+            Py_DECREF(span);
+        }
+    }
+#undef A
+#undef B
+done:
+    if (out == NULL)
+        return NULL;
+    PyObject *spans = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return spans;
+}
+
+/* legacy._listing(text, cand) for texts of the same length, with runs of `listed`: a run of
+ * that many characters in code-point order in either text, changed at each step. */
+static PyObject *py_listed_run(PyObject *self, PyObject *args)
+{
+    PyObject *text, *cand;
+    Py_ssize_t listed;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UUn:listed_run", &text, &cand, &listed))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_GET_LENGTH(cand) != n) {
+        PyErr_SetString(PyExc_ValueError, "listed_run: the texts differ in length");
+        return NULL;
+    }
+    int ka = PyUnicode_KIND(text), kb = PyUnicode_KIND(cand);
+    const void *da = PyUnicode_DATA(text), *db = PyUnicode_DATA(cand);
+    for (int which = 0; which < 2; which++) {
+        int k = which ? kb : ka;
+        const void *d = which ? db : da;
+        Py_ssize_t run = 1;
+        for (Py_ssize_t i = 1; i < n; i++) {
+            int step = PyUnicode_READ(k, d, i) == PyUnicode_READ(k, d, i - 1) + 1;
+            if (step && (PyUnicode_READ(ka, da, i) != PyUnicode_READ(kb, db, i)
+                         || PyUnicode_READ(ka, da, i - 1) != PyUnicode_READ(kb, db, i - 1))) {
+                if (++run >= listed)
+                    Py_RETURN_TRUE;
+            } else {
+                run = 1;
+            }
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
+static PyMethodDef cscore_functions[] = {
+    {"same_length_spans", py_same_length_spans, METH_VARARGS,
+     "spans._changed_spans(old, new) for texts of the same length (max_align as _MAX_ALIGN)."},
+    {"listed_run", py_listed_run, METH_VARARGS,
+     "legacy._listing(text, cand) for texts of the same length (listed as LISTED)."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef cscore_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "textfix.scoring._cscore",
     .m_doc = "Compiled hot loops of textfix.scoring.model (identical results).",
     .m_size = -1,
+    .m_methods = cscore_functions,
 };
 
 PyMODINIT_FUNC
 PyInit__cscore(void)
 {
-    PyTypeObject *types[] = {&TablesType, &PoolType};
+    PyTypeObject *types[] = {&TablesType, &PoolType, &WordsType};
     PyObject *m = PyModule_Create(&cscore_module);
     if (m == NULL) {
         return NULL;

@@ -25,10 +25,16 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import accumulate, pairwise
+from typing import TYPE_CHECKING
+
+from textfix._native import load
+
+if TYPE_CHECKING:
+    from textfix.scoring import _cscore
 
 #: Bits of BLAKE2b kept per word (see the module docstring for the collision rate).
 HASH_BITS = 40
@@ -96,6 +102,22 @@ def encode(word_mask: Mapping[str, int], bits: int = HASH_BITS) -> bytes:
     return head + _little(lows) + lzma.compress(packed, filters=[lzma2])
 
 
+def _compiled_words(index: WordIndex) -> _cscore.Words | None:
+    """The compiled twin of ``index``'s lookups (``_cscore.Words``, reading its arrays in
+    place), or ``None`` without the compiled module or for arrays it cannot read."""
+    module = load("textfix.scoring._cscore")
+    items = (index._highs.itemsize, index._lows.itemsize, index._slots.itemsize)
+    if module is None or items != (4, 2, 2) or index._starts.itemsize != 4:
+        return None
+    if not all(0 <= m < 1 << 64 for m in index._masks):
+        return None
+    masks = _little(array("Q", index._masks))
+    words: _cscore.Words = module.Words(
+        index._highs, index._lows, index._slots, index._starts, masks, index._bits, index._shift
+    )
+    return words
+
+
 class WordIndex:
     """Read-only ``word -> language mask`` lookup with the ``dict.get`` / ``in`` interface.
 
@@ -125,7 +147,17 @@ class WordIndex:
         self._starts = array(
             "I", (bisect_left(highs, b << self._shift) for b in range((1 << BUCKET_BITS) + 1))
         )
-        self._cached = lru_cache(maxsize=CACHE)(self._lookup)
+        compiled = _compiled_words(self)
+        self._cached: Callable[[str], int] = (
+            lru_cache(maxsize=CACHE)(self._lookup) if compiled is None else compiled.get
+        )
+
+    def compiled_langs(self) -> Callable[[str], int] | None:
+        """``word -> mask of the word's fold`` (``model.word_langs``) in one compiled call,
+        or ``None`` without the compiled module."""
+        compiled = getattr(self._cached, "__self__", None)
+        langs: Callable[[str], int] | None = getattr(compiled, "langs", None)
+        return langs
 
     @classmethod
     def decode(cls, data: bytes) -> WordIndex:

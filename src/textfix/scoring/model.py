@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache, reduce
 from itertools import repeat
 from operator import add, and_
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from textfix._native import load
 from textfix.scoring._data import FIELD_BITS, FOREIGN_LETTER, LangData, LangModel, langdata
+from textfix.scoring._wordindex import WordIndex
 
 if TYPE_CHECKING:
     from textfix.scoring import _cscore
@@ -602,8 +603,27 @@ def _top_floor() -> float:
 
 
 def word_langs(word: str) -> int:
-    """Bit mask of the languages whose shipped word list contains ``word`` (case-folded)."""
-    return langdata().word_mask.get(_fold(word), 0)
+    """Bit mask of the languages whose shipped word list contains ``word`` (case-folded).
+
+    >>> word_langs("Текст") == word_langs("текст") != 0, word_langs("xqzv")
+    (True, 0)
+    """
+    compiled = _WORD_LANGS[0]
+    if compiled is None:
+        compiled = _WORD_LANGS[0] = _word_langs_of(langdata().word_mask)
+    return compiled(word)
+
+
+def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]:
+    """:func:`word_langs` for ``index``: its compiled fold-and-lookup when it has one."""
+    langs = index.compiled_langs() if isinstance(index, WordIndex) else None
+    if langs is not None:
+        return langs
+    return lambda word: index.get(_fold(word), 0)
+
+
+#: :func:`word_langs`'s lookup, set on first use (the language data loads lazily).
+_WORD_LANGS: list[Callable[[str], int] | None] = [None]
 
 
 def known_word(word: str, lang: str | None = None) -> bool:

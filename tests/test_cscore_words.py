@@ -1,0 +1,82 @@
+"""The compiled word lookup (``_cscore.Words``) answers exactly as the pure-Python word index
+and ``model.word_langs``: the same masks for the words of real lines and their mojibake,
+their case variants, and hypothesis text (lone surrogates, NUL, astral characters, long
+words). Skipped when the module is not built or TEXTFIX_PURE_PYTHON is set."""
+
+from __future__ import annotations
+
+import pytest
+from benchmarks.devset import garble
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.realdata import non_ascii_lines
+
+from textfix.chains import single_byte_steps
+from textfix.scoring._data import langdata
+from textfix.scoring.model import TOKEN_RE, _fold, word_langs
+
+INDEX = langdata().word_mask
+LANGS = INDEX.compiled_langs()
+pytestmark = pytest.mark.skipif(LANGS is None, reason="textfix.scoring._cscore is not built")
+
+
+def assert_same(word: str) -> None:
+    assert LANGS is not None
+    assert LANGS(word) == INDEX._lookup(_fold(word)), word
+    assert INDEX.get(word) == INDEX._lookup(word), word
+    assert word_langs(word) == INDEX._lookup(_fold(word)), word
+
+
+def test_words_of_real_lines_and_their_mojibake() -> None:
+    steps = [chain for chain, _table in single_byte_steps()][::7]
+    words: set[str] = set()
+    for i, line in enumerate(non_ascii_lines()):
+        words.update(TOKEN_RE.findall(line))
+        garbled = garble(line, (steps[i % len(steps)],))
+        if garbled is not None:
+            words.update(TOKEN_RE.findall(garbled))
+    words |= {w.upper() for w in list(words)} | {w.title() for w in list(words)}
+    known = 0
+    for word in words:
+        assert_same(word)
+        known += word_langs(word) != 0
+    assert len(words) > 20000 and known > 5000  # both answers are exercised
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "",
+        "İstanbul",
+        "İÇİNDEKİLER",
+        "Straße",
+        "STRASSE",
+        "ẞ",
+        "ΣΟΦΟΣ",
+        "σοφός",
+        "\ud800x",
+        "a\x00b",
+        "𝔘𝔫𝔦",
+        "x" * 300,
+        "дом" * 200,
+    ],
+)
+def test_edge_words(word: str) -> None:
+    assert_same(word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text(word: str) -> None:
+    assert_same(word)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8")
+        | st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+    )
+)
+def test_text_with_surrogates(word: str) -> None:
+    assert_same(word)
