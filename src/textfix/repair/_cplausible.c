@@ -181,26 +181,9 @@ static int bloom_has(const uint8_t *key, size_t n)
 /* WordIndex._lookup(word) != 0, for the UTF-8 bytes of word. */
 static int index_has(const uint8_t *p, size_t n)
 {
-    const uint32_t *highs = T.highs.buf, *starts = T.starts.buf;
-    const uint16_t *lows = T.lows.buf, *slots = T.slots.buf;
-    const uint8_t *nonzero = T.nonzero.buf;
-    Py_ssize_t count = T.highs.len / 4;
-    uint64_t key = blake2b_64(p, n) >> (64 - T.bits);
-    uint32_t high = (uint32_t)(key >> 16);
-    uint16_t low = (uint16_t)(key & 0xFFFF);
-    uint32_t bucket = high >> T.shift;
-    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
-    while (lo < hi) { /* bisect_left */
-        Py_ssize_t mid = (lo + hi) / 2;
-        if (highs[mid] < high)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++)
-        if (lows[i] == low)
-            return nonzero[slots[i]];
-    return 0;
+    long slot = index_slot(T.highs.buf, T.lows.buf, T.slots.buf, T.starts.buf, T.highs.len / 4,
+                           T.bits, T.shift, p, n);
+    return slot >= 0 && ((const uint8_t *)T.nonzero.buf)[slot];
 }
 
 /* A buffer on the stack for short words, on the heap for long ones. */

@@ -3,6 +3,7 @@
 #ifndef _CPLAUSIBLE_HASH_H
 #define _CPLAUSIBLE_HASH_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -148,6 +149,31 @@ static uint64_t blake2b_64(const uint8_t *p, size_t n)
     for (int i = 0; i < 8; i++)
         out = out << 8 | ((h[0] >> (8 * i)) & 0xFF);
     return out;
+}
+
+/* The word index's entry for the bytes of a word (WordIndex._lookup's search): the key's
+ * high bits pick a bucket of the sorted highs, bisected; the entry with the same low bits
+ * gives its slot. Returns the slot, or -1 when the word is not listed. */
+static long index_slot(const uint32_t *highs, const uint16_t *lows, const uint16_t *slots,
+                       const uint32_t *starts, ptrdiff_t count, int bits, int shift,
+                       const uint8_t *p, size_t n)
+{
+    uint64_t key = blake2b_64(p, n) >> (64 - bits);
+    uint32_t high = (uint32_t)(key >> 16);
+    uint16_t low = (uint16_t)(key & 0xFFFF);
+    uint32_t bucket = high >> shift;
+    ptrdiff_t lo = starts[bucket], hi = starts[bucket + 1];
+    while (lo < hi) { /* bisect_left */
+        ptrdiff_t mid = (lo + hi) / 2;
+        if (highs[mid] < high)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (ptrdiff_t i = lo; i < count && highs[i] == high; i++)
+        if (lows[i] == low)
+            return slots[i];
+    return -1;
 }
 
 #endif /* _CPLAUSIBLE_HASH_H */

@@ -2178,32 +2178,15 @@ static int Words_init(Words *self, PyObject *args, PyObject *kwds)
 /* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
 static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
 {
-    const uint32_t *highs = self->highs.buf, *starts = self->starts.buf;
-    const uint16_t *lows = self->lows.buf, *slots = self->slots.buf;
-    const uint8_t *masks = self->masks.buf;
-    Py_ssize_t count = self->highs.len / 4;
-    uint64_t key = blake2b_64(p, n) >> (64 - self->bits);
-    uint32_t high = (uint32_t)(key >> 16);
-    uint16_t low = (uint16_t)(key & 0xFFFF);
-    uint32_t bucket = high >> self->shift;
-    Py_ssize_t lo = starts[bucket], hi = starts[bucket + 1];
-    while (lo < hi) { /* bisect_left */
-        Py_ssize_t mid = (lo + hi) / 2;
-        if (highs[mid] < high)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (Py_ssize_t i = lo; i < count && highs[i] == high; i++) {
-        if (lows[i] == low) {
-            const uint8_t *m = masks + 8 * (size_t)slots[i];
-            uint64_t v = 0;
-            for (int k = 7; k >= 0; k--)
-                v = v << 8 | m[k];
-            return v;
-        }
-    }
-    return 0;
+    long slot = index_slot(self->highs.buf, self->lows.buf, self->slots.buf, self->starts.buf,
+                           self->highs.len / 4, self->bits, self->shift, p, n);
+    if (slot < 0)
+        return 0;
+    const uint8_t *m = (const uint8_t *)self->masks.buf + 8 * (size_t)slot;
+    uint64_t v = 0;
+    for (int k = 7; k >= 0; k--)
+        v = v << 8 | m[k];
+    return v;
 }
 
 /* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
