@@ -303,3 +303,20 @@ def test_mac_cyrillic_capital_shown_as_a_cp1251_sign(line: str) -> None:
     assert fix(garbled) == line
     # Real quotes before known words stay.
     assert fix("“ровно” и „добре“") == "“ровно” и „добре“"
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "тьяп",  # iso8859-5 shown as koi8-r would read the known "диба": 4 letters, all swapped
+        "Sante Sede (Stât de Citât dal Vatican)",  # Friulian in an Italian-named line
+    ],
+)
+def test_chance_words_of_larger_lists_do_not_repair_clean_text(clean: str) -> None:
+    assert fix(clean) == clean
+
+
+def test_a_thin_repair_whose_line_names_its_language_still_passes() -> None:
+    # The repeated "Duployan" votes once: the line names no other language.
+    line = "Duployan kısaltması, Duployan stenografisi"
+    assert fix(line.encode("cp1254").decode("cp1252")) == line

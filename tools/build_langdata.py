@@ -105,7 +105,15 @@ TOP_WORDS = 80000  # words read per wordfreq language for statistics
 SHIP_WORDS = 28000  # non-ASCII words shipped per language
 #: ... more for the inflecting languages whose wordfreq list is long enough to fill them
 #: (a line's words are often forms below the top 28,000).
-SHIP_WORDS_MORE = {"ru": 60000, "uk": 60000, "mk": 60000, "bg": 60000, "pl": 60000, "cs": 60000}
+SHIP_WORDS_MORE = {
+    **dict.fromkeys(("ru", "uk"), 120000),
+    **dict.fromkeys(("mk", "bg", "pl", "cs"), 60000),
+}
+#: Words read (commonest first) for the shipped list where it reaches deeper than the
+#: statistics' :data:`TOP_WORDS`: Russian and Ukrainian inflect every word a dozen ways, and
+#: forms such as "недоступно" or "пропуском" rank below 60,000 (the statistics stay as they
+#: are: only the list grows).
+SHIP_READ = {"ru": 150000, "uk": 150000}
 SHIP_ASCII = 2000  # most frequent ASCII words shipped per language (to tell a line's language)
 #: ... more where a line's ASCII words are the best clue to its language and the commonest
 #: 2,000 miss most of them: agglutinating Turkish and Estonian, and the inflecting Baltic
@@ -143,11 +151,11 @@ def words_of(text: str) -> list[str]:
     return out
 
 
-def wordfreq_words(lang: str) -> list[tuple[str, float]]:
+def wordfreq_words(lang: str, n: int = TOP_WORDS) -> list[tuple[str, float]]:
     import wordfreq
 
     freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
-    top = sorted(freqs.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_WORDS]
+    top = sorted(freqs.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     weighted: Counter[str] = Counter()
     for w, f in top:
         for part in words_of(w):
@@ -333,6 +341,8 @@ def gather() -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
         langs[lang] = model
         alphabet = set(str(model["alphabet"]))
         if ship:
+            if lang in SHIP_READ:
+                ordered = [w for w, _ in wordfreq_words(lang, SHIP_READ[lang])]
             keep = [w for w in ordered if not w.isascii() and set(w) <= alphabet]
             plain = [w for w in ordered if w.isascii() and len(w) > 1]
             shipped[lang] = (

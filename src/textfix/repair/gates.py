@@ -152,12 +152,23 @@ def short_words_respelled(text: str, cand: str) -> bool:
     (True, False)
     >>> short_words_respelled("‹ҐЄ", "Лек"), short_words_respelled("Ïàî", "Пао")
     (False, False)
+    >>> short_words_respelled("тьяп", "диба"), short_words_respelled("ХФТЕ", "утре")
+    (True, False)
     """
     if len(text) != len(cand) or text == cand:
         return False
-    if max(map(len, _LETTERS_RE.findall(cand)), default=0) > SHORT_WORD:
+    longest = max(map(len, _LETTERS_RE.findall(cand)), default=0)
+    if longest > SHORT_WORD + 1:
         return False
     changed = _respelled_words(text, cand)
+    if longest > SHORT_WORD:
+        # One letter more: only small words whose every letter became another small letter
+        # of their script, as a Cyrillic code page read as another permutes the whole
+        # alphabet ("тьяп" is no iso8859-5 "диба"; Slovene "išči" keeps its i's).
+        return len(changed) > 0 and all(
+            a.islower() and b.islower() and _same_script(a, b) and all(map(ne, a, b))
+            for a, b in changed
+        )
     return len(changed) > 0 and all(
         (a.islower() or a.isupper()) and a.isalpha() and _same_script(a, b) for a, b in changed
     )

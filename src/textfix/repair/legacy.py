@@ -60,7 +60,13 @@ from textfix.repair.gates import (
     only_middle_dots_between_ls,
     short_words_respelled,
 )
-from textfix.repair.line_language import alphabet_repair, foreign_to_line, named_lang
+from textfix.repair.line_language import (
+    LEAD,
+    alphabet_repair,
+    foreign_to_line,
+    line_language,
+    named_lang,
+)
 from textfix.repair.plausible import (
     distinct_tables,
     plausible,
@@ -1585,6 +1591,20 @@ def _per_character(true: str, shown: str) -> tuple[frozenset[str], dict[int, str
     return holds, translation(true, shown)
 
 
+def _named_elsewhere(text: str, true: str) -> bool:
+    """The distinct words of ``text`` (a repeated name votes once) name a language (see
+    :func:`textfix.repair.line_language.line_language`: votes and a lead) that is not
+    written in ``true``'s code page.
+
+    >>> _named_elsewhere("Sante Sede (Stât de Citât dal Vatican)", "cp1257")
+    True
+    >>> _named_elsewhere("Duployan kýsaltmasý, Duployan stenografisi", "cp1254")
+    False
+    """
+    lang, votes, second = line_language(" ".join(dict.fromkeys(text.split())))
+    return votes >= LINE_VOTES and votes - second >= LEAD and not fits(true, lang)
+
+
 def _original_level(original: TextScore) -> float:
     """The log-probability per letter a candidate's gain is measured from: the original
     core's, except for a core with no letter the scorer reads and no shape it penalises
@@ -1806,6 +1826,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             needs_words
             and not fits(best.chain[0][0], best.score.lang)
             and _line_names_other_language(best)
+        )
+        # ... and a thin repair of such a line needs the language its words name to be
+        # written in the chain's code page (Friulian "Stât de Citât dal Vatican" names
+        # Italian: its "Stāt", "Citāt" are Latvian words by chance)
+        # (unless the repaired line's words name the chain's language: "mount --make-runbindable
+        # bağlama-noktası" names English before and Turkish after)
+        and not (
+            thin and needs_words and not words_agree and _named_elsewhere(text, best.chain[0][0])
         )
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
