@@ -310,6 +310,7 @@ def test_mac_cyrillic_capital_shown_as_a_cp1251_sign(line: str) -> None:
     [
         "тьяп",  # iso8859-5 shown as koi8-r would read the known "диба": 4 letters, all swapped
         "Sante Sede (Stât de Citât dal Vatican)",  # Friulian in an Italian-named line
+        "view гэж юу вэ?",  # Mongolian: cp1251 capitals "ЗЬЦ АХ ЧЬ" make one short known word
     ],
 )
 def test_chance_words_of_larger_lists_do_not_repair_clean_text(clean: str) -> None:

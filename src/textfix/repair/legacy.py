@@ -1809,7 +1809,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # "Bokmåla": "Bokmela" is no word).
         and not (best.known == 0 and _look_alikes_replaced(text, best.text))
         # Small words made capitals need the letter statistics too, not a known word alone.
-        and not (capitalises_words(text, best.text) and gain < MIN_GAIN)
+        # (and half the repaired letters known: Mongolian "гэж юу вэ" is no "ЗЬЦ АХ ЧЬ")
+        and not (
+            capitalises_words(text, best.text)
+            and (gain < MIN_GAIN or best.known < WELL_FORMED_KNOWN)
+        )
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
         and (
