@@ -321,3 +321,11 @@ def test_a_thin_repair_whose_line_names_its_language_still_passes() -> None:
     # The repeated "Duployan" votes once: the line names no other language.
     line = "Duployan kısaltması, Duployan stenografisi"
     assert fix(line.encode("cp1254").decode("cp1252")) == line
+
+
+def test_a_display_page_that_cannot_show_the_line_ranks_lower() -> None:
+    # "‚" is cp1251 "в" shown as mac-roman, but mac-roman cannot show the Cyrillic letters
+    # after it: the line is mac-cyrillic "Вибрати" shown as cp1251.
+    garbled = "Вибрати".encode("mac-cyrillic").decode("cp1251")
+    assert garbled == "‚ибрати"
+    assert fix(garbled) == "Вибрати"

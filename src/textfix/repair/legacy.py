@@ -778,6 +778,11 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         # bound still holds.
         if not fits(chain[0][0], named_lang(text, s.lang)):
             rank -= LANG_MISMATCH
+        # A display code page that cannot show the rest of the core's letters cannot have
+        # shown the line ("‚ибрати" is mac-cyrillic "Вибрати" shown as cp1251, not cp1251
+        # "вибрати" shown as mac-roman, which has no Cyrillic): a penalty, as above.
+        if not holds(chain[0][1]):
+            rank -= LANG_MISMATCH
         # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
         # "\xa0огалым"): rank it below one they may accept.
         rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
