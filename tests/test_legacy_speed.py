@@ -31,6 +31,7 @@ from textfix.scoring.model import (
     _fold_text,
     _symbols,
     _token_script,
+    composed,
     logprob_bound,
     quick_logprob,
     score,
@@ -175,7 +176,9 @@ def test_spans_cover_every_change_and_nothing_else() -> None:
 
 
 def _reference_quick(text: str) -> float:
-    """quick_logprob as first written: every token's script looked at one by one."""
+    """quick_logprob as first written: every token's script looked at one by one (of the
+    text as the scorer reads it, combining accents composed)."""
+    text = composed(text)
     every = TOKEN_RE.findall(_fold_text(text))
     tokens = [t for t in every if _token_script(t) != "Other"]
     if not tokens:

@@ -643,13 +643,45 @@ symbols(const Shapes *sh, Py_ssize_t non_ascii_letters, Py_ssize_t *count)
     return COMMON_SYMBOL * (double)sh->common + OTHER_SYMBOL * (double)other;
 }
 
+/* unicodedata.normalize, fetched when the module loads. */
+static PyObject *normalize;
+
+/* model.composed(text): NFC when ``text`` has a Latin combining accent (U+0300-U+036F),
+ * else ``text`` itself (a new reference; NULL on error). */
 static PyObject *
-Tables_quick(Tables *self, PyObject *text)
+composed(PyObject *text)
+{
+    int kind = PyUnicode_KIND(text);
+    if (kind != PyUnicode_1BYTE_KIND) {
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (c >= 0x300 && c <= 0x36f) {
+                return PyObject_CallFunction(normalize, "sO", "NFC", text);
+            }
+        }
+    }
+    Py_INCREF(text);
+    return text;
+}
+
+static PyObject *
+Tables_quick(Tables *self, PyObject *raw)
 {
     Folded f;
     Token **toks;
     Shapes sh;
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    PyObject *text = composed(raw);
+    if (text == NULL) {
+        return NULL;
+    }
     if (begin(self, text, &f, &toks, &sh) < 0) {
+        Py_DECREF(text);
         return NULL;
     }
     Py_ssize_t n_toks = 0;
@@ -698,6 +730,7 @@ Tables_quick(Tables *self, PyObject *text)
 done:
     PyMem_Free(toks);
     folded_free(&f);
+    Py_DECREF(text);
     return result;
 }
 
@@ -2433,6 +2466,16 @@ PyMODINIT_FUNC
 PyInit__cscore(void)
 {
     PyTypeObject *types[] = {&TablesType, &PoolType, &WordsType};
+    PyObject *unicodedata = PyImport_ImportModule("unicodedata");
+    if (unicodedata == NULL) {
+        return NULL;
+    }
+    Py_XDECREF(normalize);
+    normalize = PyObject_GetAttrString(unicodedata, "normalize");
+    Py_DECREF(unicodedata);
+    if (normalize == NULL) {
+        return NULL;
+    }
     PyObject *m = PyModule_Create(&cscore_module);
     if (m == NULL) {
         return NULL;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache, reduce
@@ -124,6 +125,24 @@ MIXED_SCRIPT_WORD = -10.0
 #: ``plausibility`` is a logistic curve of ``logprob`` centred here (nats per letter).
 PLAUSIBLE_MID = -3.6
 PLAUSIBLE_SLOPE = 3.0
+
+
+#: Latin combining accents. Text written in cp1258 carries most Vietnamese tones as these
+#: ("tro\u0323ng"), while the letter statistics and word lists hold composed letters
+#: ("trọng"): such text is read in its composed form (keep in step with ``_cscore.c``).
+_LATIN_MARK_RE = re.compile("[\u0300-\u036f]")
+
+
+def composed(text: str) -> str:
+    """``text`` as the scorer reads it: NFC when it has a Latin combining accent, else as it
+    is (text without one pays a single search).
+
+    >>> composed("tro\u0323ng"), composed("Straße")
+    ('trọng', 'Straße')
+    """
+    if _LATIN_MARK_RE.search(text) is None:
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 class TextScore(NamedTuple):
@@ -436,6 +455,7 @@ def score(text: str, lang: str | None = None) -> TextScore:
     >>> score("Fußnoten").plausibility > 0.5, score("1234 !?").lang
     (True, None)
     """
+    text = composed(text)
     tables = _compiled() if lang is None and NARROW else None
     if tables is not None:
         code, lp, letters = tables.score(text)
@@ -572,6 +592,7 @@ def _quick(text: str) -> tuple[float, str, float, int]:
 
 def _quick_py(text: str) -> tuple[float, str, float, int]:
     """:func:`_quick` in pure Python (the reference of the compiled scorer)."""
+    text = composed(text)
     folded = _fold_text(text)
     every = TOKEN_RE.findall(folded)
     # Scripts we do not model are neutral, as in :func:`score` (most texts have none).
@@ -611,7 +632,7 @@ def word_langs(word: str) -> int:
     compiled = _WORD_LANGS[0]
     if compiled is None:
         compiled = _WORD_LANGS[0] = _word_langs_of(langdata().word_mask)
-    return compiled(word)
+    return compiled(composed(word))
 
 
 def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]:
