@@ -2295,7 +2295,20 @@ static PyObject *words_mask(Words *self, PyObject *word, int folded)
     return PyLong_FromUnsignedLongLong(mask);
 }
 
-static PyObject *Words_langs(Words *self, PyObject *word) { return words_mask(self, word, 0); }
+/* model.word_langs: the mask of the word read composed (model.composed), then folded. */
+static PyObject *Words_langs(Words *self, PyObject *word)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "Words: a str is needed");
+        return NULL;
+    }
+    PyObject *text = composed(word);
+    if (text == NULL)
+        return NULL;
+    PyObject *mask = words_mask(self, text, 0);
+    Py_DECREF(text);
+    return mask;
+}
 
 static PyObject *Words_get(Words *self, PyObject *word) { return words_mask(self, word, 1); }
 

@@ -624,7 +624,8 @@ def _top_floor() -> float:
 
 
 def word_langs(word: str) -> int:
-    """Bit mask of the languages whose shipped word list contains ``word`` (case-folded).
+    """Bit mask of the languages whose shipped word list contains ``word`` (composed as
+    :func:`composed` reads it, case-folded).
 
     >>> word_langs("Текст") == word_langs("текст") != 0, word_langs("xqzv")
     (True, 0)
@@ -632,7 +633,7 @@ def word_langs(word: str) -> int:
     compiled = _WORD_LANGS[0]
     if compiled is None:
         compiled = _WORD_LANGS[0] = _word_langs_of(langdata().word_mask)
-    return compiled(composed(word))
+    return compiled(word)
 
 
 def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]:
@@ -640,7 +641,7 @@ def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]
     langs = index.compiled_langs() if isinstance(index, WordIndex) else None
     if langs is not None:
         return langs
-    return lambda word: index.get(_fold(word), 0)
+    return lambda word: index.get(_fold(composed(word)), 0)
 
 
 #: :func:`word_langs`'s lookup, set on first use (the language data loads lazily).
