@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 import textfix
 from realtext_po import django_lines
 from textfix.repair import no_repair
-from textfix.repair.legacy import _marks_make_words, marking_steps
+from textfix.repair.legacy import _marks_make_words, thin_without_words
+from textfix.repair.reach import accents_make_words, marking_steps, may_reach_words
 from textfix.scoring.model import composed, quick_logprob, score, word_langs
 
 #: Written for this file: everyday Vietnamese with tones cp1258 writes as marks.
@@ -77,6 +78,8 @@ def test_the_proof_leaves_mark_making_lines_to_the_engine() -> None:
     # "troòng" is "trọng" through cp1258's U+0323: the proof's own lookups would not see it
     assert marking_steps("troòng") and _marks_make_words("troòng")
     assert not no_repair.cannot_pass("Quan troòng")
+    assert accents_make_words("troòng") and may_reach_words("Baòch kim")
+    assert not thin_without_words("Baòch kim")
     # Italian "però" makes no Vietnamese word: nothing changes for it
     assert marking_steps("però") and not _marks_make_words("però")
     assert textfix.fix("Non lo so, però è vero.") == "Non lo so, però è vero."

@@ -73,12 +73,11 @@ from textfix.repair.plausible import (
     typed_in_unicode,
     utf8_round_trip,
 )
-from textfix.repair.reach import may_reach_words, steps_to_words, word_stretches
+from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
-    _LATIN_MARK_RE,
     CHAR_TABLE_SIZE,
     TOKEN_RE,
     _compiled,
@@ -628,27 +627,6 @@ def _marks_make_words(text_core: str) -> bool:
         _has_known_words(text_core, text_core.translate(steps[j][1]))
         for j in _bit_indices(marking_steps(text_core))
     )
-
-
-def marking_steps(text: str) -> int:
-    """The single-byte steps (a bit mask, as :func:`_live_steps`) that turn some character
-    of ``text`` into a combining accent: cp1258's, whose tones are marks.
-
-    >>> marking_steps("Quan troòng") != 0, marking_steps("Quan trọng")
-    (True, 0)
-    """
-    return sum(bit for bit, chars in _marking_chars() if not chars.isdisjoint(text))
-
-
-@cache
-def _marking_chars() -> tuple[tuple[int, frozenset[str]], ...]:
-    """``(step bit, characters it turns into a combining accent)`` of each step making one."""
-    out = []
-    for j, (_step, table) in enumerate(single_byte_steps()):
-        marking = frozenset(chr(k) for k, v in table.items() if _LATIN_MARK_RE.fullmatch(v))
-        if marking:
-            out.append((1 << j, marking))
-    return tuple(out)
 
 
 #: Stretches :func:`_may_find_words` looks up one by one at most (a few lookups each, where

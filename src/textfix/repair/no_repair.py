@@ -80,7 +80,6 @@ from textfix.repair.legacy import (
     _step_images,
     _symbols,
     core,
-    marking_steps,
 )
 from textfix.repair.line_language import (
     _NOT_PROSE,
@@ -90,8 +89,8 @@ from textfix.repair.line_language import (
 )
 from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
-from textfix.repair.reach import is_known
-from textfix.scoring import score, word_langs
+from textfix.repair.reach import accents_make_words, is_known, marking_steps
+from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     _GLUED_RE,
@@ -637,7 +636,7 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     # (the proof's word lookups do not compose the combining accents a cp1258 round trip
     # makes, the engine's do: a line where such a round trip makes a known word is the
     # engine's to judge)
-    if alive & marking_steps(text_core) and _accents_make_words(text_core, alive):
+    if alive & marking_steps(text_core) and accents_make_words(text_core, alive):
         return False
     if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief):
         return False
@@ -650,24 +649,6 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
         if not _all_fail(text, text_core, counts, alive, shaped, False, relief):
             return False
     return not utf8_round_trip(text)
-
-
-def _accents_make_words(text_core: str, steps: int) -> bool:
-    """Whether the round trip of a step of ``steps`` that makes combining accents changes a
-    letter run of two letters or more into a known word (read composed, as the engine
-    reads it: ``tro\u0323ng`` is ``trọng``).
-
-    >>> _accents_make_words("troòng", -1), _accents_make_words("però", -1)
-    (True, False)
-    """
-    tables = single_byte_steps()
-    for j in _bit_indices(steps & marking_steps(text_core)):
-        cand = text_core.translate(tables[j][1])
-        for m in TOKEN_RE.finditer(cand):
-            run = m.group()
-            if len(run) > 1 and text_core[m.start() : m.end()] != run and word_langs(run):
-                return True
-    return False
 
 
 def examines(text: str) -> bool:

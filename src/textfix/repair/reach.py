@@ -40,7 +40,7 @@ from zlib import crc32
 from textfix.chains import UNDECODABLE, single_byte_steps
 from textfix.scoring._bloom import Bloom
 from textfix.scoring._data import langdata
-from textfix.scoring.model import _fold
+from textfix.scoring.model import _LATIN_MARK_RE, TOKEN_RE, _fold, word_langs
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: No shipped word is longer (``tools/build_skeletons.py`` checks it): longer stretches of
@@ -369,13 +369,14 @@ def may_reach_words(text: str) -> bool:
     Round trips keep positions, and a non-ASCII character may become a letter or a
     non-letter, so every stretch of a run that starts and ends at the run's ends or next to
     a non-ASCII character is a possible word of the image. Stretches whose skeleton the
-    filter holds are then tried exactly, when there are few.
+    filter holds are then tried exactly, when there are few. (Round trips making combining
+    accents, whose images have no skeleton of a composed word, are tried exactly.)
 
     >>> may_reach_words("³adny dzieñ"), may_reach_words("Bikéyah 2024")
     (True, False)
     """
     hits = word_stretches(text)
-    return hits is None or any(map(reaches_word, hits))
+    return hits is None or any(map(reaches_word, hits)) or accents_make_words(text)
 
 
 def word_stretches(text: str, most: int | None = None) -> list[str] | None:
@@ -438,3 +439,45 @@ def steps_to_words(stretches: Iterable[str]) -> set[int]:
 #: skeletons it looks up at most (a long line without spaces gives many stretches).
 MAX_EXACT = 8
 MAX_PROBES = 400
+
+
+def marking_steps(text: str) -> int:
+    """The single-byte steps (bit ``j`` for ``single_byte_steps()[j]``) that turn some character
+    of ``text`` into a combining accent: cp1258's, whose tones are marks.
+
+    >>> marking_steps("Quan troòng") != 0, marking_steps("Quan trọng")
+    (True, 0)
+    """
+    return sum(bit for bit, chars in _marking_chars() if not chars.isdisjoint(text))
+
+
+@cache
+def _marking_chars() -> tuple[tuple[int, frozenset[str]], ...]:
+    """``(step bit, characters it turns into a combining accent)`` of each step making one."""
+    out = []
+    for j, (_step, table) in enumerate(single_byte_steps()):
+        marking = frozenset(chr(k) for k, v in table.items() if _LATIN_MARK_RE.fullmatch(v))
+        if marking:
+            out.append((1 << j, marking))
+    return tuple(out)
+
+
+def accents_make_words(text_core: str, steps: int = -1) -> bool:
+    """Whether the round trip of a step of ``steps`` that makes combining accents changes a
+    letter run of two letters or more into a known word (read composed, as the engine
+    reads it: ``tro\u0323ng`` is ``trọng``).
+
+    >>> accents_make_words("troòng"), accents_make_words("però")
+    (True, False)
+    """
+    tables = single_byte_steps()
+    steps &= marking_steps(text_core)
+    for j in range(steps.bit_length()):
+        if not steps >> j & 1:
+            continue
+        cand = text_core.translate(tables[j][1])
+        for m in TOKEN_RE.finditer(cand):
+            run = m.group()
+            if len(run) > 1 and text_core[m.start() : m.end()] != run and word_langs(run):
+                return True
+    return False
