@@ -22,7 +22,7 @@ from realtext_po import django_lines
 from textfix.repair import no_repair
 from textfix.repair.legacy import _marks_make_words, thin_without_words
 from textfix.repair.reach import accents_make_words, marking_steps, may_reach_words
-from textfix.scoring.model import composed, quick_logprob, score, word_langs
+from textfix.scoring.model import composed, quick_logprob, score, well_formed, word_langs
 
 #: Written for this file: everyday Vietnamese with tones cp1258 writes as marks.
 _OWN = (
@@ -113,3 +113,12 @@ def test_clean_vietnamese_stays_as_it_is_in_every_form() -> None:
             forms.add(form)
         changed += [(f, out) for f in sorted(forms) if (out := textfix.fix(f)) != f]
     assert not changed, changed[:10]
+
+
+@pytest.mark.parametrize("line", ["Rèpublica de Ch·ina", "Ça a été décidé à Genève", "Tiếng Việt"])
+def test_decomposed_clean_text_is_well_formed_and_stays(line: str) -> None:
+    # decomposed accents are parts of letters, not letters of no alphabet (the Arpitan
+    # line in NFD was "repaired" into "Ch\u00e1ina" before)
+    nfd = unicodedata.normalize("NFD", line)
+    assert well_formed(nfd) == well_formed(line)
+    assert textfix.fix(nfd) == nfd

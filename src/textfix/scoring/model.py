@@ -520,12 +520,12 @@ def well_formed(text: str) -> bool:
 
     >>> well_formed("Dit fjild kin net leech wêze."), well_formed("Ðåäàêòèðîâàíèå")
     (True, False)
-    >>> well_formed("³adny dzieñ"), well_formed("Kuþ uçtu")
-    (False, False)
+    >>> well_formed("³adny dzieñ"), well_formed("Kuþ uçtu"), well_formed("Tiê\u0301ng Viê\u0323t")
+    (False, False, True)
     """
     if mojibake_shape(text):
         return False
-    tokens = TOKEN_RE.findall(text)
+    tokens = TOKEN_RE.findall(composed(text))  # (decomposed accents are letters' parts)
     mask = -1
     letter_mask = langdata().letter_mask
     for ch in {c for t in tokens for c in _fold_text(t) if c > "\x7f"}:
