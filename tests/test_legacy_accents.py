@@ -30,12 +30,14 @@ _OWN = (
     "Mật khẩu của bạn đã được thay đổi",
     "Người dùng không tồn tại",
 )
-#: Lines whose words, cut at the marks, are all of three letters or fewer: the gate
-#: ``gates.short_words_respelled`` (its letter runs stop at a combining mark) refuses them.
-_SHORT_CUT = (
-    "Tệp này quá lớn để tải lên",
-    "Vui lòng nhập địa chỉ thư điện tử hợp lệ",
-)
+#: A line with a word of four letters once composed ("điện"): ``gates.short_words_respelled``
+#: reads the candidate composed, so its words are not cut at the marks.
+_SHORT_CUT = ("Vui lòng nhập địa chỉ thư điện tử hợp lệ",)
+
+#: Every word of three letters or fewer even composed: the short-words gate refuses the
+#: repair (Vietnamese syllables are short; a line of them needs another rule, not yet made).
+_SHORT_XFAIL = pytest.mark.xfail(reason="all words of 3 letters: short-words gate", strict=True)
+_ALL_SHORT = "Tệp này quá lớn để tải lên"
 
 
 def _garbled(line: str, shown: str) -> tuple[str, str]:
@@ -45,13 +47,8 @@ def _garbled(line: str, shown: str) -> tuple[str, str]:
     return form, form.encode("cp1258").decode(shown)
 
 
-_SHORT_XFAIL = pytest.mark.xfail(reason="short_words_respelled cuts words at marks", strict=True)
-
-
 @pytest.mark.parametrize("shown", ["cp1252", "latin-1"])
-@pytest.mark.parametrize(
-    "line", [*_OWN, *(pytest.param(x, marks=_SHORT_XFAIL) for x in _SHORT_CUT)]
-)
+@pytest.mark.parametrize("line", [*_OWN, *_SHORT_CUT, pytest.param(_ALL_SHORT, marks=_SHORT_XFAIL)])
 def test_cp1258_restores_the_exact_round_trip(line: str, shown: str) -> None:
     form, garbled = _garbled(line, shown)
     out = textfix.fix(garbled)
@@ -59,7 +56,7 @@ def test_cp1258_restores_the_exact_round_trip(line: str, shown: str) -> None:
     assert out != unicodedata.normalize("NFC", out)
 
 
-@pytest.mark.parametrize("line", _OWN + _SHORT_CUT)
+@pytest.mark.parametrize("line", (*_OWN, *_SHORT_CUT, _ALL_SHORT))
 def test_cp1258_shown_as_cp437_is_restored(line: str) -> None:
     form, garbled = _garbled(line, "cp437")  # (box drawing: a shape, no short-word gate)
     assert textfix.fix(garbled) == form

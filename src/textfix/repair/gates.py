@@ -20,7 +20,7 @@ from itertools import compress
 from operator import ne
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import script_of, word_langs
+from textfix.scoring.model import composed, script_of, word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -157,7 +157,7 @@ def short_words_respelled(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand) or text == cand:
         return False
-    longest = max(map(len, _LETTERS_RE.findall(cand)), default=0)
+    longest = max(map(len, _LETTERS_RE.findall(composed(cand))), default=0)
     if longest > SHORT_WORD + 1:
         return False
     changed = _respelled_words(text, cand)
