@@ -1646,29 +1646,6 @@ def _confidence(gain: float, cand: TextScore, known: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-class _Lazy:
-    """A truth value worked out on the first call and kept: a gate helper that
-    :func:`repair`'s verdict may not need.
-
-    >>> asked = []
-    >>> lazy = _Lazy(lambda: asked.append(1) or True)
-    >>> lazy(), lazy(), asked
-    (True, True, [1])
-    """
-
-    __slots__ = ("_value", "_work")
-
-    def __init__(self, work: Callable[[], bool]) -> None:
-        self._work: Callable[[], bool] | None = work
-        self._value = False
-
-    def __call__(self) -> bool:
-        if self._work is not None:
-            self._value = self._work()
-            self._work = None
-        return self._value
-
-
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line written in a single-byte code page and shown as another.
 
@@ -1794,8 +1771,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
     # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
     # for known repaired words and for the letter statistics of a short core.
-    # (asked only where ``passed`` reads it: most repairs pass or fail before)
-    mended = _Lazy(
+    # (worked out once, and only where ``passed`` reads it: most repairs pass or fail before)
+    mended = cache(
         lambda: (
             best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
         )
