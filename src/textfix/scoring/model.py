@@ -630,10 +630,13 @@ def word_langs(word: str) -> int:
     >>> word_langs("Текст") == word_langs("текст") != 0, word_langs("xqzv")
     (True, 0)
     """
-    compiled = _WORD_LANGS[0]
-    if compiled is None:
-        compiled = _WORD_LANGS[0] = _word_langs_of(langdata().word_mask)
-    return compiled(word)
+    return _word_lookup()(word)
+
+
+@cache  # (the language data loads lazily: on first use)
+def _word_lookup() -> Callable[[str], int]:
+    """:func:`word_langs`'s lookup for the shipped word lists."""
+    return _word_langs_of(langdata().word_mask)
 
 
 def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]:
@@ -642,10 +645,6 @@ def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]
     if langs is not None:
         return langs
     return lambda word: index.get(_fold(composed(word)), 0)
-
-
-#: :func:`word_langs`'s lookup, set on first use (the language data loads lazily).
-_WORD_LANGS: list[Callable[[str], int] | None] = [None]
 
 
 def known_word(word: str, lang: str | None = None) -> bool:
