@@ -89,7 +89,7 @@ from textfix.repair.line_language import (
 )
 from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
-from textfix.repair.reach import accents_make_words, is_known, marking_steps
+from textfix.repair.reach import accents_make_words, is_known
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
@@ -636,7 +636,7 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     # (the proof's word lookups do not compose the combining accents a cp1258 round trip
     # makes, the engine's do: a line where such a round trip makes a known word is the
     # engine's to judge)
-    if alive & marking_steps(text_core) and accents_make_words(text_core, alive):
+    if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
         return False
     if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief):
         return False
