@@ -134,6 +134,16 @@ def _respelled_words(text: str, cand: str) -> list[tuple[str, str]]:
     return [(a, b) for a, b in pairs if a != b]
 
 
+def _made(text: str, cand: str) -> set[str]:
+    """The distinct characters ``cand`` has where it differs from ``text`` (same length;
+    the differing places found in C, each distinct character looked at once).
+
+    >>> sorted(_made("dzieñ ñ", "dzień ń"))
+    ['ń']
+    """
+    return set(compress(cand, map(ne, text, cand)))
+
+
 def _same_script(a: str, b: str) -> bool:
     """Each character of ``b`` is of the script of the one of ``a`` in its place."""
     return all(script_of(x) == script_of(y) for x, y in zip(a, b, strict=True))
@@ -192,12 +202,7 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    # (the changed characters found in C, each distinct one looked at once)
-    made = {
-        b.lower()[0].translate(_ALPHABET_FOLD)
-        for b in set(compress(cand, map(ne, text, cand)))
-        if b.isalpha()
-    }
+    made = {b.lower()[0].translate(_ALPHABET_FOLD) for b in _made(text, cand) if b.isalpha()}
     if not made:
         return False
     # (a model's alphabet holds them all when its bit survives every letter's mask)
@@ -236,7 +241,7 @@ def capitalises_words(text: str, cand: str) -> bool:
     if len(text) != len(cand) or text == cand:
         return False
     # A small letter made is part of a changed word that is no capital one (most repairs).
-    if any(b.islower() and b.isalpha() for b in set(compress(cand, map(ne, text, cand)))):
+    if any(b.islower() and b.isalpha() for b in _made(text, cand)):
         return False
     changed = _respelled_words(text, cand)
     return len(changed) > 0 and all(
