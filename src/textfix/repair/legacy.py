@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from textfix._native import load
 from textfix.chains import (
+    STEPS,
     TRUE_RANK,
     UNDECODABLE,
     UTF8_STEPS,
@@ -65,6 +66,7 @@ from textfix.repair.line_language import (
     alphabet_repair,
     foreign_to_line,
     line_language,
+    named_index,
     named_lang,
 )
 from textfix.repair.plausible import (
@@ -86,6 +88,7 @@ from textfix.scoring.model import (
     logprob_bound,
     mojibake_shape,
     odd_case,
+    plausibility,
     script_of,
     well_formed,
 )
@@ -418,12 +421,31 @@ def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
         else:
             pool = compiled.pool(distinct, live, both, odd_bits, unnumbered)
     single = len(pool)
+    for oddness, cand_core, chains in _utf8_entries(text):
+        pool.append((oddness, len(pool), cand_core, chains))
+    return pool, len(pool) > single
+
+
+def _utf8_entries(text: str) -> list[tuple[int, str, tuple[Chain, ...]]]:
+    """``(oddness, candidate core, chains)`` of the UTF-8 round trips :func:`_pool_of` adds
+    to the pool."""
+    out: list[tuple[int, str, tuple[Chain, ...]]] = []
     for cand, chain in _utf8_round_trips(text):
         if cand != text and not _BAD_CHARS.search(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in set(cand_core) if ch > "\x7f"})
-            pool.append((_oddness(extra), len(pool), cand_core, (chain,)))
-    return pool, len(pool) > single
+            out.append((_oddness(extra), cand_core, (chain,)))
+    return out
+
+
+def _unchanged_oddity(ch: str) -> tuple[int, int, str]:
+    """What :func:`_pool_of` takes of a character no step changes: :func:`_oddity` of it
+    lower-cased, its odd characters as the bit set of those an image has and as a string of
+    those none has (the compiled pool asks it once per character)."""
+    both, odd = _oddity(ch.lower())
+    odd_bit = _step_images().odd_bit
+    bits = sum(odd_bit.get(c, 0) for c in odd)
+    return both, bits, "".join(sorted(c for c in odd if c not in odd_bit))
 
 
 def _single_byte_entries(
@@ -754,7 +776,30 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     'Kuş uçtu'
     """
     text_core = core(text)
-    entries, utf8 = _pool_of(text, text_core)
+    found = _compiled_candidates(text, text_core, needs_words, best_only)
+    if found is None:
+        entries, utf8 = _pool_of(text, text_core)
+        found = _candidates_py(text, text_core, entries, utf8, needs_words, best_only)
+    # (the whole line is translated only for the candidates returned)
+    return [
+        Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank)
+        for rank, chain, s, known, evidence, changed in found
+    ]
+
+
+#: The first look's sorted ``(-quick_logprob, order, candidate core, chains)``, as far as
+#: :func:`candidates` ranks them; one ranked round trip of them: ``(rank, chain, score,
+#: known, evidence, changed)``.
+_Shortlist = list[tuple[float, int, str, tuple[Chain, ...]]]
+_Ranked = tuple[float, Chain, TextScore, float, float, int]
+
+
+def _candidates_py(
+    text: str, text_core: str, entries: list[_Entry], utf8: bool, needs_words: bool, best_only: bool
+) -> list[_Ranked]:
+    """:func:`candidates` from :func:`_pool_of`'s ``entries`` on, ranked best first (the
+    best alone with ``best_only``), in pure Python (the reference of the compiled
+    ``Ranking.candidates``)."""
     pool = sorted(entries)
     if needs_words:
         pool = _with_known_words(text_core, pool)
@@ -762,7 +807,49 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
         return []
     pre, most = _first_look(text_core, _chosen(pool, utf8))
     pre.sort()
-    found: list[tuple[float, Chain, TextScore, float, float, int]] = []
+    found = _ranked(text, text_core, pre[:SHORTLIST], most, best_only)
+    found.sort(key=lambda c: -c[0])
+    return found[:1] if best_only else found
+
+
+def _compiled_candidates(
+    text: str, text_core: str, needs_words: bool, best_only: bool
+) -> list[_Ranked] | None:
+    """:func:`candidates`' ranked round trips (:func:`_pool_of` and :func:`_candidates_py`)
+    in one compiled call, or ``None`` where it leaves them to Python (or there is none). The
+    rank's constants are handed over on every call (not copied)."""
+    ranking, pool, tables = _compiled_ranking(), _compiled_pool(), _compiled()
+    if ranking is None or pool is None or tables is None:
+        return None
+    constants = (
+        WORD_BONUS,
+        COVERAGE_BONUS,
+        LANG_MISMATCH,
+        SYMBOL_FOR_LETTER,
+        NEW_ODD_CASE,
+        LACKED_LETTER,
+        EVIDENCE_LETTERS,
+        _BOUND_SLACK,
+    )
+    limits = (QUICK_POOL, SHORTLIST, STRONG_KNOWN)
+    utf8 = _utf8_entries(text)
+    found = ranking.candidates(
+        pool, tables, text, text_core, utf8, needs_words, best_only, constants, limits
+    )
+    if found is None:
+        return None
+    return [
+        (rank, chain, TextScore(lang, lp, plausibility(lp), letters), known, ev, changed)
+        for rank, chain, lang, lp, letters, known, ev, changed in found
+    ]
+
+
+def _ranked(
+    text: str, text_core: str, shortlist: _Shortlist, most: int, best_only: bool
+) -> list[_Ranked]:
+    """:func:`candidates`' rank of each round trip of the sorted ``shortlist`` (in its order;
+    with ``best_only``, those :func:`_beaten` cuts are left out)."""
+    found: list[_Ranked] = []
     top = -math.inf  # the best rank so far
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
     odd_before = _odd_cases(text_core)
@@ -772,7 +859,7 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
             held[shown] = _holds(text_core, shown)
         return held[shown]
 
-    for _q, _i, cand_core, chains in pre[:SHORTLIST]:
+    for _q, _i, cand_core, chains in shortlist:
         if best_only and found and _beaten(text_core, cand_core, top):
             continue
         s = score(cand_core)
@@ -808,12 +895,41 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
             rank -= LACKED_LETTER * max(0, most - _reads(cand_core)) / (most + 1)
         found.append((rank, chain, s, known, evidence, changed))
         top = max(top, rank)
-    found.sort(key=lambda c: -c[0])
-    # (the whole line is translated only for the candidates returned)
-    return [
-        Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank)
-        for rank, chain, s, known, evidence, changed in (found[:1] if best_only else found)
+    return found
+
+
+@cache
+def _compiled_ranking() -> _cscore.Ranking | None:
+    """The compiled rank loop, told once what the rank needs of every chain step: its prior
+    cost, the languages it fits, :func:`_lang_mask` and its display code page's characters;
+    ``None`` for pure Python (or steps it cannot number)."""
+    by_index = sorted(langdata().models.values(), key=lambda m: m.index)
+    if _CSCORE is None or any(m.index != i for i, m in enumerate(by_index)) or len(by_index) > 64:
+        return None
+    steps = dict.fromkeys((*STEPS, *(step for step, _table in single_byte_steps())))
+    shown_codecs = sorted({shown for _true, shown in steps})
+    charsets = [_charset(shown) for shown in shown_codecs]
+    if any(chars is None or max(chars, default="") > "\uffff" for chars in charsets):
+        return None
+    infos = [
+        (
+            _prior_cost((step,)),
+            sum(1 << m.index for m in by_index if fits(step[0], m.code)),
+            _lang_mask(step[0], None),
+            shown_codecs.index(step[1]),
+        )
+        for step in steps
     ]
+    ranking: _cscore.Ranking = _CSCORE.Ranking(
+        {step: i for i, step in enumerate(steps)},
+        infos,
+        ["".join(sorted(chars or ())) for chars in charsets],
+        named_index,
+        _letters_to_symbols,
+        "".join(sorted(_QUOTES | _APOSTROPHES)),
+        _unchanged_oddity,
+    )
+    return ranking
 
 
 def _named_chain(

@@ -92,6 +92,17 @@ def named_lang(text: str, like: str | None) -> str | None:
     return model.code if model.script == models[like].script else None
 
 
+def named_index(text: str) -> int:
+    """The model index of the language :func:`named_lang` names for ``text`` (whatever the
+    script), or -1.
+
+    >>> named_index("Iðsaugokite juos saugioje vietoje dabar") >= 0, named_index("xyz")
+    (True, -1)
+    """
+    model = _named_model(text)
+    return -1 if model is None else model.index
+
+
 def _named_model(text: str) -> LangModel | None:
     """The model of the language :func:`line_language` names with :data:`LINE_VOTES`
     votes and a :data:`LEAD` over every other, else None."""

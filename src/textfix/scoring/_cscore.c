@@ -736,31 +736,28 @@ done:
 
 /* ---- bound (model.logprob_bound, after _quick) -------------------------------------- */
 
-static PyObject *
-Tables_bound(Tables *self, PyObject *args)
+/* model.logprob_bound's value for _quick's (joined, cost, count) in *out: 0, or 1 where
+ * Python must decide (no denominator), -1 on error. */
+static int
+bound_of(Tables *self, PyObject *joined, double cost, Py_ssize_t count, double *out)
 {
-    PyObject *joined;
-    double cost;
-    Py_ssize_t count;
-    if (!PyArg_ParseTuple(args, "Udn", &joined, &cost, &count)) {
-        return NULL;
-    }
     Py_ssize_t len = PyUnicode_GET_LENGTH(joined);
     int kind = PyUnicode_KIND(joined);
     const void *data = PyUnicode_DATA(joined);
     CharInfo spare;
+    *out = INFINITY;
     if (len == 0) {
-        return PyFloat_FromDouble(INFINITY);
+        return 0;
     }
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (ch > 0x7f) {
             const CharInfo *ci = info(self, ch, &spare);
             if (ci == NULL) {
-                return NULL;
+                return -1;
             }
             if (!self->pool_mask[ci->script]) {
-                return PyFloat_FromDouble(INFINITY);
+                return 0;
             }
         }
     }
@@ -774,9 +771,29 @@ Tables_bound(Tables *self, PyObject *args)
     }
     Py_ssize_t denominator = len - 1 + count;
     if (denominator == 0) {
+        return 1;
+    }
+    *out = (pysum_result(&sum) + cost) / (double)denominator;
+    return 0;
+}
+
+static PyObject *
+Tables_bound(Tables *self, PyObject *args)
+{
+    PyObject *joined;
+    double cost, value;
+    Py_ssize_t count;
+    if (!PyArg_ParseTuple(args, "Udn", &joined, &cost, &count)) {
+        return NULL;
+    }
+    int status = bound_of(self, joined, cost, count, &value);
+    if (status < 0) {
+        return NULL;
+    }
+    if (status > 0) {
         Py_RETURN_NONE;
     }
-    return PyFloat_FromDouble((pysum_result(&sum) + cost) / (double)denominator);
+    return PyFloat_FromDouble(value);
 }
 
 /* ---- score (model.score with lang=None) --------------------------------------------- */
@@ -1147,16 +1164,18 @@ mixed_scripts(Tables *t, const Folded *f, double *out)
     return 0;
 }
 
-static PyObject *
-Tables_score(Tables *self, PyObject *text)
+/* model.score(text) (lang=None) of a composed ``text``: its language's model number (-1:
+ * None), log-probability and letters; -1 on error. */
+static int
+score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
 {
     Folded f;
     Token **toks;
     Shapes sh;
     if (begin(self, text, &f, &toks, &sh) < 0) {
-        return NULL;
+        return -1;
     }
-    PyObject *result = NULL;
+    int result = -1;
     /* groups: scripts in order of first appearance, Other dropped */
     int order[N_SCRIPTS], n_groups = 0, seen[N_SCRIPTS] = {0};
     for (Py_ssize_t i = 0; i < f.n_tokens; i++) {
@@ -1169,8 +1188,10 @@ Tables_score(Tables *self, PyObject *text)
         }
     }
     if (n_groups == 0) {
-        double lp = sh.rare ? RARE_SYMBOL : 0.0;
-        result = Py_BuildValue("(Odn)", Py_None, lp, (Py_ssize_t)0);
+        *lang = -1;
+        *lp_out = sh.rare ? RARE_SYMBOL : 0.0;
+        *letters_out = 0;
+        result = 0;
         goto done;
     }
     double total = 0.0;
@@ -1221,12 +1242,26 @@ Tables_score(Tables *self, PyObject *text)
         denominator = 1;
     }
     double lp = (total + cost + penalties + mixed) / (double)denominator;
-    result = Py_BuildValue("(Odn)", best_lang < 0 ? Py_None : self->models[best_lang].code_obj,
-                           lp, n_letters);
+    *lang = best_lang;
+    *lp_out = lp;
+    *letters_out = n_letters;
+    result = 0;
 done:
     PyMem_Free(toks);
     folded_free(&f);
     return result;
+}
+
+static PyObject *
+Tables_score(Tables *self, PyObject *text)
+{
+    int lang;
+    double lp;
+    Py_ssize_t letters;
+    if (score_of(self, text, &lang, &lp, &letters) < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
 }
 
 /* ---- Pool: the single-byte part of repair.legacy._pool ------------------------------- */
@@ -1404,59 +1439,46 @@ same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a
     return 1;
 }
 
-/* pool(chars, live, both, odd_bits, unnumbered): the single-byte entries of _pool,
- * [(oddness, order, table, chains), ...], for the distinct characters ``chars`` of the
- * line, the ``live`` steps (ascending), and _oddity's (both, odd bit set, odd characters
- * of no image) of the characters no step changes. */
-static PyObject *
-Pool_pool(Pool *self, PyObject *args)
+/* The live steps of a line grouped by the image they make of it, in order of first
+ * appearance: per group its first step and step count (steps are indices of ``live``),
+ * per step the next step of its group (-1: none), and each group's _oddness. */
+typedef struct {
+    Py_ssize_t n_groups;
+    Py_ssize_t *firsts, *counts, *next, *oddness;
+    Py_ssize_t *links; /* the memory of the four */
+} Groups;
+
+static void
+groups_free(Groups *g)
 {
-    PyObject *chars, *live_obj, *both_obj, *odd_obj;
-    Py_ssize_t unnumbered;
-    if (!PyArg_ParseTuple(args, "UO!OOn", &chars, &PyList_Type, &live_obj, &both_obj, &odd_obj,
-                          &unnumbered)) {
-        return NULL;
-    }
-    uint64_t both = (uint64_t)PyLong_AsUnsignedLongLongMask(both_obj);
-    uint64_t odd0[ODD_WORDS];
-    if ((both == (uint64_t)-1 && PyErr_Occurred()) || odd_words(odd_obj, odd0) < 0) {
-        return NULL;
-    }
-    Py_ssize_t n_chars = PyUnicode_GET_LENGTH(chars), n_live = PyList_GET_SIZE(live_obj);
-    Py_ssize_t n = 0; /* rows: the characters some step changes */
-    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_chars + 1));
-    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    PyMem_Free(g->links);
+}
+
+/* Groups of the ``live`` steps for the changeable characters ``rows`` of a line, given
+ * _oddity's (both, odd bit set, odd characters of no image) of the characters no step
+ * changes; -1 on error. */
+static int
+group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssize_t *live,
+            Py_ssize_t n_live, uint64_t both, const uint64_t *odd0, Py_ssize_t unnumbered,
+            Groups *out)
+{
     size_t cap = 8;
     while (cap < 2 * (size_t)n_live + 8) {
         cap <<= 1;
     }
-    /* slot -> group + 1 (0: free); steps are indices of ``live`` */
+    /* slot -> group + 1 (0: free) */
     Py_ssize_t *slots = PyMem_Calloc(cap, sizeof(Py_ssize_t));
-    /* per group: first and last step, step count; per step: the group's next step */
-    Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(4 * n_live + 4));
-    Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
-    Py_ssize_t *next = links + 3 * (n_live + 1);
+    Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * n_live + 5));
     uint64_t *hashes = PyMem_Malloc(sizeof(uint64_t) * (size_t)(n_live + 1));
-    PyObject *result = NULL;
-    if (rows == NULL || live == NULL || slots == NULL || links == NULL || hashes == NULL) {
+    if (slots == NULL || links == NULL || hashes == NULL) {
+        PyMem_Free(slots);
+        PyMem_Free(links);
+        PyMem_Free(hashes);
         PyErr_NoMemory();
-        goto done;
+        return -1;
     }
-    for (Py_ssize_t i = 0; i < n_chars; i++) {
-        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
-        if (ch < BMP && self->row_of[ch] >= 0) {
-            rows[n++] = self->row_of[ch];
-        }
-    }
-    for (Py_ssize_t i = 0; i < n_live; i++) {
-        live[i] = PyLong_AsSsize_t(PyList_GET_ITEM(live_obj, i));
-        if (live[i] < 0 || live[i] >= self->n_steps) {
-            if (!PyErr_Occurred()) {
-                PyErr_SetString(PyExc_IndexError, "step out of range");
-            }
-            goto done;
-        }
-    }
+    Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
+    Py_ssize_t *next = links + 3 * (n_live + 1), *oddness = links + 4 * (n_live + 1);
     /* Each live step's image of the line, hashed (row by row: a row's steps are adjacent). */
     for (Py_ssize_t i = 0; i < n_live; i++) {
         hashes[i] = 1469598103934665603ULL;
@@ -1490,10 +1512,6 @@ Pool_pool(Pool *self, PyObject *args)
             at = (at + 1) & (cap - 1);
         }
     }
-    result = PyList_New(n_groups);
-    if (result == NULL) {
-        goto done;
-    }
     for (Py_ssize_t g = 0; g < n_groups; g++) {
         Py_ssize_t j = live[firsts[g]];
         uint64_t mask = both, odd[ODD_WORDS];
@@ -1505,46 +1523,107 @@ Pool_pool(Pool *self, PyObject *args)
                 odd[w] |= si->odd[w];
             }
         }
-        Py_ssize_t oddness = unnumbered + (mask == 0);
+        oddness[g] = unnumbered + (mask == 0);
         for (int w = 0; w < ODD_WORDS; w++) {
             for (uint64_t x = odd[w]; x; x &= x - 1) {
-                oddness++;
+                oddness[g]++;
             }
         }
-        PyObject *chains = PyTuple_New(counts[g]);
-        if (chains == NULL) {
+    }
+    PyMem_Free(slots);
+    PyMem_Free(hashes);
+    out->n_groups = n_groups;
+    out->firsts = firsts;
+    out->counts = counts;
+    out->next = next;
+    out->oddness = oddness;
+    out->links = links;
+    return 0;
+}
+
+/* The chains of group ``g`` (a new tuple; NULL on error). */
+static PyObject *
+group_chains(const Pool *self, const Groups *groups, const Py_ssize_t *live, Py_ssize_t g)
+{
+    PyObject *chains = PyTuple_New(groups->counts[g]);
+    if (chains == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = groups->firsts[g], k = 0; i >= 0; i = groups->next[i]) {
+        PyObject *chain = PyTuple_GET_ITEM(self->chains, live[i]);
+        Py_INCREF(chain);
+        PyTuple_SET_ITEM(chains, k++, chain);
+    }
+    return chains;
+}
+
+/* pool(chars, live, both, odd_bits, unnumbered): the single-byte entries of _pool,
+ * [(oddness, order, table, chains), ...], for the distinct characters ``chars`` of the
+ * line, the ``live`` steps (ascending), and _oddity's (both, odd bit set, odd characters
+ * of no image) of the characters no step changes. */
+static PyObject *
+Pool_pool(Pool *self, PyObject *args)
+{
+    PyObject *chars, *live_obj, *both_obj, *odd_obj;
+    Py_ssize_t unnumbered;
+    if (!PyArg_ParseTuple(args, "UO!OOn", &chars, &PyList_Type, &live_obj, &both_obj, &odd_obj,
+                          &unnumbered)) {
+        return NULL;
+    }
+    uint64_t both = (uint64_t)PyLong_AsUnsignedLongLongMask(both_obj);
+    uint64_t odd0[ODD_WORDS];
+    if ((both == (uint64_t)-1 && PyErr_Occurred()) || odd_words(odd_obj, odd0) < 0) {
+        return NULL;
+    }
+    Py_ssize_t n_chars = PyUnicode_GET_LENGTH(chars), n_live = PyList_GET_SIZE(live_obj);
+    Py_ssize_t n = 0; /* rows: the characters some step changes */
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_chars + 1));
+    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n_live + 1));
+    Groups groups = {0, NULL, NULL, NULL, NULL, NULL};
+    PyObject *result = NULL;
+    if (rows == NULL || live == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n_chars; i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
+        if (ch < BMP && self->row_of[ch] >= 0) {
+            rows[n++] = self->row_of[ch];
+        }
+    }
+    for (Py_ssize_t i = 0; i < n_live; i++) {
+        live[i] = PyLong_AsSsize_t(PyList_GET_ITEM(live_obj, i));
+        if (live[i] < 0 || live[i] >= self->n_steps) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_IndexError, "step out of range");
+            }
+            goto done;
+        }
+    }
+    if (group_steps(self, rows, n, live, n_live, both, odd0, unnumbered, &groups) < 0) {
+        goto done;
+    }
+    result = PyList_New(groups.n_groups);
+    if (result == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t g = 0; g < groups.n_groups; g++) {
+        PyObject *chains = group_chains(self, &groups, live, g);
+        PyObject *entry = chains == NULL ? NULL
+                                         : Py_BuildValue("(nnON)", groups.oddness[g], g,
+                                                         PyTuple_GET_ITEM(self->tables,
+                                                                          live[groups.firsts[g]]),
+                                                         chains);
+        if (entry == NULL) {
             Py_CLEAR(result);
             goto done;
         }
-        for (Py_ssize_t i = firsts[g], k = 0; i >= 0; i = next[i]) {
-            PyObject *chain = PyTuple_GET_ITEM(self->chains, live[i]);
-            Py_INCREF(chain);
-            PyTuple_SET_ITEM(chains, k++, chain);
-        }
-        PyObject *entry = PyTuple_New(4);
-        PyObject *odd_obj = PyLong_FromSsize_t(oddness), *order = PyLong_FromSsize_t(g);
-        if (entry == NULL || odd_obj == NULL || order == NULL) {
-            Py_XDECREF(entry);
-            Py_XDECREF(odd_obj);
-            Py_XDECREF(order);
-            Py_DECREF(chains);
-            Py_CLEAR(result);
-            goto done;
-        }
-        PyObject *table = PyTuple_GET_ITEM(self->tables, j);
-        Py_INCREF(table);
-        PyTuple_SET_ITEM(entry, 0, odd_obj);
-        PyTuple_SET_ITEM(entry, 1, order);
-        PyTuple_SET_ITEM(entry, 2, table);
-        PyTuple_SET_ITEM(entry, 3, chains);
         PyList_SET_ITEM(result, g, entry);
     }
 done:
+    groups_free(&groups);
     PyMem_Free(rows);
     PyMem_Free(live);
-    PyMem_Free(slots);
-    PyMem_Free(links);
-    PyMem_Free(hashes);
     return result;
 }
 
@@ -1644,7 +1723,23 @@ pool_flags(Pool *self, Py_UCS4 ch)
     return (int)flags;
 }
 
-/* legacy._reads(text): how many of its characters read as letters. */
+/* legacy._reads(text): how many of its characters read as letters; -1 on error. */
+static Py_ssize_t
+reads_of(Pool *self, PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int flags = pool_flags(self, PyUnicode_READ(kind, data, i));
+        if (flags < 0) {
+            return -1;
+        }
+        count += (flags & P_READS) != 0;
+    }
+    return count;
+}
+
 static PyObject *
 Pool_reads(Pool *self, PyObject *text)
 {
@@ -1652,17 +1747,8 @@ Pool_reads(Pool *self, PyObject *text)
         PyErr_SetString(PyExc_TypeError, "text must be str");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        int flags = pool_flags(self, PyUnicode_READ(kind, data, i));
-        if (flags < 0) {
-            return NULL;
-        }
-        count += (flags & P_READS) != 0;
-    }
-    return PyLong_FromSsize_t(count);
+    Py_ssize_t count = reads_of(self, text);
+    return count < 0 ? NULL : PyLong_FromSsize_t(count);
 }
 
 /* candidates()'s first look at the chosen pool entries: [(-quick logprob, order, candidate
@@ -1708,9 +1794,7 @@ Pool_prepare(Pool *self, PyObject *args)
         double q = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 0));
         Py_DECREF(quick);
         if (PyUnicode_GET_LENGTH(cand) == PyUnicode_GET_LENGTH(text_core)) {
-            PyObject *reads = Pool_reads(self, cand);
-            Py_ssize_t r = reads ? PyLong_AsSsize_t(reads) : -1;
-            Py_XDECREF(reads);
+            Py_ssize_t r = reads_of(self, cand);
             if (r < 0) {
                 Py_DECREF(cand);
                 goto fail;
@@ -1856,22 +1940,57 @@ Pool_has_known_words(Pool *self, PyObject *args)
     return PyBool_FromLong(n_words > 0 && found);
 }
 
-/* legacy._changed_words(original, candidate). */
-static PyObject *
-Pool_changed_words(Pool *self, PyObject *args)
+/* The changed words of a candidate (legacy._changed_words): letters and languages each. */
+typedef struct {
+    Py_ssize_t n, cap;
+    Py_ssize_t *letters;
+    uint64_t *langs;
+    int done; /* looked up */
+} Changed;
+
+static void
+changed_free(Changed *w)
 {
-    PyObject *original, *candidate;
-    if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
-        return NULL;
+    PyMem_Free(w->letters);
+    PyMem_Free(w->langs);
+}
+
+static int
+words_add(Changed *w, Py_ssize_t letters, uint64_t langs)
+{
+    if (w->n == w->cap) {
+        Py_ssize_t cap = w->cap ? 2 * w->cap : 8;
+        Py_ssize_t *l = PyMem_Realloc(w->letters, sizeof(Py_ssize_t) * (size_t)cap);
+        if (l == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        w->letters = l;
+        uint64_t *g = PyMem_Realloc(w->langs, sizeof(uint64_t) * (size_t)cap);
+        if (g == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        w->langs = g;
+        w->cap = cap;
     }
+    w->letters[w->n] = letters;
+    w->langs[w->n++] = langs;
+    return 0;
+}
+
+/* Pool_changed_words' walk, into ``w`` (once per candidate). */
+static int
+changed_words_of(Pool *self, PyObject *original, PyObject *candidate, Changed *w)
+{
+    if (w->done) {
+        return 0;
+    }
+    w->done = 1;
     Py_ssize_t n = PyUnicode_GET_LENGTH(candidate);
     int same_length = PyUnicode_GET_LENGTH(original) == n;
     int kind = PyUnicode_KIND(candidate), okind = PyUnicode_KIND(original);
     const void *data = PyUnicode_DATA(candidate), *odata = PyUnicode_DATA(original);
-    PyObject *out = PyList_New(0);
-    if (out == NULL) {
-        return NULL;
-    }
     Py_ssize_t pos = 0, start, end;
     while ((end = core_word(self, kind, data, n, pos, &start)) >= 0) {
         pos = end;
@@ -1881,13 +2000,12 @@ Pool_changed_words(Pool *self, PyObject *args)
                 i++;
             }
             if (i == end) {
-                continue; /* the word is as it was */
+                continue;
             }
         }
-        /* its letters (TOKEN_RE's characters), and the word without edge punctuation */
         Py_ssize_t letters = count_flag(self, kind, data, start, end, P_TOKEN);
         if (letters < 0) {
-            break;
+            return -1;
         }
         if (letters < 2) {
             continue;
@@ -1902,37 +2020,70 @@ Pool_changed_words(Pool *self, PyObject *args)
         }
         Py_ssize_t bare_letters = edge < 0 ? -1 : count_flag(self, kind, data, lo, hi, P_TOKEN);
         if (bare_letters < 0) {
-            break;
+            return -1;
         }
-        int all_letters = bare_letters == hi - lo;
-        PyObject *langs;
-        if (lo < hi && all_letters) {
+        uint64_t langs = 0;
+        if (lo < hi && bare_letters == hi - lo) {
             PyObject *bare = PyUnicode_Substring(candidate, lo, hi);
-            langs = bare ? PyObject_CallOneArg(self->word_langs, bare) : NULL;
+            PyObject *found = bare ? PyObject_CallOneArg(self->word_langs, bare) : NULL;
             Py_XDECREF(bare);
+            if (found == NULL) {
+                return -1;
+            }
+            langs = (uint64_t)PyLong_AsUnsignedLongLongMask(found);
+            Py_DECREF(found);
+            if (langs == (uint64_t)-1 && PyErr_Occurred()) {
+                return -1;
+            }
         }
-        else {
-            langs = PyLong_FromLong(0);
+        if (words_add(w, letters, langs) < 0) {
+            return -1;
         }
-        PyObject *item = langs ? Py_BuildValue("(nN)", letters, langs) : NULL;
-        if (item == NULL || PyList_Append(out, item) < 0) {
-            Py_XDECREF(item);
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_DECREF(item);
     }
-    if (end == -2 || PyErr_Occurred()) {
-        Py_DECREF(out);
-        return NULL;
-    }
-    PyObject *result = PyList_AsTuple(out);
-    Py_DECREF(out);
-    return result;
+    return end == -2 ? -1 : 0;
 }
 
-/* legacy._changed(original, candidate): characters that differ (positions kept), or the
- * length difference plus one. */
+/* legacy._changed_words(original, candidate). */
+static PyObject *
+Pool_changed_words(Pool *self, PyObject *args)
+{
+    PyObject *original, *candidate;
+    if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
+        return NULL;
+    }
+    Changed w = {0, 0, NULL, NULL, 0};
+    PyObject *out = NULL;
+    if (changed_words_of(self, original, candidate, &w) == 0 && (out = PyTuple_New(w.n))) {
+        for (Py_ssize_t i = 0; i < w.n; i++) {
+            PyObject *item = Py_BuildValue("(nK)", w.letters[i], (unsigned long long)w.langs[i]);
+            if (item == NULL) {
+                Py_CLEAR(out);
+                break;
+            }
+            PyTuple_SET_ITEM(out, i, item);
+        }
+    }
+    changed_free(&w);
+    return out;
+}
+
+/* legacy._changed. */
+static Py_ssize_t
+changed_of(PyObject *original, PyObject *candidate)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(candidate), m = PyUnicode_GET_LENGTH(original);
+    if (n != m) {
+        return (n > m ? n - m : m - n) + 1;
+    }
+    int okind = PyUnicode_KIND(original), kind = PyUnicode_KIND(candidate);
+    const void *odata = PyUnicode_DATA(original), *data = PyUnicode_DATA(candidate);
+    Py_ssize_t count = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        count += PyUnicode_READ(okind, odata, i) != PyUnicode_READ(kind, data, i);
+    }
+    return count;
+}
+
 static PyObject *
 Pool_changed(Pool *self, PyObject *args)
 {
@@ -1941,48 +2092,30 @@ Pool_changed(Pool *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(candidate), m = PyUnicode_GET_LENGTH(original);
-    if (n != m) {
-        return PyLong_FromSsize_t((n > m ? n - m : m - n) + 1);
-    }
-    int okind = PyUnicode_KIND(original), kind = PyUnicode_KIND(candidate);
-    const void *odata = PyUnicode_DATA(original), *data = PyUnicode_DATA(candidate);
-    Py_ssize_t count = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        count += PyUnicode_READ(okind, odata, i) != PyUnicode_READ(kind, data, i);
-    }
-    return PyLong_FromSsize_t(count);
+    return PyLong_FromSsize_t(changed_of(original, candidate));
 }
 
 /* The letters of ``text`` that ``cand`` (as long) turns into symbols, before the quotation
- * marks and apostrophes that pair up are let off (legacy._letters_to_symbols). */
-static PyObject *
-Pool_lost_letters(Pool *self, PyObject *args)
+ * marks and apostrophes that pair up are let off (legacy._lost_letters), into ``lost``:
+ * how many, -1 on error. */
+static Py_ssize_t
+lost_letters(Pool *self, PyObject *text, PyObject *cand, Py_UCS4 *lost)
 {
-    PyObject *cand;
-    double share = 0.0;
-    Pair p;
-    if (pair_args(args, &p, &cand, &share) < 0) {
-        return NULL;
-    }
-    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(p.n + 1));
-    if (lost == NULL) {
-        return PyErr_NoMemory();
-    }
-    Py_ssize_t n_lost = 0;
-    for (Py_ssize_t i = 0; i < p.n; i++) {
-        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cand), n_lost = 0;
+    int tkind = PyUnicode_KIND(text), kind = PyUnicode_KIND(cand);
+    const void *tdata = PyUnicode_DATA(text), *data = PyUnicode_DATA(cand);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(tkind, tdata, i), b = PyUnicode_READ(kind, data, i);
         if (a == b) {
             continue;
         }
         int fa = pool_flags(self, a), fb = pool_flags(self, b);
-        int before = i > 0 ? pool_flags(self, PyUnicode_READ(p.kind, p.data, i - 1)) : 0;
-        int after = i + 1 < p.n ? pool_flags(self, PyUnicode_READ(p.kind, p.data, i + 1)) : 0;
+        int before = i > 0 ? pool_flags(self, PyUnicode_READ(kind, data, i - 1)) : 0;
+        int after = i + 1 < n ? pool_flags(self, PyUnicode_READ(kind, data, i + 1)) : 0;
         if (fa < 0 || fb < 0 || before < 0 || after < 0) {
-            PyMem_Free(lost);
-            return NULL;
+            return -1;
         }
-        int inside = i > 0 && i + 1 < p.n;
+        int inside = i > 0 && i + 1 < n;
         if (!(fa & P_ALPHA) || fb & (P_TOKEN | P_HYPHEN)) {
             continue;
         }
@@ -1994,13 +2127,72 @@ Pool_lost_letters(Pool *self, PyObject *args)
         }
         lost[n_lost++] = b;
     }
-    PyObject *result = make_str(lost, n_lost);
+    return n_lost;
+}
+
+static PyObject *
+Pool_lost_letters(Pool *self, PyObject *args)
+{
+    PyObject *cand;
+    double share = 0.0;
+    Pair p;
+    if (pair_args(args, &p, &cand, &share) < 0) {
+        return NULL;
+    }
+    PyObject *text = PyTuple_GET_ITEM(args, 0);
+    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(p.n + 1));
+    if (lost == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t n_lost = lost_letters(self, text, cand, lost);
+    PyObject *result = n_lost < 0 ? NULL : make_str(lost, n_lost);
     PyMem_Free(lost);
     return result;
 }
 
-/* legacy._live_steps(chars) as a list of step numbers, lowest first: the steps that change
- * some of ``chars`` and turn none into an undecodable or bad character. */
+/* legacy._live_steps of the ``n`` characters ``chars`` (read with ``kind``): the steps that
+ * change some of them and turn none into an undecodable or bad character, into ``live``
+ * (room for n_steps) lowest first: how many, -1 on error. */
+static Py_ssize_t
+live_steps(Pool *self, int kind, const void *chars, Py_ssize_t n, Py_ssize_t *live)
+{
+    uint64_t ok[ODD_WORDS], changed[ODD_WORDS] = {0};
+    for (int w = 0; w < ODD_WORDS; w++) {
+        Py_ssize_t bits = self->n_steps - 64 * w;
+        ok[w] = bits >= 64 ? ~(uint64_t)0 : bits > 0 ? ((uint64_t)1 << bits) - 1 : 0;
+    }
+    static const uint64_t none[ODD_WORDS] = {0};
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, chars, i);
+        int row = ch < BMP ? self->row_of[ch] : -1;
+        const uint64_t *changes = row < 0 ? none : self->changes + row * ODD_WORDS;
+        const uint64_t *spoils = row < 0 ? none : self->spoils + row * ODD_WORDS;
+        int flags = pool_flags(self, ch);
+        if (flags < 0) {
+            return -1;
+        }
+        for (int w = 0; w < ODD_WORDS; w++) {
+            changed[w] |= changes[w];
+            ok[w] &= ~spoils[w];
+            if (flags & P_BAD) { /* a bad character left as it is stays bad */
+                ok[w] &= changes[w];
+            }
+        }
+    }
+    Py_ssize_t count = 0;
+    for (int w = 0; w < ODD_WORDS; w++) {
+        for (uint64_t x = ok[w] & changed[w]; x; x &= x - 1) {
+            int bit = 0;
+            while (!(x >> bit & 1)) {
+                bit++;
+            }
+            live[count++] = 64 * w + bit;
+        }
+    }
+    return count;
+}
+
+/* live(chars): legacy._live_steps(chars) as a list of step numbers, lowest first. */
 static PyObject *
 Pool_live(Pool *self, PyObject *chars)
 {
@@ -2008,48 +2200,22 @@ Pool_live(Pool *self, PyObject *chars)
         PyErr_SetString(PyExc_TypeError, "chars must be str");
         return NULL;
     }
-    uint64_t live[ODD_WORDS], changed[ODD_WORDS] = {0};
-    for (int w = 0; w < ODD_WORDS; w++) {
-        Py_ssize_t bits = self->n_steps - 64 * w;
-        live[w] = bits >= 64 ? ~(uint64_t)0 : bits > 0 ? ((uint64_t)1 << bits) - 1 : 0;
+    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(self->n_steps + 1));
+    if (live == NULL) {
+        return PyErr_NoMemory();
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(chars);
-    int kind = PyUnicode_KIND(chars);
-    const void *data = PyUnicode_DATA(chars);
-    static const uint64_t none[ODD_WORDS] = {0};
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        int row = ch < BMP ? self->row_of[ch] : -1;
-        const uint64_t *changes = row < 0 ? none : self->changes + row * ODD_WORDS;
-        const uint64_t *spoils = row < 0 ? none : self->spoils + row * ODD_WORDS;
-        int flags = pool_flags(self, ch);
-        if (flags < 0) {
-            return NULL;
+    Py_ssize_t n = live_steps(self, PyUnicode_KIND(chars), PyUnicode_DATA(chars),
+                              PyUnicode_GET_LENGTH(chars), live);
+    PyObject *out = n < 0 ? NULL : PyList_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *step = PyLong_FromSsize_t(live[i]);
+        if (step == NULL) {
+            Py_CLEAR(out);
+            break;
         }
-        for (int w = 0; w < ODD_WORDS; w++) {
-            changed[w] |= changes[w];
-            live[w] &= ~spoils[w];
-            if (flags & P_BAD) { /* a bad character left as it is stays bad */
-                live[w] &= changes[w];
-            }
-        }
+        PyList_SET_ITEM(out, i, step);
     }
-    PyObject *out = PyList_New(0);
-    for (int w = 0; out != NULL && w < ODD_WORDS; w++) {
-        for (uint64_t x = live[w] & changed[w]; x; x &= x - 1) {
-            int bit = 0;
-            while (!(x >> bit & 1)) {
-                bit++;
-            }
-            PyObject *step = PyLong_FromLong(64 * w + bit);
-            if (step == NULL || PyList_Append(out, step) < 0) {
-                Py_XDECREF(step);
-                Py_CLEAR(out);
-                break;
-            }
-            Py_DECREF(step);
-        }
-    }
+    PyMem_Free(live);
     return out;
 }
 
@@ -2083,6 +2249,8 @@ static PyTypeObject PoolType = {
     .tp_dealloc = (destructor)Pool_dealloc,
     .tp_methods = Pool_methods,
 };
+
+#include "_cscore_rank.h" /* candidates()' shortlist loop */
 
 /* ---- module ------------------------------------------------------------------------- */
 
@@ -2478,7 +2646,7 @@ static struct PyModuleDef cscore_module = {
 PyMODINIT_FUNC
 PyInit__cscore(void)
 {
-    PyTypeObject *types[] = {&TablesType, &PoolType, &WordsType};
+    PyTypeObject *types[] = {&TablesType, &PoolType, &RankingType, &WordsType};
     PyObject *unicodedata = PyImport_ImportModule("unicodedata");
     if (unicodedata == NULL) {
         return NULL;

@@ -77,3 +77,33 @@ def same_length_spans(
     old: str, new: str, max_align: int, /
 ) -> tuple[tuple[int, int, int, int], ...]: ...
 def listed_run(text: str, cand: str, listed: int, /) -> bool: ...
+
+class Ranking:
+    """What repair.legacy's rank formula needs of each chain step, handed over once."""
+
+    def __init__(
+        self,
+        steps: dict[tuple[str, str], int],
+        infos: list[tuple[float, int, int, int]],
+        charsets: list[str],
+        named: Callable[[str], int],
+        to_symbols: Callable[[str, str], int],
+        paired: str,
+        oddity: Callable[[str], tuple[int, int, str]],
+    ) -> None: ...
+    def candidates(
+        self,
+        pool: Pool,
+        tables: Tables,
+        text: str,
+        text_core: str,
+        utf8: list[tuple[int, str, tuple[tuple[tuple[str, str], ...], ...]]],
+        needs_words: bool,
+        best_only: bool,
+        constants: tuple[float, float, float, float, float, float, float, float],
+        limits: tuple[int, int, float],
+        /,
+    ) -> (
+        list[tuple[float, tuple[tuple[str, str], ...], str | None, float, int, float, float, int]]
+        | None
+    ): ...

@@ -178,7 +178,12 @@ def script_of(ch: str) -> str:
     return "Other"
 
 
-def _plausibility(logprob: float) -> float:
+def plausibility(logprob: float) -> float:
+    """:attr:`TextScore.plausibility` of a log-probability per letter.
+
+    >>> plausibility(PLAUSIBLE_MID)
+    0.5
+    """
     return 1.0 / (1.0 + math.exp(-PLAUSIBLE_SLOPE * (logprob - PLAUSIBLE_MID)))
 
 
@@ -459,7 +464,7 @@ def score(text: str, lang: str | None = None) -> TextScore:
     tables = _compiled() if lang is None and NARROW else None
     if tables is not None:
         code, lp, letters = tables.score(text)
-        return TextScore(code, lp, _plausibility(lp), letters)
+        return TextScore(code, lp, plausibility(lp), letters)
     return _score(text, lang)
 
 
@@ -473,7 +478,7 @@ def _score(text: str, lang: str | None = None) -> TextScore:
     if not groups:
         # No letters we model: judge the symbols alone (box drawing is not text).
         lp = RARE_SYMBOL if _RARE_SYMBOL_RE.search(text) else 0.0
-        return TextScore(None, lp, _plausibility(lp), 0)
+        return TextScore(None, lp, plausibility(lp), 0)
     data = langdata()
     total = 0.0
     n_bigrams = n_letters = non_ascii = 0
@@ -489,7 +494,7 @@ def _score(text: str, lang: str | None = None) -> TextScore:
             most, best_lang = nl, code
     cost, count = _symbols(text, non_ascii)
     lp = (total + cost + _penalties(text) + _mixed_scripts(tokens)) / max(1, n_bigrams + count)
-    return TextScore(best_lang, lp, _plausibility(lp), n_letters)
+    return TextScore(best_lang, lp, plausibility(lp), n_letters)
 
 
 @lru_cache(maxsize=4096)  # the engine, its cheap proofs and its gates ask it of one core

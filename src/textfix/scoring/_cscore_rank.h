@@ -1,0 +1,860 @@
+/* The shortlist loop of textfix.repair.legacy.candidates in C (identical results): each
+ * shortlisted round trip's _beaten cut, full score, named chain, word shares and every
+ * rank term.  Included by _cscore.c after the Tables and Pool types (it reads both). */
+
+/* What the rank needs of a chain's first step (true, shown), set up from Python. */
+typedef struct {
+    double prior;       /* legacy._prior_cost of a chain starting with the step */
+    uint64_t fits;      /* models m with chains.fits(true, m) */
+    uint64_t lang_mask; /* legacy._lang_mask(true, None) */
+    Py_ssize_t shown;   /* the display code page's number (its charset) */
+} RankStep;
+
+#define CHARSET_BYTES (BMP / 8)
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *steps;      /* (true, shown) -> its number in ``rsteps`` */
+    RankStep *rsteps;
+    Py_ssize_t n_steps;
+    uint8_t *charsets;    /* per display code page: a BMP bit set of what it encodes */
+    Py_ssize_t n_shown;
+    PyObject *named;      /* text -> model number line_language names (-1: none) */
+    PyObject *to_symbols; /* legacy._letters_to_symbols, for lost quotes and apostrophes */
+    Py_UCS4 paired[16];   /* those quotes and apostrophes */
+    Py_ssize_t n_paired;
+    PyObject *oddity;     /* character no step changes -> its _oddity (see oddity_of) */
+    PyObject *oddities;   /* ... asked once per character: {ch: that} */
+} Ranking;
+
+/* The rank formula's constants (legacy's, handed over on each call). */
+typedef struct {
+    double word_bonus, coverage_bonus, lang_mismatch, symbol_for_letter, new_odd_case,
+        lacked_letter, evidence_letters, bound_slack;
+} RankConstants;
+
+static void
+Ranking_dealloc(Ranking *self)
+{
+    Py_XDECREF(self->steps);
+    Py_XDECREF(self->named);
+    Py_XDECREF(self->to_symbols);
+    Py_XDECREF(self->oddity);
+    Py_XDECREF(self->oddities);
+    PyMem_Free(self->rsteps);
+    PyMem_Free(self->charsets);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* Ranking(steps, infos, charsets, named, to_symbols, paired, oddity): ``steps`` maps each
+ * (true, shown) step to its row of ``infos``, (prior cost, fits mask, language mask, display
+ * code page number); ``charsets`` holds each display code page's characters (all in the
+ * BMP). */
+static int
+Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *steps, *infos, *charsets, *named, *to_symbols, *paired, *oddity;
+    static char *kwlist[] = {"steps",      "infos",  "charsets", "named",
+                             "to_symbols", "paired", "oddity",   NULL};
+    if (self->rsteps != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
+        return -1;
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOUO", kwlist, &PyDict_Type, &steps,
+                                     &PyList_Type, &infos, &PyList_Type, &charsets, &named,
+                                     &to_symbols, &paired, &oddity)) {
+        return -1;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
+    if (PyUnicode_GET_LENGTH(paired) > 16) {
+        PyErr_SetString(PyExc_ValueError, "at most 16 paired signs");
+        return -1;
+    }
+    self->rsteps = PyMem_Calloc((size_t)n + 1, sizeof(RankStep));
+    self->charsets = PyMem_Calloc((size_t)n_shown * CHARSET_BYTES + 1, 1);
+    if (self->rsteps == NULL || self->charsets == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        RankStep *rs = &self->rsteps[i];
+        unsigned long long fits, mask;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(infos, i), "dKKn", &rs->prior, &fits, &mask,
+                              &rs->shown)) {
+            return -1;
+        }
+        if (rs->shown < 0 || rs->shown >= n_shown) {
+            PyErr_SetString(PyExc_IndexError, "display code page out of range");
+            return -1;
+        }
+        rs->fits = (uint64_t)fits;
+        rs->lang_mask = (uint64_t)mask;
+    }
+    for (Py_ssize_t s = 0; s < n_shown; s++) {
+        PyObject *chars = PyList_GET_ITEM(charsets, s);
+        if (!PyUnicode_Check(chars)) {
+            PyErr_SetString(PyExc_TypeError, "charsets are str");
+            return -1;
+        }
+        uint8_t *bits = self->charsets + s * CHARSET_BYTES;
+        for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(chars); i++) {
+            Py_UCS4 ch = PyUnicode_READ_CHAR(chars, i);
+            if (ch >= BMP) {
+                PyErr_SetString(PyExc_ValueError, "charsets are in the BMP");
+                return -1;
+            }
+            bits[ch >> 3] |= (uint8_t)(1 << (ch & 7));
+        }
+    }
+    self->n_paired = PyUnicode_GET_LENGTH(paired);
+    for (Py_ssize_t i = 0; i < self->n_paired; i++) {
+        self->paired[i] = PyUnicode_READ_CHAR(paired, i);
+    }
+    self->n_steps = n;
+    self->n_shown = n_shown;
+    Py_INCREF(steps);
+    self->steps = steps;
+    Py_INCREF(named);
+    self->named = named;
+    Py_INCREF(to_symbols);
+    self->to_symbols = to_symbols;
+    Py_INCREF(oddity);
+    self->oddity = oddity;
+    self->oddities = PyDict_New();
+    return self->oddities == NULL ? -1 : 0;
+}
+
+/* legacy._share of the words for ``mask``: the share and the evidence. */
+static void
+share_of(const Changed *w, uint64_t mask, double evidence_letters, double *share, double *evidence)
+{
+    Py_ssize_t letters = 0, known = 0;
+    for (Py_ssize_t i = 0; i < w->n; i++) {
+        letters += w->letters[i];
+        if (w->langs[i] & mask) {
+            known += w->letters[i];
+        }
+    }
+    if (!letters) {
+        *share = *evidence = 0.0;
+        return;
+    }
+    *share = (double)known / (double)letters;
+    double weight = (double)letters / evidence_letters;
+    *evidence = *share * (weight < 1.0 ? weight : 1.0);
+}
+
+/* legacy._beaten: 1 if the candidate's rank is surely below ``rank``, 0 if not, -1 on
+ * error, -2 where Python must decide (``quick``: model._quick of the candidate). */
+static int
+beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, PyObject *quick,
+       double rank, const RankConstants *k, Changed *w)
+{
+    double bound;
+    int status = bound_of(tables, PyTuple_GET_ITEM(quick, 1),
+                          PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 2)),
+                          PyLong_AsSsize_t(PyTuple_GET_ITEM(quick, 3)), &bound);
+    if (status != 0) {
+        return status < 0 ? -1 : -2;
+    }
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
+    double top = bound + k->bound_slack;
+    top += k->coverage_bonus * (double)changed_of(text_core, cand) / (double)(len > 1 ? len : 1);
+    if (top + k->word_bonus < rank) {
+        return 1;
+    }
+    if (changed_words_of(pool, text_core, cand, w) < 0) {
+        return -1;
+    }
+    double share, evidence;
+    share_of(w, ~(uint64_t)0, k->evidence_letters, &share, &evidence);
+    return top + k->word_bonus * evidence < rank;
+}
+
+/* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
+static Py_ssize_t
+to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(text) != n) {
+        return 0;
+    }
+    Py_UCS4 *lost = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    if (lost == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t n_lost = lost_letters(pool, text, cand, lost);
+    int paired = 0;
+    for (Py_ssize_t i = 0; i < n_lost; i++) {
+        for (Py_ssize_t j = 0; j < self->n_paired; j++) {
+            paired |= lost[i] == self->paired[j];
+        }
+    }
+    PyMem_Free(lost);
+    if (n_lost < 0 || !paired) {
+        return n_lost;
+    }
+    PyObject *r = PyObject_CallFunctionObjArgs(self->to_symbols, text, cand, NULL);
+    if (r == NULL) {
+        return -1;
+    }
+    Py_ssize_t value = PyLong_AsSsize_t(r);
+    Py_DECREF(r);
+    return value;
+}
+
+/* The per-line state of one rank call. */
+typedef struct {
+    Ranking *self;
+    PyObject *text, *text_core;
+    int named;     /* line_language's model (-1: none), -2 until asked */
+    int8_t *holds; /* per display code page: -1 until asked */
+} Line;
+
+/* The RankStep of a chain's first step; NULL with no error where Python must decide. */
+static const RankStep *
+rank_step(Ranking *self, PyObject *chain)
+{
+    if (!PyTuple_Check(chain) || PyTuple_GET_SIZE(chain) < 1) {
+        return NULL;
+    }
+    PyObject *row = PyDict_GetItemWithError(self->steps, PyTuple_GET_ITEM(chain, 0));
+    if (row == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = PyLong_AsSsize_t(row);
+    return i >= 0 && i < self->n_steps ? &self->rsteps[i] : NULL;
+}
+
+/* holds(shown): every character of the core is one the display code page encodes. */
+static int
+line_holds(Line *line, Py_ssize_t shown)
+{
+    if (line->holds[shown] < 0) {
+        const uint8_t *bits = line->self->charsets + shown * CHARSET_BYTES;
+        PyObject *t = line->text_core;
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        int all = 1;
+        for (Py_ssize_t i = 0; i < n && all; i++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            all = ch < BMP && (bits[ch >> 3] >> (ch & 7) & 1);
+        }
+        line->holds[shown] = (int8_t)all;
+    }
+    return line->holds[shown];
+}
+
+/* named_lang(text, lang) as a model number (-1: None) where fits(true, it) can be False
+ * for the step ``rs`` (else -1: line_language is worked out only when it can matter); -2
+ * on error. */
+static int
+named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
+{
+    if (lang < 0) {
+        return -1;
+    }
+    uint64_t script = 0; /* the models of lang's script */
+    for (int m = 0; m < tables->n_models; m++) {
+        script |= (uint64_t)(tables->models[m].script == tables->models[lang].script) << m;
+    }
+    if ((rs->fits & script) == script) {
+        return -1; /* the step fits every language named_lang could name */
+    }
+    if (line->named == -2) {
+        PyObject *r = PyObject_CallOneArg(line->self->named, line->text);
+        if (r == NULL) {
+            return -2;
+        }
+        long m = PyLong_AsLong(r);
+        Py_DECREF(r);
+        if (m == -1 && PyErr_Occurred()) {
+            return -2;
+        }
+        line->named = m >= 0 && m < tables->n_models ? (int)m : -1;
+    }
+    if (line->named < 0 || tables->models[line->named].script != tables->models[lang].script) {
+        return -1;
+    }
+    return line->named;
+}
+
+static int
+fits_model(const RankStep *rs, int lang)
+{
+    return lang < 0 || (rs->fits >> lang & 1);
+}
+
+/* legacy._named_chain; NULL with no error where Python must decide. */
+static PyObject *
+named_chain(Line *line, PyObject *chains, int lang)
+{
+    PyObject *best = PyTuple_GET_ITEM(chains, 0);
+    const RankStep *rs = rank_step(line->self, best);
+    if (rs == NULL) {
+        return NULL;
+    }
+    int best_key = 2 * fits_model(rs, lang) + line_holds(line, rs->shown);
+    for (Py_ssize_t i = 1; i < PyTuple_GET_SIZE(chains) && best_key != 3; i++) {
+        PyObject *chain = PyTuple_GET_ITEM(chains, i);
+        if ((rs = rank_step(line->self, chain)) == NULL) {
+            return NULL;
+        }
+        int key = 2 * fits_model(rs, lang) + line_holds(line, rs->shown);
+        if (key > best_key) {
+            best = chain;
+            best_key = key;
+        }
+    }
+    return best;
+}
+
+/* One pool entry as candidates() looks at it. */
+typedef struct {
+    Py_ssize_t oddness, order;
+    PyObject *made;   /* the step's table, or the candidate core (borrowed) */
+    PyObject *chains; /* the chains giving it (borrowed) */
+    PyObject *cand;   /* the candidate core (owned; NULL until made) */
+    PyObject *quick;  /* its model._quick (owned; NULL until the first look) */
+    double q;         /* -quick logprob */
+    int utf8;         /* a UTF-8 round trip */
+} Look;
+
+static int
+by_oddness(const void *a, const void *b)
+{
+    const Look *x = a, *y = b;
+    if (x->oddness != y->oddness) {
+        return x->oddness < y->oddness ? -1 : 1;
+    }
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+static int
+by_quick(const void *a, const void *b)
+{
+    const Look *x = a, *y = b;
+    if (x->q < y->q) {
+        return -1;
+    }
+    if (x->q > y->q) {
+        return 1;
+    }
+    return (x->order > y->order) - (x->order < y->order);
+}
+
+/* legacy._cand_core: the candidate core of ``look`` (made once); -1 on error. */
+static int
+make_cand(Pool *pool, PyObject *text_core, Look *look)
+{
+    if (look->cand != NULL) {
+        return 0;
+    }
+    if (PyUnicode_Check(look->made)) {
+        Py_INCREF(look->made);
+        look->cand = look->made;
+        return 0;
+    }
+    look->cand = translate_with(pool, text_core, look->made);
+    return look->cand == NULL ? -1 : 0;
+}
+
+/* The loop of candidates() over the sorted shortlist: [(rank, chain, lang, logprob,
+ * letters, known, evidence, changed), ...] in shortlist order; Py_None where Python must
+ * decide; NULL on error. */
+static PyObject *
+rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *text_core,
+          const Look *looks, Py_ssize_t n, Py_ssize_t most, int best_only, const RankConstants *k)
+{
+    Line line = {self, text, text_core, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
+    PyObject *out = PyList_New(0);
+    Changed w = {0, 0, NULL, NULL, 0};
+    if (line.holds == NULL || out == NULL) {
+        PyMem_Free(line.holds);
+        Py_XDECREF(out);
+        return PyErr_NoMemory();
+    }
+    memset(line.holds, 0xff, (size_t)self->n_shown + 1);
+    Py_ssize_t len_core = PyUnicode_GET_LENGTH(text_core), odd_before, odd;
+    double top = -INFINITY;
+    if (odd_cases(tables, text_core, &odd_before) < 0) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *cand = looks[i].cand, *chains = looks[i].chains;
+        changed_free(&w);
+        memset(&w, 0, sizeof(w));
+        if (best_only && PyList_GET_SIZE(out)) {
+            int cut = beaten(pool, tables, text_core, cand, looks[i].quick, top, k, &w);
+            if (cut == -1) {
+                goto fail;
+            }
+            if (cut == -2) {
+                goto python;
+            }
+            if (cut) {
+                continue;
+            }
+        }
+        PyObject *composed_cand = composed(cand);
+        if (composed_cand == NULL) {
+            goto fail;
+        }
+        int lang;
+        double lp;
+        Py_ssize_t letters;
+        int status = score_of(tables, composed_cand, &lang, &lp, &letters);
+        Py_DECREF(composed_cand);
+        if (status < 0) {
+            goto fail;
+        }
+        if (!letters) {
+            continue;
+        }
+        PyObject *chain = PyTuple_GET_SIZE(chains) == 1 ? PyTuple_GET_ITEM(chains, 0)
+                                                        : named_chain(&line, chains, lang);
+        const RankStep *rs = chain ? rank_step(self, chain) : NULL;
+        if (rs == NULL) {
+            if (PyErr_Occurred()) {
+                goto fail;
+            }
+            goto python;
+        }
+        uint64_t mask = rs->lang_mask | (lang >= 0 ? (uint64_t)1 << lang : 0);
+        if (changed_words_of(pool, text_core, cand, &w) < 0) {
+            goto fail;
+        }
+        double known, evidence;
+        share_of(&w, mask, k->evidence_letters, &known, &evidence);
+        Py_ssize_t changed = changed_of(text_core, cand);
+        double rank = lp + k->word_bonus * evidence - rs->prior / (double)(letters + 1);
+        rank += k->coverage_bonus * (double)changed / (double)(len_core > 1 ? len_core : 1);
+        if (!fits_model(rs, lang)) {
+            rank -= k->lang_mismatch;
+        }
+        int named = named_lang(&line, tables, lang, rs);
+        if (named == -2) {
+            goto fail;
+        }
+        if (!fits_model(rs, named)) {
+            rank -= k->lang_mismatch;
+        }
+        if (!line_holds(&line, rs->shown)) {
+            rank -= k->lang_mismatch;
+        }
+        Py_ssize_t lost = to_symbols(self, pool, text_core, cand);
+        if (lost < 0 || odd_cases(tables, cand, &odd) < 0) {
+            goto fail;
+        }
+        rank -= k->symbol_for_letter * (double)lost;
+        rank -= k->new_odd_case * (double)(odd > odd_before ? odd - odd_before : 0);
+        if (PyUnicode_GET_LENGTH(cand) == len_core) {
+            Py_ssize_t r = reads_of(pool, cand);
+            if (r < 0) {
+                goto fail;
+            }
+            rank -= k->lacked_letter * (double)(most > r ? most - r : 0) / (double)(most + 1);
+        }
+        PyObject *code = lang < 0 ? Py_None : tables->models[lang].code_obj;
+        PyObject *found = Py_BuildValue("(dOOdnddn)", rank, chain, code, lp, letters, known,
+                                        evidence, changed);
+        if (found == NULL || PyList_Append(out, found) < 0) {
+            Py_XDECREF(found);
+            goto fail;
+        }
+        Py_DECREF(found);
+        top = top >= rank ? top : rank; /* max(top, rank) */
+    }
+    changed_free(&w);
+    PyMem_Free(line.holds);
+    return out;
+python:
+    changed_free(&w);
+    PyMem_Free(line.holds);
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    changed_free(&w);
+    PyMem_Free(line.holds);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* found.sort(key=lambda c: -c[0]) (stable, best first), for the few found. */
+static void
+sort_found(PyObject *found)
+{
+    Py_ssize_t n = PyList_GET_SIZE(found);
+    for (Py_ssize_t i = 1; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(found, i);
+        double rank = PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(item, 0));
+        Py_ssize_t j = i;
+        while (j > 0 &&
+               -rank < -PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(PyList_GET_ITEM(found, j - 1), 0))) {
+            PyList_SET_ITEM(found, j, PyList_GET_ITEM(found, j - 1));
+            j--;
+        }
+        PyList_SET_ITEM(found, j, item);
+    }
+}
+
+#define ODDITIES_KEPT 65536 /* characters whose _oddity is kept (as CHAR_TABLE_SIZE) */
+
+/* The _oddity of the characters no step changes, as legacy._pool_of folds them in: letter
+ * masks ANDed into *both, odd characters with a number ORed into ``odd``, those with none
+ * gathered (once each) into ``unnumbered``; -1 on error. */
+static int
+oddity_of(Ranking *self, const Py_UCS4 *chars, Py_ssize_t n, uint64_t *both, uint64_t *odd,
+          Py_UCS4 *unnumbered, Py_ssize_t *n_unnumbered)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *key = PyLong_FromUnsignedLong(chars[i]);
+        if (key == NULL) {
+            return -1;
+        }
+        PyObject *found = PyDict_GetItemWithError(self->oddities, key);
+        Py_XINCREF(found);
+        if (found == NULL && !PyErr_Occurred()) {
+            PyObject *ch = PyUnicode_FromOrdinal((int)chars[i]);
+            found = ch ? PyObject_CallOneArg(self->oddity, ch) : NULL;
+            Py_XDECREF(ch);
+            if (found != NULL && PyDict_GET_SIZE(self->oddities) < ODDITIES_KEPT &&
+                PyDict_SetItem(self->oddities, key, found) < 0) {
+                Py_CLEAR(found);
+            }
+        }
+        Py_DECREF(key);
+        PyObject *mask, *bits, *extra;
+        uint64_t words[ODD_WORDS];
+        if (found == NULL || !PyArg_ParseTuple(found, "OOU", &mask, &bits, &extra) ||
+            odd_words(bits, words) < 0) {
+            Py_XDECREF(found);
+            return -1;
+        }
+        *both &= (uint64_t)PyLong_AsUnsignedLongLongMask(mask);
+        for (int w = 0; w < ODD_WORDS; w++) {
+            odd[w] |= words[w];
+        }
+        for (Py_ssize_t j = 0; j < PyUnicode_GET_LENGTH(extra); j++) {
+            Py_UCS4 c = PyUnicode_READ_CHAR(extra, j);
+            Py_ssize_t k = 0;
+            while (k < *n_unnumbered && unnumbered[k] != c) {
+                k++;
+            }
+            if (k == *n_unnumbered) {
+                unnumbered[(*n_unnumbered)++] = c;
+            }
+        }
+        Py_DECREF(found);
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+cmp_char(const void *a, const void *b)
+{
+    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
+    return (x > y) - (x < y);
+}
+
+/* legacy._pool_of's entries of a line as Looks (its single-byte round trips from its
+ * distinct non-ASCII characters, then ``utf8``'s (oddness, candidate core, chains)), sorted
+ * as sorted() sorts the entries; the chains made are kept alive by ``keep``. How many, -1
+ * on error, -2 where Python must decide. */
+static Py_ssize_t
+pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObject *keep,
+           Look **out)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text_core), n_chars = 0, n_rows = 0, n_other = 0;
+    Py_ssize_t n_live = 0, n_unnumbered = 0, n = 0;
+    int kind = PyUnicode_KIND(text_core);
+    const void *data = PyUnicode_DATA(text_core);
+    Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * len + 1));
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(len + pool->n_steps + 1));
+    Groups groups = {0, NULL, NULL, NULL, NULL, NULL};
+    Look *looks = NULL;
+    if (chars == NULL || rows == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    /* the distinct non-ASCII characters (each once) */
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch > 0x7f) {
+            chars[n_chars++] = ch;
+        }
+    }
+    qsort(chars, (size_t)n_chars, sizeof(Py_UCS4), cmp_char);
+    Py_ssize_t distinct = 0;
+    for (Py_ssize_t i = 0; i < n_chars; i++) {
+        if (distinct == 0 || chars[distinct - 1] != chars[i]) {
+            chars[distinct++] = chars[i];
+        }
+    }
+    n_chars = distinct;
+    Py_ssize_t *live = rows + len; /* (room for n_steps) */
+    n_live = live_steps(pool, PyUnicode_4BYTE_KIND, chars, n_chars, live);
+    if (n_live < 0) {
+        goto fail;
+    }
+    if (n_live > 0) {
+        /* the changeable characters as rows; the others (after them in ``chars``) */
+        Py_UCS4 *other = chars + len;
+        for (Py_ssize_t i = 0; i < n_chars; i++) {
+            int row = chars[i] < BMP ? pool->row_of[chars[i]] : -1;
+            if (row >= 0) {
+                rows[n_rows++] = row;
+            }
+            else {
+                other[n_other++] = chars[i];
+            }
+        }
+        uint64_t both = ~(uint64_t)0, odd[ODD_WORDS] = {0};
+        /* (the odd characters of no image: at most MAX_FOLD per other character) */
+        Py_UCS4 *unnumbered = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(MAX_FOLD * n_other + 1));
+        if (unnumbered == NULL) {
+            PyErr_NoMemory();
+            goto fail;
+        }
+        int status = oddity_of(self, other, n_other, &both, odd, unnumbered, &n_unnumbered);
+        PyMem_Free(unnumbered);
+        if (status < 0 || group_steps(pool, rows, n_rows, live, n_live, both, odd, n_unnumbered,
+                                      &groups) < 0) {
+            goto fail;
+        }
+    }
+    Py_ssize_t n_utf8 = PyList_GET_SIZE(utf8);
+    looks = PyMem_Calloc((size_t)(groups.n_groups + n_utf8 + 1), sizeof(Look));
+    if (looks == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
+        PyObject *chains = group_chains(pool, &groups, live, g);
+        if (chains == NULL || PyList_Append(keep, chains) < 0) {
+            Py_XDECREF(chains);
+            goto fail;
+        }
+        Py_DECREF(chains); /* (kept alive by ``keep``) */
+        looks[n].oddness = groups.oddness[g];
+        looks[n].order = g;
+        looks[n].made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]);
+        looks[n].chains = chains;
+    }
+    for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
+        PyObject *e = PyList_GET_ITEM(utf8, i);
+        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(e, 2)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(e, 2)) < 1) {
+            PyMem_Free(looks);
+            looks = NULL;
+            n = -2;
+            goto done;
+        }
+        looks[n].oddness = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0));
+        if (looks[n].oddness == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        looks[n].order = groups.n_groups + i;
+        looks[n].made = PyTuple_GET_ITEM(e, 1);
+        looks[n].chains = PyTuple_GET_ITEM(e, 2);
+        looks[n].utf8 = 1;
+    }
+    qsort(looks, (size_t)n, sizeof(Look), by_oddness);
+    goto done;
+fail:
+    PyMem_Free(looks);
+    looks = NULL;
+    n = -1;
+done:
+    groups_free(&groups);
+    PyMem_Free(chars);
+    PyMem_Free(rows);
+    *out = looks;
+    return n;
+}
+
+/* legacy._with_known_words over the sorted looks, in place: how many are kept (their cores
+ * made, the others' let go); -1 on error. */
+static Py_ssize_t
+with_known_words(Pool *pool, PyObject *text_core, Look *looks, Py_ssize_t n,
+                 Py_ssize_t quick_pool, double strong_known)
+{
+    Py_ssize_t kept = 0, least = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Look look = looks[i];
+        if (!look.utf8 && least >= 0 && (look.oddness > least + 1 || kept >= quick_pool)) {
+            continue;
+        }
+        if (make_cand(pool, text_core, &look) < 0) {
+            return -1;
+        }
+        int keep = 1;
+        if (PyUnicode_GET_LENGTH(look.cand) == PyUnicode_GET_LENGTH(text_core)) {
+            PyObject *args = Py_BuildValue("(OOd)", text_core, look.cand, strong_known);
+            PyObject *r = args ? Pool_has_known_words(pool, args) : NULL;
+            Py_XDECREF(args);
+            keep = r ? PyObject_IsTrue(r) : -1;
+            Py_XDECREF(r);
+        }
+        if (keep < 0) {
+            Py_DECREF(look.cand);
+            return -1;
+        }
+        if (!keep) {
+            Py_CLEAR(look.cand);
+            continue;
+        }
+        if (least < 0) {
+            least = look.oddness;
+        }
+        looks[kept++] = look;
+    }
+    return kept;
+}
+
+/* legacy._chosen over the sorted looks, in place: how many are chosen (the cores of the
+ * others let go). */
+static Py_ssize_t
+chosen(Look *looks, Py_ssize_t n, Py_ssize_t quick_pool)
+{
+    Py_ssize_t head = n < quick_pool ? n : quick_pool, cut = 0;
+    while (cut < head && looks[cut].oddness <= looks[0].oddness + 1) {
+        cut++;
+    }
+    Py_ssize_t m = cut;
+    for (Py_ssize_t i = cut; i < n; i++) {
+        if (looks[i].utf8) {
+            Look look = looks[i];
+            looks[i].cand = NULL; /* (moved: owned by its new place) */
+            looks[m++] = look;
+        }
+        else {
+            Py_CLEAR(looks[i].cand);
+        }
+    }
+    return m;
+}
+
+/* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
+ * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide. */
+static int
+first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssize_t n,
+           Py_ssize_t *most)
+{
+    *most = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (make_cand(pool, text_core, &looks[i]) < 0) {
+            return -1;
+        }
+        PyObject *quick = Tables_quick(tables, looks[i].cand);
+        if (quick == NULL || quick == Py_None) {
+            Py_XDECREF(quick);
+            return quick == NULL ? -1 : -2;
+        }
+        looks[i].q = -PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 0));
+        looks[i].quick = quick;
+        if (PyUnicode_GET_LENGTH(looks[i].cand) == PyUnicode_GET_LENGTH(text_core)) {
+            Py_ssize_t r = reads_of(pool, looks[i].cand);
+            if (r < 0) {
+                return -1;
+            }
+            *most = r > *most ? r : *most;
+        }
+    }
+    qsort(looks, (size_t)n, sizeof(Look), by_quick);
+    return 0;
+}
+
+/* candidates(pool, tables, text, text_core, utf8, needs_words, best_only, constants,
+ * limits): legacy.candidates as the ranked [(rank, chain, lang, logprob, letters, known,
+ * evidence, changed), ...], best first (the best alone with ``best_only``), given the
+ * line's UTF-8 round trips as (oddness, candidate core, chains); None where Python must
+ * decide.  ``limits`` are (QUICK_POOL, SHORTLIST, STRONG_KNOWN). */
+static PyObject *
+Ranking_candidates(Ranking *self, PyObject *args)
+{
+    PyObject *pool_obj, *tables_obj, *text, *text_core, *utf8, *consts;
+    int needs_words, best_only;
+    Py_ssize_t quick_pool, shortlist;
+    double strong_known;
+    RankConstants k;
+    if (!PyArg_ParseTuple(args, "O!O!UUO!ppO!(nnd)", &PoolType, &pool_obj, &TablesType,
+                          &tables_obj, &text, &text_core, &PyList_Type, &utf8, &needs_words,
+                          &best_only, &PyTuple_Type, &consts, &quick_pool, &shortlist,
+                          &strong_known)) {
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(consts, "dddddddd", &k.word_bonus, &k.coverage_bonus, &k.lang_mismatch,
+                          &k.symbol_for_letter, &k.new_odd_case, &k.lacked_letter,
+                          &k.evidence_letters, &k.bound_slack)) {
+        return NULL;
+    }
+    Pool *pool = (Pool *)pool_obj;
+    Tables *tables = (Tables *)tables_obj;
+    PyObject *keep = PyList_New(0), *result = NULL;
+    Look *looks = NULL;
+    if (keep == NULL) {
+        return NULL;
+    }
+    Py_ssize_t made = pool_looks(self, pool, text_core, utf8, keep, &looks), n = made, most = 0;
+    int status = n < 0 ? (int)n : 0;
+    if (status == 0 && needs_words) {
+        n = with_known_words(pool, text_core, looks, n, quick_pool, strong_known);
+        status = n < 0 ? -1 : 0;
+    }
+    if (status == 0 && n == 0) {
+        result = PyList_New(0);
+        goto done;
+    }
+    if (status == 0) {
+        n = chosen(looks, n, quick_pool);
+        status = first_look(pool, tables, text_core, looks, n, &most);
+    }
+    if (status == 0) {
+        result = rank_loop(self, pool, tables, text, text_core, looks, n < shortlist ? n : shortlist,
+                           most, best_only, &k);
+        if (result != NULL && result != Py_None) {
+            sort_found(result);
+            if (best_only && PyList_GET_SIZE(result) > 1 &&
+                PyList_SetSlice(result, 1, PyList_GET_SIZE(result), NULL) < 0) {
+                Py_CLEAR(result);
+            }
+        }
+    }
+    else if (status == -2) {
+        result = Py_None;
+        Py_INCREF(result);
+    }
+done:
+    for (Py_ssize_t i = 0; i < made; i++) {
+        Py_XDECREF(looks[i].cand);
+        Py_XDECREF(looks[i].quick);
+    }
+    PyMem_Free(looks);
+    Py_DECREF(keep);
+    return result;
+}
+
+static PyMethodDef Ranking_methods[] = {
+    {"candidates", (PyCFunction)Ranking_candidates, METH_VARARGS,
+     "legacy.candidates from the pool's entries on (ranked, best first), or None for Python."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject RankingType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "textfix.scoring._cscore.Ranking",
+    .tp_basicsize = sizeof(Ranking),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "What repair.legacy's rank formula needs of each chain step, handed over once.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Ranking_init,
+    .tp_dealloc = (destructor)Ranking_dealloc,
+    .tp_methods = Ranking_methods,
+};

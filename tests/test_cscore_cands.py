@@ -1,0 +1,132 @@
+"""The compiled rank loop of the legacy engine (``_cscore.Ranking``) ranks exactly as the
+pure-Python loop does: the same candidates, chains, scores and ranks bit for bit, for every
+option combination, on real clean lines, their mojibake under many chains, and hypothesis
+text (lone surrogates, NUL, astral characters, huge lines). Skipped when the module is not
+built or TEXTFIX_PURE_PYTHON is set."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+import pytest
+from benchmarks.devset import garble
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.realdata import non_ascii_lines
+
+from textfix.chains import UTF8_STEPS, single_byte_steps
+from textfix.repair import legacy
+
+RANKING = legacy._compiled_ranking()
+pytestmark = pytest.mark.skipif(RANKING is None, reason="textfix.scoring._cscore is not built")
+
+OPTIONS = list(itertools.product((False, True), repeat=2))
+
+
+def _exact(value: object) -> object:
+    """Floats by their bits, tuples (candidates, scores, chains) item by item."""
+    if isinstance(value, float):
+        return value.hex()
+    if isinstance(value, tuple | list):
+        return tuple(map(_exact, value))
+    return value
+
+
+def assert_same(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Compiled and pure-Python candidates agree for every option; how many were ranked."""
+    ranked = 0
+    for needs_words, best_only in OPTIONS:
+        compiled = legacy.candidates(text, needs_words, best_only)
+        with monkeypatch.context() as patch:
+            patch.setattr(legacy, "_compiled_ranking", lambda: None)
+            reference = legacy.candidates(text, needs_words, best_only)
+        assert _exact(compiled) == _exact(reference), (text, needs_words, best_only)
+        ranked += len(reference)
+    return ranked
+
+
+@functools.cache
+def garbled_lines() -> list[str]:
+    """Real lines and their mojibake under single-byte and UTF-8 chains, one or two deep."""
+    lines = list(non_ascii_lines()[::3])
+    steps = [step for step, _table in single_byte_steps()][::5] + list(UTF8_STEPS[::3])
+    out = set(lines[::4])
+    for i, line in enumerate(lines):
+        chain = (steps[i % len(steps)],)
+        if i % 5 == 0:
+            chain += (steps[(7 * i + 3) % len(steps)],)
+        garbled = garble(line, chain)
+        if garbled is not None:
+            out.add(garbled)
+    return sorted(out)
+
+
+def test_real_lines_rank_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = garbled_lines()
+    assert len(lines) > 600
+    ranked = sum(assert_same(text, monkeypatch) for text in lines)
+    assert ranked > 3000  # the loop really ranked (not only empty pools)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00",
+        "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
+        "Kuþ uçtu",
+        "Labot ðo dokumentu",  # named_lang: the line's words name Latvian
+        "Iðsaugokite juos saugioje vietoje dabar",
+        "‚ибрати файл",  # a display code page that cannot hold the core
+        "Êîãàëûì",  # a capital read as a no-break space
+        "ô%(x)sö and ’nohup.out’",  # quotes and apostrophes that pair up
+        "РеспублИка по мЯсу и вбудовано╖",
+        "Ã¥ Ã© ÐŸÑ€Ð¸Ð²ÐµÑ‚",  # UTF-8 round trips
+        "tro\u0323ng Thu\u0323y",  # combining marks
+        "\ud800Öåé \U0001f602òåêñò\udfff",
+    ],
+)
+def test_fixtures_rank_the_same(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same(text, monkeypatch)
+
+
+def test_huge_line_ranks_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same(" ".join(garbled_lines()[:300]), monkeypatch)
+
+
+def test_changed_constants_reach_the_compiled_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rank's constants are read from legacy on every call, not copied into C.
+    text = "Kuþ uçtu"
+    before = legacy.candidates(text)
+    monkeypatch.setattr(legacy, "WORD_BONUS", 3.0)
+    after = legacy.candidates(text)
+    assert after[0].rank != before[0].rank
+    assert_same(text, monkeypatch)
+
+
+_ODD = "\x00\u3000\xa0\ud800\udc00İıßΣσςµ\u0301\u05be²³¼¦¤¨¯´¸¬€„“”«»’│╖ðþý"
+_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="utf-8"),
+        st.characters(min_codepoint=0x80, max_codepoint=0x52F),
+        st.sampled_from([*_ODD, "😂", "\U0010ffff"]),
+        st.sampled_from(list(" .,-'")),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_any_text_ranks_the_same(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same(text, monkeypatch)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(non_ascii_lines()), st.sampled_from(single_byte_steps()))
+def test_mojibake_of_any_chain_ranks_the_same(line: str, step: object) -> None:
+    garbled = garble(line, (step[0],))  # type: ignore[index]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same(garbled if garbled is not None else line, monkeypatch)
