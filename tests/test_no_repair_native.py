@@ -150,3 +150,81 @@ def test_quick_document_line_agrees_on_any_text(text: str) -> None:
     assert quick(text) == _quick_document_reference(text)
     if quick(text):
         assert not capital_behind_sign(text)
+
+
+def _refusal_lines() -> list[str]:
+    """Clean lines (some of languages the scorer does not model), their round trips, and
+    lines of odd characters: the word-gate route says yes and no often."""
+    lines = [
+        line
+        for lang in [*LANGS, "uk", "ig", "br", "lb", "fy", "kab", "hsb"]
+        for line in django_lines(lang, 60)
+    ]
+    trips = [trip for line in lines[::7] for _core, trip in _round_trips(line)[:6]]
+    odd = [
+        "Efrîka Basur",
+        "Dòllaru Ìsulas",
+        "Œ\xa0«â\xa0",
+        "x\x00é\x00",
+        "a\ud800é x",
+        "İstanbul ü",
+    ]
+    return lines + trips + odd + ["Straße " + "é" * 3000, "Ghą́ą́ʼaskʼidii Bikéyah"]
+
+
+def _routes(line: str) -> tuple[object, object]:
+    """The compiled and the pure-Python word route of ``line`` (masks as ints)."""
+    text_core = legacy.core(line)
+    for ch in line:
+        no_repair._FLAGS[ch]
+    route = no_repair._compiled_route()
+    assert route is cplausible.word_route  # type: ignore[union-attr]
+    found = route(line, text_core, no_repair._FLAGS)
+    compiled = None
+    if isinstance(found, tuple):
+        compiled = (found[0], no_repair._mask(found[1]), no_repair._mask(found[2]))
+    return compiled, no_repair._word_route(line, text_core)
+
+
+def test_word_route_agrees_on_real_lines_and_round_trips() -> None:
+    lines = [line for line in _refusal_lines() if not no_repair.mojibake_shape(legacy.core(line))]
+    pairs = [_routes(line) for line in lines]
+    assert [a for a, _b in pairs] == [b for _a, b in pairs]
+    routes = [b for _a, b in pairs if b is not None]
+    assert 0.05 < len(routes) / len(lines) < 0.95  # well formed or not
+    assert 0.05 < sum(1 for left, _m, _s in routes if left) / len(routes) < 0.95
+    assert any(marking for _left, marking, _s in routes) and any(s for _l, _m, s in routes)
+    assert len(lines) > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=60))
+def test_word_route_agrees_on_any_text(text: str) -> None:
+    if not no_repair.mojibake_shape(legacy.core(text)):
+        compiled, reference = _routes(text)
+        assert compiled == reference
+
+
+def test_word_route_asks_for_missing_flags_and_takes_any_text() -> None:
+    route = no_repair._compiled_route()
+    assert route is not None
+    assert route("Efrîka Basur", "Efrîka", {}) is None  # no flags given
+    assert no_repair._refused_by_words("Efrîka Basur", "Efrîka")
+    t = plausible._tables()  # the word tables handed over again: the route's stay whole
+    assert _scan.compiled_scan(t.inner, plausible.SIGNS, t.masks) is cplausible.scan  # type: ignore[union-attr]
+    assert no_repair._refused_by_words("Efrîka Basur", "Efrîka")
+    for line in ("é" * 200_000, "Straße x\x00é\ud800 \U0001d400 İ ü"):
+        compiled, reference = _routes(line)
+        assert compiled == reference
+
+
+def test_cannot_pass_is_the_same_with_and_without_the_compiled_route(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines = [line for line in _refusal_lines() if len(line) < 500]
+    compiled = [no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)]
+    monkeypatch.setattr(no_repair, "_refused_by_words", lambda _text, _core: False)
+    assert compiled == [
+        no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)
+    ]
+    assert any(compiled) and not all(compiled)

@@ -1169,6 +1169,8 @@ static PyObject *py_init(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+#include "_cplausible_proof.h"
+
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
@@ -1194,6 +1196,8 @@ static PyMethodDef methods[] = {
     {"is_known", py_is_known, METH_O, "reach.is_known(folded)."},
     {"may_reach", py_may_reach, METH_O, "reach.may_reach(token), tokens of at most max_word."},
     {"becomes_word", py_becomes_word, METH_O, "reach.becomes_word(token)."},
+    {"init_proof", py_init_proof, METH_VARARGS, "Hand over the character flags (after init)."},
+    {"word_route", py_word_route, METH_VARARGS, "no_repair._word_route(line, core)."},
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
     {"blake2b_64", py_blake2b_64, METH_O, "BLAKE2b-64 digest of data as a big-endian int."},
     {NULL, NULL, 0, NULL},
@@ -1204,6 +1208,7 @@ static void module_free(void *module)
     (void)module;
     tables_free();
     line_tables_free();
+    proof_tables_free();
     for (int i = 0; i < NMATCHERS; i++)
         matcher_free(&M[i]);
 }

@@ -44,16 +44,18 @@ are left to the engine; ftfy's chains are the caller's to rule out.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from textfix.chains import TRUE_RANK, single_byte_steps
 from textfix.repair._scan import native
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
+    _BAD_CHARS,
     _EDGE,
     CONTEXT_LETTERS,
     CONTEXT_RELIEF,
@@ -89,11 +91,12 @@ from textfix.repair.line_language import (
 )
 from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
-from textfix.repair.reach import accents_make_words, is_known
+from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     _GLUED_RE,
+    _LATIN_MARK_RE,
     _LEADING_RE,
     _RARE_SYMBOL_RE,
     _TOUCHING_RE,
@@ -203,18 +206,25 @@ def _traits_of(ch: str) -> _Traits:
     )
 
 
-class _TraitTable(dict[str, _Traits]):
-    """Character -> :class:`_Traits`, filled on first sight (a table of the character set,
+_V = TypeVar("_V")
+
+
+class _CharTable(dict[str, _V]):
+    """Character -> ``of(character)``, filled on first sight (a table of the character set,
     bounded: text may hold any of Unicode)."""
 
-    def __missing__(self, ch: str) -> _Traits:
-        value = _traits_of(ch)
+    def __init__(self, of: Callable[[str], _V]) -> None:
+        super().__init__()
+        self._of = of
+
+    def __missing__(self, ch: str) -> _V:
+        value = self._of(ch)
         if len(self) < CHAR_TABLE_SIZE:
             self[ch] = value
         return value
 
 
-_TRAITS = _TraitTable()
+_TRAITS = _CharTable(_traits_of)
 
 
 @lru_cache(maxsize=16384)  # pairs of characters recur: each is worked out once
@@ -627,6 +637,12 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     if not examines(text) or capital_behind_sign(text):
         return False  # (a sign before a small letter: the engine's "signed" route)
     text_core = core(text)
+    if _refused_by_words(text, text_core) and not (
+        _may_name_language(text) and foreign_to_line(text)
+    ):
+        # (the common route of a clean line, in one compiled call: the steps below find
+        # every round trip refused by the word gates, and look no further)
+        return not utf8_round_trip(text)
     counts = Counter(_NON_ASCII.findall(text_core))
     alive = _live_steps(counts)
     shaped = mojibake_shape(text_core)
@@ -696,3 +712,136 @@ def _may_name_language(text: str) -> bool:
             if votes >= NAMING_VOTES:
                 return True
     return False
+
+
+def _refused_by_words(text: str, text_core: str) -> bool:
+    """Whether the word gates alone refuse every round trip of ``text`` (a line, with core
+    ``text_core``), the way :func:`cannot_pass` finds it for most clean lines: the core
+    is well formed, no step making combining accents makes a known word
+    (:func:`accents_make_words` is False), and every round trip :func:`_first_pass`
+    leaves is dropped by :func:`_all_fail` before the gates (it makes a space but no
+    known word, or its repaired letters are not known enough to be a candidate).
+    ``False`` (proving nothing) without the compiled :func:`_word_route`, whose work the
+    pure-Python :func:`cannot_pass` does step by step.
+
+    >>> _refused_by_words("Efrîka Basur", "Efrîka") or _compiled_route() is None
+    True
+    >>> _refused_by_words("Öåé òåêñò", "Öåé òåêñò")
+    False
+    """
+    route = _compiled_route()
+    if route is None or mojibake_shape(text_core):
+        return False
+    found = route(text, text_core, _FLAGS)
+    if found is None:  # characters seen for the first time: their flags, then again
+        for ch in set(text):
+            _FLAGS[ch]
+        found = route(text, text_core, _FLAGS)
+    if not isinstance(found, tuple):
+        return False  # (not well formed)
+    left, marking, spacing = found
+    return _nothing_left(text_core, left, _mask(marking), _mask(spacing))
+
+
+def _mask(steps: bytes) -> int:
+    return int.from_bytes(steps, "little")
+
+
+def _nothing_left(text_core: str, left: list[int], marking: int, spacing: int) -> bool:
+    """Whether, for a well-formed core whose first pass left the steps ``left`` (of which
+    ``spacing`` make a space) and whose alive steps ``marking`` make combining accents,
+    :func:`accents_make_words` is False and :func:`_all_fail` leaves no round trip for
+    the gates (its word-pool route)."""
+    if marking and accents_make_words(text_core, marking):
+        return False
+    tables = single_byte_steps()
+    for j in left:
+        cand_core = text_core.translate(tables[j][1])
+        if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
+            continue
+        if not _has_known_words(text_core, cand_core):
+            continue
+        return False
+    return True
+
+
+def _word_route(text: str, text_core: str) -> tuple[list[int], int, int] | None:
+    """What :func:`cannot_pass` finds first for a line whose core has no shape: ``None``
+    unless the core is well formed; else, of the live steps whose round trip gives the
+    line no shape it lacks, those :func:`_first_pass` leaves with every step checked, those
+    making combining accents (:func:`marking_steps`), and the steps making a space of a
+    core character. Compiled twin (``_cplausible.word_route``): :func:`_compiled_route`.
+
+    >>> _word_route("Efrîka Basur", "Efrîka")[0], _word_route("Kuþ uçtu", "Kuþ uçtu")
+    ([], None)
+    """
+    if not well_formed(text_core):
+        return None
+    counts = Counter(_NON_ASCII.findall(text_core))
+    alive = _live_steps(counts) & ~shaped_steps(text)
+    chars = [ch for ch in counts if ch in _step_images().images]
+    spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+    left = _first_pass(text_core, chars, alive, alive, spacing, True)
+    return left, alive & marking_steps(text_core), spacing
+
+
+#: :func:`_char_flags`' bit of each trait (in :func:`_image_traits`' order), and the
+#: shift of its script number (:data:`_NO_SCRIPT` for none); keep in step with
+#: ``_cplausible_proof.h``.
+_FLAG_TRAITS = 8  # letter ... upper: bits 0-7
+_ALPHA_BIT, _SPACE_BIT, _BAD_BIT, _MARK_BIT = 8, 9, 10, 11
+_SCRIPT_SHIFT = 12
+_NO_SCRIPT = 7
+
+
+def _char_flags(image: str) -> int:
+    """The traits of one character (:func:`_image_traits`) as one flag word for the
+    compiled proof, with whether it is a bad character (``legacy._BAD_CHARS``) and a Latin
+    combining accent.
+
+    >>> [_char_flags(ch) >> _ALPHA_BIT & 1 for ch in "é ·"], _char_flags(" ") >> _SPACE_BIT & 1
+    ([1, 0, 0], 1)
+    >>> [_char_flags(ch) >> _SCRIPT_SHIFT for ch in "éж1"], _char_flags("\x85") >> _BAD_BIT & 1
+    ([0, 1, 7], 1)
+    """
+    traits = _image_traits(image)
+    scripts = traits[_FLAG_TRAITS : _FLAG_TRAITS + len(SCRIPTS)]
+    flags = sum(int(on) << i for i, on in enumerate(traits[:_FLAG_TRAITS]))
+    flags |= traits[-2] << _ALPHA_BIT | traits[-1] << _SPACE_BIT
+    flags |= (_BAD_CHARS.match(image) is not None) << _BAD_BIT
+    flags |= (_LATIN_MARK_RE.fullmatch(image) is not None) << _MARK_BIT
+    script = next((i for i, on in enumerate(scripts) if on), _NO_SCRIPT)
+    return flags | script << _SCRIPT_SHIFT
+
+
+#: Character -> :func:`_char_flags` (the compiled route reads it for characters no step
+#: changes).
+_FLAGS = _CharTable(_char_flags)
+
+
+#: ``_cplausible.word_route(line, core, flags)``: ``None`` when ``flags`` lacks a character.
+_Route = Callable[[str, str, dict[str, int]], "tuple[list[int], bytes, bytes] | bool | None"]
+
+
+@cache
+def _compiled_route() -> _Route | None:
+    """``_cplausible.word_route`` (:func:`_word_route` for a core with no shape, its masks
+    as little-endian bytes) once the word and step tables were handed over and it was given
+    the images of each character some step changes with their flags, and the flags of
+    ASCII; else ``None``."""
+    module = native()
+    if module is None or _words_test() is _words_pass:
+        return None
+    seen: dict[str, int] = {}
+    rows = array("H")
+    images = _image_table()
+    for column in images.values():
+        rows.extend(seen[x] if x in seen else seen.setdefault(x, _char_flags(x)) for x in column)
+    ascii_flags = array("H", map(_char_flags, map(chr, range(128))))
+    chars, columns = "".join(images), "".join("".join(column) for column in images.values())
+    try:
+        module.init_proof(chars, columns, ascii_flags.tobytes(), rows.tobytes(), _EDGE)
+    except (ValueError, TypeError):
+        return None
+    route: _Route = module.word_route
+    return route

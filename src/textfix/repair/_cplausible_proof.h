@@ -1,0 +1,335 @@
+/* The first pass of no_repair.cannot_pass for a well-formed line, in one call: the twin of
+ * no_repair._word_route.
+ *
+ * For a line whose core has no mojibake shape (the caller checks: mojibake_shape is the
+ * scorer's), `word_route(line, core, flags)` is False unless the core is well formed (one
+ * language's alphabet holds all its folded non-ASCII token letters; a core with a Latin
+ * combining accent is read composed: answered False here). Else, of the live steps
+ * (legacy._live_steps) whose round trip gives the line no shape it lacks
+ * (no_repair.shaped_steps), it returns those left by the word gate (steps_left with every
+ * step checked, those making a space left unchecked), the ones making a combining accent
+ * (reach.marking_steps), and the steps making a space: (list, bytes, bytes), the masks
+ * little-endian.
+ * Character traits come as flag words (no_repair._char_flags): for ASCII and for every image
+ * of a character some step changes, handed over by init_proof; for any other character
+ * from the dict `flags` of the call (None is returned when one is missing: the caller
+ * fills it and asks again). */
+#ifndef _CPLAUSIBLE_PROOF_H
+#define _CPLAUSIBLE_PROOF_H
+
+/* Bits of a flag word, as no_repair._char_flags packs them. */
+enum {
+    F_LETTER = 1 << 0,
+    F_TOUCHING = 1 << 1,
+    F_GLUED = 1 << 2,
+    F_LEADING = 1 << 3,
+    F_LEADING_NEXT = 1 << 4,
+    F_RARE = 1 << 5,
+    F_LOWER = 1 << 6,
+    F_UPPER = 1 << 7,
+    F_ALPHA = 1 << 8,
+    F_SPACE = 1 << 9,
+    F_BAD = 1 << 10,
+    F_MARK = 1 << 11,
+};
+#define F_SCRIPT_SHIFT 12
+#define F_NO_SCRIPT 7
+#define STEP_WORDS 4 /* steps as a bit set: at most 256 (load_tables checks nsteps) */
+
+typedef struct {
+    int ready;
+    uint16_t ascii[128];
+    Map image_row;  /* character some step changes -> its row (as T.image_row: a copy, so
+                       that a new init() leaves these tables whole) */
+    Py_UCS4 *images; /* per row: what each step turns it into */
+    uint16_t *rows;  /* per row: the flags of each step's image */
+    Py_UCS4 *edge;
+    Py_ssize_t nedge;
+} ProofTables;
+
+static ProofTables PT;
+
+static void proof_tables_free(void)
+{
+    PT.ready = 0;
+    map_free(&PT.image_row);
+    PyMem_Free(PT.images);
+    PyMem_Free(PT.rows);
+    PyMem_Free(PT.edge);
+    PT.images = NULL;
+    PT.rows = NULL;
+    PT.edge = NULL;
+}
+
+typedef struct {
+    uint64_t w[STEP_WORDS];
+} Steps;
+
+static void steps_set(Steps *s, Py_ssize_t j) { s->w[j >> 6] |= 1ULL << (j & 63); }
+static int steps_has(const Steps *s, Py_ssize_t j) { return s->w[j >> 6] >> (j & 63) & 1; }
+
+/* What a position of the line is under every step: a row of flags (a character some step
+ * changes) or one flag word (a character no step changes). */
+typedef struct {
+    const uint16_t *row;
+    uint16_t own;
+} Place;
+
+static uint16_t place_at(const Place *p, Py_ssize_t j) { return p->row ? p->row[j] : p->own; }
+
+/* The flag word of a character no step changes; 0 with *missing set when `flags` lacks it,
+ * -1 on error. */
+static int own_flags(Py_UCS4 ch, PyObject *flags, uint16_t *out, int *missing)
+{
+    if (ch < 128) {
+        *out = PT.ascii[ch];
+        return 0;
+    }
+    PyObject *key = PyUnicode_FromOrdinal((int)ch);
+    if (key == NULL)
+        return -1;
+    PyObject *value = PyDict_GetItemWithError(flags, key);
+    Py_DECREF(key);
+    if (value == NULL) {
+        if (PyErr_Occurred())
+            return -1;
+        *missing = 1;
+        *out = 0;
+        return 0;
+    }
+    long v = PyLong_AsLong(value);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    *out = (uint16_t)v;
+    return 0;
+}
+
+/* Place of ch; -1 on error, *missing set when its flags are not in `flags`. */
+static int place_of(Py_UCS4 ch, PyObject *flags, Place *p, int *missing)
+{
+    uint64_t row = ch < 128 ? MAP_EMPTY : map_get(&PT.image_row, ch, MAP_EMPTY);
+    p->row = row == MAP_EMPTY ? NULL : PT.rows + row * (uint64_t)T.nsteps;
+    p->own = 0;
+    return p->row ? 0 : own_flags(ch, flags, &p->own, missing);
+}
+
+static int same_script(uint16_t a, uint16_t b)
+{
+    int sa = a >> F_SCRIPT_SHIFT, sb = b >> F_SCRIPT_SHIFT;
+    return sa == sb && sa != F_NO_SCRIPT;
+}
+
+/* no_repair._pair_shapes for one step: the images x, y of two adjacent characters. */
+static int pair_shape(uint16_t x, uint16_t y)
+{
+    return (x & F_LOWER && y & F_UPPER) || (x & F_LETTER && y & F_TOUCHING)
+           || (x & F_TOUCHING && y & F_LETTER) || (x & F_LEADING && y & F_LEADING_NEXT)
+           || (x & F_ALPHA && y & F_ALPHA && !same_script(x, y));
+}
+
+/* model.well_formed of a core without a Latin combining accent and with no shape: the
+ * alphabets (T.letters) of its folded non-ASCII token letters share a language. */
+static int alphabet_shared(const Py_UCS4 *c, Py_ssize_t m)
+{
+    uint64_t mask = UINT64_MAX;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_UCS4 ch = c[i], out[2];
+        if (ch < 128 || !token_char(ch) || ch == 0x130) /* (İ folds to an ASCII i) */
+            continue;
+        int k = fold_char(ch, out);
+        for (int t = 0; t < k; t++)
+            if (out[t] >= 128)
+                mask &= map_get(&T.letters, out[t], 0);
+    }
+    return mask != 0;
+}
+
+/* word_route on UCS4 copies: 1 with what it found in *out, 0 (the core is not well formed),
+ * 2 when a character's flags are missing, -1 on error. */
+typedef struct {
+    PyObject *left;                   /* the steps steps_left leaves (a new list) */
+    uint8_t marking[STEP_WORDS * 8];  /* alive steps making a combining accent */
+    uint8_t spacing[STEP_WORDS * 8];  /* steps making a space of a core character */
+} Route;
+
+static void steps_bytes(const Steps *steps, uint8_t *out)
+{
+    for (Py_ssize_t j = 0; j < STEP_WORDS * 64; j++) {
+        if (j % 8 == 0)
+            out[j / 8] = 0;
+        out[j / 8] |= (uint8_t)(steps_has(steps, j) << (j % 8));
+    }
+}
+
+static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize_t m,
+                      PyObject *flags, Route *out)
+{
+    out->left = NULL;
+    for (Py_ssize_t i = 0; i < m; i++)
+        if (c[i] >= 0x300 && c[i] <= 0x36f)
+            return 0; /* (well_formed reads such a core composed) */
+    if (!alphabet_shared(c, m))
+        return 0;
+    Py_ssize_t steps = T.nsteps;
+    int missing = 0;
+    /* legacy._live_steps of the core's non-ASCII characters; the steps making a combining
+     * accent (reach.marking_steps) or a space (no_repair._thin_and_spacing). */
+    Steps live, changed = {{0}}, marking = {{0}}, spacing = {{0}};
+    for (int w = 0; w < STEP_WORDS; w++)
+        live.w[w] = UINT64_MAX;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        if (c[i] < 128)
+            continue;
+        Place p;
+        if (place_of(c[i], flags, &p, &missing) < 0)
+            return -1;
+        uint16_t self = p.own;
+        if (p.row != NULL && own_flags(c[i], flags, &self, &missing) < 0)
+            return -1;
+        if (p.row == NULL) {
+            if (self & F_BAD) /* a bad character no step changes stays bad */
+                memset(&live, 0, sizeof live);
+            continue;
+        }
+        const Py_UCS4 *images = PT.images + (p.row - PT.rows);
+        Steps changes = {{0}};
+        for (Py_ssize_t j = 0; j < steps; j++) {
+            if (p.row[j] & F_SPACE) /* (a step that leaves a space counts too: U+00A0) */
+                steps_set(&spacing, j);
+            if (images[j] == c[i])
+                continue;
+            steps_set(&changes, j);
+            if (p.row[j] & F_BAD)
+                live.w[j >> 6] &= ~(1ULL << (j & 63));
+            if (p.row[j] & F_MARK)
+                steps_set(&marking, j);
+        }
+        for (int w = 0; w < STEP_WORDS; w++) {
+            changed.w[w] |= changes.w[w];
+            if (self & F_BAD)
+                live.w[w] &= changes.w[w];
+        }
+    }
+    if (missing)
+        return 2;
+    Steps alive;
+    for (int w = 0; w < STEP_WORDS; w++)
+        alive.w[w] = live.w[w] & changed.w[w];
+    /* no_repair.shaped_steps of the line: pairs around non-ASCII characters, rare and glued
+     * symbols, step by step (only the alive steps matter). */
+    Steps shaped = {{0}};
+    Place prev, here, next;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (s[i] < 128)
+            continue;
+        if (place_of(s[i], flags, &here, &missing) < 0
+            || (i > 0 && place_of(s[i - 1], flags, &prev, &missing) < 0)
+            || (i < n - 1 && place_of(s[i + 1], flags, &next, &missing) < 0))
+            return -1;
+        if (missing)
+            return 2;
+        for (Py_ssize_t j = 0; j < steps; j++) {
+            if (!steps_has(&alive, j) || steps_has(&shaped, j))
+                continue;
+            uint16_t h = place_at(&here, j);
+            int found = (h & F_RARE) != 0;
+            if (i > 0)
+                found |= pair_shape(place_at(&prev, j), h);
+            if (i < n - 1)
+                found |= pair_shape(h, place_at(&next, j));
+            if (i > 0 && i < n - 1 && h & F_GLUED)
+                found |= (place_at(&prev, j) & F_LETTER) && (place_at(&next, j) & F_LETTER);
+            if (found)
+                steps_set(&shaped, j);
+        }
+    }
+    for (int w = 0; w < STEP_WORDS; w++) {
+        alive.w[w] &= ~shaped.w[w];
+        marking.w[w] &= alive.w[w];
+    }
+    uint8_t alive_bytes[STEP_WORDS * 8];
+    steps_bytes(&alive, alive_bytes);
+    steps_bytes(&marking, out->marking);
+    steps_bytes(&spacing, out->spacing);
+    Py_buffer alive_view = {0}, later_view = {0};
+    alive_view.buf = alive_bytes;
+    alive_view.len = sizeof alive_bytes;
+    later_view.buf = out->spacing;
+    later_view.len = sizeof out->spacing;
+    out->left = steps_left(c, m, &alive_view, &alive_view, &later_view, -1, PT.edge, PT.nedge);
+    return out->left == NULL ? -1 : 1;
+}
+
+static PyObject *py_word_route(PyObject *self, PyObject *args)
+{
+    (void)self;
+    if (!T.ready || !PT.ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_proof() was not called");
+        return NULL;
+    }
+    PyObject *line, *core, *flags;
+    if (!PyArg_ParseTuple(args, "UUO!:word_route", &line, &core, &PyDict_Type, &flags))
+        return NULL;
+    Py_UCS4 *s = PyUnicode_AsUCS4Copy(line), *c = PyUnicode_AsUCS4Copy(core);
+    int found = -1;
+    Route route;
+    route.left = NULL;
+    if (s != NULL && c != NULL)
+        found = word_route(s, PyUnicode_GET_LENGTH(line), c, PyUnicode_GET_LENGTH(core), flags,
+                           &route);
+    PyMem_Free(s);
+    PyMem_Free(c);
+    if (found < 0)
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    if (found == 2)
+        Py_RETURN_NONE;
+    if (found == 0)
+        Py_RETURN_FALSE;
+    return Py_BuildValue("(Ny#y#)", route.left, (const char *)route.marking,
+                         (Py_ssize_t)sizeof route.marking, (const char *)route.spacing,
+                         (Py_ssize_t)sizeof route.spacing);
+}
+
+/* init_proof(image_chars, images, ascii, rows, edge), after init: the characters some
+ * step changes and what each step turns them into (as init takes them), the flag words of
+ * the ASCII characters (128 of them) and of each of those images, and legacy._EDGE. */
+static PyObject *py_init_proof(PyObject *self, PyObject *args)
+{
+    (void)self;
+    NEED_TABLES();
+    Py_buffer ascii, rows;
+    PyObject *image_chars, *images, *edge;
+    if (!PyArg_ParseTuple(args, "UUy*y*U:init_proof", &image_chars, &images, &ascii, &rows,
+                          &edge))
+        return NULL;
+    Py_ssize_t nrows = PyUnicode_GET_LENGTH(image_chars);
+    PyObject *out = NULL;
+    proof_tables_free();
+    if (ascii.len != 128 * 2 || rows.len != nrows * T.nsteps * 2 || T.nsteps > STEP_WORDS * 64
+        || PyUnicode_GET_LENGTH(images) != nrows * T.nsteps) {
+        PyErr_SetString(PyExc_ValueError, "inconsistent proof tables");
+        goto done;
+    }
+    PT.rows = PyMem_Malloc((size_t)rows.len + 2);
+    PT.edge = PyUnicode_AsUCS4Copy(edge);
+    PT.images = PyUnicode_AsUCS4Copy(images);
+    if (PT.rows == NULL || PT.edge == NULL || PT.images == NULL
+        || map_rows(&PT.image_row, image_chars) < 0) {
+        proof_tables_free();
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        goto done;
+    }
+    memcpy(PT.ascii, ascii.buf, sizeof PT.ascii);
+    memcpy(PT.rows, rows.buf, (size_t)rows.len);
+    PT.nedge = PyUnicode_GET_LENGTH(edge);
+    PT.ready = 1;
+    Py_INCREF(Py_None);
+    out = Py_None;
+done:
+    PyBuffer_Release(&ascii);
+    PyBuffer_Release(&rows);
+    return out;
+}
+
+#endif
