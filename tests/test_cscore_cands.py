@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
-from textfix.repair import legacy
+from textfix.repair import legacy, line_language
 
 RANKING = legacy._compiled_ranking()
 pytestmark = pytest.mark.skipif(RANKING is None, reason="textfix.scoring._cscore is not built")
@@ -92,7 +92,9 @@ def test_fixtures_rank_the_same(text: str, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_huge_line_ranks_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert_same(" ".join(garbled_lines()[:300]), monkeypatch)
+    huge = " ".join(garbled_lines()[:300])
+    assert_same(huge, monkeypatch)
+    assert_same_votes(huge, monkeypatch)
 
 
 def test_changed_constants_reach_the_compiled_loop(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,3 +132,35 @@ def test_mojibake_of_any_chain_ranks_the_same(line: str, step: object) -> None:
     garbled = garble(line, (step[0],))  # type: ignore[index]
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same(garbled if garbled is not None else line, monkeypatch)
+
+
+def assert_same_votes(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    count = line_language.line_language.__wrapped__
+    compiled = count(text)
+    with monkeypatch.context() as patch:
+        patch.setattr(line_language, "line_votes", lambda prose, letters: None)
+        assert count(text) == compiled, text
+
+
+def test_line_votes_of_real_lines_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [*non_ascii_lines()[::3], *garbled_lines()]
+    named = 0
+    for text in lines:
+        assert_same_votes(text, monkeypatch)
+        named += line_language.line_language(text)[0] is not None
+    assert named > len(lines) // 3  # most real lines name a language
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Hello World, THIS is Привет мир test", "%(count)s вибрати {name} <b>файл</b> a://x"],
+)
+def test_line_votes_of_fixtures_are_the_same(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert_same_votes(text, monkeypatch)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_line_votes_of_any_text_are_the_same(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_votes(text + " " + text.upper(), monkeypatch)

@@ -26,7 +26,7 @@ from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE, _token_script
+from textfix.scoring.model import TOKEN_RE, _token_script, line_votes
 
 #: Untouched words of at least this many letters vote for a line's language (shorter ones
 #: are shared by too many languages).
@@ -57,8 +57,12 @@ def line_language(text: str) -> tuple[str | None, int, int]:
     outside placeholders and markup) are known words of, its votes, and the votes of the
     runner-up. A word votes only for languages of its own script; capitalised ASCII words
     in a line with words of another script are names and do not vote."""
+    prose = _NOT_PROSE.sub(" ", text)
+    compiled = line_votes(prose, VOTE_LETTERS)
+    if compiled is not None:
+        return compiled
     data = langdata()
-    words = TOKEN_RE.findall(_NOT_PROSE.sub(" ", text))
+    words = TOKEN_RE.findall(prose)
     latin = all(_token_script(w) in ("Latn", "Other") for w in words)
     votes: dict[int, int] = {}
     for word in words:

@@ -2269,6 +2269,99 @@ Tables_odd_cases(Tables *self, PyObject *text)
     return PyLong_FromSsize_t(odd);
 }
 
+/* line_votes(text, word_langs, vote_letters): line_language.line_language's votes over the
+ * words of ``text`` (placeholders already blanked): (the model number with the most votes,
+ * the lowest of equals, or -1; its votes; the runner-up's). */
+static PyObject *
+Tables_line_votes(Tables *self, PyObject *args)
+{
+    PyObject *text, *word_langs;
+    Py_ssize_t vote_letters;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &word_langs, &vote_letters)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    /* the words: runs of TOKEN_RE's characters, as (start, end, script, ascii, capital) */
+    Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * (n / 2 + 1)));
+    if (words == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t n_words = 0, start = -1;
+    int script = SCRIPT_LATN, ascii = 1, capital = 0, latin = 1;
+    CharInfo spare;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        Py_UCS4 ch = i < n ? PyUnicode_READ(kind, data, i) : 0;
+        const CharInfo *ci = i < n ? info(self, ch, &spare) : NULL;
+        if (i < n && ci == NULL) {
+            PyMem_Free(words);
+            return NULL;
+        }
+        if (ci != NULL && ci->flags & F_TOKEN) {
+            if (start < 0) {
+                start = i;
+                script = SCRIPT_LATN;
+                ascii = 1;
+                capital = 0;
+            }
+            if (ch > 0x7f && ascii) { /* _token_script: its first non-ASCII character's */
+                script = ci->script;
+                ascii = 0;
+            }
+            capital |= ch >= 'A' && ch <= 'Z';
+            continue;
+        }
+        if (start >= 0) {
+            Py_ssize_t *w = words + 5 * n_words++;
+            w[0] = start;
+            w[1] = i;
+            w[2] = script;
+            w[3] = ascii;
+            w[4] = capital;
+            latin &= script == SCRIPT_LATN || script == N_SCRIPTS - 1;
+            start = -1;
+        }
+    }
+    Py_ssize_t votes[MAX_MODELS] = {0};
+    for (Py_ssize_t k = 0; k < n_words; k++) {
+        const Py_ssize_t *w = words + 5 * k;
+        if (w[1] - w[0] < vote_letters || (!latin && w[3] && w[4])) {
+            continue;
+        }
+        PyObject *word = PyUnicode_Substring(text, w[0], w[1]);
+        PyObject *found = word ? PyObject_CallOneArg(word_langs, word) : NULL;
+        Py_XDECREF(word);
+        uint64_t mask = found ? (uint64_t)PyLong_AsUnsignedLongLongMask(found) : 0;
+        Py_XDECREF(found);
+        if (found == NULL || (mask == (uint64_t)-1 && PyErr_Occurred())) {
+            PyMem_Free(words);
+            return NULL;
+        }
+        for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
+            int bit = 0;
+            while (!(mask >> bit & 1)) {
+                bit++;
+            }
+            votes[bit]++;
+        }
+    }
+    PyMem_Free(words);
+    int best = -1;
+    Py_ssize_t top = 0, second = 0;
+    for (int m = 0; m < MAX_MODELS; m++) {
+        if (votes[m] > top) {
+            second = top;
+            top = votes[m];
+            best = m;
+        }
+        else if (votes[m] > second) {
+            second = votes[m];
+        }
+    }
+    return Py_BuildValue("(inn)", best, top, second);
+}
+
 static PyMethodDef Tables_methods[] = {
     {"odd_cases", (PyCFunction)Tables_odd_cases, METH_O,
      "Capitals after small letters in the words of text (model.odd_case summed)."},
@@ -2278,6 +2371,8 @@ static PyMethodDef Tables_methods[] = {
      "model.logprob_bound's sum for _quick's (joined, cost, count)."},
     {"score", (PyCFunction)Tables_score, METH_O,
      "(lang, logprob, letters) of model.score(text)."},
+    {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
+     "line_language's votes over the words of text: (model number or -1, top, second)."},
     {NULL, NULL, 0, NULL},
 };
 
