@@ -182,7 +182,7 @@ def _routes(line: str) -> tuple[object, object]:
     found = route(line, text_core, no_repair._FLAGS)
     compiled = None
     if isinstance(found, tuple):
-        compiled = (found[0], no_repair._mask(found[1]), no_repair._mask(found[2]))
+        compiled = (found[0], *map(no_repair._mask, found[1:]))
     return compiled, no_repair._word_route(line, text_core)
 
 
@@ -192,8 +192,8 @@ def test_word_route_agrees_on_real_lines_and_round_trips() -> None:
     assert [a for a, _b in pairs] == [b for _a, b in pairs]
     routes = [b for _a, b in pairs if b is not None]
     assert 0.05 < len(routes) / len(lines) < 0.95  # well formed or not
-    assert 0.05 < sum(1 for left, _m, _s in routes if left) / len(routes) < 0.95
-    assert any(marking for _left, marking, _s in routes) and any(s for _l, _m, s in routes)
+    assert 0.05 < sum(1 for route in routes if route[0]) / len(routes) < 0.95
+    assert any(route[1] for route in routes) and any(route[2] for route in routes)
     assert len(lines) > 500
 
 

@@ -8,8 +8,8 @@
  * (legacy._live_steps) whose round trip gives the line no shape it lacks
  * (no_repair.shaped_steps), it returns those left by the word gate (steps_left with every
  * step checked, those making a space left unchecked), the ones making a combining accent
- * (reach.marking_steps), and the steps making a space: (list, bytes, bytes), the masks
- * little-endian.
+ * (reach.marking_steps), the steps making a space, and the alive steps: (list, bytes,
+ * bytes, bytes), the masks little-endian.
  * Character traits come as flag words (no_repair._char_flags): for ASCII and for every image
  * of a character some step changes, handed over by init_proof; for any other character
  * from the dict `flags` of the call (None is returned when one is missing: the caller
@@ -45,6 +45,7 @@ typedef struct {
     uint16_t *rows;  /* per row: the flags of each step's image */
     Py_UCS4 *edge;
     Py_ssize_t nedge;
+    Py_ssize_t nsteps; /* T.nsteps when handed over (a new init() of another size: refused) */
 } ProofTables;
 
 static ProofTables PT;
@@ -150,6 +151,7 @@ typedef struct {
     PyObject *left;                   /* the steps steps_left leaves (a new list) */
     uint8_t marking[STEP_WORDS * 8];  /* alive steps making a combining accent */
     uint8_t spacing[STEP_WORDS * 8];  /* steps making a space of a core character */
+    uint8_t alive[STEP_WORDS * 8];    /* the alive steps */
 } Route;
 
 static void steps_bytes(const Steps *steps, uint8_t *out)
@@ -247,13 +249,12 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
         alive.w[w] &= ~shaped.w[w];
         marking.w[w] &= alive.w[w];
     }
-    uint8_t alive_bytes[STEP_WORDS * 8];
-    steps_bytes(&alive, alive_bytes);
+    steps_bytes(&alive, out->alive);
     steps_bytes(&marking, out->marking);
     steps_bytes(&spacing, out->spacing);
     Py_buffer alive_view = {0}, later_view = {0};
-    alive_view.buf = alive_bytes;
-    alive_view.len = sizeof alive_bytes;
+    alive_view.buf = out->alive;
+    alive_view.len = sizeof out->alive;
     later_view.buf = out->spacing;
     later_view.len = sizeof out->spacing;
     out->left = steps_left(c, m, &alive_view, &alive_view, &later_view, -1, PT.edge, PT.nedge);
@@ -263,7 +264,7 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
 static PyObject *py_word_route(PyObject *self, PyObject *args)
 {
     (void)self;
-    if (!T.ready || !PT.ready) {
+    if (!T.ready || !PT.ready || PT.nsteps != T.nsteps) {
         PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_proof() was not called");
         return NULL;
     }
@@ -285,9 +286,9 @@ static PyObject *py_word_route(PyObject *self, PyObject *args)
         Py_RETURN_NONE;
     if (found == 0)
         Py_RETURN_FALSE;
-    return Py_BuildValue("(Ny#y#)", route.left, (const char *)route.marking,
-                         (Py_ssize_t)sizeof route.marking, (const char *)route.spacing,
-                         (Py_ssize_t)sizeof route.spacing);
+    const Py_ssize_t size = STEP_WORDS * 8;
+    return Py_BuildValue("(Ny#y#y#)", route.left, (const char *)route.marking, size,
+                         (const char *)route.spacing, size, (const char *)route.alive, size);
 }
 
 /* init_proof(image_chars, images, ascii, rows, edge), after init: the characters some
@@ -323,6 +324,7 @@ static PyObject *py_init_proof(PyObject *self, PyObject *args)
     memcpy(PT.ascii, ascii.buf, sizeof PT.ascii);
     memcpy(PT.rows, rows.buf, (size_t)rows.len);
     PT.nedge = PyUnicode_GET_LENGTH(edge);
+    PT.nsteps = T.nsteps;
     PT.ready = 1;
     Py_INCREF(Py_None);
     out = Py_None;

@@ -435,6 +435,7 @@ def _all_fail(
     shaped: bool,
     word_pool: bool = True,
     relief: float = CONTEXT_RELIEF,
+    first: list[int] | None = None,
 ) -> bool:
     """Whether the round trip of every step of ``steps`` fails a gate that holds in any
     context (each distinct rewrite of the core's characters once): it changes no known
@@ -448,10 +449,12 @@ def _all_fail(
     language, whose candidates need no known words when none makes enough), a well-formed
     line's candidates need only a changed known word; their mending is the caller's to
     rule out (:func:`_mends`). ``relief`` is the most the document context may lower the
-    bar on the gain by (none in a fresh context)."""
+    bar on the gain by (none in a fresh context). ``first`` is the first pass
+    (:func:`_first_pass` with every step checked) when the caller has it: the line is then
+    well formed and has no shape (:func:`_word_route`)."""
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
-    needs_words = not shaped and well_formed(text_core)
+    needs_words = first is not None or (not shaped and well_formed(text_core))
     # Thin steps and steps making a space: a shaped line needs them only past the first
     # pass (most garbled lines do not get there).
     thin_steps = spacing = 0
@@ -461,7 +464,9 @@ def _all_fail(
     check = steps if needs_words else 0 if shaped else steps & thin_steps
     left: list[int] = []
     most = MAX_LEFT_WORDS if needs_words else MAX_LEFT
-    for j in _first_pass(text_core, chars, steps, check, spacing, needs_words):
+    if first is None:
+        first = _first_pass(text_core, chars, steps, check, spacing, needs_words)
+    for j in first:
         if check >> j & 1:
             cand_core = text_core.translate(tables[j][1])
             if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
@@ -637,24 +642,31 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     if not examines(text) or capital_behind_sign(text):
         return False  # (a sign before a small letter: the engine's "signed" route)
     text_core = core(text)
-    if _refused_by_words(text, text_core) and not (
-        _may_name_language(text) and foreign_to_line(text)
+    # (a well-formed line's first pass in one compiled call, when built)
+    route = _route(text, text_core)
+    if (
+        route is not None
+        and _nothing_left(text_core, *route[:3])
+        and not (_may_name_language(text) and foreign_to_line(text))
     ):
-        # (the common route of a clean line, in one compiled call: the steps below find
-        # every round trip refused by the word gates, and look no further)
-        return not utf8_round_trip(text)
+        return not utf8_round_trip(text)  # (what the steps below find: the common route)
     counts = Counter(_NON_ASCII.findall(text_core))
-    alive = _live_steps(counts)
-    shaped = mojibake_shape(text_core)
-    if not shaped:
-        # Gate: a candidate may not have a shape the original lacks.
-        alive &= ~shaped_steps(text)
+    first: list[int] | None = None
+    if route is None:
+        alive = _live_steps(counts)
+        shaped = mojibake_shape(text_core)
+        if not shaped:
+            # Gate: a candidate may not have a shape the original lacks.
+            alive &= ~shaped_steps(text)
+    else:
+        first, _marking, _spacing, alive = route
+        shaped = False
     # (the proof's word lookups do not compose the combining accents a cp1258 round trip
     # makes, the engine's do: a line where such a round trip makes a known word is the
     # engine's to judge)
     if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
         return False
-    if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief):
+    if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first):
         return False
     # (after the round trips, which fail most garbled lines at less cost) Letters foreign
     # to the language the line's words name: those words may stand in for known repaired
@@ -662,7 +674,7 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     if alive and _may_name_language(text) and foreign_to_line(text):
         if _mends(text, text_core, counts, alive):
             return False
-        if not _all_fail(text, text_core, counts, alive, shaped, False, relief):
+        if not _all_fail(text, text_core, counts, alive, shaped, False, relief, first):
             return False
     return not utf8_round_trip(text)
 
@@ -729,18 +741,24 @@ def _refused_by_words(text: str, text_core: str) -> bool:
     >>> _refused_by_words("Öåé òåêñò", "Öåé òåêñò")
     False
     """
-    route = _compiled_route()
-    if route is None or mojibake_shape(text_core):
-        return False
-    found = route(text, text_core, _FLAGS)
+    route = _route(text, text_core)
+    return route is not None and _nothing_left(text_core, *route[:3])
+
+
+def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
+    """:func:`_word_route`, compiled (``None``, proving nothing, without the module)."""
+    compiled = _compiled_route()
+    if compiled is None or mojibake_shape(text_core):
+        return None
+    found = compiled(text, text_core, _FLAGS)
     if found is None:  # characters seen for the first time: their flags, then again
         for ch in set(text):
             _FLAGS[ch]
-        found = route(text, text_core, _FLAGS)
+        found = compiled(text, text_core, _FLAGS)
     if not isinstance(found, tuple):
-        return False  # (not well formed)
-    left, marking, spacing = found
-    return _nothing_left(text_core, left, _mask(marking), _mask(spacing))
+        return None  # (not well formed)
+    left, marking, spacing, alive = found
+    return left, _mask(marking), _mask(spacing), _mask(alive)
 
 
 def _mask(steps: bytes) -> int:
@@ -765,12 +783,13 @@ def _nothing_left(text_core: str, left: list[int], marking: int, spacing: int) -
     return True
 
 
-def _word_route(text: str, text_core: str) -> tuple[list[int], int, int] | None:
+def _word_route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
     """What :func:`cannot_pass` finds first for a line whose core has no shape: ``None``
     unless the core is well formed; else, of the live steps whose round trip gives the
     line no shape it lacks, those :func:`_first_pass` leaves with every step checked, those
-    making combining accents (:func:`marking_steps`), and the steps making a space of a
-    core character. Compiled twin (``_cplausible.word_route``): :func:`_compiled_route`.
+    making combining accents (:func:`marking_steps`), the steps making a space of a core
+    character, and the alive steps. Compiled twin (``_cplausible.word_route``):
+    :func:`_compiled_route`.
 
     >>> _word_route("Efrîka Basur", "Efrîka")[0], _word_route("Kuþ uçtu", "Kuþ uçtu")
     ([], None)
@@ -782,7 +801,7 @@ def _word_route(text: str, text_core: str) -> tuple[list[int], int, int] | None:
     chars = [ch for ch in counts if ch in _step_images().images]
     spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
     left = _first_pass(text_core, chars, alive, alive, spacing, True)
-    return left, alive & marking_steps(text_core), spacing
+    return left, alive & marking_steps(text_core), spacing, alive
 
 
 #: :func:`_char_flags`' bit of each trait (in :func:`_image_traits`' order), and the
@@ -820,7 +839,7 @@ _FLAGS = _CharTable(_char_flags)
 
 
 #: ``_cplausible.word_route(line, core, flags)``: ``None`` when ``flags`` lacks a character.
-_Route = Callable[[str, str, dict[str, int]], "tuple[list[int], bytes, bytes] | bool | None"]
+_Route = Callable[[str, str, dict[str, int]], "tuple[list[int], bytes, bytes, bytes] | bool | None"]
 
 
 @cache
