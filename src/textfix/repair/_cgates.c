@@ -1,0 +1,162 @@
+/* Compiled twins of pure-Python helpers of textfix.repair (identical results).
+ *
+ * diff_blocks: the differing blocks difflib's SequenceMatcher(None, a, b, autojunk=False)
+ * reports (get_opcodes() without the "equal" ones) for two slices of two strings, by the
+ * same algorithm (longest matching block first, earliest in a, then earliest in b; then
+ * recursively left and right of it), compared code point by code point.  Reference:
+ * textfix.repair.spans._differences_py.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    Py_ssize_t i, j, k;
+} Block;
+
+typedef struct {
+    Py_ssize_t alo, ahi, blo, bhi;
+} Range;
+
+typedef struct {
+    int akind, bkind;
+    const void *adata, *bdata;
+    Py_ssize_t *row, *prev; /* the DP's two rows (index 0: before blo, always 0) */
+} Matcher;
+
+/* difflib's find_longest_match with no junk: the longest block a[i:i+k] == b[j:j+k]
+ * inside the ranges; among the longest, the one whose end in a comes first, then in b. */
+static Block
+longest_match(Matcher *m, Range r)
+{
+    Block best = {r.alo, r.blo, 0};
+    Py_ssize_t width = r.bhi - r.blo;
+    Py_ssize_t *prev = m->prev, *row = m->row;
+    memset(prev, 0, (size_t)(width + 1) * sizeof(Py_ssize_t));
+    for (Py_ssize_t i = r.alo; i < r.ahi; i++) {
+        Py_UCS4 ch = PyUnicode_READ(m->akind, m->adata, i);
+        row[0] = 0;
+        for (Py_ssize_t j = r.blo; j < r.bhi; j++) {
+            Py_ssize_t x = j - r.blo + 1;
+            if (PyUnicode_READ(m->bkind, m->bdata, j) == ch) {
+                Py_ssize_t k = prev[x - 1] + 1;
+                row[x] = k;
+                if (k > best.k) {
+                    best.i = i - k + 1;
+                    best.j = j - k + 1;
+                    best.k = k;
+                }
+            } else {
+                row[x] = 0;
+            }
+        }
+        Py_ssize_t *swap = prev;
+        prev = row;
+        row = swap;
+    }
+    return best;
+}
+
+static int
+by_position(const void *x, const void *y)
+{
+    const Block *a = x, *b = y;
+    if (a->i != b->i)
+        return a->i < b->i ? -1 : 1;
+    if (a->j != b->j)
+        return a->j < b->j ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+static PyObject *
+diff_blocks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *a, *b;
+    Py_ssize_t lo, hi_a, hi_b;
+    if (!PyArg_ParseTuple(args, "UUnnn:diff_blocks", &a, &b, &lo, &hi_a, &hi_b))
+        return NULL;
+    if (lo < 0 || hi_a < lo || hi_b < lo || hi_a > PyUnicode_GET_LENGTH(a) ||
+        hi_b > PyUnicode_GET_LENGTH(b)) {
+        PyErr_SetString(PyExc_ValueError, "diff_blocks: bad slice bounds");
+        return NULL;
+    }
+    Matcher m = {PyUnicode_KIND(a), PyUnicode_KIND(b), PyUnicode_DATA(a), PyUnicode_DATA(b),
+                 NULL, NULL};
+    Py_ssize_t width = hi_b - lo + 1;
+    Py_ssize_t most = (hi_a - lo < hi_b - lo ? hi_a - lo : hi_b - lo) + 2;
+    m.row = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    m.prev = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    /* Each block found splits a range in two: at most min(la, lb) blocks, and as many
+     * ranges waiting. */
+    Block *blocks = PyMem_Malloc((size_t)most * sizeof(Block));
+    Range *queue = PyMem_Malloc((size_t)(most + 1) * sizeof(Range));
+    PyObject *out = NULL;
+    if (m.row == NULL || m.prev == NULL || blocks == NULL || queue == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t nblocks = 0, nqueue = 0;
+    queue[nqueue++] = (Range){lo, hi_a, lo, hi_b};
+    while (nqueue > 0) {
+        Range r = queue[--nqueue];
+        Block x = longest_match(&m, r);
+        if (x.k == 0)
+            continue;
+        blocks[nblocks++] = x;
+        if (r.alo < x.i && r.blo < x.j)
+            queue[nqueue++] = (Range){r.alo, x.i, r.blo, x.j};
+        if (x.i + x.k < r.ahi && x.j + x.k < r.bhi)
+            queue[nqueue++] = (Range){x.i + x.k, r.ahi, x.j + x.k, r.bhi};
+    }
+    qsort(blocks, (size_t)nblocks, sizeof(Block), by_position);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    /* get_opcodes: the gaps between consecutive blocks (adjacent blocks leave none). */
+    Py_ssize_t i = lo, j = lo;
+    for (Py_ssize_t n = 0; n <= nblocks; n++) {
+        Block x = n < nblocks ? blocks[n] : (Block){hi_a, hi_b, 0};
+        if (i < x.i || j < x.j) {
+            PyObject *item = Py_BuildValue("(nnnn)", i, x.i, j, x.j);
+            if (item == NULL || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(item);
+        }
+        i = x.i + x.k;
+        j = x.j + x.k;
+    }
+done:
+    PyMem_Free(m.row);
+    PyMem_Free(m.prev);
+    PyMem_Free(blocks);
+    PyMem_Free(queue);
+    return out;
+}
+
+static PyMethodDef cgates_functions[] = {
+    {"diff_blocks", diff_blocks, METH_VARARGS,
+     "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
+     "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"
+     "difflib.SequenceMatcher(None, ..., autojunk=False).get_opcodes() reports them\n"
+     "(offsets in a and b)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef cgates_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "textfix.repair._cgates",
+    .m_doc = "Compiled twins of textfix.repair helpers (identical results).",
+    .m_size = -1,
+    .m_methods = cgates_functions,
+};
+
+PyMODINIT_FUNC
+PyInit__cgates(void)
+{
+    return PyModule_Create(&cgates_module);
+}
