@@ -1,8 +1,10 @@
-"""The compiled ``diff_blocks`` (``textfix.repair._cgates``) aligns two strings exactly as
-its pure-Python reference ``spans._aligned`` (difflib), on real lines and their UTF-8 and
-single-byte mojibake, on chosen pairs and on hypothesis text (lone surrogates, NUL, astral
-characters, long lines), for every slice. Skipped when the module is not built or
-TEXTFIX_PURE_PYTHON is set."""
+"""The compiled ``textfix.repair._cgates`` answers exactly as its pure-Python references:
+``diff_blocks`` aligns two strings as ``spans._aligned`` (difflib) does, for every slice;
+``symbols`` and ``repaired_tokens`` count and cut as ``legacy._symbols`` and
+``legacy._repaired_tokens`` do (every BMP character checked; beyond it they answer None and
+Python does the work). On real lines and their UTF-8 and single-byte mojibake, chosen pairs
+and hypothesis text (lone surrogates, NUL, astral characters, long lines). Skipped when the
+module is not built or TEXTFIX_PURE_PYTHON is set."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
 from textfix._native import load
-from textfix.repair import spans
+from textfix.chains import single_byte_steps
+from textfix.repair import legacy, spans
 
 CGATES = load("textfix.repair._cgates")
 pytestmark = pytest.mark.skipif(CGATES is None, reason="textfix.repair._cgates is not built")
@@ -80,3 +83,71 @@ def test_bad_bounds_raise() -> None:
     assert CGATES is not None
     with pytest.raises(ValueError):
         CGATES.diff_blocks("abc", "abc", 2, 1, 3)
+
+
+def test_every_bmp_character_flagged_as_the_references_say() -> None:
+    gates = legacy._compiled_gates()
+    assert gates is not None
+    symbol = legacy._SymbolTable()
+    for code in range(0x10000):
+        ch = chr(code)
+        assert gates.symbols(ch) == symbol.__missing__(ch), hex(code)
+        token = legacy.TOKEN_RE.fullmatch(ch) is not None
+        assert gates.repaired_tokens("\x00", ch) == ((ch,) if token else ()), hex(code)
+
+
+def assert_same_gates(text: str, cand: str) -> None:
+    gates = legacy._compiled_gates()
+    assert gates is not None
+    for line in (text, cand):
+        found = gates.symbols(line)
+        assert found is None or found == sum(map(legacy._SYMBOL.__getitem__, line)), line
+        if found is None:
+            assert any(ch > "\uffff" for ch in line)
+    if len(text) == len(cand):
+        tokens = gates.repaired_tokens(text, cand)
+        expected = tuple(
+            m.group()
+            for m in legacy.TOKEN_RE.finditer(cand)
+            if text[m.start() : m.end()] != m.group()
+        )
+        assert tokens is None or tokens == expected, (text, cand)
+        if tokens is None:
+            assert any(ch > "\uffff" for ch in cand)
+        assert legacy._repaired_tokens(text, cand) == expected
+
+
+def test_gates_on_real_lines_and_their_mojibake() -> None:
+    steps = [chain for chain, _table in single_byte_steps()]
+    pairs = 0
+    for i, line in enumerate(non_ascii_lines()):
+        garbled = garble(line, (steps[i % len(steps)],))
+        if garbled is not None:
+            assert_same_gates(garbled, line)
+            assert_same_gates(line, garbled)
+            pairs += 1
+    assert pairs > 500
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.data())
+def test_gates_on_hypothesis_text(text: str, data: st.DataObject) -> None:
+    # (a candidate of the same length: some characters of text changed)
+    cand = "".join(data.draw(st.characters()) if data.draw(st.booleans()) else ch for ch in text)
+    assert_same_gates(text, cand)
+
+
+def test_gates_on_chosen_lines() -> None:
+    for text, cand in [
+        ("Kuþ uçtu ok", "Kuş uçtu ok"),
+        ("podgl¹du x²", "podglądu x²"),
+        ("a\U0001f600b", "a\U0001f601c"),  # beyond the BMP: Python answers
+        ("\ud800\x00ab", "\ud801\x00ac"),
+        ("x" * 5000 + "é", "y" * 5000 + "é"),
+        ("", ""),
+    ]:
+        assert_same_gates(text, cand)
+    gates = legacy._compiled_gates()
+    assert gates is not None
+    with pytest.raises(ValueError):
+        gates.repaired_tokens("ab", "abc")

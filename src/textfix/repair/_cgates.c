@@ -4,7 +4,12 @@
  * reports (get_opcodes() without the "equal" ones) for two slices of two strings, by the
  * same algorithm (longest matching block first, earliest in a, then earliest in b; then
  * recursively left and right of it), compared code point by code point.  Reference:
- * textfix.repair.spans._differences_py.
+ * textfix.repair.spans._aligned.
+ *
+ * symbols, repaired_tokens: legacy._symbols and legacy._repaired_tokens, reading what each
+ * character of the Basic Multilingual Plane is from flags that Python worked out with the
+ * reference definitions (init); a string with a character beyond it gets None (the caller
+ * then asks Python).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -138,7 +143,124 @@ done:
     return out;
 }
 
+/* Flags of each BMP character, handed over by init (kept alive here). */
+static PyObject *flags_owner = NULL;
+static const unsigned char *flags = NULL;
+#define FLAG_TOKEN 1  /* a character of scoring.model.TOKEN_RE */
+#define FLAG_SYMBOL 2 /* a character legacy._symbols counts */
+#define BMP 0x10000
+
+static PyObject *
+init(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    if (!PyBytes_Check(arg) || PyBytes_GET_SIZE(arg) != BMP) {
+        PyErr_SetString(PyExc_ValueError, "init: flags must be 65536 bytes");
+        return NULL;
+    }
+    Py_INCREF(arg);
+    Py_XSETREF(flags_owner, arg);
+    flags = (const unsigned char *)PyBytes_AS_STRING(arg);
+    Py_RETURN_NONE;
+}
+
+/* Whether every character of text is in the BMP (the flags know it): strings are stored
+ * in the narrowest kind that holds their characters (a wider one only answers "no"). */
+static int
+in_bmp(PyObject *text)
+{
+    return PyUnicode_KIND(text) != PyUnicode_4BYTE_KIND;
+}
+
+static int
+ready(void)
+{
+    if (flags == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "textfix.repair._cgates.init was not called");
+        return 0;
+    }
+    return 1;
+}
+
+static PyObject *
+symbols(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "symbols: a str is needed");
+        return NULL;
+    }
+    if (!ready())
+        return NULL;
+    if (!in_bmp(text))
+        Py_RETURN_NONE;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), total = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        total += (flags[PyUnicode_READ(kind, data, i)] & FLAG_SYMBOL) != 0;
+    return PyLong_FromSsize_t(total);
+}
+
+static PyObject *
+repaired_tokens(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *cand;
+    if (!PyArg_ParseTuple(args, "UU:repaired_tokens", &text, &cand))
+        return NULL;
+    if (!ready())
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(text) != n) {
+        PyErr_SetString(PyExc_ValueError, "repaired_tokens: lengths differ");
+        return NULL;
+    }
+    if (!in_bmp(cand))
+        Py_RETURN_NONE;
+    int tkind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(cand);
+    const void *tdata = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(cand);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!(flags[PyUnicode_READ(ckind, cdata, i)] & FLAG_TOKEN)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        int differs = 0;
+        for (; i < n; i++) {
+            Py_UCS4 ch = PyUnicode_READ(ckind, cdata, i);
+            if (!(flags[ch] & FLAG_TOKEN))
+                break;
+            differs |= PyUnicode_READ(tkind, tdata, i) != ch;
+        }
+        if (!differs)
+            continue;
+        PyObject *token = PyUnicode_Substring(cand, start, i);
+        if (token == NULL || PyList_Append(out, token) < 0) {
+            Py_XDECREF(token);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(token);
+    }
+    PyObject *tokens = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return tokens;
+}
+
 static PyMethodDef cgates_functions[] = {
+    {"init", init, METH_O,
+     "init(flags, /)\n--\n\n"
+     "Hand over what each BMP character is: 65536 bytes, bit 1 a TOKEN_RE character,\n"
+     "bit 2 one legacy._symbols counts."},
+    {"symbols", symbols, METH_O,
+     "symbols(text, /)\n--\n\n"
+     "legacy._symbols(text), or None when text has a character beyond the BMP."},
+    {"repaired_tokens", repaired_tokens, METH_VARARGS,
+     "repaired_tokens(text, cand, /)\n--\n\n"
+     "legacy._repaired_tokens(text, cand) for two strings of one length, or None when\n"
+     "cand has a character beyond the BMP."},
     {"diff_blocks", diff_blocks, METH_VARARGS,
      "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"
