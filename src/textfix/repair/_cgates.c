@@ -209,12 +209,8 @@ repaired_tokens(PyObject *Py_UNUSED(module), PyObject *args)
     if (!ready())
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
-    if (PyUnicode_GET_LENGTH(text) != n) {
-        PyErr_SetString(PyExc_ValueError, "repaired_tokens: lengths differ");
-        return NULL;
-    }
-    if (!in_bmp(cand))
-        Py_RETURN_NONE;
+    if (PyUnicode_GET_LENGTH(text) != n || !in_bmp(cand))
+        Py_RETURN_NONE; /* (Python slices text as it is) */
     int tkind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(cand);
     const void *tdata = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(cand);
     PyObject *out = PyList_New(0);
@@ -259,8 +255,8 @@ static PyMethodDef cgates_functions[] = {
      "legacy._symbols(text), or None when text has a character beyond the BMP."},
     {"repaired_tokens", repaired_tokens, METH_VARARGS,
      "repaired_tokens(text, cand, /)\n--\n\n"
-     "legacy._repaired_tokens(text, cand) for two strings of one length, or None when\n"
-     "cand has a character beyond the BMP."},
+     "legacy._repaired_tokens(text, cand), or None when the lengths differ or cand has\n"
+     "a character beyond the BMP."},
     {"diff_blocks", diff_blocks, METH_VARARGS,
      "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"

@@ -1273,6 +1273,8 @@ def _line_names_other_language(best: Candidate) -> bool:
 
 #: Cyrillic letters that look like Latin ones, and their Latin twins.
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
+#: One of them (a cheap test first).
+_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
 
 
 def _look_alikes_replaced(text: str, cand: str) -> bool:
@@ -1280,8 +1282,8 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
     look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
     """
-    if len(text) != len(cand):
-        return False
+    if len(text) != len(cand) or not _LOOK_ALIKE.search(text):
+        return False  # (a word that reads as Latin once spelled in Latin holds one)
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         if word != cand[m.start() : m.end()] and _mixes_scripts(word):
@@ -1716,11 +1718,13 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
     step = _per_character(true, shown)
+    compiled = _compiled_pool()  # (its translate is str.translate's, for the whole line)
+    translate = str.translate if compiled is None else compiled.translate
     if (
         step is not None
         and UNDECODABLE not in cand
         and step[0].issuperset(text)
-        and cand == text.translate(step[1])
+        and cand == translate(text, step[1])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
     for m in _NON_SPACES.finditer(text):
