@@ -200,13 +200,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     >>> repair("¿Qué?", DocumentContext()) is None
     True
     """
-    return None if text.isascii() else _repair(text)
-
-
-@lru_cache(maxsize=4096)  # asked of a line by untouched and by the repair layer; no context
-def _repair(text: str) -> Step | None:
-    """:func:`repair` of a line with a non-ASCII character (the document context plays no
-    part in ftfy's chains)."""
+    if text.isascii():
+        return None
     flags = _compiled_badness()
     if flags is not None and not flags(text):
         # ftfy's first test: text its badness pattern does not flag comes back unchanged,
