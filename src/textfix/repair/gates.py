@@ -15,12 +15,13 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
-from itertools import compress
+from itertools import compress, count
 from operator import ne
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import composed, script_of, word_langs
+from textfix.scoring.model import CHAR_TABLE_SIZE, composed, script_of, word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -202,7 +203,8 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    made = {b.lower()[0].translate(_ALPHABET_FOLD) for b in _made(text, cand) if b.isalpha()}
+    made = set(map(_FOLDED.__getitem__, _made(text, cand)))
+    made.discard("")  # (not a letter)
     if not made:
         return False
     # (a model's alphabet holds them all when its bit survives every letter's mask)
@@ -211,6 +213,20 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     for letter in made:
         common &= masks.get(letter, 0)
     return common == 0
+
+
+class _FoldTable(dict[str, str]):
+    """Character -> the letter :func:`letters_of_no_alphabet` looks up for it (lower-cased,
+    :data:`_ALPHABET_FOLD` applied), or "" for a non-letter; filled on first sight."""
+
+    def __missing__(self, ch: str) -> str:
+        value = ch.lower()[0].translate(_ALPHABET_FOLD) if ch.isalpha() else ""
+        if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
+            self[ch] = value
+        return value
+
+
+_FOLDED = _FoldTable()
 
 
 @cache
@@ -261,8 +277,17 @@ def only_middle_dots_between_ls(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand) or text == cand:
         return False
+    last = len(text) - 1
     return all(
-        a == b
-        or (a == "·" and 0 < i < len(text) - 1 and text[i - 1] in "lL" and text[i + 1] in "lL")
-        for i, (a, b) in enumerate(zip(text, cand, strict=True))
+        text[i] == "·" and 0 < i < last and text[i - 1] in "lL" and text[i + 1] in "lL"
+        for i in changed_at(text, cand)
     )
+
+
+def changed_at(text: str, cand: str) -> Iterator[int]:
+    """Positions where ``text`` and ``cand`` (as long) differ, found in C.
+
+    >>> list(changed_at("abcd", "xbcy"))
+    [0, 3]
+    """
+    return compress(count(), map(ne, text, cand))

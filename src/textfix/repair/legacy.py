@@ -33,10 +33,10 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
 from itertools import compress, count
-from operator import and_, eq, itemgetter, ne, or_
+from operator import and_, eq, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from textfix._native import load
@@ -56,6 +56,7 @@ from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import (
     capital_behind_sign,
     capitalises_words,
+    changed_at,
     letters_of_no_alphabet,
     looks_clean,
     only_middle_dots_between_ls,
@@ -95,9 +96,12 @@ from textfix.scoring.model import (
 from textfix.types import Chain
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from textfix.scoring import _cscore
 
 _CSCORE = load("textfix.scoring._cscore")
+_CGATES = load("textfix.repair._cgates")
 
 #: A candidate must gain this much log-probability per letter over the original...
 MIN_GAIN = 1.0
@@ -590,6 +594,10 @@ def _repaired_tokens(text: str, cand: str) -> tuple[str, ...]:
     >>> _repaired_tokens("Kuþ uçtu ok", "Kuş uçtu ok")
     ('Kuş',)
     """
+    gates = _compiled_gates()
+    tokens: tuple[str, ...] | None = None if gates is None else gates.repaired_tokens(text, cand)
+    if tokens is not None:
+        return tokens
     return tuple(
         [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
     )
@@ -989,6 +997,10 @@ def _symbols(text: str) -> int:
     letters, hardly ever letters into symbols."""
     # TOKEN_RE's tokens are runs of characters it takes one by one, so whether a character
     # counts is a property of the character alone: a table lookup per character.
+    gates = _compiled_gates()
+    found: int | None = None if gates is None else gates.symbols(text)
+    if found is not None:
+        return found
     return sum(map(_SYMBOL.__getitem__, text))
 
 
@@ -1007,6 +1019,33 @@ class _SymbolTable(dict[str, int]):
 
 
 _SYMBOL = _SymbolTable()
+
+#: Bits of the flags ``_cgates`` reads per character of the BMP.
+_FLAG_TOKEN = 1
+_FLAG_SYMBOL = 2
+_BMP = 0x10000
+
+
+@cache
+def _compiled_gates() -> ModuleType | None:
+    """``_cgates`` holding what each BMP character is (taken by ``TOKEN_RE``, counted by
+    :func:`_symbols`), worked out once here with the reference definitions; ``None``
+    without the module. (Its functions answer ``None`` for text beyond the BMP.)"""
+    if _CGATES is None:
+        return None
+    # (the definitions of _SymbolTable, for the whole plane at once: the patterns take
+    # characters one by one, so their matches mark them)
+    chars = "".join(map(chr, range(_BMP)))
+    flags = bytearray((_FLAG_SYMBOL,)) * _BMP
+    for ch in _NON_ASCII.sub("", chars) + "".join(_HYPHENS):
+        flags[ord(ch)] = 0
+    numeric = bytes(map(str.isnumeric, chars))
+    # (a character TOKEN_RE takes is no symbol unless numeric: "²", outside ASCII)
+    as_token = bytes((_FLAG_TOKEN, _FLAG_TOKEN | _FLAG_SYMBOL)) + bytes(254)
+    for m in TOKEN_RE.finditer(chars):
+        flags[m.start() : m.end()] = numeric[m.start() : m.end()].translate(as_token)
+    _CGATES.init(bytes(flags))
+    return _CGATES
 
 
 def _letters_to_symbols(text: str, cand: str) -> int:
@@ -1111,10 +1150,16 @@ def _longest_word(cand: str, text: str) -> int:
 
 def _code_of(bit: int) -> str | None:
     """Language code of a one-bit mask."""
+    return _codes_by_bit().get(bit)
+
+
+@cache
+def _codes_by_bit() -> dict[int, str]:
+    """One-bit mask -> language code (the first model with that bit, as a scan would find)."""
+    codes: dict[int, str] = {}
     for code, model in langdata().models.items():
-        if bit == 1 << model.index:
-            return code
-    return None
+        codes.setdefault(1 << model.index, code)
+    return codes
 
 
 @lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
@@ -1155,16 +1200,7 @@ def _changes_letters(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand):
         return True
-    return any(text[i].isalpha() or not text[i].isprintable() for i in _changed_at(text, cand))
-
-
-def _changed_at(text: str, cand: str) -> Iterator[int]:
-    """Positions where ``text`` and ``cand`` (as long) differ, found in C.
-
-    >>> list(_changed_at("abcd", "xbcy"))
-    [0, 3]
-    """
-    return compress(count(), map(ne, text, cand))
+    return any(text[i].isalpha() or not text[i].isprintable() for i in changed_at(text, cand))
 
 
 def _line_agrees(best: Candidate, votes: int) -> bool:
@@ -1237,6 +1273,8 @@ def _line_names_other_language(best: Candidate) -> bool:
 
 #: Cyrillic letters that look like Latin ones, and their Latin twins.
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
+#: One of them (a cheap test first).
+_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
 
 
 def _look_alikes_replaced(text: str, cand: str) -> bool:
@@ -1244,8 +1282,8 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
     look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
     """
-    if len(text) != len(cand):
-        return False
+    if len(text) != len(cand) or not _LOOK_ALIKE.search(text):
+        return False  # (a word that reads as Latin once spelled in Latin holds one)
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         if word != cand[m.start() : m.end()] and _mixes_scripts(word):
@@ -1680,11 +1718,13 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
     step = _per_character(true, shown)
+    compiled = _compiled_pool()  # (its translate is str.translate's, for the whole line)
+    translate = str.translate if compiled is None else compiled.translate
     if (
         step is not None
         and UNDECODABLE not in cand
         and step[0].issuperset(text)
-        and cand == text.translate(step[1])
+        and cand == translate(text, step[1])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
     for m in _NON_SPACES.finditer(text):
@@ -1754,6 +1794,26 @@ def _original_level(original: TextScore) -> float:
     if original.letters == 0 and original.logprob > MIN_LOGPROB:
         return MIN_LOGPROB
     return original.logprob
+
+
+def _once(work: Callable[[], _T]) -> Callable[[], _T]:
+    """``work``, done at its first call only: what ``functools.cache`` makes of a
+    zero-argument function, without its set-up (which copies the function's attributes,
+    ~2 us, more than most of the gates :func:`repair` works out lazily with it).
+
+    >>> calls = []
+    >>> once = _once(lambda: calls.append(1) or len(calls))
+    >>> once(), once(), calls
+    (1, 1, [1])
+    """
+    done: list[_T] = []
+
+    def result() -> _T:
+        if not done:
+            done.append(work())
+        return done[0]
+
+    return result
 
 
 def _confidence(gain: float, cand: TextScore, known: float) -> float:
@@ -1859,36 +1919,41 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
         )
     )
-    swap = (
-        (thin or needs_words)
-        and TRUE_RANK[best.chain[0][0]] == 0
-        and (not shaped or not mojibake_shape(core(best.text)))
-        and _word_swap(text, best.text, best.chain[0][0])
-        # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
-        # language the rest of the line does not speak
-        and not _look_alikes_replaced(text, best.text)
-        and (
-            lang_votes < LINE_VOTES
-            or _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
+    # (worked out once, and only where ``passed`` reads it, as ``backed`` and ``mended``)
+    swap = _once(
+        lambda: (
+            (thin or needs_words)
+            and TRUE_RANK[best.chain[0][0]] == 0
+            and (not shaped or not mojibake_shape(core(best.text)))
+            and _word_swap(text, best.text, best.chain[0][0])
+            # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
+            # language the rest of the line does not speak
+            and not _look_alikes_replaced(text, best.text)
+            and (
+                lang_votes < LINE_VOTES
+                or _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
+            )
         )
     )
     # Thin repairs of unknown words into known words of the line's language, which uses the
     # chain's code page, backed by other words of the line known in that language (and in
     # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
     line_lang = score(best.text).lang if thin else None
-    backed = (
-        swap
-        and thin
-        and line_known >= 0.99
-        and fits(best.chain[0][0], line_lang)
-        and known_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
+    backed = _once(
+        lambda: (
+            swap()
+            and thin
+            and line_known >= 0.99
+            and fits(best.chain[0][0], line_lang)
+            and known_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
+        )
     )
     # Letters foreign to the language the line's untouched words name, written in the
     # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
     # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
     # for known repaired words and for the letter statistics of a short core.
     # (worked out once, and only where ``passed`` reads it: most repairs pass or fail before)
-    mended = cache(
+    mended = _once(
         lambda: (
             best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
         )
@@ -1935,7 +2000,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap or mended() or signed)
+        and (evidence_gain >= MIN_GAIN - relief or agreed or swap() or mended() or signed)
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -1972,8 +2037,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
             or (words_agree and lang_votes >= LINE_VOTES + 1)
             or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
-            or (swap and shaped)
-            or backed
+            or (swap() and shaped)
+            or backed()
             or mended()
             or signed
         )
@@ -2043,8 +2108,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed
-            or (swap and shaped)
-            or backed
+            or (swap() and shaped)
+            or backed()
             or mended()
             or signed
         )

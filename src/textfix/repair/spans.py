@@ -10,6 +10,7 @@ from operator import ne
 from textfix._native import load
 
 _CSCORE = load("textfix.scoring._cscore")
+_CGATES = load("textfix.repair._cgates")
 
 #: Beyond this many differing characters an exact alignment costs more than it tells;
 #: the changed region is then reported as one span.
@@ -39,6 +40,22 @@ def _differences(
             else:
                 blocks.append((i, i + 1, i, i + 1))
         return blocks
+    if _CGATES is not None:
+        # (difflib's algorithm, in one compiled call: it is most of a UTF-8 repair's cost)
+        aligned: list[tuple[int, int, int, int]] = _CGATES.diff_blocks(old, new, lo, hi_old, hi_new)
+        return aligned
+    return _aligned(old, new, lo, hi_old, hi_new)
+
+
+def _aligned(
+    old: str, new: str, lo: int, hi_old: int, hi_new: int
+) -> list[tuple[int, int, int, int]]:
+    """The differing blocks of ``old[lo:hi_old]`` and ``new[lo:hi_new]`` as :mod:`difflib`
+    aligns them (the reference of the compiled ``diff_blocks``).
+
+    >>> _aligned("xcafÃ©", "xcafé", 1, 6, 5)
+    [(4, 6, 4, 5)]
+    """
     matcher = SequenceMatcher(None, old[lo:hi_old], new[lo:hi_new], autojunk=False)
     return [
         (a0 + lo, a1 + lo, b0 + lo, b1 + lo)

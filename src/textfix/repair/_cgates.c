@@ -1,0 +1,280 @@
+/* Compiled twins of pure-Python helpers of textfix.repair (identical results).
+ *
+ * diff_blocks: the differing blocks difflib's SequenceMatcher(None, a, b, autojunk=False)
+ * reports (get_opcodes() without the "equal" ones) for two slices of two strings, by the
+ * same algorithm (longest matching block first, earliest in a, then earliest in b; then
+ * recursively left and right of it), compared code point by code point.  Reference:
+ * textfix.repair.spans._aligned.
+ *
+ * symbols, repaired_tokens: legacy._symbols and legacy._repaired_tokens, reading what each
+ * character of the Basic Multilingual Plane is from flags that Python worked out with the
+ * reference definitions (init); a string with a character beyond it gets None (the caller
+ * then asks Python).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    Py_ssize_t i, j, k;
+} Block;
+
+typedef struct {
+    Py_ssize_t alo, ahi, blo, bhi;
+} Range;
+
+typedef struct {
+    int akind, bkind;
+    const void *adata, *bdata;
+    Py_ssize_t *row, *prev; /* the DP's two rows (index 0: before blo, always 0) */
+} Matcher;
+
+/* difflib's find_longest_match with no junk: the longest block a[i:i+k] == b[j:j+k]
+ * inside the ranges; among the longest, the one whose end in a comes first, then in b. */
+static Block
+longest_match(Matcher *m, Range r)
+{
+    Block best = {r.alo, r.blo, 0};
+    Py_ssize_t width = r.bhi - r.blo;
+    Py_ssize_t *prev = m->prev, *row = m->row;
+    memset(prev, 0, (size_t)(width + 1) * sizeof(Py_ssize_t));
+    for (Py_ssize_t i = r.alo; i < r.ahi; i++) {
+        Py_UCS4 ch = PyUnicode_READ(m->akind, m->adata, i);
+        row[0] = 0;
+        for (Py_ssize_t j = r.blo; j < r.bhi; j++) {
+            Py_ssize_t x = j - r.blo + 1;
+            if (PyUnicode_READ(m->bkind, m->bdata, j) == ch) {
+                Py_ssize_t k = prev[x - 1] + 1;
+                row[x] = k;
+                if (k > best.k) {
+                    best.i = i - k + 1;
+                    best.j = j - k + 1;
+                    best.k = k;
+                }
+            } else {
+                row[x] = 0;
+            }
+        }
+        Py_ssize_t *swap = prev;
+        prev = row;
+        row = swap;
+    }
+    return best;
+}
+
+static int
+by_position(const void *x, const void *y)
+{
+    const Block *a = x, *b = y;
+    if (a->i != b->i)
+        return a->i < b->i ? -1 : 1;
+    if (a->j != b->j)
+        return a->j < b->j ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+static PyObject *
+diff_blocks(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *a, *b;
+    Py_ssize_t lo, hi_a, hi_b;
+    if (!PyArg_ParseTuple(args, "UUnnn:diff_blocks", &a, &b, &lo, &hi_a, &hi_b))
+        return NULL;
+    if (lo < 0 || hi_a < lo || hi_b < lo || hi_a > PyUnicode_GET_LENGTH(a) ||
+        hi_b > PyUnicode_GET_LENGTH(b)) {
+        PyErr_SetString(PyExc_ValueError, "diff_blocks: bad slice bounds");
+        return NULL;
+    }
+    Matcher m = {PyUnicode_KIND(a), PyUnicode_KIND(b), PyUnicode_DATA(a), PyUnicode_DATA(b),
+                 NULL, NULL};
+    Py_ssize_t width = hi_b - lo + 1;
+    Py_ssize_t most = (hi_a - lo < hi_b - lo ? hi_a - lo : hi_b - lo) + 2;
+    m.row = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    m.prev = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    /* Each block found splits a range in two: at most min(la, lb) blocks, and as many
+     * ranges waiting. */
+    Block *blocks = PyMem_Malloc((size_t)most * sizeof(Block));
+    Range *queue = PyMem_Malloc((size_t)(most + 1) * sizeof(Range));
+    PyObject *out = NULL;
+    if (m.row == NULL || m.prev == NULL || blocks == NULL || queue == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t nblocks = 0, nqueue = 0;
+    queue[nqueue++] = (Range){lo, hi_a, lo, hi_b};
+    while (nqueue > 0) {
+        Range r = queue[--nqueue];
+        Block x = longest_match(&m, r);
+        if (x.k == 0)
+            continue;
+        blocks[nblocks++] = x;
+        if (r.alo < x.i && r.blo < x.j)
+            queue[nqueue++] = (Range){r.alo, x.i, r.blo, x.j};
+        if (x.i + x.k < r.ahi && x.j + x.k < r.bhi)
+            queue[nqueue++] = (Range){x.i + x.k, r.ahi, x.j + x.k, r.bhi};
+    }
+    qsort(blocks, (size_t)nblocks, sizeof(Block), by_position);
+    out = PyList_New(0);
+    if (out == NULL)
+        goto done;
+    /* get_opcodes: the gaps between consecutive blocks (adjacent blocks leave none). */
+    Py_ssize_t i = lo, j = lo;
+    for (Py_ssize_t n = 0; n <= nblocks; n++) {
+        Block x = n < nblocks ? blocks[n] : (Block){hi_a, hi_b, 0};
+        if (i < x.i || j < x.j) {
+            PyObject *item = Py_BuildValue("(nnnn)", i, x.i, j, x.j);
+            if (item == NULL || PyList_Append(out, item) < 0) {
+                Py_XDECREF(item);
+                Py_CLEAR(out);
+                goto done;
+            }
+            Py_DECREF(item);
+        }
+        i = x.i + x.k;
+        j = x.j + x.k;
+    }
+done:
+    PyMem_Free(m.row);
+    PyMem_Free(m.prev);
+    PyMem_Free(blocks);
+    PyMem_Free(queue);
+    return out;
+}
+
+/* Flags of each BMP character, handed over by init (kept alive here). */
+static PyObject *flags_owner = NULL;
+static const unsigned char *flags = NULL;
+#define FLAG_TOKEN 1  /* a character of scoring.model.TOKEN_RE */
+#define FLAG_SYMBOL 2 /* a character legacy._symbols counts */
+#define BMP 0x10000
+
+static PyObject *
+init(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    if (!PyBytes_Check(arg) || PyBytes_GET_SIZE(arg) != BMP) {
+        PyErr_SetString(PyExc_ValueError, "init: flags must be 65536 bytes");
+        return NULL;
+    }
+    Py_INCREF(arg);
+    Py_XSETREF(flags_owner, arg);
+    flags = (const unsigned char *)PyBytes_AS_STRING(arg);
+    Py_RETURN_NONE;
+}
+
+/* Whether every character of text is in the BMP (the flags know it): strings are stored
+ * in the narrowest kind that holds their characters (a wider one only answers "no"). */
+static int
+in_bmp(PyObject *text)
+{
+    return PyUnicode_KIND(text) != PyUnicode_4BYTE_KIND;
+}
+
+static int
+ready(void)
+{
+    if (flags == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "textfix.repair._cgates.init was not called");
+        return 0;
+    }
+    return 1;
+}
+
+static PyObject *
+symbols(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "symbols: a str is needed");
+        return NULL;
+    }
+    if (!ready())
+        return NULL;
+    if (!in_bmp(text))
+        Py_RETURN_NONE;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), total = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        total += (flags[PyUnicode_READ(kind, data, i)] & FLAG_SYMBOL) != 0;
+    return PyLong_FromSsize_t(total);
+}
+
+static PyObject *
+repaired_tokens(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *text, *cand;
+    if (!PyArg_ParseTuple(args, "UU:repaired_tokens", &text, &cand))
+        return NULL;
+    if (!ready())
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(cand);
+    if (PyUnicode_GET_LENGTH(text) != n || !in_bmp(cand))
+        Py_RETURN_NONE; /* (Python slices text as it is) */
+    int tkind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(cand);
+    const void *tdata = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(cand);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        if (!(flags[PyUnicode_READ(ckind, cdata, i)] & FLAG_TOKEN)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        int differs = 0;
+        for (; i < n; i++) {
+            Py_UCS4 ch = PyUnicode_READ(ckind, cdata, i);
+            if (!(flags[ch] & FLAG_TOKEN))
+                break;
+            differs |= PyUnicode_READ(tkind, tdata, i) != ch;
+        }
+        if (!differs)
+            continue;
+        PyObject *token = PyUnicode_Substring(cand, start, i);
+        if (token == NULL || PyList_Append(out, token) < 0) {
+            Py_XDECREF(token);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(token);
+    }
+    PyObject *tokens = PyList_AsTuple(out);
+    Py_DECREF(out);
+    return tokens;
+}
+
+static PyMethodDef cgates_functions[] = {
+    {"init", init, METH_O,
+     "init(flags, /)\n--\n\n"
+     "Hand over what each BMP character is: 65536 bytes, bit 1 a TOKEN_RE character,\n"
+     "bit 2 one legacy._symbols counts."},
+    {"symbols", symbols, METH_O,
+     "symbols(text, /)\n--\n\n"
+     "legacy._symbols(text), or None when text has a character beyond the BMP."},
+    {"repaired_tokens", repaired_tokens, METH_VARARGS,
+     "repaired_tokens(text, cand, /)\n--\n\n"
+     "legacy._repaired_tokens(text, cand), or None when the lengths differ or cand has\n"
+     "a character beyond the BMP."},
+    {"diff_blocks", diff_blocks, METH_VARARGS,
+     "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
+     "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"
+     "difflib.SequenceMatcher(None, ..., autojunk=False).get_opcodes() reports them\n"
+     "(offsets in a and b)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef cgates_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "textfix.repair._cgates",
+    .m_doc = "Compiled twins of textfix.repair helpers (identical results).",
+    .m_size = -1,
+    .m_methods = cgates_functions,
+};
+
+PyMODINIT_FUNC
+PyInit__cgates(void)
+{
+    return PyModule_Create(&cgates_module);
+}
