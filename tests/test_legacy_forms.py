@@ -95,3 +95,19 @@ def test_short_words_wholly_respelled_stay(line: str) -> None:
     # Three short known words are evidence only when each keeps some of its letters: a
     # Cyrillic page read as another changes every letter, and lists know most short strings.
     assert textfix.fix(line) == line
+
+
+@pytest.mark.parametrize("line", ["İptal edildi", "İndirme listesi", "İlerleme durumu"])
+def test_a_raised_capital_is_backed_by_the_lines_words(line: str) -> None:
+    # cp437 shows cp857's İ as the small "ÿ": the repair raises it, backed by the line's
+    # other Turkish words (ASCII ones too), not by the repaired word alone.
+    garbled = line.encode("cp857").decode("cp437")
+    assert garbled[0] == "ÿ"
+    assert textfix.fix(garbled) == line
+
+
+@pytest.mark.parametrize("line", ["Èmirats arabos unis", "Ètat de la question"])
+def test_a_lowered_first_capital_stays(line: str) -> None:
+    # Clean lines capitalise their first letter: lowering it needs the repaired words
+    # themselves to be known, the line's other words do not speak for it.
+    assert textfix.fix(line) == line
