@@ -111,3 +111,12 @@ def test_a_lowered_first_capital_stays(line: str) -> None:
     # Clean lines capitalise their first letter: lowering it needs the repaired words
     # themselves to be known, the line's other words do not speak for it.
     assert textfix.fix(line) == line
+
+
+def test_placeholders_do_not_name_the_lines_language() -> None:
+    # "{page_type}" reads as English words; the line's prose is Estonian, whose known
+    # "tüüpi" backs the thin repair (cp1257 shown as cp437 writes ü as a superscript n).
+    line = "Lehe tüüpi: {page_type}"
+    garbled = line.encode("cp1257").decode("cp437")
+    assert "ⁿ" in garbled
+    assert textfix.fix(garbled) == line

@@ -68,6 +68,7 @@ from textfix.repair.line_language import (
     line_language,
     named_index,
     named_lang,
+    prose,
 )
 from textfix.repair.plausible import (
     distinct_tables,
@@ -1579,7 +1580,7 @@ def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float,
     """Share of repaired letters in words known in the language of the whole repaired line,
     and how many letters of the line's non-ASCII words that language knows in all (with
     ``forms``, inflected forms of listed words count as known: :func:`_word_or_form`)."""
-    lang = score(best.text).lang
+    lang = score(prose(best.text)).lang
     model = langdata().models.get(lang) if lang else None
     if model is None:
         return 0.0, 0
@@ -1908,7 +1909,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
     # The language the rest of the line is written in, by its known words (ASCII included).
-    lang_bit, lang_votes = _word_language(best.text) if (thin or needs_words) else (0, 0)
+    lang_bit, lang_votes = _word_language(prose(best.text)) if (thin or needs_words) else (0, 0)
     words_agree = (
         lang_votes >= LINE_VOTES
         and _longest_word(best.text, text) >= 3
@@ -1947,7 +1948,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
     # (here an inflected form of a listed word counts as known, "atlasītos" as "atlasīt" +
     # "os": the line's other words back it; not in a lone word swap: "hÚral" stays)
-    line_lang = score(best.text).lang if thin else None
+    line_lang = score(prose(best.text)).lang if thin else None
     form_swap = thin and (swap or _swap_gate(text, best, thin, shaped, lang_votes, lang_bit, True))
     form_known, form_letters = _line_known(text, best, forms=True) if form_swap else (0.0, 0)
     backed = (
@@ -2106,7 +2107,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS + needs_words
-                and _lang_share(best.text, score(best.text).lang) >= LINE_SHARE
+                and _lang_share(prose(best.text), line_lang) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             # a short known word will do when the letter statistics leap (the original's
