@@ -129,6 +129,17 @@ SHIP_ASCII_MORE = {
 #: ``i`` plus a combining dot above: a word starting with it ("İzin", "İş") is shipped in
 #: that spelling too, or no capitalised word of theirs would ever be a known word.
 DOTTED_CAPITAL_I = ("tr", "az")
+#: Inflecting languages that get an ending table (``endings.json.xz``, read by
+#: ``textfix.scoring.endings``): a repaired word missing from the list counts as a form when
+#: it is a listed word plus one of the :data:`ENDINGS` endings that most often follow a
+#: listed word of 4+ letters (:data:`ENDING_STEM`) to make another listed word.
+ENDING_LANGS = (
+    *("tr", "lt", "lv", "et", "hu", "fi", "pl", "cs", "sk", "sl", "sh", "ro"),
+    *("ru", "uk", "bg", "sr", "be", "mk"),
+)
+ENDINGS, ENDING_STEM, ENDING_LONGEST = 300, 4, 5
+#: ... and the languages that write compounds as one word (two listed words of 4+ letters).
+COMPOUNDING = ("et", "fi", "hu")
 MIN_CHAR_SHARE = 3e-5  # letters rarer than this are not part of the alphabet
 MIN_BIGRAM_P = 1e-4  # rarer bigrams are not stored (the scorer's floor covers them)
 
@@ -277,6 +288,36 @@ def write_words(shipped: dict[str, list[str]], codes: list[str]) -> None:
     print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
 
 
+def ending_table(words: Iterable[str]) -> list[str]:
+    """The :data:`ENDINGS` endings (of up to :data:`ENDING_LONGEST` letters) that most often
+    follow a listed word of :data:`ENDING_STEM`+ letters to make another listed word, commonest
+    first (ties in code-point order).
+
+    >>> ending_table(["talo", "talon", "talossa", "kissa", "kissan", "kissat"])[:2]
+    ['n', 'ssa']
+    """
+    listed = set(words)
+    counts: Counter[str] = Counter()
+    for w in listed:
+        for k in range(1, min(ENDING_LONGEST, len(w) - ENDING_STEM) + 1):
+            if w[:-k] in listed:
+                counts[w[-k:]] += 1
+    return [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:ENDINGS]]
+
+
+def write_endings(shipped: dict[str, list[str]]) -> None:
+    """Write ``endings.json.xz``: each :data:`ENDING_LANGS` language's :func:`ending_table`."""
+    tables = {
+        lang: " ".join(ending_table(shipped[lang])) for lang in ENDING_LANGS if lang in shipped
+    }
+    blob = json.dumps(
+        {"version": 1, "endings": tables, "compounding": list(COMPOUNDING)},
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    (OUT / "endings.json.xz").write_bytes(lzma.compress(blob.encode(), preset=9))
+
+
 def word_masks(shipped: dict[str, list[str]], codes: list[str]) -> dict[str, int]:
     """Word -> mask of the languages (indexed by ``codes``) whose shipped list has it."""
     word_mask: dict[str, int] = {}
@@ -411,6 +452,7 @@ def main() -> int:
     blob = json.dumps({"version": 1, "langs": langs}, ensure_ascii=False, sort_keys=True)
     (OUT / "langdata.json.xz").write_bytes(lzma.compress(blob.encode(), preset=9))
     write_words(shipped, sorted(langs))
+    write_endings(shipped)
     return 0
 
 

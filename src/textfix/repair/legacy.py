@@ -69,6 +69,7 @@ from textfix.repair.line_language import (
     line_language,
     named_index,
     named_lang,
+    prose,
 )
 from textfix.repair.plausible import (
     distinct_tables,
@@ -80,6 +81,7 @@ from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words,
 from textfix.repair.spans import changed_spans
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
+from textfix.scoring.endings import form_langs
 from textfix.scoring.model import (
     CHAR_TABLE_SIZE,
     TOKEN_RE,
@@ -273,6 +275,12 @@ def _changed_words(original: str, candidate: str) -> tuple[tuple[int, int], ...]
 
 def _changed_words_py(original: str, candidate: str) -> tuple[tuple[int, int], ...]:
     """:func:`_changed_words` in pure Python (the reference of the compiled one)."""
+    return tuple((n, word_langs(bare) if bare else 0) for n, bare in _judged(original, candidate))
+
+
+def _judged(original: str, candidate: str) -> list[tuple[int, str]]:
+    """``(letters, the word as looked up)`` of each word :func:`_changed_words` judges (the
+    word is "" when a symbol inside it makes it no known word)."""
     same_length = len(original) == len(candidate)
     out = []
     for m in _CORE_WORD.finditer(candidate):
@@ -283,8 +291,8 @@ def _changed_words_py(original: str, candidate: str) -> tuple[tuple[int, int], .
         if n < 2:  # one-letter words are too easy to hit by chance to count either way
             continue
         bare = word.strip(_EDGE)
-        out.append((n, word_langs(bare) if TOKEN_RE.fullmatch(bare) else 0))
-    return tuple(out)
+        out.append((n, bare if TOKEN_RE.fullmatch(bare) else ""))
+    return out
 
 
 def _changed(original: str, candidate: str) -> int:
@@ -1606,25 +1614,46 @@ def _swapped_letters(text: str, cand: str) -> int:
     return len(pairs)
 
 
-def _line_known(text: str, best: Candidate) -> tuple[float, int]:
+def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float, int]:
     """Share of repaired letters in words known in the language of the whole repaired line,
-    and how many letters of the line's non-ASCII words that language knows in all."""
-    lang = score(best.text).lang
+    and how many letters of the line's non-ASCII words that language knows in all (with
+    ``forms``, inflected forms of listed words count as known: :func:`_word_or_form`)."""
+    lang = score(prose(best.text)).lang
     model = langdata().models.get(lang) if lang else None
     if model is None:
         return 0.0, 0
     bit = 1 << model.index
     cand_core = core(best.text)
-    letters = sum(
-        len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and word_langs(w) & bit
+    known = _word_or_form if forms else word_langs
+    letters = sum(len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and known(w) & bit)
+    if not forms:
+        return _known_share(core(text), cand_core, bit)[0], letters
+    return _share(_changed_forms(core(text), cand_core), bit)[0], letters
+
+
+def _changed_forms(original: str, candidate: str) -> tuple[tuple[int, int], ...]:
+    """:func:`_changed_words`, with the languages in which each word is a listed word or
+    else a form (:func:`_word_or_form`)."""
+    return tuple(
+        (n, langs | form_langs(word))
+        for (n, langs), (_n, word) in zip(
+            _changed_words(original, candidate), _judged(original, candidate), strict=True
+        )
     )
-    return _known_share(core(text), cand_core, bit)[0], letters
 
 
-def _word_swap(text: str, cand: str, true: str) -> bool:
+def _word_or_form(word: str) -> int:
+    """Languages whose list has ``word``, or else those in which it is an inflected form or
+    a compound of listed words (:func:`~textfix.scoring.endings.form_langs`): weaker
+    evidence, for repairs the line's other words already back."""
+    return word_langs(word) | form_langs(word)
+
+
+def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
     """Every word the repair changes was no known word of any language and becomes a known
     word of one language written in ``true``'s code pages, whose alphabet holds all their
-    letters (Turkish ``adý`` -> ``adı``; Icelandic-looking ``Þeref`` is ``Şeref``).
+    letters (Turkish ``adý`` -> ``adı``; Icelandic-looking ``Þeref`` is ``Şeref``); with
+    ``forms``, an inflected form of a listed word will do (:func:`_word_or_form`).
 
     >>> _word_swap("Model adý", "Model adı", "cp1254"), _word_swap("adý", "adı", "cp1257")
     (True, False)
@@ -1640,12 +1669,66 @@ def _word_swap(text: str, cand: str, true: str) -> bool:
     if not pairs or any(word_langs(a) for a, _b in pairs):
         return False
     common = _lang_mask(true, None)
+    known = _word_or_form if forms else word_langs
     for _a, b in pairs:
-        common &= word_langs(b)
+        common &= known(b)
     letters = {ch for _a, b in pairs for ch in b.replace("İ", "i").lower() if ch > "\x7f"}
     return any(
         common >> model.index & 1 and letters <= model.alphabet
         for model in langdata().models.values()
+    )
+
+
+#: Repaired words that, all known in one language of the chain's family, speak for a line
+#: of short words (:func:`_short_words_known`).
+SHORT_KNOWN_WORDS = 3
+
+
+def _short_words_known(text: str, cand: str, true: str) -> bool:
+    """:data:`SHORT_KNOWN_WORDS` or more repaired words, each keeping some of its letters,
+    every one a known word of one language written in ``true``'s code pages: one short
+    known word is chance, three in one language are not. (A word with every letter
+    changed is no evidence: word lists know most short strings, and a Cyrillic code page
+    read as another permutes the whole alphabet: ``мрб от ыйа`` is no ``НТВ НР ШИЮ``.)
+
+    >>> _short_words_known("ðêÒ taÒi lõìn", "đê\u0309 ta\u0309i lơ\u0301n", "cp1258")
+    True
+    >>> _short_words_known("мрб от ыйа", "НТВ НР ШИЮ", "koi8-r")
+    False
+    """
+    if len(text) != len(cand):
+        return False
+    words = _repaired_tokens(text, cand)
+    if len(words) < SHORT_KNOWN_WORDS or not all(
+        any(map(eq, text[m.start() : m.end()], m.group()))
+        for m in TOKEN_RE.finditer(cand)
+        if text[m.start() : m.end()] != m.group()
+    ):
+        return False
+    common = _lang_mask(true, None)
+    for word in words:
+        common &= word_langs(word)
+    return common != 0
+
+
+def _swap_gate(
+    text: str, best: Candidate, judged: bool, shaped: bool, votes: int, lang_bit: int, forms: bool
+) -> bool:
+    """The word-swap gate (docs/confidence.md): a ``judged`` repair through its family's
+    commonest code page that leaves no mojibake shape, of words no language knew into known
+    words (with ``forms``, or inflected forms: :func:`_word_swap`) of one language, half of
+    whose repaired letters are known in the language the line's words name (2+ votes)."""
+    if not judged or TRUE_RANK[best.chain[0][0]] != 0:
+        return False
+    original, cand = core(text), core(best.text)
+    known = _changed_forms(original, cand) if forms else _changed_words(original, cand)
+    return (
+        (not shaped or not mojibake_shape(cand))
+        and _word_swap(text, best.text, best.chain[0][0], forms)
+        # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
+        # language the rest of the line does not speak
+        and not _look_alikes_replaced(text, best.text)
+        and (votes < LINE_VOTES or _share(known, lang_bit)[0] >= WELL_FORMED_KNOWN)
     )
 
 
@@ -1886,7 +1969,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
     # The language the rest of the line is written in, by its known words (ASCII included).
-    lang_bit, lang_votes = _word_language(best.text) if (thin or needs_words) else (0, 0)
+    lang_bit, lang_votes = _word_language(prose(best.text)) if (thin or needs_words) else (0, 0)
     words_agree = (
         lang_votes >= LINE_VOTES
         and _longest_word(best.text, text) >= 3
@@ -1921,33 +2004,28 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     )
     # (worked out once, and only where ``passed`` reads it, as ``backed`` and ``mended``)
     swap = _once(
-        lambda: (
-            (thin or needs_words)
-            and TRUE_RANK[best.chain[0][0]] == 0
-            and (not shaped or not mojibake_shape(core(best.text)))
-            and _word_swap(text, best.text, best.chain[0][0])
-            # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
-            # language the rest of the line does not speak
-            and not _look_alikes_replaced(text, best.text)
-            and (
-                lang_votes < LINE_VOTES
-                or _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
-            )
-        )
+        lambda: _swap_gate(text, best, thin or needs_words, shaped, lang_votes, lang_bit, False)
     )
     # Thin repairs of unknown words into known words of the line's language, which uses the
     # chain's code page, backed by other words of the line known in that language (and in
     # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
-    line_lang = score(best.text).lang if thin else None
-    backed = _once(
-        lambda: (
-            swap()
-            and thin
-            and line_known >= 0.99
+    # (here an inflected form of a listed word counts as known, "atlasītos" as "atlasīt" +
+    # "os": the line's other words back it; not in a lone word swap: "hÚral" stays)
+    line_lang = score(prose(best.text)).lang if thin else None
+
+    def form_backed() -> bool:
+        if not (
+            thin and (swap() or _swap_gate(text, best, thin, shaped, lang_votes, lang_bit, True))
+        ):
+            return False
+        form_known, form_letters = _line_known(text, best, forms=True)
+        return (
+            form_known >= 0.99
             and fits(best.chain[0][0], line_lang)
-            and known_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
+            and form_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
         )
-    )
+
+    backed = _once(form_backed)
     # Letters foreign to the language the line's untouched words name, written in the
     # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
     # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
@@ -1974,7 +2052,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _ornament(text, best.text)
         and not _units_rewritten(text, best.text)
         and not demo_rewritten(text, best.text)
-        and not short_words_respelled(text, best.text)
+        # (unless 3+ repaired words are all known words of one language written in the
+        # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
+        and not (
+            short_words_respelled(text, best.text)
+            and not _short_words_known(text, best.text, best.chain[0][0])
+        )
         and (not letterless or best.known >= WELL_FORMED_KNOWN)
         # Mojibake puts capitals inside words; a repair takes them out, never puts one in
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
@@ -2000,7 +2083,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or best.known > 0
             or not _line_names_other_language(best)
         )
-        and (evidence_gain >= MIN_GAIN - relief or agreed or swap() or mended() or signed)
+        and (
+            evidence_gain >= MIN_GAIN - relief or agreed or swap() or backed() or mended() or signed
+        )
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
         # repaired "known" words are chance (Haitian "Pèmèt ... sèl" is no Swedish
@@ -2079,7 +2164,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS + needs_words
-                and _lang_share(best.text, score(best.text).lang) >= LINE_SHARE
+                and _lang_share(prose(best.text), line_lang) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             # a short known word will do when the letter statistics leap (the original's

@@ -46,6 +46,16 @@ _NOT_PROSE = re.compile(
 )
 
 
+def prose(text: str) -> str:
+    """``text`` with its placeholders, markup, entities and URLs blanked out: the words
+    that tell the line's language.
+
+    >>> prose("Lahter %(field_type)s: <b>tüüp</b>")
+    'Lahter  :  tüüp '
+    """
+    return _NOT_PROSE.sub(" ", text)
+
+
 def _lower(ch: str) -> str:
     """A letter lower-cased as the alphabets are (Turkish ``İ`` is ``i``)."""
     return "i" if ch == "İ" else ch.lower()
@@ -57,12 +67,12 @@ def line_language(text: str) -> tuple[str | None, int, int]:
     outside placeholders and markup) are known words of, its votes, and the votes of the
     runner-up. A word votes only for languages of its own script; capitalised ASCII words
     in a line with words of another script are names and do not vote."""
-    prose = _NOT_PROSE.sub(" ", text)
-    compiled = line_votes(prose, VOTE_LETTERS)
+    words_of_prose = prose(text)
+    compiled = line_votes(words_of_prose, VOTE_LETTERS)
     if compiled is not None:
         return compiled
     data = langdata()
-    words = TOKEN_RE.findall(prose)
+    words = TOKEN_RE.findall(words_of_prose)
     latin = all(_token_script(w) in ("Latn", "Other") for w in words)
     votes: dict[int, int] = {}
     for word in words:

@@ -1,0 +1,85 @@
+"""Word evidence for inflected forms the shipped word lists lack.
+
+Turkish, the Baltic languages, Estonian, Finnish, Hungarian and the Slavic languages
+inflect (or compound) most words many ways: a repaired ``klasörleri`` or ``atlasītos`` is
+often missing from a list of 28,000-150,000 forms although its stem is there. A word is a
+*form* of a language when it is a listed word of that language (4+ letters) followed by
+one or two of the language's frequent endings (Latvian ``atlasītos`` is ``atlasīt`` +
+``os``), or (for the compounding languages) two listed words of 4+ letters each (Estonian
+``algustähtede`` is ``algus`` + ``tähtede``).
+
+The ending tables (``data/endings.json.xz``) are made by ``tools/build_langdata.py`` from
+the same shipped lists: for each language, the endings that most often follow a listed word
+to make another listed word. A form is weaker evidence than a listed word (a one-letter
+change of a listed word is a form by chance 2-7 % of the time): the repair gates use it
+only where the line's other evidence already points to that language.
+
+>>> form_langs("atlasītos") != 0, form_langs("atlasîtos"), form_langs("abc")
+(True, 0, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import lzma
+from functools import cache, lru_cache
+from importlib import resources
+
+from textfix.scoring._data import langdata
+from textfix.scoring.model import _fold, composed, word_langs
+
+#: Letters a stem (or each part of a compound) needs at least.
+STEM = 4
+#: Endings a form may stack on its stem (Turkish ``klasör`` + ``ler`` + ``i``).
+ENDINGS = 2
+
+
+@cache
+def _tables() -> tuple[dict[str, int], int, int]:
+    """``(ending -> mask of the languages having it, longest ending, compounding mask)``,
+    bits as :func:`~textfix.scoring.model.word_langs` numbers languages."""
+    raw = resources.files("textfix.scoring").joinpath("data").joinpath("endings.json.xz")
+    blob = json.loads(lzma.decompress(raw.read_bytes()))
+    models = langdata().models
+    mask: dict[str, int] = {}
+    for code, endings in blob["endings"].items():
+        if code in models:
+            for ending in endings.split(" "):
+                mask[ending] = mask.get(ending, 0) | 1 << models[code].index
+    compounding = sum(1 << models[c].index for c in blob["compounding"] if c in models)
+    return mask, max(map(len, mask), default=0), compounding
+
+
+@lru_cache(maxsize=4096)
+def form_langs(word: str) -> int:
+    """Bit mask of the languages (as :func:`~textfix.scoring.model.word_langs`) in which
+    ``word`` is a listed stem plus a frequent ending, or two listed words.
+
+    >>> from textfix.scoring.model import lang_codes
+    >>> lang_codes(form_langs("Klasörleri")), lang_codes(form_langs("algustähtede"))
+    (['tr'], ['et'])
+    """
+    word = _fold(composed(word))
+    compounding = _tables()[2]
+    found = _stem_langs(word, -1, ENDINGS)
+    if compounding:
+        for i in range(STEM, len(word) - STEM + 1):
+            head = word_langs(word[:i]) & compounding
+            if head:
+                found |= head & word_langs(word[i:])
+    return found
+
+
+def _stem_langs(word: str, langs: int, depth: int) -> int:
+    """Languages among ``langs`` in which ``word`` is a listed word followed by up to
+    ``depth`` endings of theirs."""
+    endings, longest, _compounding = _tables()
+    found = 0
+    for k in range(1, min(longest, len(word) - STEM) + 1):
+        have = endings.get(word[-k:], 0) & langs
+        if have:
+            stem = word[:-k]
+            found |= word_langs(stem) & have
+            if depth > 1 and have & ~found:
+                found |= _stem_langs(stem, have & ~found, depth - 1)
+    return found
