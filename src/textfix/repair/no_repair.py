@@ -644,34 +644,44 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     text_core = core(text)
     # (a well-formed line's first pass in one compiled call, when built)
     route = _route(text, text_core)
-    if (
-        route is not None
-        and _nothing_left(text_core, *route[:3])
-        and not (_may_name_language(text) and foreign_to_line(text))
-    ):
-        return not utf8_round_trip(text)  # (what the steps below find: the common route)
-    counts = Counter(_NON_ASCII.findall(text_core))
-    first: list[int] | None = None
-    if route is None:
+    refused = False  # whether the word gates alone refuse every round trip
+    named: bool | None = None  # whether the line's words name a language foreign to its letters
+    if route is not None:
+        first, marking, spacing, alive = route
+        # (accents_make_words of the alive steps reads only those making accents: ``marking``)
+        if marking and accents_make_words(text_core, marking):
+            return False
+        refused = _words_refuse(text_core, first, spacing)
+        if refused and not (named := _may_name_language(text) and foreign_to_line(text)):
+            return not utf8_round_trip(text)  # (what the steps below find: the common route)
+        shaped = False
+        counts = Counter(_NON_ASCII.findall(text_core))
+    else:
+        first = None
+        counts = Counter(_NON_ASCII.findall(text_core))
         alive = _live_steps(counts)
         shaped = mojibake_shape(text_core)
         if not shaped:
             # Gate: a candidate may not have a shape the original lacks.
             alive &= ~shaped_steps(text)
-    else:
-        first, _marking, _spacing, alive = route
-        shaped = False
-    # (the proof's word lookups do not compose the combining accents a cp1258 round trip
-    # makes, the engine's do: a line where such a round trip makes a known word is the
-    # engine's to judge)
-    if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
-        return False
-    if alive and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first):
+        # (the proof's word lookups do not compose the combining accents a cp1258 round
+        # trip makes, the engine's do: a line where such a round trip makes a known word is
+        # the engine's to judge)
+        if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
+            return False
+    # (a first pass the word gates refuse leaves _all_fail nothing to look at)
+    if (
+        alive
+        and not refused
+        and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first)
+    ):
         return False
     # (after the round trips, which fail most garbled lines at less cost) Letters foreign
     # to the language the line's words name: those words may stand in for known repaired
     # words, and the engine may take candidates that make none.
-    if alive and _may_name_language(text) and foreign_to_line(text):
+    if named is None:
+        named = bool(alive) and _may_name_language(text) and foreign_to_line(text)
+    if alive and named:
         if _mends(text, text_core, counts, alive):
             return False
         if not _all_fail(text, text_core, counts, alive, shaped, False, relief, first):
@@ -772,6 +782,14 @@ def _nothing_left(text_core: str, left: list[int], marking: int, spacing: int) -
     the gates (its word-pool route)."""
     if marking and accents_make_words(text_core, marking):
         return False
+    return _words_refuse(text_core, left, spacing)
+
+
+def _words_refuse(text_core: str, left: list[int], spacing: int) -> bool:
+    """Whether, for a well-formed core whose first pass left the steps ``left`` (of which
+    ``spacing`` make a space), :func:`_all_fail` drops every round trip before the gates
+    (it makes a space but changes no known word, or it is no candidate of the engine's
+    word-only pool)."""
     tables = single_byte_steps()
     for j in left:
         cand_core = text_core.translate(tables[j][1])
