@@ -77,6 +77,12 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
         # below fail there: the engine looks at once (False proves nothing; the engine then
         # finds what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
+    # (the common route of cannot_pass first, decisive for most lines that get here and
+    # cheaper than typed_in_unicode, after which cannot_pass would settle them the same way)
+    if min_confidence > legacy.FAILED_CONFIDENCE and no_repair.cannot_pass(
+        text, fresh, at_once=True
+    ):
+        return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if typed_in_unicode(text):
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if min_confidence <= legacy.FAILED_CONFIDENCE:

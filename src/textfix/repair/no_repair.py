@@ -627,13 +627,14 @@ def _gains_enough(
     return may_swap or gain + WORD_BONUS * evidence >= least
 
 
-def cannot_pass(text: str, fresh: bool = False) -> bool:
+def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> bool:
     """Whether no single-byte round trip of ``text`` (a line) can pass the legacy engine's
     gates, in any document context (with ``fresh``: in a context where no chain was seen,
     as for a one-line document with no prior); ``False`` when that is not proven cheaply.
     Then the engine returns ``None`` or a step of confidence at most
     :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, and no UTF-8 repairer applies (no
-    whole-line UTF-8 round trip).
+    whole-line UTF-8 round trip). With ``at_once``, only the common route is taken (the
+    compiled first pass, which the word gates refuse): ``False`` then proves nothing.
 
     >>> cannot_pass("Ene mêye åbe"), cannot_pass("Ene mêye åbe", fresh=True)
     (False, True)
@@ -644,6 +645,7 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
     text_core = core(text)
     # (a well-formed line's first pass in one compiled call, when built)
     route = _route(text, text_core)
+    first: list[int] | None = None
     refused = False  # whether the word gates alone refuse every round trip
     named: bool | None = None  # whether the line's words name a language foreign to its letters
     if route is not None:
@@ -654,11 +656,12 @@ def cannot_pass(text: str, fresh: bool = False) -> bool:
         refused = _words_refuse(text_core, first, spacing)
         if refused and not (named := _may_name_language(text) and foreign_to_line(text)):
             return not utf8_round_trip(text)  # (what the steps below find: the common route)
+    if at_once:
+        return False
+    counts = Counter(_NON_ASCII.findall(text_core))
+    if route is not None:
         shaped = False
-        counts = Counter(_NON_ASCII.findall(text_core))
     else:
-        first = None
-        counts = Counter(_NON_ASCII.findall(text_core))
         alive = _live_steps(counts)
         shaped = mojibake_shape(text_core)
         if not shaped:
@@ -755,6 +758,7 @@ def _refused_by_words(text: str, text_core: str) -> bool:
     return route is not None and _nothing_left(text_core, *route[:3])
 
 
+@lru_cache(maxsize=4096)  # (asked twice of a line untouched does not settle at once)
 def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
     """:func:`_word_route`, compiled (``None``, proving nothing, without the module)."""
     compiled = _compiled_route()
