@@ -611,6 +611,21 @@ def _repaired_tokens(text: str, cand: str) -> tuple[str, ...]:
     )
 
 
+def _token_pairs(text: str, cand: str) -> list[tuple[str, str]]:
+    """``(original, repaired)`` of each letter run of ``cand`` that differs from ``text`` at
+    the same positions (:func:`_repaired_tokens` with what each was; callers check the
+    lengths match).
+
+    >>> _token_pairs("Kuþ uçtu ok", "Kuş uçtu ok")
+    [('Kuþ', 'Kuş')]
+    """
+    return [
+        (text[m.start() : m.end()], m.group())
+        for m in TOKEN_RE.finditer(cand)
+        if text[m.start() : m.end()] != m.group()
+    ]
+
+
 def _has_known_words(text_core: str, cand_core: str) -> bool:
     """Cheap test: at least STRONG_KNOWN of the changed letters are in known words of
     some language."""
@@ -1635,10 +1650,7 @@ def _changed_forms(original: str, candidate: str) -> tuple[tuple[int, int], ...]
     """:func:`_changed_words`, with the languages in which each word is a listed word or
     else a form (:func:`_word_or_form`)."""
     return tuple(
-        (n, langs | form_langs(word))
-        for (n, langs), (_n, word) in zip(
-            _changed_words(original, candidate), _judged(original, candidate), strict=True
-        )
+        (n, _word_or_form(word) if word else 0) for n, word in _judged(original, candidate)
     )
 
 
@@ -1660,12 +1672,7 @@ def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
     """
     if len(text) != len(cand):
         return False
-    pairs = [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ]
-    pairs = [(a, b) for a, b in pairs if len(b) >= 2]
+    pairs = [(a, b) for a, b in _token_pairs(text, cand) if len(b) >= 2]
     if not pairs or any(word_langs(a) for a, _b in pairs):
         return False
     common = _lang_mask(true, None)
@@ -1698,15 +1705,11 @@ def _short_words_known(text: str, cand: str, true: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    words = _repaired_tokens(text, cand)
-    if len(words) < SHORT_KNOWN_WORDS or not all(
-        any(map(eq, text[m.start() : m.end()], m.group()))
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ):
+    pairs = _token_pairs(text, cand)
+    if len(pairs) < SHORT_KNOWN_WORDS or not all(any(map(eq, a, b)) for a, b in pairs):
         return False
     common = _lang_mask(true, None)
-    for word in words:
+    for _a, word in pairs:
         common &= word_langs(word)
     return common != 0
 
