@@ -739,25 +739,6 @@ def _may_name_language(text: str) -> bool:
     return False
 
 
-def _refused_by_words(text: str, text_core: str) -> bool:
-    """Whether the word gates alone refuse every round trip of ``text`` (a line, with core
-    ``text_core``), the way :func:`cannot_pass` finds it for most clean lines: the core
-    is well formed, no step making combining accents makes a known word
-    (:func:`accents_make_words` is False), and every round trip :func:`_first_pass`
-    leaves is dropped by :func:`_all_fail` before the gates (it makes a space but no
-    known word, or its repaired letters are not known enough to be a candidate).
-    ``False`` (proving nothing) without the compiled :func:`_word_route`, whose work the
-    pure-Python :func:`cannot_pass` does step by step.
-
-    >>> _refused_by_words("Efrîka Basur", "Efrîka") or _compiled_route() is None
-    True
-    >>> _refused_by_words("Öåé òåêñò", "Öåé òåêñò")
-    False
-    """
-    route = _route(text, text_core)
-    return route is not None and _nothing_left(text_core, *route[:3])
-
-
 @lru_cache(maxsize=4096)  # (asked twice of a line untouched does not settle at once)
 def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
     """:func:`_word_route`, compiled (``None``, proving nothing, without the module)."""
@@ -777,16 +758,6 @@ def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
 
 def _mask(steps: bytes) -> int:
     return int.from_bytes(steps, "little")
-
-
-def _nothing_left(text_core: str, left: list[int], marking: int, spacing: int) -> bool:
-    """Whether, for a well-formed core whose first pass left the steps ``left`` (of which
-    ``spacing`` make a space) and whose alive steps ``marking`` make combining accents,
-    :func:`accents_make_words` is False and :func:`_all_fail` leaves no round trip for
-    the gates (its word-pool route)."""
-    if marking and accents_make_words(text_core, marking):
-        return False
-    return _words_refuse(text_core, left, spacing)
 
 
 def _words_refuse(text_core: str, left: list[int], spacing: int) -> bool:
