@@ -37,12 +37,25 @@ enum {
 #define STEP_WORDS 4 /* steps as a bit set: at most 256 (load_tables checks nsteps) */
 
 typedef struct {
+    uint64_t w[STEP_WORDS];
+} Steps;
+
+/* What the steps do to one character some step changes, read once by init_proof from its
+ * row: the steps that change it, those turning it into a bad character or a combining
+ * accent (of those changing it), those leaving or making a space, and its own flags. */
+typedef struct {
+    Steps changes, bad, marking, spacing;
+    uint16_t own;
+} RowMasks;
+
+typedef struct {
     int ready;
     uint16_t ascii[128];
     Map image_row;  /* character some step changes -> its row (as T.image_row: a copy, so
                        that a new init() leaves these tables whole) */
     Py_UCS4 *images; /* per row: what each step turns it into */
     uint16_t *rows;  /* per row: the flags of each step's image */
+    RowMasks *masks; /* per row: the steps that change it, by what they make */
     Py_UCS4 *edge;
     Py_ssize_t nedge;
     Py_ssize_t nsteps; /* T.nsteps when handed over (a new init() of another size: refused) */
@@ -57,16 +70,24 @@ static void proof_tables_free(void)
     PyMem_Free(PT.images);
     PyMem_Free(PT.rows);
     PyMem_Free(PT.edge);
+    PyMem_Free(PT.masks);
     PT.images = NULL;
     PT.rows = NULL;
     PT.edge = NULL;
+    PT.masks = NULL;
 }
 
-typedef struct {
-    uint64_t w[STEP_WORDS];
-} Steps;
-
 static void steps_set(Steps *s, Py_ssize_t j) { s->w[j >> 6] |= 1ULL << (j & 63); }
+
+/* The index of the lowest set bit of x (not 0), portably. */
+static int lowest_bit(uint64_t x)
+{
+    static const int de_bruijn[64] = {
+        0,  1,  48, 2,  57, 49, 28, 3,  61, 58, 50, 42, 38, 29, 17, 4,  62, 55, 59, 36, 53, 51,
+        43, 22, 45, 39, 33, 30, 24, 18, 12, 5,  63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21,
+        44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,  13, 8,  7,  6};
+    return de_bruijn[((x & (~x + 1)) * 0x03f79d71b4cb0a89ULL) >> 58];
+}
 static int steps_has(const Steps *s, Py_ssize_t j) { return s->w[j >> 6] >> (j & 63) & 1; }
 
 /* What a position of the line is under every step: a row of flags (a character some step
@@ -172,7 +193,6 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
             return 0; /* (well_formed reads such a core composed) */
     if (!alphabet_shared(c, m))
         return 0;
-    Py_ssize_t steps = T.nsteps;
     int missing = 0;
     /* legacy._live_steps of the core's non-ASCII characters; the steps making a combining
      * accent (reach.marking_steps) or a space (no_repair._thin_and_spacing). */
@@ -182,46 +202,40 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
     for (Py_ssize_t i = 0; i < m; i++) {
         if (c[i] < 128)
             continue;
-        Place p;
-        if (place_of(c[i], flags, &p, &missing) < 0)
-            return -1;
-        uint16_t self = p.own;
-        if (p.row != NULL && own_flags(c[i], flags, &self, &missing) < 0)
-            return -1;
-        if (p.row == NULL) {
+        uint64_t row = map_get(&PT.image_row, c[i], MAP_EMPTY);
+        if (row == MAP_EMPTY) {
+            uint16_t self = 0;
+            if (own_flags(c[i], flags, &self, &missing) < 0)
+                return -1;
             if (self & F_BAD) /* a bad character no step changes stays bad */
                 memset(&live, 0, sizeof live);
             continue;
         }
-        const Py_UCS4 *images = PT.images + (p.row - PT.rows);
-        Steps changes = {{0}};
-        for (Py_ssize_t j = 0; j < steps; j++) {
-            if (p.row[j] & F_SPACE) /* (a step that leaves a space counts too: U+00A0) */
-                steps_set(&spacing, j);
-            if (images[j] == c[i])
-                continue;
-            steps_set(&changes, j);
-            if (p.row[j] & F_BAD)
-                live.w[j >> 6] &= ~(1ULL << (j & 63));
-            if (p.row[j] & F_MARK)
-                steps_set(&marking, j);
-        }
+        /* (read from the row once, by init_proof: rows_masks) */
+        const RowMasks *r = PT.masks + row;
         for (int w = 0; w < STEP_WORDS; w++) {
-            changed.w[w] |= changes.w[w];
-            if (self & F_BAD)
-                live.w[w] &= changes.w[w];
+            spacing.w[w] |= r->spacing.w[w];
+            marking.w[w] |= r->marking.w[w];
+            changed.w[w] |= r->changes.w[w];
+            live.w[w] &= ~r->bad.w[w];
+            if (r->own & F_BAD)
+                live.w[w] &= r->changes.w[w];
         }
     }
     if (missing)
         return 2;
     Steps alive;
-    for (int w = 0; w < STEP_WORDS; w++)
+    int any_alive = 0;
+    for (int w = 0; w < STEP_WORDS; w++) {
         alive.w[w] = live.w[w] & changed.w[w];
+        any_alive |= alive.w[w] != 0;
+    }
     /* no_repair.shaped_steps of the line: pairs around non-ASCII characters, rare and glued
      * symbols, step by step (only the alive steps matter). */
     Steps shaped = {{0}};
     Place prev, here, next;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    /* (no step alive: no shape to look for, and every answer is the same) */
+    for (Py_ssize_t i = 0; i < n && any_alive; i++) {
         if (s[i] < 128)
             continue;
         if (place_of(s[i], flags, &here, &missing) < 0
@@ -230,19 +244,21 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
             return -1;
         if (missing)
             return 2;
-        for (Py_ssize_t j = 0; j < steps; j++) {
-            if (!steps_has(&alive, j) || steps_has(&shaped, j))
-                continue;
-            uint16_t h = place_at(&here, j);
-            int found = (h & F_RARE) != 0;
-            if (i > 0)
-                found |= pair_shape(place_at(&prev, j), h);
-            if (i < n - 1)
-                found |= pair_shape(h, place_at(&next, j));
-            if (i > 0 && i < n - 1 && h & F_GLUED)
-                found |= (place_at(&prev, j) & F_LETTER) && (place_at(&next, j) & F_LETTER);
-            if (found)
-                steps_set(&shaped, j);
+        /* (only the alive steps not yet shaped, bit by bit) */
+        for (int w = 0; w < STEP_WORDS; w++) {
+            for (uint64_t todo = alive.w[w] & ~shaped.w[w]; todo; todo &= todo - 1) {
+                Py_ssize_t j = (Py_ssize_t)w * 64 + lowest_bit(todo);
+                uint16_t h = place_at(&here, j);
+                int found = (h & F_RARE) != 0;
+                if (i > 0)
+                    found |= pair_shape(place_at(&prev, j), h);
+                if (i < n - 1)
+                    found |= pair_shape(h, place_at(&next, j));
+                if (i > 0 && i < n - 1 && h & F_GLUED)
+                    found |= (place_at(&prev, j) & F_LETTER) && (place_at(&next, j) & F_LETTER);
+                if (found)
+                    steps_set(&shaped, j);
+            }
         }
     }
     for (int w = 0; w < STEP_WORDS; w++) {
@@ -291,22 +307,53 @@ static PyObject *py_word_route(PyObject *self, PyObject *args)
                          (const char *)route.spacing, size, (const char *)route.alive, size);
 }
 
-/* init_proof(image_chars, images, ascii, rows, edge), after init: the characters some
+/* PT.masks from PT.rows and PT.images: what the steps do to each of the nrows characters
+ * of image_chars, whose own flag words are `own`. -1 on memory error. */
+static int rows_masks(PyObject *image_chars, const uint8_t *own, Py_ssize_t nrows)
+{
+    Py_ssize_t steps = T.nsteps;
+    PT.masks = PyMem_Calloc((size_t)nrows + 1, sizeof *PT.masks);
+    if (PT.masks == NULL)
+        return -1;
+    for (Py_ssize_t r = 0; r < nrows; r++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(image_chars, r);
+        const uint16_t *flags = PT.rows + r * steps;
+        const Py_UCS4 *images = PT.images + r * steps;
+        RowMasks *out = PT.masks + r;
+        memcpy(&out->own, own + 2 * r, sizeof out->own); /* (native order, as array("H")) */
+        for (Py_ssize_t j = 0; j < steps; j++) {
+            if (flags[j] & F_SPACE) /* (a step that leaves a space counts too: U+00A0) */
+                steps_set(&out->spacing, j);
+            if (images[j] == ch)
+                continue;
+            steps_set(&out->changes, j);
+            if (flags[j] & F_BAD)
+                steps_set(&out->bad, j);
+            if (flags[j] & F_MARK)
+                steps_set(&out->marking, j);
+        }
+    }
+    return 0;
+}
+
+/* init_proof(image_chars, images, ascii, rows, own, edge), after init: the characters some
  * step changes and what each step turns them into (as init takes them), the flag words of
- * the ASCII characters (128 of them) and of each of those images, and legacy._EDGE. */
+ * the ASCII characters (128 of them), of each of those images and of each of those
+ * characters, and legacy._EDGE. */
 static PyObject *py_init_proof(PyObject *self, PyObject *args)
 {
     (void)self;
     NEED_TABLES();
-    Py_buffer ascii, rows;
+    Py_buffer ascii, rows, own;
     PyObject *image_chars, *images, *edge;
-    if (!PyArg_ParseTuple(args, "UUy*y*U:init_proof", &image_chars, &images, &ascii, &rows,
-                          &edge))
+    if (!PyArg_ParseTuple(args, "UUy*y*y*U:init_proof", &image_chars, &images, &ascii, &rows,
+                          &own, &edge))
         return NULL;
     Py_ssize_t nrows = PyUnicode_GET_LENGTH(image_chars);
     PyObject *out = NULL;
     proof_tables_free();
-    if (ascii.len != 128 * 2 || rows.len != nrows * T.nsteps * 2 || T.nsteps > STEP_WORDS * 64
+    if (ascii.len != 128 * 2 || rows.len != nrows * T.nsteps * 2 || own.len != nrows * 2
+        || T.nsteps > STEP_WORDS * 64
         || PyUnicode_GET_LENGTH(images) != nrows * T.nsteps) {
         PyErr_SetString(PyExc_ValueError, "inconsistent proof tables");
         goto done;
@@ -323,6 +370,11 @@ static PyObject *py_init_proof(PyObject *self, PyObject *args)
     }
     memcpy(PT.ascii, ascii.buf, sizeof PT.ascii);
     memcpy(PT.rows, rows.buf, (size_t)rows.len);
+    if (rows_masks(image_chars, own.buf, nrows) < 0) {
+        proof_tables_free();
+        PyErr_NoMemory();
+        goto done;
+    }
     PT.nedge = PyUnicode_GET_LENGTH(edge);
     PT.nsteps = T.nsteps;
     PT.ready = 1;
@@ -331,6 +383,7 @@ static PyObject *py_init_proof(PyObject *self, PyObject *args)
 done:
     PyBuffer_Release(&ascii);
     PyBuffer_Release(&rows);
+    PyBuffer_Release(&own);
     return out;
 }
 

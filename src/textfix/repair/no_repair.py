@@ -643,23 +643,22 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     if not examines(text) or capital_behind_sign(text):
         return False  # (a sign before a small letter: the engine's "signed" route)
     text_core = core(text)
-    # (a well-formed line's first pass in one compiled call, when built)
-    route = _route(text, text_core)
+    # (a well-formed line's first pass in one compiled call, when built, and what it tells;
+    # asked once of a line, which untouched may ask twice: at once, then in full)
+    common = _common_route(text, text_core)
     first: list[int] | None = None
     refused = False  # whether the word gates alone refuse every round trip
     named: bool | None = None  # whether the line's words name a language foreign to its letters
-    if route is not None:
-        first, marking, spacing, alive = route
-        # (accents_make_words of the alive steps reads only those making accents: ``marking``)
-        if marking and accents_make_words(text_core, marking):
+    if common is not None:
+        if common.settles:
+            return not utf8_round_trip(text)  # (what the steps below find)
+        if common.marks_words:
             return False
-        refused = _words_refuse(text_core, first, spacing)
-        if refused and not (named := _may_name_language(text) and foreign_to_line(text)):
-            return not utf8_round_trip(text)  # (what the steps below find: the common route)
+        first, alive, refused, named = common.first, common.alive, common.refused, common.named
     if at_once:
         return False
     counts = Counter(_NON_ASCII.findall(text_core))
-    if route is not None:
+    if common is not None:
         shaped = False
     else:
         alive = _live_steps(counts)
@@ -739,9 +738,47 @@ def _may_name_language(text: str) -> bool:
     return False
 
 
+class _Common(NamedTuple):
+    """What :func:`cannot_pass` learns from a well-formed line's first pass (:func:`_route`)
+    before it looks at the round trips one by one."""
+
+    #: the first pass and the alive steps
+    first: list[int]
+    alive: int
+    #: a round trip making a combining accent makes a known word (the engine's to judge)
+    marks_words: bool
+    #: the word gates alone refuse every round trip (:func:`_words_refuse`)
+    refused: bool
+    #: the line's words name a language foreign to its letters (asked only when refused)
+    named: bool | None
+    #: no round trip is left to look at: no step alive, or every one refused and no
+    #: language named (then only a whole-line UTF-8 round trip may pass)
+    settles: bool
+
+
 @lru_cache(maxsize=4096)  # (asked twice of a line untouched does not settle at once)
+def _common_route(text: str, text_core: str) -> _Common | None:
+    """:class:`_Common` of ``text`` and its core, or ``None`` without a compiled route
+    (:func:`_route`)."""
+    route = _route(text, text_core)
+    if route is None:
+        return None
+    first, marking, spacing, alive = route
+    if not alive:  # (where every route of cannot_pass ends: no round trip)
+        return _Common(first, alive, False, True, None, True)
+    # (accents_make_words of the alive steps reads only those making accents: ``marking``)
+    if marking and accents_make_words(text_core, marking):
+        return _Common(first, alive, True, False, None, False)
+    refused = _words_refuse(text_core, first, spacing)
+    named = None
+    if refused:
+        named = _may_name_language(text) and foreign_to_line(text)
+    return _Common(first, alive, False, refused, named, refused and not named)
+
+
 def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
-    """:func:`_word_route`, compiled (``None``, proving nothing, without the module)."""
+    """:func:`_word_route`, compiled (``None``, proving nothing, without the module; the
+    caller caches it: :func:`_common_route`)."""
     compiled = _compiled_route()
     if compiled is None or mojibake_shape(text_core):
         return None
@@ -850,9 +887,12 @@ def _compiled_route() -> _Route | None:
     for column in images.values():
         rows.extend(seen[x] if x in seen else seen.setdefault(x, _char_flags(x)) for x in column)
     ascii_flags = array("H", map(_char_flags, map(chr, range(128))))
+    own = array("H", map(_char_flags, images))
     chars, columns = "".join(images), "".join("".join(column) for column in images.values())
     try:
-        module.init_proof(chars, columns, ascii_flags.tobytes(), rows.tobytes(), _EDGE)
+        module.init_proof(
+            chars, columns, ascii_flags.tobytes(), rows.tobytes(), own.tobytes(), _EDGE
+        )
     except (ValueError, TypeError):
         return None
     route: _Route = module.word_route
