@@ -239,3 +239,37 @@ def test_cannot_pass_is_the_same_with_and_without_the_compiled_route(
         no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)
     ]
     assert any(compiled) and not all(compiled)
+
+
+def test_known_votes_agree_on_real_lines() -> None:
+    lines = [line for lang in LANGS for line in django_lines(lang, 60)]
+    lines += [legacy.core(line) for line in lines] + _refusal_lines()
+    lines = [line for line in lines if not no_repair._may_not_be_prose(line)]
+    for need in (1, 2, 3):
+        compiled = [cplausible.known_votes(line, 3, need) for line in lines]  # type: ignore[union-attr]
+        assert compiled == [_votes_reference(line, 3, need) for line in lines]
+        assert 0.05 < sum(compiled) / len(compiled) < 0.95  # both answers, often
+    assert len(lines) > 500
+
+
+def _votes_reference(text: str, letters: int, need: int) -> bool:
+    known = no_repair._known_test()
+    words = [word for word in TOKEN_RE.findall(text) if len(word) >= letters]
+    return sum(map(known, words)) >= need
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, max_size=80), st.integers(1, 5), st.integers(0, 3))
+def test_known_votes_agree_on_any_text(text: str, letters: int, need: int) -> None:
+    votes = cplausible.known_votes(text, letters, need)  # type: ignore[union-attr]
+    assert votes == _votes_reference(text, letters, need)
+    if letters == 3 and need == 2:
+        assert votes == no_repair._may_name_language_py(text)
+
+
+def test_may_name_language_blanks_placeholders_and_takes_any_text() -> None:
+    # ("count" and "items" are English words: blanked out, they do not vote)
+    assert not no_repair._may_name_language("%(count)s %(items)s déjà")
+    assert no_repair._may_name_language_py("%(count)s %(items)s déjà".replace("%", " "))
+    huge = "Išsaugokite juos " * 100_000 + "\x00\ud800\U0001d400"
+    assert no_repair._may_name_language(huge) == no_repair._may_name_language_py(huge)

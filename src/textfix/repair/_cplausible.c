@@ -935,6 +935,47 @@ static PyObject *known_word_of(const Py_UCS4 *s, Py_ssize_t n)
     return known < 0 ? PyErr_NoMemory() : PyBool_FromLong(known);
 }
 
+/* no_repair._may_name_language after its placeholders were blanked out: whether `need`
+ * tokens (TOKEN_RE: runs of token_char) of `letters` characters or more are known words
+ * (known_word). -1 on memory error. */
+static int known_votes(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t letters, Py_ssize_t need)
+{
+    Py_ssize_t votes = 0;
+    for (Py_ssize_t i = 0; i < n && votes < need;) {
+        if (!token_char(s[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i;
+        while (j < n && token_char(s[j]))
+            j++;
+        if (j - i >= letters) {
+            int known = known_word(s + i, j - i);
+            if (known < 0)
+                return -1;
+            votes += known;
+        }
+        i = j;
+    }
+    return votes >= need;
+}
+
+static PyObject *py_known_votes(PyObject *self, PyObject *args)
+{
+    (void)self;
+    NEED_TABLES();
+    PyObject *text;
+    Py_ssize_t letters, need;
+    if (!PyArg_ParseTuple(args, "Unn:known_votes", &text, &letters, &need))
+        return NULL;
+    Py_UCS4 *s = PyUnicode_AsUCS4Copy(text);
+    if (s == NULL)
+        return NULL;
+    int found = known_votes(s, PyUnicode_GET_LENGTH(text), letters, need);
+    PyMem_Free(s);
+    return found < 0 ? PyErr_NoMemory() : PyBool_FromLong(found);
+}
+
 static PyObject *becomes_word_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     int becomes = becomes_word(s, n);
@@ -1175,6 +1216,8 @@ static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
     {"known_word", py_known_word, METH_O, "no_repair._known(word)."},
+    {"known_votes", py_known_votes, METH_VARARGS,
+     "no_repair._may_name_language's votes: known tokens of at least `letters` >= need."},
     {"steps_left", py_steps_left, METH_VARARGS, "no_repair._all_fail's first pass."},
     {"changes_known_word", py_changes_known_word, METH_VARARGS,
      "no_repair._changes_known_word(text_core, cand_core) (no word boundary moved)."},

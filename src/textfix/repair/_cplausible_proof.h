@@ -88,7 +88,6 @@ static int lowest_bit(uint64_t x)
         44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,  13, 8,  7,  6};
     return de_bruijn[((x & (~x + 1)) * 0x03f79d71b4cb0a89ULL) >> 58];
 }
-static int steps_has(const Steps *s, Py_ssize_t j) { return s->w[j >> 6] >> (j & 63) & 1; }
 
 /* What a position of the line is under every step: a row of flags (a character some step
  * changes) or one flag word (a character no step changes). */
@@ -177,11 +176,9 @@ typedef struct {
 
 static void steps_bytes(const Steps *steps, uint8_t *out)
 {
-    for (Py_ssize_t j = 0; j < STEP_WORDS * 64; j++) {
-        if (j % 8 == 0)
-            out[j / 8] = 0;
-        out[j / 8] |= (uint8_t)(steps_has(steps, j) << (j % 8));
-    }
+    for (int w = 0; w < STEP_WORDS; w++)
+        for (int b = 0; b < 8; b++)
+            out[w * 8 + b] = (uint8_t)(steps->w[w] >> (8 * b));
 }
 
 static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize_t m,

@@ -388,6 +388,17 @@ def _changes_known_word_py(text_core: str, cand_core: str, spaced: bool = False)
 
 
 @cache
+def _compiled_votes() -> Callable[[str, int, int], bool] | None:
+    """``_cplausible.known_votes`` (:func:`_may_name_language_py`) once the word tables
+    were handed over (it reads the token class and the word index), else ``None``."""
+    if _known_test() is _known:
+        return None
+    module = native()
+    votes: Callable[[str, int, int], bool] | None = None if module is None else module.known_votes
+    return votes
+
+
+@cache
 def _compiled_changes() -> Callable[[str, str, str], bool] | None:
     """``_cplausible.changes_known_word`` once the word tables were handed over (it reads
     the token class and the word index), else ``None``."""
@@ -728,9 +739,26 @@ def _may_name_language(text: str) -> bool:
     >>> _may_name_language("Efrîka Basur"), _may_name_language("Iðsaugokite juos saugioje")
     (False, True)
     """
+    if _may_not_be_prose(text):
+        text = _NOT_PROSE.sub(" ", text)
+    compiled = _compiled_votes()
+    if compiled is not None:
+        return compiled(text, VOTE_LETTERS, NAMING_VOTES)
+    return _may_name_language_py(text)
+
+
+def _may_not_be_prose(text: str) -> bool:
+    """Whether :data:`~textfix.repair.line_language._NOT_PROSE` may match in ``text``: each
+    of its patterns holds one of these (most lines hold none: no substitution to run)."""
+    return "%" in text or "{" in text or "<" in text or "&" in text or "://" in text
+
+
+def _may_name_language_py(text: str) -> bool:
+    """:func:`_may_name_language` of a line with no placeholder, markup, entity or URL, in
+    Python (the reference of ``_cplausible.known_votes``)."""
     known = _known_test()
     votes = 0
-    for word in TOKEN_RE.findall(_NOT_PROSE.sub(" ", text)):
+    for word in TOKEN_RE.findall(text):
         if len(word) >= VOTE_LETTERS and known(word):
             votes += 1
             if votes >= NAMING_VOTES:

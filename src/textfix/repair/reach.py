@@ -472,10 +472,14 @@ def accents_make_words(text_core: str, steps: int = -1) -> bool:
     """
     tables = single_byte_steps()
     steps &= marking_steps(text_core)
-    for j in range(steps.bit_length()):
-        if not steps >> j & 1:
+    seen: set[str] = set()  # (steps that rewrite the core alike: looked at once)
+    while steps:
+        low = steps & -steps
+        steps ^= low
+        cand = text_core.translate(tables[low.bit_length() - 1][1])
+        if cand in seen:
             continue
-        cand = text_core.translate(tables[j][1])
+        seen.add(cand)
         for m in TOKEN_RE.finditer(cand):
             run = m.group()
             if len(run) > 1 and text_core[m.start() : m.end()] != run and word_langs(run):
