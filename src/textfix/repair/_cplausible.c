@@ -696,17 +696,23 @@ static PyObject *on_str(PyObject *arg, OnChars f)
     return out;
 }
 
+/* The next token (TOKEN_RE: a run of token_char) at or after *i, as [start, *i); 0 when
+ * none is left. */
+static int next_token(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t *i, Py_ssize_t *start)
+{
+    while (*i < n && !token_char(s[*i]))
+        (*i)++;
+    *start = *i;
+    while (*i < n && token_char(s[*i]))
+        (*i)++;
+    return *i > *start;
+}
+
 static PyObject *tokens_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     PyObject *out = PyList_New(0);
-    for (Py_ssize_t i = 0; out != NULL && i < n;) {
-        if (!token_char(s[i])) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        while (i < n && token_char(s[i]))
-            i++;
+    Py_ssize_t i = 0, start;
+    while (out != NULL && next_token(s, n, &i, &start)) {
         PyObject *tok = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, s + start, i - start);
         if (tok == NULL || PyList_Append(out, tok) < 0)
             Py_CLEAR(out);
@@ -940,22 +946,14 @@ static PyObject *known_word_of(const Py_UCS4 *s, Py_ssize_t n)
  * (known_word). -1 on memory error. */
 static int known_votes(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t letters, Py_ssize_t need)
 {
-    Py_ssize_t votes = 0;
-    for (Py_ssize_t i = 0; i < n && votes < need;) {
-        if (!token_char(s[i])) {
-            i++;
-            continue;
-        }
-        Py_ssize_t j = i;
-        while (j < n && token_char(s[j]))
-            j++;
-        if (j - i >= letters) {
-            int known = known_word(s + i, j - i);
+    Py_ssize_t votes = 0, i = 0, start;
+    while (votes < need && next_token(s, n, &i, &start)) {
+        if (i - start >= letters) {
+            int known = known_word(s + start, i - start);
             if (known < 0)
                 return -1;
             votes += known;
         }
-        i = j;
     }
     return votes >= need;
 }
