@@ -10,10 +10,11 @@
  * step checked, those making a space left unchecked), the ones making a combining accent
  * (reach.marking_steps), the steps making a space, and the alive steps: (list, bytes,
  * bytes, bytes), the masks little-endian.
- * Character traits come as flag words (no_repair._char_flags): for ASCII and for every image
- * of a character some step changes, handed over by init_proof; for any other character
- * from the dict `flags` of the call (None is returned when one is missing: the caller
- * fills it and asks again). */
+ * Character traits come as flag words (no_repair._char_flags): for ASCII, for every
+ * character some step changes and for each of its images, handed over by init_proof (which
+ * also reads, per such character, the steps that change it into what: RowMasks); for any
+ * other character from the dict `flags` of the call (None is returned when one is missing:
+ * the caller fills it and asks again). */
 #ifndef _CPLAUSIBLE_PROOF_H
 #define _CPLAUSIBLE_PROOF_H
 

@@ -896,7 +896,8 @@ def _char_flags(image: str) -> int:
 _FLAGS = _CharTable(_char_flags)
 
 
-#: ``_cplausible.word_route(line, core, flags)``: ``None`` when ``flags`` lacks a character.
+#: ``_cplausible.word_route(line, core, flags)``: ``None`` when ``flags`` lacks a character
+#: no step changes.
 _Route = Callable[[str, str, dict[str, int]], "tuple[list[int], bytes, bytes, bytes] | bool | None"]
 
 
@@ -904,8 +905,8 @@ _Route = Callable[[str, str, dict[str, int]], "tuple[list[int], bytes, bytes, by
 def _compiled_route() -> _Route | None:
     """``_cplausible.word_route`` (:func:`_word_route` for a core with no shape, its masks
     as little-endian bytes) once the word and step tables were handed over and it was given
-    the images of each character some step changes with their flags, and the flags of
-    ASCII; else ``None``."""
+    the images of each character some step changes with their flags, the flags of those
+    characters and of ASCII; else ``None``."""
     module = native()
     if module is None or _words_test() is _words_pass:
         return None
