@@ -281,6 +281,46 @@ def test_utf8_decode_to_an_unassigned_code_point_is_chance() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "true", "shown"),
+    [
+        ("Скасувати", "cp1125", "mac-roman"),  # ftfy reads one Hangul syllable: "뙆·„¢†‚®"
+        ("Група", "cp866", "mac-roman"),  # ... a Latin letter beside signs: "ɇ„Ø†"
+        ("Змінити", "koi8-u", "cp1252"),  # ... and leaves the other letters garbled
+        ("Сховати", "cp1125", "cp1252"),
+    ],
+)
+def test_utf8_decode_of_a_letter_or_two_by_chance_loses_to_a_confident_repair(
+    line: str, true: str, shown: str
+) -> None:
+    garbled = line.encode(true).decode(shown)
+    assert fix(garbled) == line
+
+
+def test_a_drawing_glued_to_a_word_is_as_strong_as_a_symbol_inside_one() -> None:
+    # koi8-u's "і" shown as koi8-r is "╕": one letter, a gain of 1.0 is enough then.
+    line = "Тюркські мови"
+    assert fix(line.encode("koi8-u").decode("koi8-r")) == line
+    # Tables drawn around words stay.
+    for clean in ("│Имя│Значение│", "└─Документы", "Dosya│Düzenle│Görünüm", "┌Меню┐"):
+        assert fix(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "'%s' non è un'opzione valida.",  # a lone "è" reads poorly, but is Italian's letter
+        "monday again ¯\\(°_o)/¯ #mood",  # a decode that makes no letter stands
+        "Grüße aus München",  # "ß" folds to "ss" in the statistics: no foreign letter
+        "दिन",  # three letters of an unmodelled script are no chance decode
+    ],
+)
+def test_utf8_decodes_that_read_as_text_stand(line: str) -> None:
+    for shown in ("cp1252", "iso8859-1"):
+        garbled = line.encode("utf-8").decode(shown, errors="replace")
+        assert fix(garbled) == line
+
+
+@pytest.mark.parametrize(
     ("line", "true"), [("утре", "iso8859-5"), ("утре", "cp866"), ("метода класе", "iso8859-5")]
 )
 def test_cores_of_signs_alone_are_judged_by_known_words(line: str, true: str) -> None:

@@ -86,6 +86,7 @@ from textfix.scoring.model import (
     CHAR_TABLE_SIZE,
     TOKEN_RE,
     _compiled,
+    _fold_text,
     _quick,
     _token_script,
     logprob_bound,
@@ -1526,6 +1527,21 @@ def _odd_cases(text: str) -> int:
 _INSIDE_WORD = re.compile(
     r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad\u00b7\u05be\u2010\u2011'’](?=[^\W\d_])"
 )
+#: Box drawing or a block element glued to a letter (``Атапаськ╕``: koi8-u's ``і`` shown
+#: as koi8-r): drawings stand apart from words in real text, so the shape is as strong as
+#: a symbol inside a word.
+_DRAWING_ON_WORD = re.compile(r"(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])")
+
+
+def _inside_word(text_core: str) -> bool:
+    """A symbol inside a word or a drawing glued to one: shapes clean text does not have.
+
+    >>> _inside_word("р╕ал"), _inside_word("Атапаськ╕ мови")
+    (True, True)
+    >>> _inside_word("├── src"), _inside_word("Intel·ligent")
+    (False, False)
+    """
+    return bool(_INSIDE_WORD.search(text_core) or _DRAWING_ON_WORD.search(text_core))
 
 
 def _lang_share(text: str, lang: str | None) -> float:
@@ -2184,7 +2200,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (relief > 0 and best.known > 0)
             or (
                 symbolic
-                and gain >= (MIN_GAIN if _INSIDE_WORD.search(text_core) else THIN_GAIN)
+                and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
                 and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
@@ -2303,12 +2319,14 @@ def arbitrate(
     # A repair that kept the length read C1 controls as cp1252 and decoded no UTF-8: any
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
     only_c1 = len(utf8_step.text) == len(text)
-    if (
-        not only_c1
-        and not _made_unassigned(text, utf8_step.text)
-        and not mojibake_shape(_judged_after_utf8(text, utf8_step.text))
-    ):
-        return utf8_step
+    judged = _judged_after_utf8(text, utf8_step.text)
+    # (a decode with none of those flaws may still be weak evidence: then a confident
+    # legacy repair must read better, see _weak_decode)
+    weak = None
+    if not only_c1 and not _made_unassigned(text, utf8_step.text) and not mojibake_shape(judged):
+        weak = _weak_decode(judged)
+        if weak is None:
+            return utf8_step
     alternative = repair(text, context)
     if (
         alternative is None
@@ -2318,6 +2336,45 @@ def arbitrate(
             mojibake_shape(core(alternative.text))
             and score(core(alternative.text)).logprob <= score(core(utf8_step.text)).logprob
         )
+        # a weak decode stands against a repair that has a shape or reads no better
+        or (
+            weak is not None
+            and (
+                mojibake_shape(core(alternative.text))
+                or score(core(alternative.text)).logprob <= weak
+            )
+        )
     ):
         return utf8_step
     return alternative
+
+
+#: Letters (of no modelled script) that a UTF-8 decode may make by chance: one multi-byte
+#: sequence in a line of single-byte mojibake (``‚¥à`` -> ``ⴈ``, ``ë¨®`` -> ``먮``).
+CHANCE_LETTERS = 2
+
+
+def _weak_decode(judged: str) -> float | None:
+    """The level a confident legacy repair must beat when ftfy's decode reads as weak
+    evidence, or ``None`` when it reads as real text: a letter outside the alphabet of the
+    language its words read as (``Indonesiƫ``, ``poloŝky``: the rest of a cp1257 or cp850
+    page mixed up), letters below the level a repair must reach (words the decode left
+    garbled: ``ÚͦÎÎÁ ÏÔÏÞÅÎÎÑ``), or at most :data:`CHANCE_LETTERS` letters or marks of
+    no modelled script (any confident repair beats those; ``पाठ``, ``დილის`` stay). A
+    decode that made no letter (``Â¯\\_(ツ)_/Â¯``'s ``¯``) is no evidence either way: it stands.
+
+    >>> _weak_decode("ⴈ"), _weak_decode("늂͍"), _weak_decode("पाठ"), _weak_decode("")
+    (-inf, -inf, None, None)
+    >>> _weak_decode("Grüße aus München") is None
+    True
+    >>> _weak_decode("Indonesiƫ") < ORIGINAL_BAR, _weak_decode("è") is None
+    (True, True)
+    """
+    judged_score = score(judged)
+    if judged_score.lang is None:
+        made = sum(1 for ch in judged if ch > "\x7f" and _READS[ch])
+        return -math.inf if 0 < made <= CHANCE_LETTERS else None
+    # (folded as the scorer folds: German "ß" is "ss" in the statistics)
+    foreign = _foreign_letters(_fold_text(judged), judged_score.lang)
+    weak = judged_score.logprob < MIN_LOGPROB or foreign
+    return judged_score.logprob if weak else None
