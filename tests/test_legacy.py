@@ -305,6 +305,18 @@ def test_a_drawing_glued_to_a_word_is_as_strong_as_a_symbol_inside_one() -> None
         assert fix(clean) == clean
 
 
+@pytest.mark.parametrize("line", ["Кельтські мови", "Бермудські острови", "Алеутські острови"])
+def test_drawings_that_all_become_letters_of_the_line_need_no_more_gain(line: str) -> None:
+    # The repair only turns box drawing glued to words into Ukrainian letters (koi8-u
+    # shown as koi8-r): its gain is below 1.0, and none of the words is listed.
+    assert fix(line.encode("koi8-u").decode("koi8-r")) == line
+
+
+def test_a_utf8_decode_making_only_a_stray_mark_is_chance() -> None:
+    # cp1251 "Гінды" shown as mac-roman decodes as UTF-8 to a combining hook after "≥".
+    assert fix("Гінды".encode("cp1251").decode("mac-roman")) == "Гінды"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -1288,6 +1288,27 @@ def _only_line_letters_made(text: str, best: Candidate) -> bool:
     return glued
 
 
+#: Box drawing and block elements.
+_DRAWN = re.compile("[\u2500-\u259f]")
+
+
+def _drawings_made_letters(text: str, best: Candidate) -> bool:
+    """Every character the repair changes is box drawing or a block element that becomes a
+    letter of the candidate's language beside a word (:func:`_only_line_letters_made`):
+    koi8-u's letters that koi8-r draws (``Маршаллов╕`` is ``Маршаллові``).
+
+    >>> from textfix.repair.legacy import candidates
+    >>> _drawings_made_letters("Маршаллов╕ острови", candidates("Маршаллов╕ острови")[0])
+    True
+    """
+    cand = best.text
+    return (
+        len(text) == len(cand)
+        and all(_DRAWN.match(a) for a, b in zip(text, cand, strict=True) if a != b)
+        and _only_line_letters_made(text, best)
+    )
+
+
 def _line_names_other_language(best: Candidate) -> bool:
     """2+ known words of the repaired line name a language not written in the chain's code
     page (Spanish words around "½mv²": no cp1254 repair)."""
@@ -2060,6 +2081,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # making half its repaired letters known words needs no more gain (one capital barely
     # moves the letter statistics) nor more known letters.
     signed = behind and best.chain == _MAC_AS_CP1251 and best.known >= WELL_FORMED_KNOWN
+    # Drawings glued to words (box drawing never touches a word in real text) that all
+    # become letters of the candidate's language, written in the chain's code page: one
+    # letter barely moves the statistics, any gain will do ("Маршаллов╕ острови" is
+    # koi8-u "Маршаллові острови" shown as koi8-r).
+    drawn = (
+        symbolic
+        and gain > 0
+        and fits(best.chain[0][0], best.score.lang)
+        and not mojibake_shape(core(best.text))
+        and _drawings_made_letters(text, best)
+    )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -2103,7 +2135,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or not _line_names_other_language(best)
         )
         and (
-            evidence_gain >= MIN_GAIN - relief or agreed or swap() or backed() or mended() or signed
+            evidence_gain >= MIN_GAIN - relief
+            or agreed
+            or drawn
+            or swap()
+            or backed()
+            or mended()
+            or signed
         )
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
@@ -2212,6 +2250,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed
+            or drawn
             or (swap() and shaped)
             or backed()
             or mended()
@@ -2301,6 +2340,30 @@ def _made_unassigned(text: str, fixed: str) -> bool:
     )
 
 
+def _stray_marks(text: str, fixed: str) -> float | None:
+    """``-inf`` (any confident repair reads better) when a decode that made no letter made a
+    combining mark after no letter or a digit of another script than ASCII's: the bytes
+    formed UTF-8 by chance (``√≥Ì‰˚`` -> ``√≥̉˚`` is cp1251 ``Гінды`` shown as
+    mac-roman); ``None`` when it made only symbols (a kaomoji's ``¯``, a quote), which
+    stand.
+
+    >>> _stray_marks("√≥Ì‰˚", "√≥\u0309˚"), _stray_marks("Â¯\\\\_(ãƒ„)_/Â¯", "¯\\\\_(ツ)_/¯")
+    (-inf, None)
+    """
+    made = set(fixed) - set(text)
+    for i, ch in enumerate(fixed):
+        if ch not in made:
+            continue
+        if ch.isdigit() or (_is_mark(ch) and not (i > 0 and fixed[i - 1].isalpha())):
+            return -math.inf
+    return None
+
+
+def _is_mark(ch: str) -> bool:
+    """A combining mark (spacing or not)."""
+    return unicodedata.category(ch) in _MARK_CATEGORIES
+
+
 def arbitrate(
     text: str, utf8_step: Step, context: DocumentContext, allows: Callable[[Chain], bool]
 ) -> Step:
@@ -2324,7 +2387,7 @@ def arbitrate(
     # legacy repair must read better, see _weak_decode)
     weak = None
     if not only_c1 and not _made_unassigned(text, utf8_step.text) and not mojibake_shape(judged):
-        weak = _weak_decode(judged)
+        weak = _weak_decode(judged) if judged else _stray_marks(text, utf8_step.text)
         if weak is None:
             return utf8_step
     alternative = repair(text, context)
