@@ -312,6 +312,17 @@ def test_drawings_that_all_become_letters_of_the_line_need_no_more_gain(line: st
     assert fix(line.encode("koi8-u").decode("koi8-r")) == line
 
 
+@pytest.mark.parametrize("line", ["Кыштым", "Нытва", "Кирилыч", "Мыски"])
+def test_a_serbian_capital_before_letters_serbian_lacks_is_a_mac_capital(line: str) -> None:
+    # mac-cyrillic's capitals show as cp1251's Serbian ones ("Љ", "Њ", "Ќ"), its small
+    # letters as themselves: no orthography has "Ќ" before "ы". The names are in no list.
+    garbled = line.encode("mac-cyrillic").decode("cp1251")
+    assert fix(garbled) == line
+    # Serbian words keep their letters, listed or not.
+    for clean in ("Џида", "Љубав и Ђак", "Њива"):
+        assert fix(clean) == clean
+
+
 def test_a_utf8_decode_making_only_a_stray_mark_is_chance() -> None:
     # cp1251 "Гінды" shown as mac-roman decodes as UTF-8 to a combining hook after "≥".
     assert fix("Гінды".encode("cp1251").decode("mac-roman")) == "Гінды"

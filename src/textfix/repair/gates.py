@@ -21,7 +21,7 @@ from itertools import compress, count
 from operator import ne
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import CHAR_TABLE_SIZE, composed, script_of, word_langs
+from textfix.scoring.model import CHAR_TABLE_SIZE, TOKEN_RE, composed, script_of, word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -99,7 +99,8 @@ def capital_behind_sign(text: str) -> bool:
     """A sign glued to the start of a Cyrillic word is mac-cyrillic's capital shown as cp1251
     punctuation: the word alone is no known word, and with that capital it is ("“ровень" is
     "Уровень", "‚едь" is "Ведь"), and so are the Serbian and Macedonian capitals cp1251 has
-    there, before a word unknown with them ("Ќедоступно" is "Недоступно"). Real quotes stand
+    there, before a word unknown with them ("Ќедоступно" is "Недоступно") or before letters
+    no Serbian or Macedonian word has (:func:`capital_of_other_alphabet`). Real quotes stand
     before known words ("„добре“"). Such a line reads well, so the cheap accept test would
     pass it.
 
@@ -119,7 +120,36 @@ def capital_behind_sign(text: str) -> bool:
             and (not m.group(1).isalpha() or not word_langs(m.group()))
         ):
             return True
-    return False
+    return capital_of_other_alphabet(text)
+
+
+#: The languages whose alphabets hold cp1251's capitals at 0x80-0x9F, and those capitals.
+_SERBIAN_CAPITAL_LANGS = ("sr", "mk")
+_SERBIAN_CAPITAL = re.compile("[ЂЃЉЊЌЋЏ]")
+
+
+def capital_of_other_alphabet(text: str) -> bool:
+    """A word starts with one of the Serbian or Macedonian capitals cp1251 holds where
+    mac-cyrillic has its capitals, and has a letter neither of those alphabets holds: no
+    orthography mixes them (``Љогалым`` is mac-cyrillic ``Когалым`` shown as cp1251;
+    Serbian ``Џида`` stays).
+
+    >>> capital_of_other_alphabet("Љогалым"), capital_of_other_alphabet("Џида и Љубав")
+    (True, False)
+    """
+    if _SERBIAN_CAPITAL.search(text) is None:
+        return False  # (most lines: one cheap scan)
+    capitals = _mac_capitals()
+    models = [langdata().models.get(lang) for lang in _SERBIAN_CAPITAL_LANGS]
+    alphabets = [model.alphabet for model in models if model is not None]
+    if len(alphabets) != len(_SERBIAN_CAPITAL_LANGS):
+        return False
+    return any(
+        word[0] in capitals
+        and word[0].isalpha()
+        and any(all(ch not in alphabet for alphabet in alphabets) for ch in word[1:].lower())
+        for word in TOKEN_RE.findall(text)
+    )
 
 
 #: Words of letters.

@@ -55,6 +55,7 @@ from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.gates import (
     capital_behind_sign,
+    capital_of_other_alphabet,
     capitalises_words,
     changed_at,
     letters_of_no_alphabet,
@@ -2081,6 +2082,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # making half its repaired letters known words needs no more gain (one capital barely
     # moves the letter statistics) nor more known letters.
     signed = behind and best.chain == _MAC_AS_CP1251 and best.known >= WELL_FORMED_KNOWN
+    # A Serbian capital before letters no Serbian word has, through the chain that shows
+    # mac-cyrillic's capitals as those: the mixed orthography is the evidence, with a gain
+    # of 1.0 ("Љогалым" is "Когалым", a name no list has).
+    mixed = (
+        best.chain == _MAC_AS_CP1251
+        and gain >= MIN_GAIN
+        and not mojibake_shape(core(best.text))
+        and capital_of_other_alphabet(text)
+    )
     # Drawings glued to words (box drawing never touches a word in real text) that all
     # become letters of the candidate's language, written in the chain's code page: one
     # letter barely moves the statistics, any gain will do ("Маршаллов╕ острови" is
@@ -2198,6 +2208,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
             and not mended()
+            and not mixed
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -2251,6 +2262,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed
             or drawn
+            or mixed
             or (swap() and shaped)
             or backed()
             or mended()
