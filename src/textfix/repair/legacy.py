@@ -53,6 +53,15 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.gate_sheet import (
+    CHANGES_LETTERS,
+    DRAWING,
+    LETTER_RUNS,
+    ORNAMENT,
+    UNITS,
+    answer,
+    longest_repaired,
+)
 from textfix.repair.gates import (
     capital_behind_sign,
     capitalises_words,
@@ -1168,6 +1177,9 @@ def _longest_word(cand: str, text: str) -> int:
     """Letters in the longest repaired word: single letters are no evidence at all."""
     if len(cand) != len(text):
         return max(map(len, TOKEN_RE.findall(core(cand))), default=0)
+    longest = longest_repaired(text, cand)
+    if longest is not None:
+        return longest
     return max(map(len, _repaired_tokens(text, cand)), default=0)
 
 
@@ -1221,6 +1233,9 @@ def _changes_letters(text: str, cand: str) -> bool:
     >>> _changes_letters("E = ½mv²", "E = «mvı"), _changes_letters("Kuþ", "Kuş")
     (False, True)
     """
+    found = answer(text, cand, CHANGES_LETTERS)
+    if found is not None:
+        return found
     if len(text) != len(cand):
         return True
     return any(text[i].isalpha() or not text[i].isprintable() for i in changed_at(text, cand))
@@ -1338,6 +1353,9 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     >>> _only_letter_runs("x µµµµ", "x цццц"), _only_letter_runs("Kývýlcým", "Kıvılcım")
     (True, False)
     """
+    found = answer(text, cand, LETTER_RUNS)
+    if found is not None:
+        return found
     if len(text) != len(cand):
         return False
     changed = _repaired_tokens(text, cand)
@@ -1365,6 +1383,9 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     >>> _drawing_into_unknown_words("▐Ю╗╒╔Б, ╙═╙ ╓╔╚═?", "Привет, как дела?")
     False
     """
+    found = answer(text, cand, DRAWING)
+    if found is not None:
+        return found
     if len(text) != len(cand) or not _DRAWING.search(text):
         return False
     drawn = mixed = long_known = False
@@ -1418,6 +1439,9 @@ def _ornament(text: str, cand: str) -> bool:
     >>> _ornament("·.¸¸.·´¯`·.", "З.ИИ.ЗДЏ`З."), _ornament("¤¢\xa0", "два")
     (True, False)
     """
+    found = answer(text, cand, ORNAMENT)
+    if found is not None:
+        return found
     if any(ch.isalpha() for ch in text):
         return False
     words = TOKEN_RE.findall(cand)
@@ -1499,6 +1523,9 @@ def _units_rewritten(text: str, cand: str) -> bool:
     >>> _units_rewritten("a² + b²", "aı + bı"), _units_rewritten("Model ad²", "Model adı")
     (True, False)
     """
+    found = answer(text, cand, UNITS)
+    if found is not None:
+        return found
     return (
         len(text) == len(cand)
         and _UNIT_SIGN.search(text) is not None
@@ -1936,9 +1963,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
-    symbolic = shaped and (
-        _symbols(text_core) > 0
-        or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
+    # (worked out once, and only where it is read: most repairs do without it)
+    symbolic = _once(
+        lambda: (
+            shaped
+            and (
+                _symbols(text_core) > 0
+                or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
+            )
+        )
     )
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
@@ -1948,9 +1981,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if (
         original_lp >= ORIGINAL_BAR
         and not _foreign_letters(text_core, original.lang)
-        and not (symbolic and may_reach_words(text_core))
         and not behind
         and not foreign
+        and not (symbolic() and may_reach_words(text_core))
     ):
         return None
     # Candidates that make known words first; a line whose letters are foreign to its
@@ -1994,8 +2027,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # ("€сходнаЯ директориЯ не найдена ...").
     # (worked out only where ``passed`` reads it: a thin repair, or too small a gain)
     agreed = (
-        symbolic
-        and (thin or evidence_gain < MIN_GAIN - relief)
+        (thin or evidence_gain < MIN_GAIN - relief)
+        and symbolic()
         and (
             (
                 line_agrees
@@ -2183,7 +2216,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or words_agree
             or (relief > 0 and best.known > 0)
             or (
-                symbolic
+                symbolic()
                 and gain >= (MIN_GAIN if _INSIDE_WORD.search(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
