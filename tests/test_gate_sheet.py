@@ -238,3 +238,33 @@ def test_hypothesis_typed_in_unicode(line: str) -> None:
         compiled = gate_sheet.typed_scan(line)
         if compiled is not None:
             assert compiled == typed_alone(line, monkeypatch)
+
+
+def test_core_words_on_every_character() -> None:
+    # Each code point between a non-ASCII letter and an ASCII one: a word character joins
+    # them, a space or ASCII punctuation parts them.
+    for lo in range(0, 0x110000, 0x10000):
+        text = "".join(f"é{chr(o)}a " for o in range(lo, lo + 0x10000))
+        assert gate_sheet.core_words(text) == legacy._CORE_WORD.findall(text), hex(lo)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»",
+        "abc\xa0def \xa0x y\u2003 \u3000",  # non-ASCII spaces end a run and join the next
+        "a\U0001f600b c\x00é\ud800",
+        "plain ascii only",
+        "",
+        "Öåé òåêñò " * 3000,
+    ],
+)
+def test_core_words_chosen(text: str) -> None:
+    assert gate_sheet.core_words(text) == legacy._CORE_WORD.findall(text)
+    assert gate_sheet.core_words(text) == gates._WORD_RE.findall(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab é\xa0\u2003.,!-\U0001f600\ud800\x00") | st.characters()))
+def test_hypothesis_core_words(text: str) -> None:
+    assert gate_sheet.core_words(text) == legacy._CORE_WORD.findall(text)

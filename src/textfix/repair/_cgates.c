@@ -276,6 +276,10 @@ static PyMethodDef cgates_functions[] = {
     {"typed", typed, METH_O,
      "typed(line, /)\n--\n\n"
      "plausible.typed_in_unicode(line), or None when line has a character beyond the BMP."},
+    {"core_words", core_words, METH_O,
+     "core_words(text, /)\n--\n\n"
+     "legacy._CORE_WORD.findall(text): the words with a non-ASCII character (needs\n"
+     "init_sheet)."},
     {"diff_blocks", diff_blocks, METH_VARARGS,
      "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"

@@ -22,6 +22,7 @@
 #define S_TOKEN 0x0800     /* a character of model.TOKEN_RE */
 #define S_SIGMA 0x1000     /* str.lower() of a word makes it small by its neighbours (U+03A3) */
 #define S_SPECIAL_LOW (S_MULTI_LOW | S_SIGMA)
+#define S_WORD_CHAR 0x2000 /* legacy._WORD_CHAR: no space, no ASCII punctuation */
 
 /* Bits of the answer (value bits; the same shifted by SHEET_KNOWN say which are answered). */
 #define G_NO_ALPHABET 0     /* gates.letters_of_no_alphabet */
@@ -374,4 +375,61 @@ typed(PyObject *Py_UNUSED(module), PyObject *line)
         }
     }
     return PyBool_FromLong(changed >= 0 && (names[changed >> 3] >> (changed & 7)) & 1);
+}
+
+/* legacy._CORE_WORD.findall(text) (also gates._WORD_RE): the leftmost matches of
+ * W*[^\x00-\x7f]W* with W = [^\s!-/:-@\[-`{-~] (S_WORD_CHAR; beyond the BMP every
+ * character is one, and none is a space), as the regex engine finds them: from a start,
+ * the run of W characters, then a non-ASCII character that ends it (a non-ASCII space)
+ * with the run after it; else the run itself when it holds a non-ASCII character; else no
+ * match starts anywhere in that run. */
+static int
+word_char(Py_UCS4 ch)
+{
+    return ch >= BMP || (sheet_tables.flags[ch] & S_WORD_CHAR);
+}
+
+static PyObject *
+core_words(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "core_words: a str is needed");
+        return NULL;
+    }
+    if (sheet_owner == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "textfix.repair._cgates.init_sheet was not called");
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text)};
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t p = 0;
+    while (p < n) {
+        Py_ssize_t q = p;
+        int wide = 0; /* a non-ASCII character in the run */
+        for (; q < n && word_char(AT(t, q)); q++)
+            wide |= AT(t, q) >= 0x80;
+        Py_ssize_t end;
+        if (q < n && AT(t, q) >= 0x80) {
+            end = q + 1;
+            while (end < n && word_char(AT(t, end)))
+                end++;
+        } else if (wide) {
+            end = q;
+        } else {
+            p = q + 1;
+            continue;
+        }
+        PyObject *word = PyUnicode_Substring(text, p, end);
+        if (word == NULL || PyList_Append(out, word) < 0) {
+            Py_XDECREF(word);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(word);
+        p = end;
+    }
+    return out;
 }

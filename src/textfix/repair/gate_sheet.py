@@ -52,7 +52,7 @@ _BMP = 0x10000
 
 # Flags of one character (_cgates_sheet.h): bits of the low byte, then of the high byte.
 _ALPHA, _LETTER, _UPPER, _LOWER, _TITLE, _NONPRINT, _DEMO_TOK, _DRAWING = range(8)
-_UNIT, _LATIN_MARK, _MULTI_LOW, _TOKEN, _SIGMA = range(5)
+_UNIT, _LATIN_MARK, _MULTI_LOW, _TOKEN, _SIGMA, _WORD_CHAR = range(6)
 #: Scripts of :func:`script_of`, numbered (any other name gets the next number).
 _SCRIPTS = ("Other", "Latn", "Grek", "Cyrl", "Hebr", "Arab", "Thai")
 _NO_VOWEL = 255
@@ -109,6 +109,7 @@ def _tables() -> bytes:
             multi,
             _marked(TOKEN_RE, chars),
             bytes(sigma),
+            _marked(legacy._WORD_CHAR_RE, chars),
         ]
     )
     flags = bytearray(2 * _BMP)
@@ -235,3 +236,14 @@ def typed_scan(line: str) -> bool | None:
         return None
     found: bool | None = compiled.typed(line)
     return found
+
+
+def core_words(text: str) -> list[str] | None:
+    """The words of ``text`` with a non-ASCII character, as ``legacy._CORE_WORD.findall``
+    finds them, in C; ``None`` without the module.
+
+    >>> core_words("Hello Ðåäàêò, 100 ok ³adny") in (['Ðåäàêò', '³adny'], None)
+    True
+    """
+    compiled = _compiled()
+    return None if compiled is None else compiled.core_words(text)

@@ -26,6 +26,7 @@ from textfix.repair.gate_sheet import (
     NO_ALPHABET,
     SHORT_WORDS,
     answer,
+    core_words,
 )
 from textfix.scoring._data import langdata
 from textfix.scoring.model import CHAR_TABLE_SIZE, composed, script_of, word_langs
@@ -56,7 +57,8 @@ def looks_clean(text: str) -> bool:
         return False
     words = langdata().word_mask
     common = -1
-    for token in _WORD_RE.findall(text):
+    found = core_words(text)  # (the same search in C)
+    for token in _WORD_RE.findall(text) if found is None else found:
         word = token.strip(_EDGE)
         if word.isascii():
             continue

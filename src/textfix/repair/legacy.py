@@ -60,6 +60,7 @@ from textfix.repair.gate_sheet import (
     ORNAMENT,
     UNITS,
     answer,
+    core_words,
     longest_repaired,
 )
 from textfix.repair.gates import (
@@ -195,7 +196,8 @@ def core(text: str) -> str:
     >>> core("Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»")
     'Ðåäàêò ³adny « ok»'
     """
-    return " ".join(_CORE_WORD.findall(text))
+    words = core_words(text)  # (the same search in C: the pattern backtracks over words)
+    return " ".join(_CORE_WORD.findall(text) if words is None else words)
 
 
 class Candidate(NamedTuple):
