@@ -35,7 +35,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import and_, eq, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -666,9 +666,9 @@ def _may_find_words(text: str, text_core: str) -> bool:
     # can pass (each once per distinct image of the core's characters, as distinct_tables).
     steps = single_byte_steps()
     tried = {tuple(chars)}
-    for stretch in stretches:
+    for stretch in dict.fromkeys(stretches):  # (a repeated word makes the same images)
         for j in sorted(steps_to_words([stretch])):
-            image = tuple(ch.translate(steps[j][1]) for ch in chars)
+            image = tuple(map(str.translate, chars, repeat(steps[j][1])))
             if image in tried or UNDECODABLE in image:
                 continue
             tried.add(image)
@@ -1199,6 +1199,11 @@ def _codes_by_bit() -> dict[int, str]:
     return codes
 
 
+#: :func:`word_langs`, remembered: the language gates of a thin repair look up the words of
+#: the same line again and again (each lookup hashes the word).
+_langs_of = lru_cache(maxsize=8192)(word_langs)
+
+
 @lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
 def _word_language(text: str) -> tuple[int, int]:
     """The language most of the line's words (ASCII ones included) are known words of, as a
@@ -1217,7 +1222,7 @@ def _word_language(text: str) -> tuple[int, int]:
         # (short words are shared by too many languages)
         if len(word) < 3 or (not latin and word.isascii() and not word.islower()):
             continue
-        mask = word_langs(word) & by_script.get(_token_script(word), 0)
+        mask = _langs_of(word) & by_script.get(_token_script(word), 0)
         while mask:
             low = mask & -mask
             votes[low] = votes.get(low, 0) + 1
@@ -1566,7 +1571,7 @@ def _lang_share(text: str, lang: str | None) -> float:
     if model is None or not words:
         return 0.0
     bit = 1 << model.index
-    return sum(1 for w in words if word_langs(w) & bit) / len(words)
+    return sum(1 for w in words if _langs_of(w) & bit) / len(words)
 
 
 def _lowers_capitals(text: str, cand: str) -> bool:
@@ -1668,7 +1673,7 @@ def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float,
         return 0.0, 0
     bit = 1 << model.index
     cand_core = core(best.text)
-    known = _word_or_form if forms else word_langs
+    known = _word_or_form if forms else _langs_of
     letters = sum(len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
         return _known_share(core(text), cand_core, bit)[0], letters
