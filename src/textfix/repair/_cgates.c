@@ -10,10 +10,13 @@
  * character of the Basic Multilingual Plane is from flags that Python worked out with the
  * reference definitions (init); a string with a character beyond it gets None (the caller
  * then asks Python).
+ *
+ * sheet: the character-level gates of legacy.repair's accept test at once (_cgates_sheet.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -181,6 +184,8 @@ ready(void)
     return 1;
 }
 
+#include "_cgates_sheet.h"
+
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
 {
@@ -257,6 +262,24 @@ static PyMethodDef cgates_functions[] = {
      "repaired_tokens(text, cand, /)\n--\n\n"
      "legacy._repaired_tokens(text, cand), or None when the lengths differ or cand has\n"
      "a character beyond the BMP."},
+    {"init_sheet", init_sheet, METH_O,
+     "init_sheet(tables, /)\n--\n\n"
+     "Hand over the tables of textfix.repair.gate_sheet (what each BMP character is)."},
+    {"sheet", sheet, METH_VARARGS,
+     "sheet(text, cand, /)\n--\n\n"
+     "The gates of textfix.repair.gate_sheet for a repair of the same length, as answer\n"
+     "bits, known bits (<< 16) and the longest repaired token (<< 32); None when the\n"
+     "lengths differ or either text has a character beyond the BMP."},
+    {"init_typed", init_typed, METH_O,
+     "init_typed(table, /)\n--\n\n"
+     "Hand over plausible.typed_in_unicode's table (see _cgates_sheet.h)."},
+    {"typed", typed, METH_O,
+     "typed(line, /)\n--\n\n"
+     "plausible.typed_in_unicode(line), or None when line has a character beyond the BMP."},
+    {"core_words", core_words, METH_O,
+     "core_words(text, /)\n--\n\n"
+     "legacy._CORE_WORD.findall(text): the words with a non-ASCII character (needs\n"
+     "init_sheet)."},
     {"diff_blocks", diff_blocks, METH_VARARGS,
      "diff_blocks(a, b, lo, hi_a, hi_b, /)\n--\n\n"
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"

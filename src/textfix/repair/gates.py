@@ -20,6 +20,14 @@ from functools import cache
 from itertools import compress, count
 from operator import ne
 
+from textfix.repair.gate_sheet import (
+    CAPITALISES,
+    MIDDLE_DOTS,
+    NO_ALPHABET,
+    SHORT_WORDS,
+    answer,
+    core_words,
+)
 from textfix.scoring._data import langdata
 from textfix.scoring.model import CHAR_TABLE_SIZE, TOKEN_RE, composed, script_of, word_langs
 
@@ -49,7 +57,8 @@ def looks_clean(text: str) -> bool:
         return False
     words = langdata().word_mask
     common = -1
-    for token in _WORD_RE.findall(text):
+    found = core_words(text)  # (the same search in C)
+    for token in _WORD_RE.findall(text) if found is None else found:
         word = token.strip(_EDGE)
         if word.isascii():
             continue
@@ -196,6 +205,9 @@ def short_words_respelled(text: str, cand: str) -> bool:
     >>> short_words_respelled("тьяп", "диба"), short_words_respelled("ХФТЕ", "утре")
     (True, False)
     """
+    found = answer(text, cand, SHORT_WORDS)
+    if found is not None:
+        return found
     if len(text) != len(cand) or text == cand:
         return False
     longest = max(map(len, _LETTERS_RE.findall(composed(cand))), default=0)
@@ -231,6 +243,9 @@ def letters_of_no_alphabet(text: str, cand: str) -> bool:
     >>> letters_of_no_alphabet("³adny dzieñ", "ładny dzień"), letters_of_no_alphabet("Öåé", "Цей")
     (False, False)
     """
+    found = answer(text, cand, NO_ALPHABET)
+    if found is not None:
+        return found
     if len(text) != len(cand):
         return False
     made = set(map(_FOLDED.__getitem__, _made(text, cand)))
@@ -250,13 +265,23 @@ class _FoldTable(dict[str, str]):
     :data:`_ALPHABET_FOLD` applied), or "" for a non-letter; filled on first sight."""
 
     def __missing__(self, ch: str) -> str:
-        value = ch.lower()[0].translate(_ALPHABET_FOLD) if ch.isalpha() else ""
+        value = folded_letter(ch)
         if len(self) < CHAR_TABLE_SIZE:  # bounded: text may hold any of Unicode
             self[ch] = value
         return value
 
 
 _FOLDED = _FoldTable()
+
+
+def folded_letter(ch: str) -> str:
+    """The letter :func:`letters_of_no_alphabet` looks up for ``ch``: lower-cased,
+    :data:`_ALPHABET_FOLD` applied; "" for a non-letter.
+
+    >>> folded_letter("Ś"), folded_letter("ς"), folded_letter("İ"), folded_letter("3")
+    ('ś', 'σ', 'i', '')
+    """
+    return ch.lower()[0].translate(_ALPHABET_FOLD) if ch.isalpha() else ""
 
 
 @cache
@@ -284,6 +309,9 @@ def capitalises_words(text: str, cand: str) -> bool:
     >>> capitalises_words("(текущ)", "(РЕЙСЫ)"), capitalises_words("Êîãàëûì", "Когалым")
     (True, False)
     """
+    found = answer(text, cand, CAPITALISES)
+    if found is not None:
+        return found
     if len(text) != len(cand) or text == cand:
         return False
     # A small letter made is part of a changed word that is no capital one (most repairs).
@@ -305,6 +333,9 @@ def only_middle_dots_between_ls(text: str, cand: str) -> bool:
     >>> only_middle_dots_between_ls("KeresÈsi Tal·latok", "Keresési Találatok")
     False
     """
+    found = answer(text, cand, MIDDLE_DOTS)
+    if found is not None:
+        return found
     if len(text) != len(cand) or text == cand:
         return False
     last = len(text) - 1

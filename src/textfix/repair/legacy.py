@@ -35,7 +35,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import and_, eq, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -53,6 +53,16 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.gate_sheet import (
+    CHANGES_LETTERS,
+    DRAWING,
+    LETTER_RUNS,
+    ORNAMENT,
+    UNITS,
+    answer,
+    core_words,
+    longest_repaired,
+)
 from textfix.repair.gates import (
     capital_behind_sign,
     capital_of_other_alphabet,
@@ -188,7 +198,8 @@ def core(text: str) -> str:
     >>> core("Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»")
     'Ðåäàêò ³adny « ok»'
     """
-    return " ".join(_CORE_WORD.findall(text))
+    words = core_words(text)  # (the same search in C: the pattern backtracks over words)
+    return " ".join(_CORE_WORD.findall(text) if words is None else words)
 
 
 class Candidate(NamedTuple):
@@ -657,9 +668,9 @@ def _may_find_words(text: str, text_core: str) -> bool:
     # can pass (each once per distinct image of the core's characters, as distinct_tables).
     steps = single_byte_steps()
     tried = {tuple(chars)}
-    for stretch in stretches:
+    for stretch in dict.fromkeys(stretches):  # (a repeated word makes the same images)
         for j in sorted(steps_to_words([stretch])):
-            image = tuple(ch.translate(steps[j][1]) for ch in chars)
+            image = tuple(map(str.translate, chars, repeat(steps[j][1])))
             if image in tried or UNDECODABLE in image:
                 continue
             tried.add(image)
@@ -1170,6 +1181,9 @@ def _longest_word(cand: str, text: str) -> int:
     """Letters in the longest repaired word: single letters are no evidence at all."""
     if len(cand) != len(text):
         return max(map(len, TOKEN_RE.findall(core(cand))), default=0)
+    longest = longest_repaired(text, cand)
+    if longest is not None:
+        return longest
     return max(map(len, _repaired_tokens(text, cand)), default=0)
 
 
@@ -1185,6 +1199,11 @@ def _codes_by_bit() -> dict[int, str]:
     for code, model in langdata().models.items():
         codes.setdefault(1 << model.index, code)
     return codes
+
+
+#: :func:`word_langs`, remembered: the language gates of a thin repair look up the words of
+#: the same line again and again (each lookup hashes the word).
+_langs_of = lru_cache(maxsize=8192)(word_langs)
 
 
 @lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
@@ -1205,7 +1224,7 @@ def _word_language(text: str) -> tuple[int, int]:
         # (short words are shared by too many languages)
         if len(word) < 3 or (not latin and word.isascii() and not word.islower()):
             continue
-        mask = word_langs(word) & by_script.get(_token_script(word), 0)
+        mask = _langs_of(word) & by_script.get(_token_script(word), 0)
         while mask:
             low = mask & -mask
             votes[low] = votes.get(low, 0) + 1
@@ -1223,6 +1242,9 @@ def _changes_letters(text: str, cand: str) -> bool:
     >>> _changes_letters("E = ½mv²", "E = «mvı"), _changes_letters("Kuþ", "Kuş")
     (False, True)
     """
+    found = answer(text, cand, CHANGES_LETTERS)
+    if found is not None:
+        return found
     if len(text) != len(cand):
         return True
     return any(text[i].isalpha() or not text[i].isprintable() for i in changed_at(text, cand))
@@ -1361,6 +1383,9 @@ def _only_letter_runs(text: str, cand: str) -> bool:
     >>> _only_letter_runs("x µµµµ", "x цццц"), _only_letter_runs("Kývýlcým", "Kıvılcım")
     (True, False)
     """
+    found = answer(text, cand, LETTER_RUNS)
+    if found is not None:
+        return found
     if len(text) != len(cand):
         return False
     changed = _repaired_tokens(text, cand)
@@ -1388,6 +1413,9 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     >>> _drawing_into_unknown_words("▐Ю╗╒╔Б, ╙═╙ ╓╔╚═?", "Привет, как дела?")
     False
     """
+    found = answer(text, cand, DRAWING)
+    if found is not None:
+        return found
     if len(text) != len(cand) or not _DRAWING.search(text):
         return False
     drawn = mixed = long_known = False
@@ -1441,6 +1469,9 @@ def _ornament(text: str, cand: str) -> bool:
     >>> _ornament("·.¸¸.·´¯`·.", "З.ИИ.ЗДЏ`З."), _ornament("¤¢\xa0", "два")
     (True, False)
     """
+    found = answer(text, cand, ORNAMENT)
+    if found is not None:
+        return found
     if any(ch.isalpha() for ch in text):
         return False
     words = TOKEN_RE.findall(cand)
@@ -1522,6 +1553,9 @@ def _units_rewritten(text: str, cand: str) -> bool:
     >>> _units_rewritten("a² + b²", "aı + bı"), _units_rewritten("Model ad²", "Model adı")
     (True, False)
     """
+    found = answer(text, cand, UNITS)
+    if found is not None:
+        return found
     return (
         len(text) == len(cand)
         and _UNIT_SIGN.search(text) is not None
@@ -1575,7 +1609,7 @@ def _lang_share(text: str, lang: str | None) -> float:
     if model is None or not words:
         return 0.0
     bit = 1 << model.index
-    return sum(1 for w in words if word_langs(w) & bit) / len(words)
+    return sum(1 for w in words if _langs_of(w) & bit) / len(words)
 
 
 def _lowers_capitals(text: str, cand: str) -> bool:
@@ -1677,7 +1711,7 @@ def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float,
         return 0.0, 0
     bit = 1 << model.index
     cand_core = core(best.text)
-    known = _word_or_form if forms else word_langs
+    known = _word_or_form if forms else _langs_of
     letters = sum(len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
         return _known_share(core(text), cand_core, bit)[0], letters
@@ -1974,9 +2008,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     shaped = mojibake_shape(text_core)
     # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
     # inside small-letter words (a lone foreign letter in a word is not enough).
-    symbolic = shaped and (
-        _symbols(text_core) > 0
-        or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
+    # (worked out once, and only where it is read: most repairs do without it)
+    symbolic = _once(
+        lambda: (
+            shaped
+            and (
+                _symbols(text_core) > 0
+                or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
+            )
+        )
     )
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
@@ -1986,9 +2026,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if (
         original_lp >= ORIGINAL_BAR
         and not _foreign_letters(text_core, original.lang)
-        and not (symbolic and may_reach_words(text_core))
         and not behind
         and not foreign
+        and not (symbolic() and may_reach_words(text_core))
     ):
         return None
     # Candidates that make known words first; a line whose letters are foreign to its
@@ -2032,8 +2072,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # ("€сходнаЯ директориЯ не найдена ...").
     # (worked out only where ``passed`` reads it: a thin repair, or too small a gain)
     agreed = (
-        symbolic
-        and (thin or evidence_gain < MIN_GAIN - relief)
+        (thin or evidence_gain < MIN_GAIN - relief)
+        and symbolic()
         and (
             (
                 line_agrees
@@ -2096,7 +2136,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # letter barely moves the statistics, any gain will do ("Маршаллов╕ острови" is
     # koi8-u "Маршаллові острови" shown as koi8-r).
     drawn = (
-        symbolic
+        symbolic()
         and gain > 0
         and fits(best.chain[0][0], best.score.lang)
         and not mojibake_shape(core(best.text))
@@ -2248,7 +2288,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or words_agree
             or (relief > 0 and best.known > 0)
             or (
-                symbolic
+                symbolic()
                 and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)

@@ -46,6 +46,7 @@ _NOT_PROSE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
 def prose(text: str) -> str:
     """``text`` with its placeholders, markup, entities and URLs blanked out: the words
     that tell the line's language.

@@ -35,6 +35,7 @@ from operator import add, and_
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
 from textfix.repair._scan import compiled_line_test, compiled_scan, native
+from textfix.repair.gate_sheet import typed_scan
 from textfix.repair.reach import MAX_WORD, becomes_word, distinct_tables
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, script_of
@@ -307,6 +308,9 @@ def typed_in_unicode(line: str) -> bool:
     >>> typed_in_unicode("Бӕрӕг Kuþ"), typed_in_unicode("Бӕрӕг ±¤"), typed_in_unicode("Kuþ")
     (False, False, False)
     """
+    found = typed_scan(line)  # (the same scan in C)
+    if found is not None:
+        return found
     shown = _tables().shown
     changed: set[str] = set()
     typed: set[str] = set()
