@@ -106,6 +106,7 @@ from textfix.scoring.model import (
     plausibility,
     script_of,
     well_formed,
+    word_lookup,
 )
 from textfix.types import Chain
 
@@ -507,7 +508,13 @@ def _single_byte_entries(
 @cache
 def _compiled_pool() -> _cscore.Pool | None:
     """The compiled ``Pool`` of the single-byte steps (built once), or ``None`` for pure
-    Python."""
+    Python. It looks words up through the compiled word index itself where there is one
+    (read in place, without Python objects)."""
+    return _new_pool(word_lookup())
+
+
+def _new_pool(lookup: Callable[[str], int]) -> _cscore.Pool | None:
+    """A new compiled ``Pool`` looking words up through ``lookup`` (``word_langs``)."""
     seen = _step_images()
     if (
         _CSCORE is None
@@ -528,7 +535,7 @@ def _compiled_pool() -> _cscore.Pool | None:
         tuple(table for _step, table in single_byte_steps()),
         seen.chains,
         _pool_flags,
-        word_langs,
+        lookup,
     )
     return pool
 

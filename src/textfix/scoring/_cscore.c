@@ -90,10 +90,159 @@ typedef struct {
     int64_t floor_cost;
 } Model;
 
+/* ------------------------------------------------------------------ Words */
+
+/* The word index (textfix.scoring._wordindex.WordIndex) read in place: model.word_langs and
+ * WordIndex.get in one call, without the Python frames, the lru cache and hashlib. */
+typedef struct {
+    PyObject_HEAD
+    Py_buffer highs, lows, slots, starts, masks; /* 4-, 2-, 2-, 4- and 8-byte items */
+    int ready, bits, shift;
+} Words;
+
+static PyTypeObject WordsType; /* defined with the module */
+
+/* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
+static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
+{
+    long slot = index_slot(self->highs.buf, self->lows.buf, self->slots.buf, self->starts.buf,
+                           self->highs.len / 4, self->bits, self->shift, p, n);
+    if (slot < 0)
+        return 0;
+    const uint8_t *m = (const uint8_t *)self->masks.buf + 8 * (size_t)slot;
+    uint64_t v = 0;
+    for (int k = 7; k >= 0; k--)
+        v = v << 8 | m[k];
+    return v;
+}
+
+/* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
+static size_t words_utf8(Py_UCS4 c, uint8_t *out)
+{
+    if (c < 0x80) {
+        out[0] = (uint8_t)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (uint8_t)(0xC0 | c >> 6);
+        out[1] = (uint8_t)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (uint8_t)(0xE0 | c >> 12);
+        out[1] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+        out[2] = (uint8_t)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (uint8_t)(0xF0 | c >> 18);
+    out[1] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
+    out[2] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
+    out[3] = (uint8_t)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+
+/* The mask of the word data[lo:hi] (of a str's ``kind``) in *mask, folded first
+ * (model._fold: str.lower, then ς -> σ and ß -> ss; the one multi-character lower-casing
+ * is İ -> i + U+0307) or as it is (``folded``); -1 on error (no memory). */
+static int words_span_mask(const Words *self, int kind, const void *data, Py_ssize_t lo,
+                           Py_ssize_t hi, int folded, uint64_t *mask)
+{
+    uint8_t local[512];
+    size_t room = 8 * (size_t)(hi - lo); /* at most two characters of four bytes each */
+    uint8_t *buf = room <= sizeof local ? local : PyMem_Malloc(room);
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    size_t k = 0;
+    for (Py_ssize_t i = lo; i < hi; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (folded) {
+            k += words_utf8(c, buf + k);
+            continue;
+        }
+        if (c == 0x130) {
+            k += words_utf8('i', buf + k);
+            k += words_utf8(0x307, buf + k);
+            continue;
+        }
+        Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+        if (low == 0x3C2)
+            low = 0x3C3;
+        if (low == 0xDF) {
+            buf[k++] = 's';
+            buf[k++] = 's';
+            continue;
+        }
+        k += words_utf8(low, buf + k);
+    }
+    *mask = words_lookup(self, buf, k);
+    if (buf != local)
+        PyMem_Free(buf);
+    return 0;
+}
+
+static PyObject *Words_langs(Words *self, PyObject *word);
+static PyObject *Words_get(Words *self, PyObject *word);
+
+/* A word lookup handed over from Python: any ``word -> mask`` callable; where it is a
+ * bound Words.langs or Words.get, its Words is read in place (no Python objects made). */
+typedef struct {
+    PyObject *call;
+    Words *words; /* NULL: call ``call`` */
+    int folded;   /* Words.get: the word as it is; Words.langs: composed and folded */
+} WordSource;
+
+static void word_source_set(WordSource *ws, PyObject *call)
+{
+    Py_INCREF(call);
+    ws->call = call;
+    ws->words = NULL;
+    ws->folded = 0;
+    if (!PyCFunction_Check(call))
+        return;
+    PyObject *owner = PyCFunction_GET_SELF(call);
+    PyCFunction f = PyCFunction_GET_FUNCTION(call);
+    if (owner == NULL || !Py_IS_TYPE(owner, &WordsType) || !((Words *)owner)->ready)
+        return;
+    if (f == (PyCFunction)Words_langs || f == (PyCFunction)Words_get) {
+        ws->words = (Words *)owner;
+        ws->folded = f == (PyCFunction)Words_get;
+    }
+}
+
+/* The mask ``ws`` gives the word data[lo:hi] of ``text`` (a str of that kind and data, or
+ * NULL for a buffer of 4-byte characters: then made into a str only for a callable) in
+ * *mask; -1 on error. */
+static int word_source_mask(const WordSource *ws, PyObject *text, int kind, const void *data,
+                            Py_ssize_t lo, Py_ssize_t hi, uint64_t *mask)
+{
+    if (ws->words != NULL) {
+        int accent = 0; /* model.composed would normalise: leave it to Words.langs */
+        for (Py_ssize_t i = lo; i < hi && !ws->folded && !accent; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            accent = c >= 0x300 && c <= 0x36f;
+        }
+        if (!accent)
+            return words_span_mask(ws->words, kind, data, lo, hi, ws->folded, mask);
+    }
+    PyObject *word = text != NULL ? PyUnicode_Substring(text, lo, hi)
+                                  : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND,
+                                                              (const Py_UCS4 *)data + lo, hi - lo);
+    PyObject *r = word ? PyObject_CallOneArg(ws->call, word) : NULL;
+    Py_XDECREF(word);
+    if (r == NULL)
+        return -1;
+    *mask = (uint64_t)PyLong_AsUnsignedLongLongMask(r);
+    Py_DECREF(r);
+    return *mask == (uint64_t)-1 && PyErr_Occurred() ? -1 : 0;
+}
+
 typedef struct {
     PyObject_HEAD
     PyObject *classify;
-    PyObject *word_get;
+    WordSource word_get;
     CharInfo *bmp;
     Entry *entries;
     size_t entry_mask;
@@ -108,6 +257,7 @@ typedef struct {
 } Tables;
 
 static PyTypeObject TablesType; /* defined with the module */
+
 
 /* ---- Python's sum() of floats, as the running interpreter adds them ---------------- */
 
@@ -286,7 +436,7 @@ static void
 Tables_dealloc(Tables *self)
 {
     Py_XDECREF(self->classify);
-    Py_XDECREF(self->word_get);
+    Py_XDECREF(self->word_get.call);
     for (int m = 0; m < self->n_models; m++) {
         Py_XDECREF(self->models[m].code_obj);
     }
@@ -351,8 +501,7 @@ Tables_init(Tables *self, PyObject *args, PyObject *kwds)
     }
     Py_INCREF(classify);
     self->classify = classify;
-    Py_INCREF(word_get);
-    self->word_get = word_get;
+    word_source_set(&self->word_get, word_get);
     self->pooled_floor = pooled_floor;
     self->top_floor = top_floor;
     for (int s = 0; s < N_SCRIPTS; s++) {
@@ -468,11 +617,8 @@ folded_free(Folded *f)
 
 /* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters). */
 static int
-fold_and_split(Tables *t, PyObject *text, Folded *f)
+fold_and_split(Tables *t, int kind, const void *data, Py_ssize_t n, Folded *f)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     CharInfo spare;
     memset(f, 0, sizeof(*f));
     f->folded = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(MAX_FOLD * n + 1));
@@ -535,11 +681,8 @@ typedef struct {
 } Shapes;
 
 static int
-text_shapes(Tables *t, PyObject *text, Shapes *out)
+text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
     CharInfo spare_cur, spare_next;
     memset(out, 0, sizeof(*out));
     /* flags of text[i - 1], text[i], text[i + 1] (ASCII: looked up like the rest) */
@@ -609,15 +752,13 @@ join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *
 
 /* ---- quick (model._quick) ----------------------------------------------------------- */
 
-/* The folded tokens of ``text``, room for a list of them, and its shape counts. */
+/* The folded tokens of the text data[:n] (of a str's ``kind``), room for a list of them,
+ * and its shape counts. */
 static int
-begin(Tables *self, PyObject *text, Folded *f, Token ***toks, Shapes *sh)
+begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
+           Shapes *sh)
 {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "text must be str");
-        return -1;
-    }
-    if (fold_and_split(self, text, f) < 0) {
+    if (fold_and_split(self, kind, data, n, f) < 0) {
         return -1;
     }
     *toks = PyMem_Malloc(sizeof(Token *) * (size_t)(f->n_tokens + 1));
@@ -626,12 +767,24 @@ begin(Tables *self, PyObject *text, Folded *f, Token ***toks, Shapes *sh)
         PyErr_NoMemory();
         return -1;
     }
-    if (text_shapes(self, text, sh) < 0) {
+    if (text_shapes(self, kind, data, n, sh) < 0) {
         PyMem_Free(*toks);
         folded_free(f);
         return -1;
     }
     return 0;
+}
+
+/* begin_data of a str. */
+static int
+begin(Tables *self, PyObject *text, Folded *f, Token ***toks, Shapes *sh)
+{
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return -1;
+    }
+    return begin_data(self, PyUnicode_KIND(text), PyUnicode_DATA(text),
+                      PyUnicode_GET_LENGTH(text), f, toks, sh);
 }
 
 /* model._symbols: the cost and count of the non-ASCII non-letters. */
@@ -666,23 +819,25 @@ composed(PyObject *text)
     return text;
 }
 
-static PyObject *
-Tables_quick(Tables *self, PyObject *raw)
+/* model._quick of a composed text, as numbers: the value, the joined tokens (NULL: "",
+ * else PyMem-allocated, the caller's to free), the symbols' cost and count. */
+typedef struct {
+    double value, cost;
+    Py_ssize_t count, len;
+    Py_UCS4 *joined;
+} Quick;
+
+/* model._quick of the composed text data[:n] (of a str's ``kind``) into *q: 0, 1 where
+ * Python must decide (it would divide by zero), -1 on error. */
+static int
+quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
 {
     Folded f;
     Token **toks;
     Shapes sh;
-    if (!PyUnicode_Check(raw)) {
-        PyErr_SetString(PyExc_TypeError, "text must be str");
-        return NULL;
-    }
-    PyObject *text = composed(raw);
-    if (text == NULL) {
-        return NULL;
-    }
-    if (begin(self, text, &f, &toks, &sh) < 0) {
-        Py_DECREF(text);
-        return NULL;
+    memset(q, 0, sizeof(*q));
+    if (begin_data(self, kind, data, n, &f, &toks, &sh) < 0) {
+        return -1;
     }
     Py_ssize_t n_toks = 0;
     for (Py_ssize_t i = 0; i < f.n_tokens; i++) {
@@ -691,15 +846,15 @@ Tables_quick(Tables *self, PyObject *raw)
             toks[n_toks++] = &f.tokens[i];
         }
     }
-    PyObject *result = NULL;
+    int status = 0;
     if (n_toks == 0) {
-        double v = (f.n_tokens || !sh.non_ascii) ? 0.0 : NO_LETTERS;
-        result = Py_BuildValue("(dsdi)", v, "", 0.0, 0);
+        q->value = (f.n_tokens || !sh.non_ascii) ? 0.0 : NO_LETTERS;
         goto done;
     }
     Py_ssize_t len;
     Py_UCS4 *joined = join_tokens(&f, toks, n_toks, &len);
     if (joined == NULL) {
+        status = -1;
         goto done;
     }
     PySum sum = {0.0, 0.0, 0};
@@ -716,22 +871,45 @@ Tables_quick(Tables *self, PyObject *raw)
     cost += GLUED_SYMBOL * (double)sh.glued;
     Py_ssize_t denominator = len - 1 + count;
     if (denominator == 0) {
-        result = Py_None; /* Python raises ZeroDivisionError: let it */
-        Py_INCREF(result);
+        PyMem_Free(joined);
+        status = 1; /* Python raises ZeroDivisionError: let it */
+        goto done;
     }
-    else {
-        PyObject *js = make_str(joined, len);
-        if (js != NULL) {
-            double v = (pysum_result(&sum) + cost) / (double)denominator;
-            result = Py_BuildValue("(dNdn)", v, js, cost, count);
-        }
-    }
-    PyMem_Free(joined);
+    q->value = (pysum_result(&sum) + cost) / (double)denominator;
+    q->cost = cost;
+    q->count = count;
+    q->joined = joined;
+    q->len = len;
 done:
     PyMem_Free(toks);
     folded_free(&f);
+    return status;
+}
+
+static PyObject *
+Tables_quick(Tables *self, PyObject *raw)
+{
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    PyObject *text = composed(raw);
+    if (text == NULL) {
+        return NULL;
+    }
+    Quick q;
+    int status = quick_data(self, PyUnicode_KIND(text), PyUnicode_DATA(text),
+                            PyUnicode_GET_LENGTH(text), &q);
     Py_DECREF(text);
-    return result;
+    if (status != 0) {
+        if (status < 0) {
+            return NULL;
+        }
+        Py_RETURN_NONE;
+    }
+    PyObject *js = make_str(q.joined, q.len);
+    PyMem_Free(q.joined);
+    return js == NULL ? NULL : Py_BuildValue("(dNdn)", q.value, js, q.cost, q.count);
 }
 
 /* ---- bound (model.logprob_bound, after _quick) -------------------------------------- */
@@ -739,11 +917,10 @@ done:
 /* model.logprob_bound's value for _quick's (joined, cost, count) in *out: 0, or 1 where
  * Python must decide (no denominator), -1 on error. */
 static int
-bound_of(Tables *self, PyObject *joined, double cost, Py_ssize_t count, double *out)
+bound_of(Tables *self, const Py_UCS4 *data, Py_ssize_t len, double cost, Py_ssize_t count,
+         double *out)
 {
-    Py_ssize_t len = PyUnicode_GET_LENGTH(joined);
-    int kind = PyUnicode_KIND(joined);
-    const void *data = PyUnicode_DATA(joined);
+    const int kind = PyUnicode_4BYTE_KIND;
     CharInfo spare;
     *out = INFINITY;
     if (len == 0) {
@@ -786,7 +963,12 @@ Tables_bound(Tables *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "Udn", &joined, &cost, &count)) {
         return NULL;
     }
-    int status = bound_of(self, joined, cost, count, &value);
+    Py_UCS4 *chars = PyUnicode_AsUCS4Copy(joined);
+    if (chars == NULL) {
+        return NULL;
+    }
+    int status = bound_of(self, chars, PyUnicode_GET_LENGTH(joined), cost, count, &value);
+    PyMem_Free(chars);
     if (status < 0) {
         return NULL;
     }
@@ -809,6 +991,25 @@ cmp_ucs4(const void *a, const void *b)
 {
     Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
     return (x > y) - (x < y);
+}
+
+/* Sorts ``n`` characters ascending (by insertion for the few letters of a line). */
+static void
+sort_ucs4(Py_UCS4 *a, Py_ssize_t n)
+{
+    if (n > 64) {
+        qsort(a, (size_t)n, sizeof(Py_UCS4), cmp_ucs4);
+        return;
+    }
+    for (Py_ssize_t i = 1; i < n; i++) {
+        Py_UCS4 x = a[i];
+        Py_ssize_t j = i;
+        while (j > 0 && a[j - 1] > x) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
 }
 
 /* model._logprob: the bigrams' values summed in order, plus the foreign letters' cost. */
@@ -888,7 +1089,7 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
             chars[n_chars++] = f->folded[j];
         }
     }
-    qsort(chars, (size_t)n_chars, sizeof(Py_UCS4), cmp_ucs4);
+    sort_ucs4(chars, n_chars);
     Py_ssize_t n_letters = 0;
     int script_count[N_SCRIPTS] = {0};
     CharInfo spare;
@@ -968,18 +1169,9 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
         uint64_t known = ~(uint64_t)0;
         int any = 0;
         for (Py_ssize_t i = 0; i < n_toks; i++) {
-            PyObject *word = make_str(f->folded + toks[i]->start, toks[i]->end - toks[i]->start);
-            if (word == NULL) {
-                goto done;
-            }
-            PyObject *r = PyObject_CallOneArg(self->word_get, word);
-            Py_DECREF(word);
-            if (r == NULL) {
-                goto done;
-            }
-            unsigned long long mask = PyLong_AsUnsignedLongLong(r);
-            Py_DECREF(r);
-            if (mask == (unsigned long long)-1 && PyErr_Occurred()) {
+            uint64_t mask;
+            if (word_source_mask(&self->word_get, NULL, PyUnicode_4BYTE_KIND, f->folded,
+                                 toks[i]->start, toks[i]->end, &mask) < 0) {
                 goto done;
             }
             if (mask) {
@@ -1271,13 +1463,13 @@ Tables_score(Tables *self, PyObject *text)
 typedef struct {
     uint64_t letters; /* _oddity's mask of the image (-1: no letter) */
     uint64_t odd[ODD_WORDS];
-    Py_UCS4 image;
 } StepImage;
 
 typedef struct {
     PyObject_HEAD
     Py_ssize_t n_steps, n_rows;
     StepImage *images; /* row * n_steps + step */
+    Py_UCS4 *image;    /* the same, the images alone (compact: read for every live step) */
     uint64_t *changes; /* row * ODD_WORDS: the steps that change the row's character */
     uint64_t *spoils;  /* ... that turn it into an undecodable or bad one */
     int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
@@ -1285,7 +1477,7 @@ typedef struct {
     PyObject *tables;  /* the steps' translate tables */
     PyObject *chains;  /* the steps' one-step chains */
     PyObject *char_flags;
-    PyObject *word_langs;
+    WordSource word_langs;
 } Pool;
 
 /* Character flags, as repair.legacy._pool_flags sets them (keep in step). */
@@ -1305,6 +1497,7 @@ static void
 Pool_dealloc(Pool *self)
 {
     PyMem_Free(self->images);
+    PyMem_Free(self->image);
     PyMem_Free(self->row_of);
     PyMem_Free(self->changes);
     PyMem_Free(self->spoils);
@@ -1312,7 +1505,7 @@ Pool_dealloc(Pool *self)
     Py_XDECREF(self->tables);
     Py_XDECREF(self->chains);
     Py_XDECREF(self->char_flags);
-    Py_XDECREF(self->word_langs);
+    Py_XDECREF(self->word_langs.call);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1365,7 +1558,8 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->images = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(StepImage));
-    if (self->images == NULL) {
+    self->image = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(Py_UCS4));
+    if (self->images == NULL || self->image == NULL) {
         PyErr_NoMemory();
         return -1;
     }
@@ -1398,8 +1592,7 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
     }
     Py_INCREF(char_flags);
     self->char_flags = char_flags;
-    Py_INCREF(word_langs);
-    self->word_langs = word_langs;
+    word_source_set(&self->word_langs, word_langs);
     self->n_rows = rows;
     self->n_steps = steps;
     Py_INCREF(tables);
@@ -1417,7 +1610,7 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         }
         for (Py_ssize_t j = 0; j < steps; j++) {
             StepImage *si = &self->images[r * steps + j];
-            si->image = PyUnicode_READ_CHAR(img, j);
+            self->image[r * steps + j] = PyUnicode_READ_CHAR(img, j);
             si->letters = (uint64_t)PyLong_AsUnsignedLongLongMask(PyTuple_GET_ITEM(let, j));
             if (odd_words(PyTuple_GET_ITEM(od, j), si->odd) < 0) {
                 return -1;
@@ -1431,8 +1624,8 @@ static int
 same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
-        const StepImage *row = &self->images[rows[i] * self->n_steps];
-        if (row[a].image != row[b].image) {
+        const Py_UCS4 *row = &self->image[rows[i] * self->n_steps];
+        if (row[a] != row[b]) {
             return 0;
         }
     }
@@ -1484,9 +1677,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
         hashes[i] = 1469598103934665603ULL;
     }
     for (Py_ssize_t r = 0; r < n; r++) {
-        const StepImage *row = &self->images[rows[r] * self->n_steps];
+        const Py_UCS4 *row = &self->image[rows[r] * self->n_steps];
         for (Py_ssize_t i = 0; i < n_live; i++) {
-            hashes[i] = (hashes[i] ^ row[live[i]].image) * 1099511628211ULL;
+            hashes[i] = (hashes[i] ^ row[live[i]]) * 1099511628211ULL;
         }
     }
     /* Group the live steps by that image, in order of first appearance. */
@@ -1649,7 +1842,7 @@ translate_with(Pool *self, PyObject *text, PyObject *table)
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         int row = ch < BMP ? self->row_of[ch] : -1;
-        out[i] = row < 0 ? ch : self->images[row * self->n_steps + j].image;
+        out[i] = row < 0 ? ch : self->image[row * self->n_steps + j];
     }
     PyObject *result = make_str(out, n);
     PyMem_Free(out);
@@ -1673,16 +1866,11 @@ typedef struct {
     const void *tdata, *data;
 } Pair;
 
-/* The (text, cand[, share]) arguments as a Pair (-1 and ValueError when their lengths
- * differ); ``cand`` itself in *cand_out. */
+/* The text and candidate cores (of one length) as a Pair; -1 and ValueError when their
+ * lengths differ. */
 static int
-pair_args(PyObject *args, Pair *p, PyObject **cand_out, double *share)
+pair_of(PyObject *text, PyObject *cand, Pair *p)
 {
-    PyObject *text, *cand;
-    if (!PyArg_ParseTuple(args, "UU|d", &text, &cand, share)) {
-        return -1;
-    }
-    *cand_out = cand;
     p->n = PyUnicode_GET_LENGTH(cand);
     if (PyUnicode_GET_LENGTH(text) != p->n) {
         PyErr_SetString(PyExc_ValueError, "text and cand differ in length");
@@ -1693,6 +1881,19 @@ pair_args(PyObject *args, Pair *p, PyObject **cand_out, double *share)
     p->tdata = PyUnicode_DATA(text);
     p->data = PyUnicode_DATA(cand);
     return 0;
+}
+
+/* The (text, cand[, share]) arguments as a Pair (-1 and ValueError when their lengths
+ * differ); ``cand`` itself in *cand_out. */
+static int
+pair_args(PyObject *args, Pair *p, PyObject **cand_out, double *share)
+{
+    PyObject *text, *cand;
+    if (!PyArg_ParseTuple(args, "UU|d", &text, &cand, share)) {
+        return -1;
+    }
+    *cand_out = cand;
+    return pair_of(text, cand, p);
 }
 
 /* legacy._pool_flags of ``ch`` (asked once per BMP character); -1 on error. */
@@ -1723,21 +1924,28 @@ pool_flags(Pool *self, Py_UCS4 ch)
     return (int)flags;
 }
 
-/* legacy._reads(text): how many of its characters read as letters; -1 on error. */
+/* legacy._reads of data[:n] (of a str's ``kind``): how many of its characters read as
+ * letters; -1 on error. */
 static Py_ssize_t
-reads_of(Pool *self, PyObject *text)
+reads_data(Pool *pool, int kind, const void *data, Py_ssize_t n)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = 0;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t count = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        int flags = pool_flags(self, PyUnicode_READ(kind, data, i));
+        int flags = pool_flags(pool, PyUnicode_READ(kind, data, i));
         if (flags < 0) {
             return -1;
         }
         count += (flags & P_READS) != 0;
     }
     return count;
+}
+
+/* legacy._reads(text). */
+static Py_ssize_t
+reads_of(Pool *self, PyObject *text)
+{
+    return reads_data(self, PyUnicode_KIND(text), PyUnicode_DATA(text),
+                      PyUnicode_GET_LENGTH(text));
 }
 
 static PyObject *
@@ -1883,19 +2091,14 @@ count_flag(Pool *self, int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
  * of ``cand`` (two letters or more) that differ from ``text`` at their place, and whether
  * those known to some word list hold at least ``share`` of their letters (the lookups stop
  * once they do). */
-static PyObject *
-Pool_has_known_words(Pool *self, PyObject *args)
+static int
+has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
 {
-    PyObject *cand;
-    double share = 0.0;
-    Pair p;
-    if (pair_args(args, &p, &cand, &share) < 0) {
-        return NULL;
-    }
     /* the repaired words as (start, end) pairs */
     Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(p.n + 2));
     if (words == NULL) {
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
+        return -1;
     }
     Py_ssize_t n_words = 0, letters = 0, start = -1;
     int differs = 0;
@@ -1903,7 +2106,7 @@ Pool_has_known_words(Pool *self, PyObject *args)
         int is_token = i < p.n ? has_flag(self, p.kind, p.data, i, P_TOKEN) : 0;
         if (is_token < 0) {
             PyMem_Free(words);
-            return NULL;
+            return -1;
         }
         if (is_token) {
             if (start < 0) {
@@ -1924,21 +2127,34 @@ Pool_has_known_words(Pool *self, PyObject *args)
     Py_ssize_t known = 0;
     int found = 0;
     for (Py_ssize_t w = 0; w < n_words && !found; w += 2) {
-        PyObject *word = PyUnicode_Substring(cand, words[w], words[w + 1]);
-        PyObject *langs = word ? PyObject_CallOneArg(self->word_langs, word) : NULL;
-        Py_XDECREF(word);
-        int any = langs ? PyObject_IsTrue(langs) : -1;
-        Py_XDECREF(langs);
-        if (any < 0) {
+        uint64_t langs;
+        if (word_source_mask(&self->word_langs, cand, p.kind, p.data, words[w], words[w + 1],
+                             &langs) < 0) {
             PyMem_Free(words);
-            return NULL;
+            return -1;
         }
+        int any = langs != 0;
         known += any ? words[w + 1] - words[w] : 0;
         found = (double)known >= needed;
     }
     PyMem_Free(words);
-    return PyBool_FromLong(n_words > 0 && found);
+    return n_words > 0 && found;
 }
+
+static PyObject *
+Pool_has_known_words(Pool *self, PyObject *args)
+{
+    PyObject *cand;
+    double share = 0.0;
+    Pair p;
+    if (pair_args(args, &p, &cand, &share) < 0) {
+        return NULL;
+    }
+    int found = has_known_words(self, p, cand, share);
+    return found < 0 ? NULL : PyBool_FromLong(found);
+}
+
+
 
 /* The changed words of a candidate (legacy._changed_words): letters and languages each. */
 typedef struct {
@@ -2024,15 +2240,7 @@ changed_words_of(Pool *self, PyObject *original, PyObject *candidate, Changed *w
         }
         uint64_t langs = 0;
         if (lo < hi && bare_letters == hi - lo) {
-            PyObject *bare = PyUnicode_Substring(candidate, lo, hi);
-            PyObject *found = bare ? PyObject_CallOneArg(self->word_langs, bare) : NULL;
-            Py_XDECREF(bare);
-            if (found == NULL) {
-                return -1;
-            }
-            langs = (uint64_t)PyLong_AsUnsignedLongLongMask(found);
-            Py_DECREF(found);
-            if (langs == (uint64_t)-1 && PyErr_Occurred()) {
+            if (word_source_mask(&self->word_langs, candidate, kind, data, lo, hi, &langs) < 0) {
                 return -1;
             }
         }
@@ -2280,6 +2488,9 @@ Tables_line_votes(Tables *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UOn", &text, &word_langs, &vote_letters)) {
         return NULL;
     }
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -2329,12 +2540,8 @@ Tables_line_votes(Tables *self, PyObject *args)
         if (w[1] - w[0] < vote_letters || (!latin && w[3] && w[4])) {
             continue;
         }
-        PyObject *word = PyUnicode_Substring(text, w[0], w[1]);
-        PyObject *found = word ? PyObject_CallOneArg(word_langs, word) : NULL;
-        Py_XDECREF(word);
-        uint64_t mask = found ? (uint64_t)PyLong_AsUnsignedLongLongMask(found) : 0;
-        Py_XDECREF(found);
-        if (found == NULL || (mask == (uint64_t)-1 && PyErr_Occurred())) {
+        uint64_t mask;
+        if (word_source_mask(&source, text, kind, data, w[0], w[1], &mask) < 0) {
             PyMem_Free(words);
             return NULL;
         }
@@ -2390,13 +2597,7 @@ static PyTypeObject TablesType = {
 
 /* ------------------------------------------------------------------ Words */
 
-/* The word index (textfix.scoring._wordindex.WordIndex) read in place: model.word_langs and
- * WordIndex.get in one call, without the Python frames, the lru cache and hashlib. */
-typedef struct {
-    PyObject_HEAD
-    Py_buffer highs, lows, slots, starts, masks; /* 4-, 2-, 2-, 4- and 8-byte items */
-    int ready, bits, shift;
-} Words;
+/* (the type and its lookups are defined before the scorer, which reads them) */
 
 static void Words_dealloc(Words *self)
 {
@@ -2471,47 +2672,7 @@ static int Words_init(Words *self, PyObject *args, PyObject *kwds)
     return 0;
 }
 
-/* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
-static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
-{
-    long slot = index_slot(self->highs.buf, self->lows.buf, self->slots.buf, self->starts.buf,
-                           self->highs.len / 4, self->bits, self->shift, p, n);
-    if (slot < 0)
-        return 0;
-    const uint8_t *m = (const uint8_t *)self->masks.buf + 8 * (size_t)slot;
-    uint64_t v = 0;
-    for (int k = 7; k >= 0; k--)
-        v = v << 8 | m[k];
-    return v;
-}
-
-/* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
-static size_t words_utf8(Py_UCS4 c, uint8_t *out)
-{
-    if (c < 0x80) {
-        out[0] = (uint8_t)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (uint8_t)(0xC0 | c >> 6);
-        out[1] = (uint8_t)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (uint8_t)(0xE0 | c >> 12);
-        out[1] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
-        out[2] = (uint8_t)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (uint8_t)(0xF0 | c >> 18);
-    out[1] = (uint8_t)(0x80 | (c >> 12 & 0x3F));
-    out[2] = (uint8_t)(0x80 | (c >> 6 & 0x3F));
-    out[3] = (uint8_t)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* The mask of word, folded first (model._fold: str.lower, then ς -> σ and ß -> ss; the
- * one multi-character lower-casing is İ -> i + U+0307) or as it is. */
+/* The mask of word, folded first or as it is (words_span_mask). */
 static PyObject *words_mask(Words *self, PyObject *word, int folded)
 {
     if (!PyUnicode_Check(word)) {
@@ -2522,39 +2683,10 @@ static PyObject *words_mask(Words *self, PyObject *word, int folded)
         PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
         return NULL;
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
-    int kind = PyUnicode_KIND(word);
-    const void *data = PyUnicode_DATA(word);
-    uint8_t local[512];
-    size_t room = 8 * (size_t)n; /* at most two characters of four bytes per character */
-    uint8_t *buf = room <= sizeof local ? local : PyMem_Malloc(room);
-    if (buf == NULL)
-        return PyErr_NoMemory();
-    size_t k = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (folded) {
-            k += words_utf8(c, buf + k);
-            continue;
-        }
-        if (c == 0x130) {
-            k += words_utf8('i', buf + k);
-            k += words_utf8(0x307, buf + k);
-            continue;
-        }
-        Py_UCS4 low = Py_UNICODE_TOLOWER(c);
-        if (low == 0x3C2)
-            low = 0x3C3;
-        if (low == 0xDF) {
-            buf[k++] = 's';
-            buf[k++] = 's';
-            continue;
-        }
-        k += words_utf8(low, buf + k);
-    }
-    uint64_t mask = words_lookup(self, buf, k);
-    if (buf != local)
-        PyMem_Free(buf);
+    uint64_t mask;
+    if (words_span_mask(self, PyUnicode_KIND(word), PyUnicode_DATA(word), 0,
+                        PyUnicode_GET_LENGTH(word), folded, &mask) < 0)
+        return NULL;
     return PyLong_FromUnsignedLongLong(mask);
 }
 

@@ -147,13 +147,11 @@ share_of(const Changed *w, uint64_t mask, double evidence_letters, double *share
 /* legacy._beaten: 1 if the candidate's rank is surely below ``rank``, 0 if not, -1 on
  * error, -2 where Python must decide (``quick``: model._quick of the candidate). */
 static int
-beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, PyObject *quick,
+beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Quick *quick,
        double rank, const RankConstants *k, Changed *w)
 {
     double bound;
-    int status = bound_of(tables, PyTuple_GET_ITEM(quick, 1),
-                          PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 2)),
-                          PyLong_AsSsize_t(PyTuple_GET_ITEM(quick, 3)), &bound);
+    int status = bound_of(tables, quick->joined, quick->len, quick->cost, quick->count, &bound);
     if (status != 0) {
         return status < 0 ? -1 : -2;
     }
@@ -315,9 +313,10 @@ named_chain(Line *line, PyObject *chains, int lang)
 typedef struct {
     Py_ssize_t oddness, order;
     PyObject *made;   /* the step's table, or the candidate core (borrowed) */
-    PyObject *chains; /* the chains giving it (borrowed) */
+    PyObject *chains; /* the chains giving it (borrowed; NULL until ranked: see group) */
+    Py_ssize_t group; /* a single-byte round trip's group of steps (see pool_chains) */
     PyObject *cand;   /* the candidate core (owned; NULL until made) */
-    PyObject *quick;  /* its model._quick (owned; NULL until the first look) */
+    Quick quick;      /* its model._quick (its joined tokens owned) */
     double q;         /* -quick logprob */
     int utf8;         /* a UTF-8 round trip */
 } Look;
@@ -343,6 +342,80 @@ by_quick(const void *a, const void *b)
         return 1;
     }
     return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Puts the looks in the order of ``idx`` (a permutation); -1 on error. */
+static int
+permute_looks(Look *looks, const Py_ssize_t *idx, Py_ssize_t n)
+{
+    Look *tmp = PyMem_Malloc(sizeof(Look) * (size_t)(n + 1));
+    if (tmp == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        tmp[i] = looks[idx[i]];
+    }
+    memcpy(looks, tmp, sizeof(Look) * (size_t)n);
+    PyMem_Free(tmp);
+    return 0;
+}
+
+/* Sorts the looks by (oddness, order) as by_oddness does: the looks come in order of
+ * ``order``, so a stable count by oddness does it (no comparisons); -1 on error. */
+static int
+sort_by_oddness(Look *looks, Py_ssize_t n)
+{
+    Py_ssize_t most = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (looks[i].oddness < 0 || (i && looks[i].order <= looks[i - 1].order)) {
+            qsort(looks, (size_t)n, sizeof(Look), by_oddness); /* (not the usual shape) */
+            return 0;
+        }
+        most = looks[i].oddness > most ? looks[i].oddness : most;
+    }
+    Py_ssize_t *starts = PyMem_Calloc((size_t)(most + 2), sizeof(Py_ssize_t));
+    Py_ssize_t *idx = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
+    int status = -1;
+    if (starts == NULL || idx == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        starts[looks[i].oddness + 1]++;
+    }
+    for (Py_ssize_t v = 0; v <= most; v++) {
+        starts[v + 1] += starts[v];
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        idx[starts[looks[i].oddness]++] = i;
+    }
+    status = permute_looks(looks, idx, n);
+done:
+    PyMem_Free(starts);
+    PyMem_Free(idx);
+    return status;
+}
+
+/* Sorts the (few) looks by (q, order) as by_quick does, by insertion over their indices;
+ * -1 on error. */
+static int
+sort_by_quick(Look *looks, Py_ssize_t n)
+{
+    if (n > 64) {
+        qsort(looks, (size_t)n, sizeof(Look), by_quick);
+        return 0;
+    }
+    Py_ssize_t idx[64];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t j = i;
+        while (j > 0 && by_quick(&looks[idx[j - 1]], &looks[i]) > 0) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = i;
+    }
+    return permute_looks(looks, idx, n);
 }
 
 /* legacy._cand_core: the candidate core of ``look`` (made once); -1 on error. */
@@ -387,7 +460,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         changed_free(&w);
         memset(&w, 0, sizeof(w));
         if (best_only && PyList_GET_SIZE(out)) {
-            int cut = beaten(pool, tables, text_core, cand, looks[i].quick, top, k, &w);
+            int cut = beaten(pool, tables, text_core, cand, &looks[i].quick, top, k, &w);
             if (cut == -1) {
                 goto fail;
             }
@@ -555,30 +628,25 @@ oddity_of(Ranking *self, const Py_UCS4 *chars, Py_ssize_t n, uint64_t *both, uin
     return 0;
 }
 
-static int
-cmp_char(const void *a, const void *b)
-{
-    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
-    return (x > y) - (x < y);
-}
 
 /* legacy._pool_of's entries of a line as Looks (its single-byte round trips from its
  * distinct non-ASCII characters, then ``utf8``'s (oddness, candidate core, chains)), sorted
  * as sorted() sorts the entries; the chains made are kept alive by ``keep``. How many, -1
  * on error, -2 where Python must decide. */
 static Py_ssize_t
-pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObject *keep,
-           Look **out)
+pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Groups *groups_out,
+           Py_ssize_t **live_out, Look **out)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core), n_chars = 0, n_rows = 0, n_other = 0;
     Py_ssize_t n_live = 0, n_unnumbered = 0, n = 0;
     int kind = PyUnicode_KIND(text_core);
     const void *data = PyUnicode_DATA(text_core);
     Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * len + 1));
-    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(len + pool->n_steps + 1));
+    Py_ssize_t *rows = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(len + 1));
+    Py_ssize_t *live = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(pool->n_steps + 1));
     Groups groups = {0, NULL, NULL, NULL, NULL, NULL};
     Look *looks = NULL;
-    if (chars == NULL || rows == NULL) {
+    if (chars == NULL || rows == NULL || live == NULL) {
         PyErr_NoMemory();
         goto fail;
     }
@@ -589,7 +657,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObj
             chars[n_chars++] = ch;
         }
     }
-    qsort(chars, (size_t)n_chars, sizeof(Py_UCS4), cmp_char);
+    sort_ucs4(chars, n_chars);
     Py_ssize_t distinct = 0;
     for (Py_ssize_t i = 0; i < n_chars; i++) {
         if (distinct == 0 || chars[distinct - 1] != chars[i]) {
@@ -597,7 +665,6 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObj
         }
     }
     n_chars = distinct;
-    Py_ssize_t *live = rows + len; /* (room for n_steps) */
     n_live = live_steps(pool, PyUnicode_4BYTE_KIND, chars, n_chars, live);
     if (n_live < 0) {
         goto fail;
@@ -635,16 +702,10 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObj
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
-        PyObject *chains = group_chains(pool, &groups, live, g);
-        if (chains == NULL || PyList_Append(keep, chains) < 0) {
-            Py_XDECREF(chains);
-            goto fail;
-        }
-        Py_DECREF(chains); /* (kept alive by ``keep``) */
         looks[n].oddness = groups.oddness[g];
         looks[n].order = g;
         looks[n].made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]);
-        looks[n].chains = chains;
+        looks[n].group = g; /* (its chains made once it is ranked) */
     }
     for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
         PyObject *e = PyList_GET_ITEM(utf8, i);
@@ -665,18 +726,42 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, PyObj
         looks[n].chains = PyTuple_GET_ITEM(e, 2);
         looks[n].utf8 = 1;
     }
-    qsort(looks, (size_t)n, sizeof(Look), by_oddness);
+    if (sort_by_oddness(looks, n) < 0) {
+        goto fail;
+    }
     goto done;
 fail:
     PyMem_Free(looks);
     looks = NULL;
     n = -1;
 done:
-    groups_free(&groups);
     PyMem_Free(chars);
     PyMem_Free(rows);
+    *groups_out = groups; /* (the caller's to free, with live) */
+    *live_out = live;
     *out = looks;
     return n;
+}
+
+/* The chains of the first ``n`` looks, made where not yet (kept alive by ``keep``); -1 on
+ * error. */
+static int
+pool_chains(Pool *pool, const Groups *groups, const Py_ssize_t *live, Look *looks, Py_ssize_t n,
+            PyObject *keep)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (looks[i].chains != NULL) {
+            continue;
+        }
+        PyObject *chains = group_chains(pool, groups, live, looks[i].group);
+        if (chains == NULL || PyList_Append(keep, chains) < 0) {
+            Py_XDECREF(chains);
+            return -1;
+        }
+        Py_DECREF(chains); /* (kept alive by ``keep``) */
+        looks[i].chains = chains;
+    }
+    return 0;
 }
 
 /* legacy._with_known_words over the sorted looks, in place: how many are kept (their cores
@@ -695,12 +780,11 @@ with_known_words(Pool *pool, PyObject *text_core, Look *looks, Py_ssize_t n,
             return -1;
         }
         int keep = 1;
+        Pair p;
         if (PyUnicode_GET_LENGTH(look.cand) == PyUnicode_GET_LENGTH(text_core)) {
-            PyObject *args = Py_BuildValue("(OOd)", text_core, look.cand, strong_known);
-            PyObject *r = args ? Pool_has_known_words(pool, args) : NULL;
-            Py_XDECREF(args);
-            keep = r ? PyObject_IsTrue(r) : -1;
-            Py_XDECREF(r);
+            keep = pair_of(text_core, look.cand, &p) < 0
+                       ? -1
+                       : has_known_words(pool, p, look.cand, strong_known);
         }
         if (keep < 0) {
             Py_DECREF(look.cand);
@@ -741,34 +825,83 @@ chosen(Look *looks, Py_ssize_t n, Py_ssize_t quick_pool)
     return m;
 }
 
+/* A single-byte look's candidate core into ``out`` (as long as ``text_core``), with no str
+ * made: 1 if it holds a Latin combining accent (model.composed would normalise it), else 0. */
+static int
+translate_into(Pool *pool, PyObject *text_core, const Look *look, Py_UCS4 *out)
+{
+    Py_ssize_t j = 0;
+    while (j < pool->n_steps && PyTuple_GET_ITEM(pool->tables, j) != look->made) {
+        j++;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text_core);
+    int kind = PyUnicode_KIND(text_core), accent = 0;
+    const void *data = PyUnicode_DATA(text_core);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? pool->row_of[ch] : -1;
+        out[i] = row < 0 ? ch : pool->image[row * pool->n_steps + j];
+        accent |= out[i] >= 0x300 && out[i] <= 0x36f;
+    }
+    return accent;
+}
+
 /* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
- * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide. */
+ * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide.
+ * The single-byte candidate cores are read from a buffer (made as str only when ranked). */
 static int
 first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssize_t n,
            Py_ssize_t *most)
 {
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    int status = 0;
     *most = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (make_cand(pool, text_core, &looks[i]) < 0) {
-            return -1;
+    for (Py_ssize_t i = 0; i < n && status == 0; i++) {
+        Look *look = &looks[i];
+        int kind = PyUnicode_4BYTE_KIND;
+        const void *data = buf;
+        Py_ssize_t size = len;
+        PyObject *text = NULL; /* the str quick reads, where it needs one (composed) */
+        if (look->cand == NULL && !PyUnicode_Check(look->made) &&
+            !translate_into(pool, text_core, look, buf)) {
+            status = quick_data(tables, kind, data, size, &look->quick);
         }
-        PyObject *quick = Tables_quick(tables, looks[i].cand);
-        if (quick == NULL || quick == Py_None) {
-            Py_XDECREF(quick);
-            return quick == NULL ? -1 : -2;
+        else {
+            if (make_cand(pool, text_core, look) < 0 || (text = composed(look->cand)) == NULL) {
+                status = -1;
+                break;
+            }
+            status = quick_data(tables, PyUnicode_KIND(text), PyUnicode_DATA(text),
+                                PyUnicode_GET_LENGTH(text), &look->quick);
+            Py_DECREF(text);
+            kind = PyUnicode_KIND(look->cand);
+            data = PyUnicode_DATA(look->cand);
+            size = PyUnicode_GET_LENGTH(look->cand);
         }
-        looks[i].q = -PyFloat_AS_DOUBLE(PyTuple_GET_ITEM(quick, 0));
-        looks[i].quick = quick;
-        if (PyUnicode_GET_LENGTH(looks[i].cand) == PyUnicode_GET_LENGTH(text_core)) {
-            Py_ssize_t r = reads_of(pool, looks[i].cand);
+        if (status != 0) {
+            status = status < 0 ? -1 : -2;
+            break;
+        }
+        look->q = -look->quick.value;
+        if (size == len) {
+            Py_ssize_t r = reads_data(pool, kind, data, size);
             if (r < 0) {
-                return -1;
+                status = -1;
+                break;
             }
             *most = r > *most ? r : *most;
         }
     }
-    qsort(looks, (size_t)n, sizeof(Look), by_quick);
-    return 0;
+    PyMem_Free(buf);
+    if (status == 0) {
+        status = sort_by_quick(looks, n);
+    }
+    return status;
 }
 
 /* candidates(pool, tables, text, text_core, utf8, needs_words, best_only, constants,
@@ -802,7 +935,10 @@ Ranking_candidates(Ranking *self, PyObject *args)
     if (keep == NULL) {
         return NULL;
     }
-    Py_ssize_t made = pool_looks(self, pool, text_core, utf8, keep, &looks), n = made, most = 0;
+    Groups groups = {0, NULL, NULL, NULL, NULL, NULL};
+    Py_ssize_t *live = NULL;
+    Py_ssize_t made = pool_looks(self, pool, text_core, utf8, &groups, &live, &looks), n = made;
+    Py_ssize_t most = 0;
     int status = n < 0 ? (int)n : 0;
     if (status == 0 && needs_words) {
         n = with_known_words(pool, text_core, looks, n, quick_pool, strong_known);
@@ -816,9 +952,16 @@ Ranking_candidates(Ranking *self, PyObject *args)
         n = chosen(looks, n, quick_pool);
         status = first_look(pool, tables, text_core, looks, n, &most);
     }
+    Py_ssize_t ranked = n < shortlist ? n : shortlist;
+    for (Py_ssize_t i = 0; status == 0 && i < ranked; i++) {
+        status = make_cand(pool, text_core, &looks[i]);
+    }
     if (status == 0) {
-        result = rank_loop(self, pool, tables, text, text_core, looks, n < shortlist ? n : shortlist,
-                           most, best_only, &k);
+        status = pool_chains(pool, &groups, live, looks, ranked, keep);
+    }
+    if (status == 0) {
+        result = rank_loop(self, pool, tables, text, text_core, looks, ranked, most, best_only,
+                           &k);
         if (result != NULL && result != Py_None) {
             sort_found(result);
             if (best_only && PyList_GET_SIZE(result) > 1 &&
@@ -834,9 +977,11 @@ Ranking_candidates(Ranking *self, PyObject *args)
 done:
     for (Py_ssize_t i = 0; i < made; i++) {
         Py_XDECREF(looks[i].cand);
-        Py_XDECREF(looks[i].quick);
+        PyMem_Free(looks[i].quick.joined);
     }
     PyMem_Free(looks);
+    groups_free(&groups);
+    PyMem_Free(live);
     Py_DECREF(keep);
     return result;
 }

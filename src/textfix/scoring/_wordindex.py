@@ -159,6 +159,13 @@ class WordIndex:
         langs: Callable[[str], int] | None = getattr(compiled, "langs", None)
         return langs
 
+    def compiled_get(self) -> Callable[[str], int] | None:
+        """``word -> mask of the word as it is`` (:meth:`get` with no default) in one
+        compiled call, or ``None`` without the compiled module."""
+        compiled = getattr(self._cached, "__self__", None)
+        get: Callable[[str], int] | None = getattr(compiled, "get", None)
+        return get
+
     @classmethod
     def decode(cls, data: bytes) -> WordIndex:
         """Load an index written by :func:`encode`."""

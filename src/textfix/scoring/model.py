@@ -638,6 +638,16 @@ def word_langs(word: str) -> int:
     return _word_lookup()(word)
 
 
+def word_lookup() -> Callable[[str], int]:
+    """:func:`word_langs` without its Python frame: the compiled lookup when there is one
+    (the compiled candidate pool then reads the word index in place).
+
+    >>> word_lookup()("Текст") == word_langs("Текст")
+    True
+    """
+    return _word_lookup()
+
+
 @cache  # (the language data loads lazily: on first use)
 def _word_lookup() -> Callable[[str], int]:
     """:func:`word_langs`'s lookup for the shipped word lists."""
@@ -748,6 +758,15 @@ def _char_info(ch: str) -> tuple[int, int, int, str]:
 @cache
 def _compiled() -> _cscore.Tables | None:
     """The compiled scorer's tables (built once), or ``None`` for pure Python."""
+    data = langdata()
+    # (the compiled lookup itself where there is one: the scorer reads its index in place)
+    word_get = data.word_mask.compiled_get() if isinstance(data.word_mask, WordIndex) else None
+    return _compiled_tables(word_get or data.word_mask.get)
+
+
+def _compiled_tables(word_get: Callable[[str], int]) -> _cscore.Tables | None:
+    """New compiled tables of the scorer that look words up through ``word_get`` (the
+    word index's ``get``), or ``None`` for pure Python."""
     if _CSCORE is None:
         return None
     data = langdata()
@@ -757,6 +776,6 @@ def _compiled() -> _cscore.Tables | None:
     models = [(m.code, _SCRIPTS.index(m.script), m.floor, m.bigrams) for m in by_index]
     limits = tuple(data.packed[s].limit if s in data.packed else -1 for s in _SCRIPTS)
     tables: _cscore.Tables = _CSCORE.Tables(
-        _char_info, data.word_mask.get, models, data.pooled, data.pooled_floor, _top_floor(), limits
+        _char_info, word_get, models, data.pooled, data.pooled_floor, _top_floor(), limits
     )
     return tables
