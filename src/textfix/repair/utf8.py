@@ -124,7 +124,8 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             shown = _shown_as(arg, current)
             true = "utf-8" if decode.startswith("utf-8") else canonical_codec(decode)
             chain.append((true, shown))
-            current = ftfy.apply_plan(current, list(plan[i : j + 1]))
+            if j + 1 < len(plan):  # (the text after the last round is not needed)
+                current = ftfy.apply_plan(current, list(plan[i : j + 1]))
             i = j + 1
             continue
         if arg == "decode_inconsistent_utf8":
@@ -132,7 +133,8 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
         elif arg == "fix_c1_controls":
             chain.append(("sloppy-cp1252", "iso8859-1"))
         lossy = True
-        current = ftfy.apply_plan(current, [(op, arg)])
+        if i + 1 < len(plan):
+            current = ftfy.apply_plan(current, [(op, arg)])
         i += 1
     return tuple(chain), lossy
 
@@ -202,6 +204,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii():
         return None
+    # (the line layer asks again of a line that line.untouched asked: the answer depends on
+    # the text alone; long lines are not kept)
+    return _repair(text) if len(text) <= CACHED_LENGTH else _repair.__wrapped__(text)
+
+
+#: Lines longer than this are not cached by :func:`repair` (the cache holds its keys).
+CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=4096)
+def _repair(text: str) -> Step | None:
+    """:func:`repair` of a line with a non-ASCII character."""
     flags = _compiled_badness()
     if flags is not None and not flags(text):
         # ftfy's first test: text its badness pattern does not flag comes back unchanged,

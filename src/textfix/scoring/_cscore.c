@@ -346,19 +346,26 @@ fill_info(Tables *t, Py_UCS4 ch, CharInfo *out)
 /* The table entry of ``ch`` (filled on first sight); NULL on error.  Characters outside
  * the BMP are classified on every call, into ``spare``. */
 static const CharInfo *
-info(Tables *t, Py_UCS4 ch, CharInfo *spare)
+info_slow(Tables *t, Py_UCS4 ch, CharInfo *spare)
 {
     if (ch < BMP) {
         CharInfo *e = &t->bmp[ch];
-        if (!(e->flags & F_KNOWN) && fill_info(t, ch, e) < 0) {
-            return NULL;
-        }
-        return e;
+        return fill_info(t, ch, e) < 0 ? NULL : e;
     }
     if (fill_info(t, ch, spare) < 0) {
         return NULL;
     }
     return spare;
+}
+
+/* (the table read inline: every character of every candidate is looked up) */
+static inline const CharInfo *
+info(Tables *t, Py_UCS4 ch, CharInfo *spare)
+{
+    if (ch < BMP && (t->bmp[ch].flags & F_KNOWN)) {
+        return &t->bmp[ch];
+    }
+    return info_slow(t, ch, spare);
 }
 
 /* ---- bigram table ------------------------------------------------------------------- */
@@ -1820,6 +1827,39 @@ done:
     return result;
 }
 
+/* ``text`` through step ``j``'s images into ``out`` (as long as ``text``): 1 if the result
+ * holds a Latin combining accent (model.composed would normalise it), else 0. */
+static int
+translate_into(Pool *self, PyObject *text, Py_ssize_t j, Py_UCS4 *out)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text), accent = 0;
+    const void *data = PyUnicode_DATA(text);
+    const Py_UCS4 *image = self->image + j;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? self->row_of[ch] : -1;
+        out[i] = row < 0 ? ch : image[row * self->n_steps];
+        accent |= out[i] >= 0x300 && out[i] <= 0x36f;
+    }
+    return accent;
+}
+
+/* text.translate(the table of step ``j``). */
+static PyObject *
+translate_step(Pool *self, PyObject *text, Py_ssize_t j)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    if (out == NULL) {
+        return PyErr_NoMemory();
+    }
+    translate_into(self, text, j, out);
+    PyObject *result = make_str(out, n);
+    PyMem_Free(out);
+    return result;
+}
+
 /* text.translate(table) for one of the steps' tables (found by identity; any other table
  * is handed to str.translate). */
 static PyObject *
@@ -1832,21 +1872,7 @@ translate_with(Pool *self, PyObject *text, PyObject *table)
     if (j == self->n_steps) {
         return PyObject_CallMethod(text, "translate", "O", table);
     }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
-    if (out == NULL) {
-        return PyErr_NoMemory();
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        int row = ch < BMP ? self->row_of[ch] : -1;
-        out[i] = row < 0 ? ch : self->image[row * self->n_steps + j];
-    }
-    PyObject *result = make_str(out, n);
-    PyMem_Free(out);
-    return result;
+    return translate_step(self, text, j);
 }
 
 static PyObject *
@@ -1896,14 +1922,10 @@ pair_args(PyObject *args, Pair *p, PyObject **cand_out, double *share)
     return pair_of(text, cand, p);
 }
 
-/* legacy._pool_flags of ``ch`` (asked once per BMP character); -1 on error. */
+/* legacy._pool_flags of ``ch`` asked of Python (once per BMP character); -1 on error. */
 static int
-pool_flags(Pool *self, Py_UCS4 ch)
+pool_flags_slow(Pool *self, Py_UCS4 ch)
 {
-    int value = ch < BMP ? self->flags[ch] : -1;
-    if (value >= 0) {
-        return value;
-    }
     PyObject *s = PyUnicode_FromOrdinal((int)ch);
     PyObject *r = s ? PyObject_CallOneArg(self->char_flags, s) : NULL;
     Py_XDECREF(s);
@@ -1922,6 +1944,14 @@ pool_flags(Pool *self, Py_UCS4 ch)
         self->flags[ch] = (int16_t)flags;
     }
     return (int)flags;
+}
+
+/* legacy._pool_flags of ``ch``; -1 on error. */
+static inline int
+pool_flags(Pool *self, Py_UCS4 ch)
+{
+    int value = ch < BMP ? self->flags[ch] : -1;
+    return value >= 0 ? value : pool_flags_slow(self, ch);
 }
 
 /* legacy._reads of data[:n] (of a str's ``kind``): how many of its characters read as

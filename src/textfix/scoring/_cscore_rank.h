@@ -315,6 +315,7 @@ typedef struct {
     PyObject *made;   /* the step's table, or the candidate core (borrowed) */
     PyObject *chains; /* the chains giving it (borrowed; NULL until ranked: see group) */
     Py_ssize_t group; /* a single-byte round trip's group of steps (see pool_chains) */
+    Py_ssize_t step;  /* ... and the step whose table ``made`` is (-1: a UTF-8 one) */
     PyObject *cand;   /* the candidate core (owned; NULL until made) */
     Quick quick;      /* its model._quick (its joined tokens owned) */
     double q;         /* -quick logprob */
@@ -430,7 +431,8 @@ make_cand(Pool *pool, PyObject *text_core, Look *look)
         look->cand = look->made;
         return 0;
     }
-    look->cand = translate_with(pool, text_core, look->made);
+    look->cand = look->step >= 0 ? translate_step(pool, text_core, look->step)
+                                 : translate_with(pool, text_core, look->made);
     return look->cand == NULL ? -1 : 0;
 }
 
@@ -706,6 +708,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         looks[n].order = g;
         looks[n].made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]);
         looks[n].group = g; /* (its chains made once it is ranked) */
+        looks[n].step = live[groups.firsts[g]];
     }
     for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
         PyObject *e = PyList_GET_ITEM(utf8, i);
@@ -725,6 +728,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         looks[n].made = PyTuple_GET_ITEM(e, 1);
         looks[n].chains = PyTuple_GET_ITEM(e, 2);
         looks[n].utf8 = 1;
+        looks[n].step = -1;
     }
     if (sort_by_oddness(looks, n) < 0) {
         goto fail;
@@ -825,27 +829,6 @@ chosen(Look *looks, Py_ssize_t n, Py_ssize_t quick_pool)
     return m;
 }
 
-/* A single-byte look's candidate core into ``out`` (as long as ``text_core``), with no str
- * made: 1 if it holds a Latin combining accent (model.composed would normalise it), else 0. */
-static int
-translate_into(Pool *pool, PyObject *text_core, const Look *look, Py_UCS4 *out)
-{
-    Py_ssize_t j = 0;
-    while (j < pool->n_steps && PyTuple_GET_ITEM(pool->tables, j) != look->made) {
-        j++;
-    }
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text_core);
-    int kind = PyUnicode_KIND(text_core), accent = 0;
-    const void *data = PyUnicode_DATA(text_core);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        int row = ch < BMP ? pool->row_of[ch] : -1;
-        out[i] = row < 0 ? ch : pool->image[row * pool->n_steps + j];
-        accent |= out[i] >= 0x300 && out[i] <= 0x36f;
-    }
-    return accent;
-}
-
 /* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
  * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide.
  * The single-byte candidate cores are read from a buffer (made as str only when ranked). */
@@ -867,8 +850,8 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
         const void *data = buf;
         Py_ssize_t size = len;
         PyObject *text = NULL; /* the str quick reads, where it needs one (composed) */
-        if (look->cand == NULL && !PyUnicode_Check(look->made) &&
-            !translate_into(pool, text_core, look, buf)) {
+        if (look->cand == NULL && look->step >= 0 &&
+            !translate_into(pool, text_core, look->step, buf)) {
             status = quick_data(tables, kind, data, size, &look->quick);
         }
         else {
