@@ -78,6 +78,7 @@ def test_real_lines_score_the_same() -> None:
         "ΣΟΦΙΑ σοφίας Straße İçindekiler ẞ",  # final sigma and folds longer than a letter
         "McDonald NATO dzieÑ оПХБЕР Hawaiʻi",  # odd capitals and modifier letters
         "³adny dzie§ │adny ½mv² Ð¾Ð rekisterˆity",  # shapes around symbols
+        "Tⁿrgi lehekⁿljed Hal²c² xⁿ m² 10⁹ H₂SO₄ aⁱb",  # superscripts inside words
         "€справни x€справни €uro ‰ня ™ё а‡џ",  # signs glued before small Cyrillic letters
         "東京 Привет 😂 \ud800x\udfff 𝔘𝔫𝔦",  # unmodelled scripts, surrogates, astral
         "ไบต์ עברית العربية",
@@ -97,7 +98,7 @@ def test_huge_line_scores_the_same() -> None:
 
 _ODD = (
     "\x00\u3000\u2009\x85\u202f\xa0\ud800\udbff\udc00\udfff"  # spaces, lone surrogates
-    "İıßẞΣσςµªº\u0301\u05be²³¹¼½¾¦¤¨¯´¸¬€„“”«»│╖"
+    "İıßẞΣσςµªº\u0301\u05be²³¹ⁿⁱ⁹₂¼½¾¦¤¨¯´¸¬€„“”«»│╖"
 )
 _ODD_CHARACTERS = st.sampled_from([*_ODD, "😂", "𝔘", "\U000e0001", "\U0010ffff"])
 _TEXT = st.text(

@@ -12,8 +12,8 @@ from realtext_po import django_lines
 from textfix import fix, fix_and_explain
 from textfix.chains import FAMILIES, STEPS, fits, single_byte_steps, translation
 from textfix.repair.base import DocumentContext
-from textfix.repair.legacy import core, repair
-from textfix.scoring.model import mojibake_shape
+from textfix.repair.legacy import _inside_word, core, repair
+from textfix.scoring.model import _GLUED_RE, mojibake_shape
 
 #: (language, true, shown, minimum restore rate on 60 real Django lines). The floors sit a
 #: little under what the engine measured (2026-11-27), so a regression shows; many of these
@@ -272,6 +272,21 @@ def test_spacing_accents_between_letters_are_mojibake_shapes() -> None:
     assert mojibake_shape("Hačˇek")
     assert not mojibake_shape("Hawaiʻi oʻzbek")
     assert fix("T‰m‰ k‰ytt‰j‰ ei lˆyt‰nyt pˆyt‰‰.") == "Tämä käyttäjä ei löytänyt pöytää."
+
+
+def test_superscripts_between_letters_are_mojibake_shapes() -> None:
+    # cp437 shows "ü" as "ⁿ" and "ı" as "²": between two letters they are glued symbols.
+    for garbled in ("Tⁿrgi", "lehekⁿljed", "Hal²c²"):
+        assert mojibake_shape(garbled)
+        assert _inside_word(garbled)
+    # Real text writes them after a word or a number, and formulas write subscripts
+    # between capitals; UTF-8 shown as cp1252 ("Ð¹") is the UTF-8 chains' to repair.
+    for clean in ("xⁿ + yⁿ", "5 m² of land", "10⁹ cells", "H₂SO₄", "Ð¹Ð°"):
+        assert not _GLUED_RE.search(clean)
+        assert not _inside_word(clean)
+    # One letter, a gain of 1.0 is enough then ("Türgi" is no listed word).
+    assert fix("Tⁿrgi Vabariik") == "Türgi Vabariik"
+    assert fix("Cⁿneyit") == "Cüneyit"
 
 
 def test_utf8_decode_to_an_unassigned_code_point_is_chance() -> None:

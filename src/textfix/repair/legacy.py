@@ -94,6 +94,7 @@ from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import (
+    _SUPERSCRIPTS,
     CHAR_TABLE_SIZE,
     TOKEN_RE,
     _compiled,
@@ -1587,8 +1588,10 @@ def _odd_cases(text: str) -> int:
 
 #: A non-ASCII non-letter with letters on both sides ("р╕ал", "Республ╕ка").
 #: (Middle dots join letters in Catalan "l·l" and Franco-Provençal "g·i": not counted.)
+#: (superscripts count too: cp437's ``ⁿ`` is ``ü``, "Tⁿrgi"; see model._SUPERSCRIPTS)
 _INSIDE_WORD = re.compile(
-    r"(?<=[^\W\d_])[^\w\s\x00-\x7f\u00ad\u00b7\u05be\u2010\u2011'’](?=[^\W\d_])"
+    r"(?<=[^\W\d_])(?:[^\w\s\x00-\x7f\u00ad\u00b7\u05be\u2010\u2011'’]"
+    rf"|[{_SUPERSCRIPTS}])(?=[^\W\d_])"
 )
 #: Box drawing or a block element glued to a letter (``Атапаськ╕``: koi8-u's ``і`` shown
 #: as koi8-r): drawings stand apart from words in real text, so the shape is as strong as

@@ -65,8 +65,14 @@ TOKEN_RE = re.compile(rf"(?:[^\W\d_{_NOT_LETTERS}]|[{_MARKS}])+")
 _SPACING_ACCENTS = "\u02c6\u02c7\u02d8-\u02dd"
 #: A letter (the context the shape patterns look for around a symbol).
 _LETTER = r"[^\W\d_]"
+#: Superscript letters and digits: cp437 shows ``ü`` as ``ⁿ`` and ``ı`` as ``²`` ("Tⁿrgi"
+#: is Turkish "Türgi"); real text writes them after a word or a number ("xⁿ", "m²"), not
+#: between letters. (Not ``¹ ³``: UTF-8 shown as cp1252 puts them between letters, "Ð¹" is
+#: "й", and leaves such lines to the UTF-8 chains; not subscripts: no code page holds them
+#: and formulas write them between capitals, "H₂SO₄".)
+_SUPERSCRIPTS = "\u00b2\u2070\u2071\u2074-\u2079\u207f"
 #: A non-ASCII symbol with a letter on both sides ("óêðà¿íñü", "Ð¾Ð", "rekisterˆity").
-_GLUED = rf"[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|[\xa0{_SPACING_ACCENTS}]"
+_GLUED = rf"[^\w\s{_MARKS}\x00-\x7f\u05be\u2010\u2011]|[\xa0{_SPACING_ACCENTS}{_SUPERSCRIPTS}]"
 _GLUED_RE = re.compile(rf"(?<={_LETTER})(?:{_GLUED})(?={_LETTER})")
 #: Punctuation real text puts next to words; other non-ASCII symbols touching a letter
 #: ("dzie§", "│adny") are suspect.
