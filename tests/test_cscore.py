@@ -8,10 +8,9 @@ from __future__ import annotations
 import functools
 
 import pytest
-from benchmarks.devset import garble
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.realdata import non_ascii_lines
+from tests.realdata import mojibake_pairs, non_ascii_lines
 
 from textfix.chains import single_byte_steps
 from textfix.repair import legacy
@@ -46,12 +45,9 @@ def real_texts() -> list[str]:
     """Clean lines, their cores, their mojibake under a few chains, and the candidate cores
     the legacy engine makes of that mojibake."""
     lines = list(non_ascii_lines()[::2])
-    steps = [chain for chain, _table in single_byte_steps()][::9]
+    steps = [(chain,) for chain, _table in single_byte_steps()][::9]
     texts = set(lines) | {core(line) for line in lines}
-    for i, line in enumerate(lines):
-        garbled = garble(line, (steps[i % len(steps)],))
-        if garbled is None:
-            continue
+    for _line, garbled in mojibake_pairs(lines, steps):
         texts.add(garbled)
         garbled_core = core(garbled)
         texts.update(_cand_core(garbled_core, entry) for entry in _pool(garbled, garbled_core)[:10])
