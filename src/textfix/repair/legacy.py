@@ -90,6 +90,7 @@ from textfix.repair.plausible import (
 )
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans
+from textfix.repair.stray_letters import stray_repair, suspects
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import form_langs
@@ -2005,11 +2006,19 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
+    # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
+    # Estonian ``Šveitsi`` shown as cp1252; see stray_letters) is evidence of its own.
+    strays = suspects(text)
     # (unless its letters are foreign to the language the line's other words name: those
     # words are the evidence then, see line_language)
     foreign = needs_words and foreign_to_line(text)
+    # (a line sent on by its stray letters alone may pass only as their repair: the exits
+    # below guard the other gates)
+    only_strays = False
     if needs_words and not foreign and not _may_find_words(text, text_core):
-        return None  # what candidates(text, needs_words=True) would find, cheaply
+        if not strays:
+            return None  # what candidates(text, needs_words=True) would find, cheaply
+        only_strays = True
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
@@ -2040,12 +2049,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not foreign
         and not (symbolic() and may_reach_words(text_core))
     ):
-        return None
+        if not strays:
+            return None
+        only_strays = True
     # Candidates that make known words first; a line whose letters are foreign to its
     # language may do without them ("Birleþik" is the known "Birleşik", which a shortlist
     # by letter statistics alone would miss).
     found = candidates(text, needs_words, best_only=True)
-    if not found and foreign:
+    if not found and (foreign or strays):
         found = candidates(text, False, best_only=True)
     if not found:
         return None
@@ -2127,6 +2138,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
         )
     )
+    # Stray letters of a word no language owning them could spell become letters of a
+    # language of the chain's family that spells the repaired word ("Halýcý" is Turkish
+    # "Halıcı"): the letters' owners stand in for the letter statistics and known words.
+    strayed = _once(
+        lambda: (
+            strays
+            and best.score.logprob >= MIN_LOGPROB
+            and len(best.chain) == 1
+            and stray_repair(text, best.text, *best.chain[0])
+        )
+    )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
@@ -2201,6 +2223,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or swap()
             or backed()
             or mended()
+            or strayed()
             or signed
         )
         # A well-formed line's other words name a language whose code page is not the
@@ -2242,6 +2265,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (swap() and shaped)
             or backed()
             or mended()
+            or strayed()
             or signed
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
@@ -2258,6 +2282,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
             and not mended()
+            and not strayed()
             and not mixed
         )
         # (unless ten or more letters of known words of the line's language back it)
@@ -2316,9 +2341,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (swap() and shaped)
             or backed()
             or mended()
+            or strayed()
             or signed
         )
     )
+    passed = passed and (strayed() or not only_strays)
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)

@@ -1,0 +1,202 @@
+"""Letters of one language standing in words that no language owning them could spell.
+
+cp1252 and latin-1 show Turkish and Baltic letters as real letters of other languages:
+cp1254's ``ğ ş ı`` as Icelandic ``ð þ`` and ``ý``, cp1257's ``š ž ų ę`` as ``ð þ ø æ``
+(``Ðveitsi`` is Estonian ``Šveitsi``, ``Halýcý`` Turkish ``Halıcı``). Letter statistics
+read such a word as a poor word of the letters' own language, not as mojibake, and names
+or short lines have no other words to tell. The letters' owners tell: Icelandic never starts
+a word with ``ð`` nor writes ``tð`` or ``ýc``, and in Turkmen, whose ``ý`` no model covers,
+``ý`` is a glide beside a vowel. A word whose letter bigrams around such a letter are
+unattested in every modelled language whose alphabet holds its letters (and, for ``ý``,
+that is no Turkmen glide), and that is no known word, was not written in those languages;
+when the round trip makes it a word of a language of the chain's family whose letter
+bigrams attest it, the repair passes on that evidence (:func:`stray_repair`).
+
+Accented vowels are left out: countless orthographies mark tone or length on vowels
+(Kurdish ``Efrîka``, Frisian ``nûmer``, Scottish Gaelic ``ìosal``), unmodelled ones read as
+unattested everywhere and through cp1257 as Latvian ``ī ū ģ``.
+
+>>> stray_word("Ðveitsi"), stray_word("Guðrún"), stray_word("Estoniýa")
+(True, False, False)
+>>> stray_repair("Ðveitsi Konföderatsioon", "Šveitsi Konföderatsioon", "cp1257", "cp1252")
+True
+>>> stray_repair("Gýmir", "Gımir", "cp1254", "iso8859-1")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from textfix.chains import family_langs
+from textfix.repair.line_language import _lower, named_index
+from textfix.scoring import word_langs
+from textfix.scoring._data import LangModel, langdata
+from textfix.scoring.model import TOKEN_RE
+
+#: The latin-1 letters a Turkish or Baltic code page shown as cp1252 or latin-1 makes of its
+#: own letters that are no accented vowel (``ğ ş ı İ``, ``š ž ų ę`` and their capitals),
+#: lower-cased: letters of few languages (Icelandic, Faroese, Danish, Norwegian; ``ý`` also
+#: Czech, Slovak, Vietnamese and Turkmen).
+STRAY = frozenset("ðþøæý")
+#: A word whose stray letters have more modelled owners than this needs two of them changed
+#: (or a known repaired word): Icelandic names spell ``ý`` after any consonant
+#: (``Gýmir``, ``Maggý``) where the Icelandic model has seen none.
+FEW_OWNERS = 2
+#: Vowels beside which ``ý`` is Turkmen's glide (``Estoniýa``, ``Kuweýt``).
+_VOWELS = frozenset("aeiouäöüyáéíóúàèìòùâêîôûëïåæø")
+#: The latin-1 letters of two languages no model covers, besides ASCII. Turkmen's ``ý`` is a
+#: glide beside a vowel; Faroese spells ``ð`` as Icelandic and ``ø`` as Danish does, and
+#: holds both (``bøseyðirnar``), which no modelled alphabet does.
+_TURKMEN = frozenset("çäöüý")
+_FAROESE = frozenset("áíóúýæøð")
+
+
+@lru_cache(maxsize=256)
+def _owners(letters: frozenset[str]) -> tuple[LangModel, ...]:
+    """The modelled Latin languages whose alphabet holds every one of ``letters``."""
+    return tuple(
+        m for m in langdata().models.values() if m.script == "Latn" and letters <= m.alphabet
+    )
+
+
+def _unowned(padded: str, where: list[int]) -> bool:
+    """No owner of ``padded``'s non-ASCII letters (a lower-cased word between two spaces)
+    has every bigram touching the letters at ``where``, and no ``ý`` there is a glide."""
+    letters = frozenset(ch for ch in padded if not ch.isascii())
+    owners = _owners(letters)
+    for model in owners:
+        bigrams = model.bigrams
+        if all(padded[i - 1 : i + 1] in bigrams and padded[i : i + 2] in bigrams for i in where):
+            return False
+    if not owners and letters <= _FAROESE and all(_letter_owned(padded, i) for i in where):
+        return False
+    glides = all(
+        padded[i] != "ý" or padded[i - 1] in _VOWELS or padded[i + 1] in _VOWELS for i in where
+    )
+    return not (letters <= _TURKMEN and glides)
+
+
+def _letter_owned(padded: str, i: int) -> bool:
+    """Some modelled language with the letter ``padded[i]`` has both bigrams touching it."""
+    return any(
+        padded[i - 1 : i + 1] in m.bigrams and padded[i : i + 2] in m.bigrams
+        for m in _owners(frozenset(padded[i]))
+    )
+
+
+@lru_cache(maxsize=4096)
+def stray_word(word: str) -> bool:
+    """``word`` is no known word, and its :data:`STRAY` letters (one at least) stand
+    between letters no modelled language owning its letters writes them beside (nor, for
+    ``ý``, as Turkmen's glide beside a vowel)."""
+    padded = " " + "".join(map(_lower, word)) + " "
+    where = [i for i, ch in enumerate(padded) if ch in STRAY]
+    return bool(where) and not word_langs(word) and _unowned(padded, where)
+
+
+#: A word with a :data:`STRAY` letter.
+_STRAY_WORD = re.compile(r"\w*[" + "".join(sorted(STRAY | {c.upper() for c in STRAY})) + r"]\w*")
+
+
+@lru_cache(maxsize=4096)  # (asked by the no-repair proof and the engine of the same line)
+def suspects(text: str) -> bool:
+    """Some round trip of a Turkish or Baltic code page shown as cp1252 or latin-1 makes
+    ``text`` a :func:`stray_repair`: the line may have letters to mend although it reads
+    well letter by letter (cheap: most lines have no :data:`STRAY` letter).
+
+    >>> suspects("Tðiili peeso"), suspects("Við erum hér"), suspects("Juleøen")
+    (True, False, False)
+    """
+    # (a round trip changing any other character is no stray repair: most mojibake of
+    # other families holds such characters, and is settled here without a translation)
+    steps = [step for step, other in _steps().items() if other.isdisjoint(text)]
+    if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
+        return False
+    for true, shown in steps:
+        try:
+            cand = text.encode(shown).decode(true)
+        except UnicodeError:
+            continue
+        if stray_repair(text, cand, true, shown):
+            return True
+    return False
+
+
+@cache
+def _steps() -> dict[tuple[str, str], frozenset[str]]:
+    """The round trips :func:`suspects` tries (each true code page of the families whose
+    letters cp1252 and latin-1 show as :data:`STRAY` letters, shown as either), with the
+    characters other than :data:`STRAY` letters that each changes or cannot encode."""
+    steps = {}
+    for true in ("cp1254", "iso8859-9", "cp1257", "iso8859-13", "iso8859-4", "iso8859-10"):
+        for shown in ("cp1252", "iso8859-1"):
+            other = set()
+            for byte in range(0x80, 0x100):
+                try:
+                    seen = bytes([byte]).decode(shown)
+                except UnicodeError:
+                    continue
+                try:
+                    meant = bytes([byte]).decode(true)
+                except UnicodeError:
+                    meant = ""
+                if meant != seen and _lower(seen) not in STRAY:
+                    other.add(seen)
+            steps[true, shown] = frozenset(other)
+    return steps
+
+
+def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
+    """The repair is a round trip of :func:`suspects` (``true`` shown as ``shown``); every
+    character it changes is a :data:`STRAY` letter of a :func:`stray_word`
+    that becomes a letter of one language of ``true``'s family (whose alphabet holds every
+    letter of the repaired words, and whose letter bigrams hold every bigram touching a
+    changed letter); a word whose letters have more than :data:`FEW_OWNERS` owners needs
+    two changed letters or to become a known word; and the line's words name no other
+    language (``Gýmir`` in an Icelandic line stays)."""
+    if len(text) != len(cand) or text == cand or (true, shown) not in _steps():
+        return False
+    models = langdata().models
+    langs = [models[c] for c in sorted(family_langs(true)) if c in models]
+    for a, b in zip(text, cand, strict=True):
+        if a != b and (_lower(a) not in STRAY or not b.isalpha()):
+            return False
+    words = [
+        (text[m.start() : m.end()], m.group())
+        for m in TOKEN_RE.finditer(cand)
+        if text[m.start() : m.end()] != m.group()
+    ]
+    if not words or not all(stray_word(old) and _enough(old, new) for old, new in words):
+        return False
+    named = named_index(text)
+    return any(
+        (named < 0 or named == model.index) and all(_fits(old, new, model) for old, new in words)
+        for model in langs
+    )
+
+
+def _enough(before: str, after: str) -> bool:
+    """The repaired word changes two letters, or letters of :data:`FEW_OWNERS` owners at
+    most, or becomes a known word."""
+    changed = {_lower(a) for a, b in zip(before, after, strict=True) if a != b}
+    if sum(a != b for a, b in zip(before, after, strict=True)) >= 2:
+        return True
+    if len(_owners(frozenset(changed))) <= FEW_OWNERS:
+        return True
+    return bool(word_langs(after))
+
+
+def _fits(before: str, after: str, model: LangModel) -> bool:
+    """``after`` is wholly of ``model``'s letters, and each bigram touching a letter it
+    changed from ``before`` is one ``model`` has."""
+    padded = " " + "".join(map(_lower, after)) + " "
+    if not all(ch.isascii() or ch in model.alphabet for ch in padded):
+        return False
+    bigrams = model.bigrams
+    return all(
+        padded[i : i + 2] in bigrams and padded[i + 1 : i + 3] in bigrams
+        for i, (a, b) in enumerate(zip(before, after, strict=True))
+        if a != b
+    )
