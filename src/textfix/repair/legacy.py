@@ -2058,6 +2058,16 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     found = candidates(text, needs_words, best_only=True)
     if not found and (foreign or strays):
         found = candidates(text, False, best_only=True)
+    # A line with stray letters is judged as their repair when the best round trip turns a
+    # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
+    # "Štšerbakov") or reads worse than the line ("Varang Þiti" is no mac-latin2
+    # "Varang řiti"): no gate lets those pass.
+    if (
+        strays
+        and found
+        and (_letters_to_symbols(text, found[0].text) or found[0].score.logprob < original_lp)
+    ):
+        found = _stray_first(text, found)
     if not found:
         return None
     best = found[0]
@@ -2141,14 +2151,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Stray letters of a word no language owning them could spell become letters of a
     # language of the chain's family that spells the repaired word ("Halýcý" is Turkish
     # "Halıcı"): the letters' owners stand in for the letter statistics and known words.
-    strayed = _once(
-        lambda: (
-            strays
-            and best.score.logprob >= MIN_LOGPROB
-            and len(best.chain) == 1
-            and stray_repair(text, best.text, *best.chain[0])
-        )
-    )
+    strayed = _once(lambda: strays and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best))
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
@@ -2350,6 +2353,20 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if not passed:
         confidence = min(confidence, 0.3)
     return Step(best.text, best.chain, round(confidence, 3))
+
+
+def _stray_first(text: str, found: list[Candidate]) -> list[Candidate]:
+    """``found`` led by the best-ranked round trip of ``text`` that is a stray repair
+    (:func:`~textfix.repair.stray_letters.stray_repair`), if any."""
+    if found and _is_stray(text, found[0]):
+        return found
+    stray = next((c for c in candidates(text) if _is_stray(text, c)), None)
+    return found if stray is None else [stray]
+
+
+def _is_stray(text: str, cand: Candidate) -> bool:
+    """``cand`` is a one-step stray repair of ``text``."""
+    return len(cand.chain) == 1 and stray_repair(text, cand.text, *cand.chain[0])
 
 
 #: The chain :func:`textfix.repair.gates.capital_behind_sign` looks for.

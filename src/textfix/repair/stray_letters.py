@@ -33,7 +33,7 @@ from textfix.chains import family_langs
 from textfix.repair.line_language import _lower, named_index
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE
+from textfix.scoring.model import TOKEN_RE, mojibake_shape
 
 #: The latin-1 letters a Turkish or Baltic code page shown as cp1252 or latin-1 makes of its
 #: own letters that are no accented vowel (``ğ ş ı İ``, ``š ž ų ę`` and their capitals),
@@ -114,6 +114,10 @@ def suspects(text: str) -> bool:
     steps = [step for step, other in _steps().items() if other.isdisjoint(text)]
     if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
         return False
+    # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
+    # stray repair, below, and no translation needed to tell)
+    if mojibake_shape(text):
+        return False
     for true, shown in steps:
         try:
             cand = text.encode(shown).decode(true)
@@ -150,14 +154,18 @@ def _steps() -> dict[tuple[str, str], frozenset[str]]:
 
 def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
     """The repair is a round trip of :func:`suspects` (``true`` shown as ``shown``); every
-    character it changes is a :data:`STRAY` letter of a :func:`stray_word`
-    that becomes a letter of one language of ``true``'s family (whose alphabet holds every
-    letter of the repaired words, and whose letter bigrams hold every bigram touching a
-    changed letter); a word whose letters have more than :data:`FEW_OWNERS` owners needs
-    two changed letters or to become a known word; and the line's words name no other
-    language (``Gýmir`` in an Icelandic line stays)."""
+    character it changes is a :data:`STRAY` letter that becomes a letter of one language
+    of ``true``'s family (whose alphabet holds every letter of the repaired words, and
+    whose letter bigrams hold every bigram touching a changed letter); one changed word
+    at least is a :func:`stray_word`, the others no known words; the line has none of
+    mojibake's shapes (``boÞnÝ`` is Czech ``boční``); a stray word whose
+    letters have more than :data:`FEW_OWNERS` owners needs two changed letters or to
+    become a known word; and the line's words name no other language (``Gýmir`` in an
+    Icelandic line stays)."""
     if len(text) != len(cand) or text == cand or (true, shown) not in _steps():
         return False
+    if mojibake_shape(text):
+        return False  # (capitals inside words, symbols: the other gates judge those)
     models = langdata().models
     langs = [models[c] for c in sorted(family_langs(true)) if c in models]
     for a, b in zip(text, cand, strict=True):
@@ -168,7 +176,12 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
         for m in TOKEN_RE.finditer(cand)
         if text[m.start() : m.end()] != m.group()
     ]
-    if not words or not all(stray_word(old) and _enough(old, new) for old, new in words):
+    # (one stray word shows the line's code page: its other changed words need only be no
+    # known word, "Varang Þiti (Varang Kþiti)": Icelandic writes "þi", never "kþ")
+    strays = [stray_word(old) and _enough(old, new) for old, new in words]
+    if not any(strays):
+        return False
+    if any(word_langs(old) for (old, _), stray in zip(words, strays, strict=True) if not stray):
         return False
     named = named_index(text)
     return any(
