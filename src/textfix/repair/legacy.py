@@ -53,6 +53,7 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.ce_letters import letters_made_words, nbsp_in_word
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
     DRAWING,
@@ -2000,7 +2001,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return None
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = capital_behind_sign(text)
-    if not behind and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
+    # (a no-break space glued after a word's letters may be cp852's "á": look anyway)
+    nbsp = nbsp_in_word(text)
+    if not behind and not nbsp and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
@@ -2008,7 +2011,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (unless its letters are foreign to the language the line's other words name: those
     # words are the evidence then, see line_language)
     foreign = needs_words and foreign_to_line(text)
-    if needs_words and not foreign and not _may_find_words(text, text_core):
+    if needs_words and not foreign and not nbsp and not _may_find_words(text, text_core):
         return None  # what candidates(text, needs_words=True) would find, cheaply
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
@@ -2038,6 +2041,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _foreign_letters(text_core, original.lang)
         and not behind
         and not foreign
+        and not nbsp
         and not (symbolic() and may_reach_words(text_core))
     ):
         return None
@@ -2152,6 +2156,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not mojibake_shape(core(best.text))
         and _drawings_made_letters(text, best)
     )
+    # Central European words whose only broken letters are foreign to a language, or
+    # no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
+    # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
+    proved = _once(
+        lambda: len(best.chain) == 1 and letters_made_words(text, best.text, best.chain[0])
+    )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -2202,6 +2212,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or backed()
             or mended()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
@@ -2243,6 +2254,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or backed()
             or mended()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -2317,6 +2329,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or backed()
             or mended()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
     )
     confidence = _confidence(gain + relief, best.score, best.evidence)
