@@ -635,9 +635,21 @@ static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
 
 
 
+/* ce_letters.nbsp_in_word: a no-break space after two token characters (TOKEN_RE's),
+ * before one, a space or the end (cp852's "á" shown as cp1252: line.untouched sends such a
+ * line on to the engine). */
+static int nbsp_in_word(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 2; i < n; i++)
+        if (s[i] == 0xA0 && token_char(s[i - 1]) && token_char(s[i - 2])
+            && (i + 1 == n || s[i + 1] == ' ' || token_char(s[i + 1])))
+            return 1;
+    return 0;
+}
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
- * and either no UTF-8 shape or nothing ftfy's badness pattern flags. 0 means "not proved
- * here" (the Python path decides). */
+ * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
+ * that may be a letter. 0 means "not proved here" (the Python path decides). */
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
@@ -645,6 +657,8 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
         i++;
     if (i == n)
         return 1;
+    if (nbsp_in_word(s, n))
+        return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)
         return pages == -2 ? -1 : 0;

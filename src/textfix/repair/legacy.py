@@ -53,6 +53,7 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.ce_letters import letters_made_words, nbsp_in_word
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
     DRAWING,
@@ -2001,7 +2002,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return None
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = capital_behind_sign(text)
-    if not behind and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
+    # (a no-break space glued after a word's letters may be cp852's "á": look anyway)
+    nbsp = nbsp_in_word(text)
+    if not behind and not nbsp and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
@@ -2015,7 +2018,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (a line sent on by its stray letters alone may pass only as their repair: the exits
     # below guard the other gates)
     only_strays = False
-    if needs_words and not foreign and not _may_find_words(text, text_core):
+    if needs_words and not foreign and not nbsp and not _may_find_words(text, text_core):
         if not strays:
             return None  # what candidates(text, needs_words=True) would find, cheaply
         only_strays = True
@@ -2047,6 +2050,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _foreign_letters(text_core, original.lang)
         and not behind
         and not foreign
+        and not nbsp
         and not (symbolic() and may_reach_words(text_core))
     ):
         if not strays:
@@ -2177,6 +2181,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not mojibake_shape(core(best.text))
         and _drawings_made_letters(text, best)
     )
+    # Central European words whose only broken letters are foreign to a language, or
+    # no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
+    # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
+    proved = _once(
+        lambda: len(best.chain) == 1 and letters_made_words(text, best.text, best.chain[0])
+    )
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -2228,6 +2238,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or mended()
             or strayed()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
@@ -2270,6 +2281,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or mended()
             or strayed()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -2346,6 +2358,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or mended()
             or strayed()
             or signed
+            or proved()  # (known words of the language whose letters were foreign)
         )
     )
     passed = passed and (strayed() or not only_strays)
