@@ -44,6 +44,9 @@ STRAY = frozenset("ðþøæý")
 #: (or a known repaired word): Icelandic names spell ``ý`` after any consonant
 #: (``Gýmir``, ``Maggý``) where the Icelandic model has seen none.
 FEW_OWNERS = 2
+#: Log-probability below which an owner's bigram counts as unattested: compounds put any
+#: two letters side by side now and then (Icelandic "dþ", "ðo"; -7.3 and -8.3).
+RARE = -7.0
 #: Vowels beside which ``ý`` is Turkmen's glide (``Estoniýa``, ``Kuweýt``).
 _VOWELS = frozenset("aeiouäöüyáéíóúàèìòùâêîôûëïåæø")
 #: The latin-1 letters of two languages no model covers, besides ASCII. Turkmen's ``ý`` is a
@@ -67,8 +70,9 @@ def _unowned(padded: str, where: list[int]) -> bool:
     letters = frozenset(ch for ch in padded if not ch.isascii())
     owners = _owners(letters)
     for model in owners:
-        bigrams = model.bigrams
-        if all(padded[i - 1 : i + 1] in bigrams and padded[i : i + 2] in bigrams for i in where):
+        if all(
+            _usual(model, padded[i - 1 : i + 1]) and _usual(model, padded[i : i + 2]) for i in where
+        ):
             return False
     if not owners and letters <= _FAROESE and all(_letter_owned(padded, i) for i in where):
         return False
@@ -81,9 +85,14 @@ def _unowned(padded: str, where: list[int]) -> bool:
 def _letter_owned(padded: str, i: int) -> bool:
     """Some modelled language with the letter ``padded[i]`` has both bigrams touching it."""
     return any(
-        padded[i - 1 : i + 1] in m.bigrams and padded[i : i + 2] in m.bigrams
+        _usual(m, padded[i - 1 : i + 1]) and _usual(m, padded[i : i + 2])
         for m in _owners(frozenset(padded[i]))
     )
+
+
+def _usual(model: LangModel, bigram: str) -> bool:
+    """``model`` writes ``bigram`` more often than :data:`RARE`."""
+    return model.bigrams.get(bigram, model.floor) >= RARE
 
 
 @lru_cache(maxsize=4096)
