@@ -93,3 +93,15 @@ def test_compiled_quick_proof_leaves_nbsp_lines_to_python(text: str) -> None:
     if nbsp_in_word(text):
         assert not quick(text)
         assert not line_repair.untouched(text, 0.5)
+
+
+def test_nbsp_before_punctuation_is_no_letter() -> None:
+    # French typography: a no-break space before a colon, whatever reading it as "á" makes
+    assert not letters_made_words("Groupe\xa0: nom", "Groupeá: nom", ("cp852", "cp1252"))
+    assert textfix.fix("Groupe\xa0: nom") == "Groupe\xa0: nom"
+
+
+def test_one_foreign_letter_in_a_long_line_is_looked_at() -> None:
+    # the line's letter statistics read well (è is a Catalan letter): the word decides
+    line = "Izberi statièno sliko"
+    assert textfix.fix(line) == "Izberi statično sliko"

@@ -53,7 +53,7 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.ce_letters import letters_made_words, nbsp_in_word
+from textfix.repair.ce_letters import letters_made_words, nbsp_in_word, proves_words
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
     DRAWING,
@@ -2052,6 +2052,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not foreign
         and not nbsp
         and not (symbolic() and may_reach_words(text_core))
+        and not proves_words(text)
     ):
         if not strays:
             return None
