@@ -57,3 +57,26 @@ def test_which_changes_count_as_glued() -> None:
     # a capital inside a word changes along but is no evidence alone
     found = candidates("hÚral")
     assert not found or not _glued_made_letters("hÚral", found[0])
+
+
+# Written for the test: DOS and Mac code pages swap the case of a word's first letter.
+FLIPPED = [
+    ("čokolada", "cp1250", "mac-roman"),  # č shown as the capital Ë
+    ("četvrtak", "cp1250", "mac-roman"),
+    ("čitanje", "cp1250", "mac-roman"),
+    ("Łukasz", "cp1250", "cp437"),  # Ł shown as the small ú
+]
+
+
+@pytest.mark.parametrize(("line", "true", "shown"), FLIPPED)
+def test_a_flipped_letter_the_language_lacks_is_repaired(line: str, true: str, shown: str) -> None:
+    garbled = line.encode(true).decode(shown)
+    assert garbled[0].isupper() != line[0].isupper()
+    assert textfix.fix(garbled) == line
+
+
+# Clean words whose first letter a round trip would flip into a known word: the letter is
+# one of the line's language ("è" is French, "š" Estonian), or the word is known as it is.
+@pytest.mark.parametrize("line", ["Èmirats arabos unis", "šleski", "Ébène", "étage"])
+def test_a_flip_of_a_letter_of_the_language_stays(line: str) -> None:
+    assert textfix.fix(line) == line

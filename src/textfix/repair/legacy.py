@@ -1732,6 +1732,38 @@ def _flips_case(text: str, cand: str) -> bool:
 _BORROWED = frozenset("εΕΣ")
 
 
+def _flips_foreign_letters(text: str, cand: str, lang: str | None) -> bool:
+    """Every letter whose case the repair changes was a letter the alphabet of ``lang`` (the
+    line's language) lacks: no clean spelling of that language has it (``Ëetiri`` is
+    Croatian ``četiri``, ``úowicz`` Polish ``Łowicz``; Estonian has the ``š`` of a clean
+    ``šleski``, French the ``È`` of ``Èmirats``).
+
+    >>> _flips_foreign_letters("úowicz", "Łowicz", "pl")
+    True
+    >>> _flips_foreign_letters("Èmirats", "émirats", "fr")
+    False
+    """
+    model = langdata().models.get(lang) if lang else None
+    if model is None or len(text) != len(cand):
+        return False
+    flipped = [
+        a
+        for a, b in zip(text, cand, strict=True)
+        if a != b and a.isalpha() and b.isalpha() and a.isupper() != b.isupper()
+    ]
+    return bool(flipped) and all(a.lower() not in model.alphabet for a in flipped)
+
+
+def _words_of_no_language(text: str, cand: str) -> bool:
+    """Every word the repair changes was no known word of any language.
+
+    >>> _words_of_no_language("Ëetiri", "četiri"), _words_of_no_language("étage", "Étage")
+    (True, False)
+    """
+    pairs = _token_pairs(text, cand)
+    return bool(pairs) and not any(word_langs(a) for a, _b in pairs)
+
+
 def _mixes_scripts(word: str) -> bool:
     """A word with letters of two modelled scripts ("Siapanлeg"): single-byte mojibake's mark.
 
@@ -2376,6 +2408,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not shaped
             and _flips_case(text, best.text)
             and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
+            # A word of no language whose flipped letters the line's own language lacks,
+            # made a known word of that language (written in the chain's code page) with
+            # 5+ known letters: DOS and Mac code pages put capitals where cp1250 has small
+            # letters and back ("Ëetiri" is "četiri" shown as mac-roman, "úowicz" is
+            # "Łowicz" shown as cp437); French "Èmirats" (è is French) stays.
+            and not (
+                line_known >= 0.99
+                and known_letters >= EVIDENCE_LETTERS
+                and fits(best.chain[0][0], line_lang)
+                and _flips_foreign_letters(text, best.text, line_lang)
+                and _words_of_no_language(text, best.text)
+            )
             # A capital lowered into a known word of the line's own language, which uses
             # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
