@@ -1288,6 +1288,21 @@ def _other_script_than_line(text: str, best: Candidate, lang_bit: int, votes: in
 _NEVER_PROSE = re.compile("[\u2500-\u259f\x80-\x9f]")
 
 
+def _letters_made(text: str, best: Candidate) -> tuple[str, list[tuple[int, str, str]]] | None:
+    """The script of the candidate's language and the changes ``(index, before, after)`` of
+    a same-length repair that makes only letters of that language's alphabet and no more
+    odd capitals than the original had; ``None`` for any other repair."""
+    model = langdata().models.get(best.score.lang) if best.score.lang else None
+    cand = best.text
+    if model is None or len(text) != len(cand) or _odd_cases(cand) > _odd_cases(text):
+        return None
+    changes = [(i, a, b) for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    for _i, _a, b in changes:
+        if not (b.isalpha() and b.lower() in model.alphabet and script_of(b) == model.script):
+            return None
+    return model.script, changes
+
+
 def _only_line_letters_made(text: str, best: Candidate) -> bool:
     """Every change makes a letter of the alphabet (and script) of the candidate's language
     out of a symbol glued to a word, a box-drawing or control character, or a capital after
@@ -1299,16 +1314,11 @@ def _only_line_letters_made(text: str, best: Candidate) -> bool:
     >>> _only_line_letters_made("по мЯсу и вбудовано╖", best)
     True
     """
-    model = langdata().models.get(best.score.lang) if best.score.lang else None
-    cand = best.text
-    if model is None or len(text) != len(cand) or _odd_cases(cand) > _odd_cases(text):
+    made = _letters_made(text, best)
+    if made is None:
         return False
     glued = False
-    for i, (a, b) in enumerate(zip(text, cand, strict=True)):
-        if a == b:
-            continue
-        if not (b.isalpha() and b.lower() in model.alphabet and script_of(b) == model.script):
-            return False
+    for i, a, b in made[1]:
         beside = (i > 0 and text[i - 1].isalpha()) or (i + 1 < len(text) and text[i + 1].isalpha())
         if a.isalpha():
             if not (a.isupper() and b.islower() and i > 0 and text[i - 1].islower()):
@@ -1340,6 +1350,55 @@ def _drawings_made_letters(text: str, best: Candidate) -> bool:
         and all(_DRAWN.match(a) for a, b in zip(text, cand, strict=True) if a != b)
         and _only_line_letters_made(text, best)
     )
+
+
+#: Punctuation prose writes inside and beside words ("A–Z", "¡Hola!"); the other common
+#: signs (``°``, ``£``, ``€``, ``©``, ``§`` ...) stand beside words but never between two
+#: letters of a clean line of the dev, Debian prose, CLDR, Faker or wheel sets.
+_PROSE_PUNCT = frozenset(_EDGE) | (_COMMON - frozenset("°€£¥©®™№§"))
+
+
+def _glued_made_letters(text: str, best: Candidate) -> bool:
+    """Every character the repair changes stands where clean prose writes none (a non-ASCII
+    symbol or superscript glued to a letter, a letter of another script inside a word, a
+    capital after a small letter) and becomes a letter of the alphabet of the candidate's
+    language; at least one of them is a symbol or a letter of another script inside a word,
+    or a capital ending a word of small letters. DOS and Mac code pages show letters
+    as such signs: cp437's ``ⁿ`` is cp1254's ``ü`` (``Aktⁿer``), its ``Σ`` cp1257's ``ä``.
+
+    >>> from textfix.repair.legacy import candidates
+    >>> _glued_made_letters("Aktⁿer", candidates("Aktⁿer")[0])
+    True
+    >>> _glued_made_letters("Intel·ligent", candidates("Intel·ligent")[0]) if candidates(
+    ...     "Intel·ligent") else False
+    False
+    """
+    made = _letters_made(text, best)
+    if made is None:
+        return False
+    script, changes = made
+    inside = False
+    for i, a, b in changes:
+        before = i > 0 and text[i - 1].isalpha()
+        after = i + 1 < len(text) and text[i + 1].isalpha()
+        if a.isalpha():
+            if before and after and script_of(a) != script:
+                inside = True  # "MΣrkused": a Greek letter inside a Latin word
+            elif a.isupper() and b.islower() and before and text[i - 1].islower():
+                # A capital ending a word of small letters is a shape no clean line of the
+                # dev, CLDR, Faker or wheel sets has ("KramariÊ" is cp1250 "Kramarić" shown
+                # as mac-roman); inside a word it is no evidence alone (Irish "hÚisbéi",
+                # camel case "DilÖrnek", a clean "hÚral" stay), but may change along.
+                inside = inside or not after
+            else:
+                return False
+        elif a in _PROSE_PUNCT:
+            return False  # punctuation prose uses: "PROGRES¡STAS", "A–konto" stay
+        elif _INSIDE_WORD.match(text, i):
+            inside = True  # "Al₧irija", "p£estupjone": a symbol between two letters
+        elif not (before or after) or a in _COMMON:
+            return False  # (signs such as "°" and "£" stand beside words: "20°C", "£5")
+    return inside
 
 
 def _line_names_other_language(best: Candidate) -> bool:
@@ -1671,6 +1730,38 @@ def _flips_case(text: str, cand: str) -> bool:
 #: Letters some Latin orthographies borrow from Greek (Akan, Ewe, Kabyle write ε, Σ for ɛ,
 #: Ɛ): no sign of mojibake inside a Latin word.
 _BORROWED = frozenset("εΕΣ")
+
+
+def _flips_foreign_letters(text: str, cand: str, lang: str | None) -> bool:
+    """Every letter whose case the repair changes was a letter the alphabet of ``lang`` (the
+    line's language) lacks: no clean spelling of that language has it (``Ëetiri`` is
+    Croatian ``četiri``, ``úowicz`` Polish ``Łowicz``; Estonian has the ``š`` of a clean
+    ``šleski``, French the ``È`` of ``Èmirats``).
+
+    >>> _flips_foreign_letters("úowicz", "Łowicz", "pl")
+    True
+    >>> _flips_foreign_letters("Èmirats", "émirats", "fr")
+    False
+    """
+    model = langdata().models.get(lang) if lang else None
+    if model is None or len(text) != len(cand):
+        return False
+    flipped = [
+        a
+        for a, b in zip(text, cand, strict=True)
+        if a != b and a.isalpha() and b.isalpha() and a.isupper() != b.isupper()
+    ]
+    return bool(flipped) and all(a.lower() not in model.alphabet for a in flipped)
+
+
+def _words_of_no_language(text: str, cand: str) -> bool:
+    """Every word the repair changes was no known word of any language.
+
+    >>> _words_of_no_language("Ëetiri", "četiri"), _words_of_no_language("étage", "Étage")
+    (True, False)
+    """
+    pairs = _token_pairs(text, cand)
+    return bool(pairs) and not any(word_langs(a) for a, _b in pairs)
 
 
 def _mixes_scripts(word: str) -> bool:
@@ -2171,17 +2262,27 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not mojibake_shape(core(best.text))
         and capital_of_other_alphabet(text)
     )
-    # Drawings glued to words (box drawing never touches a word in real text) that all
-    # become letters of the candidate's language, written in the chain's code page: one
-    # letter barely moves the statistics, any gain will do ("Маршаллов╕ острови" is
-    # koi8-u "Маршаллові острови" shown as koi8-r).
-    drawn = (
-        symbolic()
-        and gain > 0
-        and fits(best.chain[0][0], best.score.lang)
-        and not mojibake_shape(core(best.text))
-        and _drawings_made_letters(text, best)
+    # A shaped line whose repair leaves no shape and reads as a language written in the
+    # chain's code page, with any gain: one letter barely moves the statistics, so what the
+    # repair changed must speak for it (below).
+    # (worked out once, and only where it is read)
+    unshaped = _once(
+        lambda: (
+            symbolic()
+            and gain > 0
+            and fits(best.chain[0][0], best.score.lang)
+            and not mojibake_shape(core(best.text))
+        )
     )
+    # Drawings glued to words (box drawing never touches a word in real text) that all
+    # become letters of the candidate's language ("Маршаллов╕ острови" is koi8-u
+    # "Маршаллові острови" shown as koi8-r).
+    drawn = unshaped() and _drawings_made_letters(text, best)
+    # Signs glued into words (symbols, superscripts, letters of another script, capitals
+    # ending small-letter words) that all become letters of the candidate's language: DOS
+    # and Mac code pages show letters so, and clean prose writes no such sign inside a word
+    # ("Aktⁿer" is cp1254 "Aktüer" shown as cp437).
+    glued = _once(lambda: unshaped() and _glued_made_letters(text, best))
     # Central European words whose only broken letters are foreign to a language, or
     # no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
     # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
@@ -2234,6 +2335,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             evidence_gain >= MIN_GAIN - relief
             or agreed
             or drawn
+            or glued()
             or swap()
             or backed()
             or mended()
@@ -2307,6 +2409,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not shaped
             and _flips_case(text, best.text)
             and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
+            # A word of no language whose flipped letters the line's own language lacks,
+            # made a known word of that language (written in the chain's code page) with
+            # 5+ known letters: DOS and Mac code pages put capitals where cp1250 has small
+            # letters and back ("Ëetiri" is "četiri" shown as mac-roman, "úowicz" is
+            # "Łowicz" shown as cp437); French "Èmirats" (è is French) stays.
+            and not (
+                line_known >= 0.99
+                and known_letters >= EVIDENCE_LETTERS
+                and fits(best.chain[0][0], line_lang)
+                and _flips_foreign_letters(text, best.text, line_lang)
+                and _words_of_no_language(text, best.text)
+            )
             # A capital lowered into a known word of the line's own language, which uses
             # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
@@ -2353,6 +2467,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (shaped and line_agrees and gain >= THIN_GAIN)
             or agreed
             or drawn
+            or glued()
             or mixed
             or (swap() and shaped)
             or backed()
@@ -2501,7 +2616,8 @@ def arbitrate(
     """
     # A repair that kept the length read C1 controls as cp1252 and decoded no UTF-8: any
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
-    only_c1 = len(utf8_step.text) == len(text)
+    # (with no C1 control, it restored a lost no-break space: "voilÃ le" is "voilà le")
+    only_c1 = len(utf8_step.text) == len(text) and _C1.search(text) is not None
     judged = _judged_after_utf8(text, utf8_step.text)
     # (a decode with none of those flaws may still be weak evidence: then a confident
     # legacy repair must read better, see _weak_decode)
@@ -2531,6 +2647,9 @@ def arbitrate(
         return utf8_step
     return alternative
 
+
+#: C1 controls, which ftfy reads as cp1252 keeping the line's length.
+_C1 = re.compile("[\x80-\x9f]")
 
 #: Letters (of no modelled script) that a UTF-8 decode may make by chance: one multi-byte
 #: sequence in a line of single-byte mojibake (``‚¥à`` -> ``ⴈ``, ``ë¨®`` -> ``먮``).

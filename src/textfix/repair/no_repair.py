@@ -57,7 +57,6 @@ from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
     _EDGE,
-    CONTEXT_LETTERS,
     CONTEXT_RELIEF,
     EVIDENCE_LETTERS,
     LINE_VOTES,
@@ -427,8 +426,10 @@ def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
 
 def _may_back_a_flip(cand: str) -> bool:
     """Whether ``cand`` may hold the word evidence that lets a thin repair flip a letter's
-    case: :data:`~textfix.repair.legacy.CONTEXT_LETTERS` letters of known non-ASCII words,
-    or :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
+    case: :data:`~textfix.repair.legacy.EVIDENCE_LETTERS` letters of known non-ASCII words
+    (the gates ask for :data:`~textfix.repair.legacy.CONTEXT_LETTERS`, or that many when the
+    flipped letters are foreign to the line's language in words of no language), or
+    :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
     any language: the gates ask for one language)."""
     letters = votes = 0
     known = _known_test()
@@ -436,7 +437,7 @@ def _may_back_a_flip(cand: str) -> bool:
         if (len(word) >= 3 or not word.isascii()) and known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
-    return letters >= CONTEXT_LETTERS or votes >= LINE_VOTES
+    return letters >= EVIDENCE_LETTERS or votes >= LINE_VOTES
 
 
 def _all_fail(
