@@ -105,8 +105,10 @@ def stray_word(word: str) -> bool:
     return bool(where) and not word_langs(word) and _unowned(padded, where)
 
 
+#: :data:`STRAY` letters and their capitals.
+_STRAY_CHARS = frozenset(STRAY | {c.upper() for c in STRAY})
 #: A word with a :data:`STRAY` letter.
-_STRAY_WORD = re.compile(r"\w*[" + "".join(sorted(STRAY | {c.upper() for c in STRAY})) + r"]\w*")
+_STRAY_WORD = re.compile(r"\w*[" + "".join(sorted(_STRAY_CHARS)) + r"]\w*")
 
 
 @lru_cache(maxsize=4096)  # (asked by the no-repair proof and the engine of the same line)
@@ -120,7 +122,10 @@ def suspects(text: str) -> bool:
     """
     # (a round trip changing any other character is no stray repair: most mojibake of
     # other families holds such characters, and is settled here without a translation)
-    steps = [step for step, other in _steps().items() if other.isdisjoint(text)]
+    chars = set(text)
+    if chars.isdisjoint(_STRAY_CHARS):
+        return False
+    steps = [step for step, other in _steps().items() if other.isdisjoint(chars)]
     if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
         return False
     # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
