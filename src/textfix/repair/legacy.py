@@ -2176,17 +2176,22 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Word evidence for thin repairs must come from the language of the whole repaired line
     # (ASCII words included), not from any language that happens to list the word.
     line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
-    # The language the rest of the line is written in, by its known words (ASCII included).
-    lang_bit, lang_votes = _word_language(prose(best.text)) if (thin or needs_words) else (0, 0)
-    words_agree = (
-        lang_votes >= LINE_VOTES
-        and _longest_word(best.text, text) >= 3
-        and fits(best.chain[0][0], _code_of(lang_bit))
-        and _known_share(core(text), core(best.text), lang_bit)[0] >= WELL_FORMED_KNOWN
+    # The language the rest of the line is written in, by its known words (ASCII included):
+    # (bit, votes).
+    # (this and the other tests below marked "once" are worked out once, and only where
+    # ``passed`` reads them: most repairs pass or fail before)
+    language = _once(lambda: _word_language(prose(best.text)) if (thin or needs_words) else (0, 0))
+    words_agree = _once(  # (once)
+        lambda: (
+            language()[1] >= LINE_VOTES
+            and _longest_word(best.text, text) >= 3
+            and fits(best.chain[0][0], _code_of(language()[0]))
+            and _known_share(core(text), core(best.text), language()[0])[0] >= WELL_FORMED_KNOWN
+        )
     )
     # The line's known words (ASCII ones included) name the language the candidate reads as,
-    # and that language is written in the chain's code page.
-    line_agrees = (thin or needs_words) and _line_agrees(best, LINE_VOTES)
+    # and that language is written in the chain's code page. (once)
+    line_agrees = _once(lambda: (thin or needs_words) and _line_agrees(best, LINE_VOTES))
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     # A symbol inside a word of a line whose other words (3+ of them) are known words of the
@@ -2203,8 +2208,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and symbolic()
         and (
             (
-                line_agrees
-                and lang_votes >= LINE_VOTES + 1
+                line_agrees()
+                and language()[1] >= LINE_VOTES + 1
                 and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
             )
             or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
@@ -2212,25 +2217,23 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     )
     # (worked out once, and only where ``passed`` reads it, as ``backed`` and ``mended``)
     swap = _once(
-        lambda: _swap_gate(text, best, thin or needs_words, shaped, lang_votes, lang_bit, False)
+        lambda: _swap_gate(text, best, thin or needs_words, shaped, *language()[::-1], False)
     )
     # Thin repairs of unknown words into known words of the line's language, which uses the
     # chain's code page, backed by other words of the line known in that language (and in
     # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
     # (here an inflected form of a listed word counts as known, "atlasītos" as "atlasīt" +
     # "os": the line's other words back it; not in a lone word swap: "hÚral" stays)
-    line_lang = score(prose(best.text)).lang if thin else None
+    line_lang = _once(lambda: score(prose(best.text)).lang if thin else None)  # (once)
 
     def form_backed() -> bool:
-        if not (
-            thin and (swap() or _swap_gate(text, best, thin, shaped, lang_votes, lang_bit, True))
-        ):
+        if not (thin and (swap() or _swap_gate(text, best, thin, shaped, *language()[::-1], True))):
             return False
         form_known, form_letters = _line_known(text, best, forms=True)
         return (
             form_known >= 0.99
-            and fits(best.chain[0][0], line_lang)
-            and form_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
+            and fits(best.chain[0][0], line_lang())
+            and form_letters + _specific_letters(text, best.text, line_lang()) >= CONTEXT_LETTERS
         )
 
     backed = _once(form_backed)
@@ -2276,8 +2279,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     )
     # Drawings glued to words (box drawing never touches a word in real text) that all
     # become letters of the candidate's language ("Маршаллов╕ острови" is koi8-u
-    # "Маршаллові острови" shown as koi8-r).
-    drawn = unshaped() and _drawings_made_letters(text, best)
+    # "Маршаллові острови" shown as koi8-r). (once)
+    drawn = _once(lambda: unshaped() and _drawings_made_letters(text, best))
     # Signs glued into words (symbols, superscripts, letters of another script, capitals
     # ending small-letter words) that all become letters of the candidate's language: DOS
     # and Mac code pages show letters so, and clean prose writes no such sign inside a word
@@ -2334,7 +2337,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (
             evidence_gain >= MIN_GAIN - relief
             or agreed
-            or drawn
+            or drawn()
             or glued()
             or swap()
             or backed()
@@ -2358,7 +2361,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (unless the repaired line's words name the chain's language: "mount --make-runbindable
         # bağlama-noktası" names English before and Turkish after)
         and not (
-            thin and needs_words and not words_agree and _named_elsewhere(text, best.chain[0][0])
+            thin and needs_words and not words_agree() and _named_elsewhere(text, best.chain[0][0])
         )
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
@@ -2377,8 +2380,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
-            or (words_agree and lang_votes >= LINE_VOTES + 1)
-            or (line_agrees and lang_votes >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
+            or (words_agree() and language()[1] >= LINE_VOTES + 1)
+            or (line_agrees() and language()[1] >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
             or (swap() and shaped)
             or backed()
             or mended()
@@ -2417,8 +2420,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS
-                and fits(best.chain[0][0], line_lang)
-                and _flips_foreign_letters(text, best.text, line_lang)
+                and fits(best.chain[0][0], line_lang())
+                and _flips_foreign_letters(text, best.text, line_lang())
                 and _words_of_no_language(text, best.text)
             )
             # A capital lowered into a known word of the line's own language, which uses
@@ -2426,7 +2429,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
             # (not the line's first letter, which clean text capitalises: "Èmirats" stays)
             and not (
-                words_agree
+                words_agree()
                 and best.known >= 0.99
                 and _lowers_capitals(text, best.text)
                 and _first_letter_kept(text, best.text)
@@ -2437,7 +2440,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS + needs_words
-                and _lang_share(prose(best.text), line_lang) >= LINE_SHARE
+                and _lang_share(prose(best.text), line_lang()) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             # a short known word will do when the letter statistics leap (the original's
@@ -2447,26 +2450,26 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and not needs_words
                 and gain >= STRONG_GAIN
                 and known_letters >= THIN_KNOWN_LETTERS
-                and fits(best.chain[0][0], line_lang)
+                and fits(best.chain[0][0], line_lang())
                 and not _look_alikes_replaced(text, best.text)
             )
-            or words_agree
+            or words_agree()
             or (relief > 0 and best.known > 0)
             or (
                 symbolic()
                 and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
-                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
+                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang()))
                 # The line's own known words name a language of another script than the
                 # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
-                and not _other_script_than_line(text, best, lang_bit, lang_votes)
+                and not _other_script_than_line(text, best, *language())
                 # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
                 and not _look_alikes_replaced(text, best.text)
             )
-            or (shaped and line_agrees and gain >= THIN_GAIN)
+            or (shaped and line_agrees() and gain >= THIN_GAIN)
             or agreed
-            or drawn
+            or drawn()
             or glued()
             or mixed
             or (swap() and shaped)
