@@ -12,12 +12,12 @@
  *   - drop tokens with a character no display code page holds (inert ones);
  *   - fail when no language's bigram table holds every bigram of every kept token;
  *   - fail when a kept token is no known word but a single-byte round trip makes it one
- *     (reach.becomes_word: skeleton Bloom filter, word Bloom filter, BLAKE2b word index, then
+ *     (reach.becomes_word: skeleton Bloom filter, word Bloom filter, CRC-32 keyed word index, then
  *     the images of the steps whose image is spelled in one language's alphabet).
  * `line_pages` adds plausible()'s line-level tests, `clean_line` line.untouched's quick
  * proof (with ftfy's badness pattern and utf8.SHAPE, matched by _cplausible_match.h).
  * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
- * BLAKE2b), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h.
+ * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1094,13 +1094,13 @@ static PyObject *py_crc32(PyObject *self, PyObject *args)
     return PyLong_FromUnsignedLong(c);
 }
 
-static PyObject *py_blake2b_64(PyObject *self, PyObject *arg)
+static PyObject *py_word_key64(PyObject *self, PyObject *arg)
 {
     (void)self;
     Py_buffer b;
     if (PyObject_GetBuffer(arg, &b, PyBUF_SIMPLE) < 0)
         return NULL;
-    uint64_t h = blake2b_64(b.buf, (size_t)b.len);
+    uint64_t h = word_key64(b.buf, (size_t)b.len);
     PyBuffer_Release(&b);
     return PyLong_FromUnsignedLongLong(h);
 }
@@ -1254,7 +1254,7 @@ static PyMethodDef methods[] = {
     {"init_proof", py_init_proof, METH_VARARGS, "Hand over the character flags (after init)."},
     {"word_route", py_word_route, METH_VARARGS, "no_repair._word_route(line, core)."},
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
-    {"blake2b_64", py_blake2b_64, METH_O, "BLAKE2b-64 digest of data as a big-endian int."},
+    {"word_key64", py_word_key64, METH_O, "The word index's 64-bit key of data (CRC-32 forwards, backwards)."},
     {NULL, NULL, 0, NULL},
 };
 

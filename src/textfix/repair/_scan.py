@@ -2,7 +2,7 @@
 
 ``textfix.repair._cplausible`` (optional, built from ``_cplausible.c``) computes
 ``plausible._words_pass`` for a whole line in one call: tokens, signs, inert words, bigram
-masks and ``reach.becomes_word`` (skeleton filter, word filter, BLAKE2b word index, round-trip
+masks and ``reach.becomes_word`` (skeleton filter, word filter, CRC-32 word index, round-trip
 images). It reads the very tables the pure-Python code reads, handed over here; when any of
 them has a shape the C code does not know, the compiled path is not used at all.
 

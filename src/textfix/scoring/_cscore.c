@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../repair/_cplausible_hash.h" /* BLAKE2b-64, the word index's key */
+#include "../repair/_cplausible_hash.h" /* CRC-32, the word index's key */
 
 /* Character flags, as textfix.scoring.model._char_info sets them (keep in step). */
 enum {
@@ -2660,9 +2660,6 @@ static int Words_init(Words *self, PyObject *args, PyObject *kwds)
     PyObject *o[5];
     int bits, shift;
     (void)kwds;
-    (void)crc_init; /* (the header's CRC-32 serves the Bloom filter of _cplausible only) */
-    (void)crc32_forward;
-    (void)crc32_backward;
     if (self->ready) {
         PyErr_SetString(PyExc_RuntimeError, "Words: already initialised");
         return -1;
@@ -2904,6 +2901,7 @@ PyMODINIT_FUNC
 PyInit__cscore(void)
 {
     PyTypeObject *types[] = {&TablesType, &PoolType, &RankingType, &WordsType};
+    crc_init(); /* the word index's key */
     PyObject *unicodedata = PyImport_ImportModule("unicodedata");
     if (unicodedata == NULL) {
         return NULL;

@@ -2,10 +2,12 @@
 
 The shipped word lists (~785,000 distinct words) as a ``dict[str, int]`` made a first
 ``fix()`` peak at ~180 MB RSS. Instead each word is reduced to a stable ``HASH_BITS``-bit key
-(BLAKE2b); the sorted keys live in ``array`` objects searched with ``bisect``, and each key
-points to one of the few thousand distinct masks: 8 bytes per word in memory. The file holds
-the keys already sorted, so loading is one small decompression and one running sum (no
-hashing, no sorting).
+(the CRC-32s of its UTF-8 bytes read forwards and backwards, mixed by MurmurHash3's 64-bit
+finaliser: ~200 instructions a word in C, where the BLAKE2b digest used before cost ~3,000);
+the sorted keys live in ``array`` objects searched with ``bisect``, and each key points to
+one of the few thousand distinct masks: 8 bytes per word in memory. The file holds the
+keys already sorted, so loading is one small decompression and one running sum (no hashing,
+no sorting).
 
 Collisions: with ``n`` shipped words a word that is *not* shipped hits some key with
 probability ``n / 2**HASH_BITS`` (about 7e-7 for 785,000 words and 40 bits), and then gets
@@ -27,18 +29,18 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import lru_cache
-from hashlib import blake2b
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
+from zlib import crc32
 
 from textfix._native import load
 
 if TYPE_CHECKING:
     from textfix.scoring import _cscore
 
-#: Bits of BLAKE2b kept per word (see the module docstring for the collision rate).
+#: Bits of the 64-bit key kept per word (see the module docstring for the collision rate).
 HASH_BITS = 40
-_MAGIC = b"TFW2"
+_MAGIC = b"TFW3"  # (TFW2 held BLAKE2b keys)
 _HEADER = struct.Struct("<4sIII")  # magic, word count, mask count, hash bits
 _LOW = 16  # low key bits stored raw: they are random, compressing them only slows loading
 #: Keys are found through a table of where each run of keys sharing this many top bits
@@ -49,15 +51,34 @@ CACHE = 8192
 
 
 def word_key(word: str, bits: int = HASH_BITS) -> int:
-    """Stable key of ``word``: the top ``bits`` bits of its 64-bit BLAKE2b digest.
+    """Stable key of ``word``: the top ``bits`` bits of :func:`mix64` of the CRC-32 of its
+    UTF-8 bytes (high half) and of those bytes reversed (low half).
 
     >>> word_key("текст") == word_key("текст") != word_key("текст ")
     True
     >>> word_key("\\ud800") >= 0  # lone surrogates hash too (never raises)
     True
     """
-    digest = blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> (64 - bits)
+    data = word.encode("utf-8", "surrogatepass")
+    return mix64(crc32(data) << 32 | crc32(data[::-1])) >> (64 - bits)
+
+
+_MASK64 = (1 << 64) - 1
+
+
+def mix64(value: int) -> int:
+    """MurmurHash3's 64-bit finaliser: a bijection whose every output bit depends on every
+    input bit (the two CRCs are linear in the bytes; their top bits alone would collide more
+    often than chance).
+
+    >>> mix64(0), mix64(1) != mix64(2)
+    (0, True)
+    """
+    value ^= value >> 33
+    value = value * 0xFF51AFD7ED558CCD & _MASK64
+    value ^= value >> 33
+    value = value * 0xC4CEB9FE1A85EC53 & _MASK64
+    return value ^ value >> 33
 
 
 def _little(values: array) -> bytes:  # type: ignore[type-arg]
