@@ -57,6 +57,7 @@ from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
     _EDGE,
+    CONTEXT_LETTERS,
     CONTEXT_RELIEF,
     EVIDENCE_LETTERS,
     LINE_VOTES,
@@ -80,6 +81,7 @@ from textfix.repair.legacy import (
     _share,
     _step_images,
     _symbols,
+    _words_of_no_language,
     core,
 )
 from textfix.repair.line_language import (
@@ -421,23 +423,26 @@ def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
         return True
     if _only_letter_runs(text, cand):
         return True
-    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(cand)
+    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(text, cand)
 
 
-def _may_back_a_flip(cand: str) -> bool:
+def _may_back_a_flip(text: str, cand: str) -> bool:
     """Whether ``cand`` may hold the word evidence that lets a thin repair flip a letter's
-    case: :data:`~textfix.repair.legacy.EVIDENCE_LETTERS` letters of known non-ASCII words
-    (the gates ask for :data:`~textfix.repair.legacy.CONTEXT_LETTERS`, or that many when the
-    flipped letters are foreign to the line's language in words of no language), or
-    :data:`~textfix.repair.legacy.LINE_VOTES` known words of three letters or more (in
-    any language: the gates ask for one language)."""
+    case: :data:`~textfix.repair.legacy.CONTEXT_LETTERS` letters of known non-ASCII words
+    (:data:`~textfix.repair.legacy.EVIDENCE_LETTERS` when the words flipped in ``text`` are
+    no known word of any language), or :data:`~textfix.repair.legacy.LINE_VOTES` known
+    words of three letters or more (in any language: the gates ask for one language)."""
     letters = votes = 0
     known = _known_test()
     for word in TOKEN_RE.findall(cand):
         if (len(word) >= 3 or not word.isascii()) and known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
-    return letters >= EVIDENCE_LETTERS or votes >= LINE_VOTES
+    return (
+        letters >= CONTEXT_LETTERS
+        or votes >= LINE_VOTES
+        or (letters >= EVIDENCE_LETTERS and _words_of_no_language(text, cand))
+    )
 
 
 def _all_fail(
