@@ -77,6 +77,8 @@ def test_real_lines_rank_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
         "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
         "Kuþ uçtu",
         "Labot ðo dokumentu",  # named_lang: the line's words name Latvian
+        "πas branja",  # _lead_index: one vote names Slovene
+        "Al¾eeria dinaar",  # ... Estonian, which some chain giving the text fits
         "Iðsaugokite juos saugioje vietoje dabar",
         "‚ибрати файл",  # a display code page that cannot hold the core
         "Êîãàëûì",  # a capital read as a no-break space

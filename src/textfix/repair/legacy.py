@@ -745,6 +745,23 @@ def _prior_cost(chain: Chain) -> float:
     return RANK_PENALTY * TRUE_RANK[true] + SHOWN_COST.get(shown, OTHER_SHOWN_COST)
 
 
+_LEAD_EDGE = _EDGE + "\"'()[]{}<>,.;:!?"
+
+
+def _lead_index(text: str) -> int:
+    """The model index of the language most of ``text``'s words made of letters alone
+    (edge punctuation aside: not those mojibake is in) are known in, ahead of every other
+    (one vote will do), or -1.
+
+    >>> _code_of(1 << _lead_index("¹as dejanja")), _lead_index("xyz"), _lead_index("Ign╙")
+    ('sl', -1, -1)
+    """
+    words = (w.strip(_LEAD_EDGE) for w in text.split())
+    lang, votes, second = line_language(" ".join(w for w in words if w.isalpha()))
+    model = langdata().models.get(lang) if lang is not None and votes > second else None
+    return -1 if model is None else model.index
+
+
 def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
     """Whether the rank :func:`candidates` would give ``cand_core`` is surely below ``rank``,
     known without its full score: an upper bound of the ranking formula there, every term at
@@ -754,7 +771,9 @@ def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
     top += COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
     if top + WORD_BONUS < rank:
         return True
-    return top + WORD_BONUS * _share(_changed_words(text_core, cand_core), -1)[1] < rank
+    share, evidence = _share(_changed_words(text_core, cand_core), -1)
+    # (the line's leader may give all known words full weight: see _ranked)
+    return top + WORD_BONUS * (1.0 if share == 1.0 else evidence) < rank
 
 
 #: Covers rounding: the bound and the score add the same terms in other orders.
@@ -907,6 +926,8 @@ def _ranked(
     top = -math.inf  # the best rank so far
     held: dict[str, bool] = {}  # display code page -> whether it holds the whole core
     odd_before = _odd_cases(text_core)
+    lead = _lead_index(text)
+    lead_code = None if lead < 0 else _code_of(1 << lead)
 
     def holds(shown: str) -> bool:
         if shown not in held:
@@ -940,6 +961,14 @@ def _ranked(
         # "вибрати" shown as mac-roman, which has no Cyrillic): a penalty, as above.
         if not holds(chain[0][1]):
             rank -= LANG_MISMATCH
+        # The language most of the line's words are known in, even by one vote ("¹as
+        # dejanja": "dejanja" is Slovene): a code page not used for it is a mismatch, and
+        # repaired words all known in it weigh fully however short ("čas", not "šas").
+        if lead_code is not None:
+            if not any(fits(c[0][0], lead_code) for c in chains):
+                rank -= LANG_MISMATCH
+            if _share(_changed_words(text_core, cand_core), 1 << lead)[0] == 1.0:
+                rank += WORD_BONUS * (1.0 - evidence)
         # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
         # "\xa0огалым"): rank it below one they may accept.
         rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
@@ -979,6 +1008,7 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         infos,
         ["".join(sorted(chars or ())) for chars in charsets],
         named_index,
+        _lead_index,
         _letters_to_symbols,
         "".join(sorted(_QUOTES | _APOSTROPHES)),
         _unchanged_oddity,

@@ -90,6 +90,7 @@ class Ranking:
         infos: list[tuple[float, int, int, int]],
         charsets: list[str],
         named: Callable[[str], int],
+        lead: Callable[[str], int],
         to_symbols: Callable[[str, str], int],
         paired: str,
         oddity: Callable[[str], tuple[int, int, str]],

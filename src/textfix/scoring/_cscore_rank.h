@@ -20,6 +20,7 @@ typedef struct {
     uint8_t *charsets;    /* per display code page: a BMP bit set of what it encodes */
     Py_ssize_t n_shown;
     PyObject *named;      /* text -> model number line_language names (-1: none) */
+    PyObject *lead;       /* text -> model number of line_language's leader (-1: none) */
     PyObject *to_symbols; /* legacy._letters_to_symbols, for lost quotes and apostrophes */
     Py_UCS4 paired[16];   /* those quotes and apostrophes */
     Py_ssize_t n_paired;
@@ -38,6 +39,7 @@ Ranking_dealloc(Ranking *self)
 {
     Py_XDECREF(self->steps);
     Py_XDECREF(self->named);
+    Py_XDECREF(self->lead);
     Py_XDECREF(self->to_symbols);
     Py_XDECREF(self->oddity);
     Py_XDECREF(self->oddities);
@@ -46,23 +48,23 @@ Ranking_dealloc(Ranking *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Ranking(steps, infos, charsets, named, to_symbols, paired, oddity): ``steps`` maps each
+/* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity): ``steps`` maps each
  * (true, shown) step to its row of ``infos``, (prior cost, fits mask, language mask, display
  * code page number); ``charsets`` holds each display code page's characters (all in the
  * BMP). */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *steps, *infos, *charsets, *named, *to_symbols, *paired, *oddity;
-    static char *kwlist[] = {"steps",      "infos",  "charsets", "named",
+    PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
+    static char *kwlist[] = {"steps",      "infos",  "charsets", "named", "lead",
                              "to_symbols", "paired", "oddity",   NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOUO", kwlist, &PyDict_Type, &steps,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUO", kwlist, &PyDict_Type, &steps,
                                      &PyList_Type, &infos, &PyList_Type, &charsets, &named,
-                                     &to_symbols, &paired, &oddity)) {
+                                     &lead, &to_symbols, &paired, &oddity)) {
         return -1;
     }
     Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
@@ -116,6 +118,8 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
     self->steps = steps;
     Py_INCREF(named);
     self->named = named;
+    Py_INCREF(lead);
+    self->lead = lead;
     Py_INCREF(to_symbols);
     self->to_symbols = to_symbols;
     Py_INCREF(oddity);
@@ -166,7 +170,8 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     }
     double share, evidence;
     share_of(w, ~(uint64_t)0, k->evidence_letters, &share, &evidence);
-    return top + k->word_bonus * evidence < rank;
+    /* (the line's leader may give all known words full weight) */
+    return top + k->word_bonus * (share == 1.0 ? 1.0 : evidence) < rank;
 }
 
 /* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
@@ -207,6 +212,7 @@ typedef struct {
     Ranking *self;
     PyObject *text, *text_core;
     int named;     /* line_language's model (-1: none), -2 until asked */
+    int lead;      /* line_language's leader (-1: none), -2 until asked */
     int8_t *holds; /* per display code page: -1 until asked */
 } Line;
 
@@ -245,6 +251,27 @@ line_holds(Line *line, Py_ssize_t shown)
     return line->holds[shown];
 }
 
+/* ``*slot`` (-2 until asked) set once to the model number ``fn(text)`` gives (-1: none or
+ * out of range); -1 on error, else 0. */
+static int
+asked_model(PyObject *fn, PyObject *text, Tables *tables, int *slot)
+{
+    if (*slot != -2) {
+        return 0;
+    }
+    PyObject *r = PyObject_CallOneArg(fn, text);
+    if (r == NULL) {
+        return -1;
+    }
+    long m = PyLong_AsLong(r);
+    Py_DECREF(r);
+    if (m == -1 && PyErr_Occurred()) {
+        return -1;
+    }
+    *slot = m >= 0 && m < tables->n_models ? (int)m : -1;
+    return 0;
+}
+
 /* named_lang(text, lang) as a model number (-1: None) where fits(true, it) can be False
  * for the step ``rs`` (else -1: line_language is worked out only when it can matter); -2
  * on error. */
@@ -261,22 +288,20 @@ named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
     if ((rs->fits & script) == script) {
         return -1; /* the step fits every language named_lang could name */
     }
-    if (line->named == -2) {
-        PyObject *r = PyObject_CallOneArg(line->self->named, line->text);
-        if (r == NULL) {
-            return -2;
-        }
-        long m = PyLong_AsLong(r);
-        Py_DECREF(r);
-        if (m == -1 && PyErr_Occurred()) {
-            return -2;
-        }
-        line->named = m >= 0 && m < tables->n_models ? (int)m : -1;
+    if (asked_model(line->self->named, line->text, tables, &line->named) < 0) {
+        return -2;
     }
     if (line->named < 0 || tables->models[line->named].script != tables->models[lang].script) {
         return -1;
     }
     return line->named;
+}
+
+/* legacy._lead_index(text) (-1: none), asked once per line; -2 on error. */
+static int
+line_lead(Line *line, Tables *tables)
+{
+    return asked_model(line->self->lead, line->text, tables, &line->lead) < 0 ? -2 : line->lead;
 }
 
 static int
@@ -443,7 +468,7 @@ static PyObject *
 rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *text_core,
           const Look *looks, Py_ssize_t n, Py_ssize_t most, int best_only, const RankConstants *k)
 {
-    Line line = {self, text, text_core, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
+    Line line = {self, text, text_core, -2, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
     PyObject *out = PyList_New(0);
     Changed w = {0, 0, NULL, NULL, 0};
     if (line.holds == NULL || out == NULL) {
@@ -518,6 +543,31 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         }
         if (!line_holds(&line, rs->shown)) {
             rank -= k->lang_mismatch;
+        }
+        int lead = line_lead(&line, tables);
+        if (lead == -2) {
+            goto fail;
+        }
+        if (lead >= 0) {
+            int fit = 0; /* any chain giving the candidate fits the leader */
+            for (Py_ssize_t c = 0; c < PyTuple_GET_SIZE(chains) && !fit; c++) {
+                const RankStep *cs = rank_step(self, PyTuple_GET_ITEM(chains, c));
+                if (cs == NULL) {
+                    if (PyErr_Occurred()) {
+                        goto fail;
+                    }
+                    goto python;
+                }
+                fit = fits_model(cs, lead);
+            }
+            if (!fit) {
+                rank -= k->lang_mismatch;
+            }
+            double in_lead, unused;
+            share_of(&w, (uint64_t)1 << lead, k->evidence_letters, &in_lead, &unused);
+            if (in_lead == 1.0) {
+                rank += k->word_bonus * (1.0 - evidence);
+            }
         }
         Py_ssize_t lost = to_symbols(self, pool, text_core, cand);
         if (lost < 0 || odd_cases(tables, cand, &odd) < 0) {
