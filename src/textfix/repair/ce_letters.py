@@ -32,7 +32,8 @@ from collections import Counter
 from functools import cache
 
 from textfix.chains import FAMILIES, fits, translation
-from textfix.repair.line_language import VOTE_LETTERS, prose
+from textfix.repair.line_language import VOTE_LETTERS, _lower, prose
+from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.model import TOKEN_RE
@@ -89,10 +90,6 @@ def _nbsp_at(text: str, i: int, letters: int = 2) -> bool:
     )
 
 
-def _lower(ch: str) -> str:
-    return "i" if ch == "İ" else ch.lower()
-
-
 def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     """``cand`` (``text`` through the single-byte round trip ``step``, ``(true, shown)``,
     whose true code page is Central European) changes only words that were no known word
@@ -113,11 +110,7 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     true, shown = step
     if len(text) != len(cand) or text == cand or true not in _central_european():
         return False
-    pairs = [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ]
+    pairs = word_pairs(text, cand)
     if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
         return False
     # A no-break space made a letter stands after one and before one, a space or the end

@@ -90,7 +90,7 @@ from textfix.repair.plausible import (
     utf8_round_trip,
 )
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
-from textfix.repair.spans import changed_spans
+from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import stray_repair, suspects
 from textfix.scoring import TextScore, score, word_langs
 from textfix.scoring._data import langdata
@@ -632,21 +632,6 @@ def _repaired_tokens(text: str, cand: str) -> tuple[str, ...]:
     return tuple(
         [m.group() for m in TOKEN_RE.finditer(cand) if text[m.start() : m.end()] != m.group()]
     )
-
-
-def _token_pairs(text: str, cand: str) -> list[tuple[str, str]]:
-    """``(original, repaired)`` of each letter run of ``cand`` that differs from ``text`` at
-    the same positions (:func:`_repaired_tokens` with what each was; callers check the
-    lengths match).
-
-    >>> _token_pairs("Kuþ uçtu ok", "Kuş uçtu ok")
-    [('Kuþ', 'Kuş')]
-    """
-    return [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ]
 
 
 def _has_known_words(text_core: str, cand_core: str) -> bool:
@@ -1790,7 +1775,7 @@ def _words_of_no_language(text: str, cand: str) -> bool:
     >>> _words_of_no_language("Ëetiri", "četiri"), _words_of_no_language("étage", "Étage")
     (True, False)
     """
-    pairs = _token_pairs(text, cand)
+    pairs = word_pairs(text, cand)
     return bool(pairs) and not any(word_langs(a) for a, _b in pairs)
 
 
@@ -1877,7 +1862,7 @@ def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
     """
     if len(text) != len(cand):
         return False
-    pairs = [(a, b) for a, b in _token_pairs(text, cand) if len(b) >= 2]
+    pairs = [(a, b) for a, b in word_pairs(text, cand) if len(b) >= 2]
     if not pairs or any(word_langs(a) for a, _b in pairs):
         return False
     common = _lang_mask(true, None)
@@ -1910,7 +1895,7 @@ def _short_words_known(text: str, cand: str, true: str) -> bool:
     """
     if len(text) != len(cand):
         return False
-    pairs = _token_pairs(text, cand)
+    pairs = word_pairs(text, cand)
     if len(pairs) < SHORT_KNOWN_WORDS or not all(any(map(eq, a, b)) for a, b in pairs):
         return False
     common = _lang_mask(true, None)

@@ -8,6 +8,7 @@ from itertools import compress, count
 from operator import ne
 
 from textfix._native import load
+from textfix.scoring.model import TOKEN_RE
 
 _CSCORE = load("textfix.scoring._cscore")
 _CGATES = load("textfix.repair._cgates")
@@ -15,6 +16,20 @@ _CGATES = load("textfix.repair._cgates")
 #: Beyond this many differing characters an exact alignment costs more than it tells;
 #: the changed region is then reported as one span.
 _MAX_ALIGN = 4000
+
+
+def word_pairs(text: str, cand: str) -> list[tuple[str, str]]:
+    """``(original, repaired)`` of each letter run of ``cand`` that differs from ``text`` at
+    the same positions (a same-length repair: callers check the lengths match).
+
+    >>> word_pairs("Kuþ uçtu ok", "Kuş uçtu ok")
+    [('Kuþ', 'Kuş')]
+    """
+    return [
+        (text[m.start() : m.end()], m.group())
+        for m in TOKEN_RE.finditer(cand)
+        if text[m.start() : m.end()] != m.group()
+    ]
 
 
 def _widens(ch: str) -> bool:

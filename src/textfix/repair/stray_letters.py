@@ -31,9 +31,10 @@ from functools import cache, lru_cache
 
 from textfix.chains import family_langs
 from textfix.repair.line_language import _lower, named_index
+from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE, mojibake_shape
+from textfix.scoring.model import mojibake_shape
 
 #: The latin-1 letters a Turkish or Baltic code page shown as cp1252 or latin-1 makes of its
 #: own letters that are no accented vowel (``ğ ş ı İ``, ``š ž ų ę`` and their capitals),
@@ -185,11 +186,7 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
     for a, b in zip(text, cand, strict=True):
         if a != b and (_lower(a) not in STRAY or not b.isalpha()):
             return False
-    words = [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ]
+    words = word_pairs(text, cand)
     # (one stray word shows the line's code page: its other changed words need only be no
     # known word, "Varang Þiti (Varang Kþiti)": Icelandic writes "þi", never "kþ")
     strays = [stray_word(old) and _enough(old, new) for old, new in words]
