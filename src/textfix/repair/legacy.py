@@ -84,6 +84,7 @@ from textfix.repair.line_language import (
     prose,
 )
 from textfix.repair.plausible import (
+    ORDINAL_NEXT,
     distinct_tables,
     plausible,
     typed_in_unicode,
@@ -1373,6 +1374,12 @@ def _drawings_made_letters(text: str, best: Candidate) -> bool:
 _PROSE_PUNCT = frozenset(_EDGE) | (_COMMON - frozenset("°€£¥©®™№§"))
 
 
+#: Ordinal indicators, and the small letters they never stand right before in clean text
+#: (no line of the dev, Debian prose, CLDR, hunspell, Faker or wheel sets but mojibake).
+_ORDINALS = "ºª"
+_ORDINAL_BEFORE = re.compile(ORDINAL_NEXT)
+
+
 def _glued_made_letters(text: str, best: Candidate) -> bool:
     """Every character the repair changes stands where clean prose writes none (a non-ASCII
     symbol or superscript glued to a letter, a letter of another script inside a word, a
@@ -1396,7 +1403,14 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
     for i, a, b in changes:
         before = i > 0 and text[i - 1].isalpha()
         after = i + 1 < len(text) and text[i + 1].isalpha()
-        if a.isalpha():
+        if a in _ORDINALS:
+            # An ordinal indicator (a letter to Unicode) right before a small letter: real
+            # text writes it after a number or an abbreviation ("1º", "nº"), iso8859-10's
+            # "š" shown as latin-1 there ("Tºiili" is Estonian "Tšiili")
+            if not _ORDINAL_BEFORE.match(text, i + 1):
+                return False
+            inside = True
+        elif a.isalpha():
             if before and after and script_of(a) != script:
                 inside = True  # "MΣrkused": a Greek letter inside a Latin word
             elif a.isupper() and b.islower() and before and text[i - 1].islower():

@@ -53,6 +53,9 @@ SIGNS = "¡¿©®°ºª·•€£¥™№§‰†×±"
 TOUCHING_SYMBOLS = "£¥€§†×±"
 #: Of those, the ones real words hold between letters (``l’homme``, Catalan ``l·l``).
 INNER_SYMBOLS = "’‘"
+#: Small letters an ordinal indicator never stands right before in real text (the scorer's
+#: ``_LEADING_NEXT``).
+ORDINAL_NEXT = "[a-z\u00df-\u00ff]"
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,10 @@ def _build() -> _Tables:
             rf"{touching}(?={word})|{touching}(?<={word}.)",
             # mac-cyrillic's С is cp1251's ‘: an opening quote right before a non-ASCII letter.
             rf"‘{_char_class(letters)}",
+            # An ordinal indicator right before a small letter: real text writes it after a
+            # number or an abbreviation (``1º``, ``nº``); iso8859-10 shown as latin-1 or cp1252
+            # spells Estonian ``Šveitsi`` as ``ªveitsi`` (the scorer's _LEADING has it too).
+            rf"[ºª](?={ORDINAL_NEXT})",
             rf"{any_upper}(?<={_char_class(lower)}.)|{_char_class(upper)}(?<={any_lower}.)",
         )
     )
