@@ -90,6 +90,7 @@ from textfix.repair.plausible import (
     typed_in_unicode,
     utf8_round_trip,
 )
+from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import stray_repair, suspects
@@ -126,6 +127,8 @@ _CGATES = load("textfix.repair._cgates")
 MIN_GAIN = 1.0
 #: ... and reach this absolute level.
 MIN_LOGPROB = -4.5
+#: The confidence of a repair of quotation marks shown as signs (quote_signs).
+QUOTED_CONFIDENCE = 0.9
 #: The original's core must be below this level for anything to be tried.
 ORIGINAL_BAR = -2.6
 #: With this chain already shown in the document (or the caller's sample), bars move by:
@@ -1374,6 +1377,10 @@ def _drawings_made_letters(text: str, best: Candidate) -> bool:
 _PROSE_PUNCT = frozenset(_EDGE) | (_COMMON - frozenset("°€£¥©®™№§"))
 
 
+#: Punctuation prose writes beside words but never between a letter and a small letter
+#: (none of the 495,772 clean lines of the dev, Debian prose, CLDR, hunspell, Faker and wheel
+#: sets has one there; "’ ‘ · “ ” – — … ¡ «" and the no-break space all stand there in some).
+_UNWORDED = frozenset("„‚‹›¿»•")
 #: Ordinal indicators, and the small letters they never stand right before in clean text
 #: (no line of the dev, Debian prose, CLDR, hunspell, Faker or wheel sets but mojibake).
 _ORDINALS = "ºª"
@@ -1421,6 +1428,8 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
                 inside = inside or not after
             else:
                 return False
+        elif a in _UNWORDED and before and i + 1 < len(text) and text[i + 1].islower():
+            inside = True  # "v„„rtus": cp437 and cp775 show "ä" as cp1252's "„"
         elif a in _PROSE_PUNCT:
             return False  # punctuation prose uses: "PROGRES¡STAS", "A–konto" stay
         elif _INSIDE_WORD.match(text, i):
@@ -2120,6 +2129,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii():
         return None
+    # iso8859-13's quotation marks shown as latin-1 signs pair up as no clean text writes
+    # them, in a line whose words name a Baltic language ("pole ´viimane¡" is "“viimane”"):
+    # no letter changes, so neither the letter statistics nor the word lists could tell.
+    quoted = signs_quoted(text)
+    if quoted is not None:
+        return Step(quoted[0], quoted[1], QUOTED_CONFIDENCE)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = capital_behind_sign(text)
     # (a no-break space glued after a word's letters may be cp852's "á": look anyway)

@@ -92,6 +92,7 @@ from textfix.repair.line_language import (
 )
 from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
+from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.repair.stray_letters import suspects
 from textfix.scoring import score
@@ -662,6 +663,8 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         return False  # (a sign before a small letter: the engine's "signed" route)
     if suspects(text):
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)
+    if signs_quoted(text) is not None:
+        return False  # (quotation marks shown as signs: see quote_signs)
     text_core = core(text)
     # (a well-formed line's first pass in one compiled call, when built, and what it tells;
     # asked once of a line, which untouched may ask twice: at once, then in full)
