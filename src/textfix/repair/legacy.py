@@ -1381,6 +1381,11 @@ _PROSE_PUNCT = frozenset(_EDGE) | (_COMMON - frozenset("°€£¥©®™№§"))
 #: (none of the 495,772 clean lines of the dev, Debian prose, CLDR, hunspell, Faker and wheel
 #: sets has one there; "’ ‘ · “ ” – — … ¡ «" and the no-break space all stand there in some).
 _UNWORDED = frozenset("„‚‹›¿»•")
+#: A non-ASCII sign right after three letters, ending the word: cp437 shows cp1257's "ų" as
+#: "°" and iso8859-4's "ė" as "∞" ("dien°", "Egl∞"); no clean line of the dev, Debian prose,
+#: CLDR, hunspell, Faker or wheel sets has such a sign there but quotes, "¡", "·" and signs
+#: of _COMMON ("Microsoft®"; "n°" follows one letter).
+_ENDS_WORD = re.compile(r"(?<=[^\W\d_]{3})[^\w\s\x00-\x7f](?![^\W\d_])")
 #: Ordinal indicators, and the small letters they never stand right before in clean text
 #: (no line of the dev, Debian prose, CLDR, hunspell, Faker or wheel sets but mojibake).
 _ORDINALS = "ºª"
@@ -1434,6 +1439,8 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
             return False  # punctuation prose uses: "PROGRES¡STAS", "A–konto" stay
         elif _INSIDE_WORD.match(text, i):
             inside = True  # "Al₧irija", "p£estupjone": a symbol between two letters
+        elif _ENDS_WORD.match(text, i) and (a not in _COMMON or a == "°"):
+            inside = True  # "Egl∞", "dien°": a sign ending a word of two letters or more
         elif not (before or after) or a in _COMMON:
             return False  # (signs such as "°" and "£" stand beside words: "20°C", "£5")
     return inside
@@ -1768,6 +1775,10 @@ def _flips_case(text: str, cand: str) -> bool:
 #: Letters some Latin orthographies borrow from Greek (Akan, Ewe, Kabyle write ε, Σ for ɛ,
 #: Ɛ): no sign of mojibake inside a Latin word.
 _BORROWED = frozenset("εΕΣ")
+#: ... and those capitals after a Latin letter, before a small Latin letter (none of the
+#: 495,772 clean lines of the dev, Debian prose, CLDR, hunspell, Faker and wheel sets has one
+#: there; the small "ε" stands there in Akan and Kabyle names).
+_BORROWED_INSIDE = re.compile("(?<=[A-Za-z\u00c0-\u024f])[ΕΣ]+(?=[a-z\u00df-\u024f])")
 
 
 def _flips_foreign_letters(text: str, cand: str, lang: str | None) -> bool:
@@ -1810,7 +1821,11 @@ def _mixes_scripts(word: str) -> bool:
     """
     if word.isascii():
         return False
-    return len(set(map(_LETTER_SCRIPT.__getitem__, word)) - {"Other"}) > 1
+    if len(set(map(_LETTER_SCRIPT.__getitem__, word)) - {"Other"}) > 1:
+        return True
+    # (a borrowed capital between a Latin letter and a small one: the orthographies that
+    # borrow it write it at a word's start, cp437 shows cp1257's "ä" as "Σ": "MΣrkused")
+    return _BORROWED_INSIDE.search(word) is not None
 
 
 class _LetterScriptTable(dict[str, str]):
