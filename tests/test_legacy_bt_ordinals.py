@@ -1,4 +1,4 @@
-"""Ordinal indicators before small letters: iso8859-10's ``š`` and ``Š`` shown as latin-1 or
+"""Ordinal indicators (and ``©``, ``®``) before small letters: iso8859-10's ``š`` and ``Š`` shown as latin-1 or
 cp1252 read as ``º`` and ``ª`` (``Tºiili`` is Estonian ``Tšiili``), cp852's ``ž`` shown as
 cp437 as ``º``. Real text writes an ordinal indicator after a number or an abbreviation.
 
@@ -21,13 +21,16 @@ GARBLED = [
     ("Par šiem dokumentiem", "iso8859-10", "cp1252"),
     ("Paieškos puslapis", "iso8859-10", "iso8859-1"),
     ("Južni grad", "cp852", "cp437"),
+    # iso8859-4's "Š" and "Ž" read as "©" and "®"
+    ("Šveitsi frank", "iso8859-4", "cp1252"),
+    ("Žemyna", "iso8859-4", "iso8859-1"),
 ]
 
 
 @pytest.mark.parametrize(("line", "true", "shown"), GARBLED)
 def test_ordinals_before_small_letters_are_mended(line: str, true: str, shown: str) -> None:
     garbled = line.encode(true).decode(shown)
-    assert "º" in garbled or "ª" in garbled
+    assert any(sign in garbled for sign in "ºª©®")
     assert mojibake_shape(garbled)
     assert not plausible(garbled) and not looks_clean(garbled)
     assert textfix.fix(garbled) == line
@@ -43,6 +46,9 @@ def test_ordinals_before_small_letters_are_mended(line: str, true: str, shown: s
         "Mª José García",
         "20ºC en el 3º piso",
         "o 1º e a 2ª",
+        "Copyright ©2020 Example®",
+        "© www.example.org",
+        "Acme® products",
     ],
 )
 def test_ordinals_where_real_text_writes_them_stay(line: str) -> None:

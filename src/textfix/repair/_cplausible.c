@@ -472,9 +472,9 @@ static int shape(const Py_UCS4 *s, Py_ssize_t n)
             return 1;
         if (c == 0x2018 && i + 1 < n && IN(LETTERS, s[i + 1]))
             return 1;
-        if ((c == 0xAA || c == 0xBA) && i + 1 < n
+        if ((c == 0xAA || c == 0xBA || c == 0xA9 || c == 0xAE) && i + 1 < n
             && ((s[i + 1] >= 'a' && s[i + 1] <= 'z') || (s[i + 1] >= 0xDF && s[i + 1] <= 0xFF)))
-            return 1; /* an ordinal indicator right before a small letter ("ªveitsi") */
+            return 1; /* an ordinal indicator, © or ® right before a small letter ("ªveitsi") */
         if (i > 0 && ((IN(ANY_UPPER, c) && IN(LOWER, s[i - 1])) || (IN(UPPER, c) && IN(ANY_LOWER, s[i - 1]))))
             return 1;
     }

@@ -36,7 +36,8 @@ _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
 #: Shapes real text almost never has and mojibake often does.
 _SUSPECT_RE = re.compile(
     r"[\x80-\x9f]"
-    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac\u00aa\u00ba][a-z\u00df-\u00ff]"
+    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac"
+    r"\u00aa\u00ba\u00a9\u00ae][a-z\u00df-\u00ff]"
 )
 _EDGE = "¿¡«»„“”‘’‹›·•…–—°º"
 

@@ -1386,9 +1386,10 @@ _UNWORDED = frozenset("„‚‹›¿»•")
 #: CLDR, hunspell, Faker or wheel sets has such a sign there but quotes, "¡", "·" and signs
 #: of _COMMON ("Microsoft®"; "n°" follows one letter).
 _ENDS_WORD = re.compile(r"(?<=[^\W\d_]{3})[^\w\s\x00-\x7f](?![^\W\d_])")
-#: Ordinal indicators, and the small letters they never stand right before in clean text
-#: (no line of the dev, Debian prose, CLDR, hunspell, Faker or wheel sets but mojibake).
-_ORDINALS = "ºª"
+#: Ordinal indicators, copyright and registered signs, and the small letters they never
+#: stand right before in clean text (no line of the dev, Debian prose, CLDR, hunspell, Faker
+#: or wheel sets but mojibake): iso8859-10's "š", iso8859-4's "Š" and "Ž" shown as latin-1.
+_LEADING_SIGNS = "ºª©®"
 _ORDINAL_BEFORE = re.compile(ORDINAL_NEXT)
 
 
@@ -1415,10 +1416,11 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
     for i, a, b in changes:
         before = i > 0 and text[i - 1].isalpha()
         after = i + 1 < len(text) and text[i + 1].isalpha()
-        if a in _ORDINALS:
-            # An ordinal indicator (a letter to Unicode) right before a small letter: real
-            # text writes it after a number or an abbreviation ("1º", "nº"), iso8859-10's
-            # "š" shown as latin-1 there ("Tºiili" is Estonian "Tšiili")
+        if a in _LEADING_SIGNS:
+            # An ordinal indicator (a letter to Unicode), © or ® right before a small letter:
+            # real text writes them after a number or an abbreviation ("1º", "nº") or alone,
+            # iso8859-10's "š" or iso8859-4's "Š" shown as latin-1 there ("Tºiili" is
+            # Estonian "Tšiili", "©veitsi" "Šveitsi")
             if not _ORDINAL_BEFORE.match(text, i + 1):
                 return False
             inside = True

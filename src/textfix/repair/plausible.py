@@ -153,8 +153,9 @@ def _build() -> _Tables:
             rf"‘{_char_class(letters)}",
             # An ordinal indicator right before a small letter: real text writes it after a
             # number or an abbreviation (``1º``, ``nº``); iso8859-10 shown as latin-1 or cp1252
-            # spells Estonian ``Šveitsi`` as ``ªveitsi`` (the scorer's _LEADING has it too).
-            rf"[ºª](?={ORDINAL_NEXT})",
+            # spells Estonian ``Šveitsi`` as ``ªveitsi``, iso8859-4 as ``©veitsi``; the
+            # scorer's _LEADING has them too).
+            rf"[ºª©®](?={ORDINAL_NEXT})",
             rf"{any_upper}(?<={_char_class(lower)}.)|{_char_class(upper)}(?<={any_lower}.)",
         )
     )

@@ -92,10 +92,11 @@ _RARE_SYMBOL_RE = re.compile(
 #: (Ordinal indicators too: real text writes them after a number or an abbreviation, "1º",
 #: "nº"; iso8859-10's "š" and "Š" shown as latin-1, "Tºiili", "ªveitsi", or cp852's "ž"
 #: shown as cp437, "Juºni", put them before small letters, as no clean line of the dev,
-#: Debian prose, CLDR, hunspell, Faker or wheel sets does but one that is mojibake itself.)
+#: Debian prose, CLDR, hunspell, Faker or wheel sets does but one that is mojibake itself;
+#: so do iso8859-4's "Š" and "Ž" shown as "©" and "®": "©veitsi", "®emyna".)
 _LEADING = (
     r"[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac"
-    r"\u00aa\u00ba]"
+    r"\u00aa\u00ba\u00a9\u00ae]"
 )
 _LEADING_NEXT = r"[a-z\u00df-\u00ff]"
 _LEADING_SIGN = "[€†‡‰™]"
