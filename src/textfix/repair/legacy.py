@@ -2123,11 +2123,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     foreign = needs_words and foreign_to_line(text)
     # (a line sent on by its stray letters alone may pass only as their repair: the exits
     # below guard the other gates)
-    only_strays = False
-    if needs_words and not foreign and not nbsp and not _may_find_words(text, text_core):
-        if not strays:
-            return None  # what candidates(text, needs_words=True) would find, cheaply
-        only_strays = True
+    # (without stray letters, such a line goes on to candidates(text, needs_words=True),
+    # which then finds nothing: the engine returns None there; asking _may_find_words
+    # first costs more than that search on the garbled lines, nearly all of which do
+    # make known words)
+    only_strays = (
+        needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
+    )
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
