@@ -2574,12 +2574,17 @@ def _judged_after_utf8(text: str, fixed: str) -> str:
     'ツ'
     """
     spans = changed_spans(text, fixed)  # difflib for UTF-8 repairs: compute it once
-    kept = [
-        m.group()
-        for m in _CORE_WORD.finditer(fixed)
-        if any(ch.isalpha() for ch in m.group())
-        and not any(b0 < m.end() and m.start() < b1 for _a0, _a1, b0, b1 in spans)
-    ]
+    kept = []
+    # (words and spans both run left to right without overlapping: one pass over each,
+    # skipping the spans that end before the word starts)
+    k = 0
+    for m in _CORE_WORD.finditer(fixed):
+        start, end = m.span()
+        while k < len(spans) and spans[k][3] <= start:
+            k += 1
+        touched = k < len(spans) and spans[k][2] < end
+        if not touched and any(ch.isalpha() for ch in m.group()):
+            kept.append(m.group())
     return " ".join([_words_changed_by(text, fixed, spans), *kept]).strip()
 
 
