@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from realtext_po import django_lines
 from textfix.chains import single_byte_steps
 from textfix.repair import reach
-from textfix.repair.legacy import _has_known_words, _may_find_words, core
+from textfix.repair.legacy import _has_known_words, _may_find_words, candidates, core
 from textfix.repair.plausible import utf8_round_trip
 from textfix.scoring import _bloom
 from textfix.scoring._data import langdata
@@ -167,3 +167,14 @@ def test_may_find_words_agrees_with_every_table() -> None:
         answers.add(expected)
         assert _may_find_words(line, text_core) is expected, line
     assert answers == {True, False}
+
+
+def test_no_words_to_find_means_no_word_candidates() -> None:
+    """Where ``_may_find_words`` finds no round trip making known words, ``candidates``
+    with ``needs_words`` finds none either: ``legacy.repair`` asks the first only of lines
+    with stray letters and relies on the second returning nothing for the others."""
+    lines = [line for line in _lines() if not line.isascii()]
+    refused = [line for line in lines if not _may_find_words(line, core(line))]
+    assert refused and len(refused) < len(lines)
+    for line in refused:
+        assert candidates(line, needs_words=True) == [], line

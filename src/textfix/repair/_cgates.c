@@ -29,42 +29,94 @@ typedef struct {
 } Range;
 
 typedef struct {
-    int akind, bkind;
-    const void *adata, *bdata;
-    Py_ssize_t *row, *prev; /* the DP's two rows (index 0: before blo, always 0) */
+    Py_ssize_t lo;          /* index 0 of the arrays below is position lo of a and of b */
+    Py_ssize_t *last_in_b;  /* per position of a: the last position of b holding its char, or -1 */
+    Py_ssize_t *prev_same;  /* per position of b: the previous position holding its char, or -1 */
+    Py_ssize_t *len, *stamp; /* per position of b: the match length ending there, and its row */
+    Py_ssize_t row;         /* rows looked at so far (stamps of a range's previous row) */
 } Matcher;
 
 /* difflib's find_longest_match with no junk: the longest block a[i:i+k] == b[j:j+k]
- * inside the ranges; among the longest, the one whose end in a comes first, then in b. */
+ * inside the ranges; among the longest, the one whose end in a comes first, then in b.
+ * (the same dynamic programme as a dense one over every (i, j), visiting only the pairs
+ * that match: per row i, the positions of b holding a[i], last first, so that the
+ * previous row's length at j - 1 is still there when j is reached) */
 static Block
 longest_match(Matcher *m, Range r)
 {
     Block best = {r.alo, r.blo, 0};
-    Py_ssize_t width = r.bhi - r.blo;
-    Py_ssize_t *prev = m->prev, *row = m->row;
-    memset(prev, 0, (size_t)(width + 1) * sizeof(Py_ssize_t));
+    Py_ssize_t lo = m->lo;
     for (Py_ssize_t i = r.alo; i < r.ahi; i++) {
-        Py_UCS4 ch = PyUnicode_READ(m->akind, m->adata, i);
-        row[0] = 0;
-        for (Py_ssize_t j = r.blo; j < r.bhi; j++) {
-            Py_ssize_t x = j - r.blo + 1;
-            if (PyUnicode_READ(m->bkind, m->bdata, j) == ch) {
-                Py_ssize_t k = prev[x - 1] + 1;
-                row[x] = k;
-                if (k > best.k) {
-                    best.i = i - k + 1;
-                    best.j = j - k + 1;
-                    best.k = k;
-                }
-            } else {
-                row[x] = 0;
+        Py_ssize_t row = ++m->row;
+        Py_ssize_t row_k = 0, row_j = 0;
+        for (Py_ssize_t j = m->last_in_b[i - lo]; j >= r.blo; j = m->prev_same[j - lo]) {
+            if (j >= r.bhi) {
+                continue;
+            }
+            Py_ssize_t k = 1;
+            if (i > r.alo && j > r.blo && m->stamp[j - 1 - lo] == row - 1) {
+                k = m->len[j - 1 - lo] + 1;
+            }
+            m->len[j - lo] = k;
+            m->stamp[j - lo] = row;
+            if (k >= row_k) { /* (j descends: the earliest j of the row's longest wins) */
+                row_k = k;
+                row_j = j;
             }
         }
-        Py_ssize_t *swap = prev;
-        prev = row;
-        row = swap;
+        if (row_k > best.k) {
+            best.i = i - row_k + 1;
+            best.j = row_j - row_k + 1;
+            best.k = row_k;
+        }
     }
     return best;
+}
+
+/* The positions of b[lo:hi_b] holding each character of a[lo:hi_a] (Matcher's last_in_b
+ * and prev_same), through a small open-addressing table of b's characters. */
+static int
+index_chars(Matcher *m, PyObject *a, PyObject *b, Py_ssize_t hi_a, Py_ssize_t hi_b)
+{
+    Py_ssize_t lo = m->lo, nb = hi_b - lo;
+    size_t size = 8;
+    while (size < 2 * (size_t)nb + 2) {
+        size *= 2;
+    }
+    Py_UCS4 *keys = PyMem_Malloc(size * sizeof(Py_UCS4));
+    Py_ssize_t *last = PyMem_Malloc(size * sizeof(Py_ssize_t));
+    if (keys == NULL || last == NULL) {
+        PyMem_Free(keys);
+        PyMem_Free(last);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t h = 0; h < size; h++) {
+        last[h] = -1;
+    }
+    int bkind = PyUnicode_KIND(b), akind = PyUnicode_KIND(a);
+    const void *bdata = PyUnicode_DATA(b), *adata = PyUnicode_DATA(a);
+    for (Py_ssize_t j = lo; j < hi_b; j++) {
+        Py_UCS4 ch = PyUnicode_READ(bkind, bdata, j);
+        size_t h = ((size_t)ch * 2654435761u) & (size - 1);
+        while (last[h] >= 0 && keys[h] != ch) {
+            h = (h + 1) & (size - 1);
+        }
+        keys[h] = ch;
+        m->prev_same[j - lo] = last[h];
+        last[h] = j;
+    }
+    for (Py_ssize_t i = lo; i < hi_a; i++) {
+        Py_UCS4 ch = PyUnicode_READ(akind, adata, i);
+        size_t h = ((size_t)ch * 2654435761u) & (size - 1);
+        while (last[h] >= 0 && keys[h] != ch) {
+            h = (h + 1) & (size - 1);
+        }
+        m->last_in_b[i - lo] = last[h]; /* (-1 at an empty slot: no such character in b) */
+    }
+    PyMem_Free(keys);
+    PyMem_Free(last);
+    return 0;
 }
 
 static int
@@ -90,19 +142,24 @@ diff_blocks(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_ValueError, "diff_blocks: bad slice bounds");
         return NULL;
     }
-    Matcher m = {PyUnicode_KIND(a), PyUnicode_KIND(b), PyUnicode_DATA(a), PyUnicode_DATA(b),
-                 NULL, NULL};
+    Matcher m = {lo, NULL, NULL, NULL, NULL, 0};
     Py_ssize_t width = hi_b - lo + 1;
     Py_ssize_t most = (hi_a - lo < hi_b - lo ? hi_a - lo : hi_b - lo) + 2;
-    m.row = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
-    m.prev = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    m.last_in_b = PyMem_Malloc((size_t)(hi_a - lo + 1) * sizeof(Py_ssize_t));
+    m.prev_same = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    m.len = PyMem_Malloc((size_t)width * sizeof(Py_ssize_t));
+    m.stamp = PyMem_Calloc((size_t)width, sizeof(Py_ssize_t));
     /* Each block found splits a range in two: at most min(la, lb) blocks, and as many
      * ranges waiting. */
     Block *blocks = PyMem_Malloc((size_t)most * sizeof(Block));
     Range *queue = PyMem_Malloc((size_t)(most + 1) * sizeof(Range));
     PyObject *out = NULL;
-    if (m.row == NULL || m.prev == NULL || blocks == NULL || queue == NULL) {
+    if (m.last_in_b == NULL || m.prev_same == NULL || m.len == NULL || m.stamp == NULL ||
+        blocks == NULL || queue == NULL) {
         PyErr_NoMemory();
+        goto done;
+    }
+    if (index_chars(&m, a, b, hi_a, hi_b) < 0) {
         goto done;
     }
     Py_ssize_t nblocks = 0, nqueue = 0;
@@ -139,8 +196,10 @@ diff_blocks(PyObject *Py_UNUSED(module), PyObject *args)
         j = x.j + x.k;
     }
 done:
-    PyMem_Free(m.row);
-    PyMem_Free(m.prev);
+    PyMem_Free(m.last_in_b);
+    PyMem_Free(m.prev_same);
+    PyMem_Free(m.len);
+    PyMem_Free(m.stamp);
     PyMem_Free(blocks);
     PyMem_Free(queue);
     return out;

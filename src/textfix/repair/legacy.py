@@ -2169,11 +2169,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     foreign = needs_words and foreign_to_line(text)
     # (a line sent on by its stray letters alone may pass only as their repair: the exits
     # below guard the other gates)
-    only_strays = False
-    if needs_words and not foreign and not nbsp and not _may_find_words(text, text_core):
-        if not strays:
-            return None  # what candidates(text, needs_words=True) would find, cheaply
-        only_strays = True
+    # (without stray letters, such a line goes on to candidates(text, needs_words=True),
+    # which then finds nothing: the engine returns None there; asking _may_find_words
+    # first costs more than that search on the garbled lines, nearly all of which do
+    # make known words)
+    only_strays = (
+        needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
+    )
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
@@ -2618,12 +2620,17 @@ def _judged_after_utf8(text: str, fixed: str) -> str:
     'ツ'
     """
     spans = changed_spans(text, fixed)  # difflib for UTF-8 repairs: compute it once
-    kept = [
-        m.group()
-        for m in _CORE_WORD.finditer(fixed)
-        if any(ch.isalpha() for ch in m.group())
-        and not any(b0 < m.end() and m.start() < b1 for _a0, _a1, b0, b1 in spans)
-    ]
+    kept = []
+    # (words and spans both run left to right without overlapping: one pass over each,
+    # skipping the spans that end before the word starts)
+    k = 0
+    for m in _CORE_WORD.finditer(fixed):
+        start, end = m.span()
+        while k < len(spans) and spans[k][3] <= start:
+            k += 1
+        touched = k < len(spans) and spans[k][2] < end
+        if not touched and any(ch.isalpha() for ch in m.group()):
+            kept.append(m.group())
     return " ".join([_words_changed_by(text, fixed, spans), *kept]).strip()
 
 
