@@ -470,7 +470,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
 {
     Line line = {self, text, text_core, -2, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
     PyObject *out = PyList_New(0);
-    Changed w = {0, 0, NULL, NULL, 0};
+    Changed w = {0, 0, NULL, NULL, 0, NULL};
     if (line.holds == NULL || out == NULL) {
         PyMem_Free(line.holds);
         Py_XDECREF(out);
