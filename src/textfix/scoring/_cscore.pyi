@@ -106,7 +106,7 @@ class Ranking:
         utf8: list[tuple[int, str, tuple[tuple[tuple[str, str], ...], ...]]],
         needs_words: bool,
         best_only: bool,
-        constants: tuple[float, float, float, float, float, float, float, float],
+        constants: tuple[float, float, float, float, float, float, float, float, float, float],
         limits: tuple[int, int, float],
         /,
     ) -> (
