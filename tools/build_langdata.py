@@ -10,10 +10,12 @@ Output (deterministic: same inputs, same bytes):
 * ``tests/data/word_sample.tsv``: a random sample of the indexed words with their languages,
   plus non-words, for the index's tests.
 * ``words.idx``: the shipped words as a compact index (``textfix.scoring._wordindex``):
-  each word's stable hash key and the bit mask of the languages (bit = position of the code in
-  sorted order) whose list has it. Per language the list holds frequent words that contain a
-  non-ASCII letter (only those can change under a legacy mis-decoding), then its most frequent
-  ASCII words (they tell which language the rest of a line is in).
+  each word's stable hash key, the bit mask of the languages (bit = position of the code in
+  sorted order) whose list has it, and per such language a frequency band (0-3, from
+  wordfreq's Zipf frequency: :func:`zipf_band`; 0 where the source has no frequencies).
+  Per language the list holds frequent words that contain a non-ASCII letter (only those
+  can change under a legacy mis-decoding), then its most frequent ASCII words (they tell
+  which language the rest of a line is in).
 
 ``python tools/build_langdata.py --reindex WORDS.txt.xz`` only rewrites ``words.idx`` from an
 older ``lang<TAB>word word ...`` list (the format shipped before the index).
@@ -280,10 +282,53 @@ def build_model(
     return model, [w for w, _ in pairs]
 
 
+#: Zipf frequencies (log10 of occurrences per billion words) from which a word is in band
+#: 1, 2 and 3 of a language: 3 is about the 10,000th commonest word of a mid-sized language,
+#: 5 one of its ~200 commonest ("više" is 6.3 in Serbo-Croatian, "viče" 3.7).
+ZIPF_BANDS = (3.0, 4.0, 5.0)
+
+
+def zipf_band(freq: float) -> int:
+    """The frequency band (0-3) of a word with wordfreq frequency ``freq`` (a share of
+    all words; 0 when unknown).
+
+    >>> [zipf_band(f) for f in (0.0, 2e-7, 2e-6, 5e-5, 3e-3)]
+    [0, 0, 1, 2, 3]
+    """
+    zipf = math.log10(freq) + 9 if freq > 0 else 0.0
+    return sum(zipf >= bar for bar in ZIPF_BANDS)
+
+
+def word_bands(shipped: dict[str, list[str]], codes: list[str]) -> dict[str, int]:
+    """Word -> its frequency bands as two bit planes (``_wordindex.bands_value``): for each
+    wordfreq language (bit = index in ``codes``), the :func:`zipf_band` of the word there
+    (its parts' summed frequency in the list the statistics read, as :func:`wordfreq_words`
+    weighs them, else wordfreq's own frequency: hunspell forms, deeper words). Hunspell- and
+    CLDR-only languages have no frequencies: band 0 everywhere."""
+    import wordfreq
+
+    bands: dict[str, list[int]] = {}
+    for lang in WORDFREQ_LANGS:
+        if lang not in shipped:
+            continue
+        i = codes.index(lang)
+        weighted = dict(wordfreq_words(lang, max(TOP_WORDS, SHIP_READ.get(lang, 0))))
+        full = wordfreq.get_frequency_dict(lang, wordlist="best")
+        for w in shipped[lang]:
+            # (a capital dotted I's spelling, "i̇zin", is as common as "izin")
+            plain = w.replace("i\u0307", "i")
+            band = zipf_band(weighted.get(plain) or full.get(plain, 0.0))
+            if band:
+                bands.setdefault(w, [0] * len(codes))[i] = band
+    return {w: _wordindex.bands_value(b) for w, b in bands.items()}
+
+
 def write_words(shipped: dict[str, list[str]], codes: list[str]) -> None:
-    """Write ``words.idx``: word -> mask of the languages (indexed by ``codes``) having it."""
+    """Write ``words.idx``: word -> mask of the languages (indexed by ``codes``) having it,
+    and its frequency bands there (:func:`word_bands`)."""
     word_mask = word_masks(shipped, codes)
-    (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask))
+    bands = word_bands(shipped, codes)
+    (OUT / "words.idx").write_bytes(_wordindex.encode(word_mask, bands=bands))
     write_sample(word_mask, codes)
     print(f"{len(word_mask)} distinct words indexed", file=sys.stderr)
 

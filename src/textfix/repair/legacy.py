@@ -94,8 +94,9 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import stray_repair, suspects
-from textfix.scoring import TextScore, score, word_langs
+from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import langdata
+from textfix.scoring._wordindex import MAX_BAND
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import (
     _SUPERSCRIPTS,
@@ -135,6 +136,13 @@ ORIGINAL_BAR = -2.6
 CONTEXT_RELIEF = 0.6
 #: Ranking bonus (nats per letter) for a candidate all of whose repaired words are known.
 WORD_BONUS = 1.0
+#: Ranking bonus (nats per letter) per frequency band (``scoring.word_band``, 0-3) of the
+#: rarest repaired word, when every repaired word is a known word of the language the line's
+#: other words lead in: of two round trips both making words of it, the commoner words win
+#: (Croatian "više", band 3, not "viče", band 1). Of such pairs in real lines the commoner
+#: reading is right 85 % of the time one band apart, always two or more apart
+#: (``benchmarks/bench_word_freq.py``; docs/confidence.md).
+FREQ_BONUS = 0.15
 #: Ranking bonus for the share of the core a round trip changes (a tie-breaker).
 COVERAGE_BONUS = 0.05
 #: Prior cost (total nats, spread over the candidate's letters) per step down the family's
@@ -314,6 +322,18 @@ def _judged(original: str, candidate: str) -> list[tuple[int, str]]:
         bare = word.strip(_EDGE)
         out.append((n, bare if TOKEN_RE.fullmatch(bare) else ""))
     return out
+
+
+def _lead_band(original: str, candidate: str, lead: int) -> int:
+    """The lowest frequency band (``scoring.word_band``) in the language of model index
+    ``lead`` of the words :func:`_changed_words` judges (0 when there is none).
+
+    >>> from textfix.scoring._data import langdata
+    >>> sh = langdata().models["sh"].index
+    >>> _lead_band("vi¹e", "više", sh), _lead_band("vi¹e", "viče", sh)
+    (3, 1)
+    """
+    return min((word_band(bare, lead) for _n, bare in _judged(original, candidate)), default=0)
 
 
 def _changed(original: str, candidate: str) -> int:
@@ -758,11 +778,14 @@ def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
     words known in any language, looked up only when the bound needs it."""
     top = logprob_bound(cand_core) + _BOUND_SLACK
     top += COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
-    if top + WORD_BONUS < rank:
+    if top + WORD_BONUS + FREQ_BONUS * MAX_BAND < rank:
         return True
     share, evidence = _share(_changed_words(text_core, cand_core), -1)
-    # (the line's leader may give all known words full weight: see _ranked)
-    return top + WORD_BONUS * (1.0 if share == 1.0 else evidence) < rank
+    # (the line's leader may give all known words full weight and a frequency bonus: see
+    # _ranked)
+    if share == 1.0:
+        return top + WORD_BONUS + FREQ_BONUS * MAX_BAND < rank
+    return top + WORD_BONUS * evidence < rank
 
 
 #: Covers rounding: the bound and the score add the same terms in other orders.
@@ -892,6 +915,8 @@ def _compiled_candidates(
         LACKED_LETTER,
         EVIDENCE_LETTERS,
         _BOUND_SLACK,
+        FREQ_BONUS,
+        MAX_BAND,
     )
     limits = (QUICK_POOL, SHORTLIST, STRONG_KNOWN)
     utf8 = _utf8_entries(text)
@@ -958,6 +983,7 @@ def _ranked(
                 rank -= LANG_MISMATCH
             if _share(_changed_words(text_core, cand_core), 1 << lead)[0] == 1.0:
                 rank += WORD_BONUS * (1.0 - evidence)
+                rank += FREQ_BONUS * _lead_band(text_core, cand_core, lead)
         # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
         # "\xa0огалым"): rank it below one they may accept.
         rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)

@@ -8,6 +8,14 @@ Public API (stable): :func:`score`, :class:`TextScore`, :func:`known_word`.
 
 from __future__ import annotations
 
-from textfix.scoring.model import TextScore, known_word, lang_codes, score, script_of, word_langs
+from textfix.scoring.model import (
+    TextScore,
+    known_word,
+    lang_codes,
+    score,
+    script_of,
+    word_band,
+    word_langs,
+)
 
-__all__ = ["TextScore", "known_word", "lang_codes", "score", "script_of", "word_langs"]
+__all__ = ["TextScore", "known_word", "lang_codes", "score", "script_of", "word_band", "word_langs"]

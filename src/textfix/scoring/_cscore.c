@@ -97,23 +97,43 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     Py_buffer highs, lows, slots, starts, masks; /* 4-, 2-, 2-, 4- and 8-byte items */
+    Py_buffer bands; /* per slot: the bands' low plane, then their high plane (8 bytes each) */
     int ready, bits, shift;
 } Words;
 
 static PyTypeObject WordsType; /* defined with the module */
 
-/* WordIndex._lookup for the UTF-8 ("surrogatepass") bytes of a word. */
-static uint64_t words_lookup(const Words *self, const uint8_t *p, size_t n)
+/* WordIndex._slot for the UTF-8 ("surrogatepass") bytes of a word (-1: not shipped). */
+static long words_slot(const Words *self, const uint8_t *p, size_t n)
 {
-    long slot = index_slot(self->highs.buf, self->lows.buf, self->slots.buf, self->starts.buf,
-                           self->highs.len / 4, self->bits, self->shift, p, n);
-    if (slot < 0)
-        return 0;
-    const uint8_t *m = (const uint8_t *)self->masks.buf + 8 * (size_t)slot;
+    return index_slot(self->highs.buf, self->lows.buf, self->slots.buf, self->starts.buf,
+                      self->highs.len / 4, self->bits, self->shift, p, n);
+}
+
+/* The little-endian 8-byte integer at byte offset ``at`` of buf. */
+static uint64_t words_u64(const Py_buffer *buf, size_t at)
+{
+    const uint8_t *m = (const uint8_t *)buf->buf + at;
     uint64_t v = 0;
     for (int k = 7; k >= 0; k--)
         v = v << 8 | m[k];
     return v;
+}
+
+/* The mask of a slot (0 for -1). */
+static uint64_t words_slot_mask(const Words *self, long slot)
+{
+    return slot < 0 ? 0 : words_u64(&self->masks, 8 * (size_t)slot);
+}
+
+/* _wordindex.band_of: the band of language ``index`` in a slot (0 for -1). */
+static int words_slot_band(const Words *self, long slot, int index)
+{
+    if (slot < 0 || index < 0 || index > 63)
+        return 0;
+    uint64_t low = words_u64(&self->bands, 16 * (size_t)slot);
+    uint64_t high = words_u64(&self->bands, 16 * (size_t)slot + 8);
+    return (int)((high >> index & 1) << 1 | (low >> index & 1));
 }
 
 /* Appends the UTF-8 bytes of c (surrogates encoded like any code point) at out. */
@@ -142,11 +162,11 @@ static size_t words_utf8(Py_UCS4 c, uint8_t *out)
 }
 
 
-/* The mask of the word data[lo:hi] (of a str's ``kind``) in *mask, folded first
- * (model._fold: str.lower, then ς -> σ and ß -> ss; the one multi-character lower-casing
- * is İ -> i + U+0307) or as it is (``folded``); -1 on error (no memory). */
-static int words_span_mask(const Words *self, int kind, const void *data, Py_ssize_t lo,
-                           Py_ssize_t hi, int folded, uint64_t *mask)
+/* The slot of the word data[lo:hi] (of a str's ``kind``) in *slot (-1: not shipped), folded
+ * first (model._fold: str.lower, then ς -> σ and ß -> ss; the one multi-character
+ * lower-casing is İ -> i + U+0307) or as it is (``folded``); -1 on error (no memory). */
+static int words_span_slot(const Words *self, int kind, const void *data, Py_ssize_t lo,
+                           Py_ssize_t hi, int folded, long *slot)
 {
     uint8_t local[512];
     size_t room = 8 * (size_t)(hi - lo); /* at most two characters of four bytes each */
@@ -177,9 +197,20 @@ static int words_span_mask(const Words *self, int kind, const void *data, Py_ssi
         }
         k += words_utf8(low, buf + k);
     }
-    *mask = words_lookup(self, buf, k);
+    *slot = words_slot(self, buf, k);
     if (buf != local)
         PyMem_Free(buf);
+    return 0;
+}
+
+/* words_span_slot's mask in *mask; -1 on error. */
+static int words_span_mask(const Words *self, int kind, const void *data, Py_ssize_t lo,
+                           Py_ssize_t hi, int folded, uint64_t *mask)
+{
+    long slot;
+    if (words_span_slot(self, kind, data, lo, hi, folded, &slot) < 0)
+        return -1;
+    *mask = words_slot_mask(self, slot);
     return 0;
 }
 
@@ -212,28 +243,55 @@ static void word_source_set(WordSource *ws, PyObject *call)
     }
 }
 
+static PyObject *composed(PyObject *text);
+
 /* The mask ``ws`` gives the word data[lo:hi] of ``text`` (a str of that kind and data, or
  * NULL for a buffer of 4-byte characters: then made into a str only for a callable) in
- * *mask; -1 on error. */
+ * *mask, and, when ``slot`` is not NULL, its slot in the Words read in *slot (-1: not
+ * shipped; -2: looked up by a Python callable); -1 on error. */
 static int word_source_mask(const WordSource *ws, PyObject *text, int kind, const void *data,
-                            Py_ssize_t lo, Py_ssize_t hi, uint64_t *mask)
+                            Py_ssize_t lo, Py_ssize_t hi, uint64_t *mask, long *slot)
 {
+    long found = -2;
+    PyObject *word = NULL;
     if (ws->words != NULL) {
-        int accent = 0; /* model.composed would normalise: leave it to Words.langs */
+        int accent = 0; /* model.composed normalises: then read the composed word */
         for (Py_ssize_t i = lo; i < hi && !ws->folded && !accent; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             accent = c >= 0x300 && c <= 0x36f;
         }
-        if (!accent)
-            return words_span_mask(ws->words, kind, data, lo, hi, ws->folded, mask);
+        int status = 0;
+        if (!accent) {
+            status = words_span_slot(ws->words, kind, data, lo, hi, ws->folded, &found);
+        }
+        else {
+            word = text != NULL ? PyUnicode_Substring(text, lo, hi)
+                                : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND,
+                                                            (const Py_UCS4 *)data + lo, hi - lo);
+            PyObject *c = word ? composed(word) : NULL;
+            Py_XDECREF(word);
+            if (c == NULL)
+                return -1;
+            status = words_span_slot(ws->words, PyUnicode_KIND(c), PyUnicode_DATA(c), 0,
+                                     PyUnicode_GET_LENGTH(c), 0, &found);
+            Py_DECREF(c);
+        }
+        if (status < 0)
+            return -1;
+        *mask = words_slot_mask(ws->words, found);
+        if (slot != NULL)
+            *slot = found;
+        return 0;
     }
-    PyObject *word = text != NULL ? PyUnicode_Substring(text, lo, hi)
-                                  : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND,
-                                                              (const Py_UCS4 *)data + lo, hi - lo);
+    word = text != NULL ? PyUnicode_Substring(text, lo, hi)
+                        : PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND,
+                                                    (const Py_UCS4 *)data + lo, hi - lo);
     PyObject *r = word ? PyObject_CallOneArg(ws->call, word) : NULL;
     Py_XDECREF(word);
     if (r == NULL)
         return -1;
+    if (slot != NULL)
+        *slot = -2;
     *mask = (uint64_t)PyLong_AsUnsignedLongLongMask(r);
     Py_DECREF(r);
     return *mask == (uint64_t)-1 && PyErr_Occurred() ? -1 : 0;
@@ -1178,7 +1236,7 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
         for (Py_ssize_t i = 0; i < n_toks; i++) {
             uint64_t mask;
             if (word_source_mask(&self->word_get, NULL, PyUnicode_4BYTE_KIND, f->folded,
-                                 toks[i]->start, toks[i]->end, &mask) < 0) {
+                                 toks[i]->start, toks[i]->end, &mask, NULL) < 0) {
                 goto done;
             }
             if (mask) {
@@ -2159,7 +2217,7 @@ has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
     for (Py_ssize_t w = 0; w < n_words && !found; w += 2) {
         uint64_t langs;
         if (word_source_mask(&self->word_langs, cand, p.kind, p.data, words[w], words[w + 1],
-                             &langs) < 0) {
+                             &langs, NULL) < 0) {
             PyMem_Free(words);
             return -1;
         }
@@ -2186,12 +2244,14 @@ Pool_has_known_words(Pool *self, PyObject *args)
 
 
 
-/* The changed words of a candidate (legacy._changed_words): letters and languages each. */
+/* The changed words of a candidate (legacy._changed_words): letters and languages each,
+ * and the word's slot in the word index (-1: none; -2: looked up by Python). */
 typedef struct {
     Py_ssize_t n, cap;
     Py_ssize_t *letters;
     uint64_t *langs;
     int done; /* looked up */
+    long *slots;
 } Changed;
 
 static void
@@ -2199,10 +2259,11 @@ changed_free(Changed *w)
 {
     PyMem_Free(w->letters);
     PyMem_Free(w->langs);
+    PyMem_Free(w->slots);
 }
 
 static int
-words_add(Changed *w, Py_ssize_t letters, uint64_t langs)
+words_add(Changed *w, Py_ssize_t letters, uint64_t langs, long slot)
 {
     if (w->n == w->cap) {
         Py_ssize_t cap = w->cap ? 2 * w->cap : 8;
@@ -2218,8 +2279,15 @@ words_add(Changed *w, Py_ssize_t letters, uint64_t langs)
             return -1;
         }
         w->langs = g;
+        long *o = PyMem_Realloc(w->slots, sizeof(long) * (size_t)cap);
+        if (o == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        w->slots = o;
         w->cap = cap;
     }
+    w->slots[w->n] = slot;
     w->letters[w->n] = letters;
     w->langs[w->n++] = langs;
     return 0;
@@ -2269,12 +2337,14 @@ changed_words_of(Pool *self, PyObject *original, PyObject *candidate, Changed *w
             return -1;
         }
         uint64_t langs = 0;
+        long slot = -1;
         if (lo < hi && bare_letters == hi - lo) {
-            if (word_source_mask(&self->word_langs, candidate, kind, data, lo, hi, &langs) < 0) {
+            if (word_source_mask(&self->word_langs, candidate, kind, data, lo, hi, &langs,
+                                 &slot) < 0) {
                 return -1;
             }
         }
-        if (words_add(w, letters, langs) < 0) {
+        if (words_add(w, letters, langs, slot) < 0) {
             return -1;
         }
     }
@@ -2289,7 +2359,7 @@ Pool_changed_words(Pool *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "UU", &original, &candidate)) {
         return NULL;
     }
-    Changed w = {0, 0, NULL, NULL, 0};
+    Changed w = {0, 0, NULL, NULL, 0, NULL};
     PyObject *out = NULL;
     if (changed_words_of(self, original, candidate, &w) == 0 && (out = PyTuple_New(w.n))) {
         for (Py_ssize_t i = 0; i < w.n; i++) {
@@ -2571,7 +2641,7 @@ Tables_line_votes(Tables *self, PyObject *args)
             continue;
         }
         uint64_t mask;
-        if (word_source_mask(&source, text, kind, data, w[0], w[1], &mask) < 0) {
+        if (word_source_mask(&source, text, kind, data, w[0], w[1], &mask, NULL) < 0) {
             PyMem_Free(words);
             return NULL;
         }
@@ -2637,6 +2707,7 @@ static void Words_dealloc(Words *self)
         PyBuffer_Release(&self->slots);
         PyBuffer_Release(&self->starts);
         PyBuffer_Release(&self->masks);
+        PyBuffer_Release(&self->bands);
     }
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -2653,26 +2724,29 @@ static int words_buffer(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize)
     return 0;
 }
 
-/* Words(highs, lows, slots, starts, masks, bits, shift): WordIndex's arrays (masks as
- * little-endian 8-byte integers), checked to agree so that lookups stay inside them. */
+/* Words(highs, lows, slots, starts, masks, bits, shift, bands): WordIndex's arrays (masks
+ * as little-endian 8-byte integers, bands as two such per slot: low plane, high plane),
+ * checked to agree so that lookups stay inside them. */
 static int Words_init(Words *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *o[5];
+    PyObject *o[6];
     int bits, shift;
     (void)kwds;
     if (self->ready) {
         PyErr_SetString(PyExc_RuntimeError, "Words: already initialised");
         return -1;
     }
-    if (!PyArg_ParseTuple(args, "OOOOOii:Words", &o[0], &o[1], &o[2], &o[3], &o[4], &bits, &shift))
+    if (!PyArg_ParseTuple(args, "OOOOOiiO:Words", &o[0], &o[1], &o[2], &o[3], &o[4], &bits,
+                          &shift, &o[5]))
         return -1;
     if (bits < 17 || bits > 64 || shift < 0 || shift > 48) {
         PyErr_SetString(PyExc_ValueError, "Words: bits or shift out of range");
         return -1;
     }
-    Py_buffer *views[5] = {&self->highs, &self->lows, &self->slots, &self->starts, &self->masks};
-    const Py_ssize_t sizes[5] = {4, 2, 2, 4, 8};
-    for (int i = 0; i < 5; i++) {
+    Py_buffer *views[6] = {&self->highs, &self->lows,  &self->slots,
+                           &self->starts, &self->masks, &self->bands};
+    const Py_ssize_t sizes[6] = {4, 2, 2, 4, 8, 16};
+    for (int i = 0; i < 6; i++) {
         if (words_buffer(o[i], views[i], sizes[i]) < 0) {
             while (i-- > 0)
                 PyBuffer_Release(views[i]);
@@ -2687,7 +2761,7 @@ static int Words_init(Words *self, PyObject *args, PyObject *kwds)
     const uint16_t *slots = self->slots.buf;
     uint64_t last_bucket = ((1ULL << (bits - 16)) - 1) >> shift;
     int ok = self->lows.len / 2 == count && self->slots.len / 2 == count
-             && (uint64_t)nstarts >= last_bucket + 2;
+             && (uint64_t)nstarts >= last_bucket + 2 && self->bands.len == 2 * self->masks.len;
     for (Py_ssize_t i = 0; ok && i < nstarts; i++)
         ok = starts[i] <= count;
     for (Py_ssize_t i = 0; ok && i < count; i++)
@@ -2734,9 +2808,33 @@ static PyObject *Words_langs(Words *self, PyObject *word)
 
 static PyObject *Words_get(Words *self, PyObject *word) { return words_mask(self, word, 1); }
 
+/* model.word_band: the band of the word read composed, then folded, in language ``index``. */
+static PyObject *Words_band(Words *self, PyObject *args)
+{
+    PyObject *word;
+    int index;
+    if (!PyArg_ParseTuple(args, "Ui:band", &word, &index))
+        return NULL;
+    if (!self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
+        return NULL;
+    }
+    PyObject *text = composed(word);
+    if (text == NULL)
+        return NULL;
+    long slot;
+    int status = words_span_slot(self, PyUnicode_KIND(text), PyUnicode_DATA(text), 0,
+                                 PyUnicode_GET_LENGTH(text), 0, &slot);
+    Py_DECREF(text);
+    return status < 0 ? NULL : PyLong_FromLong(words_slot_band(self, slot, index));
+}
+
 static PyMethodDef Words_methods[] = {
     {"langs", (PyCFunction)Words_langs, METH_O,
      "model.word_langs(word): the mask of the word's fold, 0 when it is no shipped word."},
+    {"band", (PyCFunction)Words_band, METH_VARARGS,
+     "model.word_band(word, index): the frequency band (0-3) of the word's fold in the "
+     "language of model index ``index``, 0 when it is no shipped word of it."},
     {"get", (PyCFunction)Words_get, METH_O,
      "WordIndex.get(word): the mask of word as it is, 0 when it is no shipped word."},
     {NULL, NULL, 0, NULL},

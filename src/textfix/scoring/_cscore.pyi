@@ -71,9 +71,11 @@ class Words:
         masks: bytes,
         bits: int,
         shift: int,
+        bands: bytes,
         /,
     ) -> None: ...
     def langs(self, word: str, /) -> int: ...
+    def band(self, word: str, index: int, /) -> int: ...
     def get(self, word: str, /) -> int: ...
 
 def same_length_spans(
@@ -104,7 +106,7 @@ class Ranking:
         utf8: list[tuple[int, str, tuple[tuple[tuple[str, str], ...], ...]]],
         needs_words: bool,
         best_only: bool,
-        constants: tuple[float, float, float, float, float, float, float, float],
+        constants: tuple[float, float, float, float, float, float, float, float, float, float],
         limits: tuple[int, int, float],
         /,
     ) -> (

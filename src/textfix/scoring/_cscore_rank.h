@@ -31,7 +31,7 @@ typedef struct {
 /* The rank formula's constants (legacy's, handed over on each call). */
 typedef struct {
     double word_bonus, coverage_bonus, lang_mismatch, symbol_for_letter, new_odd_case,
-        lacked_letter, evidence_letters, bound_slack;
+        lacked_letter, evidence_letters, bound_slack, freq_bonus, max_band;
 } RankConstants;
 
 static void
@@ -148,6 +148,23 @@ share_of(const Changed *w, uint64_t mask, double evidence_letters, double *share
     *evidence = *share * (weight < 1.0 ? weight : 1.0);
 }
 
+/* legacy._lead_band: the lowest band of the changed words ``w`` in the language of model
+ * index ``lead`` (0 with none); -2 where Python must decide (a word looked up by Python). */
+static int
+lead_band(const Pool *pool, const Changed *w, int lead)
+{
+    const Words *words = pool->word_langs.words;
+    int least = -1;
+    for (Py_ssize_t i = 0; i < w->n; i++) {
+        if (w->slots[i] == -2 || words == NULL) {
+            return -2;
+        }
+        int band = words_slot_band(words, w->slots[i], lead);
+        least = least < 0 || band < least ? band : least;
+    }
+    return least < 0 ? 0 : least;
+}
+
 /* legacy._beaten: 1 if the candidate's rank is surely below ``rank``, 0 if not, -1 on
  * error, -2 where Python must decide (``quick``: model._quick of the candidate). */
 static int
@@ -162,7 +179,7 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     double top = bound + k->bound_slack;
     top += k->coverage_bonus * (double)changed_of(text_core, cand) / (double)(len > 1 ? len : 1);
-    if (top + k->word_bonus < rank) {
+    if (top + k->word_bonus + k->freq_bonus * k->max_band < rank) {
         return 1;
     }
     if (changed_words_of(pool, text_core, cand, w) < 0) {
@@ -170,8 +187,11 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     }
     double share, evidence;
     share_of(w, ~(uint64_t)0, k->evidence_letters, &share, &evidence);
-    /* (the line's leader may give all known words full weight) */
-    return top + k->word_bonus * (share == 1.0 ? 1.0 : evidence) < rank;
+    /* (the line's leader may give all known words full weight and a frequency bonus) */
+    if (share == 1.0) {
+        return top + k->word_bonus + k->freq_bonus * k->max_band < rank;
+    }
+    return top + k->word_bonus * evidence < rank;
 }
 
 /* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
@@ -470,7 +490,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
 {
     Line line = {self, text, text_core, -2, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
     PyObject *out = PyList_New(0);
-    Changed w = {0, 0, NULL, NULL, 0};
+    Changed w = {0, 0, NULL, NULL, 0, NULL};
     if (line.holds == NULL || out == NULL) {
         PyMem_Free(line.holds);
         Py_XDECREF(out);
@@ -567,6 +587,11 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
             share_of(&w, (uint64_t)1 << lead, k->evidence_letters, &in_lead, &unused);
             if (in_lead == 1.0) {
                 rank += k->word_bonus * (1.0 - evidence);
+                int band = lead_band(pool, &w, lead);
+                if (band == -2) {
+                    goto python;
+                }
+                rank += k->freq_bonus * (double)band;
             }
         }
         Py_ssize_t lost = to_symbols(self, pool, text_core, cand);
@@ -956,9 +981,10 @@ Ranking_candidates(Ranking *self, PyObject *args)
                           &strong_known)) {
         return NULL;
     }
-    if (!PyArg_ParseTuple(consts, "dddddddd", &k.word_bonus, &k.coverage_bonus, &k.lang_mismatch,
-                          &k.symbol_for_letter, &k.new_odd_case, &k.lacked_letter,
-                          &k.evidence_letters, &k.bound_slack)) {
+    if (!PyArg_ParseTuple(consts, "dddddddddd", &k.word_bonus, &k.coverage_bonus,
+                          &k.lang_mismatch, &k.symbol_for_letter, &k.new_odd_case,
+                          &k.lacked_letter, &k.evidence_letters, &k.bound_slack, &k.freq_bonus,
+                          &k.max_band)) {
         return NULL;
     }
     Pool *pool = (Pool *)pool_obj;

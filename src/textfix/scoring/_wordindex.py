@@ -14,9 +14,17 @@ probability ``n / 2**HASH_BITS`` (about 7e-7 for 785,000 words and 40 bits), and
 that word's mask. ``encode`` refuses to write an index where two shipped words share a key,
 so every shipped word keeps exactly its own mask.
 
->>> index = WordIndex.decode(encode({"цей": 0b10, "текст": 0b11}))
+Each word also carries, per language of its mask, a frequency band (0-3: how common the
+word is there, from wordfreq's Zipf frequency; 0 where the source has none): two 64-bit
+planes per slot (the band's high and low bits, bit = language), so a slot stands for a
+distinct (mask, bands) triple and memory stays at 8 bytes per word.
+
+>>> bands = {"текст": bands_value([2, 3])}
+>>> index = WordIndex.decode(encode({"цей": 0b10, "текст": 0b11}, bands=bands))
 >>> index.get("текст"), index.get("тект", 0), "цей" in index, len(index)
 (3, 0, True, 2)
+>>> index.band("текст", 1), index.band("текст", 0), index.band("цей", 1), index.band("тект", 1)
+(3, 2, 0, 0)
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
@@ -40,8 +48,10 @@ if TYPE_CHECKING:
 
 #: Bits of the 64-bit key kept per word (see the module docstring for the collision rate).
 HASH_BITS = 40
-_MAGIC = b"TFW3"  # (TFW2 held BLAKE2b keys)
-_HEADER = struct.Struct("<4sIII")  # magic, word count, mask count, hash bits
+_MAGIC = b"TFW4"  # (TFW3 had no frequency bands, TFW2 held BLAKE2b keys)
+_HEADER = struct.Struct("<4sIII")  # magic, word count, slot count, hash bits
+#: The highest frequency band (two bits per word and language).
+MAX_BAND = 3
 _LOW = 16  # low key bits stored raw: they are random, compressing them only slows loading
 #: Keys are found through a table of where each run of keys sharing this many top bits
 #: starts (built at load time: ~15 ms for 2**14 runs).
@@ -64,6 +74,26 @@ def word_key(word: str, bits: int = HASH_BITS) -> int:
 
 
 _MASK64 = (1 << 64) - 1
+
+
+def bands_value(bands: Sequence[int]) -> int:
+    """The two bit planes of per-language ``bands`` (0-:data:`MAX_BAND`, by language
+    index) as one int: the high bits above bit 64, the low bits below.
+
+    >>> bands_value([1, 2, 3]) == (0b110 << 64 | 0b101), band_of(bands_value([1, 2, 3]), 1)
+    (True, 2)
+    """
+    value = 0
+    for i, band in enumerate(bands):
+        value |= (band >> 1 & 1) << (64 + i) | (band & 1) << i
+    return value
+
+
+def band_of(value: int, index: int) -> int:
+    """The band of language ``index`` in a :func:`bands_value` (0 for a negative index)."""
+    if index < 0:
+        return 0
+    return (value >> (64 + index) & 1) << 1 | value >> index & 1
 
 
 def mix64(value: int) -> int:
@@ -96,27 +126,40 @@ def _from_little(typecode: str, data: bytes | memoryview) -> array:  # type: ign
     return values
 
 
-def encode(word_mask: Mapping[str, int], bits: int = HASH_BITS) -> bytes:
-    """The index file for ``word_mask`` (used by ``tools/build_langdata.py``).
+def encode(
+    word_mask: Mapping[str, int], bits: int = HASH_BITS, bands: Mapping[str, int] | None = None
+) -> bytes:
+    """The index file for ``word_mask`` and each word's :func:`bands_value` in ``bands``
+    (absent: all 0; used by ``tools/build_langdata.py``).
 
     Layout: header, the low 16 bits of every sorted key (raw), then one xz stream with the
-    distinct masks, the gaps between the keys' high bits (small numbers: they compress
-    well and decompress fast) and each key's mask slot. Raises ``ValueError`` when two words
-    share a key (then raise ``bits``).
+    distinct (mask, bands) slots (masks, then the bands' low planes, then their high
+    planes), the gaps between the keys' high bits (small numbers: they compress well and
+    decompress fast) and each key's slot. Raises ``ValueError`` when two words share a key
+    (then raise ``bits``) or there are more than 65,536 distinct slots.
     """
-    pairs = sorted((word_key(w, bits), m) for w, m in word_mask.items() if m)
+    bands = bands or {}
+    # (a band outside the word's mask never counts: dropped, so it makes no slot of its own)
+    pairs = sorted(
+        (word_key(w, bits), (m, bands.get(w, 0) & (m << 64 | m))) for w, m in word_mask.items() if m
+    )
     keys = [k for k, _ in pairs]
     if any(a == b for a, b in pairwise(keys)):
         raise ValueError(f"two words share a {bits}-bit key; use more bits")
-    # Commonest masks first: small slot numbers compress best.
-    masks = [m for m, _ in Counter(m for _, m in pairs).most_common()]
-    slot_of = {m: i for i, m in enumerate(masks)}
+    # Commonest slots first: small slot numbers compress best.
+    slots_made = [m for m, _ in Counter(m for _, m in pairs).most_common()]
+    if len(slots_made) > 1 << 16:
+        raise ValueError("more than 65,536 distinct (mask, bands) slots")
+    slot_of = {m: i for i, m in enumerate(slots_made)}
     highs = [k >> _LOW for k in keys]
     gaps = array("I", [b - a for a, b in pairwise([0, *highs])])
     lows = array("H", [k & 0xFFFF for k in keys])
     slots = array("H", [slot_of[m] for _, m in pairs])
-    packed = _little(array("Q", masks)) + _little(gaps) + _little(slots)
-    head = _HEADER.pack(_MAGIC, len(keys), len(masks), bits)
+    masks = array("Q", [m for m, _ in slots_made])
+    low_planes = array("Q", [b & _MASK64 for _, b in slots_made])
+    high_planes = array("Q", [b >> 64 for _, b in slots_made])
+    packed = b"".join(map(_little, (masks, low_planes, high_planes, gaps, slots)))
+    head = _HEADER.pack(_MAGIC, len(keys), len(slots_made), bits)
     # Strongest preset, but no larger a dictionary than the data (small indexes build fast).
     lzma2 = {"id": lzma.FILTER_LZMA2, "preset": 9 | lzma.PRESET_EXTREME}
     lzma2["dict_size"] = max(4096, min(len(packed), 1 << 26))
@@ -133,8 +176,18 @@ def _compiled_words(index: WordIndex) -> _cscore.Words | None:
     if not all(0 <= m < 1 << 64 for m in index._masks):
         return None
     masks = _little(array("Q", index._masks))
+    planes = array("Q")
+    for value in index._bands:  # per slot: the low plane, then the high plane
+        planes.extend((value & _MASK64, value >> 64))
     words: _cscore.Words = module.Words(
-        index._highs, index._lows, index._slots, index._starts, masks, index._bits, index._shift
+        index._highs,
+        index._lows,
+        index._slots,
+        index._starts,
+        masks,
+        index._bits,
+        index._shift,
+        _little(planes),
     )
     return words
 
@@ -146,7 +199,18 @@ class WordIndex:
     bits; a key's high bits are almost always unique, so a lookup checks one or two slots.
     """
 
-    __slots__ = ("_bits", "_cached", "_highs", "_lows", "_masks", "_shift", "_slots", "_starts")
+    __slots__ = (
+        "_bands",
+        "_bits",
+        "_cached",
+        "_compiled",
+        "_highs",
+        "_lows",
+        "_masks",
+        "_shift",
+        "_slots",
+        "_starts",
+    )
 
     def __init__(
         self,
@@ -155,11 +219,13 @@ class WordIndex:
         slots: array,  # type: ignore[type-arg]
         masks: tuple[int, ...],
         bits: int = HASH_BITS,
+        bands: tuple[int, ...] | None = None,
     ) -> None:
         self._highs = highs
         self._lows = lows
         self._slots = slots
         self._masks = masks
+        self._bands = bands if bands is not None else (0,) * len(masks)
         self._bits = bits
         # Where each run of keys sharing their top BUCKET_BITS bits starts: a lookup then
         # searches ~100 neighbouring keys instead of the whole array (a few cache lines
@@ -168,7 +234,7 @@ class WordIndex:
         self._starts = array(
             "I", (bisect_left(highs, b << self._shift) for b in range((1 << BUCKET_BITS) + 1))
         )
-        compiled = _compiled_words(self)
+        compiled = self._compiled = _compiled_words(self)
         self._cached: Callable[[str], int] = (
             lru_cache(maxsize=CACHE)(self._lookup) if compiled is None else compiled.get
         )
@@ -176,37 +242,41 @@ class WordIndex:
     def compiled_langs(self) -> Callable[[str], int] | None:
         """``word -> mask of the word's fold`` (``model.word_langs``) in one compiled call,
         or ``None`` without the compiled module."""
-        compiled = getattr(self._cached, "__self__", None)
-        langs: Callable[[str], int] | None = getattr(compiled, "langs", None)
-        return langs
+        return None if self._compiled is None else self._compiled.langs
 
     def compiled_get(self) -> Callable[[str], int] | None:
         """``word -> mask of the word as it is`` (:meth:`get` with no default) in one
         compiled call, or ``None`` without the compiled module."""
-        compiled = getattr(self._cached, "__self__", None)
-        get: Callable[[str], int] | None = getattr(compiled, "get", None)
-        return get
+        return None if self._compiled is None else self._compiled.get
+
+    def compiled_band(self) -> Callable[[str, int], int] | None:
+        """``(word, language index) -> band of the word's fold`` (``model.word_band``) in
+        one compiled call, or ``None`` without the compiled module."""
+        return None if self._compiled is None else self._compiled.band
 
     @classmethod
     def decode(cls, data: bytes) -> WordIndex:
         """Load an index written by :func:`encode`."""
-        magic, count, nmasks, bits = _HEADER.unpack_from(data)
+        magic, count, nslots, bits = _HEADER.unpack_from(data)
         if magic != _MAGIC:
-            raise ValueError("not a textfix word index")
+            raise ValueError("not a textfix word index (or one of an older format)")
         at = _HEADER.size
         view = memoryview(data)  # slices of a view copy nothing
         lows = _from_little("H", view[at : at + 2 * count])
         packed = memoryview(lzma.decompress(view[at + 2 * count :]))
-        masks = tuple(_from_little("Q", packed[: 8 * nmasks]))
-        at = 8 * nmasks
+        masks = tuple(_from_little("Q", packed[: 8 * nslots]))
+        low_planes = _from_little("Q", packed[8 * nslots : 16 * nslots])
+        high_planes = _from_little("Q", packed[16 * nslots : 24 * nslots])
+        bands = tuple(h << 64 | lo for h, lo in zip(high_planes, low_planes, strict=True))
+        at = 24 * nslots
         gaps = _from_little("I", packed[at : at + 4 * count])
         slots = _from_little("H", packed[at + 4 * count : at + 6 * count])
         packed.release()
         highs = array("I", accumulate(gaps))
-        return cls(highs, lows, slots, masks, bits)
+        return cls(highs, lows, slots, masks, bits, bands)
 
-    def _lookup(self, word: str) -> int:
-        """The mask of ``word``, 0 when it is not shipped (shipped masks are never 0)."""
+    def _slot(self, word: str) -> int:
+        """The slot of ``word``, -1 when it is not shipped."""
         key = word_key(word, self._bits)
         high, low = key >> _LOW, key & 0xFFFF
         highs = self._highs
@@ -215,9 +285,21 @@ class WordIndex:
         while i < len(highs) and highs[i] == high:
             if self._lows[i] == low:
                 slot: int = self._slots[i]
-                return self._masks[slot]
+                return slot
             i += 1
-        return 0
+        return -1
+
+    def _lookup(self, word: str) -> int:
+        """The mask of ``word``, 0 when it is not shipped (shipped masks are never 0)."""
+        slot = self._slot(word)
+        return 0 if slot < 0 else self._masks[slot]
+
+    def band(self, word: str, index: int) -> int:
+        """The frequency band (0-:data:`MAX_BAND`) of ``word`` as it is in the language of
+        bit ``index``: 0 when the word is not shipped for it or its source has no
+        frequencies (not cached: asked only where the ranking compares known words)."""
+        slot = self._slot(word)
+        return 0 if slot < 0 else band_of(self._bands[slot], index)
 
     def get(self, word: str, default: int = 0) -> int:
         """The mask of ``word``, or ``default`` when it is not a shipped word."""

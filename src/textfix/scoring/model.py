@@ -676,6 +676,37 @@ def _word_langs_of(index: WordIndex | Mapping[str, int]) -> Callable[[str], int]
     return lambda word: index.get(_fold(composed(word)), 0)
 
 
+def word_band(word: str, lang: str | int | None) -> int:
+    """How common ``word`` (composed and case-folded, as :func:`word_langs` reads it) is in
+    ``lang`` (a code or a model index): 0-3, from wordfreq's Zipf frequency (3: 5 and up,
+    about a language's 200 commonest words; 2: from 4; 1: from 3; 0: rarer, not a listed
+    word of ``lang``, or a language whose list has no frequencies: hunspell, CLDR).
+
+    >>> word_band("više", "sh"), word_band("viče", "sh"), word_band("Više", "sh")
+    (3, 1, 3)
+    >>> word_band("više", "pl"), word_band("xqzv", "sh"), word_band("više", None)
+    (0, 0, 0)
+    """
+    if isinstance(lang, str):
+        model = langdata().models.get(lang)
+        index = -1 if model is None else model.index
+    else:
+        index = -1 if lang is None else lang
+    if not 0 <= index < 64:
+        return 0
+    return _word_band_lookup()(word, index)
+
+
+@cache  # (the language data loads lazily: on first use)
+def _word_band_lookup() -> Callable[[str, int], int]:
+    """:func:`word_band`'s lookup by model index: the compiled one when there is one."""
+    index = langdata().word_mask
+    compiled = index.compiled_band()
+    if compiled is not None:
+        return compiled
+    return lambda word, i: index.band(_fold(composed(word)), i)
+
+
 def line_votes(prose: str, vote_letters: int) -> tuple[str | None, int, int] | None:
     """:func:`textfix.repair.line_language.line_language`'s count by the compiled scorer:
     over the words of ``prose`` (placeholders blanked), the language most words of
