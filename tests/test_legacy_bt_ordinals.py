@@ -1,6 +1,7 @@
-"""Ordinal indicators (and ``©``, ``®``) before small letters: iso8859-10's ``š`` and ``Š`` shown as latin-1 or
-cp1252 read as ``º`` and ``ª`` (``Tºiili`` is Estonian ``Tšiili``), cp852's ``ž`` shown as
-cp437 as ``º``. Real text writes an ordinal indicator after a number or an abbreviation.
+"""Ordinal indicators (and ``©``, ``®``) before small letters: iso8859-10's ``š`` and ``Š``
+shown as latin-1 or cp1252 read as ``º`` and ``ª`` (``Tºiili`` is Estonian ``Tšiili``),
+cp852's ``ž`` shown as cp437 as ``º``. Real text writes an ordinal indicator after a number
+or an abbreviation.
 
 The names and short lines below were written for these tests and garbled here.
 """
