@@ -98,6 +98,12 @@ CLDR_ALPHABETS = {
     "hsb": "čćěłńóřšžź",
     "dsb": "čćěłńóŕśšžź",
 }
+#: Letters beyond ASCII of wordfreq languages whose list holds a mojibake spelling often
+#: enough to pass :data:`MIN_CHAR_SHARE`: Romanian written in cp1250 or iso-8859-2 and shown
+#: as cp1252 or latin-1 spells ``ă`` as ``ã`` (``datã`` for ``dată``), common enough in
+#: wordfreq's Romanian sources that ``ã``, no Romanian letter, passed for one (its words are
+#: then left out of the list and the bigrams, and ``datã`` is mojibake to repair again).
+ORTHOGRAPHIES = {"ro": "âîășț"}
 #: languages whose word list comes from CLDR although their letter statistics come from a
 #: dictionary that may not be shipped (GPL).
 CLDR_WORDS = ("ga", "sq", "eo", "br")
@@ -423,7 +429,7 @@ def gather() -> tuple[dict[str, dict[str, object]], dict[str, list[str]]]:
     for lang in CLDR_ONLY:
         sources.append((lang, cldr_words(lang), True))
     for lang, words, ship in sources:
-        model, ordered = build_model(words, CLDR_ALPHABETS.get(lang))
+        model, ordered = build_model(words, CLDR_ALPHABETS.get(lang) or ORTHOGRAPHIES.get(lang))
         langs[lang] = model
         alphabet = set(str(model["alphabet"]))
         if ship:
