@@ -20,7 +20,7 @@ from realtext_po import django_lines
 from textfix.repair import _badness, _scan, plausible, reach, utf8
 from textfix.repair import line as line_repair
 from textfix.repair.base import DocumentContext
-from textfix.repair.ce_letters import nbsp_in_word
+from textfix.repair.ce_letters import looks_anyway
 from textfix.scoring._wordindex import word_key
 from textfix.scoring.model import TOKEN_RE, _fold
 
@@ -262,7 +262,7 @@ def _quick_reference(text: str) -> bool:
     """What ``_cplausible.clean_line`` computes, from the pure-Python parts."""
     if text.isascii():
         return True
-    if nbsp_in_word(text):
+    if looks_anyway(text):
         return False
     if plausible._line_pages(text) != 0:
         return False

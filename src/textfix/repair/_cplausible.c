@@ -650,9 +650,22 @@ static int nbsp_in_word(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+/* ce_letters.sign_after_word: a low opening quote or a middle dot (ce_letters.TRAILING)
+ * after two token characters and before no token character (mac-roman's view of cp1250's
+ * "ă" and "á"). */
+static int sign_after_word(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 2; i < n; i++)
+        if ((s[i] == 0x201E || s[i] == 0xB7) && token_char(s[i - 1]) && token_char(s[i - 2])
+            && (i + 1 == n || !token_char(s[i + 1])))
+            return 1;
+    return 0;
+}
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
- * that may be a letter. 0 means "not proved here" (the Python path decides). */
+ * or sign after a word that may be a letter (ce_letters.looks_anyway). 0 means "not proved
+ * here" (the Python path decides). */
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
@@ -660,7 +673,7 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
         i++;
     if (i == n)
         return 1;
-    if (nbsp_in_word(s, n))
+    if (nbsp_in_word(s, n) || sign_after_word(s, n))
         return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)

@@ -18,6 +18,16 @@ alone proves nothing: it sends the line to the engine only when it stands right 
 or more letters and before a space, a letter or the end, and the repair must then make
 known words of one language of it.
 
+The DOS and Mac pages (and iso-8859-16) permute every letter, so a letter of another
+language there proves nothing alone; but they also show letters as signs and capitals that
+stand where clean prose writes none (``Om‡n`` is mac-latin2 ``Omán`` shown as cp1252,
+``E-mailov†`` cp852 ``E-mailová`` shown as mac-roman, ``ManipurskŽ`` mac-latin2
+``Manipurské``, ``Omßn`` cp1250 ``Omán`` shown as cp437: German writes ``ß`` after vowels
+only): such *misplaced* characters, made letters of known words, prove the words through
+any page of the family (:func:`misplaced`). They speak for words no list has too: a form
+of a listed word (``Al₧irija`` is Slovene ``Alžirija``), or a name of five letters or more
+whose language writes the letters made there (``Kramariµ`` is Croatian ``Kramarić``).
+
 >>> nbsp_in_word("Kostoln\\xa0 Ves"), nbsp_in_word("v\\xa0Praze"), nbsp_in_word("10\\xa0000")
 (True, False, False)
 >>> letters_made_words("Baèa", "Bača", ("cp1250", "cp1252"))
@@ -28,15 +38,28 @@ False
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
-from textfix.chains import FAMILIES, fits, translation
+from textfix.chains import FAMILIES, fits, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, prose
 from textfix.repair.spans import word_pairs
+from textfix.repair.stray_letters import _owners
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
+from textfix.scoring.endings import form_langs
 from textfix.scoring.model import TOKEN_RE
+
+#: A word with the non-ASCII signs glued to it (the span a repair may make one word of).
+TOKEN_SIGNS_RE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]{2,}")
+
+#: A name (a word no list has, nor a form of one) made of misplaced characters must hold
+#: this many letters, and each bigram touching a changed letter must be more likely than
+#: :data:`RARE` in its language (log-probability).
+MIN_NAME = 5
+RARE = -6.0
 
 #: The vote key of words no language's list knows.
 UNLISTED = -1
@@ -54,6 +77,26 @@ MIN_LETTERS = 4
 LETTER_PAGES = frozenset(("cp1250", "iso8859-2"))
 #: ... shown as these (DOS and Mac display pages show those letters as symbols).
 WESTERN = frozenset(("cp1252", "iso8859-1"))
+
+
+#: Signs clean prose writes inside words (apostrophes, hyphens, the soft hyphen): never
+#: misplaced. (Catalan's ``l·l`` is the engine's to keep: see only_middle_dots_between_ls.)
+PROSE_SIGNS = frozenset("'’‘ʼ‐‑\xad")
+#: Signs that clean text writes right before or after a word (``nº``, ``Nª``, ``20°``,
+#: quotes, ``¡Hola!``, ``textu…``): misplaced only between two letters (or, for
+#: :data:`TRAILING`, after them).
+AFTER_LETTERS = frozenset("ºª°«»„“”‚‹›…–—•·")
+#: Spanish's inverted marks open a sentence, and shouting capitals glue them inside a word
+#: (``PROGRES¡STAS``): misplaced only after a letter and before a small one or the word's
+#: end (cp852's ``í`` shown as cp1252: ``K¡na``, ``Potvrzen¡``).
+INVERTED = frozenset("¡¿")
+#: Irish puts these before a word's capital first letter (``hÉireann``, ``nÉirinn``).
+IRISH_PREFIXES = frozenset("hnt")
+#: Signs some CE page makes a letter of that clean prose puts before a word or between
+#: spaced words, never right after a word's letters: a line with one there is looked at
+#: however well its letters read (mac-roman shows cp1250's ``ă`` as ``„`` and ``á`` as
+#: ``·``: ``dat„ expirare``, ``Kostoln· Ves``).
+TRAILING = "„·"
 
 
 @cache
@@ -77,6 +120,74 @@ def nbsp_in_word(text: str) -> bool:
             return True
         i = text.find("\xa0", i + 1)
     return False
+
+
+def sign_after_word(text: str) -> bool:
+    """``text`` has one of :data:`TRAILING` right after two letters and before no letter:
+    cp1250's ``ă`` or ``á`` shown as mac-roman, which the cheap accept test passes.
+
+    >>> sign_after_word("dat„ expirare"), sign_after_word("„Wort“"), sign_after_word("l·l")
+    (True, False, False)
+    """
+    for sign in TRAILING:
+        i = text.find(sign, 2)
+        while i >= 0:
+            if TOKEN_RE.fullmatch(text, i - 2, i) and not TOKEN_RE.fullmatch(text[i + 1 : i + 2]):
+                return True
+            i = text.find(sign, i + 1)
+    return False
+
+
+def looks_anyway(text: str) -> bool:
+    """The engine must look at ``text`` however well it reads: :func:`nbsp_in_word` or
+    :func:`sign_after_word` (the compiled twin, ``_cplausible``'s ``clean_line``, proves no
+    such line clean)."""
+    return nbsp_in_word(text) or sign_after_word(text)
+
+
+def misplaced(word: str, i: int) -> bool:
+    """``word[i]`` stands where clean text writes no such character: a non-ASCII sign glued
+    to the word's letters (not one of :data:`PROSE_SIGNS`; one of :data:`AFTER_LETTERS`
+    only between two letters, or :data:`TRAILING` after them; no middle dot between two
+    l's), a non-ASCII capital after a small letter or second in a word going on in small
+    letters, ``ß`` after a consonant, or a small letter no modelled language holds.
+
+    >>> misplaced("Om‡n", 2), misplaced("ManipurskŽ", 9), misplaced("Omßn", 2)
+    (True, True, True)
+    >>> misplaced("l’homme", 1), misplaced("nº", 1), misplaced("Gießen", 3), misplaced("l·l", 1)
+    (False, False, False, False)
+    """
+    ch = word[i]
+    if ch.isascii() or ch in PROSE_SIGNS:
+        return False
+    if not TOKEN_RE.fullmatch(ch):
+        if ch == "·" and word[i - 1 : i] in "lL" and word[i + 1 : i + 2] in "lL":
+            return False  # (Catalan's ela geminada)
+        if ch in INVERTED:
+            after = word[i + 1 : i + 2]
+            return i > 0 and word[i - 1].isalpha() and (not after or after.islower())
+        if ch in AFTER_LETTERS:
+            inside = i + 1 < len(word) and word[i + 1].isalpha()
+            return i > 0 and word[i - 1].isalpha() and (inside or ch in TRAILING)
+        return True
+    if ch == "ß":
+        # (German writes it after vowels only: "Omßn" is cp1250 "Omán" shown as cp437; no
+        # model holds it, wordfreq folds it to "ss")
+        return i > 0 and word[i - 1].isalpha() and not _vowel(word[i - 1].lower())
+    if ch.isupper():
+        before = word[i - 1] if i else ""
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if i == 1 and before in IRISH_PREFIXES:
+            return False  # (Irish "hÉireann", "nÉirinn", "tÚsáideoir")
+        return before.islower() or (i == 1 and before.isupper() and after.islower())
+    # (a small letter no modelled language holds: the micro sign "Kramariµ"; letters of
+    # languages with small models, compounds and names stand anywhere now and then)
+    return ch.islower() and not _owners(frozenset(_lower(ch)))
+
+
+def _vowel(ch: str) -> bool:
+    """``ch`` (small) is a vowel, accented or not."""
+    return unicodedata.normalize("NFD", ch)[0] in "aeiouy" or ch in "äöü"
 
 
 def _nbsp_at(text: str, i: int, letters: int = 2) -> bool:
@@ -113,28 +224,65 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     pairs = word_pairs(text, cand)
     if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
         return False
+    if not all(TOKEN_RE.fullmatch(b) for a, b in zip(text, cand, strict=True) if a != b):
+        return False  # (every changed character becomes a letter of a repaired word)
     # A no-break space made a letter stands after one and before one, a space or the end
     # (French "Groupe\xa0:" is no "Groupeá:").
     if any(a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)):
         return False
+    letters = true in LETTER_PAGES and shown in WESTERN
+    # (the changed characters that stand where clean text writes none: any page's evidence)
+    odd = [
+        {j for j, (a, b) in enumerate(zip(old, new, strict=True)) if a != b and misplaced(old, j)}
+        for old, new in pairs
+    ]
     common = -1
-    for before, word in pairs:
+    votes = _votes(prose(cand))
+    for (before, word), places in zip(pairs, odd, strict=True):
         if len(word) < 2 or (TOKEN_RE.fullmatch(before) and word_langs(before)):
             return False  # a known word changed (or a one-letter one): no evidence
-        common &= word_langs(word)
+        if not (word.islower() or word.isupper() or word.istitle()):
+            return False  # (a capital inside a word is no repair)
+        mask = word_langs(word)
+        if not mask:
+            # (a form or a name no list has: only misplaced characters, made letters a
+            # language writes there, speak for it; it then votes for no unlisted word)
+            mask = _named(before, word, places)
+            if mask and len(word) >= VOTE_LETTERS:
+                votes[UNLISTED] -= 1
+        common &= mask
     if not common:
         return False
-    letters = true in LETTER_PAGES and shown in WESTERN
-    votes = _votes(prose(cand))
     for model in langdata().models.values():
         if (
             common >> model.index & 1
             and fits(true, model.code)
-            and all(_foreign_made_letters(before, word, model, letters) for before, word in pairs)
+            and all(
+                _foreign_made_letters(before, word, model, letters, places)
+                for (before, word), places in zip(pairs, odd, strict=True)
+            )
             and _backed(votes, model.index)
         ):
             return True
     return False
+
+
+def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) -> bool:
+    """:func:`letters_made_words` through the one step of ``chain``, or through a step of
+    the family that makes the same ``cand`` (the ranking may prefer a Western page that
+    reads the same: ``KÝna`` is cp1252 ``Kína`` shown as cp850 as well as iso-8859-2's).
+
+    >>> family_made_words("KÝna", "Kína", (("cp1252", "cp850"),))
+    True
+    """
+    if len(chain) != 1:
+        return False
+    if chain[0][0] in _central_european():
+        return letters_made_words(text, cand, chain[0])
+    return any(
+        text.translate(table) == cand and letters_made_words(text, cand, step)
+        for step, table in _letter_steps() + _other_steps()
+    )
 
 
 def _votes(line: str) -> Counter[int]:
@@ -154,25 +302,55 @@ def _votes(line: str) -> Counter[int]:
     return votes
 
 
+def _named(before: str, word: str, places: set[int]) -> int:
+    """The languages (by model bit) of which ``word``, a repair of ``before`` whose every
+    changed character stands at one of ``places`` (misplaced), is a form
+    (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with :data:`MIN_NAME` letters,
+    whose letter bigrams attest it: each bigram touching a changed letter is one the
+    language writes more often than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian
+    ends words in ``ić``). 0 when a changed character is not misplaced."""
+    changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
+    if not changed or not set(changed) <= places:
+        return 0
+    forms = form_langs(word)
+    if forms or len(word) < MIN_NAME:
+        return forms
+    padded = " " + "".join(map(_lower, word)) + " "
+    mask = 0
+    for model in langdata().models.values():
+        table, floor = model.bigrams, model.floor
+        if all(
+            table.get(padded[j : j + 2], floor) >= RARE
+            and table.get(padded[j + 1 : j + 3], floor) >= RARE
+            for j in changed
+        ):
+            mask |= 1 << model.index
+    return mask
+
+
 def _backed(votes: Counter[int], index: int) -> bool:
     """The repaired line's words vote for language ``index`` at least as much as for any
     other, and more than for an unlisted one (words no list knows: Scottish Gaelic ``Innis
     Tìle`` is no Czech ``Těle``; French ``afficher la kième fraction`` no Croatian
     ``kičme``)."""
     own = votes[index]
-    return own > votes[UNLISTED] and all(n <= own for n in votes.values())
+    return (own > votes[UNLISTED] or own == votes[UNLISTED] == 0) and all(
+        n <= own for n in votes.values()
+    )
 
 
-def _foreign_made_letters(before: str, word: str, model: LangModel, letters: bool) -> bool:
-    """Every character of ``before`` that the repair changed was a no-break space or (with
-    ``letters``) a letter foreign to ``model``'s alphabet, and ``word`` is wholly of its
-    letters."""
+def _foreign_made_letters(
+    before: str, word: str, model: LangModel, letters: bool, odd: set[int]
+) -> bool:
+    """Every character of ``before`` that the repair changed was a no-break space, one at
+    a place of ``odd`` (:func:`misplaced`) or (with ``letters``) a letter foreign to
+    ``model``'s alphabet, and ``word`` is wholly of its letters."""
     alphabet = model.alphabet
     if not all(ch.isascii() or _lower(ch) in alphabet for ch in word):
         return False
     return all(
-        a == b or (letters and a.isalpha() and _lower(a) not in alphabet)
-        for a, b in zip(before, word, strict=True)
+        a == b or j in odd or (letters and a.isalpha() and _lower(a) not in alphabet)
+        for j, (a, b) in enumerate(zip(before, word, strict=True))
         if a != "\xa0"
     )
 
@@ -187,15 +365,45 @@ def _letter_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
     )
 
 
+@cache
+def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
+    """The family's other single-byte steps (only misplaced characters count there)."""
+    done = {step for step, _table in _letter_steps()}
+    return tuple(
+        (step, table)
+        for step, table in single_byte_steps()
+        if step[0] in _central_european() and step not in done
+    )
+
+
+def has_misplaced(text: str) -> bool:
+    """Some word of ``text`` (with the signs glued to it) has a :func:`misplaced`
+    character.
+
+    >>> has_misplaced("Om‡n"), has_misplaced("Gießen, nº 5")
+    (True, False)
+    """
+    return any(
+        not ch.isascii() and misplaced(word, j)
+        for word in TOKEN_SIGNS_RE.findall(text)
+        for j, ch in enumerate(word)
+    )
+
+
 def proves_words(text: str) -> bool:
-    """Some step of :data:`LETTER_PAGES` shown as :data:`WESTERN` repairs ``text`` in a way
-    :func:`letters_made_words` accepts: the engine must look even when the line's letter
-    statistics read well (Slovene ``statièna metoda``: one foreign letter in a long word).
+    """Some step of the family repairs ``text`` in a way :func:`letters_made_words`
+    accepts: the engine must look even when the line's letter statistics read well
+    (Slovene ``statièna metoda``: one foreign letter in a long word; ``dat„ expirare``).
+    Steps other than :data:`LETTER_PAGES` shown as :data:`WESTERN` are tried only when a
+    word of the line has a :func:`misplaced` character.
 
     >>> proves_words("%s() (%s statièna metoda)"), proves_words("Crème brûlée")
     (True, False)
     """
-    for step, table in _letter_steps():
+    steps = _letter_steps()
+    if has_misplaced(text):
+        steps += _other_steps()
+    for step, table in steps:
         cand = text.translate(table)
         if cand != text and letters_made_words(text, cand, step):
             return True

@@ -53,7 +53,7 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.ce_letters import letters_made_words, nbsp_in_word, proves_words
+from textfix.repair.ce_letters import family_made_words, looks_anyway, proves_words
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
     DRAWING,
@@ -2180,8 +2180,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         return Step(quoted[0], quoted[1], QUOTED_CONFIDENCE)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = capital_behind_sign(text)
-    # (a no-break space glued after a word's letters may be cp852's "á": look anyway)
-    nbsp = nbsp_in_word(text)
+    # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
+    # there mac-roman's "ă" or "á": look anyway)
+    nbsp = looks_anyway(text)
     if not behind and not nbsp and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
         return None
     text_core = core(text)
@@ -2241,7 +2242,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # language may do without them ("Birleþik" is the known "Birleşik", which a shortlist
     # by letter statistics alone would miss).
     found = candidates(text, needs_words, best_only=True)
-    if not found and (foreign or strays):
+    # (nor need a line sent on by a sign or no-break space glued to a word: "Kostoln· Ves"
+    # makes a form, no listed word; ce_letters judges it)
+    if not found and (foreign or strays or nbsp):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
@@ -2378,9 +2381,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Central European words whose only broken letters are foreign to a language, or
     # no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
     # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
-    proved = _once(
-        lambda: len(best.chain) == 1 and letters_made_words(text, best.text, best.chain[0])
-    )
+    # (through the best chain, or a step of the family making the same text)
+    proved = _once(lambda: family_made_words(text, best.text, best.chain))
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
         and not _letters_to_symbols(text, best.text)
@@ -2494,6 +2496,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not mended()
             and not strayed()
             and not mixed
+            # (a letter no modelled language holds made one of a name or known word:
+            # "Kramariµ" -> "Kramarić", see ce_letters.misplaced)
+            and not proved()
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -2573,6 +2578,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
+    elif confidence < 0.5 and proved():
+        # (words proved by letters foreign or misplaced, ce_letters, stand in for known
+        # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
+        confidence = _confidence(gain + relief, best.score, 1.0)
     return Step(best.text, best.chain, round(confidence, 3))
 
 

@@ -11,7 +11,7 @@ from textfix.options import FixOptions
 from textfix.repair import legacy, no_repair, utf8, utf8_structural
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.ce_letters import nbsp_in_word
+from textfix.repair.ce_letters import looks_anyway
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.plausible import (
     UTF8_SHOWN,
@@ -64,8 +64,8 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
     """:func:`untouched` for a line with a non-ASCII character."""
     if capital_behind_sign(text):
         return False  # reads well, but the engine must look (see gates.capital_behind_sign)
-    if nbsp_in_word(text):
-        return False  # a no-break space glued to letters may be cp852's "á" (ce_letters)
+    if looks_anyway(text):
+        return False  # a no-break space or "„" glued to letters may be a letter (ce_letters)
     quick = quick_proof()
     if quick is not None and quick(text):
         return True  # the checks below that say True, all in one compiled call

@@ -53,6 +53,7 @@ from typing import NamedTuple, TypeVar
 
 from textfix.chains import TRUE_RANK, single_byte_steps
 from textfix.repair._scan import native
+from textfix.repair.ce_letters import has_misplaced, proves_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
@@ -665,6 +666,8 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)
     if signs_quoted(text) is not None:
         return False  # (quotation marks shown as signs: see quote_signs)
+    if has_misplaced(text) and proves_words(text):
+        return False  # (signs made letters of words: the engine's "proved" route, ce_letters)
     text_core = core(text)
     # (a well-formed line's first pass in one compiled call, when built, and what it tells;
     # asked once of a line, which untouched may ask twice: at once, then in full)
