@@ -666,8 +666,6 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)
     if signs_quoted(text) is not None:
         return False  # (quotation marks shown as signs: see quote_signs)
-    if has_misplaced(text) and proves_words(text):
-        return False  # (signs made letters of words: the engine's "proved" route, ce_letters)
     text_core = core(text)
     # (a well-formed line's first pass in one compiled call, when built, and what it tells;
     # asked once of a line, which untouched may ask twice: at once, then in full)
@@ -677,7 +675,7 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     named: bool | None = None  # whether the line's words name a language foreign to its letters
     if common is not None:
         if common.settles:
-            return not utf8_round_trip(text)  # (what the steps below find)
+            return _settled(text)  # (what the steps below find)
         if common.marks_words:
             return False
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
@@ -714,7 +712,15 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
             return False
         if not _all_fail(text, text_core, counts, alive, shaped, False, relief, first):
             return False
-    return not utf8_round_trip(text)
+    return _settled(text)
+
+
+def _settled(text: str) -> bool:
+    """The end of :func:`cannot_pass` once every round trip failed the gates it reads: no
+    whole-line UTF-8 round trip, and no repair the engine's "proved" route may pass (signs
+    made letters of words or names, :mod:`~textfix.repair.ce_letters`; asked last, most
+    lines are settled before)."""
+    return not utf8_round_trip(text) and not (has_misplaced(text) and proves_words(text))
 
 
 def examines(text: str) -> bool:
