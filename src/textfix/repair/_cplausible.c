@@ -662,6 +662,18 @@ static int sign_after_word(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+/* ce_letters.sharp_s_after_consonant: "ß" right after an ASCII consonant (cp437's view of
+ * cp1250's "á"). */
+static int sharp_s_after_consonant(const Py_UCS4 *s, Py_ssize_t n)
+{
+    static const char consonants[] = "bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ";
+    for (Py_ssize_t i = 1; i < n; i++)
+        if (s[i] == 0xDF && s[i - 1] < 0x80 && s[i - 1] != 0
+            && strchr(consonants, (int)s[i - 1]) != NULL)
+            return 1;
+    return 0;
+}
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
  * or sign after a word that may be a letter (ce_letters.looks_anyway). 0 means "not proved
@@ -673,7 +685,7 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
         i++;
     if (i == n)
         return 1;
-    if (nbsp_in_word(s, n) || sign_after_word(s, n))
+    if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n))
         return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)

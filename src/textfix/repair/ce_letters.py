@@ -90,6 +90,8 @@ AFTER_LETTERS = frozenset("ºª°«»„“”‚‹›…–—•·")
 #: (``PROGRES¡STAS``): misplaced only after a letter and before a small one or the word's
 #: end (cp852's ``í`` shown as cp1252: ``K¡na``, ``Potvrzen¡``).
 INVERTED = frozenset("¡¿")
+#: ASCII consonants (``ß`` after one is misplaced).
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ")
 #: Irish puts these before a word's capital first letter (``hÉireann``, ``nÉirinn``).
 IRISH_PREFIXES = frozenset("hnt")
 #: Signs some CE page makes a letter of that clean prose puts before a word or between
@@ -138,11 +140,27 @@ def sign_after_word(text: str) -> bool:
     return False
 
 
+def sharp_s_after_consonant(text: str) -> bool:
+    """``text`` has ``ß`` right after an ASCII consonant: German writes it after vowels
+    only, cp437 and cp850 show cp1250's ``á`` so (``Togskß republika``), and the cheap
+    accept test reads it as ``ss``.
+
+    >>> sharp_s_after_consonant("Togskß"), sharp_s_after_consonant("Straße, weiß")
+    (True, False)
+    """
+    i = text.find("ß", 1)
+    while i >= 0:
+        if text[i - 1] in _CONSONANTS:
+            return True
+        i = text.find("ß", i + 1)
+    return False
+
+
 def looks_anyway(text: str) -> bool:
-    """The engine must look at ``text`` however well it reads: :func:`nbsp_in_word` or
-    :func:`sign_after_word` (the compiled twin, ``_cplausible``'s ``clean_line``, proves no
-    such line clean)."""
-    return nbsp_in_word(text) or sign_after_word(text)
+    """The engine must look at ``text`` however well it reads: :func:`nbsp_in_word`,
+    :func:`sign_after_word` or :func:`sharp_s_after_consonant` (the compiled twin,
+    ``_cplausible``'s ``clean_line``, proves no such line clean)."""
+    return nbsp_in_word(text) or sign_after_word(text) or sharp_s_after_consonant(text)
 
 
 def misplaced(word: str, i: int) -> bool:
