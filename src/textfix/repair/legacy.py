@@ -757,6 +757,15 @@ def _prior_cost(chain: Chain) -> float:
 _LEAD_EDGE = _EDGE + "\"'()[]{}<>,.;:!?"
 
 
+#: A word listed by more languages than this votes for none in :func:`_lead_index`.
+LEAD_LANGS = 3
+
+
+def _few_langs(mask: int) -> bool:
+    """``mask`` has at most :data:`LEAD_LANGS` languages."""
+    return mask.bit_count() <= LEAD_LANGS
+
+
 def _lead_index(text: str) -> int:
     """The model index of the language most of ``text``'s words made of letters alone
     (edge punctuation aside: not those mojibake is in) are known in, ahead of every other
@@ -766,7 +775,10 @@ def _lead_index(text: str) -> int:
     ('sl', -1, -1)
     """
     words = (w.strip(_LEAD_EDGE) for w in text.split())
-    lang, votes, second = line_language(" ".join(w for w in words if w.isalpha()))
+    # (a word many languages list is a name or a loan, "Uruguay": it names no language)
+    lang, votes, second = line_language(
+        " ".join(w for w in words if w.isalpha() and _few_langs(word_langs(w)))
+    )
     model = langdata().models.get(lang) if lang is not None and votes > second else None
     return -1 if model is None else model.index
 
