@@ -744,6 +744,8 @@ def thin_without_words(text: str) -> bool:
     text_core = core(text)
     if len(_changeable().findall(text_core)) > THIN or utf8_round_trip(text):
         return False
+    if looks_anyway(text):
+        return False  # misplaced signs prove words through any page (ce_letters: Omßn)
     if mojibake_shape(text_core):
         return False  # a thin repair of a shaped line may pass on the letter statistics
     return not may_reach_words(text_core) and not foreign_to_line(text)
