@@ -166,3 +166,23 @@ def test_line_votes_of_fixtures_are_the_same(text: str, monkeypatch: pytest.Monk
 def test_line_votes_of_any_text_are_the_same(text: str) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same_votes(text + " " + text.upper(), monkeypatch)
+
+
+def assert_same_word_language(text: str) -> None:
+    """The legacy gates' count of the line's language (compiled ``line_votes`` over the
+    text as it is) is its pure-Python reference's."""
+    assert legacy._word_language.__wrapped__(text) == legacy._word_language_py(text), text
+
+
+def test_word_language_of_real_lines_is_the_same() -> None:
+    lines = [*non_ascii_lines()[::3], *garbled_lines()]
+    for text in lines:
+        assert_same_word_language(text)
+        assert_same_word_language(text.upper())
+    assert sum(legacy._word_language(text)[1] > 0 for text in lines) > len(lines) // 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_word_language_of_any_text_is_the_same(text: str) -> None:
+    assert_same_word_language(text + " " + text.upper() + " %(n)s <b>x</b>")

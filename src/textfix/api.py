@@ -110,21 +110,12 @@ class Fixer:
         >>> fixed.text, [(r.original, r.replacement, r.chain_label) for r in fixed.repairs]
         ('Été', [('Ã‰tÃ©', 'Été', 'utf-8 shown as cp1252')])
         """
-        if text.isascii() and not self.options.normalizes:
-            return Fixed(text, [])  # nothing to repair, nothing asked for: the common case
-        findings = find_in_document(text, self.options, self.prior)
-        if not findings and not self.options.normalizes:
-            return Fixed(text, [])
+        repaired, applied = self._repaired(text)
         repairs = [
             Repair(f.start, f.end, f.original, f.replacement, f.chain, f.confidence)
-            for f in findings
-            if f.replacement is not None and f.confidence >= self.options.min_confidence
+            for f in applied
+            if f.replacement is not None
         ]
-        repaired = _engine().apply_repairs(text, repairs) if repairs else text
-        if self.options.normalizes:
-            from textfix.normalize import normalize
-
-            repaired = normalize(repaired, self.options)
         return Fixed(repaired, repairs)
 
     def fix(self, text: str) -> str:
@@ -133,7 +124,28 @@ class Fixer:
         >>> Fixer().fix("¿Qué? déjà vu, Ελλάδα, 中文")
         '¿Qué? déjà vu, Ελλάδα, 中文'
         """
-        return self.fix_and_explain(text).text
+        return self._repaired(text)[0]
+
+    def _repaired(self, text: str) -> tuple[str, list[Finding]]:
+        """``text`` repaired (and normalised as asked), and the findings applied: those
+        with a replacement and enough confidence. (``fix`` wants the text alone: it makes
+        no :class:`Repair` of them.)"""
+        if text.isascii() and not self.options.normalizes:
+            return text, []  # nothing to repair, nothing asked for: the common case
+        findings = find_in_document(text, self.options, self.prior)
+        if not findings and not self.options.normalizes:
+            return text, []
+        applied = [
+            f
+            for f in findings
+            if f.replacement is not None and f.confidence >= self.options.min_confidence
+        ]
+        repaired = _engine().apply_repairs(text, applied) if applied else text
+        if self.options.normalizes:
+            from textfix.normalize import normalize
+
+            repaired = normalize(repaired, self.options)
+        return repaired, applied
 
     def detect(self, text: str) -> list[Finding]:
         """Spans that look mis-decoded, without changing anything.

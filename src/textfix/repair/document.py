@@ -115,8 +115,15 @@ def find_in_document(
     # when the caller brings no context and no prior: fresh.)
     one_line = "\n" not in document
     fresh = one_line and context is None and not prior
-    if not suspicious and one_line and untouched_line(document, options.min_confidence, fresh):
-        return []
+    if one_line:
+        if not suspicious and untouched_line(document, options.min_confidence, fresh):
+            return []
+        # (what the loop below does for the one line, which has a non-ASCII character and
+        # starts at 0: no offsets to shift)
+        if context is None:
+            context = DocumentContext(prior=prior if prior is not None else Counter())
+        line = document[:-1] if document.endswith("\r") else document
+        return find_in_line(line, options, context, suspicious=suspicious)
     findings: list[Finding] = []
     for start, end in _suspect_lines(document):
         line = document[start:end]
@@ -133,8 +140,9 @@ def find_in_document(
     return findings
 
 
-def apply_repairs(document: str, repairs: Sequence[Repair]) -> str:
-    """The document with ``repairs`` (in order, not overlapping) applied.
+def apply_repairs(document: str, repairs: Sequence[Repair | Finding]) -> str:
+    """The document with ``repairs`` (in order, not overlapping) applied; findings will do
+    (one with no replacement leaves its span as it is).
 
     >>> found = find_in_document("xÃ©y", FixOptions())
     >>> repairs = [Repair(f.start, f.end, f.original, "é", f.chain, 1.0) for f in found]
@@ -144,6 +152,8 @@ def apply_repairs(document: str, repairs: Sequence[Repair]) -> str:
     out: list[str] = []
     pos = 0
     for f in repairs:
+        if f.replacement is None:
+            continue
         out.append(document[pos : f.start])
         out.append(f.replacement)
         pos = f.end

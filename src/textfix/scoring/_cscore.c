@@ -2562,6 +2562,63 @@ static PyTypeObject PoolType = {
 
 /* ---- module ------------------------------------------------------------------------- */
 
+/* shape(text, lowered): model.mojibake_shape(text) (the shape patterns' searches, a word
+ * with a capital after a small letter, a word whose lower-cased letters are of two scripts),
+ * given ``lowered``: per BMP character, a bit per script of the letters of its lower case
+ * (model._lowered_scripts); None for text beyond the BMP (Python decides). */
+static PyObject *
+Tables_shape(Tables *self, PyObject *args)
+{
+    PyObject *text, *lowered;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyBytes_Type, &lowered)) {
+        return NULL;
+    }
+    if (PyBytes_GET_SIZE(lowered) != BMP) {
+        PyErr_SetString(PyExc_ValueError, "shape: the lowered table must have a byte per BMP character");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    if (kind == PyUnicode_4BYTE_KIND) {
+        Py_RETURN_NONE;
+    }
+    const unsigned char *low = (const unsigned char *)PyBytes_AS_STRING(lowered);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Shapes sh;
+    if (text_shapes(self, kind, data, n, &sh) < 0) {
+        return NULL;
+    }
+    if (sh.glued || sh.leading || sh.touching || sh.rare) {
+        Py_RETURN_TRUE;
+    }
+    Py_ssize_t odd;
+    if (odd_cases(self, text, &odd) < 0) {
+        return NULL;
+    }
+    if (odd > 0) {
+        Py_RETURN_TRUE;
+    }
+    /* _mixed_scripts of the lower-cased words: the scripts of each word's letters */
+    CharInfo spare;
+    unsigned int scripts = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        Py_UCS4 ch = i < n ? PyUnicode_READ(kind, data, i) : 0;
+        const CharInfo *ci = i < n ? info(self, ch, &spare) : NULL;
+        if (i < n && ci == NULL) {
+            return NULL;
+        }
+        if (ci != NULL && ci->flags & F_TOKEN) {
+            scripts |= low[ch];
+            continue;
+        }
+        if (scripts & (scripts - 1)) {
+            Py_RETURN_TRUE;
+        }
+        scripts = 0;
+    }
+    Py_RETURN_FALSE;
+}
+
 /* legacy._odd_cases(text): model.odd_case summed over TOKEN_RE.findall(text). */
 static PyObject *
 Tables_odd_cases(Tables *self, PyObject *text)
@@ -2670,6 +2727,8 @@ Tables_line_votes(Tables *self, PyObject *args)
 }
 
 static PyMethodDef Tables_methods[] = {
+    {"shape", (PyCFunction)Tables_shape, METH_VARARGS,
+     "model.mojibake_shape(text) given the lowered scripts table, or None beyond the BMP."},
     {"odd_cases", (PyCFunction)Tables_odd_cases, METH_O,
      "Capitals after small letters in the words of text (model.odd_case summed)."},
     {"quick", (PyCFunction)Tables_quick, METH_O,

@@ -520,6 +520,16 @@ def mojibake_shape(text: str) -> bool:
     >>> mojibake_shape("³adny"), mojibake_shape("Camн"), mojibake_shape("Atgrieþamais")
     (True, True, False)
     """
+    tables = _compiled()
+    if tables is not None:
+        found = tables.shape(text, _lowered_scripts())  # (all of the below in one call)
+        if found is not None:
+            return found
+    return _mojibake_shape_py(text)
+
+
+def _mojibake_shape_py(text: str) -> bool:
+    """:func:`mojibake_shape` in pure Python (the reference of ``Tables.shape``)."""
     if (
         _GLUED_RE.search(text)
         or _LEADING_RE.search(text)
@@ -529,6 +539,27 @@ def mojibake_shape(text: str) -> bool:
         return True
     tokens = TOKEN_RE.findall(text)
     return any(map(odd_case, tokens)) or bool(_mixed_scripts([t.lower() for t in tokens]))
+
+
+@cache
+def _lowered_scripts() -> bytes:
+    """Per BMP character, a bit per script (:func:`script_of`) of the letters of its lower
+    case: what :func:`_mixed_scripts` reads of a lower-cased word, character by character
+    (a lower case never depends on its neighbours' scripts), for ``Tables.shape``."""
+    bits: dict[str, int] = {}
+    table = bytearray(0x10000)
+    find_script = script_of.__wrapped__  # (every letter once: no need of the cache)
+    for code in range(0x10000):
+        ch = chr(code)
+        low = ch.lower()
+        if low == ch and not ch.isalpha():
+            continue
+        for letter in low:
+            if letter.isalpha():
+                table[code] |= 1 << bits.setdefault(find_script(letter), len(bits))
+    if len(bits) > 8:  # pragma: no cover - script_of knows seven scripts
+        raise ValueError("too many scripts for one byte")
+    return bytes(table)
 
 
 def well_formed(text: str) -> bool:
