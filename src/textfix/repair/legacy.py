@@ -53,7 +53,12 @@ from textfix.chains import (
 )
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.ce_letters import family_made_words, looks_anyway, proves_words
+from textfix.repair.ce_letters import (
+    family_made_words,
+    has_misplaced,
+    looks_anyway,
+    proves_words,
+)
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
     DRAWING,
@@ -749,7 +754,12 @@ def thin_without_words(text: str) -> bool:
         return False  # misplaced signs prove words through any page (ce_letters: Omßn)
     if mojibake_shape(text_core):
         return False  # a thin repair of a shaped line may pass on the letter statistics
-    return not may_reach_words(text_core) and not foreign_to_line(text)
+    return (
+        not may_reach_words(text_core)
+        and not foreign_to_line(text)
+        # (signs made letters of words or names: the "proved" route, ce_letters)
+        and not (has_misplaced(text) and proves_words(text))
+    )
 
 
 def _prior_cost(chain: Chain) -> float:
