@@ -111,6 +111,7 @@ from textfix.scoring.model import (
     _fold_text,
     _quick,
     _token_script,
+    composed,
     line_votes,
     logprob_bound,
     mojibake_shape,
@@ -796,6 +797,32 @@ def _lead_index(text: str) -> int:
     return -1 if model is None else model.index
 
 
+def _mismatch_cost(true: str, cand_core: str, logprob: float) -> float:
+    """The rank's penalty for a candidate core scored ``logprob`` in a language ``true``'s
+    family does not write: :data:`LANG_MISMATCH`, or less when the core reads nearly as well
+    in one of the family's languages (the scorer's pick is the best reading, not the only
+    one: Lithuanian "Niušu" scores as Slovak, a hair above Lithuanian). The same language
+    and logprob always give the same cost (the compiled ranking calls this).
+
+    >>> _mismatch_cost("cp1257", "Niušu", score("Niušu").logprob) < LANG_MISMATCH
+    True
+    >>> _mismatch_cost("cp1257", "Ďábel", score("Ďábel").logprob) == LANG_MISMATCH
+    True
+    """
+    best = -math.inf
+    models = langdata().models
+    # (only a language whose alphabet holds every letter beyond ASCII may read it nearly as
+    # well: the others are charged for each such letter; this keeps the cost cheap)
+    odd = {ch for ch in _fold_text(composed(cand_core)) if ch.isalpha() and not ch.isascii()}
+    for lang in family_langs(true):
+        if lang not in models or not odd <= models[lang].alphabet:
+            continue
+        s = score(cand_core, lang)
+        if s.lang == lang:  # (a core of two scripts is scored by each script's best)
+            best = max(best, s.logprob)
+    return min(LANG_MISMATCH, max(0.0, logprob - best))
+
+
 def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
     """Whether the rank :func:`candidates` would give ``cand_core`` is surely below ``rank``,
     known without its full score: an upper bound of the ranking formula there, every term at
@@ -989,7 +1016,7 @@ def _ranked(
         # Between equals, prefer the round trip that explains more of the line.
         rank += COVERAGE_BONUS * changed / max(1, len(text_core))
         if not fits(chain[0][0], s.lang):
-            rank -= LANG_MISMATCH
+            rank -= _mismatch_cost(chain[0][0], cand_core, s.logprob)
         # ... nor one the line's untouched words name, in the candidate's script ("Labot
         # ðo dokumentu" is Latvian "šo", not Vietnamese "đo"): a penalty, so _beaten's
         # bound still holds.
@@ -1052,6 +1079,7 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         _letters_to_symbols,
         "".join(sorted(_QUOTES | _APOSTROPHES)),
         _unchanged_oddity,
+        _mismatch_cost,
     )
     return ranking
 

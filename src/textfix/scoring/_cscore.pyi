@@ -97,6 +97,7 @@ class Ranking:
         to_symbols: Callable[[str, str], int],
         paired: str,
         oddity: Callable[[str], tuple[int, int, str]],
+        mismatch: Callable[[str, str, float], float],
     ) -> None: ...
     def candidates(
         self,

@@ -26,6 +26,7 @@ typedef struct {
     Py_ssize_t n_paired;
     PyObject *oddity;     /* character no step changes -> its _oddity (see oddity_of) */
     PyObject *oddities;   /* ... asked once per character: {ch: that} */
+    PyObject *mismatch;   /* legacy._mismatch_cost(true, candidate core, logprob) */
 } Ranking;
 
 /* The rank formula's constants (legacy's, handed over on each call). */
@@ -43,28 +44,30 @@ Ranking_dealloc(Ranking *self)
     Py_XDECREF(self->to_symbols);
     Py_XDECREF(self->oddity);
     Py_XDECREF(self->oddities);
+    Py_XDECREF(self->mismatch);
     PyMem_Free(self->rsteps);
     PyMem_Free(self->charsets);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity): ``steps`` maps each
+/* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, mismatch): ``steps``
+ * maps each
  * (true, shown) step to its row of ``infos``, (prior cost, fits mask, language mask, display
  * code page number); ``charsets`` holds each display code page's characters (all in the
  * BMP). */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
-    static char *kwlist[] = {"steps",      "infos",  "charsets", "named", "lead",
-                             "to_symbols", "paired", "oddity",   NULL};
+    PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity, *mismatch;
+    static char *kwlist[] = {"steps",  "infos",  "charsets", "named",    "lead", "to_symbols",
+                             "paired", "oddity", "mismatch", NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUO", kwlist, &PyDict_Type, &steps,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOO", kwlist, &PyDict_Type, &steps,
                                      &PyList_Type, &infos, &PyList_Type, &charsets, &named,
-                                     &lead, &to_symbols, &paired, &oddity)) {
+                                     &lead, &to_symbols, &paired, &oddity, &mismatch)) {
         return -1;
     }
     Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
@@ -124,6 +127,8 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
     self->to_symbols = to_symbols;
     Py_INCREF(oddity);
     self->oddity = oddity;
+    Py_INCREF(mismatch);
+    self->mismatch = mismatch;
     self->oddities = PyDict_New();
     return self->oddities == NULL ? -1 : 0;
 }
@@ -552,7 +557,20 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         double rank = lp + k->word_bonus * evidence - rs->prior / (double)(letters + 1);
         rank += k->coverage_bonus * (double)changed / (double)(len_core > 1 ? len_core : 1);
         if (!fits_model(rs, lang)) {
-            rank -= k->lang_mismatch;
+            /* (at most lang_mismatch: less where a language of the family reads it nearly as
+             * well) */
+            PyObject *cost = PyObject_CallFunction(self->mismatch, "OOd",
+                                                   PyTuple_GET_ITEM(PyTuple_GET_ITEM(chain, 0), 0),
+                                                   cand, lp);
+            if (cost == NULL) {
+                goto fail;
+            }
+            double c = PyFloat_AsDouble(cost);
+            Py_DECREF(cost);
+            if (c == -1.0 && PyErr_Occurred()) {
+                goto fail;
+            }
+            rank -= c;
         }
         int named = named_lang(&line, tables, lang, rs);
         if (named == -2) {
