@@ -44,9 +44,9 @@ from collections import Counter
 from functools import cache
 
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
-from textfix.repair.line_language import VOTE_LETTERS, _lower, prose
+from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
-from textfix.repair.stray_letters import _owners
+from textfix.repair.stray_letters import _owners, touching_usual
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.endings import form_langs
@@ -333,15 +333,11 @@ def _named(before: str, word: str, places: set[int]) -> int:
     forms = form_langs(word)
     if forms or len(word) < MIN_NAME:
         return forms
-    padded = " " + "".join(map(_lower, word)) + " "
+    padded = padded_lower(word)
     mask = 0
     for model in langdata().models.values():
-        table, floor = model.bigrams, model.floor
-        if all(
-            table.get(padded[j : j + 2], floor) >= RARE
-            and table.get(padded[j + 1 : j + 3], floor) >= RARE
-            for j in changed
-        ):
+        # (word[j] is padded[j + 1])
+        if all(touching_usual(model, padded, j + 1, RARE) for j in changed):
             mask |= 1 << model.index
     return mask
 

@@ -64,6 +64,16 @@ def _lower(ch: str) -> str:
     return "i" if ch == "İ" else ch.lower()
 
 
+def padded_lower(word: str) -> str:
+    """``word`` lower-cased letter by letter as the alphabets are, between two spaces: the
+    form in which letter bigram tables read a word's edges.
+
+    >>> padded_lower("İzmir")
+    ' izmir '
+    """
+    return " " + "".join(map(_lower, word)) + " "
+
+
 @lru_cache(maxsize=4096)  # the gates ask it of the same line several times
 def line_language(text: str) -> tuple[str | None, int, int]:
     """The language most words of ``text`` (``VOTE_LETTERS``+ letters, ASCII ones included,

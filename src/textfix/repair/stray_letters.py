@@ -30,7 +30,7 @@ import re
 from functools import cache, lru_cache
 
 from textfix.chains import family_langs
-from textfix.repair.line_language import _lower, named_index
+from textfix.repair.line_language import _lower, named_index, padded_lower
 from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
@@ -71,9 +71,7 @@ def _unowned(padded: str, where: list[int]) -> bool:
     letters = frozenset(ch for ch in padded if not ch.isascii())
     owners = _owners(letters)
     for model in owners:
-        if all(
-            _usual(model, padded[i - 1 : i + 1]) and _usual(model, padded[i : i + 2]) for i in where
-        ):
+        if all(touching_usual(model, padded, i) for i in where):
             return False
     if not owners and letters <= _FAROESE and all(_letter_owned(padded, i) for i in where):
         return False
@@ -85,15 +83,23 @@ def _unowned(padded: str, where: list[int]) -> bool:
 
 def _letter_owned(padded: str, i: int) -> bool:
     """Some modelled language with the letter ``padded[i]`` has both bigrams touching it."""
-    return any(
-        _usual(m, padded[i - 1 : i + 1]) and _usual(m, padded[i : i + 2])
-        for m in _owners(frozenset(padded[i]))
+    return any(touching_usual(m, padded, i) for m in _owners(frozenset(padded[i])))
+
+
+def touching_usual(model: LangModel, padded: str, i: int, rare: float = RARE) -> bool:
+    """``model`` writes both bigrams touching ``padded[i]`` (a :func:`padded_lower` word)
+    more often than ``rare`` (log-probability).
+
+    >>> from textfix.scoring._data import langdata
+    >>> tr = langdata().models["tr"]
+    >>> touching_usual(tr, padded_lower("kuş"), 3), touching_usual(tr, padded_lower("kþx"), 2)
+    (True, False)
+    """
+    table, floor = model.bigrams, model.floor
+    return (
+        table.get(padded[i - 1 : i + 1], floor) >= rare
+        and table.get(padded[i : i + 2], floor) >= rare
     )
-
-
-def _usual(model: LangModel, bigram: str) -> bool:
-    """``model`` writes ``bigram`` more often than :data:`RARE`."""
-    return model.bigrams.get(bigram, model.floor) >= RARE
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +107,7 @@ def stray_word(word: str) -> bool:
     """``word`` is no known word, and its :data:`STRAY` letters (one at least) stand
     between letters no modelled language owning its letters writes them beside (nor, for
     ``ý``, as Turkmen's glide beside a vowel)."""
-    padded = " " + "".join(map(_lower, word)) + " "
+    padded = padded_lower(word)
     where = [i for i, ch in enumerate(padded) if ch in STRAY]
     return bool(where) and not word_langs(word) and _unowned(padded, where)
 
@@ -215,7 +221,7 @@ def _enough(before: str, after: str) -> bool:
 def _fits(before: str, after: str, model: LangModel) -> bool:
     """``after`` is wholly of ``model``'s letters, and each bigram touching a letter it
     changed from ``before`` is one ``model`` has."""
-    padded = " " + "".join(map(_lower, after)) + " "
+    padded = padded_lower(after)
     if not all(ch.isascii() or ch in model.alphabet for ch in padded):
         return False
     bigrams = model.bigrams
