@@ -79,6 +79,13 @@ from textfix.repair.gates import (
     only_middle_dots_between_ls,
     short_words_respelled,
 )
+from textfix.repair.kept_shapes import (
+    APOSTROPHES,
+    apostrophe_read,
+    case_only,
+    endings_swapped,
+    scripts_mixed,
+)
 from textfix.repair.line_language import (
     LEAD,
     alphabet_repair,
@@ -2646,6 +2653,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or signed
             or proved()  # (known words of the language whose letters were foreign)
         )
+        # (last: asked only of a round trip every other gate lets through)
+        and not _clean_shape_read(text, best, gain)
     )
     passed = passed and (strayed() or not only_strays)
     confidence = _confidence(gain + relief, best.score, best.evidence)
@@ -2656,6 +2665,47 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
         confidence = _confidence(gain + relief, best.score, 1.0)
     return Step(best.text, best.chain, round(confidence, 3))
+
+
+#: Below this gain (log-probability per letter), letter statistics cannot tell one
+#: inflection of a word from another (Czech "nehybný" -> "nehybně" gains -0.11 alone,
+#: 0.01 in a line; cp852's "Zmenié" -> mac-latin2's "Zmeniť" gains 0.4).
+ENDING_GAIN = 0.25
+
+
+def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
+    """The round trip only reads a shape of clean text as mojibake (:mod:`kept_shapes`):
+    letters whose case alone changes, box drawing glued to a word read as letters of
+    another script, an apostrophe sign before a clitic made a letter of no known word of
+    the repaired line's language, or (where the letter statistics gain less than
+    :data:`ENDING_GAIN`) one inflection of a word of the line's language swapped for
+    another."""
+    cand = best.text
+    if len(text) != len(cand):
+        return False
+    if case_only(text, cand) or scripts_mixed(text, cand):
+        return True
+    # (the languages are scored only where the shape is there: most repairs have none)
+    cand_bit = _once(lambda: _lang_bit(score(prose(cand)).lang))
+    if _APOSTROPHE_SIGNS.search(text) and apostrophe_read(
+        text, cand, lambda word: bool(word_langs(word) & cand_bit())
+    ):
+        return True
+    # (the languages the line reads as, before and after: Czech "nehybný" scores as Slovak)
+    return (
+        gain < ENDING_GAIN
+        and endings_swapped(text, cand, -1)
+        and endings_swapped(text, cand, cand_bit() | _lang_bit(score(prose(text)).lang))
+    )
+
+
+_APOSTROPHE_SIGNS = re.compile("[" + "".join(sorted(APOSTROPHES)) + "]")
+
+
+def _lang_bit(lang: str | None) -> int:
+    """The word-list bit of ``lang`` (0 for none or an unmodelled one)."""
+    model = langdata().models.get(lang) if lang else None
+    return 0 if model is None else 1 << model.index
 
 
 def _stray_first(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -70,6 +70,17 @@ def form_langs(word: str) -> int:
     return found
 
 
+def ending_langs(ending: str) -> int:
+    """Bit mask of the languages (as :func:`~textfix.scoring.model.word_langs`) for which
+    ``ending`` is one of the frequent endings.
+
+    >>> from textfix.scoring.model import lang_codes
+    >>> lang_codes(ending_langs("ě")), ending_langs("ïs")
+    (['cs'], 0)
+    """
+    return _tables()[0].get(_fold(composed(ending)), 0)
+
+
 def _stem_langs(word: str, langs: int, depth: int) -> int:
     """Languages among ``langs`` in which ``word`` is a listed word followed by up to
     ``depth`` endings of theirs."""
