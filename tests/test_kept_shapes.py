@@ -1,6 +1,7 @@
-"""Clean text's own shapes stay (repair/kept_shapes.py): apostrophe signs before clitics,
-one inflection for another, case-only round trips, a tree's box drawing glued to a word;
-and garbled lines of the same chains are still repaired."""
+"""Clean text's own shapes stay (repair/kept_shapes.py, legacy._clean_shape_read):
+apostrophe signs before clitics, one inflection for another, case-only round trips, a
+tree's box drawing glued to a word, a letter foreign to the line's language in no known
+word; and garbled lines of the same chains are still repaired."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ CLEAN = [
     "Яблоко упало, а он выформулировал закон.",  # ru (was яблоко)
     "Ясна думка, що він вихмарив.",  # uk
     "Ябълките са червени.",  # bg
+    # a Cyrillic letter glued to a word of an English line (cp1251 shows cp1252's è as и)
+    "Enablesи error display. The VALUE is one of none, to hide all",  # (was Enablesè)
     # tree output (cp437 and cp866 hold box drawing)
     "│ │ ├─init.scope",  # (was і і ГДinit.scope)
     "│   └─login.service",  # (was Б   ДАlogin.service)
@@ -65,6 +68,8 @@ GARBLED = [
     ("Ученики сдали экзамены.", "cp1251", "cp437"),
     ("Привет, как дела?", "cp866", "koi8-r"),
     ("Žalec je lepo mesto.", "iso8859-16", "cp1252"),  # ´alec
+    ("The café is open all day and the menu is new.", "cp1252", "cp1251"),  # English é
+    ("Le café est prêt pour tous les clients.", "cp1252", "cp1251"),
 ]
 
 

@@ -2676,14 +2676,17 @@ ENDING_GAIN = 0.25
 def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
     """The round trip only reads a shape of clean text as mojibake (:mod:`kept_shapes`):
     letters whose case alone changes, box drawing glued to a word read as letters of
-    another script, an apostrophe sign before a clitic made a letter of no known word of
-    the repaired line's language, or (where the letter statistics gain less than
-    :data:`ENDING_GAIN`) one inflection of a word of the line's language swapped for
-    another."""
+    another script, a thin repair making no known word whose letters are all foreign to
+    the language the line's words name, an apostrophe sign before a clitic made a letter
+    of no known word of the repaired line's language, or (where the letter statistics
+    gain less than :data:`ENDING_GAIN`) one inflection of a word of the line's language
+    swapped for another."""
     cand = best.text
     if len(text) != len(cand):
         return False
     if case_only(text, cand) or scripts_mixed(text, cand):
+        return True
+    if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True
     # (the languages are scored only where the shape is there: most repairs have none)
     cand_bit = _once(lambda: _lang_bit(score(prose(cand)).lang))
@@ -2697,6 +2700,19 @@ def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
         and endings_swapped(text, cand, -1)
         and endings_swapped(text, cand, cand_bit() | _lang_bit(score(prose(text)).lang))
     )
+
+
+def _letters_foreign_to_line(text: str, cand: str) -> bool:
+    """3+ of the repaired line's words name a language, and every letter the round trip
+    makes is foreign to its alphabet ("Controlsи warning display. The FLAG is one of" is
+    no cp1252 "Controlsè" shown as cp1251: English writes no "è")."""
+    bit, votes = _word_language(prose(cand))
+    code = _code_of(bit) if votes >= LINE_VOTES + 1 else None
+    model = langdata().models.get(code) if code else None
+    if model is None:
+        return False
+    made = {b.lower() for a, b in zip(text, cand, strict=True) if a != b}
+    return all(ch.isalpha() and ch not in model.alphabet for ch in made)
 
 
 _APOSTROPHE_SIGNS = re.compile("[" + "".join(sorted(APOSTROPHES)) + "]")
