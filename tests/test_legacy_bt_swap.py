@@ -1,0 +1,53 @@
+"""Baltic and Turkish lines that read well letter by letter: a word swap looks past the
+plausibility bar (``legacy._swapped``), and words that are inflected forms lead a line none
+of whose words is listed (``legacy._form_lead``).
+
+The lines below were written for these tests and garbled here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import textfix
+from textfix.repair.legacy import THIN_LISTS, _code_of, _form_lead, _lead_index, _swapped
+from textfix.scoring import word_langs
+
+
+@pytest.mark.parametrize("line", ["Fidži saared", "Fidži keeled", "Aserbaidžaani keeled"])
+def test_estonian_forms_lead_to_iso8859_10(line: str) -> None:
+    # (iso8859-2's Sorbian "Fidźi" is a listed word; Estonian's list lacks "keeled")
+    garbled = line.encode("iso8859-10").decode("cp1252")
+    assert not word_langs("keeled") and not word_langs("saared")
+    assert _code_of(1 << _lead_index(garbled)) == "et"
+    assert textfix.fix(garbled) == line
+
+
+def test_form_lead_needs_a_leader() -> None:
+    assert _form_lead(["xyzzy", "Fid¼i"]) == -1
+    assert _form_lead([]) == -1
+
+
+@pytest.mark.parametrize(
+    ("line", "true"),
+    [
+        ("Kaldır", "cp1254"),
+        ("Tanımla", "cp1254"),
+        ("Vartotojo grupės", "cp1257"),
+        ("Naujos grupės", "cp1257"),
+    ],
+)
+@pytest.mark.parametrize("shown", ["cp1252", "iso8859-1"])
+def test_word_swaps_past_the_bar(line: str, true: str, shown: str) -> None:
+    garbled = line.encode(true).decode(shown)
+    assert _swapped(garbled)
+    assert textfix.fix(garbled) == line
+
+
+@pytest.mark.parametrize("line", ["Shto një etiketë", "%(count)d minutë", "etiketë:"])
+def test_swaps_of_thin_lists_need_the_line(line: str) -> None:
+    # Albanian's list is CLDR's: "etiketë" missing from it is no evidence ("etiketė" is
+    # Lithuanian); a Lithuanian word in the line would be.
+    assert "sq" in THIN_LISTS
+    assert not _swapped(line)
+    assert textfix.fix(line) == line
