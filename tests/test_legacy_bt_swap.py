@@ -1,6 +1,7 @@
 """Baltic and Turkish lines that read well letter by letter: a word swap looks past the
-plausibility bar (``legacy._swapped``), and words that are inflected forms lead a line none
-of whose words is listed (``legacy._form_lead``).
+plausibility bar (``legacy._swapped``), words that are inflected forms lead a line none of
+whose words is listed (``legacy._form_lead``), and Icelandic letters in words no owner
+could spell send a line the accept test passes to the engine (``stray_letters.looks_stray``).
 
 The lines below were written for these tests and garbled here.
 """
@@ -11,6 +12,8 @@ import pytest
 
 import textfix
 from textfix.repair.legacy import THIN_LISTS, _code_of, _form_lead, _lead_index, _swapped
+from textfix.repair.plausible import plausible
+from textfix.repair.stray_letters import looks_stray
 from textfix.scoring import word_langs
 
 
@@ -50,4 +53,23 @@ def test_swaps_of_thin_lists_need_the_line(line: str) -> None:
     # Lithuanian); a Lithuanian word in the line would be.
     assert "sq" in THIN_LISTS
     assert not _swapped(line)
+    assert textfix.fix(line) == line
+
+
+@pytest.mark.parametrize("line", ["Adžaaria", "Madžarid", "Adžaaria Vabariik"])
+@pytest.mark.parametrize("true", ["cp1257", "iso8859-13"])
+@pytest.mark.parametrize("shown", ["cp1252", "iso8859-1"])
+def test_icelandic_strays_the_accept_test_passes(line: str, true: str, shown: str) -> None:
+    # (every bigram of "Adþaaria" is some language's: the accept test passes the line, and
+    # the engine looks only because no owner of "þ" writes "dþ" and "þa" so)
+    garbled = line.encode(true).decode(shown)
+    assert plausible(garbled) and looks_stray(garbled)
+    assert textfix.fix(garbled) == line
+
+
+@pytest.mark.parametrize(
+    "line", ["Þórður fór heim", "Það er gott veður í dag", "Hún heitir Guðrún", "Ég þarf að fara"]
+)
+def test_icelandic_lines_stay(line: str) -> None:
+    assert not looks_stray(line)
     assert textfix.fix(line) == line

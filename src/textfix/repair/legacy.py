@@ -99,7 +99,7 @@ from textfix.repair.plausible import (
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans, word_pairs
-from textfix.repair.stray_letters import stray_repair, suspects
+from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring._wordindex import MAX_BAND
@@ -759,6 +759,8 @@ def thin_without_words(text: str) -> bool:
     return (
         not may_reach_words(text_core)
         and not foreign_to_line(text)
+        # (Icelandic letters in a word no owner could spell: the "strayed" route)
+        and not looks_stray(text)
         # (signs made letters of words or names: the "proved" route, ce_letters)
         and not (has_misplaced(text) and proves_words(text))
     )
@@ -2288,7 +2290,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
     nbsp = looks_anyway(text)
-    if not behind and not nbsp and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
+    if (
+        not behind
+        and not nbsp
+        and (plausible(text) or typed_in_unicode(text) or looks_clean(text))
+        # (Icelandic stray letters in words no owner could spell read well letter by letter:
+        # the engine looks, see stray_letters.looks_stray)
+        and not looks_stray(text)
+    ):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
