@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 import textfix
-from textfix.repair.legacy import THIN_LISTS, _code_of, _form_lead, _lead_index, _swapped
+from textfix.repair.legacy import (
+    THIN_LISTS,
+    _code_of,
+    _form_lead,
+    _lead_index,
+    _swapped,
+)
 from textfix.repair.plausible import plausible
 from textfix.repair.stray_letters import looks_stray
 from textfix.scoring import word_langs
@@ -72,4 +78,11 @@ def test_icelandic_strays_the_accept_test_passes(line: str, true: str, shown: st
 )
 def test_icelandic_lines_stay(line: str) -> None:
     assert not looks_stray(line)
+    assert textfix.fix(line) == line
+
+
+@pytest.mark.parametrize("line", ["Trains stoр here.", "The ship will stoр soon."])
+def test_look_alikes_are_no_swap(line: str) -> None:
+    # (a Cyrillic "р" typed in a Latin word: "stoð" is an Icelandic word by chance)
+    assert not _swapped(line)
     assert textfix.fix(line) == line

@@ -2712,10 +2712,11 @@ THIN_LISTS = frozenset({"sq", "ga", "eo", "br", "mt", "az", "cy", "fy", "lb", "a
 def _swapped(text: str) -> bool:
     """The best round trip of ``text`` making known words (through its family's commonest
     code page) is a word swap (:func:`_word_swap`): words no language knew become known
-    words of one language of the chain's family ("Kaldýr" is Turkish "Kaldır"); and either
-    the line's other words lead in that language (:func:`_lead_index`: "Modelio grupës"
-    is Lithuanian "grupės"), or every modelled language owning a letter the swap replaces
-    has a word list that would have known the word (:data:`THIN_LISTS`).
+    words of one language of the chain's family ("Kaldýr" is Turkish "Kaldır"), no
+    look-alike of another script typed in a word; and the line's other words lead in that
+    language (:func:`_lead_index`: "Modelio grupës" is Lithuanian "grupės"), or lead in
+    none and every modelled language owning a letter the swap replaces has a word list that
+    would have known the word (:data:`THIN_LISTS`).
 
     >>> _swapped("Kaldýr"), _swapped("Modelio grupës"), _swapped("%(num)d minutë")
     (True, True, False)
@@ -2725,11 +2726,18 @@ def _swapped(text: str) -> bool:
         return False
     best = found[0]
     true = best.chain[0][0]
-    if TRUE_RANK.get(true) != 0 or not _word_swap(text, best.text, true):
+    if (
+        TRUE_RANK.get(true) != 0
+        or not _word_swap(text, best.text, true)
+        # (a Cyrillic look-alike typed in a Latin word: "stoр" is no Icelandic "stoð")
+        or _look_alikes_replaced(text, best.text)
+    ):
         return False
     lead = _lead_index(text)
-    if lead >= 0 and _share(_changed_words(core(text), core(best.text)), 1 << lead)[0] == 1.0:
-        return True
+    if lead >= 0:
+        # (the line's other words lead in the swap's language, or in another: "busses
+        # stoр" is English)
+        return _share(_changed_words(core(text), core(best.text)), 1 << lead)[0] == 1.0
     replaced = {_lower(a) for a, b in zip(text, best.text, strict=True) if a != b}
     return not any(
         model.code in THIN_LISTS and replaced & model.alphabet
