@@ -674,10 +674,6 @@ static int sharp_s_after_consonant(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
-/* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
- * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
- * or sign after a word that may be a letter (ce_letters.looks_anyway). 0 means "not proved
- * here" (the Python path decides). */
 /* A letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
  * stray_letters.looks_stray of such a line before this proof, which hands it on. */
 static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
@@ -688,6 +684,10 @@ static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+/* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
+ * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
+ * or sign after a word that may be a letter (ce_letters.looks_anyway), nor a letter of
+ * stray_letters.LOOKED. 0 means "not proved here" (the Python path decides). */
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
