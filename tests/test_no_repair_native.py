@@ -18,6 +18,7 @@ from realtext_po import django_lines
 from textfix.repair import _scan, document, legacy, no_repair, plausible, utf8
 from textfix.repair.gates import _mac_capitals, capital_behind_sign
 from textfix.repair.reach import distinct_tables
+from textfix.repair.stray_letters import LOOKED
 from textfix.scoring.model import TOKEN_RE
 
 cplausible = _scan.native()
@@ -109,6 +110,8 @@ def _quick_document_reference(document: str) -> bool:
     line = document[:-1] if document.endswith("\r") else document
     if line.isascii():
         return True
+    if not LOOKED.isdisjoint(line):
+        return False
     if plausible._line_pages(line) != 0:
         return False
     if utf8.SHAPE.search(line) and BADNESS_RE.search(line):
@@ -120,7 +123,7 @@ def _quick_document_reference(document: str) -> bool:
 _LINE_ALPHABET = st.one_of(
     _ALPHABET,
     st.sampled_from(list("“”‘’„‚…–—•™›‹€‰†‡") + list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяЯ")),
-    st.sampled_from(["\r", "Ã", "©", "é", " "]),
+    st.sampled_from(["\r", "Ã", "©", "é", " ", "þ", "Ð"]),
 )
 
 

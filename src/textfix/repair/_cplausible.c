@@ -674,10 +674,20 @@ static int sharp_s_after_consonant(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+/* A letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
+ * stray_letters.looks_stray of such a line before this proof, which hands it on. */
+static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (s[i] == 0xF0 || s[i] == 0xFE || s[i] == 0xD0 || s[i] == 0xDE)
+            return 1;
+    return 0;
+}
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
- * or sign after a word that may be a letter (ce_letters.looks_anyway). 0 means "not proved
- * here" (the Python path decides). */
+ * or sign after a word that may be a letter (ce_letters.looks_anyway), nor a letter of
+ * stray_letters.LOOKED. 0 means "not proved here" (the Python path decides). */
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
@@ -685,7 +695,8 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
         i++;
     if (i == n)
         return 1;
-    if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n))
+    if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
+        || looked_stray_letter(s, n))
         return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)

@@ -88,6 +88,7 @@ from textfix.repair.kept_shapes import (
 )
 from textfix.repair.line_language import (
     LEAD,
+    _lower,
     alphabet_repair,
     foreign_to_line,
     line_language,
@@ -105,7 +106,7 @@ from textfix.repair.plausible import (
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.spans import changed_spans, word_pairs
-from textfix.repair.stray_letters import stray_repair, suspects
+from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring._wordindex import MAX_BAND
@@ -765,6 +766,8 @@ def thin_without_words(text: str) -> bool:
     return (
         not may_reach_words(text_core)
         and not foreign_to_line(text)
+        # (Icelandic letters in a word no owner could spell: the "strayed" route)
+        and not looks_stray(text)
         # (signs made letters of words or names: the "proved" route, ce_letters)
         and not (has_misplaced(text) and proves_words(text))
     )
@@ -795,13 +798,44 @@ def _lead_index(text: str) -> int:
     >>> _code_of(1 << _lead_index("¹as dejanja")), _lead_index("xyz"), _lead_index("Ign╙")
     ('sl', -1, -1)
     """
-    words = (w.strip(_LEAD_EDGE) for w in text.split())
+    words = [w.strip(_LEAD_EDGE) for w in text.split()]
     # (a word many languages list is a name or a loan, "Uruguay": it names no language)
     lang, votes, second = line_language(
         " ".join(w for w in words if w.isalpha() and _few_langs(word_langs(w)))
     )
     model = langdata().models.get(lang) if lang is not None and votes > second else None
+    if model is None and votes == 0:
+        return _form_lead(words)
     return -1 if model is None else model.index
+
+
+def _form_lead(words: list[str]) -> int:
+    """The model index of the language in which most of ``words`` (made of letters alone,
+    listed in no language) are inflected forms or compounds of listed words
+    (:func:`~textfix.scoring.endings.form_langs`), ahead of every other, or -1: the lead of
+    a line none of whose words is listed, where no known word tells (Estonian's list lacks
+    "Vabariik", a form of Estonian's: "Fid¼i Vabariik" is iso8859-10's "Fidži", not
+    iso8859-2's Sorbian "Fidźi").
+
+    >>> _code_of(1 << _form_lead(["Fid¼i", "Vabariik"])), _form_lead(["xyzzy"])
+    ('et', -1)
+    """
+    votes: dict[int, int] = {}
+    for word in words:
+        if not word.isalpha() or word_langs(word):
+            continue
+        mask = form_langs(word)
+        if not mask or not _few_langs(mask):
+            continue
+        while mask:
+            low = mask & -mask
+            votes[low] = votes.get(low, 0) + 1
+            mask ^= low
+    ranked = [*sorted(votes.values(), reverse=True), 0, 0]
+    if ranked[0] <= ranked[1]:
+        return -1
+    bit = next(b for b, v in votes.items() if v == ranked[0])
+    return bit.bit_length() - 1
 
 
 def _mismatch_cost(true: str, cand_core: str, logprob: float) -> float:
@@ -2263,7 +2297,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
     nbsp = looks_anyway(text)
-    if not behind and not nbsp and (plausible(text) or typed_in_unicode(text) or looks_clean(text)):
+    if (
+        not behind
+        and not nbsp
+        and (plausible(text) or typed_in_unicode(text) or looks_clean(text))
+        # (Icelandic stray letters in words no owner could spell read well letter by letter:
+        # the engine looks, see stray_letters.looks_stray)
+        and not looks_stray(text)
+    ):
         return None
     text_core = core(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
@@ -2283,6 +2324,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     only_strays = (
         needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
     )
+    only_swaps = False
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
@@ -2315,9 +2357,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (symbolic() and may_reach_words(text_core))
         and not proves_words(text)
     ):
-        if not strays:
+        if strays:
+            only_strays = True
+        elif not (needs_words and _swapped(text)):
             return None
-        only_strays = True
+        else:
+            only_swaps = True
     # Candidates that make known words first; a line whose letters are foreign to its
     # language may do without them ("Birleþik" is the known "Birleşik", which a shortlist
     # by letter statistics alone would miss).
@@ -2656,7 +2701,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (last: asked only of a round trip every other gate lets through)
         and not _clean_shape_read(text, best, gain)
     )
-    passed = passed and (strayed() or not only_strays)
+    passed = passed and (strayed() or not only_strays) and (swap() or not only_swaps)
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
@@ -2722,6 +2767,48 @@ def _lang_bit(lang: str | None) -> int:
     """The word-list bit of ``lang`` (0 for none or an unmodelled one)."""
     model = langdata().models.get(lang) if lang else None
     return 0 if model is None else 1 << model.index
+
+
+#: Languages whose shipped word list is too thin (CLDR's strings, no frequency list) for a
+#: word missing from it to tell that the language did not write it: Albanian "minutë" and
+#: "etiketë" are missing, and are Lithuanian "minutė", "etiketė" through cp1257.
+THIN_LISTS = frozenset({"sq", "ga", "eo", "br", "mt", "az", "cy", "fy", "lb", "ast", "hsb", "dsb"})
+
+
+def _swapped(text: str) -> bool:
+    """The best round trip of ``text`` making known words (through its family's commonest
+    code page) is a word swap (:func:`_word_swap`): words no language knew become known
+    words of one language of the chain's family ("Kaldýr" is Turkish "Kaldır"), no
+    look-alike of another script typed in a word; and the line's other words lead in that
+    language (:func:`_lead_index`: "Modelio grupës" is Lithuanian "grupės"), or lead in
+    none and every modelled language owning a letter the swap replaces has a word list that
+    would have known the word (:data:`THIN_LISTS`).
+
+    >>> _swapped("Kaldýr"), _swapped("Modelio grupës"), _swapped("%(num)d minutë")
+    (True, True, False)
+    """
+    found = candidates(text, True, best_only=True)
+    if not found:
+        return False
+    best = found[0]
+    true = best.chain[0][0]
+    if (
+        TRUE_RANK.get(true) != 0
+        or not _word_swap(text, best.text, true)
+        # (a Cyrillic look-alike typed in a Latin word: "stoр" is no Icelandic "stoð")
+        or _look_alikes_replaced(text, best.text)
+    ):
+        return False
+    lead = _lead_index(text)
+    if lead >= 0:
+        # (the line's other words lead in the swap's language, or in another: "busses
+        # stoр" is English)
+        return _share(_changed_words(core(text), core(best.text)), 1 << lead)[0] == 1.0
+    replaced = {_lower(a) for a, b in zip(text, best.text, strict=True) if a != b}
+    return not any(
+        model.code in THIN_LISTS and replaced & model.alphabet
+        for model in langdata().models.values()
+    )
 
 
 def _stray_first(text: str, found: list[Candidate]) -> list[Candidate]:

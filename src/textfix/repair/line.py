@@ -21,6 +21,7 @@ from textfix.repair.plausible import (
     utf8_round_trip,
 )
 from textfix.repair.spans import changed_spans
+from textfix.repair.stray_letters import looks_stray
 from textfix.scoring.model import mojibake_shape
 from textfix.types import Finding
 
@@ -66,6 +67,8 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
         return False  # reads well, but the engine must look (see gates.capital_behind_sign)
     if looks_anyway(text):
         return False  # a no-break space or "„" glued to letters may be a letter (ce_letters)
+    if looks_stray(text):
+        return False  # Icelandic letters in a word no owner could spell (stray_letters)
     quick = quick_proof()
     if quick is not None and quick(text):
         return True  # the checks below that say True, all in one compiled call
@@ -128,8 +131,9 @@ def _badness_search() -> Callable[[str], bool] | None:
 def quick_proof() -> Callable[[str], bool] | None:
     """``_cplausible.clean_line`` when every table it reads was handed over: True for a
     line that :func:`plausible` accepts with no UTF-8 page to try and whose UTF-8 shape, if
-    any, ftfy's badness pattern does not flag (:func:`untouched` is then True); False
-    proves nothing. ``None`` without the compiled module."""
+    any, ftfy's badness pattern does not flag (:func:`untouched` is then True), and that
+    holds no :data:`~textfix.repair.stray_letters.LOOKED` letter (``looks_stray`` is asked
+    of those); False proves nothing. ``None`` without the compiled module."""
     module = native()
     if (
         module is None
