@@ -16,6 +16,7 @@ from textfix.repair.legacy import (
     _code_of,
     _form_lead,
     _lead_index,
+    _own_letters_swapped,
     _swapped,
 )
 from textfix.repair.plausible import plausible
@@ -86,3 +87,16 @@ def test_look_alikes_are_no_swap(line: str) -> None:
     # (a Cyrillic "р" typed in a Latin word: "stoð" is an Icelandic word by chance)
     assert not _swapped(line)
     assert textfix.fix(line) == line
+
+
+def test_a_swap_between_letters_of_one_language_is_no_evidence() -> None:
+    # (Estonian writes both "õ" and "ä": a word its list lacks is no mojibake of a listed
+    # one, "sõrakeselgi" through cp850 would be the listed "särakeselgi")
+    word = "sõrakeselgi"
+    assert not word_langs(word)
+    assert _code_of(word_langs(word.replace("õ", "ä"))) == "et"
+    assert textfix.fix(word) == word
+    assert _own_letters_swapped(((10, word_langs("särakeselgi")),), {"õ"})
+    # (Turkish writes no "ý": "Kaldýr" stays a swap, and so does a case-changing one)
+    assert not _own_letters_swapped(((6, word_langs("kaldır")),), {"ý"})
+    assert textfix.fix("Kaldýr") == "Kaldır"

@@ -2799,14 +2799,36 @@ def _swapped(text: str) -> bool:
         or _look_alikes_replaced(text, best.text)
     ):
         return False
+    pairs = [(a, b) for a, b in zip(text, best.text, strict=True) if a != b]
+    replaced = {_lower(a) for a, _ in pairs}
+    if all(a.isupper() == b.isupper() for a, b in pairs) and _own_letters_swapped(
+        _changed_words(core(text), core(best.text)), replaced
+    ):
+        return False
     lead = _lead_index(text)
     if lead >= 0:
         # (the line's other words lead in the swap's language, or in another: "busses
         # stoр" is English)
         return _share(_changed_words(core(text), core(best.text)), 1 << lead)[0] == 1.0
-    replaced = {_lower(a) for a, b in zip(text, best.text, strict=True) if a != b}
     return not any(
         model.code in THIN_LISTS and replaced & model.alphabet
+        for model in langdata().models.values()
+    )
+
+
+def _own_letters_swapped(words: tuple[tuple[int, int], ...], replaced: set[str]) -> bool:
+    """A language that knows every word the swap makes also writes every letter it replaces:
+    the original is as likely that language's word the list lacks (Estonian "sõrakeselgi"
+    is no "särakeselgi" through cp850, though only the second is listed; Turkish writes no
+    "ý" of "Kaldýr"). The caller asks only where no letter changes case (koi8-r's
+    "ДЕБЕР" for "девет" swaps case, a shape no language's spelling explains)."""
+    mask = -1
+    for _, langs in words:
+        mask &= langs
+    if mask <= 0:
+        return False
+    return any(
+        mask >> model.index & 1 and replaced <= model.alphabet
         for model in langdata().models.values()
     )
 
