@@ -1125,10 +1125,12 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
     return best;
 }
 
-/* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error. */
+/* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
+ * ``forced`` >= 0 is the model number of the language asked for (_candidates' ``lang``):
+ * that language alone is scored. */
 static int
 best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
-              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out)
+              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out, int forced)
 {
     Py_ssize_t len;
     Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len);
@@ -1177,6 +1179,11 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     }
     *n_bigrams_out = n_bigrams;
     *n_letters_out = n_chars;
+    if (forced >= 0) {
+        *code = best_of(self, &forced, 1, bigrams, n_bigrams, letters, n_letters, lp);
+        status = 0;
+        goto done;
+    }
     /* _candidates: the dominant script of the non-ASCII letters (Latin if none); ties go
      * to the script first in model._SCRIPTS, the order of the script numbers. */
     int script = SCRIPT_LATN, most = 0;
@@ -1421,10 +1428,12 @@ mixed_scripts(Tables *t, const Folded *f, double *out)
     return 0;
 }
 
-/* model.score(text) (lang=None) of a composed ``text``: its language's model number (-1:
- * None), log-probability and letters; -1 on error. */
+/* model.score(text, lang) of a composed ``text``, ``forced`` the model number of ``lang``
+ * (-1: lang=None): its language's model number (-1: None), log-probability and letters;
+ * -1 on error. */
 static int
-score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
+score_in(Tables *self, PyObject *text, int forced, int *lang, double *lp_out,
+         Py_ssize_t *letters_out)
 {
     Folded f;
     Token **toks;
@@ -1467,7 +1476,8 @@ score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *le
         double lp;
         int code;
         Py_ssize_t nb, nl;
-        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl);
+        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl,
+                                   n_groups == 1 ? forced : -1);
         if (status < 0) {
             goto done;
         }
@@ -1509,6 +1519,13 @@ done:
     return result;
 }
 
+/* model.score(text) (lang=None) of a composed ``text``. */
+static int
+score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
+{
+    return score_in(self, text, -1, lang, lp_out, letters_out);
+}
+
 static PyObject *
 Tables_score(Tables *self, PyObject *text)
 {
@@ -1516,6 +1533,27 @@ Tables_score(Tables *self, PyObject *text)
     double lp;
     Py_ssize_t letters;
     if (score_of(self, text, &lang, &lp, &letters) < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
+}
+
+/* model.score(text, lang) for the model number ``index`` of ``lang``. */
+static PyObject *
+Tables_score_in(Tables *self, PyObject *args)
+{
+    PyObject *text;
+    int index, lang;
+    double lp;
+    Py_ssize_t letters;
+    if (!PyArg_ParseTuple(args, "Ui", &text, &index)) {
+        return NULL;
+    }
+    if (index < 0 || index >= self->n_models) {
+        PyErr_SetString(PyExc_ValueError, "no such model");
+        return NULL;
+    }
+    if (score_in(self, text, index, &lang, &lp, &letters) < 0) {
         return NULL;
     }
     return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
@@ -2737,6 +2775,8 @@ static PyMethodDef Tables_methods[] = {
      "model.logprob_bound's sum for _quick's (joined, cost, count)."},
     {"score", (PyCFunction)Tables_score, METH_O,
      "(lang, logprob, letters) of model.score(text)."},
+    {"score_in", (PyCFunction)Tables_score_in, METH_VARARGS,
+     "(lang, logprob, letters) of model.score(text, lang), given lang's model number."},
     {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
      "line_language's votes over the words of text: (model number or -1, top, second)."},
     {NULL, NULL, 0, NULL},

@@ -257,7 +257,7 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
     """Languages worth scoring: the requested one, else those of the dominant script whose
     alphabets hold every non-ASCII letter of the text (or, failing that, the most of them)."""
     if lang is not None:
-        model = data.models.get(lang.lower().split("-")[0].split("_")[0])
+        model = data.models.get(_model_code(lang))
         if model is not None:
             return [model]
     scripts: Counter[str] = Counter(map(script_of, letters))
@@ -475,11 +475,22 @@ def score(text: str, lang: str | None = None) -> TextScore:
     (True, None)
     """
     text = composed(text)
-    tables = _compiled() if lang is None and NARROW else None
-    if tables is not None:
+    tables = _compiled()
+    if tables is not None and lang is None and NARROW:
         code, lp, letters = tables.score(text)
         return TextScore(code, lp, plausibility(lp), letters)
+    if tables is not None and lang is not None:
+        # (the language asked for is the only one scored: _candidates, so NARROW is moot)
+        model = langdata().models.get(_model_code(lang))
+        if model is not None:
+            code, lp, letters = tables.score_in(text, model.index)
+            return TextScore(code, lp, plausibility(lp), letters)
     return _score(text, lang)
+
+
+def _model_code(lang: str) -> str:
+    """The code of the model :func:`score` reads for the language ``lang`` asks for."""
+    return lang.lower().split("-")[0].split("_")[0]
 
 
 def _score(text: str, lang: str | None = None) -> TextScore:
