@@ -81,6 +81,7 @@ from textfix.repair.gates import (
 )
 from textfix.repair.line_language import (
     LEAD,
+    VOTE_LETTERS,
     alphabet_repair,
     foreign_to_line,
     line_language,
@@ -112,6 +113,7 @@ from textfix.scoring.model import (
     _quick,
     _token_script,
     composed,
+    lead_votes,
     line_votes,
     logprob_bound,
     mojibake_shape,
@@ -788,11 +790,22 @@ def _lead_index(text: str) -> int:
     >>> _code_of(1 << _lead_index("¹as dejanja")), _lead_index("xyz"), _lead_index("Ign╙")
     ('sl', -1, -1)
     """
+    # (the words and their votes in one compiled call, where built)
+    compiled = lead_votes(text, _LEAD_EDGE, LEAD_LANGS, VOTE_LETTERS)
+    return _lead_index_py(text) if compiled is None else _leader(*compiled)
+
+
+def _lead_index_py(text: str) -> int:
+    """:func:`_lead_index` in pure Python (the reference of ``Tables.lead_votes``)."""
     words = (w.strip(_LEAD_EDGE) for w in text.split())
     # (a word many languages list is a name or a loan, "Uruguay": it names no language)
-    lang, votes, second = line_language(
-        " ".join(w for w in words if w.isalpha() and _few_langs(word_langs(w)))
+    return _leader(
+        *line_language(" ".join(w for w in words if w.isalpha() and _few_langs(word_langs(w))))
     )
+
+
+def _leader(lang: str | None, votes: int, second: int) -> int:
+    """The model index of ``lang`` when its ``votes`` lead ``second``'s, or -1."""
     model = langdata().models.get(lang) if lang is not None and votes > second else None
     return -1 if model is None else model.index
 

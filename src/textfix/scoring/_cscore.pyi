@@ -24,6 +24,15 @@ class Tables:
     def line_votes(
         self, text: str, word_langs: Callable[[str], int], vote_letters: int, /
     ) -> tuple[int, int, int]: ...
+    def lead_votes(
+        self,
+        text: str,
+        word_langs: Callable[[str], int],
+        edge: str,
+        max_langs: int,
+        vote_letters: int,
+        /,
+    ) -> tuple[int, int, int]: ...
 
 class Pool:
     """The single-byte steps seen per character, handed over once from repair.legacy."""

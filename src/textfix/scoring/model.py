@@ -765,6 +765,24 @@ def line_votes(prose: str, vote_letters: int) -> tuple[str | None, int, int] | N
     return (None, 0, 0) if index < 0 else (_models_by_index()[index].code, top, second)
 
 
+def lead_votes(
+    text: str, edge: str, max_langs: int, vote_letters: int
+) -> tuple[str | None, int, int] | None:
+    """:func:`line_votes` over the words of ``text`` (``str.split``) stripped of ``edge``'s
+    characters, kept when made of letters alone (``str.isalpha``) and known words of at most
+    ``max_langs`` languages, joined by spaces (``textfix.repair.legacy._lead_index``'s
+    count, in one compiled call); ``None`` for pure Python.
+
+    >>> lead_votes("¹as dejanja", "", 3, 3) in (None, ("sl", 1, 0))
+    True
+    """
+    tables = _compiled()
+    if tables is None:
+        return None
+    index, top, second = tables.lead_votes(text, _word_lookup(), edge, max_langs, vote_letters)
+    return (None, 0, 0) if index < 0 else (_models_by_index()[index].code, top, second)
+
+
 def known_word(word: str, lang: str | None = None) -> bool:
     """Whether ``word`` is a known word (of ``lang``, or of any modelled language).
 
