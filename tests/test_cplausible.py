@@ -12,7 +12,7 @@ import re
 import zlib
 
 import pytest
-from ftfy.badness import BADNESS_RE
+from ftfy.badness import BADNESS_RE, badness
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -201,7 +201,7 @@ def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _scan.compiled_scan(t.inner, plausible.SIGNS, t.masks) is cplausible.scan  # type: ignore[union-attr]
 
 
-def test_badness_search_agrees_with_ftfys_pattern() -> None:
+def test_badness_search_and_count_agree_with_ftfys_pattern() -> None:
     search = line_repair._badness_search()
     assert search is cplausible.is_bad  # type: ignore[union-attr]
     lines = _real_lines()
@@ -209,26 +209,44 @@ def test_badness_search_agrees_with_ftfys_pattern() -> None:
     found = [search(text) for text in lines]
     assert found == [BADNESS_RE.search(text) is not None for text in lines]
     assert 0.2 < sum(found) / len(found) < 0.8
+    # ftfy's badness, the matches counted (utf8.repair's confidence asks for a drop of 2+)
+    count = utf8._badness()
+    assert count is cplausible.bad_count  # type: ignore[union-attr]
+    counted = [count(text) for text in lines]
+    assert counted == [badness(text) for text in lines]
+    assert sum(n > 1 for n in counted) > len(lines) // 10
 
 
 @settings(max_examples=200)
 @given(_TEXT)
 def test_badness_search_agrees_on_any_text(text: str) -> None:
     assert cplausible.is_bad(text) == (BADNESS_RE.search(text) is not None)  # type: ignore[union-attr]
+    assert cplausible.bad_count(text * 3) == badness(text * 3)  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"[ab]c|^x?y", r"\s[ÃÂ] |[^A-Za-z]œ|.\d|\w\w\w", r"(?x) a b | [c-e] \s? f"],
+    [
+        r"[ab]c|^x?y",
+        r"\s[ÃÂ] |[^A-Za-z]œ|.\d|\w\w\w",
+        r"(?x) a b | [c-e] \s? f",
+        r"ab?|b.",  # (greedy: "ab" before "a", so "abab" holds two matches, not three)
+        r"x?y?z|yx",
+    ],
 )
 def test_compiled_search_of_small_patterns(pattern: str) -> None:
     compiled = re.compile(pattern)
     texts = ["", "ac", "bc", "xy", "y", " xy", "zxy", "a\nc", "Ã a", " Â x", "aœ", "zœ", "x5"]
     texts += ["\n5", "abc", "ab", "c f", "cf", "e\tf", "d  f", "é1", "\ud800œ", "٣", "x٣"]
+    texts += ["abab", "abbab", "aab b", "xyzyxz", "yxz", "zzxz", "xxy", "\ud800\ud800"]
+    texts += [" ".join(texts)]
     try:
         search = _scan.compiled_search(compiled)
         assert search is not None
         assert [search(t) for t in texts] == [compiled.search(t) is not None for t in texts]
+        # (the counter reads the same slot: ftfy's badness is len(findall))
+        count = cplausible.bad_count  # type: ignore[union-attr]
+        assert [count(t) for t in texts] == [len(compiled.findall(t)) for t in texts]
     finally:
         assert _scan.compiled_search(BADNESS_RE) is cplausible.is_bad  # type: ignore[union-attr]
     # The other slot (utf8.SHAPE) is left as it was.

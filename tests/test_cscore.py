@@ -38,6 +38,17 @@ def assert_same(text: str) -> None:
     reference = model._score(text)
     expected = (reference.lang, reference.logprob, reference.letters)
     assert _exact(TABLES.score(text)) == _exact(expected), text
+    # score(text, lang): the language asked for alone (legacy._mismatch_cost asks it), of
+    # each script and one whose alphabet lacks most letters of the text
+    for lang in SCORED_IN:
+        asked = model._score(text, lang)
+        expected = (asked.lang, asked.logprob, asked.letters)
+        index = model.langdata().models[lang].index
+        assert _exact(TABLES.score_in(text, index)) == _exact(expected), (text, lang)
+
+
+#: Languages :func:`assert_same` asks ``score(text, lang)`` of.
+SCORED_IN = ("lt", "pl", "ru", "el", "he", "th", "en")
 
 
 @functools.cache
@@ -129,6 +140,12 @@ def test_public_functions_use_the_compiled_scorer() -> None:
     s = model.score(text)
     assert TABLES is not None
     assert (s.lang, s.logprob, s.letters) == TABLES.score(text)
+    model.score.cache_clear()
+    s = model.score(text, "uk-UA")
+    assert (s.lang, s.logprob, s.letters) == TABLES.score_in(
+        text, model.langdata().models["uk"].index
+    )
+    assert s == model._score(text, "uk-UA")
     assert model.quick_logprob(text) == model._quick_py(text)[0]
     assert model.logprob_bound(text) >= s.logprob
 

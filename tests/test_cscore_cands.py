@@ -186,3 +186,38 @@ def test_word_language_of_real_lines_is_the_same() -> None:
 @given(_TEXT)
 def test_word_language_of_any_text_is_the_same(text: str) -> None:
     assert_same_word_language(text + " " + text.upper() + " %(n)s <b>x</b>")
+
+
+def assert_same_lead(text: str) -> None:
+    """The rank's leading language (compiled ``Tables.lead_votes``) is its pure-Python
+    reference's."""
+    assert legacy._lead_index(text) == legacy._lead_index_py(text), text
+
+
+def test_lead_of_real_lines_is_the_same() -> None:
+    lines = [*non_ascii_lines()[::3], *garbled_lines()]
+    for text in lines:
+        assert_same_lead(text)
+        assert_same_lead(text.upper())
+    assert sum(legacy._lead_index(text) >= 0 for text in lines) > len(lines) // 5
+    assert_same_lead(" ".join(lines[:300]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \x1c«Uruguay»\u3000Doðu\x85Cumhuriyeti\u2028",  # str.split's spaces, a name
+        "¿¡dejanja!? (čas) ’x’ «¹as» tro\u0323ng Thu\u0323y",  # edges stripped, marks
+        "Chile Peru Uruguay Brasil",  # names: no vote
+        "\ud800Öåé \U0001f602òåêñò\udfff dejanja",
+    ],
+)
+def test_lead_of_fixtures_is_the_same(text: str) -> None:
+    assert_same_lead(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_lead_of_any_text_is_the_same(text: str) -> None:
+    assert_same_lead(text + " " + text.upper() + " «dejanja» Uruguay")

@@ -4,12 +4,13 @@
 (``[{bad}][{lower_accented}]``...). Read from the pattern's own parse tree, each alternative
 becomes a tuple of class indices and each class its listed characters plus categories
 (``\\s``, ``\\w``, ``\\d``, any but a newline), which is all the compiled matcher needs to
-answer ``BADNESS_RE.search(text) is not None`` in one pass. A pattern using anything else
-gives ``None`` (the regular expression is then used as it is).
+answer ``BADNESS_RE.search(text) is not None`` in one pass (and, the alternatives listed in
+the order ``re`` tries them, to count the matches ``findall`` finds: ftfy's ``badness``). A
+pattern using anything else gives ``None`` (the regular expression is then used as it is).
 
 >>> named, classes, alternatives = program(re.compile("[ab]c|^x?y"))
 >>> named, alternatives
-('abcxy', [(False, (0, 1)), (True, (2,)), (True, (3, 2))])
+('abcxy', [(False, (0, 1)), (True, (2, 3)), (True, (3,))])
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def _variants(branch: Any) -> list[tuple[bool, list[Class]]] | None:
             optional = _class(*next(iter(av[2])))
             if optional is None:
                 return None
-            variants = [v for a, seq in variants for v in ((a, seq), (a, [*seq, optional]))]
+            # (greedy: the longer variant first, the one ``re`` tries first, so that the
+            # order of the alternatives is the order in which ``re`` tries them)
+            variants = [v for a, seq in variants for v in ((a, [*seq, optional]), (a, seq))]
             continue
         cls = _class(op, av)
         if cls is None:
@@ -80,8 +83,8 @@ def _variants(branch: Any) -> list[tuple[bool, list[Class]]] | None:
 
 def program(pattern: re.Pattern[str]) -> tuple[str, list[Class], list[Alternative]] | None:
     """The characters any class lists, the classes, and the alternatives of ``pattern`` as
-    ``(anchored at the start, class indices)``; ``None`` when the pattern is not one
-    alternation of fixed sequences of classes."""
+    ``(anchored at the start, class indices)``, in the order ``re`` tries them; ``None``
+    when the pattern is not one alternation of fixed sequences of classes."""
     if pattern.flags & _UNSUPPORTED_FLAGS or not isinstance(pattern.pattern, str):
         return None
     tree = list(sre_parse.parse(pattern.pattern, pattern.flags))

@@ -553,6 +553,8 @@ static PyObject *matcher_call(int slot, PyObject *arg, OnChars f)
 }
 
 static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, is_bad_of); }
+static PyObject *bad_count_of(const Py_UCS4 *s, Py_ssize_t n) { return PyLong_FromSsize_t(count_matches(&M[BADNESS], s, n)); }
+static PyObject *py_bad_count(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, bad_count_of); }
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n);
 
 static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
@@ -1274,6 +1276,7 @@ static PyMethodDef methods[] = {
      "no_repair._changes_known_word(text_core, cand_core) (no word boundary moved)."},
     {"init_search", py_init_search, METH_VARARGS, "Hand over a pattern (0: badness, 1: UTF-8 shape)."},
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
+    {"bad_count", py_bad_count, METH_O, "ftfy.badness.badness(text): len(BADNESS_RE.findall(text))."},
     {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
     {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},

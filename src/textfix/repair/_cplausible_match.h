@@ -29,6 +29,7 @@ typedef struct {
     uint64_t other[16][BAD_MAX_LEN];        /* the same for other characters, by categories */
     uint64_t ends[BAD_MAX_LEN + 1];         /* alternatives of each length */
     uint64_t anchored;                      /* alternatives that only match at the start */
+    uint8_t length[64];                     /* each alternative's length */
 } Matcher;
 
 /* The patterns matched: ftfy's badness pattern and utf8.SHAPE. */
@@ -83,6 +84,34 @@ static int search(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n)
         }
     }
     return 0;
+}
+
+/* len(pattern.findall(line)) for m's pattern, as re finds them: at each position the
+ * first alternative in the order handed over that matches there (the pattern's branch
+ * order, greedy optional parts first: see _badness.program), then on after it. */
+static Py_ssize_t count_matches(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t found = 0, i = 0;
+    while (i < n) {
+        uint64_t live = bad_masks(m, s[i])[0] & (i > 0 ? ~m->anchored : UINT64_MAX);
+        uint64_t done = 0;
+        for (Py_ssize_t j = 1; live; j++) {
+            done |= live & m->ends[j];
+            if (i + j >= n || j >= BAD_MAX_LEN)
+                break;
+            live &= bad_masks(m, s[i + j])[j];
+        }
+        if (!done) {
+            i++;
+            continue;
+        }
+        int first = 0;
+        while (!(done >> first & 1))
+            first++;
+        found++;
+        i += m->length[first];
+    }
+    return found;
 }
 
 static void matcher_free(Matcher *m)
@@ -146,6 +175,7 @@ static int load_matcher(Matcher *m, PyObject *named, PyObject *classes, PyObject
         }
         uint64_t bit = 1ULL << a;
         m->ends[len] |= bit;
+        m->length[a] = (uint8_t)len;
         if (anchored)
             m->anchored |= bit;
         for (Py_ssize_t p = 0; p < len; p++) {

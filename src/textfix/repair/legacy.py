@@ -88,6 +88,7 @@ from textfix.repair.kept_shapes import (
 )
 from textfix.repair.line_language import (
     LEAD,
+    VOTE_LETTERS,
     _lower,
     alphabet_repair,
     foreign_to_line,
@@ -120,6 +121,7 @@ from textfix.scoring.model import (
     _quick,
     _token_script,
     composed,
+    lead_votes,
     line_votes,
     logprob_bound,
     mojibake_shape,
@@ -798,14 +800,30 @@ def _lead_index(text: str) -> int:
     >>> _code_of(1 << _lead_index("¹as dejanja")), _lead_index("xyz"), _lead_index("Ign╙")
     ('sl', -1, -1)
     """
+    # (the words and their votes in one compiled call, where built)
+    compiled = lead_votes(text, _LEAD_EDGE, LEAD_LANGS, VOTE_LETTERS)
+    if compiled is None:
+        return _lead_index_py(text)
+    if compiled[1] == 0:  # (no listed word votes: inflected forms may, _form_lead)
+        return _form_lead([w.strip(_LEAD_EDGE) for w in text.split()])
+    return _leader(*compiled)
+
+
+def _lead_index_py(text: str) -> int:
+    """:func:`_lead_index` in pure Python (the reference of ``Tables.lead_votes``)."""
     words = [w.strip(_LEAD_EDGE) for w in text.split()]
     # (a word many languages list is a name or a loan, "Uruguay": it names no language)
     lang, votes, second = line_language(
         " ".join(w for w in words if w.isalpha() and _few_langs(word_langs(w)))
     )
-    model = langdata().models.get(lang) if lang is not None and votes > second else None
-    if model is None and votes == 0:
+    if votes == 0:
         return _form_lead(words)
+    return _leader(lang, votes, second)
+
+
+def _leader(lang: str | None, votes: int, second: int) -> int:
+    """The model index of ``lang`` when its ``votes`` lead ``second``'s, or -1."""
+    model = langdata().models.get(lang) if lang is not None and votes > second else None
     return -1 if model is None else model.index
 
 

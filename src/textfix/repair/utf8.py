@@ -26,7 +26,7 @@ from ftfy.badness import BADNESS_RE, badness
 from ftfy.chardata import CHARMAP_ENCODINGS
 
 from textfix.options import canonical_codec
-from textfix.repair._scan import compiled_search
+from textfix.repair._scan import compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.types import Chain
 
@@ -194,6 +194,17 @@ def _compiled_badness() -> Callable[[str], bool] | None:
     return compiled_search(BADNESS_RE)
 
 
+@cache
+def _badness() -> Callable[[str], int]:
+    """ftfy's ``badness`` (how many matches its badness pattern finds), compiled where
+    ``_cplausible`` is built (the same matcher as :func:`_compiled_badness`)."""
+    if _compiled_badness() is None:
+        return badness
+    module = native()
+    count: Callable[[str], int] = badness if module is None else module.bad_count
+    return count
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line whose true encoding was UTF-8, or return ``None``.
 
@@ -234,7 +245,7 @@ def _repair(text: str) -> Step | None:
     sloppy = any(shown.startswith("sloppy-") or true.startswith("sloppy-") for true, shown in chain)
     if lossy:
         confidence = 0.80
-    elif sloppy or badness(text) - badness(fixed) < 2:
+    elif sloppy or _badness()(text) - _badness()(fixed) < 2:
         confidence = 0.95
     else:
         confidence = 0.99

@@ -1125,10 +1125,12 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
     return best;
 }
 
-/* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error. */
+/* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
+ * ``forced`` >= 0 is the model number of the language asked for (_candidates' ``lang``):
+ * that language alone is scored. */
 static int
 best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
-              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out)
+              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out, int forced)
 {
     Py_ssize_t len;
     Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len);
@@ -1177,6 +1179,11 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     }
     *n_bigrams_out = n_bigrams;
     *n_letters_out = n_chars;
+    if (forced >= 0) {
+        *code = best_of(self, &forced, 1, bigrams, n_bigrams, letters, n_letters, lp);
+        status = 0;
+        goto done;
+    }
     /* _candidates: the dominant script of the non-ASCII letters (Latin if none); ties go
      * to the script first in model._SCRIPTS, the order of the script numbers. */
     int script = SCRIPT_LATN, most = 0;
@@ -1421,10 +1428,12 @@ mixed_scripts(Tables *t, const Folded *f, double *out)
     return 0;
 }
 
-/* model.score(text) (lang=None) of a composed ``text``: its language's model number (-1:
- * None), log-probability and letters; -1 on error. */
+/* model.score(text, lang) of a composed ``text``, ``forced`` the model number of ``lang``
+ * (-1: lang=None): its language's model number (-1: None), log-probability and letters;
+ * -1 on error. */
 static int
-score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
+score_in(Tables *self, PyObject *text, int forced, int *lang, double *lp_out,
+         Py_ssize_t *letters_out)
 {
     Folded f;
     Token **toks;
@@ -1467,7 +1476,8 @@ score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *le
         double lp;
         int code;
         Py_ssize_t nb, nl;
-        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl);
+        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl,
+                                   n_groups == 1 ? forced : -1);
         if (status < 0) {
             goto done;
         }
@@ -1509,6 +1519,13 @@ done:
     return result;
 }
 
+/* model.score(text) (lang=None) of a composed ``text``. */
+static int
+score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
+{
+    return score_in(self, text, -1, lang, lp_out, letters_out);
+}
+
 static PyObject *
 Tables_score(Tables *self, PyObject *text)
 {
@@ -1516,6 +1533,27 @@ Tables_score(Tables *self, PyObject *text)
     double lp;
     Py_ssize_t letters;
     if (score_of(self, text, &lang, &lp, &letters) < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
+}
+
+/* model.score(text, lang) for the model number ``index`` of ``lang``. */
+static PyObject *
+Tables_score_in(Tables *self, PyObject *args)
+{
+    PyObject *text;
+    int index, lang;
+    double lp;
+    Py_ssize_t letters;
+    if (!PyArg_ParseTuple(args, "Ui", &text, &index)) {
+        return NULL;
+    }
+    if (index < 0 || index >= self->n_models) {
+        PyErr_SetString(PyExc_ValueError, "no such model");
+        return NULL;
+    }
+    if (score_in(self, text, index, &lang, &lp, &letters) < 0) {
         return NULL;
     }
     return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
@@ -2634,27 +2672,21 @@ Tables_odd_cases(Tables *self, PyObject *text)
     return PyLong_FromSsize_t(odd);
 }
 
-/* line_votes(text, word_langs, vote_letters): line_language.line_language's votes over the
- * words of ``text`` (placeholders already blanked): (the model number with the most votes,
- * the lowest of equals, or -1; its votes; the runner-up's). */
-static PyObject *
-Tables_line_votes(Tables *self, PyObject *args)
+/* line_language.line_language's votes over the words of ``text`` (placeholders already
+ * blanked), words looked up through ``source``: the model number with the most votes (the
+ * lowest of equals, or -1), its votes and the runner-up's; -1 on error. */
+static int
+line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t vote_letters,
+              int *best_out, Py_ssize_t *top_out, Py_ssize_t *second_out)
 {
-    PyObject *text, *word_langs;
-    Py_ssize_t vote_letters;
-    if (!PyArg_ParseTuple(args, "UOn", &text, &word_langs, &vote_letters)) {
-        return NULL;
-    }
-    WordSource source;
-    word_source_set(&source, word_langs);
-    Py_DECREF(source.call); /* (borrowed for the call) */
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     /* the words: runs of TOKEN_RE's characters, as (start, end, script, ascii, capital) */
     Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * (n / 2 + 1)));
     if (words == NULL) {
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
+        return -1;
     }
     Py_ssize_t n_words = 0, start = -1;
     int script = SCRIPT_LATN, ascii = 1, capital = 0, latin = 1;
@@ -2664,7 +2696,7 @@ Tables_line_votes(Tables *self, PyObject *args)
         const CharInfo *ci = i < n ? info(self, ch, &spare) : NULL;
         if (i < n && ci == NULL) {
             PyMem_Free(words);
-            return NULL;
+            return -1;
         }
         if (ci != NULL && ci->flags & F_TOKEN) {
             if (start < 0) {
@@ -2698,9 +2730,9 @@ Tables_line_votes(Tables *self, PyObject *args)
             continue;
         }
         uint64_t mask;
-        if (word_source_mask(&source, text, kind, data, w[0], w[1], &mask, NULL) < 0) {
+        if (word_source_mask(source, text, kind, data, w[0], w[1], &mask, NULL) < 0) {
             PyMem_Free(words);
-            return NULL;
+            return -1;
         }
         for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
             int bit = 0;
@@ -2723,6 +2755,113 @@ Tables_line_votes(Tables *self, PyObject *args)
             second = votes[m];
         }
     }
+    *best_out = best;
+    *top_out = top;
+    *second_out = second;
+    return 0;
+}
+
+/* line_votes(text, word_langs, vote_letters): line_votes_of as (model number or -1, its
+ * votes, the runner-up's). */
+static PyObject *
+Tables_line_votes(Tables *self, PyObject *args)
+{
+    PyObject *text, *word_langs;
+    Py_ssize_t vote_letters;
+    if (!PyArg_ParseTuple(args, "UOn", &text, &word_langs, &vote_letters)) {
+        return NULL;
+    }
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
+    int best;
+    Py_ssize_t top, second;
+    if (line_votes_of(self, text, &source, vote_letters, &best, &top, &second) < 0) {
+        return NULL;
+    }
+    return Py_BuildValue("(inn)", best, top, second);
+}
+
+/* lead_votes(text, word_langs, edge, max_langs, vote_letters): legacy._lead_index's count,
+ * line_votes_of over the words of ``text`` (str.split) stripped of ``edge``'s characters
+ * at both ends, kept when all letters (str.isalpha) and known in at most ``max_langs``
+ * languages, joined by spaces (words of letters alone: no placeholder to blank). */
+static PyObject *
+Tables_lead_votes(Tables *self, PyObject *args)
+{
+    PyObject *text, *word_langs, *edge;
+    Py_ssize_t max_langs, vote_letters;
+    if (!PyArg_ParseTuple(args, "UOUnn", &text, &word_langs, &edge, &max_langs,
+                          &vote_letters)) {
+        return NULL;
+    }
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_edge = PyUnicode_GET_LENGTH(edge);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 *joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    if (joined == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t k = 0, i = 0;
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        Py_ssize_t lo = i;
+        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        Py_ssize_t hi = i;
+        /* w.strip(edge) */
+        while (lo < hi && PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, lo), 0, n_edge,
+                                             1) >= 0) {
+            lo++;
+        }
+        while (hi > lo && PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, hi - 1), 0,
+                                             n_edge, 1) >= 0) {
+            hi--;
+        }
+        int alpha = lo < hi;
+        for (Py_ssize_t j = lo; j < hi && alpha; j++) {
+            alpha = Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, j));
+        }
+        if (!alpha) {
+            continue;
+        }
+        uint64_t mask;
+        if (word_source_mask(&source, text, kind, data, lo, hi, &mask, NULL) < 0) {
+            PyMem_Free(joined);
+            return NULL;
+        }
+        int langs = 0;
+        for (; mask; mask &= mask - 1) {
+            langs++;
+        }
+        if (langs > max_langs) {
+            continue; /* a name or a loan: it names no language */
+        }
+        if (k) {
+            joined[k++] = ' ';
+        }
+        for (Py_ssize_t j = lo; j < hi; j++) {
+            joined[k++] = PyUnicode_READ(kind, data, j);
+        }
+    }
+    PyObject *words = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, k);
+    PyMem_Free(joined);
+    if (words == NULL) {
+        return NULL;
+    }
+    int best;
+    Py_ssize_t top, second;
+    int status = line_votes_of(self, words, &source, vote_letters, &best, &top, &second);
+    Py_DECREF(words);
+    if (status < 0) {
+        return NULL;
+    }
     return Py_BuildValue("(inn)", best, top, second);
 }
 
@@ -2737,8 +2876,13 @@ static PyMethodDef Tables_methods[] = {
      "model.logprob_bound's sum for _quick's (joined, cost, count)."},
     {"score", (PyCFunction)Tables_score, METH_O,
      "(lang, logprob, letters) of model.score(text)."},
+    {"score_in", (PyCFunction)Tables_score_in, METH_VARARGS,
+     "(lang, logprob, letters) of model.score(text, lang), given lang's model number."},
     {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
      "line_language's votes over the words of text: (model number or -1, top, second)."},
+    {"lead_votes", (PyCFunction)Tables_lead_votes, METH_VARARGS,
+     "legacy._lead_index's votes: line_votes over text's words of letters alone known in few "
+     "languages (edge characters stripped): (model number or -1, top, second)."},
     {NULL, NULL, 0, NULL},
 };
 

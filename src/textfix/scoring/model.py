@@ -257,7 +257,7 @@ def _candidates(data: LangData, letters: set[str], lang: str | None) -> list[Lan
     """Languages worth scoring: the requested one, else those of the dominant script whose
     alphabets hold every non-ASCII letter of the text (or, failing that, the most of them)."""
     if lang is not None:
-        model = data.models.get(lang.lower().split("-")[0].split("_")[0])
+        model = data.models.get(_model_code(lang))
         if model is not None:
             return [model]
     scripts: Counter[str] = Counter(map(script_of, letters))
@@ -475,11 +475,22 @@ def score(text: str, lang: str | None = None) -> TextScore:
     (True, None)
     """
     text = composed(text)
-    tables = _compiled() if lang is None and NARROW else None
-    if tables is not None:
+    tables = _compiled()
+    if tables is not None and lang is None and NARROW:
         code, lp, letters = tables.score(text)
         return TextScore(code, lp, plausibility(lp), letters)
+    if tables is not None and lang is not None:
+        # (the language asked for is the only one scored: _candidates, so NARROW is moot)
+        model = langdata().models.get(_model_code(lang))
+        if model is not None:
+            code, lp, letters = tables.score_in(text, model.index)
+            return TextScore(code, lp, plausibility(lp), letters)
     return _score(text, lang)
+
+
+def _model_code(lang: str) -> str:
+    """The code of the model :func:`score` reads for the language ``lang`` asks for."""
+    return lang.lower().split("-")[0].split("_")[0]
 
 
 def _score(text: str, lang: str | None = None) -> TextScore:
@@ -751,6 +762,24 @@ def line_votes(prose: str, vote_letters: int) -> tuple[str | None, int, int] | N
     if tables is None:
         return None
     index, top, second = tables.line_votes(prose, _word_lookup(), vote_letters)
+    return (None, 0, 0) if index < 0 else (_models_by_index()[index].code, top, second)
+
+
+def lead_votes(
+    text: str, edge: str, max_langs: int, vote_letters: int
+) -> tuple[str | None, int, int] | None:
+    """:func:`line_votes` over the words of ``text`` (``str.split``) stripped of ``edge``'s
+    characters, kept when made of letters alone (``str.isalpha``) and known words of at most
+    ``max_langs`` languages, joined by spaces (``textfix.repair.legacy._lead_index``'s
+    count, in one compiled call); ``None`` for pure Python.
+
+    >>> lead_votes("¹as dejanja", "", 3, 3) in (None, ("sl", 1, 0))
+    True
+    """
+    tables = _compiled()
+    if tables is None:
+        return None
+    index, top, second = tables.lead_votes(text, _word_lookup(), edge, max_langs, vote_letters)
     return (None, 0, 0) if index < 0 else (_models_by_index()[index].code, top, second)
 
 
