@@ -48,6 +48,15 @@ CLEAN = [
     "│ ├─cron.service",
     "├── docs",
     "│ └─1234 /usr/bin/foo",
+    # one final accented vowel swapped for another alphabet's (accent_swaps)
+    "Kolumbià",  # Catalan-like à (was Polish ą, mac-latin2 shown as mac-roman)
+    "Rumunià",  # (was Rumunią)
+    "Nafta Kolumbià",  # (was Kolumbią)
+    "Tabulâ",  # Friulian-like â (was Latvian ā, cp1257 shown as cp1252)
+    "Programmâ",  # (was Programmā)
+    "Lietuvë",  # Albanian-like ë (was Lithuanian ė, cp1257 shown as cp1252)
+    # a title-cased name's capital made small (accent_swaps)
+    "Ceol Èireannach",  # (was "éireannach", cp1252 shown as mac-roman)
 ]
 
 
@@ -70,6 +79,13 @@ GARBLED = [
     ("Žalec je lepo mesto.", "iso8859-16", "cp1252"),  # ´alec
     ("The café is open all day and the menu is new.", "cp1252", "cp1251"),  # English é
     ("Le café est prêt pour tous les clients.", "cp1252", "cp1251"),
+    # accent swaps with a shape no clean spelling has (accent_swaps)
+    ("Koninkrijk België", "cp1252", "cp850"),  # "BelgiÙ": a capital inside a word
+    ("Tato kniha je dobrá", "mac-latin2", "cp437"),  # five words
+    ("Baňa", "cp1250", "cp1252"),  # "Baòa": no final vowel, a large gain
+    ("Hledání", "mac-latin2", "cp1252"),  # "Hled‡n’": signs for letters
+    ("Dzień dobry", "cp1250", "cp1252"),  # "Dzieñ": no final vowel
+    ("Europos valstybių", "iso8859-4", "cp1252"),  # an untouched Lithuanian word backs it
 ]
 
 

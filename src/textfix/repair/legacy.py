@@ -51,6 +51,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
+from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import (
@@ -2743,11 +2744,13 @@ def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
     the language the line's words name, an apostrophe sign before a clitic made a letter
     of no known word of the repaired line's language, or (where the letter statistics
     gain less than :data:`ENDING_GAIN`) one inflection of a word of the line's language
-    swapped for another."""
+    swapped for another; or a short line spelled in one modelled alphabet whose accented
+    letters alone are swapped for another alphabet's (:mod:`accent_swaps`: Friulian
+    "Portâl" is no Latvian "Portāl")."""
     cand = best.text
     if len(text) != len(cand):
         return False
-    if case_only(text, cand) or scripts_mixed(text, cand):
+    if case_only(text, cand) or scripts_mixed(text, cand) or accent_swapped(text, cand, gain):
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True

@@ -1,0 +1,145 @@
+"""Short clean names and words that a round trip only respells with another alphabet's letter.
+
+Two shapes of clean text that single-byte round trips read as mojibake, refused by the legacy
+engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
+
+- a final accent swapped: a line of one to three words, spelled entirely in the alphabet of
+  a language we model, whose round trip only swaps one accented vowel ending a word (no vowel
+  after it in the word) for another accented letter. Friulian marks the last syllable
+  (``Portâl`` is no Latvian ``Portāl``, cp1257 shown as cp1252), Albanian writes ``ë`` at a
+  word's end (``tabletë`` is no Lithuanian ``tabletė``), Catalan and Italian ``à``
+  (``Andorrà`` is no Polish ``Andorrą``, mac-latin2 shown as mac-roman), Hungarian and
+  Spanish ``ó``. The repaired word may be listed by chance, and a few letters' statistics
+  cannot tell the spellings apart (the clean sweep's words gain 0.0-0.6). Such a repair is
+  refused unless it gains :data:`ACCENT_GAIN` or more, or an untouched word known in few
+  languages is a known word of a language the repaired word is known in (``Europos
+  valstybiù`` is Lithuanian ``valstybių``: ``Europos`` is Lithuanian only);
+- a title-cased name's capital made small: a line of two or more words, each a capital
+  followed by small letters, whose round trip only swaps accented letters of one word and
+  makes its first capital small (``Punnd Èire`` is no ``Punnd éire``, cp1252 shown as
+  mac-roman): the repair would break the name's title case, whatever the gain, unless an
+  untouched word is a known word of a language the repaired word is known in
+  (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``).
+
+Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
+European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
+clean word, and are many. Kept too: words no language could spell (a capital inside a word,
+``IndonesiÙ``; letters of no one modelled alphabet) and signs or symbols made letters.
+
+>>> accent_swapped("Portâl", "Portāl", 0.0), accent_swapped("Punnd Èire", "Punnd éire", 2.0)
+(True, True)
+>>> accent_swapped("Bulgârija", "Bulgārija", 0.1), accent_swapped("IndonesiÙ", "Indonesië", 0.1)
+(False, False)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from textfix.scoring._data import langdata
+from textfix.scoring.model import TOKEN_RE, script_of, word_langs
+
+#: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
+MAX_WORDS = 3
+#: Below this gain (log-probability per letter) the letter statistics cannot tell a clean
+#: word ending in one alphabet's accent from a word of another (clean sweep: 0.0-0.6 for
+#: CLDR, hunspell and .po words).
+ACCENT_GAIN = 0.6
+#: An untouched word known in at most this many languages names the line's language.
+SPECIFIC_LANGS = 3
+_VOWELS = frozenset("aeiouy")
+
+
+def _accented(ch: str) -> bool:
+    """A Latin letter written with a diacritic (``â``, ``ą``, ``ç``, ``È``)."""
+    return ch.isalpha() and script_of(ch) == "Latn" and len(unicodedata.normalize("NFD", ch)) > 1
+
+
+def _vowel(ch: str) -> bool:
+    return unicodedata.normalize("NFD", ch.lower())[0] in _VOWELS
+
+
+def _final_vowel(text: str, i: int) -> bool:
+    """``text[i]`` is a vowel with no vowel after it in its word (``Portâl``, ``tabletë``)."""
+    j = i + 1
+    while j < len(text) and text[j].isalpha():
+        if _vowel(text[j]):
+            return False
+        j += 1
+    return _vowel(text[i])
+
+
+def _one_alphabet(text: str) -> bool:
+    """Every letter of ``text`` is in the alphabet of one modelled language."""
+    letters = {ch.lower() for ch in text if ch.isalpha()}
+    return any(letters <= model.alphabet for model in langdata().models.values())
+
+
+def _capital_inside(word: str) -> bool:
+    """A capital after a letter of a word not written in capitals (``KÌna``, ``IndonesiÙ``)."""
+    return not word.isupper() and any(
+        ch.isupper() and i > 0 and word[i - 1].isalpha() for i, ch in enumerate(word)
+    )
+
+
+def _backed_by_line(words: list[str], cand_words: list[str], specific: int) -> bool:
+    """An untouched word known in at most ``specific`` languages is a known word of a
+    language some repaired word is known in ("Europos" is Lithuanian only; "de" or "nord",
+    known in many, back no one where ``specific`` is :data:`SPECIFIC_LANGS`)."""
+    made = 0
+    for a, b in zip(words, cand_words, strict=True):
+        if a != b:
+            made |= word_langs(b)
+    return any(
+        a == b and word_langs(a) & made and word_langs(a).bit_count() <= specific
+        for a, b in zip(words, cand_words, strict=True)
+    )
+
+
+def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
+    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    if (
+        gain >= ACCENT_GAIN
+        or len(changed) != 1
+        or not all(
+            _accented(text[i]) and _accented(cand[i]) and _final_vowel(text, i) for i in changed
+        )
+    ):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    return (
+        # (words between spaces: "Mèrega de’l nord" is three)
+        sum(1 for w in text.split() if any(ch.isalpha() for ch in w)) <= MAX_WORDS
+        and len(words) == len(cand_words)
+        and not any(_capital_inside(w) for w in words)
+        and _one_alphabet(text)
+        and not _backed_by_line(words, cand_words, SPECIFIC_LANGS)
+    )
+
+
+def _title_case_broken(text: str, cand: str) -> bool:
+    words, cand_words = text.split(), cand.split()
+    if (
+        len(words) < 2
+        or len(words) != len(cand_words)
+        or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+    ):
+        return False
+    changed = [(a, b) for a, b in zip(words, cand_words, strict=True) if a != b]
+    return (
+        len(changed) == 1
+        and changed[0][1][0].islower()
+        and all(_accented(x) and _accented(y) for x, y in zip(*changed[0], strict=True) if x != y)
+        and not _backed_by_line(words, cand_words, len(langdata().models))
+    )
+
+
+def accent_swapped(text: str, cand: str, gain: float) -> bool:
+    """The round trip only swaps one final accented vowel of a short line spelled in one
+    modelled alphabet, gaining less than :data:`ACCENT_GAIN`, with no untouched word to back
+    it; or it makes small a word's first capital in a title-cased line of two or more
+    words, with no untouched word to back it (see the module's docstring). ``gain`` is the
+    letter statistics' gain."""
+    if len(text) != len(cand) or text == cand:
+        return False
+    return _title_case_broken(text, cand) or _final_accent_swapped(text, cand, gain)
