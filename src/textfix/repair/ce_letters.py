@@ -52,6 +52,8 @@ from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import TOKEN_RE
 
+#: An ASCII letter.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 #: A word with the non-ASCII signs glued to it (the span a repair may make one word of).
 TOKEN_SIGNS_RE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]{2,}")
 
@@ -105,6 +107,16 @@ TRAILING = "„·"
 def _central_european() -> frozenset[str]:
     """The true code pages of the Central European family."""
     return frozenset(t for fam in FAMILIES if fam.name == "Central European" for t in fam.trues)
+
+
+@cache
+def _proving() -> frozenset[str]:
+    """The true code pages whose repairs misplaced characters may prove: the Central
+    European family's and the Western European one's (DOS and Mac pages show Western
+    letters as signs and capitals too: ``Fuﬂnoten`` is German ``Fußnoten`` shown as
+    mac-roman, ``AnlÊgsarbejder`` Danish ``Anlægsarbejder``)."""
+    western = {t for fam in FAMILIES if fam.name == "Western European" for t in fam.trues}
+    return _central_european() | western
 
 
 def nbsp_in_word(text: str) -> bool:
@@ -198,9 +210,41 @@ def misplaced(word: str, i: int) -> bool:
         if i == 1 and before in IRISH_PREFIXES:
             return False  # (Irish "hÉireann", "nÉirinn", "tÚsáideoir")
         return before.islower() or (i == 1 and before.isupper() and after.islower())
-    # (a small letter no modelled language holds: the micro sign "Kramariµ"; letters of
-    # languages with small models, compounds and names stand anywhere now and then)
-    return ch.islower() and not _owners(frozenset(_lower(ch)))
+    # (a small letter no modelled Latin-script language holds, in a word with ASCII letters:
+    # the micro sign "Kramariµ", cp1251's "ц" in "Tцll"; letters of languages with small
+    # models, compounds and names stand anywhere now and then)
+    return (
+        ch.islower()
+        and not _owners(frozenset(_lower(ch)))
+        and _ASCII_LETTER.search(word) is not None
+    )
+
+
+#: A small letter stands out of place when no modelled Latin-script language whose
+#: alphabet holds it writes both bigrams touching it more often than this (log-probability):
+#: Danish writes "æ" after "i" nowhere, Catalan "è" before "k" nowhere.
+PLACE_RARE = -7.0
+
+
+#: Vowels with a grave accent: tone languages no model covers mark a low tone so on any
+#: vowel beside any consonant (Yoruba ``Filipínì``), never out of place.
+TONE_GRAVES = frozenset("àèìòù")
+
+
+def _out_of_place(word: str, i: int) -> bool:
+    """No owner of the small letter ``word[i]`` writes it between its neighbours (a
+    neighbour that is no letter counts as the word's edge: ``d’été``).
+
+    >>> _out_of_place("Kramariæ", 7), _out_of_place("Kramarić", 7), _out_of_place("blæst", 2)
+    (True, False, False)
+    """
+    if word[i] in TONE_GRAVES:
+        return False
+    padded = " " + "".join(_lower(c) if c.isalpha() else " " for c in word[max(0, i - 1) : i + 2])
+    j = 2 if i else 1
+    padded = padded if i + 2 <= len(word) else padded + " "
+    owners = _owners(frozenset(padded[j]))
+    return not any(touching_usual(m, padded, j, PLACE_RARE) for m in owners)
 
 
 def _vowel(ch: str) -> bool:
@@ -237,7 +281,7 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     False
     """
     true, shown = step
-    if len(text) != len(cand) or text == cand or true not in _central_european():
+    if len(text) != len(cand) or text == cand or true not in _proving():
         return False
     pairs = word_pairs(text, cand)
     if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
@@ -254,9 +298,20 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         {j for j, (a, b) in enumerate(zip(old, new, strict=True)) if a != b and misplaced(old, j)}
         for old, new in pairs
     ]
+    # (through those pages, a letter no language holding it writes between its neighbours
+    # speaks for a form of a listed word: "Mozdonyvezetõ" is Hungarian "Mozdonyvezető"; not
+    # for a name, which unmodelled languages spell so: Corsican "Guinèa")
+    weak = [
+        {
+            j
+            for j, (a, b) in enumerate(zip(old, new, strict=True))
+            if letters and a != b and a.islower() and _out_of_place(old, j)
+        }
+        for old, new in pairs
+    ]
     common = -1
-    votes = _votes(prose(cand))
-    for (before, word), places in zip(pairs, odd, strict=True):
+    named = 0
+    for (before, word), places, rare in zip(pairs, odd, weak, strict=True):
         if len(word) < 2 or (TOKEN_RE.fullmatch(before) and word_langs(before)):
             return False  # a known word changed (or a one-letter one): no evidence
         if not (word.islower() or word.isupper() or word.istitle()):
@@ -265,19 +320,20 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         if not mask:
             # (a form or a name no list has: only misplaced characters, made letters a
             # language writes there, speak for it; it then votes for no unlisted word)
-            mask = _named(before, word, places)
-            if mask and len(word) >= VOTE_LETTERS:
-                votes[UNLISTED] -= 1
+            mask = _named(before, word, places, rare)
+            named += bool(mask) and len(word) >= VOTE_LETTERS
         common &= mask
-    if not common:
-        return False
+        if not common:
+            return False
+    votes = _votes(prose(cand))
+    votes[UNLISTED] -= named
     for model in langdata().models.values():
         if (
             common >> model.index & 1
             and fits(true, model.code)
             and all(
-                _foreign_made_letters(before, word, model, letters, places)
-                for (before, word), places in zip(pairs, odd, strict=True)
+                _foreign_made_letters(before, word, model, letters, places | rare)
+                for (before, word), places, rare in zip(pairs, odd, weak, strict=True)
             )
             and _backed(votes, model.index)
         ):
@@ -297,6 +353,8 @@ def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) 
         return False
     if chain[0][0] in _central_european():
         return letters_made_words(text, cand, chain[0])
+    if chain[0][0] in _proving() and letters_made_words(text, cand, chain[0]):
+        return True
     return any(
         text.translate(table) == cand and letters_made_words(text, cand, step)
         for step, table in _letter_steps() + _other_steps()
@@ -320,18 +378,19 @@ def _votes(line: str) -> Counter[int]:
     return votes
 
 
-def _named(before: str, word: str, places: set[int]) -> int:
+def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
     """The languages (by model bit) of which ``word``, a repair of ``before`` whose every
-    changed character stands at one of ``places`` (misplaced), is a form
-    (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with :data:`MIN_NAME` letters,
-    whose letter bigrams attest it: each bigram touching a changed letter is one the
-    language writes more often than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian
-    ends words in ``ić``). 0 when a changed character is not misplaced."""
+    changed character stands at one of ``places`` (misplaced) or ``rare`` (letters out of
+    place), is a form (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with
+    :data:`MIN_NAME` letters and every changed character misplaced, whose letter bigrams
+    attest it: each bigram touching a changed letter is one the language writes more often
+    than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian ends words in ``ić``). 0 when
+    a changed character is neither."""
     changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
-    if not changed or not set(changed) <= places:
+    if not changed or not set(changed) <= places | rare:
         return 0
     forms = form_langs(word)
-    if forms or len(word) < MIN_NAME:
+    if forms or len(word) < MIN_NAME or not set(changed) <= places:
         return forms
     padded = padded_lower(word)
     mask = 0
@@ -381,12 +440,13 @@ def _letter_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
 
 @cache
 def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
-    """The family's other single-byte steps (only misplaced characters count there)."""
+    """The other single-byte steps of the families in :func:`_proving` (only misplaced
+    characters count there)."""
     done = {step for step, _table in _letter_steps()}
     return tuple(
         (step, table)
         for step, table in single_byte_steps()
-        if step[0] in _central_european() and step not in done
+        if step[0] in _proving() and step not in done
     )
 
 
@@ -404,6 +464,42 @@ def has_misplaced(text: str) -> bool:
     )
 
 
+def has_out_of_place(text: str) -> bool:
+    """Some word of ``text`` has a small non-ASCII letter that no language holding it
+    writes between its neighbours (:func:`_out_of_place`).
+
+    >>> has_out_of_place("Kramariæ"), has_out_of_place("blæst, pièce, d’été")
+    (True, False)
+    """
+    changed = _letter_changed()
+    if changed.isdisjoint(text):
+        return False  # (most lines: no letter the letter steps change)
+    for word in TOKEN_SIGNS_RE.findall(text):
+        if not changed.isdisjoint(word) and any(
+            ch in changed and _out_of_place(word, j) for j, ch in enumerate(word)
+        ):
+            return True
+    return False
+
+
+@cache
+def _letter_changed() -> frozenset[str]:
+    """The small letters some step of :func:`_letter_steps` changes (grave vowels aside,
+    see :data:`TONE_GRAVES`): the only ones whose place speaks for a repair."""
+    return frozenset(
+        chr(code)
+        for _step, table in _letter_steps()
+        for code in table
+        if chr(code).islower() and chr(code) not in TONE_GRAVES
+    )
+
+
+def may_prove_words(text: str) -> bool:
+    """:func:`proves_words`, asked only of a line with a :func:`misplaced` character or a
+    letter out of place (:func:`has_out_of_place`): other lines are proved by no step."""
+    return (has_misplaced(text) or has_out_of_place(text)) and proves_words(text)
+
+
 def proves_words(text: str) -> bool:
     """Some step of the family repairs ``text`` in a way :func:`letters_made_words`
     accepts: the engine must look even when the line's letter statistics read well
@@ -417,8 +513,14 @@ def proves_words(text: str) -> bool:
     steps = _letter_steps()
     if has_misplaced(text):
         steps += _other_steps()
+    # (both shown pages of a letter step are Western: the verdict on a candidate depends on
+    # the true page alone, and cp1252 and latin-1 make the same one of most lines)
+    tried = set()
     for step, table in steps:
         cand = text.translate(table)
-        if cand != text and letters_made_words(text, cand, step):
+        if cand == text or (step[0], cand) in tried:
+            continue
+        tried.add((step[0], cand))
+        if letters_made_words(text, cand, step):
             return True
     return False

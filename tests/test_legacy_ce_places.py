@@ -1,0 +1,90 @@
+"""Letters standing where no language holding them writes them (``ce_letters._out_of_place``,
+``plausible.RARE_BIGRAM``): Hungarian ``ő`` shown as Portuguese ``õ`` after a consonant,
+Turkish ``ı`` shown as Icelandic ``ý`` between letters Icelandic never puts it beside."""
+
+from __future__ import annotations
+
+import pytest
+
+import textfix
+from textfix.repair.ce_letters import (
+    _out_of_place,
+    has_out_of_place,
+    letters_made_words,
+    may_prove_words,
+)
+from textfix.repair.plausible import plausible
+
+
+def garble(text: str, true: str, shown: str) -> str:
+    return text.encode(true).decode(shown)
+
+
+# Own words: Hungarian compounds no list has whole (forms of listed words), one letter off.
+FORMS = [
+    ("Buszvezető", "cp1250", "cp1252"),
+    ("Hajóvezető", "iso8859-2", "iso8859-1"),
+    ("Gépkocsivezető", "iso8859-16", "cp1252"),
+]
+
+
+@pytest.mark.parametrize(("line", "true", "shown"), FORMS)
+def test_forms_with_a_letter_out_of_place_come_back(line: str, true: str, shown: str) -> None:
+    garbled = garble(line, true, shown)
+    assert garbled != line
+    assert not plausible(garbled)  # (Portuguese writes no "tõ" at a word's end)
+    assert may_prove_words(garbled)
+    assert textfix.fix(garbled) == line
+
+
+def test_letters_out_of_place() -> None:
+    assert _out_of_place("Buszvezetõ", 9)
+    assert not _out_of_place("Buszvezető", 9)
+    # Letters where their own languages write them; a sign beside one is the word's edge.
+    assert not _out_of_place("milhões", 4)
+    assert not _out_of_place("pièce", 2)
+    assert not _out_of_place("d’été", 2)
+    assert has_out_of_place("a Buszvezetõ")
+    assert not has_out_of_place("pièce jointe, d’été, blæst")
+
+
+# Own clean lines: names of unmodelled orthographies with such letters are left alone (a
+# letter out of place speaks for a form of a listed word, never for a name alone).
+CLEAN = [
+    "Tchèki",
+    "Sibrandahûs",
+    "milhões de pessoas",
+    "une pièce jointe",
+]
+
+
+@pytest.mark.parametrize("line", CLEAN)
+def test_clean_lines_unchanged(line: str) -> None:
+    assert textfix.fix(line) == line
+
+
+def test_turkish_dotless_i_between_letters() -> None:
+    garbled = garble("dosya açılıyor", "cp1254", "cp1252")
+    assert not plausible(garbled)
+    assert textfix.fix(garbled) == "dosya açılıyor"
+
+
+# Western European pages shown as DOS and Mac ones put capitals and signs where no clean
+# word has them: those misplaced characters prove the repaired word as they do for Central
+# European pages (ce_letters._proving).
+WESTERN = [
+    ("Anlægsgartner", "cp1252", "mac-roman"),  # Danish æ shows as Ê inside the word
+    ("Anlægsgartner", "iso8859-15", "mac-roman"),
+]
+
+
+@pytest.mark.parametrize(("line", "true", "shown"), WESTERN)
+def test_western_misplaced_capitals_prove_words(line: str, true: str, shown: str) -> None:
+    garbled = garble(line, true, shown)
+    assert letters_made_words(garbled, line, (true, shown))
+    assert textfix.fix(garbled) == line
+
+
+def test_western_pages_need_misplaced_characters() -> None:
+    # (a Western letter foreign to a language is no evidence through Western pages)
+    assert not letters_made_words("Crème", "Crčme", ("cp1252", "cp850"))
