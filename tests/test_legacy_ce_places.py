@@ -8,6 +8,7 @@ import pytest
 
 import textfix
 from textfix.repair.ce_letters import (
+    _odd_chars,
     _out_of_place,
     has_out_of_place,
     letters_made_words,
@@ -69,17 +70,22 @@ def test_turkish_dotless_i_between_letters() -> None:
     assert textfix.fix(garbled) == "dosya açılıyor"
 
 
-# Western European pages shown as DOS and Mac ones put capitals and signs where no clean
-# word has them: those misplaced characters prove the repaired word as they do for Central
-# European pages (ce_letters._proving).
-WESTERN = [
+# Characters a DOS or Mac page puts where no clean word has them prove the repaired word:
+# - Western European pages misplace capitals and signs as Central European ones do
+#   (ce_letters._proving);
+# - a letter out of place there (no acute, grave or circumflex accent, which many
+#   orthographies put anywhere) speaks for a listed word, never for a name or form.
+PROVED = [
     ("Anlægsgartner", "cp1252", "mac-roman"),  # Danish æ shows as Ê inside the word
     ("Anlægsgartner", "iso8859-15", "mac-roman"),
+    ("Práce", "mac-latin2", "cp437"),  # á shows as ç before "c": no language writes "rçc"
+    ("Včera", "mac-latin2", "cp437"),  # č shows as ï after "V"
+    ("Mačka", "cp852", "mac-roman"),  # č shows as ü before "k"
 ]
 
 
-@pytest.mark.parametrize(("line", "true", "shown"), WESTERN)
-def test_western_misplaced_capitals_prove_words(line: str, true: str, shown: str) -> None:
+@pytest.mark.parametrize(("line", "true", "shown"), PROVED)
+def test_dos_and_mac_pages_prove_words(line: str, true: str, shown: str) -> None:
     garbled = garble(line, true, shown)
     assert letters_made_words(garbled, line, (true, shown))
     assert textfix.fix(garbled) == line
@@ -88,3 +94,9 @@ def test_western_misplaced_capitals_prove_words(line: str, true: str, shown: str
 def test_western_pages_need_misplaced_characters() -> None:
     # (a Western letter foreign to a language is no evidence through Western pages)
     assert not letters_made_words("Crème", "Crčme", ("cp1252", "cp850"))
+
+
+def test_dos_pages_ignore_freely_accented_letters() -> None:
+    # (Kurdish-style "î" between consonants: a circumflex proves nothing through DOS pages)
+    assert not _odd_chars("Martinîk")
+    assert _odd_chars("Vïera") == {"ï"}

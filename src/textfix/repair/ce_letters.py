@@ -27,6 +27,16 @@ only): such *misplaced* characters, made letters of known words, prove the words
 any page of the family (:func:`misplaced`). They speak for words no list has too: a form
 of a listed word (``Al₧irija`` is Slovene ``Alžirija``), or a name of five letters or more
 whose language writes the letters made there (``Kramariµ`` is Croatian ``Kramarić``).
+The Western European pages shown as DOS and Mac ones misplace letters the same way
+(``AnlÊgsarbejder`` is Danish ``Anlægsarbejder``): their misplaced characters prove words too.
+
+A letter may also stand *out of place*: no modelled language holding it writes it between
+those neighbours (:func:`_out_of_place`: Portuguese writes no ``tõ`` at a word's end, no
+language ``rçc``). Weaker than a misplaced sign, since unmodelled orthographies put their
+letters anywhere, it speaks through the Windows and ISO pages for a known word or a form
+(``Mozdonyvezetõ`` is Hungarian ``Mozdonyvezető``), through the DOS and Mac pages for a
+known word only and for letters without a tone or length accent (``Prçce`` is Czech
+``Práce``); never for a name alone.
 
 >>> nbsp_in_word("Kostoln\\xa0 Ves"), nbsp_in_word("v\\xa0Praze"), nbsp_in_word("10\\xa0000")
 (True, False, False)
@@ -41,7 +51,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
@@ -240,11 +250,18 @@ def _out_of_place(word: str, i: int) -> bool:
     """
     if word[i] in TONE_GRAVES:
         return False
-    padded = " " + "".join(_lower(c) if c.isalpha() else " " for c in word[max(0, i - 1) : i + 2])
-    j = 2 if i else 1
-    padded = padded if i + 2 <= len(word) else padded + " "
-    owners = _owners(frozenset(padded[j]))
-    return not any(touching_usual(m, padded, j, PLACE_RARE) for m in owners)
+    before = _lower(word[i - 1]) if i and word[i - 1].isalpha() else " "
+    after = _lower(word[i + 1]) if i + 1 < len(word) and word[i + 1].isalpha() else " "
+    return _unplaced(before + _lower(word[i]) + after)
+
+
+@lru_cache(maxsize=8192)
+def _unplaced(trigram: str) -> bool:
+    """``trigram``'s middle letter has owners, and none writes both its bigrams
+    (:func:`_out_of_place`; a letter no model holds is :func:`misplaced`'s to judge)."""
+    padded = " " + trigram
+    owners = _owners(frozenset(trigram[1]))
+    return bool(owners) and not any(touching_usual(m, padded, 2, PLACE_RARE) for m in owners)
 
 
 def _vowel(ch: str) -> bool:
@@ -290,9 +307,15 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         return False  # (every changed character becomes a letter of a repaired word)
     # A no-break space made a letter stands after one and before one, a space or the end
     # (French "Groupe\xa0:" is no "Groupeá:").
-    if any(a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)):
+    if "\xa0" in text and any(
+        a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)
+    ):
         return False
     letters = true in LETTER_PAGES and shown in WESTERN
+    # (the letters whose place may speak: see has_out_of_place)
+    places_of = (
+        _letter_changed() if letters else _dos_changed() if true in _central_european() else ()
+    )
     # (the changed characters that stand where clean text writes none: any page's evidence)
     odd = [
         {j for j, (a, b) in enumerate(zip(old, new, strict=True)) if a != b and misplaced(old, j)}
@@ -305,7 +328,7 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         {
             j
             for j, (a, b) in enumerate(zip(old, new, strict=True))
-            if letters and a != b and a.islower() and _out_of_place(old, j)
+            if a != b and a in places_of and _out_of_place(old, j)
         }
         for old, new in pairs
     ]
@@ -320,7 +343,7 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         if not mask:
             # (a form or a name no list has: only misplaced characters, made letters a
             # language writes there, speak for it; it then votes for no unlisted word)
-            mask = _named(before, word, places, rare)
+            mask = _named(before, word, places, rare if letters else set())
             named += bool(mask) and len(word) >= VOTE_LETTERS
         common &= mask
         if not common:
@@ -450,23 +473,32 @@ def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
     )
 
 
-def has_misplaced(text: str) -> bool:
-    """Some word of ``text`` (with the signs glued to it) has a :func:`misplaced`
-    character.
+def _odd_chars(text: str) -> set[str]:
+    """The characters of ``text`` that stand :func:`misplaced`, or out of place
+    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word.
 
-    >>> has_misplaced("Om‡n"), has_misplaced("Gießen, nº 5")
-    (True, False)
+    >>> sorted(_odd_chars("Om‡n, Gießen, nº 5")), sorted(_odd_chars("Indeksiraj po ïrki"))
+    (['‡'], ['ï'])
     """
-    return any(
-        not ch.isascii() and misplaced(word, j)
+    dos = _dos_changed()
+    return {
+        ch
         for word in TOKEN_SIGNS_RE.findall(text)
         for j, ch in enumerate(word)
-    )
+        if not ch.isascii() and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+    }
+
+
+@cache
+def _other_changes() -> tuple[frozenset[str], ...]:
+    """The characters each of :func:`_other_steps` changes, in its order."""
+    return tuple(frozenset(map(chr, table)) for _step, table in _other_steps())
 
 
 def has_out_of_place(text: str) -> bool:
-    """Some word of ``text`` has a small non-ASCII letter that no language holding it
-    writes between its neighbours (:func:`_out_of_place`).
+    """Some word of ``text`` has a small letter that a step of :data:`LETTER_PAGES` shown as
+    :data:`WESTERN` changes and that no language holding it writes between its neighbours
+    (:func:`_out_of_place`).
 
     >>> has_out_of_place("Kramariæ"), has_out_of_place("blæst, pièce, d’été")
     (True, False)
@@ -490,14 +522,38 @@ def _letter_changed() -> frozenset[str]:
         chr(code)
         for _step, table in _letter_steps()
         for code in table
-        if chr(code).islower() and chr(code) not in TONE_GRAVES
+        if chr(code).islower() and TOKEN_RE.fullmatch(chr(code)) and chr(code) not in TONE_GRAVES
+    )
+
+
+#: Accents that many orthographies put on any vowel beside any consonant (tone, length and
+#: stress marks: Kurdish ``Martinîk``, Turkmen ``ý``, Yoruba ``í``): a letter with one is out
+#: of place by chance too often to speak through the DOS and Mac pages, which permute every
+#: letter.
+FREE_ACCENTS = frozenset("\u0300\u0301\u0302")
+
+
+@cache
+def _dos_changed() -> frozenset[str]:
+    """The small letters some other step of the Central European family changes, without a
+    :data:`FREE_ACCENTS` accent: those whose place speaks through the DOS and Mac pages."""
+    return frozenset(
+        chr(code)
+        for step, table in _other_steps()
+        if step[0] in _central_european()
+        for code in table
+        if chr(code).islower()
+        and TOKEN_RE.fullmatch(chr(code))
+        and FREE_ACCENTS.isdisjoint(unicodedata.normalize("NFD", chr(code)))
     )
 
 
 def may_prove_words(text: str) -> bool:
     """:func:`proves_words`, asked only of a line with a :func:`misplaced` character or a
-    letter out of place (:func:`has_out_of_place`): other lines are proved by no step."""
-    return (has_misplaced(text) or has_out_of_place(text)) and proves_words(text)
+    letter out of place (:func:`_odd_chars`, :func:`has_out_of_place`): other lines are
+    proved by no step."""
+    odd = _odd_chars(text)
+    return (bool(odd) or has_out_of_place(text)) and _proves(text, odd)
 
 
 def proves_words(text: str) -> bool:
@@ -505,14 +561,28 @@ def proves_words(text: str) -> bool:
     accepts: the engine must look even when the line's letter statistics read well
     (Slovene ``statièna metoda``: one foreign letter in a long word; ``dat„ expirare``).
     Steps other than :data:`LETTER_PAGES` shown as :data:`WESTERN` are tried only when a
-    word of the line has a :func:`misplaced` character.
+    word of the line has a :func:`misplaced` character or a letter out of place there
+    (:func:`_odd_chars`), and only those changing no other character.
 
     >>> proves_words("%s() (%s statièna metoda)"), proves_words("Crème brûlée")
     (True, False)
     """
+    return _proves(text, _odd_chars(text))
+
+
+def _proves(text: str, odd: set[str]) -> bool:
+    """:func:`proves_words`, given ``text``'s :func:`_odd_chars`."""
     steps = _letter_steps()
-    if has_misplaced(text):
-        steps += _other_steps()
+    if odd:
+        # (through those steps only characters misplaced or out of place somewhere in the
+        # line, and no-break spaces, may change: skip a step changing any other one)
+        odd.add("\xa0")
+        chars = set(text)
+        steps += tuple(
+            (step, table)
+            for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
+            if (changes & chars) <= odd
+        )
     # (both shown pages of a letter step are Western: the verdict on a candidate depends on
     # the true page alone, and cp1252 and latin-1 make the same one of most lines)
     tried = set()
