@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import textfix
+from textfix.chains import fits
 from textfix.repair.ce_letters import (
     _odd_chars,
     _out_of_place,
@@ -100,3 +101,11 @@ def test_dos_pages_ignore_freely_accented_letters() -> None:
     # (Kurdish-style "î" between consonants: a circumflex proves nothing through DOS pages)
     assert not _odd_chars("Martinîk")
     assert _odd_chars("Vïera") == {"ï"}
+
+
+def test_no_turkish_reading_through_latin3() -> None:
+    # Own Frisian line: cp850 shows cp1252's "û" as "¹"; Latin-3 reads it as Turkish "ı",
+    # a language whose text is not written in iso-8859-3 (chains.FAMILY_LANGS).
+    assert not fits("iso8859-3", "tr")
+    garbled = garble("It nûmer is ferkeard", "cp1252", "cp850")
+    assert "ı" not in textfix.fix(garbled)
