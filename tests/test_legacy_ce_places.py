@@ -109,3 +109,12 @@ def test_no_turkish_reading_through_latin3() -> None:
     assert not fits("iso8859-3", "tr")
     garbled = garble("It nûmer is ferkeard", "cp1252", "cp850")
     assert "ı" not in textfix.fix(garbled)
+
+
+def test_name_ending_in_a_letter_out_of_place() -> None:
+    # Own surname: cp1250's "ć" shows as "æ" after "i", an ending no language with "æ" has.
+    garbled = garble("Zrinjević", "cp1250", "cp1252")
+    assert garbled == "Zrinjeviæ"
+    assert textfix.fix(garbled) == "Zrinjević"
+    # (inside a word, Danish compounds put "æ" after any letter: no name proof there)
+    assert textfix.fix("Partiændring") == "Partiændring"

@@ -405,7 +405,8 @@ def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
     """The languages (by model bit) of which ``word``, a repair of ``before`` whose every
     changed character stands at one of ``places`` (misplaced) or ``rare`` (letters out of
     place), is a form (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with
-    :data:`MIN_NAME` letters and every changed character misplaced, whose letter bigrams
+    :data:`MIN_NAME` letters and every changed character misplaced (or out of place ending
+    the word: :func:`_name_end`), whose letter bigrams
     attest it: each bigram touching a changed letter is one the language writes more often
     than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian ends words in ``ić``). 0 when
     a changed character is neither."""
@@ -413,7 +414,7 @@ def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
     if not changed or not set(changed) <= places | rare:
         return 0
     forms = form_langs(word)
-    if forms or len(word) < MIN_NAME or not set(changed) <= places:
+    if forms or len(word) < MIN_NAME or not set(changed) <= places | _name_end(before, rare):
         return forms
     padded = padded_lower(word)
     mask = 0
@@ -422,6 +423,21 @@ def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
         if all(touching_usual(model, padded, j + 1, RARE) for j in changed):
             mask |= 1 << model.index
     return mask
+
+
+def _name_end(before: str, rare: set[int]) -> set[int]:
+    """Of ``rare`` (places of letters out of place in ``before``), the word's last letter
+    when it bears no :data:`FREE_ACCENTS` accent: a letter out of place ending a word speaks
+    for a name (Croatian surnames end in ``ić``, which cp1252 shows as ``iæ``, an ending no
+    Danish word has; compounds put odd pairs inside words only).
+
+    >>> _name_end("Kramariæ", {7}), _name_end("Naurû", {4}), _name_end("Juleøen", {4})
+    ({7}, set(), set())
+    """
+    last = len(before) - 1
+    if last in rare and FREE_ACCENTS.isdisjoint(unicodedata.normalize("NFD", before[last])):
+        return {last}
+    return set()
 
 
 def _backed(votes: Counter[int], index: int) -> bool:

@@ -54,16 +54,17 @@ SIGNS = "¡¿©®°ºª·•€£¥™№§‰†×±"
 TOUCHING_SYMBOLS = "£¥€§†×±"
 #: Of those, the ones real words hold between letters (``l’homme``, Catalan ``l·l``).
 INNER_SYMBOLS = "’‘"
-#: A bigram with one of :data:`RARE_LETTERS` less likely than this (log-probability) in a language
-#: is one that language does not write, for this test: "kopyalanýyor" (cp1254's "ı" shown
-#: as cp1252) has Icelandic's "ý" between letters Icelandic writes it beside once in a
-#: million, and "Mozdonyvezetõ" Portuguese's "õ" after a "t".
+#: A bigram with one of :data:`RARE_LETTERS` less likely than this (log-probability) in a
+#: language is one that language does not write, for this test: "kopyalanýyor" (cp1254's
+#: "ı" shown as cp1252) has Icelandic's "ý" between letters Icelandic writes it beside once
+#: in a million, and "Mozdonyvezetõ" Portuguese's "õ" after a "t".
 RARE_BIGRAM = -7.0
 #: ... for bigrams with one of these letters: those a Central European, Turkish or Baltic
 #: code page shown as cp1252 or latin-1 makes of its own letters, that few languages write
-#: (Icelandic ``ð þ ý``, Portuguese and Estonian ``õ``, French ``û``). Other letters are
-#: left out: most lines with them are clean (Catalan ``adreça`` has a rarer ``eç``).
-RARE_LETTERS = frozenset("ðþýõû")
+#: (Icelandic ``ð þ ý``, Portuguese and Estonian ``õ``, French ``û``, Danish ``æ``: cp1250's
+#: ``ć`` in ``Kramariæ``). Other letters are left out: most lines with them are clean
+#: (Catalan ``adreça`` has a rarer ``eç``).
+RARE_LETTERS = frozenset("ðþýõûæ")
 #: Small letters an ordinal indicator never stands right before in real text (the scorer's
 #: ``_LEADING_NEXT``).
 ORDINAL_NEXT = "[a-z\u00df-\u00ff]"
