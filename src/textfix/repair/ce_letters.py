@@ -27,6 +27,16 @@ only): such *misplaced* characters, made letters of known words, prove the words
 any page of the family (:func:`misplaced`). They speak for words no list has too: a form
 of a listed word (``Al₧irija`` is Slovene ``Alžirija``), or a name of five letters or more
 whose language writes the letters made there (``Kramariµ`` is Croatian ``Kramarić``).
+The Western European pages shown as DOS and Mac ones misplace letters the same way
+(``AnlÊgsarbejder`` is Danish ``Anlægsarbejder``): their misplaced characters prove words too.
+
+A letter may also stand *out of place*: no modelled language holding it writes it between
+those neighbours (:func:`_out_of_place`: Portuguese writes no ``tõ`` at a word's end, no
+language ``rçc``). Weaker than a misplaced sign, since unmodelled orthographies put their
+letters anywhere, it speaks through the Windows and ISO pages for a known word or a form
+(``Mozdonyvezetõ`` is Hungarian ``Mozdonyvezető``), through the DOS and Mac pages for a
+known word only and for letters without a tone or length accent (``Prçce`` is Czech
+``Práce``); never for a name alone.
 
 >>> nbsp_in_word("Kostoln\\xa0 Ves"), nbsp_in_word("v\\xa0Praze"), nbsp_in_word("10\\xa0000")
 (True, False, False)
@@ -41,7 +51,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
@@ -52,6 +62,8 @@ from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import TOKEN_RE
 
+#: An ASCII letter.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 #: A word with the non-ASCII signs glued to it (the span a repair may make one word of).
 TOKEN_SIGNS_RE = re.compile(r"[^\s\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]{2,}")
 
@@ -105,6 +117,16 @@ TRAILING = "„·"
 def _central_european() -> frozenset[str]:
     """The true code pages of the Central European family."""
     return frozenset(t for fam in FAMILIES if fam.name == "Central European" for t in fam.trues)
+
+
+@cache
+def _proving() -> frozenset[str]:
+    """The true code pages whose repairs misplaced characters may prove: the Central
+    European family's and the Western European one's (DOS and Mac pages show Western
+    letters as signs and capitals too: ``Fuﬂnoten`` is German ``Fußnoten`` shown as
+    mac-roman, ``AnlÊgsarbejder`` Danish ``Anlægsarbejder``)."""
+    western = {t for fam in FAMILIES if fam.name == "Western European" for t in fam.trues}
+    return _central_european() | western
 
 
 def nbsp_in_word(text: str) -> bool:
@@ -198,9 +220,48 @@ def misplaced(word: str, i: int) -> bool:
         if i == 1 and before in IRISH_PREFIXES:
             return False  # (Irish "hÉireann", "nÉirinn", "tÚsáideoir")
         return before.islower() or (i == 1 and before.isupper() and after.islower())
-    # (a small letter no modelled language holds: the micro sign "Kramariµ"; letters of
-    # languages with small models, compounds and names stand anywhere now and then)
-    return ch.islower() and not _owners(frozenset(_lower(ch)))
+    # (a small letter no modelled Latin-script language holds, in a word with ASCII letters:
+    # the micro sign "Kramariµ", cp1251's "ц" in "Tцll"; letters of languages with small
+    # models, compounds and names stand anywhere now and then)
+    return (
+        ch.islower()
+        and not _owners(frozenset(_lower(ch)))
+        and _ASCII_LETTER.search(word) is not None
+    )
+
+
+#: A small letter stands out of place when no modelled Latin-script language whose
+#: alphabet holds it writes both bigrams touching it more often than this (log-probability):
+#: Danish writes "æ" after "i" nowhere, Catalan "è" before "k" nowhere.
+PLACE_RARE = -7.0
+
+
+#: Vowels with a grave accent: tone languages no model covers mark a low tone so on any
+#: vowel beside any consonant (Yoruba ``Filipínì``), never out of place.
+TONE_GRAVES = frozenset("àèìòù")
+
+
+def _out_of_place(word: str, i: int) -> bool:
+    """No owner of the small letter ``word[i]`` writes it between its neighbours (a
+    neighbour that is no letter counts as the word's edge: ``d’été``).
+
+    >>> _out_of_place("Kramariæ", 7), _out_of_place("Kramarić", 7), _out_of_place("blæst", 2)
+    (True, False, False)
+    """
+    if word[i] in TONE_GRAVES:
+        return False
+    before = _lower(word[i - 1]) if i and word[i - 1].isalpha() else " "
+    after = _lower(word[i + 1]) if i + 1 < len(word) and word[i + 1].isalpha() else " "
+    return _unplaced(before + _lower(word[i]) + after)
+
+
+@lru_cache(maxsize=8192)
+def _unplaced(trigram: str) -> bool:
+    """``trigram``'s middle letter has owners, and none writes both its bigrams
+    (:func:`_out_of_place`; a letter no model holds is :func:`misplaced`'s to judge)."""
+    padded = " " + trigram
+    owners = _owners(frozenset(trigram[1]))
+    return bool(owners) and not any(touching_usual(m, padded, 2, PLACE_RARE) for m in owners)
 
 
 def _vowel(ch: str) -> bool:
@@ -237,7 +298,7 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     False
     """
     true, shown = step
-    if len(text) != len(cand) or text == cand or true not in _central_european():
+    if len(text) != len(cand) or text == cand or true not in _proving():
         return False
     pairs = word_pairs(text, cand)
     if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
@@ -246,17 +307,34 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         return False  # (every changed character becomes a letter of a repaired word)
     # A no-break space made a letter stands after one and before one, a space or the end
     # (French "Groupe\xa0:" is no "Groupeá:").
-    if any(a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)):
+    if "\xa0" in text and any(
+        a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)
+    ):
         return False
     letters = true in LETTER_PAGES and shown in WESTERN
+    # (the letters whose place may speak: see has_out_of_place)
+    places_of = (
+        _letter_changed() if letters else _dos_changed() if true in _central_european() else ()
+    )
     # (the changed characters that stand where clean text writes none: any page's evidence)
     odd = [
         {j for j, (a, b) in enumerate(zip(old, new, strict=True)) if a != b and misplaced(old, j)}
         for old, new in pairs
     ]
+    # (through those pages, a letter no language holding it writes between its neighbours
+    # speaks for a form of a listed word: "Mozdonyvezetõ" is Hungarian "Mozdonyvezető"; not
+    # for a name, which unmodelled languages spell so: Corsican "Guinèa")
+    weak = [
+        {
+            j
+            for j, (a, b) in enumerate(zip(old, new, strict=True))
+            if a != b and a in places_of and _out_of_place(old, j)
+        }
+        for old, new in pairs
+    ]
     common = -1
-    votes = _votes(prose(cand))
-    for (before, word), places in zip(pairs, odd, strict=True):
+    named = 0
+    for (before, word), places, rare in zip(pairs, odd, weak, strict=True):
         if len(word) < 2 or (TOKEN_RE.fullmatch(before) and word_langs(before)):
             return False  # a known word changed (or a one-letter one): no evidence
         if not (word.islower() or word.isupper() or word.istitle()):
@@ -265,19 +343,20 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
         if not mask:
             # (a form or a name no list has: only misplaced characters, made letters a
             # language writes there, speak for it; it then votes for no unlisted word)
-            mask = _named(before, word, places)
-            if mask and len(word) >= VOTE_LETTERS:
-                votes[UNLISTED] -= 1
+            mask = _named(before, word, places, rare if letters else set())
+            named += bool(mask) and len(word) >= VOTE_LETTERS
         common &= mask
-    if not common:
-        return False
+        if not common:
+            return False
+    votes = _votes(prose(cand))
+    votes[UNLISTED] -= named
     for model in langdata().models.values():
         if (
             common >> model.index & 1
             and fits(true, model.code)
             and all(
-                _foreign_made_letters(before, word, model, letters, places)
-                for (before, word), places in zip(pairs, odd, strict=True)
+                _foreign_made_letters(before, word, model, letters, places | rare)
+                for (before, word), places, rare in zip(pairs, odd, weak, strict=True)
             )
             and _backed(votes, model.index)
         ):
@@ -297,6 +376,8 @@ def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) 
         return False
     if chain[0][0] in _central_european():
         return letters_made_words(text, cand, chain[0])
+    if chain[0][0] in _proving() and letters_made_words(text, cand, chain[0]):
+        return True
     return any(
         text.translate(table) == cand and letters_made_words(text, cand, step)
         for step, table in _letter_steps() + _other_steps()
@@ -320,18 +401,20 @@ def _votes(line: str) -> Counter[int]:
     return votes
 
 
-def _named(before: str, word: str, places: set[int]) -> int:
+def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
     """The languages (by model bit) of which ``word``, a repair of ``before`` whose every
-    changed character stands at one of ``places`` (misplaced), is a form
-    (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with :data:`MIN_NAME` letters,
-    whose letter bigrams attest it: each bigram touching a changed letter is one the
-    language writes more often than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian
-    ends words in ``ić``). 0 when a changed character is not misplaced."""
+    changed character stands at one of ``places`` (misplaced) or ``rare`` (letters out of
+    place), is a form (:func:`form_langs`: ``Al₧irija`` -> ``Alžirija``), or, with
+    :data:`MIN_NAME` letters and every changed character misplaced (or out of place ending
+    the word: :func:`_name_end`), whose letter bigrams
+    attest it: each bigram touching a changed letter is one the language writes more often
+    than :data:`RARE` (``Kramariµ`` -> ``Kramarić``: Croatian ends words in ``ić``). 0 when
+    a changed character is neither."""
     changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
-    if not changed or not set(changed) <= places:
+    if not changed or not set(changed) <= places | rare:
         return 0
     forms = form_langs(word)
-    if forms or len(word) < MIN_NAME:
+    if forms or len(word) < MIN_NAME or not set(changed) <= places | _name_end(before, rare):
         return forms
     padded = padded_lower(word)
     mask = 0
@@ -340,6 +423,21 @@ def _named(before: str, word: str, places: set[int]) -> int:
         if all(touching_usual(model, padded, j + 1, RARE) for j in changed):
             mask |= 1 << model.index
     return mask
+
+
+def _name_end(before: str, rare: set[int]) -> set[int]:
+    """Of ``rare`` (places of letters out of place in ``before``), the word's last letter
+    when it bears no :data:`FREE_ACCENTS` accent: a letter out of place ending a word speaks
+    for a name (Croatian surnames end in ``ić``, which cp1252 shows as ``iæ``, an ending no
+    Danish word has; compounds put odd pairs inside words only).
+
+    >>> _name_end("Kramariæ", {7}), _name_end("Naurû", {4}), _name_end("Juleøen", {4})
+    ({7}, set(), set())
+    """
+    last = len(before) - 1
+    if last in rare and FREE_ACCENTS.isdisjoint(unicodedata.normalize("NFD", before[last])):
+        return {last}
+    return set()
 
 
 def _backed(votes: Counter[int], index: int) -> bool:
@@ -381,27 +479,97 @@ def _letter_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
 
 @cache
 def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
-    """The family's other single-byte steps (only misplaced characters count there)."""
+    """The other single-byte steps of the families in :func:`_proving` (only misplaced
+    characters count there)."""
     done = {step for step, _table in _letter_steps()}
     return tuple(
         (step, table)
         for step, table in single_byte_steps()
-        if step[0] in _central_european() and step not in done
+        if step[0] in _proving() and step not in done
     )
 
 
-def has_misplaced(text: str) -> bool:
-    """Some word of ``text`` (with the signs glued to it) has a :func:`misplaced`
-    character.
+def _odd_chars(text: str) -> set[str]:
+    """The characters of ``text`` that stand :func:`misplaced`, or out of place
+    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word.
 
-    >>> has_misplaced("Om‡n"), has_misplaced("Gießen, nº 5")
-    (True, False)
+    >>> sorted(_odd_chars("Om‡n, Gießen, nº 5")), sorted(_odd_chars("Indeksiraj po ïrki"))
+    (['‡'], ['ï'])
     """
-    return any(
-        not ch.isascii() and misplaced(word, j)
+    dos = _dos_changed()
+    return {
+        ch
         for word in TOKEN_SIGNS_RE.findall(text)
         for j, ch in enumerate(word)
+        if not ch.isascii() and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+    }
+
+
+@cache
+def _other_changes() -> tuple[frozenset[str], ...]:
+    """The characters each of :func:`_other_steps` changes, in its order."""
+    return tuple(frozenset(map(chr, table)) for _step, table in _other_steps())
+
+
+def has_out_of_place(text: str) -> bool:
+    """Some word of ``text`` has a small letter that a step of :data:`LETTER_PAGES` shown as
+    :data:`WESTERN` changes and that no language holding it writes between its neighbours
+    (:func:`_out_of_place`).
+
+    >>> has_out_of_place("Kramariæ"), has_out_of_place("blæst, pièce, d’été")
+    (True, False)
+    """
+    changed = _letter_changed()
+    if changed.isdisjoint(text):
+        return False  # (most lines: no letter the letter steps change)
+    for word in TOKEN_SIGNS_RE.findall(text):
+        if not changed.isdisjoint(word) and any(
+            ch in changed and _out_of_place(word, j) for j, ch in enumerate(word)
+        ):
+            return True
+    return False
+
+
+@cache
+def _letter_changed() -> frozenset[str]:
+    """The small letters some step of :func:`_letter_steps` changes (grave vowels aside,
+    see :data:`TONE_GRAVES`): the only ones whose place speaks for a repair."""
+    return frozenset(
+        chr(code)
+        for _step, table in _letter_steps()
+        for code in table
+        if chr(code).islower() and TOKEN_RE.fullmatch(chr(code)) and chr(code) not in TONE_GRAVES
     )
+
+
+#: Accents that many orthographies put on any vowel beside any consonant (tone, length and
+#: stress marks: Kurdish ``Martinîk``, Turkmen ``ý``, Yoruba ``í``): a letter with one is out
+#: of place by chance too often to speak through the DOS and Mac pages, which permute every
+#: letter.
+FREE_ACCENTS = frozenset("\u0300\u0301\u0302")
+
+
+@cache
+def _dos_changed() -> frozenset[str]:
+    """The small letters some other step of the Central European family changes, without a
+    :data:`FREE_ACCENTS` accent: those whose place speaks through the DOS and Mac pages."""
+    return frozenset(
+        chr(code)
+        for step, table in _other_steps()
+        if step[0] in _central_european()
+        for code in table
+        if chr(code).islower()
+        and TOKEN_RE.fullmatch(chr(code))
+        and FREE_ACCENTS.isdisjoint(unicodedata.normalize("NFD", chr(code)))
+    )
+
+
+def may_prove_words(text: str) -> bool:
+    """:func:`proves_words`, asked only of a line with a :func:`misplaced` character or a
+    letter out of place (:func:`_odd_chars`, :func:`has_out_of_place`): other lines are
+    proved by no step."""
+    odd = _odd_chars(text)
+    return (bool(odd) or has_out_of_place(text)) and _proves(text, odd)
 
 
 def proves_words(text: str) -> bool:
@@ -409,16 +577,36 @@ def proves_words(text: str) -> bool:
     accepts: the engine must look even when the line's letter statistics read well
     (Slovene ``statièna metoda``: one foreign letter in a long word; ``dat„ expirare``).
     Steps other than :data:`LETTER_PAGES` shown as :data:`WESTERN` are tried only when a
-    word of the line has a :func:`misplaced` character.
+    word of the line has a :func:`misplaced` character or a letter out of place there
+    (:func:`_odd_chars`), and only those changing no other character.
 
     >>> proves_words("%s() (%s statièna metoda)"), proves_words("Crème brûlée")
     (True, False)
     """
+    return _proves(text, _odd_chars(text))
+
+
+def _proves(text: str, odd: set[str]) -> bool:
+    """:func:`proves_words`, given ``text``'s :func:`_odd_chars`."""
     steps = _letter_steps()
-    if has_misplaced(text):
-        steps += _other_steps()
+    if odd:
+        # (through those steps only characters misplaced or out of place somewhere in the
+        # line, and no-break spaces, may change: skip a step changing any other one)
+        odd.add("\xa0")
+        chars = set(text)
+        steps += tuple(
+            (step, table)
+            for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
+            if (changes & chars) <= odd
+        )
+    # (both shown pages of a letter step are Western: the verdict on a candidate depends on
+    # the true page alone, and cp1252 and latin-1 make the same one of most lines)
+    tried = set()
     for step, table in steps:
         cand = text.translate(table)
-        if cand != text and letters_made_words(text, cand, step):
+        if cand == text or (step[0], cand) in tried:
+            continue
+        tried.add((step[0], cand))
+        if letters_made_words(text, cand, step):
             return True
     return False

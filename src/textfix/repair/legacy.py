@@ -56,8 +56,8 @@ from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import (
     family_made_words,
-    has_misplaced,
     looks_anyway,
+    may_prove_words,
     proves_words,
 )
 from textfix.repair.gate_sheet import (
@@ -769,10 +769,12 @@ def thin_without_words(text: str) -> bool:
     return (
         not may_reach_words(text_core)
         and not foreign_to_line(text)
-        # (Icelandic letters in a word no owner could spell: the "strayed" route)
+        # (stray letters, which the engine judges as their own repair: stray_letters;
+        # Icelandic letters in a word no owner could spell: the "strayed" route)
+        and not suspects(text)
         and not looks_stray(text)
         # (signs made letters of words or names: the "proved" route, ce_letters)
-        and not (has_misplaced(text) and proves_words(text))
+        and not may_prove_words(text)
     )
 
 
@@ -2388,7 +2390,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     found = candidates(text, needs_words, best_only=True)
     # (nor need a line sent on by a sign or no-break space glued to a word: "Kostoln· Ves"
     # makes a form, no listed word; ce_letters judges it)
-    if not found and (foreign or strays or nbsp):
+    # (nor a name whose misplaced letters a family step makes usual ones: "Kramariæ" is
+    # Croatian "Kramarić", a word no list has; ce_letters judges it)
+    if not found and (foreign or strays or nbsp or (needs_words and proves_words(text))):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks

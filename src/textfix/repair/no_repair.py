@@ -53,7 +53,7 @@ from typing import NamedTuple, TypeVar
 
 from textfix.chains import TRUE_RANK, single_byte_steps
 from textfix.repair._scan import native
-from textfix.repair.ce_letters import has_misplaced, proves_words
+from textfix.repair.ce_letters import may_prove_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
@@ -720,7 +720,7 @@ def _settled(text: str) -> bool:
     whole-line UTF-8 round trip, and no repair the engine's "proved" route may pass (signs
     made letters of words or names, :mod:`~textfix.repair.ce_letters`; asked last, most
     lines are settled before)."""
-    return not utf8_round_trip(text) and not (has_misplaced(text) and proves_words(text))
+    return not utf8_round_trip(text) and not may_prove_words(text)
 
 
 def examines(text: str) -> bool:

@@ -6,8 +6,9 @@ clean, and proving that one is clean costs far less than generating and scoring 
 - only characters some display code page can hold can change (the engine's round trips
   leave every other character alone), so a line without any of them is left as it is;
 - every letter bigram touching such a character must be attested by ONE language's bigram
-  table (per-language bit masks, ANDed): ``Kuþ uçtu`` mixes Icelandic ``þ`` with Turkish
-  ``ç`` and fails, ``déjà vu`` is French and passes; words mixing scripts fail too, since no
+  table (per-language bit masks, ANDed; a bigram with one of :data:`RARE_LETTERS` only
+  when not rarer than :data:`RARE_BIGRAM`): ``Kuþ uçtu`` mixes Icelandic ``þ`` with Turkish ``ç``
+  and fails, ``déjà vu`` is French and passes; words mixing scripts fail too, since no
   table holds a bigram of two scripts;
 - no symbol of the display code pages other than common punctuation, and none of those glued
   between letters (``³adny``, ``óêðà¿íñü``);
@@ -53,6 +54,17 @@ SIGNS = "¡¿©®°ºª·•€£¥™№§‰†×±"
 TOUCHING_SYMBOLS = "£¥€§†×±"
 #: Of those, the ones real words hold between letters (``l’homme``, Catalan ``l·l``).
 INNER_SYMBOLS = "’‘"
+#: A bigram with one of :data:`RARE_LETTERS` less likely than this (log-probability) in a
+#: language is one that language does not write, for this test: "kopyalanýyor" (cp1254's
+#: "ı" shown as cp1252) has Icelandic's "ý" between letters Icelandic writes it beside once
+#: in a million, and "Mozdonyvezetõ" Portuguese's "õ" after a "t".
+RARE_BIGRAM = -7.0
+#: ... for bigrams with one of these letters: those a Central European, Turkish or Baltic
+#: code page shown as cp1252 or latin-1 makes of its own letters, that few languages write
+#: (Icelandic ``ð þ ý``, Portuguese and Estonian ``õ``, French ``û``, Danish ``æ``: cp1250's
+#: ``ć`` in ``Kramariæ``). Other letters are left out: most lines with them are clean
+#: (Catalan ``adreça`` has a rarer ``eç``).
+RARE_LETTERS = frozenset("ðþýõûæ")
 #: Small letters an ordinal indicator never stands right before in real text (the scorer's
 #: ``_LEADING_NEXT``).
 ORDINAL_NEXT = "[a-z\u00df-\u00ff]"
@@ -164,8 +176,8 @@ def _build() -> _Tables:
     lead, cont = _byte_masks(0xC2, 0xF4), _byte_masks(0x80, 0xBF)
     masks: dict[str, int] = {}
     for model in langdata().models.values():
-        for bg in model.bigrams:
-            if _same_script(bg):
+        for bg, lp in model.bigrams.items():
+            if _same_script(bg) and (lp >= RARE_BIGRAM or RARE_LETTERS.isdisjoint(bg)):
                 masks[bg] = masks.get(bg, 0) | 1 << model.index
     return _Tables(
         changeable=re.compile(_char_class(held)),
