@@ -27,11 +27,12 @@ SIGN_CAPITAL_STEPS: tuple[Step, ...] = tuple(
 
 @cache
 def _capitals(step: Step) -> dict[str, str]:
-    """The shown characters (no capital letters: a capital shown as a capital is no sign of
-    anything) that ``step``'s true page reads as capital letters."""
+    """The shown characters at 0x80-0x9F, cp1252's signs and odd letters (no capitals: a
+    capital shown as a capital is no sign of anything), that ``step``'s true page reads as
+    capital letters. (Above 0x9F both pages hold common letters: "écrit", "àla".)"""
     true, shown = step
     out: dict[str, str] = {}
-    for byte in range(0x80, 0x100):
+    for byte in range(0x80, 0xA0):
         try:
             seen, meant = bytes([byte]).decode(shown), bytes([byte]).decode(true)
         except UnicodeDecodeError:
@@ -46,6 +47,13 @@ def _sign_before_word(step: Step) -> re.Pattern[str]:
     """One of ``step``'s shown characters starting a word, before a small letter."""
     signs = "".join(map(re.escape, sorted(_capitals(step))))
     return re.compile(rf"(?<![^\W\d_])[{signs}](?=[^\W\d_])[^\W\d_]*")
+
+
+@cache
+def _any_sign() -> re.Pattern[str]:
+    """Any shown character of any step: most lines have none (one cheap scan)."""
+    signs = {sign for step in SIGN_CAPITAL_STEPS for sign in _capitals(step)}
+    return re.compile("[" + "".join(map(re.escape, sorted(signs))) + "]")
 
 
 @cache
@@ -64,6 +72,8 @@ def capital_behind_latin_sign(text: str) -> Step | None:
     >>> capital_behind_latin_sign("™ marks and žena"), capital_behind_latin_sign("Šablon")
     (None, None)
     """
+    if _any_sign().search(text) is None:
+        return None
     for step in SIGN_CAPITAL_STEPS:
         true, shown = step
         for m in _sign_before_word(step).finditer(text):
