@@ -43,6 +43,8 @@ CLEAN_LANGS = ["fr", "de", "es", "pl", "cs", "tr", "ru", "uk", "el", "he", "ar",
         ("³adny dzieñ", False),  # symbol glued to a small letter
         ("Spr·vcovsk· dokument·cia", False),  # middle dot inside words other than l·l
         ("Zmeni£", False),  # currency sign touching a letter
+        ("Sisestage uus v„„rtus", False),  # a run of quotes between letters (cp775 "ää")
+        ("„Tere“ ja „head aega“", True),  # quotes around words
         ("оПХБЕР", False),  # small letter before a capital
         ("Ã©tÃ©", False),  # a UTF-8 round trip applies
     ],

@@ -464,8 +464,13 @@ static int shape(const Py_UCS4 *s, Py_ssize_t n)
         int next_word = i + 1 < n && word_char(s[i + 1]);
         if (IN(ODD, c))
             return 1;
-        if (IN(GLUED, c) && prev_word && next_word)
-            return 1;
+        if (IN(GLUED, c) && prev_word) {
+            Py_ssize_t j = i + 1; /* (a run of them between letters: "v\u201e\u201ertus") */
+            while (j < n && IN(GLUED, s[j]))
+                j++;
+            if (j < n && word_char(s[j]))
+                return 1;
+        }
         if (c == 0xB7 && prev_word && next_word && (s[i - 1] != 'l' || s[i + 1] != 'l'))
             return 1; /* a middle dot between letters, except Catalan's l·l */
         if (IN(TOUCHING, c) && (prev_word || next_word))

@@ -107,6 +107,7 @@ from textfix.repair.plausible import (
 )
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
+from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.scoring import TextScore, score, word_band, word_langs
@@ -2328,6 +2329,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     ):
         return None
     text_core = core(text)
+    # (a DOS capital shown as a cp1252 sign before a word unknown without it, known with it:
+    # "žablon" is cp857's "Şablon"; see sign_capitals)
+    latin_behind = capital_behind_latin_sign(text)
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
     # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
@@ -2373,6 +2377,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         original_lp >= ORIGINAL_BAR
         and not _foreign_letters(text_core, original.lang)
         and not behind
+        and latin_behind is None
         and not foreign
         and not nbsp
         and not (symbolic() and may_reach_words(text_core))
@@ -2495,7 +2500,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
     # moves the letter statistics) nor more known letters.
-    signed = behind and best.chain == _MAC_AS_CP1251 and best.known >= WELL_FORMED_KNOWN
+    # (the same for a DOS capital shown as a cp1252 sign, through the step it was seen for)
+    signed = (
+        (behind and best.chain == _MAC_AS_CP1251)
+        or (latin_behind is not None and best.chain == (latin_behind,))
+    ) and best.known >= WELL_FORMED_KNOWN
     # A Serbian capital before letters no Serbian word has, through the chain that shows
     # mac-cyrillic's capitals as those: the mixed orthography is the evidence, with a gain
     # of 1.0 ("Љогалым" is "Когалым", a name no list has).

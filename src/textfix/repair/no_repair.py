@@ -95,6 +95,7 @@ from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
+from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.stray_letters import suspects
 from textfix.scoring import score
 from textfix.scoring._data import langdata
@@ -660,7 +661,7 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     (False, True)
     """
     relief = 0.0 if fresh else CONTEXT_RELIEF
-    if not examines(text) or capital_behind_sign(text):
+    if not examines(text) or capital_behind_sign(text) or capital_behind_latin_sign(text):
         return False  # (a sign before a small letter: the engine's "signed" route)
     if suspects(text):
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)

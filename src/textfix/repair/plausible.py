@@ -10,8 +10,8 @@ clean, and proving that one is clean costs far less than generating and scoring 
   when not rarer than :data:`RARE_BIGRAM`): ``Kuþ uçtu`` mixes Icelandic ``þ`` with Turkish ``ç``
   and fails, ``déjà vu`` is French and passes; words mixing scripts fail too, since no
   table holds a bigram of two scripts;
-- no symbol of the display code pages other than common punctuation, and none of those glued
-  between letters (``³adny``, ``óêðà¿íñü``);
+- no symbol of the display code pages other than common punctuation, and none of those (nor a
+  run of them) glued between letters (``³adny``, ``óêðà¿íñü``, ``v„„rtus``);
 - no small letter followed by a capital where one of them is non-ASCII (``dzieÑ``,
   ``оПХБЕР``).
 
@@ -157,7 +157,8 @@ def _build() -> _Tables:
     shape = "|".join(
         (
             _char_class(odd_symbols),
-            rf"{_char_class(glued)}(?<={word}.)(?={word})",
+            # (a run of them too: cp775 shown as cp1252 spells Estonian "väärtus" "v„„rtus")
+            rf"{_char_class(glued)}(?<={word}.)(?={_char_class(glued)}*{word})",
             # Catalan's l·l is the one word-internal middle dot.
             rf"·(?<={word}·)(?<!l·)(?={word})|·(?<={word}·)(?!l)(?={word})",
             rf"{touching}(?={word})|{touching}(?<={word}.)",
