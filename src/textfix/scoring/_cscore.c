@@ -1559,6 +1559,37 @@ Tables_score_in(Tables *self, PyObject *args)
     return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
 }
 
+/* The best log-probability of a composed ``text`` scored in each language of ``indices``
+ * (model numbers, as bytes) that reads it as its own (model.score(text, lang).lang ==
+ * lang), -inf for none: the family scores of legacy._mismatch_cost in one call. */
+static PyObject *
+Tables_best_in(Tables *self, PyObject *args)
+{
+    PyObject *text;
+    const unsigned char *indices;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Uy#", &text, &indices, &n)) {
+        return NULL;
+    }
+    double best = -Py_HUGE_VAL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int index = indices[i], lang;
+        double lp;
+        Py_ssize_t letters;
+        if (index >= self->n_models) {
+            PyErr_SetString(PyExc_ValueError, "no such model");
+            return NULL;
+        }
+        if (score_in(self, text, index, &lang, &lp, &letters) < 0) {
+            return NULL;
+        }
+        if (lang == index && lp > best) {
+            best = lp;
+        }
+    }
+    return PyFloat_FromDouble(best);
+}
+
 /* ---- Pool: the single-byte part of repair.legacy._pool ------------------------------- */
 
 #define ODD_WORDS 4 /* odd characters numbered: at most 64 * ODD_WORDS */
@@ -2878,6 +2909,8 @@ static PyMethodDef Tables_methods[] = {
      "(lang, logprob, letters) of model.score(text)."},
     {"score_in", (PyCFunction)Tables_score_in, METH_VARARGS,
      "(lang, logprob, letters) of model.score(text, lang), given lang's model number."},
+    {"best_in", (PyCFunction)Tables_best_in, METH_VARARGS,
+     "The best logprob of text among the languages of indices (bytes) that read it as theirs."},
     {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
      "line_language's votes over the words of text: (model number or -1, top, second)."},
     {"lead_votes", (PyCFunction)Tables_lead_votes, METH_VARARGS,
