@@ -13,8 +13,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import textfix
-from textfix.repair.legacy import LANG_MISMATCH, _mismatch_cost, candidates
+from textfix.chains import single_byte_steps
+from textfix.repair.legacy import (
+    LANG_MISMATCH,
+    _compiled,
+    _mismatch_cost,
+    _mismatch_cost_py,
+    candidates,
+)
 from textfix.scoring import score
+
+#: The true code pages of the single-byte steps, and UTF-8 (no family).
+TRUES = sorted({step[0] for step, _table in single_byte_steps()} | {"utf-8"})
+compiled = pytest.mark.skipif(_compiled() is None, reason="_cscore is not built")
 
 
 @settings(max_examples=60, deadline=None)
@@ -51,3 +62,33 @@ def test_no_wrong_repair_of_a_thin_baltic_word(true: str, shown: str) -> None:
     garbled = "Diušu".encode(true).decode(shown)
     # (one unknown word: too thin to repair, but never into another family's reading)
     assert textfix.fix(garbled) in (garbled, "Diušu")
+
+
+def _same_costs(text: str) -> int:
+    """The compiled and the pure-Python cost agree bit for bit under every true code page;
+    how many are below the full penalty."""
+    lp = score(text).logprob
+    less = 0
+    for true in TRUES:
+        cost = _mismatch_cost(true, text, lp)
+        assert cost.hex() == _mismatch_cost_py(true, text, lp).hex(), (text, true)
+        less += cost < LANG_MISMATCH
+    return less
+
+
+@compiled
+def test_compiled_family_scores_agree_on_real_and_garbled_lines() -> None:
+    from tests.test_cscore_cands import garbled_lines
+
+    lines = garbled_lines()[::2]
+    assert len(lines) > 300
+    assert sum(map(_same_costs, lines)) > 100  # (some below the full penalty)
+
+
+@compiled
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.one_of(st.characters(), st.sampled_from(list("ąčęėįšųūžõäöüšÿ\u0301"))), max_size=40)
+)
+def test_compiled_family_scores_agree_on_any_text(text: str) -> None:
+    _same_costs(text)

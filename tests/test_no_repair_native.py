@@ -231,6 +231,31 @@ def test_word_route_asks_for_missing_flags_and_takes_any_text() -> None:
         assert compiled == reference
 
 
+def _shapes(line: str) -> tuple[int, int]:
+    """The compiled and the pure-Python shaped steps of ``line``."""
+    return no_repair.shaped_steps(line), no_repair.shaped_steps_py(line)
+
+
+def test_shaped_steps_agree_on_real_garbled_and_odd_lines() -> None:
+    from tests.test_cscore_cands import garbled_lines
+
+    assert no_repair._compiled_shapes() is cplausible.shaped_steps  # type: ignore[union-attr]
+    lines = _refusal_lines() + garbled_lines()
+    pairs = [_shapes(line) for line in lines]
+    assert [a for a, _b in pairs] == [b for _a, b in pairs]
+    assert 0.05 < sum(1 for a, _b in pairs if a) / len(pairs) < 0.95  # shapes and none
+    # (a character no step changes without its flags: None, then asked again)
+    assert cplausible.shaped_steps("Efrîka → Basur", {}) is None  # type: ignore[union-attr]
+    assert cplausible.shaped_steps("Efrîka Basur", {}) is not None  # type: ignore[union-attr]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=60))
+def test_shaped_steps_agree_on_any_text(text: str) -> None:
+    compiled, reference = _shapes(text)
+    assert compiled == reference
+
+
 def test_cannot_pass_is_the_same_with_and_without_the_compiled_route(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

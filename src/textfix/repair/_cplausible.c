@@ -1300,6 +1300,7 @@ static PyMethodDef methods[] = {
     {"becomes_word", py_becomes_word, METH_O, "reach.becomes_word(token)."},
     {"init_proof", py_init_proof, METH_VARARGS, "Hand over the character flags (after init)."},
     {"word_route", py_word_route, METH_VARARGS, "no_repair._word_route(line, core)."},
+    {"shaped_steps", py_shaped_steps, METH_VARARGS, "no_repair.shaped_steps(line)."},
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
     {"word_key64", py_word_key64, METH_O, "The word index's 64-bit key of data (CRC-32 forwards, backwards)."},
     {NULL, NULL, 0, NULL},

@@ -149,6 +149,44 @@ static int pair_shape(uint16_t x, uint16_t y)
            || (x & F_ALPHA && y & F_ALPHA && !same_script(x, y));
 }
 
+/* no_repair.shaped_steps of the line s[:n], for the steps of `todo` only: the steps whose
+ * images of the pairs around its non-ASCII characters make a shape, or of a rare symbol, or
+ * of a glued symbol between two letters, added to *shaped. 1 when done, 2 when a
+ * character's flags are missing from `flags`, -1 on error. */
+static int shape_steps(const Py_UCS4 *s, Py_ssize_t n, PyObject *flags, const Steps *todo_steps,
+                       Steps *shaped)
+{
+    int missing = 0;
+    Place prev, here, next;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (s[i] < 128)
+            continue;
+        if (place_of(s[i], flags, &here, &missing) < 0
+            || (i > 0 && place_of(s[i - 1], flags, &prev, &missing) < 0)
+            || (i < n - 1 && place_of(s[i + 1], flags, &next, &missing) < 0))
+            return -1;
+        if (missing)
+            return 2;
+        /* (only the steps not yet shaped, bit by bit) */
+        for (int w = 0; w < STEP_WORDS; w++) {
+            for (uint64_t todo = todo_steps->w[w] & ~shaped->w[w]; todo; todo &= todo - 1) {
+                Py_ssize_t j = (Py_ssize_t)w * 64 + lowest_bit(todo);
+                uint16_t h = place_at(&here, j);
+                int found = (h & F_RARE) != 0;
+                if (i > 0)
+                    found |= pair_shape(place_at(&prev, j), h);
+                if (i < n - 1)
+                    found |= pair_shape(h, place_at(&next, j));
+                if (i > 0 && i < n - 1 && h & F_GLUED)
+                    found |= (place_at(&prev, j) & F_LETTER) && (place_at(&next, j) & F_LETTER);
+                if (found)
+                    steps_set(shaped, j);
+            }
+        }
+    }
+    return 1;
+}
+
 /* model.well_formed of a core without a Latin combining accent and with no shape: the
  * alphabets (T.letters) of its folded non-ASCII token letters share a language. */
 static int alphabet_shared(const Py_UCS4 *c, Py_ssize_t m)
@@ -228,36 +266,12 @@ static int word_route(const Py_UCS4 *s, Py_ssize_t n, const Py_UCS4 *c, Py_ssize
         alive.w[w] = live.w[w] & changed.w[w];
         any_alive |= alive.w[w] != 0;
     }
-    /* no_repair.shaped_steps of the line: pairs around non-ASCII characters, rare and glued
-     * symbols, step by step (only the alive steps matter). */
+    /* (only the alive steps matter; none alive: no shape to look for) */
     Steps shaped = {{0}};
-    Place prev, here, next;
-    /* (no step alive: no shape to look for, and every answer is the same) */
-    for (Py_ssize_t i = 0; i < n && any_alive; i++) {
-        if (s[i] < 128)
-            continue;
-        if (place_of(s[i], flags, &here, &missing) < 0
-            || (i > 0 && place_of(s[i - 1], flags, &prev, &missing) < 0)
-            || (i < n - 1 && place_of(s[i + 1], flags, &next, &missing) < 0))
-            return -1;
-        if (missing)
-            return 2;
-        /* (only the alive steps not yet shaped, bit by bit) */
-        for (int w = 0; w < STEP_WORDS; w++) {
-            for (uint64_t todo = alive.w[w] & ~shaped.w[w]; todo; todo &= todo - 1) {
-                Py_ssize_t j = (Py_ssize_t)w * 64 + lowest_bit(todo);
-                uint16_t h = place_at(&here, j);
-                int found = (h & F_RARE) != 0;
-                if (i > 0)
-                    found |= pair_shape(place_at(&prev, j), h);
-                if (i < n - 1)
-                    found |= pair_shape(h, place_at(&next, j));
-                if (i > 0 && i < n - 1 && h & F_GLUED)
-                    found |= (place_at(&prev, j) & F_LETTER) && (place_at(&next, j) & F_LETTER);
-                if (found)
-                    steps_set(&shaped, j);
-            }
-        }
+    if (any_alive) {
+        int found = shape_steps(s, n, flags, &alive, &shaped);
+        if (found != 1)
+            return found;
     }
     for (int w = 0; w < STEP_WORDS; w++) {
         alive.w[w] &= ~shaped.w[w];
@@ -303,6 +317,36 @@ static PyObject *py_word_route(PyObject *self, PyObject *args)
     const Py_ssize_t size = STEP_WORDS * 8;
     return Py_BuildValue("(Ny#y#y#)", route.left, (const char *)route.marking, size,
                          (const char *)route.spacing, size, (const char *)route.alive, size);
+}
+
+/* shaped_steps(line, flags): no_repair.shaped_steps of the line for every step, as
+ * little-endian bytes; None when `flags` lacks a character no step changes (the caller
+ * fills it and asks again). */
+static PyObject *py_shaped_steps(PyObject *self, PyObject *args)
+{
+    (void)self;
+    if (!T.ready || !PT.ready || PT.nsteps != T.nsteps) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_proof() was not called");
+        return NULL;
+    }
+    PyObject *line, *flags;
+    if (!PyArg_ParseTuple(args, "UO!:shaped_steps", &line, &PyDict_Type, &flags))
+        return NULL;
+    Py_UCS4 *s = PyUnicode_AsUCS4Copy(line);
+    if (s == NULL)
+        return NULL;
+    Steps every = {{0}}, shaped = {{0}};
+    for (Py_ssize_t j = 0; j < T.nsteps; j++)
+        steps_set(&every, j);
+    int found = shape_steps(s, PyUnicode_GET_LENGTH(line), flags, &every, &shaped);
+    PyMem_Free(s);
+    if (found < 0)
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    if (found == 2)
+        Py_RETURN_NONE;
+    uint8_t out[STEP_WORDS * 8];
+    steps_bytes(&shaped, out);
+    return PyBytes_FromStringAndSize((const char *)out, sizeof out);
 }
 
 /* PT.masks from PT.rows and PT.images: what the steps do to each of the nrows characters

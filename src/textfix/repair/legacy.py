@@ -872,11 +872,33 @@ def _mismatch_cost(true: str, cand_core: str, logprob: float) -> float:
     >>> _mismatch_cost("cp1257", "Ďábel", score("Ďábel").logprob) == LANG_MISMATCH
     True
     """
+    tables = _compiled()
+    if tables is None:
+        return _mismatch_cost_py(true, cand_core, logprob)
+    text = composed(cand_core)
+    models = langdata().models
+    # (the family's languages scored in one compiled call: _cscore.Tables.best_in)
+    odd = _odd_letters(text)
+    readers = bytes(
+        models[lang].index
+        for lang in family_langs(true)
+        if lang in models and odd <= models[lang].alphabet
+    )
+    return min(LANG_MISMATCH, max(0.0, logprob - tables.best_in(text, readers)))
+
+
+def _odd_letters(text: str) -> set[str]:
+    """The folded letters of ``text`` (composed) beyond ASCII."""
+    return {ch for ch in _fold_text(text) if ch.isalpha() and not ch.isascii()}
+
+
+def _mismatch_cost_py(true: str, cand_core: str, logprob: float) -> float:
+    """:func:`_mismatch_cost` in Python, a language at a time (the reference)."""
     best = -math.inf
     models = langdata().models
     # (only a language whose alphabet holds every letter beyond ASCII may read it nearly as
     # well: the others are charged for each such letter; this keeps the cost cheap)
-    odd = {ch for ch in _fold_text(composed(cand_core)) if ch.isalpha() and not ch.isascii()}
+    odd = _odd_letters(composed(cand_core))
     for lang in family_langs(true):
         if lang not in models or not odd <= models[lang].alphabet:
             continue

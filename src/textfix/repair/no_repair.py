@@ -277,9 +277,9 @@ def _ascii_classes() -> dict[str, str]:
 def shaped_steps(text: str) -> int:
     """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
     :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
-    than three characters are not looked for), computed for every step at once. Only
-    characters next to a non-ASCII one can change, so only those pairs (each distinct pair
-    once) and triples are looked at.
+    than three characters are not looked for), computed for every step at once. Compiled
+    (``_cplausible.shaped_steps``, reading :data:`_FLAGS`) where built, else
+    :func:`shaped_steps_py`.
 
     >>> from textfix.chains import TRUE_RANK, single_byte_steps
     >>> j = single_byte_steps().index(next(s for s in single_byte_steps()
@@ -287,6 +287,33 @@ def shaped_steps(text: str) -> int:
     >>> bool(shaped_steps("déjà vu") >> j & 1)  # "dщjр": a word mixing scripts
     True
     """
+    compiled = _compiled_shapes()
+    if compiled is not None:
+        found = compiled(text, _FLAGS)
+        if found is None:  # characters seen for the first time: their flags, then again
+            for ch in set(text):
+                _FLAGS[ch]
+            found = compiled(text, _FLAGS)
+        if found is not None:  # (else a full flag table: in Python)
+            return _mask(found)
+    return shaped_steps_py(text)
+
+
+@cache
+def _compiled_shapes() -> Callable[[str, dict[str, int]], bytes | None] | None:
+    """``_cplausible.shaped_steps`` once the character flags were handed over with the
+    compiled route's (:func:`_compiled_route`), else ``None``."""
+    module = native()
+    if _compiled_route() is None or module is None:
+        return None
+    shapes: Callable[[str, dict[str, int]], bytes | None] = module.shaped_steps
+    return shapes
+
+
+def shaped_steps_py(text: str) -> int:
+    """:func:`shaped_steps` in Python, the reference. Only characters next to a non-ASCII
+    one can change, so only those pairs (each distinct pair once) and triples are looked
+    at."""
     traits = _TRAITS
     # (ASCII characters as their class's first member: fewer distinct pairs to work out;
     # the pairs are read around each non-ASCII character, the only ones in them)

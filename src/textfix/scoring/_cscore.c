@@ -1126,11 +1126,12 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
 }
 
 /* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
- * ``forced`` >= 0 is the model number of the language asked for (_candidates' ``lang``):
- * that language alone is scored. */
+ * ``n_forced`` > 0 model numbers ``forced`` are the languages asked for (_candidates'
+ * ``lang``): those alone are scored, the best of them kept (one for model.score). */
 static int
 best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
-              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out, int forced)
+              int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out,
+              const int *forced, int n_forced)
 {
     Py_ssize_t len;
     Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len);
@@ -1179,8 +1180,8 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     }
     *n_bigrams_out = n_bigrams;
     *n_letters_out = n_chars;
-    if (forced >= 0) {
-        *code = best_of(self, &forced, 1, bigrams, n_bigrams, letters, n_letters, lp);
+    if (n_forced > 0) {
+        *code = best_of(self, forced, n_forced, bigrams, n_bigrams, letters, n_letters, lp);
         status = 0;
         goto done;
     }
@@ -1429,11 +1430,12 @@ mixed_scripts(Tables *t, const Folded *f, double *out)
 }
 
 /* model.score(text, lang) of a composed ``text``, ``forced`` the model number of ``lang``
- * (-1: lang=None): its language's model number (-1: None), log-probability and letters;
- * -1 on error. */
+ * (n_forced 0: lang=None): its language's model number (-1: None), log-probability and
+ * letters; -1 on error. With n_forced > 1, the best of those scores (the log-probability
+ * grows with the one language's: the same best as of one call per language). */
 static int
-score_in(Tables *self, PyObject *text, int forced, int *lang, double *lp_out,
-         Py_ssize_t *letters_out)
+score_in(Tables *self, PyObject *text, const int *forced, int n_forced, int *lang,
+         double *lp_out, Py_ssize_t *letters_out)
 {
     Folded f;
     Token **toks;
@@ -1476,8 +1478,8 @@ score_in(Tables *self, PyObject *text, int forced, int *lang, double *lp_out,
         double lp;
         int code;
         Py_ssize_t nb, nl;
-        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl,
-                                   n_groups == 1 ? forced : -1);
+        int status = best_language(self, &f, toks, n_toks, &lp, &code, &nb, &nl, forced,
+                                   n_groups == 1 ? n_forced : 0);
         if (status < 0) {
             goto done;
         }
@@ -1523,7 +1525,7 @@ done:
 static int
 score_of(Tables *self, PyObject *text, int *lang, double *lp_out, Py_ssize_t *letters_out)
 {
-    return score_in(self, text, -1, lang, lp_out, letters_out);
+    return score_in(self, text, NULL, 0, lang, lp_out, letters_out);
 }
 
 static PyObject *
@@ -1553,10 +1555,53 @@ Tables_score_in(Tables *self, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "no such model");
         return NULL;
     }
-    if (score_in(self, text, index, &lang, &lp, &letters) < 0) {
+    if (score_in(self, text, &index, 1, &lang, &lp, &letters) < 0) {
         return NULL;
     }
     return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
+}
+
+/* The best log-probability of a composed ``text`` scored in each language of ``indices``
+ * (model numbers, as bytes) that reads it as its own (model.score(text, lang).lang ==
+ * lang), -inf for none: the family scores of legacy._mismatch_cost in one call, the text
+ * folded once. (Text of one script: each language asked for reads it as its own; of
+ * several: none is forced, every one gets the same reading.) */
+static PyObject *
+Tables_best_in(Tables *self, PyObject *args)
+{
+    PyObject *text;
+    const unsigned char *indices;
+    Py_ssize_t n;
+    if (!PyArg_ParseTuple(args, "Uy#", &text, &indices, &n)) {
+        return NULL;
+    }
+    int forced[MAX_MODELS];
+    if (n > MAX_MODELS) {
+        PyErr_SetString(PyExc_ValueError, "too many models");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (indices[i] >= self->n_models) {
+            PyErr_SetString(PyExc_ValueError, "no such model");
+            return NULL;
+        }
+        forced[i] = indices[i];
+    }
+    int lang;
+    double lp;
+    Py_ssize_t letters;
+    if (n == 0) {
+        return PyFloat_FromDouble(-Py_HUGE_VAL);
+    }
+    if (score_in(self, text, forced, (int)n, &lang, &lp, &letters) < 0) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (forced[i] == lang) {
+            return PyFloat_FromDouble(lp);
+        }
+    }
+    return PyFloat_FromDouble(-Py_HUGE_VAL);
 }
 
 /* ---- Pool: the single-byte part of repair.legacy._pool ------------------------------- */
@@ -2878,6 +2923,8 @@ static PyMethodDef Tables_methods[] = {
      "(lang, logprob, letters) of model.score(text)."},
     {"score_in", (PyCFunction)Tables_score_in, METH_VARARGS,
      "(lang, logprob, letters) of model.score(text, lang), given lang's model number."},
+    {"best_in", (PyCFunction)Tables_best_in, METH_VARARGS,
+     "The best logprob of text among the languages of indices (bytes) that read it as theirs."},
     {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
      "line_language's votes over the words of text: (model number or -1, top, second)."},
     {"lead_votes", (PyCFunction)Tables_lead_votes, METH_VARARGS,
