@@ -56,7 +56,7 @@ from functools import cache, lru_cache
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
-from textfix.repair.stray_letters import _owners, touching_usual
+from textfix.repair.stray_letters import _owners
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.endings import form_langs
@@ -255,13 +255,21 @@ def _out_of_place(word: str, i: int) -> bool:
     return _unplaced(before + _lower(word[i]) + after)
 
 
-@lru_cache(maxsize=8192)
 def _unplaced(trigram: str) -> bool:
-    """``trigram``'s middle letter has owners, and none writes both its bigrams
-    (:func:`_out_of_place`; a letter no model holds is :func:`misplaced`'s to judge)."""
-    padded = " " + trigram
-    owners = _owners(frozenset(trigram[1]))
-    return bool(owners) and not any(touching_usual(m, padded, 2, PLACE_RARE) for m in owners)
+    """``trigram``'s middle letter has owners, and none writes both its bigrams more often
+    than :data:`PLACE_RARE` (:func:`_out_of_place`; a letter no model holds is
+    :func:`misplaced`'s to judge)."""
+    owners = _owner_mask(trigram[1])
+    usual, absent = _usual_bigrams(PLACE_RARE)
+    return bool(owners) and not (
+        owners & usual.get(trigram[:2], absent) & usual.get(trigram[1:3], absent)
+    )
+
+
+@lru_cache(maxsize=256)
+def _owner_mask(letter: str) -> int:
+    """The modelled Latin languages whose alphabet holds ``letter`` (by model bit)."""
+    return sum(1 << model.index for model in _owners(frozenset(letter)))
 
 
 def _vowel(ch: str) -> bool:
@@ -297,57 +305,37 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
     >>> letters_made_words("elõzõ", "előző", ("iso8859-2", "cp437"))
     False
     """
+    return _made_words(text, cand, step, {})
+
+
+#: What :func:`_evidence` found of a candidate: its changed word pairs, the languages (by
+#: model bit) every repaired word may belong to, how many unlisted words a name stands for,
+#: and each word's misplaced and out-of-place places; ``None`` when it is no such repair.
+Evidence = tuple[list[tuple[str, str]], int, int, list[tuple[set[int], set[int]]]] | None
+
+
+def _made_words(
+    text: str,
+    cand: str,
+    step: tuple[str, str],
+    seen: dict[tuple[str, bool, bool], Evidence],
+) -> bool:
+    """:func:`letters_made_words`, reading in ``seen`` what :func:`_evidence` found of
+    ``cand`` through a step of the same kind (several true pages make the same candidate:
+    the words' evidence depends on the kind, the languages written on the true page)."""
     true, shown = step
     if len(text) != len(cand) or text == cand or true not in _proving():
         return False
-    pairs = word_pairs(text, cand)
-    if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
-        return False
-    if not all(TOKEN_RE.fullmatch(b) for a, b in zip(text, cand, strict=True) if a != b):
-        return False  # (every changed character becomes a letter of a repaired word)
-    # A no-break space made a letter stands after one and before one, a space or the end
-    # (French "Groupe\xa0:" is no "Groupeá:").
-    if "\xa0" in text and any(
-        a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)
-    ):
-        return False
     letters = true in LETTER_PAGES and shown in WESTERN
-    # (the letters whose place may speak: see has_out_of_place)
-    places_of = (
-        _letter_changed() if letters else _dos_changed() if true in _central_european() else ()
-    )
-    # (the changed characters that stand where clean text writes none: any page's evidence)
-    odd = [
-        {j for j, (a, b) in enumerate(zip(old, new, strict=True)) if a != b and misplaced(old, j)}
-        for old, new in pairs
-    ]
-    # (through those pages, a letter no language holding it writes between its neighbours
-    # speaks for a form of a listed word: "Mozdonyvezetõ" is Hungarian "Mozdonyvezető"; not
-    # for a name, which unmodelled languages spell so: Corsican "Guinèa")
-    weak = [
-        {
-            j
-            for j, (a, b) in enumerate(zip(old, new, strict=True))
-            if a != b and a in places_of and _out_of_place(old, j)
-        }
-        for old, new in pairs
-    ]
-    common = -1
-    named = 0
-    for (before, word), places, rare in zip(pairs, odd, weak, strict=True):
-        if len(word) < 2 or (TOKEN_RE.fullmatch(before) and word_langs(before)):
-            return False  # a known word changed (or a one-letter one): no evidence
-        if not (word.islower() or word.isupper() or word.istitle()):
-            return False  # (a capital inside a word is no repair)
-        mask = word_langs(word)
-        if not mask:
-            # (a form or a name no list has: only misplaced characters, made letters a
-            # language writes there, speak for it; it then votes for no unlisted word)
-            mask = _named(before, word, places, rare if letters else set())
-            named += bool(mask) and len(word) >= VOTE_LETTERS
-        common &= mask
-        if not common:
-            return False
+    key = (cand, letters, true in _central_european())
+    if key not in seen:
+        # (the letters whose place may speak: see has_out_of_place)
+        places_of = _letter_changed() if letters else _dos_changed() if key[2] else frozenset()
+        seen[key] = _evidence(text, cand, letters, places_of)
+    found = seen[key]
+    if found is None:
+        return False
+    pairs, common, named, odd = found
     votes = _votes(prose(cand))
     votes[UNLISTED] -= named
     for model in langdata().models.values():
@@ -356,12 +344,69 @@ def letters_made_words(text: str, cand: str, step: tuple[str, str]) -> bool:
             and fits(true, model.code)
             and all(
                 _foreign_made_letters(before, word, model, letters, places | rare)
-                for (before, word), places, rare in zip(pairs, odd, weak, strict=True)
+                for (before, word), (places, rare) in zip(pairs, odd, strict=True)
             )
             and _backed(votes, model.index)
         ):
             return True
     return False
+
+
+def _evidence(text: str, cand: str, letters: bool, places_of: frozenset[str]) -> Evidence:
+    """The word evidence :func:`letters_made_words` reads of ``cand``, a same-length repair
+    of ``text`` (:data:`Evidence`; ``letters`` through :data:`LETTER_PAGES` shown as
+    :data:`WESTERN`, ``places_of`` the letters whose place may speak)."""
+    pairs = word_pairs(text, cand)
+    if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
+        return None
+    if not all(TOKEN_RE.fullmatch(b) for a, b in zip(text, cand, strict=True) if a != b):
+        return None  # (every changed character becomes a letter of a repaired word)
+    # A no-break space made a letter stands after one and before one, a space or the end
+    # (French "Groupe\xa0:" is no "Groupeá:").
+    if "\xa0" in text and any(
+        a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)
+    ):
+        return None
+    # Each word's misplaced and out-of-place characters, found only for the words that need
+    # them: a step changing a known word, or making an unlisted word no misplaced character
+    # speaks for, fails at the cheap lookups.
+    marks: list[tuple[set[int], set[int]] | None] = [None] * len(pairs)
+    common = -1
+    named = 0
+    for k, (before, word) in enumerate(pairs):
+        if len(word) < 2 or (TOKEN_RE.fullmatch(before) and word_langs(before)):
+            return None  # a known word changed (or a one-letter one): no evidence
+        if not (word.islower() or word.isupper() or word.istitle()):
+            return None  # (a capital inside a word is no repair)
+        mask = word_langs(word)
+        if not mask:
+            # (a form or a name no list has: only misplaced characters, made letters a
+            # language writes there, speak for it; it then votes for no unlisted word)
+            places, rare = marks[k] = _marks(before, word, places_of)
+            mask = _named(before, word, places, rare if letters else set())
+            named += bool(mask) and len(word) >= VOTE_LETTERS
+        common &= mask
+        if not common:
+            return None
+    odd = [
+        found if found is not None else _marks(before, word, places_of)
+        for (before, word), found in zip(pairs, marks, strict=True)
+    ]
+    return pairs, common, named, odd
+
+
+def _marks(before: str, word: str, places_of: frozenset[str]) -> tuple[set[int], set[int]]:
+    """The places of ``before``'s characters that its repair ``word`` changes and that
+    stand :func:`misplaced` (any page's evidence), and of those letters of ``places_of``
+    that stand out of place (:func:`_out_of_place`: through the letter pages, a letter no
+    language holding it writes between its neighbours speaks for a form of a listed word,
+    ``Mozdonyvezetõ`` is Hungarian ``Mozdonyvezető``; not for a name, which unmodelled
+    languages spell so: Corsican ``Guinèa``)."""
+    changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
+    return (
+        {j for j in changed if misplaced(before, j)},
+        {j for j in changed if before[j] in places_of and _out_of_place(before, j)},
+    )
 
 
 def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) -> bool:
@@ -417,12 +462,31 @@ def _named(before: str, word: str, places: set[int], rare: set[int]) -> int:
     if forms or len(word) < MIN_NAME or not set(changed) <= places | _name_end(before, rare):
         return forms
     padded = padded_lower(word)
-    mask = 0
-    for model in langdata().models.values():
-        # (word[j] is padded[j + 1])
-        if all(touching_usual(model, padded, j + 1, RARE) for j in changed):
-            mask |= 1 << model.index
+    # (word[j] is padded[j + 1]: the bigrams touching it start at padded[j] and [j + 1])
+    usual, absent = _usual_bigrams(RARE)
+    mask = -1
+    for j in changed:
+        mask &= usual.get(padded[j : j + 2], absent) & usual.get(padded[j + 1 : j + 3], absent)
     return mask
+
+
+@cache
+def _usual_bigrams(rare: float) -> tuple[dict[str, int], int]:
+    """For each letter bigram, the languages (by model bit) that write it more often than
+    ``rare`` (:func:`touching_usual`'s test, all models at once), and those that write a
+    bigram missing from their table so (none while every floor is lower)."""
+    models = langdata().models.values()
+    usual: dict[str, int] = {}
+    for model in models:
+        bit = 1 << model.index
+        for gram, logprob in model.bigrams.items():
+            usual[gram] = usual.get(gram, 0) | (bit if logprob >= rare else 0)
+    for model in models:
+        if model.floor >= rare:  # (a bigram missing from its table reads as its floor)
+            for gram in usual.keys() - model.bigrams.keys():
+                usual[gram] |= 1 << model.index
+    absent = sum(1 << model.index for model in models if model.floor >= rare)
+    return usual, absent
 
 
 def _name_end(before: str, rare: set[int]) -> set[int]:
@@ -491,18 +555,85 @@ def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
 
 def _odd_chars(text: str) -> set[str]:
     """The characters of ``text`` that stand :func:`misplaced`, or out of place
-    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word.
+    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word. Only
+    characters that may stand so (:func:`_odd_kind`) are looked at: a small letter no
+    modelled language holds in any word with an ASCII letter, the others place by place,
+    each until one place of it is found.
 
     >>> sorted(_odd_chars("Om‡n, Gießen, nº 5")), sorted(_odd_chars("Indeksiraj po ïrki"))
     (['‡'], ['ï'])
     """
+    odd: set[str] = set()
+    rest_chars = set(text) - _plain_chars()
+    if not rest_chars:
+        return odd  # (most lines: ASCII and letters their languages own)
+    kinds = _odd_kinds()
+    found: tuple[set[str], set[str], set[str], set[str]] = (set(), set(), set(), set())
+    for ch in rest_chars:
+        kind = kinds.get(ch)
+        found[_odd_kind(ch) if kind is None else kind].add(ch)
+    _plain, unowned, placed, capitals = found
+    if not unowned and not placed and not capitals:
+        return odd
     dos = _dos_changed()
-    return {
-        ch
-        for word in TOKEN_SIGNS_RE.findall(text)
-        for j, ch in enumerate(word)
-        if not ch.isascii() and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
-    }
+    for word in TOKEN_SIGNS_RE.findall(text):
+        if unowned and _ASCII_LETTER.search(word) is not None:
+            odd.update(unowned.intersection(word))
+        if placed.isdisjoint(word) and capitals.isdisjoint(word[1:]):
+            continue
+        for j, ch in enumerate(word):
+            if (
+                (ch in placed or (j and ch in capitals))
+                and ch not in odd
+                and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+            ):
+                odd.add(ch)
+    return odd
+
+
+#: What :func:`_odd_kind` says of a character: it never stands misplaced or out of place;
+#: it does in any word with an ASCII letter (a small letter no modelled language holds);
+#: its place decides; its place decides but for a word's first character (a capital).
+PLAIN, UNOWNED, PLACED, CAPITAL = range(4)
+
+
+def _odd_kind(ch: str) -> int:
+    """Where ``ch`` may stand :func:`misplaced` or out of place (:func:`_odd_chars`):
+    :data:`PLACED` for a sign clean prose glues to no word, ``ß`` or a letter of
+    :func:`_dos_changed`; :data:`CAPITAL` for a capital (misplaced only after a letter);
+    :data:`UNOWNED` for another small letter no modelled Latin-script language holds;
+    :data:`PLAIN` otherwise (ASCII, prose signs, the languages' letters).
+
+    >>> [_odd_kind(ch) for ch in "a‡Éé’ж"] == [PLAIN, PLACED, CAPITAL, PLAIN, PLAIN, UNOWNED]
+    True
+    """
+    if ch.isascii():
+        return PLAIN
+    if ch in _dos_changed():
+        return PLACED
+    if ch in PROSE_SIGNS:
+        return PLAIN
+    if not TOKEN_RE.fullmatch(ch) or ch == "ß":
+        return PLACED
+    if ch.isupper():
+        return CAPITAL
+    return UNOWNED if ch.islower() and not _owners(frozenset(_lower(ch))) else PLAIN
+
+
+@cache
+def _odd_kinds() -> dict[str, int]:
+    """:func:`_odd_kind` of the modelled languages' letters and their capitals (a table
+    built once; other characters are asked as they come)."""
+    letters = {ch for model in langdata().models.values() for ch in model.alphabet}
+    letters |= {ch.upper() for ch in letters if len(ch.upper()) == 1}
+    return {ch: _odd_kind(ch) for ch in letters}
+
+
+@cache
+def _plain_chars() -> frozenset[str]:
+    """ASCII and the :data:`PLAIN` characters of :func:`_odd_kinds`."""
+    plain = {ch for ch, kind in _odd_kinds().items() if kind == PLAIN}
+    return frozenset(map(chr, range(128))) | plain
 
 
 @cache
@@ -589,11 +720,11 @@ def proves_words(text: str) -> bool:
 def _proves(text: str, odd: set[str]) -> bool:
     """:func:`proves_words`, given ``text``'s :func:`_odd_chars`."""
     steps = _letter_steps()
+    chars = set(text)
     if odd:
         # (through those steps only characters misplaced or out of place somewhere in the
         # line, and no-break spaces, may change: skip a step changing any other one)
         odd.add("\xa0")
-        chars = set(text)
         steps += tuple(
             (step, table)
             for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
@@ -602,11 +733,30 @@ def _proves(text: str, odd: set[str]) -> bool:
     # (both shown pages of a letter step are Western: the verdict on a candidate depends on
     # the true page alone, and cp1252 and latin-1 make the same one of most lines)
     tried = set()
+    seen: dict[tuple[str, bool, bool], Evidence] = {}
+    signs = _makes_signs()
     for step, table in steps:
+        if not signs[step].isdisjoint(chars):
+            continue  # (letters_made_words refuses a repair making a sign: no translation)
         cand = text.translate(table)
         if cand == text or (step[0], cand) in tried:
             continue
         tried.add((step[0], cand))
-        if letters_made_words(text, cand, step):
+        if _made_words(text, cand, step, seen):
             return True
     return False
+
+
+@cache
+def _makes_signs() -> dict[tuple[str, str], frozenset[str]]:
+    """For each step of :func:`_letter_steps` and :func:`_other_steps`, the characters it
+    changes into no letter (:data:`TOKEN_RE`): a line holding one is no repair
+    :func:`letters_made_words` accepts through it."""
+    return {
+        step: frozenset(
+            chr(code)
+            for code, new in table.items()
+            if new != chr(code) and not TOKEN_RE.fullmatch(new)
+        )
+        for step, table in _letter_steps() + _other_steps()
+    }
