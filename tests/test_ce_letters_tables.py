@@ -1,0 +1,76 @@
+"""``ce_letters``' shortcuts against the plain definitions they stand for: the character
+kinds :func:`_odd_chars` skips by, and the bigram masks :func:`_unplaced` and
+:func:`_named` read instead of asking every model (``touching_usual``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from textfix.repair.ce_letters import (
+    PLACE_RARE,
+    RARE,
+    TOKEN_SIGNS_RE,
+    _dos_changed,
+    _odd_chars,
+    _out_of_place,
+    _owners,
+    _unplaced,
+    _usual_bigrams,
+    misplaced,
+)
+from textfix.repair.line_language import padded_lower
+from textfix.repair.stray_letters import touching_usual
+from textfix.scoring._data import langdata
+
+# Own lines: clean ones in several scripts, and letters made signs, capitals and odd
+# letters the way the DOS and Mac pages show them.
+LINES = [
+    "Gießen liegt an der Lahn, nº 5",
+    "Om‡n a ManipurskŽ, Kramariµ",
+    "Indeksiraj po ïrki, lineær A",
+    "Пример текста, Tцll и Ελληνικά",
+    "hÉireann, Wallis og Futunaøyene",
+    "PROGRES¡STAS, K¡na, l·l, dat„ expirare",
+    "Ýönekeý Sahypalar, Libãa, Arûba",
+]
+
+
+def naive_odd_chars(text: str) -> set[str]:
+    dos = _dos_changed()
+    return {
+        ch
+        for word in TOKEN_SIGNS_RE.findall(text)
+        for j, ch in enumerate(word)
+        if not ch.isascii() and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+    }
+
+
+@pytest.mark.parametrize("line", LINES)
+def test_odd_chars_as_defined(line: str) -> None:
+    assert _odd_chars(line) == naive_odd_chars(line)
+
+
+def test_some_lines_have_odd_chars() -> None:
+    assert any(_odd_chars(line) for line in LINES)
+
+
+@pytest.mark.parametrize("rare", [RARE, PLACE_RARE])
+def test_usual_bigrams_read_every_model(rare: float) -> None:
+    usual, absent = _usual_bigrams(rare)
+    for word in ("kramarić", "futunaøyene", "előző", "straße", "qxþz"):
+        padded = padded_lower(word)
+        for i in range(1, len(padded) - 1):
+            mask = usual.get(padded[i - 1 : i + 1], absent) & usual.get(padded[i : i + 2], absent)
+            for model in langdata().models.values():
+                assert bool(mask >> model.index & 1) == touching_usual(model, padded, i, rare)
+
+
+def test_unplaced_asks_the_owners() -> None:
+    for trigram in ("iæ ", "læs", "tõ ", "rçc", "aøy", " é ", "kèk"):
+        owners = _owners(frozenset(trigram[1]))
+        padded = " " + trigram
+        expected = bool(owners) and not any(
+            touching_usual(m, padded, 2, PLACE_RARE) for m in owners
+        )
+        assert _unplaced(trigram) == expected
+    assert _unplaced("iæ ") and not _unplaced("læs")
