@@ -2372,6 +2372,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
     )
     only_swaps = False
+    # (ce_letters' proof of signs made letters, asked at most once: it tries every step)
+    words_proved = _once(lambda: proves_words(text))
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
@@ -2403,7 +2405,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not foreign
         and not nbsp
         and not (symbolic() and may_reach_words(text_core))
-        and not proves_words(text)
+        and not words_proved()
     ):
         if strays:
             only_strays = True
@@ -2419,7 +2421,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # makes a form, no listed word; ce_letters judges it)
     # (nor a name whose misplaced letters a family step makes usual ones: "Kramariæ" is
     # Croatian "Kramarić", a word no list has; ce_letters judges it)
-    if not found and (foreign or strays or nbsp or (needs_words and proves_words(text))):
+    if not found and (foreign or strays or nbsp or (needs_words and words_proved())):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
@@ -2857,15 +2859,14 @@ def _swapped(text: str) -> bool:
         return False
     pairs = [(a, b) for a, b in zip(text, best.text, strict=True) if a != b]
     replaced = {_lower(a) for a, _ in pairs}
-    if all(a.isupper() == b.isupper() for a, b in pairs) and _own_letters_swapped(
-        _changed_words(core(text), core(best.text)), replaced
-    ):
+    words = _changed_words(core(text), core(best.text))
+    if all(a.isupper() == b.isupper() for a, b in pairs) and _own_letters_swapped(words, replaced):
         return False
     lead = _lead_index(text)
     if lead >= 0:
         # (the line's other words lead in the swap's language, or in another: "busses
         # stoр" is English)
-        return _share(_changed_words(core(text), core(best.text)), 1 << lead)[0] == 1.0
+        return _share(words, 1 << lead)[0] == 1.0
     return not any(
         model.code in THIN_LISTS and replaced & model.alphabet
         for model in langdata().models.values()
