@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, script_of, word_langs
 
@@ -47,7 +48,6 @@ MAX_WORDS = 3
 ACCENT_GAIN = 0.6
 #: An untouched word known in at most this many languages names the line's language.
 SPECIFIC_LANGS = 3
-_VOWELS = frozenset("aeiouy")
 
 
 def _accented(ch: str) -> bool:
@@ -55,18 +55,14 @@ def _accented(ch: str) -> bool:
     return ch.isalpha() and script_of(ch) == "Latn" and len(unicodedata.normalize("NFD", ch)) > 1
 
 
-def _vowel(ch: str) -> bool:
-    return unicodedata.normalize("NFD", ch.lower())[0] in _VOWELS
-
-
 def _final_vowel(text: str, i: int) -> bool:
     """``text[i]`` is a vowel with no vowel after it in its word (``Portâl``, ``tabletë``)."""
     j = i + 1
     while j < len(text) and text[j].isalpha():
-        if _vowel(text[j]):
+        if _vowel(text[j].lower()):
             return False
         j += 1
-    return _vowel(text[i])
+    return _vowel(text[i].lower())
 
 
 def _one_alphabet(text: str) -> bool:

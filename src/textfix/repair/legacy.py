@@ -111,7 +111,7 @@ from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.scoring import TextScore, score, word_band, word_langs
-from textfix.scoring._data import langdata
+from textfix.scoring._data import LangModel, langdata
 from textfix.scoring._wordindex import MAX_BAND
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import (
@@ -1397,6 +1397,17 @@ def _codes_by_bit() -> dict[int, str]:
 #: :func:`word_langs`, remembered: the language gates of a thin repair look up the words of
 #: the same line again and again (each lookup hashes the word).
 _langs_of = lru_cache(maxsize=8192)(word_langs)
+
+
+def _voted_model(text: str, min_votes: int) -> LangModel | None:
+    """The model of :func:`_word_language`'s language when ``min_votes`` or more of the
+    line's words are known words of it, else None.
+
+    >>> _voted_model("Iðsaugokite juos saugioje vietoje", 3).code
+    'lt'
+    """
+    bit, votes = _word_language(text)
+    return langdata().models.get(_code_of(bit) or "") if votes >= min_votes else None
 
 
 @lru_cache(maxsize=4096)  # the gates ask it of the same repaired line several times
@@ -2809,9 +2820,7 @@ def _letters_foreign_to_line(text: str, cand: str) -> bool:
     """3+ of the repaired line's words name a language, and every letter the round trip
     makes is foreign to its alphabet ("Controlsи warning display. The FLAG is one of" is
     no cp1252 "Controlsè" shown as cp1251: English writes no "è")."""
-    bit, votes = _word_language(prose(cand))
-    code = _code_of(bit) if votes >= LINE_VOTES + 1 else None
-    model = langdata().models.get(code) if code else None
+    model = _voted_model(prose(cand), LINE_VOTES + 1)
     if model is None:
         return False
     made = {b.lower() for a, b in zip(text, cand, strict=True) if a != b}

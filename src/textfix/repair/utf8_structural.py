@@ -26,8 +26,7 @@ from functools import cache
 
 from textfix.chains import UTF8_STEPS, single_byte_steps
 from textfix.repair.base import DocumentContext, Step
-from textfix.repair.legacy import _code_of, _utf8_round_trips, _word_language, core
-from textfix.scoring._data import langdata
+from textfix.repair.legacy import _utf8_round_trips, _voted_model, core
 from textfix.scoring.model import mojibake_shape, script_of
 
 #: Display code pages of the UTF-8 chains, each once, in the chain table's order.
@@ -102,8 +101,7 @@ def _letters_of_the_line(text: str, decoded: str) -> bool:
     gone = {ch for ch in set(text) - set(decoded) if ch > "\x7f"}
     if not made or not gone or not all(ch.isalpha() for ch in made):
         return False
-    bit, votes = _word_language(decoded)
-    model = langdata().models.get(_code_of(bit) or "") if votes >= LINE_VOTES else None
+    model = _voted_model(decoded, LINE_VOTES)
     if model is None:
         return False
     return all(ch.lower() in model.alphabet for ch in made) and all(
