@@ -6,14 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.garbling import garble
 
 import textfix
 from textfix.repair.ce_letters import letters_made_words, nbsp_in_word
-
-
-def garble(text: str, true: str, shown: str) -> str:
-    return text.encode(true).decode(shown)
-
 
 # Own short lines: one or two letters of each language beyond latin-1.
 REPAIRED = [

@@ -5,6 +5,7 @@ Turkish ``ı`` shown as Icelandic ``ý`` between letters Icelandic never puts it
 from __future__ import annotations
 
 import pytest
+from tests.garbling import garble
 
 import textfix
 from textfix.chains import fits
@@ -16,11 +17,6 @@ from textfix.repair.ce_letters import (
     may_prove_words,
 )
 from textfix.repair.plausible import plausible
-
-
-def garble(text: str, true: str, shown: str) -> str:
-    return text.encode(true).decode(shown)
-
 
 # Own words: Hungarian compounds no list has whole (forms of listed words), one letter off.
 FORMS = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.garbling import garble
 
 import textfix
 from textfix.repair import _scan
@@ -17,11 +18,6 @@ from textfix.repair.ce_letters import (
     proves_words,
     sign_after_word,
 )
-
-
-def garble(text: str, true: str, shown: str) -> str:
-    return text.encode(true).decode(shown)
-
 
 # Written for the test: (line, true code page, shown as); the comment says what the broken
 # letter looks like and what speaks for the repair.

@@ -4,13 +4,10 @@ one vote is enough to name it, and words with mojibake in them do not vote."""
 from __future__ import annotations
 
 import pytest
+from tests.garbling import garble
 
 import textfix
 from textfix.repair import legacy
-
-
-def garble(text: str, true: str, shown: str) -> str:
-    return text.encode(true).decode(shown)
 
 
 def code_of(index: int) -> str | None:
