@@ -12,7 +12,7 @@ from realtext_po import django_lines
 from textfix import fix, fix_and_explain
 from textfix.chains import FAMILIES, STEPS, fits, single_byte_steps, translation
 from textfix.repair.base import DocumentContext
-from textfix.repair.legacy import _inside_word, core, repair
+from textfix.repair.legacy import _inside_word, _letters_to_symbols, core, repair
 from textfix.scoring.model import _GLUED_RE, mojibake_shape
 
 #: (language, true, shown, minimum restore rate on 60 real Django lines). The floors sit a
@@ -407,3 +407,25 @@ def test_a_display_page_that_cannot_show_the_line_ranks_lower() -> None:
     garbled = "Вибрати".encode("mac-cyrillic").decode("cp1251")
     assert garbled == "‚ибрати"
     assert fix(garbled) == "Вибрати"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "قرأت الكتاب، ثم كتبت رسالة طويلة إلى صديقي في المدينة.",
+        "ذهبنا إلى السوق ، واشترينا الخبز والحليب والفاكهة",
+        'قال "مرحبا"، ثم عاد إلى البيت مساءً، وكان متعبًا جدًا.',
+        "قال “مرحبا”، ثم عاد إلى البيت",
+    ],
+)
+def test_arabic_comma_shown_as_a_dos_letter(line: str) -> None:
+    # cp1256's Arabic comma is cp437's "í": a letter turned into the comma that ends a word
+    # of its script (after a space, a closing quote or a tanwin too) is no letter lost.
+    garbled = line.encode("cp1256").decode("cp437")
+    assert "í" in garbled
+    assert fix(garbled) == line
+
+
+def test_arabic_comma_inside_a_word_is_a_letter_lost() -> None:
+    assert _letters_to_symbols("╟íß", "ا،ل") == 1
+    assert _letters_to_symbols("╟ß í", "ال ،") == 0

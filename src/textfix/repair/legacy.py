@@ -1162,7 +1162,8 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         named_index,
         _lead_index,
         _letters_to_symbols,
-        "".join(sorted(_QUOTES | _APOSTROPHES)),
+        # (the signs whose loss only Python's test may let off)
+        "".join(sorted(_QUOTES | _APOSTROPHES | _SCRIPT_STOPS.keys())),
         _unchanged_oddity,
         _mismatch_cost,
     )
@@ -1290,7 +1291,48 @@ def _letters_to_symbols(text: str, cand: str) -> int:
         lost = "".join(b for b in lost if b not in _QUOTES)
     if lost and not _APOSTROPHES.isdisjoint(lost) and _added_apostrophes_paired(text, cand):
         lost = "".join(b for b in lost if b not in _APOSTROPHES)
+    if lost and not _SCRIPT_STOPS.keys().isdisjoint(lost):
+        return len(lost) - _script_stops_made(text, cand)
     return len(lost)
+
+
+#: Punctuation of a script, with the first and last code point of its letters and marks: a
+#: letter may become one after a word of that script, as text in the script writes it
+#: (cp1256's Arabic comma is cp437's "í": "╟ß╚Σ╟┴í" is "البناء،").
+_SCRIPT_STOPS = {stop: ("\u0620", "\u06ff") for stop in "\u060c\u061b\u061f"}
+#: What may stand between a word and its stop: spaces (some write "كلمة ، كلمة"), closing
+#: quotation marks and brackets ("«كلمة»،").
+_BEFORE_STOP = " \"'”»)]"
+
+
+def _script_stop_at(cand: str, i: int) -> bool:
+    """``cand[i]`` is a punctuation mark of :data:`_SCRIPT_STOPS` after a word of its script
+    (past spaces, closing quotation marks and brackets), before a space or the end.
+
+    >>> _script_stop_at("البناء، تم", 6), _script_stop_at("بك ، و", 3)
+    (True, True)
+    >>> _script_stop_at("ab،", 2), _script_stop_at("ا،ل", 1), _script_stop_at("، در", 0)
+    (False, False, False)
+    """
+    script = _SCRIPT_STOPS.get(cand[i])
+    if script is None or not (i + 1 == len(cand) or cand[i + 1].isspace()):
+        return False
+    before = cand[:i].rstrip(_BEFORE_STOP)[-1:]
+    return bool(before) and script[0] <= before <= script[1]
+
+
+def _script_stops_made(text: str, cand: str) -> int:
+    """How many letters of ``text`` the candidate (as long) turns into punctuation marks
+    of their script where :func:`_script_stop_at` says such a mark stands.
+
+    >>> _script_stops_made("╟ß╚Σ╟┴í ╩π", "البناء، تم"), _script_stops_made("abí", "ab،")
+    (1, 0)
+    """
+    return sum(
+        1
+        for i, (a, b) in enumerate(zip(text, cand, strict=True))
+        if a != b and a.isalpha() and _script_stop_at(cand, i)
+    )
 
 
 def _lost_letters(text: str, cand: str) -> str:
@@ -1356,8 +1398,15 @@ _PAIRS = (("“", "”"), ("«", "»"))
 
 
 def _balanced_quotes(text: str, cand: str) -> bool:
-    """The only symbols the candidate adds are quotation marks, and they pair up."""
-    added = [b for a, b in zip(text, cand, strict=False) if a != b and not TOKEN_RE.match(b)]
+    """The only symbols the candidate adds are quotation marks, and they pair up (a
+    script's stops where :func:`_script_stop_at` says it writes them aside)."""
+    added = [
+        b
+        for i, (a, b) in enumerate(zip(text, cand, strict=False))
+        if a != b
+        and not TOKEN_RE.match(b)
+        and not (b in _SCRIPT_STOPS and _script_stop_at(cand, i))
+    ]
     if not added or any(b not in _QUOTES for b in added):
         return False
     return all(
