@@ -21,6 +21,7 @@ from textfix.repair import _badness, _scan, plausible, reach, utf8
 from textfix.repair import line as line_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.ce_letters import looks_anyway
+from textfix.repair.lone_words import lone_signs
 from textfix.repair.stray_letters import LOOKED
 from textfix.scoring._wordindex import word_key
 from textfix.scoring.model import TOKEN_RE, _fold
@@ -286,7 +287,7 @@ def _quick_reference(text: str) -> bool:
     """What ``_cplausible.clean_line`` computes, from the pure-Python parts."""
     if text.isascii():
         return True
-    if looks_anyway(text) or not LOOKED.isdisjoint(text):
+    if looks_anyway(text) or not LOOKED.isdisjoint(text) or lone_signs(text):
         return False
     if plausible._line_pages(text) != 0:
         return False

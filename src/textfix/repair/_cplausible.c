@@ -561,6 +561,9 @@ static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return m
 static PyObject *bad_count_of(const Py_UCS4 *s, Py_ssize_t n) { return PyLong_FromSsize_t(count_matches(&M[BADNESS], s, n)); }
 static PyObject *py_bad_count(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, bad_count_of); }
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n);
+/* The signs lone_words.lone_signs looks for, handed over by init_lone (line.quick_proof). */
+static CharSet Lone;
+static int lone_ready;
 
 static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
@@ -571,7 +574,7 @@ static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
 /* The quick proof reads every table: on_str(arg, f) once they are all handed over. */
 static PyObject *on_line(PyObject *arg, OnChars f)
 {
-    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready) {
+    if (!T.ready || !L.ready || !M[BADNESS].ready || !M[UTF8_SHAPE].ready || !lone_ready) {
         PyErr_SetString(PyExc_RuntimeError, "_cplausible: a table was not handed over");
         return NULL;
     }
@@ -691,6 +694,66 @@ static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+static PyObject *py_init_lone(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "init_lone() takes a str");
+        return NULL;
+    }
+    if (lone_ready)
+        map_free(&Lone.astral);
+    lone_ready = 0;
+    if (charset_from(&Lone, arg, 0) < 0)
+        return PyErr_NoMemory();
+    lone_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* Greek and Cyrillic letters (the other scripts of Lone's letters): 1, 2; else 0. */
+static int lone_block(Py_UCS4 c)
+{
+    return c >= 0x370 && c <= 0x3FF ? 1 : c >= 0x400 && c <= 0x52F ? 2 : 0;
+}
+
+/* lone_words.lone_signs: a sign of Lone with no letter or digit on either side,
+ * unless it is a Greek or Cyrillic letter and another letter of its block is in the line
+ * (a Cyrillic "и" stands alone in any Russian line: only in a Latin one is it a sign).
+ * line.untouched asks lone_signs of such a line; this proof hands it on. */
+static int lone_sign(const Py_UCS4 *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x80 || !charset_has(&Lone, c) || (i > 0 && Py_UNICODE_ISALNUM(s[i - 1]))
+            || (i + 1 < n && Py_UNICODE_ISALNUM(s[i + 1])))
+            continue;
+        int block = Py_UNICODE_ISALPHA(c) ? lone_block(c) : 0;
+        if (block == 0)
+            return 1;
+        int other = 0;
+        for (Py_ssize_t j = 0; j < n && !other; j++)
+            other = j != i && s[j] != c && lone_block(s[j]) == block && Py_UNICODE_ISALPHA(s[j]);
+        if (!other)
+            return 1;
+    }
+    return 0;
+}
+
+static PyObject *lone_signs_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyBool_FromLong(lone_sign(s, n));
+}
+
+static PyObject *py_lone_signs(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!lone_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_lone() was not called");
+        return NULL;
+    }
+    return on_str(arg, lone_signs_of);
+}
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
  * or sign after a word that may be a letter (ce_letters.looks_anyway), nor a letter of
@@ -703,7 +766,7 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
     if (i == n)
         return 1;
     if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
-        || looked_stray_letter(s, n))
+        || looked_stray_letter(s, n) || lone_sign(s, n))
         return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)
@@ -1286,6 +1349,9 @@ static PyMethodDef methods[] = {
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
     {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},
     {"init_behind", py_init_behind, METH_O, "Hand over the signs of gates._mac_capitals."},
+    {"init_lone", py_init_lone, METH_O,
+     "Hand over the signs of lone_words.lone_signs (the quick proof hands their lines on)."},
+    {"lone_signs", py_lone_signs, METH_O, "lone_words.lone_signs (after init_lone)."},
     {"quick_document_line", py_quick_document_line, METH_O,
      "clean_document_line and no such sign before a small Cyrillic letter."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},

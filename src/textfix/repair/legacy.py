@@ -98,6 +98,7 @@ from textfix.repair.line_language import (
     named_lang,
     prose,
 )
+from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
     distinct_tables,
@@ -1508,6 +1509,30 @@ def _word_language_py(text: str) -> tuple[int, int]:
     return bit, votes[bit]
 
 
+def _lone_language(text: str) -> tuple[int, int]:
+    """The language the line's words name (:func:`_word_language`) when 3+ of them do;
+    else the language the letter statistics read the line as (its lone signs blanked, see
+    :func:`~textfix.repair.lone_words.without_lone`), as a bit mask, and how many of the
+    line's words (of :data:`_VOTE_LETTERS` or more) it knows, when no language knows more;
+    ``(0, 0)`` otherwise. Word lists miss much technical prose ("o falso se una qualsiasi
+    delle espressioni non è valida" has few listed Italian words); its letters tell.
+
+    >>> bit, votes = _lone_language("questo Þ usato per generare la lista")
+    >>> _code_of(bit), votes
+    ('it', 4)
+    """
+    line = prose(text)
+    bit, votes = _word_language(line)
+    if votes > LINE_VOTES:
+        return bit, votes
+    model = langdata().models.get(score(without_lone(line)).lang or "")
+    if model is None:
+        return 0, 0
+    bit = 1 << model.index
+    known = sum(1 for w in TOKEN_RE.findall(line) if len(w) >= _VOTE_LETTERS and _langs_of(w) & bit)
+    return (bit, known) if known >= votes else (0, 0)
+
+
 def _changes_letters(text: str, cand: str) -> bool:
     """Some letter of ``text`` changes, or a control character (never clean text): a
     same-length repair; other repairs always count.
@@ -2396,6 +2421,13 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     quoted = signs_quoted(text)
     if quoted is not None:
         return Step(quoted[0], quoted[1], QUOTED_CONFIDENCE)
+    # One-letter words shown as lone signs ("questo Þ usato" is Italian "questo è usato"
+    # shown as cp850): the letter statistics cannot see one sign, and no gate below weighs a
+    # word of one letter; the line's other words name the language (see lone_words).
+    if lone_signs(text):
+        lone = lone_repair(text, *_lone_language(text), lambda chain: context.seen(chain) > 0)
+        if lone is not None:
+            return Step(lone[0], lone[1], LONE_CONFIDENCE)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = capital_behind_sign(text)
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"

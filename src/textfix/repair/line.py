@@ -13,6 +13,7 @@ from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
 from textfix.repair.gates import capital_behind_sign
+from textfix.repair.lone_words import lone_images, lone_signs
 from textfix.repair.plausible import (
     UTF8_SHOWN,
     _line_test,
@@ -69,6 +70,8 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
         return False  # a no-break space or "„" glued to letters may be a letter (ce_letters)
     if looks_stray(text):
         return False  # Icelandic letters in a word no owner could spell (stray_letters)
+    if lone_signs(text):
+        return False  # a one-letter word shown as a sign: "questo Þ usato" (lone_words)
     quick = quick_proof()
     if quick is not None and quick(text):
         return True  # the checks below that say True, all in one compiled call
@@ -133,7 +136,8 @@ def quick_proof() -> Callable[[str], bool] | None:
     line that :func:`plausible` accepts with no UTF-8 page to try and whose UTF-8 shape, if
     any, ftfy's badness pattern does not flag (:func:`untouched` is then True), and that
     holds no :data:`~textfix.repair.stray_letters.LOOKED` letter (``looks_stray`` is asked
-    of those); False proves nothing. ``None`` without the compiled module."""
+    of those) nor a lone sign of :func:`~textfix.repair.lone_words.lone_signs`; False proves
+    nothing. ``None`` without the compiled module."""
     module = native()
     if (
         module is None
@@ -142,6 +146,8 @@ def quick_proof() -> Callable[[str], bool] | None:
         or compiled_search(utf8.SHAPE, UTF8_SHAPE) is None
     ):
         return None
+    # (the signs lone_words.lone_signs looks for: the proof hands their lines on)
+    module.init_lone(lone_images())
     check: Callable[[str], bool] = module.clean_line
     return check
 

@@ -1,0 +1,247 @@
+"""One-letter words shown as a sign or a letter of another alphabet.
+
+Italian's commonest word "è" is cp850's "Þ", cp437's "Φ", mac-roman's "Ë" and cp1251's "и" when
+cp1252 text is shown through those pages ("questo Þ usato" is "questo è usato"); Norwegian's
+"å", French's "à", Icelandic's "á" and "í", Lithuanian's "į" fare the same. A line whose only
+garbled letters are such words reads well letter by letter (one sign among many letters barely
+moves the statistics), and no repaired word has two letters, so neither the accept test nor the
+engine's word gates could see it. What can: the sign stands alone, where the line's language
+writes one of its commonest words, and it is no letter of that language's alphabet.
+
+- :func:`lone_signs`: the cheap test that sends a line to the engine (a lone character that some
+  chain step makes one of those words);
+- :func:`lone_repair`: the repair, through the one step that changes only such signs, each
+  into a common one-letter word of the language the line's other words name (written in the
+  step's true code page), none of them a letter of that language's alphabet
+  (:func:`lone_words_made`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+
+from textfix.chains import fits, single_byte_steps
+from textfix.repair._scan import native
+from textfix.scoring._data import langdata
+from textfix.scoring.model import word_band, word_langs
+from textfix.types import Chain
+
+#: Band of :func:`~textfix.scoring.model.word_band` a one-letter word needs (3: about the
+#: language's 200 commonest words: Italian "è", French "à", Norwegian "å", Icelandic "í").
+COMMON_BAND = 3
+
+#: Known words of the line's language it needs before its lone signs may be read as words.
+MIN_VOTES = 2
+
+#: Confidence of such a repair (the language's words and the sign's place are the evidence).
+LONE_CONFIDENCE = 0.9
+
+#: A digit or a sign of a formula within a space of a character: a Greek letter there is a
+#: symbol of the formula ("α = 0,5", "2π"), not a word shown as one.
+_MATH_BESIDE = re.compile(r"[\d=+*/<>^_±×÷≤≥]")
+
+#: Signs clean prose writes standing alone ("« mot »", "Laden …", "§ 5", "A · B"): never
+#: read as a lone word, whatever page would make them one.
+_PROSE_SIGNS = frozenset("«»…·§’‘“”„¿¡–—")
+
+#: A character with no letter or digit on either side (a word of one character).
+_LONE = re.compile(r"(?<![^\W_])[^\x00-\x7f](?![^\W_])")
+
+
+@cache
+def _common_single_letters() -> dict[str, int]:
+    """One-letter words of :data:`COMMON_BAND` -> bit mask of the languages they are such a
+    word of."""
+    found: dict[str, int] = {}
+    by_index = {m.index: code for code, m in langdata().models.items()}
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        if not (letter.isalpha() and letter.islower()):
+            continue
+        langs = word_langs(letter)
+        for index, lang in by_index.items():
+            if langs >> index & 1 and word_band(letter, lang) >= COMMON_BAND:
+                found[letter] = found.get(letter, 0) | 1 << index
+    return found
+
+
+@cache
+def _images() -> dict[str, frozenset[str]]:
+    """Character shown -> the common one-letter words some single-byte step (true page ->
+    shown page) makes of it, where the true page writes a language of that word."""
+    codes = {m.index: code for code, m in langdata().models.items()}
+    images: dict[str, set[str]] = {}
+    words = _common_single_letters()
+    for letter, langs in words.items():
+        lang_codes = [codes[i] for i in codes if langs >> i & 1]
+        for (true, shown), _table in single_byte_steps():
+            if not any(fits(true, lang) for lang in lang_codes):
+                continue
+            for form in {letter, letter.upper()}:
+                try:
+                    shown_as = form.encode(true).decode(shown)
+                except UnicodeError:
+                    continue
+                # (a common one-letter word itself is no sign: clean Italian "è" is cp1250's
+                # "č" shown as cp1252, and would send every Italian line to the engine)
+                if (
+                    shown_as != form
+                    and not shown_as.isspace()
+                    and shown_as not in words
+                    and shown_as not in _PROSE_SIGNS
+                ):
+                    images.setdefault(shown_as, set()).add(form)
+    return {shown: frozenset(words) for shown, words in images.items()}
+
+
+@cache
+def _image_search() -> Callable[[str], Iterator[re.Match[str]]]:
+    """``finditer`` of a pattern matching any sign of :func:`_images`."""
+    return re.compile("[" + re.escape(lone_images()) + "]").finditer
+
+
+def lone_images() -> str:
+    """Every sign :func:`lone_signs` looks for (handed to the compiled quick proof)."""
+    return "".join(sorted(_images()))
+
+
+def lone_signs(text: str) -> bool:
+    """Whether ``text`` has a character standing alone that a chain step makes a common
+    one-letter word (a sign, or a letter of another script than the line's other letters).
+    Compiled when built (:func:`_lone_signs_py` is the reference).
+
+    >>> lone_signs("questo Þ usato"), lone_signs("questo è usato"), lone_signs("Сен Пиер и Микелон")
+    (True, False, False)
+    """
+    compiled = _compiled_lone_signs()
+    if compiled is not None:
+        return compiled(text)
+    return _lone_signs_py(text)
+
+
+@cache
+def _compiled_lone_signs() -> Callable[[str], bool] | None:
+    """``_cplausible.lone_signs``, told the signs; ``None`` without the compiled module."""
+    module = native()
+    if module is None:
+        return None
+    module.init_lone(lone_images())
+    check: Callable[[str], bool] = module.lone_signs
+    return check
+
+
+def _lone_signs_py(text: str) -> bool:
+    """:func:`lone_signs` in pure Python."""
+    for m in _image_search()(text):
+        i = m.start()
+        if (i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum():
+            continue  # (not alone: the cheap scan for the signs first, then their neighbours)
+        ch = m.group()
+        block = _block(ch) if ch.isalpha() else 0
+        # (a Greek or Cyrillic letter is a sign only where no other letter of its alphabet
+        # stands: "и" in "di cui и disponibile", not in a Cyrillic line)
+        if block == 0 or not any(c != ch and c.isalpha() and _block(c) == block for c in text):
+            return True
+    return False
+
+
+def _block(ch: str) -> int:
+    """1 for a Greek letter, 2 for a Cyrillic one (the other scripts of the signs), else 0
+    (the compiled quick proof tells them apart the same way)."""
+    code = ord(ch)
+    return 1 if 0x370 <= code <= 0x3FF else 2 if 0x400 <= code <= 0x52F else 0
+
+
+def lone_words_made(
+    text: str, cand: str, true: str, lang_bit: int, votes: int, seen: bool = False
+) -> bool:
+    """Every character the round trip changes stands alone and becomes a common one-letter
+    word (:data:`COMMON_BAND`) of the language the line's words name (``lang_bit``, with
+    ``votes`` known words, at least :data:`MIN_VOTES`), which ``true`` writes; and no
+    original character is a letter of that language's alphabet. A small Greek letter is
+    a formula's symbol more often than a word shown as one ("l'angle α", "la fase φ"): it
+    counts only beside another such word in the line, or where the document has shown the
+    chain (``seen``); no Greek letter counts beside a digit or a sign of a formula.
+
+    >>> from textfix.scoring._data import langdata
+    >>> it = 1 << langdata().models["it"].index
+    >>> lone_words_made("questo Þ usato da noi", "questo è usato da noi", "cp1252", it, 5)
+    True
+    >>> lone_words_made("questo Þ usato", "questo è usato", "cp1252", it, 1)
+    False
+    """
+    if len(text) != len(cand) or votes < MIN_VOTES:
+        return False
+    lang = next((c for c, m in langdata().models.items() if 1 << m.index == lang_bit), None)
+    if lang is None or not fits(true, lang):
+        return False
+    alphabet = langdata().models[lang].alphabet
+    words = _common_single_letters()
+    changed = 0
+    symbols = False
+    for i, (a, b) in enumerate(zip(text, cand, strict=True)):
+        if a == b:
+            continue
+        if (
+            not (_LONE.match(text, i) and _LONE.match(cand, i))
+            or a.lower() in alphabet
+            or not words.get(b.lower(), 0) & lang_bit
+            or (_block(a) == 1 and _MATH_BESIDE.search(text, max(0, i - 2), i + 3))
+        ):
+            return False
+        changed += 1
+        symbols = symbols or (_block(a) == 1 and a.islower())
+    return changed > 0 and (not symbols or changed > 1 or seen)
+
+
+def lone_repair(
+    text: str, lang_bit: int, votes: int, seen: Callable[[Chain], bool] = lambda chain: False
+) -> tuple[str, Chain] | None:
+    """The line with its lone signs made common one-letter words, and the step, when exactly
+    one repaired text passes :func:`lone_words_made` (``lang_bit``/``votes``: the language the
+    line's words name and how many of them it knows; ``seen``: whether the document has
+    shown a chain); ``None`` otherwise. Steps giving the same text are named by the first
+    in the chain table.
+
+    >>> from textfix.scoring._data import langdata
+    >>> it = 1 << langdata().models["it"].index
+    >>> lone_repair("questo Þ usato da noi", it, 4)
+    ('questo è usato da noi', (('cp1252', 'cp850'),))
+    """
+    if votes < MIN_VOTES:
+        return None
+    found: dict[str, Chain] = {}
+    for (true, shown), table in single_byte_steps():
+        cand = text.translate(table)
+        if cand == text or cand in found:
+            continue
+        chain = ((true, shown),)
+        if lone_words_made(text, cand, true, lang_bit, votes, seen(chain)) and _exact(
+            text, cand, true, shown
+        ):
+            found[cand] = chain
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
+def _exact(text: str, cand: str, true: str, shown: str) -> bool:
+    """Both ways of the round trip are strict and exact."""
+    try:
+        return text.encode(shown).decode(true) == cand and cand.encode(true).decode(shown) == text
+    except UnicodeError:
+        return False
+
+
+def without_lone(text: str) -> str:
+    """``text`` with the signs :func:`lone_signs` looks for blanked where they stand alone
+    (what the letter statistics of the line's other words read: "questo Þ usato" is no
+    Icelandic).
+
+    >>> without_lone("questo Þ usato, c'è")
+    "questo   usato, c'è"
+    """
+    images = _images()
+    return _LONE.sub(lambda m: " " if m.group() in images else m.group(), text)
