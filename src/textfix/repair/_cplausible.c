@@ -603,20 +603,26 @@ static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; retu
 static CharSet Behind;
 static int behind_ready;
 
+/* Fill a handed-over set from a str (init_behind, init_lone), freeing the one before. */
+static PyObject *init_charset(CharSet *set, int *ready, PyObject *arg, const char *name)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_Format(PyExc_TypeError, "%s() takes a str", name);
+        return NULL;
+    }
+    if (*ready)
+        map_free(&set->astral);
+    *ready = 0;
+    if (charset_from(set, arg, 0) < 0)
+        return PyErr_NoMemory();
+    *ready = 1;
+    Py_RETURN_NONE;
+}
+
 static PyObject *py_init_behind(PyObject *self, PyObject *arg)
 {
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "init_behind() takes a str");
-        return NULL;
-    }
-    if (behind_ready)
-        map_free(&Behind.astral);
-    behind_ready = 0;
-    if (charset_from(&Behind, arg, 0) < 0)
-        return PyErr_NoMemory();
-    behind_ready = 1;
-    Py_RETURN_NONE;
+    return init_charset(&Behind, &behind_ready, arg, "init_behind");
 }
 
 /* clean_document_line, and no sign of init_behind right before а-я or ё: then
@@ -697,17 +703,7 @@ static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_init_lone(PyObject *self, PyObject *arg)
 {
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "init_lone() takes a str");
-        return NULL;
-    }
-    if (lone_ready)
-        map_free(&Lone.astral);
-    lone_ready = 0;
-    if (charset_from(&Lone, arg, 0) < 0)
-        return PyErr_NoMemory();
-    lone_ready = 1;
-    Py_RETURN_NONE;
+    return init_charset(&Lone, &lone_ready, arg, "init_lone");
 }
 
 /* Greek and Cyrillic letters (the other scripts of Lone's letters): 1, 2; else 0. */
