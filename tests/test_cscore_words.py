@@ -5,6 +5,8 @@ words). Skipped when the module is not built or TEXTFIX_PURE_PYTHON is set."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from benchmarks.devset import garble
 from hypothesis import given, settings
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
 from textfix.chains import single_byte_steps
+from textfix.scoring import endings
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE, _fold, composed, word_langs
 
@@ -84,3 +87,40 @@ def test_any_text(word: str) -> None:
 )
 def test_text_with_surrogates(word: str) -> None:
     assert_same(word)
+
+
+def assert_same_forms(word: str) -> int:
+    folded = _fold(composed(word))
+    forms = endings._compiled_forms()
+    assert forms is not None
+    found = forms(folded, *endings._tables(), endings.STEM, endings.ENDINGS)
+    expected = endings._form_langs_py(folded)
+    assert found is None or found == expected, word
+    assert endings.form_langs.__wrapped__(word) == expected, word
+    return expected
+
+
+def test_forms_of_real_words_their_mojibake_and_made_forms() -> None:
+    # (the compiled endings.form_langs against the Python one: listed words, the same with
+    # each language's endings stacked on, compounds of two, and their mojibake)
+    steps = [chain for chain, _table in single_byte_steps()][::11]
+    table, _longest, _compounding = endings._tables()
+    suffixes = sorted(table)[::40]
+    words: set[str] = set()
+    for i, line in enumerate(non_ascii_lines()[::3]):
+        found = [w for w in TOKEN_RE.findall(line) if len(w) >= 4]
+        words.update(found)
+        words.update(w + suffixes[(i + k) % len(suffixes)] for k, w in enumerate(found))
+        words.update(a + b for a, b in pairwise(found))
+        garbled = garble(line, (steps[i % len(steps)],))
+        if garbled is not None:
+            words.update(TOKEN_RE.findall(garbled))
+    words |= {"İstanbullular", "tro\u0323ngler", "Straßeler", "ΣΟΦΟΣ", "x", "\ud800abcdef"}
+    made = sum(assert_same_forms(word) != 0 for word in words)
+    assert len(words) > 5000 and made > 500  # both answers are exercised
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_forms_of_any_text(word: str) -> None:
+    assert_same_forms(word)

@@ -61,3 +61,44 @@ def test_long_lines_are_repaired_uncached() -> None:
     step = utf8.repair(text, DocumentContext())
     assert step is not None and step.text == "café " * (utf8.CACHED_LENGTH // 5)
     assert utf8._repair.cache_info().currsize == 0
+
+
+#: Chains whose garbled lines ftfy flags and mostly cannot decode (what _ftfy_leaves
+#: settles), and UTF-8 ones it decodes (what it must leave to ftfy).
+_LEAVES_CHAINS = (
+    (("cp1251", "iso8859-1"),),
+    (("cp1251", "cp437"),),
+    (("cp1250", "cp1252"),),
+    (("cp1253", "mac-roman"),),
+    (("koi8-r", "cp1252"),),
+    (("utf-8", "cp1252"),),
+    (("utf-8", "cp437"),),
+    (("utf-8", "iso8859-2"),),
+    (("utf-8", "cp1251"),),
+)
+
+
+def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
+    # Garbled real lines and byte soups (lead bytes before spaces, "?" and 0x1A, C1
+    # controls, CESU-8's 0xED): where the shortcut says ftfy leaves a line, ftfy does.
+    lines = [
+        garble(line, _LEAVES_CHAINS[i % len(_LEAVES_CHAINS)]) or line
+        for i, line in enumerate(non_ascii_lines())
+    ]
+    soups = [b"\xc3 x\xe9", b"\xc3?", b"\xed\xa0\x80\xed\xb0\x80", b"\xc0\x80a", b"a\xc8\xec\x1a"]
+    soups += [
+        bytes([0x41, lead, follow, 0xE9])
+        for lead in range(0xC0, 0x100, 3)
+        for follow in (0x20, 0x3F, 0x85, 0xA9, 0xEC)
+    ]
+    for soup in soups:
+        for page in ("iso8859-1", "cp437", "mac-roman", "cp1251"):
+            lines.append(soup.decode(page, errors="replace"))
+    held = 0
+    for line in lines:
+        if utf8._ftfy_leaves(line):
+            held += 1
+            fixed, plan = utf8.ftfy.fix_encoding_and_explain(line, utf8._CONFIG)
+            assert fixed == line or not plan, line
+    assert held > 100
+    assert not utf8._ftfy_leaves("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not utf8._ftfy_leaves("naÃ¯ve Ã ")

@@ -36,11 +36,17 @@ def _quick_check() -> Callable[[str], bool]:
 
 
 def find_in_document(
-    text: str, options: FixOptions, prior: Counter[Chain], *, suspicious: bool = False
+    text: str,
+    options: FixOptions,
+    prior: Counter[Chain],
+    *,
+    suspicious: bool = False,
+    checked: bool = False,
 ) -> list[Finding]:
-    """All findings in one document (see :mod:`textfix.repair.document`)."""
+    """All findings in one document (see :mod:`textfix.repair.document`; ``checked``: the
+    caller found the cheap proof fails for this one-line document)."""
     found: list[Finding] = _engine().find_in_document(
-        text, options, prior=prior, suspicious=suspicious
+        text, options, prior=prior, suspicious=suspicious, checked=checked
     )
     return found
 
@@ -126,13 +132,14 @@ class Fixer:
         """
         return self._repaired(text)[0]
 
-    def _repaired(self, text: str) -> tuple[str, list[Finding]]:
+    def _repaired(self, text: str, checked: bool = False) -> tuple[str, list[Finding]]:
         """``text`` repaired (and normalised as asked), and the findings applied: those
         with a replacement and enough confidence. (``fix`` wants the text alone: it makes
-        no :class:`Repair` of them.)"""
+        no :class:`Repair` of them.) ``checked``: ``text`` is one line whose cheap proof
+        (``untouched_line``) the caller saw fail, with these options; not asked again."""
         if text.isascii() and not self.options.normalizes:
             return text, []  # nothing to repair, nothing asked for: the common case
-        findings = find_in_document(text, self.options, self.prior)
+        findings = find_in_document(text, self.options, self.prior, checked=checked)
         if not findings and not self.options.normalizes:
             return text, []
         applied = [
@@ -206,11 +213,13 @@ def fix(
         # The common call, a clean line with every option at its default: one compiled
         # call proves most (the default fixer's answer, without building its findings; its
         # prior is empty, so the line's repairers see no chain as already shown: fresh).
-        if text.isascii() or (
-            "\n" not in text
-            and ((_QUICK or _quick_check())(text) or _engine().untouched_line(text, fresh=True))
-        ):
+        if text.isascii():
             return text
+        if "\n" not in text:
+            if (_QUICK or _quick_check())(text) or _engine().untouched_line(text, fresh=True):
+                return text
+            # (the document layer would ask untouched_line again: it was just asked)
+            return _DEFAULT_FIXER._repaired(text, checked=True)[0]
         return _DEFAULT_FIXER.fix(text)
     return _fixer(
         min_confidence=min_confidence,

@@ -97,11 +97,14 @@ def find_in_document(
     *,
     prior: Counter[Chain] | None = None,
     suspicious: bool = False,
+    checked: bool = False,
 ) -> list[Finding]:
     """All findings in ``document``, with document offsets, in order.
 
     ``suspicious=True`` also reports spans that look garbled but have no confident repair
-    (``detect`` wants them; ``fix`` does not pay for looking). Without a ``context``, one is
+    (``detect`` wants them; ``fix`` does not pay for looking). ``checked=True``: the caller
+    asked :func:`untouched_line` of ``document``, one line, with these options and got
+    False (it is not asked again). Without a ``context``, one is
     made (with the caller's ``prior``) when the first line that needs the repairers is met:
     clean documents, the common case, never pay for it (nor for the repairers, see
     :func:`textfix.repair.line.untouched`).
@@ -116,7 +119,7 @@ def find_in_document(
     one_line = "\n" not in document
     fresh = one_line and context is None and not prior
     if one_line:
-        if not suspicious and untouched_line(document, options.min_confidence, fresh):
+        if not (suspicious or checked) and untouched_line(document, options.min_confidence, fresh):
             return []
         # (what the loop below does for the one line, which has a non-ASCII character and
         # starts at 0: no offsets to shift)

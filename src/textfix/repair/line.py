@@ -64,28 +64,27 @@ CACHED_LENGTH = 2000
 
 def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
     """:func:`untouched` for a line with a non-ASCII character."""
-    if capital_behind_sign(text):
-        return False  # reads well, but the engine must look (see gates.capital_behind_sign)
-    if looks_anyway(text):
-        return False  # a no-break space or "„" glued to letters may be a letter (ce_letters)
-    if looks_stray(text):
-        return False  # Icelandic letters in a word no owner could spell (stray_letters)
-    if lone_signs(text):
-        return False  # a one-letter word shown as a sign: "questo Þ usato" (lone_words)
+    # (every test that says False is asked before any that says True, in an order that
+    # costs least: the compiled proof first, which settles most clean lines; a garbled line
+    # meets its mojibake shape before the three looks that would only say False again)
     quick = quick_proof()
     if quick is not None and quick(text):
-        return True  # the checks below that say True, all in one compiled call
-    shaped = utf8.SHAPE.search(text) is not None
+        return not _looks(text)  # the checks below that say True, all in one compiled call
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
     # some lines).
     if plausible(text):
-        return not shaped or _utf8_leaves(text, round_trip=False)
+        return not _looks(text) and (
+            utf8.SHAPE.search(text) is None or _utf8_leaves(text, round_trip=False)
+        )
     if min_confidence > legacy.FAILED_CONFIDENCE and mojibake_shape(legacy.core(text)):
         # A line with one of mojibake's shapes is nearly always garbled, and the proofs
         # below fail there: the engine looks at once (False proves nothing; the engine then
         # finds what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
+    if _looks(text):
+        return False
+    shaped = utf8.SHAPE.search(text) is not None
     # (the common route of cannot_pass first, decisive for most lines that get here and
     # cheaper than typed_in_unicode, after which cannot_pass would settle them the same way)
     if min_confidence > legacy.FAILED_CONFIDENCE and no_repair.cannot_pass(
@@ -107,6 +106,15 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
 
 
 _untouched_cached = lru_cache(maxsize=4096)(_untouched)
+
+
+def _looks(text: str) -> bool:
+    """Whether the engine must look at ``text`` however well it reads: a mac-cyrillic
+    capital shown as a sign (:func:`~textfix.repair.gates.capital_behind_sign`), a no-break
+    space or "„" glued to letters that may be a letter (``ce_letters.looks_anyway``), or
+    Icelandic letters in a word no owner could spell (``stray_letters.looks_stray``), or a
+    one-letter word shown as a lone sign (``lone_words.lone_signs``: "questo Þ usato")."""
+    return capital_behind_sign(text) or looks_anyway(text) or looks_stray(text) or lone_signs(text)
 
 
 def _utf8_leaves(text: str, round_trip: bool) -> bool:

@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import ftfy
-from ftfy.badness import BADNESS_RE, badness
-from ftfy.chardata import CHARMAP_ENCODINGS
+from ftfy.badness import BADNESS_RE, badness, is_bad
+from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF8_DETECTOR_RE
 
 from textfix.options import canonical_codec
 from textfix.repair._scan import compiled_search, native
@@ -187,6 +187,115 @@ def _well_formed(text: str) -> bool:
     return True
 
 
+def _ftfy_leaves(text: str) -> bool:
+    """Whether ftfy's encoding repair surely returns ``text`` unchanged with no plan, told
+    without running it (several times cheaper where it holds: a line garbled through a
+    single-byte chain, which ftfy flags but cannot decode). ftfy changes a flagged line only
+    by (1) a code page of ``CHARMAP_ENCODINGS`` that encodes it into bytes that decode as
+    UTF-8 (after putting back a lost 0xA0 after a lead byte, or, for its sloppy pages,
+    standing in for bytes lost to 0x1A or "?"), (2) fixing the UTF-8 its
+    ``UTF8_DETECTOR_RE`` finds in the line, or (3) reading C1 controls as cp1252. This
+    holds when the line has no C1 control, no detector match ftfy would change
+    (:func:`_detected_left`), no U+001A, U+FFFD or surrogate, and in every such code page
+    the bytes of its first non-ASCII character and the next one can start no UTF-8
+    sequence: a continuation byte, or a lead followed by a byte that is neither a
+    continuation byte nor one of those ftfy puts back or stands in for (space, 0x1A, "?"):
+    ftfy's changes to the bytes all start at a lead byte, so none reaches that first one
+    (a page where they may start one is tried as ftfy tries it, :func:`_never_utf8`).
+    ``False`` proves nothing.
+
+    >>> _ftfy_leaves("Èìàòå íåçàïàçåíè"), _ftfy_leaves("cafÃ© crÃ¨me"), _ftfy_leaves("Ã ")
+    (True, False, False)
+    """
+    if _UNDECIDED.search(text) or not _detected_left(text):
+        return False
+    masks, pages = _page_bytes()
+    alive = _ALL_PAGES
+    for ch in set(text):
+        if ch > "\x7f":
+            alive &= masks.get(ch, 0)
+    if not alive:
+        return True  # (no code page encodes the line)
+    first = _NON_ASCII.search(text)
+    if first is None or first.end() == len(text):
+        return False
+    lead, after = text[first.start()], text[first.end()]
+    for k, page in enumerate(pages):
+        if alive >> k & 1:
+            b0 = page[lead]
+            b1 = ord(after) if after < "\x80" else page[after]
+            if not _starts_no_utf8(b0, b1) and not _never_utf8(text, CHARMAP_ENCODINGS[k]):
+                return False
+    return True
+
+
+def _detected_left(text: str) -> bool:
+    """Whether ftfy's fix of the UTF-8 its detector finds in ``text``
+    (``fixes.decode_inconsistent_utf8``) surely leaves each match: it repairs a match
+    shorter than the line that its badness pattern flags with its whole encoding repair,
+    which :func:`_ftfy_leaves` answers in turn (for a shorter text: the recursion ends).
+    ``False`` proves nothing."""
+    bad = _compiled_badness() or is_bad
+    for match in UTF8_DETECTOR_RE.finditer(text):
+        found = match.group()
+        if len(found) < len(text) and bad(found) and not _ftfy_leaves(found):
+            return False
+    return True
+
+
+def _never_utf8(text: str, encoding: str) -> bool:
+    """Whether ftfy's try of ``encoding`` fails for ``text`` (which it encodes), where none
+    of its byte restorers and neither of its UTF-8 variants applies: the bytes are then read
+    by the strict decoder alone. ``False`` proves nothing."""
+    data = text.encode(encoding)
+    if 0xED in data or 0xC0 in data:
+        return False
+    if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
+        return False
+    if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _starts_no_utf8(b0: int, b1: int) -> bool:
+    """Whether bytes ``b0`` (not ASCII) then ``b1`` start no sequence that ftfy's UTF-8
+    decoders (strict, or its variants, which read 0xC0 0x80 and CESU-8) take, nor one its
+    byte restorers may change (see :func:`_ftfy_leaves`). ``False`` proves nothing."""
+    if b0 < 0xC0 or b0 == 0xC1 or b0 >= 0xF5:
+        return True  # a continuation byte, or a byte no sequence starts with
+    if b0 in (0xC0, 0xED):
+        return False  # (the variants' own sequences: their patterns also match at the end)
+    return not (0x80 <= b1 <= 0xBF or b1 in _RESTORED)
+
+
+#: Bytes after a lead byte that ftfy's byte restorers may change or stand in for.
+_RESTORED = frozenset(b" \x1a?")
+#: Characters that leave :func:`_ftfy_leaves` to ftfy: C1 controls (its own fix), U+001A
+#: and U+FFFD (a sloppy page's lost byte) and surrogates (ftfy may raise on those).
+_UNDECIDED = re.compile("[\x80-\x9f\x1a\ufffd\ud800-\udfff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_ALL_PAGES = (1 << len(CHARMAP_ENCODINGS)) - 1
+
+
+@cache
+def _page_bytes() -> tuple[dict[str, int], list[dict[str, int]]]:
+    """Per character beyond ASCII, the bit set of ``CHARMAP_ENCODINGS`` that encode it
+    (bit k: the k-th); per code page, each such character's byte (these pages map the 128
+    bytes 0x80-0xFF one to one onto characters)."""
+    masks: dict[str, int] = {}
+    pages: list[dict[str, int]] = []
+    for k, encoding in enumerate(CHARMAP_ENCODINGS):
+        chars = bytes(range(0x80, 0x100)).decode(encoding)
+        pages.append({ch: 0x80 + i for i, ch in enumerate(chars)})
+        for ch in chars:
+            masks[ch] = masks.get(ch, 0) | 1 << k
+    return masks, pages
+
+
 @cache
 def _compiled_badness() -> Callable[[str], bool] | None:
     """ftfy's ``is_bad`` compiled (``_cplausible``'s twin of its badness pattern), or
@@ -232,6 +341,8 @@ def _repair(text: str) -> Step | None:
         # ftfy's first test: text its badness pattern does not flag comes back unchanged,
         # with no plan (asked here in one compiled call, without ftfy's own set-up).
         return _whole_line_utf8(text)
+    if _ftfy_leaves(text):
+        return _whole_line_utf8(text)  # (what ftfy's answer, the text and no plan, leads to)
     try:
         fixed, plan = ftfy.fix_encoding_and_explain(text, _CONFIG)
     except (UnicodeError, ValueError):

@@ -3079,6 +3079,91 @@ static PyObject *Words_band(Words *self, PyObject *args)
     return status < 0 ? NULL : PyLong_FromLong(words_slot_band(self, slot, index));
 }
 
+/* endings._stem_langs over the prefix word[:n] of a folded word: the languages among
+ * ``langs`` in which it is a listed word followed by up to ``depth`` endings of theirs
+ * (``endings``: ending -> mask); -1 on error. */
+static int words_stem_langs(Words *self, PyObject *word, Py_ssize_t n, uint64_t langs,
+                            int depth, PyObject *endings, Py_ssize_t longest, Py_ssize_t stem,
+                            uint64_t *out)
+{
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    uint64_t found = 0;
+    Py_ssize_t most = n - stem < longest ? n - stem : longest;
+    for (Py_ssize_t k = 1; k <= most; k++) {
+        PyObject *ending = PyUnicode_Substring(word, n - k, n);
+        if (ending == NULL)
+            return -1;
+        PyObject *mask = PyDict_GetItemWithError(endings, ending);
+        Py_DECREF(ending);
+        if (mask == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        uint64_t have = (uint64_t)PyLong_AsUnsignedLongLongMask(mask);
+        if (have == (uint64_t)-1 && PyErr_Occurred())
+            return -1;
+        have &= langs;
+        if (!have)
+            continue;
+        uint64_t listed;
+        if (words_span_mask(self, kind, data, 0, n - k, 0, &listed) < 0)
+            return -1;
+        found |= listed & have;
+        if (depth > 1 && (have & ~found)) {
+            uint64_t deeper;
+            if (words_stem_langs(self, word, n - k, have & ~found, depth - 1, endings, longest,
+                                 stem, &deeper) < 0)
+                return -1;
+            found |= deeper;
+        }
+    }
+    *out = found;
+    return 0;
+}
+
+/* endings.form_langs of a word already composed and folded: forms(word, endings, longest,
+ * compounding, stem, depth) -> mask, or None where Python must decide (a Latin combining
+ * accent, which word_langs would compose in each part). */
+static PyObject *Words_forms(Words *self, PyObject *args)
+{
+    PyObject *word, *endings;
+    Py_ssize_t longest, stem;
+    unsigned long long compounding;
+    int depth;
+    if (!PyArg_ParseTuple(args, "UO!nKni:forms", &word, &PyDict_Type, &endings, &longest,
+                          &compounding, &stem, &depth))
+        return NULL;
+    if (!self->ready) {
+        PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(word);
+    const void *data = PyUnicode_DATA(word);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+    for (Py_ssize_t i = 0; i < n && kind != PyUnicode_1BYTE_KIND; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c >= 0x300 && c <= 0x36f)
+            Py_RETURN_NONE;
+    }
+    uint64_t found;
+    if (words_stem_langs(self, word, n, ~(uint64_t)0, depth, endings, longest, stem, &found) < 0)
+        return NULL;
+    for (Py_ssize_t i = stem; compounding && i <= n - stem; i++) {
+        uint64_t head, tail;
+        if (words_span_mask(self, kind, data, 0, i, 0, &head) < 0)
+            return NULL;
+        head &= (uint64_t)compounding;
+        if (!head)
+            continue;
+        if (words_span_mask(self, kind, data, i, n, 0, &tail) < 0)
+            return NULL;
+        found |= head & tail;
+    }
+    return PyLong_FromUnsignedLongLong(found);
+}
+
 static PyMethodDef Words_methods[] = {
     {"langs", (PyCFunction)Words_langs, METH_O,
      "model.word_langs(word): the mask of the word's fold, 0 when it is no shipped word."},
@@ -3087,6 +3172,8 @@ static PyMethodDef Words_methods[] = {
      "language of model index ``index``, 0 when it is no shipped word of it."},
     {"get", (PyCFunction)Words_get, METH_O,
      "WordIndex.get(word): the mask of word as it is, 0 when it is no shipped word."},
+    {"forms", (PyCFunction)Words_forms, METH_VARARGS,
+     "endings.form_langs of a composed, folded word (None: a combining accent, Python's)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -89,6 +89,16 @@ class Words:
     def langs(self, word: str, /) -> int: ...
     def band(self, word: str, index: int, /) -> int: ...
     def get(self, word: str, /) -> int: ...
+    def forms(
+        self,
+        word: str,
+        endings: dict[str, int],
+        longest: int,
+        compounding: int,
+        stem: int,
+        depth: int,
+        /,
+    ) -> int | None: ...
 
 def same_length_spans(
     old: str, new: str, max_align: int, /

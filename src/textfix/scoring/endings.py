@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import json
 import lzma
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
+from typing import cast
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import _fold, composed, word_langs
+from textfix.scoring.model import _fold, composed, word_langs, word_lookup
 
 #: Letters a stem (or each part of a compound) needs at least.
 STEM = 4
@@ -60,6 +62,17 @@ def form_langs(word: str) -> int:
     (['tr'], ['et'])
     """
     word = _fold(composed(word))
+    compiled = _compiled_forms()
+    if compiled is not None:
+        found = compiled(word, *_tables(), STEM, ENDINGS)  # (the same, in one compiled call)
+        if found is not None:
+            return found
+    return _form_langs_py(word)
+
+
+def _form_langs_py(word: str) -> int:
+    """:func:`form_langs` of a composed, folded word in Python (the reference of the
+    compiled ``Words.forms``)."""
     compounding = _tables()[2]
     found = _stem_langs(word, -1, ENDINGS)
     if compounding:
@@ -68,6 +81,18 @@ def form_langs(word: str) -> int:
             if head:
                 found |= head & word_langs(word[i:])
     return found
+
+
+@cache
+def _compiled_forms() -> Callable[..., int | None] | None:
+    """``Words.forms`` of the compiled lookup :func:`~textfix.scoring.model.word_langs`
+    reads, when it reads one and every language fits its 64-bit masks; else ``None``."""
+    lookup = word_lookup()
+    words = getattr(lookup, "__self__", None)
+    forms = getattr(words, "forms", None)
+    if forms is None or len(langdata().models) > 64:
+        return None
+    return cast("Callable[..., int | None]", forms)
 
 
 def ending_langs(ending: str) -> int:
