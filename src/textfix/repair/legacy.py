@@ -766,6 +766,8 @@ def thin_without_words(text: str) -> bool:
         return False
     if looks_anyway(text):
         return False  # misplaced signs prove words through any page (ce_letters: Omßn)
+    if lone_signs(text):
+        return False  # a one-letter word shown as a lone sign (lone_words: "questo Þ usato")
     if mojibake_shape(text_core):
         return False  # a thin repair of a shaped line may pass on the letter statistics
     return (
