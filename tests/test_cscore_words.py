@@ -93,7 +93,7 @@ def assert_same_forms(word: str) -> int:
     folded = _fold(composed(word))
     forms = endings._compiled_forms()
     assert forms is not None
-    found = forms(folded, *endings._tables(), endings.STEM, endings.ENDINGS)
+    found = forms(folded, endings._tables(), endings.STEM, endings.ENDINGS)
     expected = endings._form_langs_py(folded)
     assert found is None or found == expected, word
     assert endings.form_langs.__wrapped__(word) == expected, word
@@ -124,3 +124,35 @@ def test_forms_of_real_words_their_mojibake_and_made_forms() -> None:
 @given(st.text(max_size=30))
 def test_forms_of_any_text(word: str) -> None:
     assert_same_forms(word)
+
+
+def assert_same_form_lead(text: str) -> int:
+    from textfix.repair import legacy
+
+    found = endings.compiled_form_lead(text, legacy._LEAD_EDGE, legacy.LEAD_LANGS)
+    expected = legacy._form_lead([w.strip(legacy._LEAD_EDGE) for w in text.split()])
+    assert found is None or found == expected, text
+    return expected
+
+
+def test_form_lead_of_real_lines_their_mojibake_and_made_forms() -> None:
+    # (the compiled legacy._form_lead against the Python one: lines of real words, of the
+    # same words with endings stacked on, and their mojibake)
+    steps = [chain for chain, _table in single_byte_steps()][::13]
+    table, _longest, _compounding = endings._tables()
+    suffixes = sorted(table)[::37]
+    led = 0
+    for i, line in enumerate(non_ascii_lines()[::4]):
+        made = " ".join(w + suffixes[(i + k) % len(suffixes)] for k, w in enumerate(line.split()))
+        garbled = garble(line, (steps[i % len(steps)],))
+        for text in (line, made, "(" + made + ").", garbled or ""):
+            led += assert_same_form_lead(text) >= 0
+    for text in ("İstanbullular evleri", "tro\u0323ngler x", "Straßeler STRASSELER", "\ud800 a"):
+        assert_same_form_lead(text)
+    assert led > 100  # both answers are exercised
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_form_lead_of_any_text(text: str) -> None:
+    assert_same_form_lead(text)

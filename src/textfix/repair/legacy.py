@@ -114,7 +114,7 @@ from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring._wordindex import MAX_BAND
-from textfix.scoring.endings import form_langs
+from textfix.scoring.endings import compiled_form_lead, form_langs
 from textfix.scoring.model import (
     _SUPERSCRIPTS,
     CHAR_TABLE_SIZE,
@@ -812,6 +812,9 @@ def _lead_index(text: str) -> int:
     if compiled is None:
         return _lead_index_py(text)
     if compiled[1] == 0:  # (no listed word votes: inflected forms may, _form_lead)
+        found = compiled_form_lead(text, _LEAD_EDGE, LEAD_LANGS)  # (the same, compiled)
+        if found is not None:
+            return found
         return _form_lead([w.strip(_LEAD_EDGE) for w in text.split()])
     return _leader(*compiled)
 

@@ -216,6 +216,9 @@ static int words_span_mask(const Words *self, int kind, const void *data, Py_ssi
 
 static PyObject *Words_langs(Words *self, PyObject *word);
 static PyObject *Words_get(Words *self, PyObject *word);
+static int words_form_langs(Words *self, const Py_UCS4 *buf, Py_ssize_t n, PyObject *endings,
+                            Py_ssize_t longest, uint64_t compounding, Py_ssize_t stem, int depth,
+                            uint64_t *out);
 
 /* A word lookup handed over from Python: any ``word -> mask`` callable; where it is a
  * bound Words.langs or Words.get, its Words is read in place (no Python objects made). */
@@ -2827,6 +2830,137 @@ Tables_line_votes(Tables *self, PyObject *args)
     return Py_BuildValue("(inn)", best, top, second);
 }
 
+/* The next word of ``text`` from *at on (str.split), stripped of ``edge``'s characters
+ * (str.strip), made of letters alone (str.isalpha) as text[*lo:*hi]: 1, or 0 at the end
+ * (*at moves past each word looked at). */
+static int
+next_letter_word(PyObject *text, PyObject *edge, Py_ssize_t *at, Py_ssize_t *lo, Py_ssize_t *hi)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_edge = PyUnicode_GET_LENGTH(edge), i = *at;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    while (i < n) {
+        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        Py_ssize_t a = i;
+        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+        }
+        Py_ssize_t b = i;
+        while (a < b &&
+               PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, a), 0, n_edge, 1) >= 0) {
+            a++;
+        }
+        while (b > a &&
+               PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, b - 1), 0, n_edge, 1) >= 0) {
+            b--;
+        }
+        int alpha = a < b;
+        for (Py_ssize_t j = a; j < b && alpha; j++) {
+            alpha = Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, j));
+        }
+        if (alpha) {
+            *at = i;
+            *lo = a;
+            *hi = b;
+            return 1;
+        }
+    }
+    *at = i;
+    return 0;
+}
+
+/* legacy._form_lead of the words of ``text`` (str.split, stripped of ``edge``):
+ * form_lead(text, word_langs, edge, max_langs, (endings, longest, compounding), stem, depth) ->
+ * the model index of the language in which most of the words made of letters alone and
+ * listed in no language are inflected forms or compounds (endings.form_langs), ahead of
+ * every other, or -1; None where Python must decide (a lookup Python makes, or a word
+ * whose fold holds a Latin combining accent). */
+static PyObject *
+Tables_form_lead(Tables *self, PyObject *args)
+{
+    PyObject *text, *word_langs, *edge, *endings;
+    Py_ssize_t max_langs, longest, stem;
+    unsigned long long compounding;
+    int depth;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UOUn(O!nK)ni", &text, &word_langs, &edge, &max_langs,
+                          &PyDict_Type, &endings, &longest, &compounding, &stem, &depth)) {
+        return NULL;
+    }
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
+    if (source.words == NULL || source.folded) {
+        Py_RETURN_NONE;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * n + 1));
+    if (buf == NULL) {
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t votes[64] = {0}, i = 0;
+    Py_ssize_t lo, hi;
+    while (next_letter_word(text, edge, &i, &lo, &hi)) {
+        /* model._fold(composed(word)): no Latin combining accent (composed would compose
+         * it; İ's fold has one), lower-cased, final sigma as sigma, ß as ss */
+        Py_ssize_t m = 0;
+        for (Py_ssize_t j = lo; j < hi; j++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, j);
+            if ((c >= 0x300 && c <= 0x36f) || c == 0x130) {
+                PyMem_Free(buf);
+                Py_RETURN_NONE;
+            }
+            Py_UCS4 low = Py_UNICODE_TOLOWER(c);
+            if (low == 0x3C2) {
+                low = 0x3C3;
+            }
+            if (low == 0xDF) {
+                buf[m++] = 's';
+                low = 's';
+            }
+            buf[m++] = low;
+        }
+        uint64_t listed, mask = 0;
+        if (words_span_mask(source.words, kind, data, lo, hi, 0, &listed) < 0 ||
+            (!listed && words_form_langs(source.words, buf, m, endings, longest,
+                                         (uint64_t)compounding, stem, depth, &mask) < 0)) {
+            PyMem_Free(buf);
+            return NULL;
+        }
+        if (listed || !mask) {
+            continue;
+        }
+        int langs = 0;
+        for (uint64_t x = mask; x; x &= x - 1) {
+            langs++;
+        }
+        if (langs > max_langs) {
+            continue;
+        }
+        for (int b = 0; b < 64; b++) {
+            votes[b] += mask >> b & 1;
+        }
+    }
+    PyMem_Free(buf);
+    int best = -1;
+    Py_ssize_t top = 0, second = 0;
+    for (int b = 0; b < 64; b++) {
+        if (votes[b] > top) {
+            second = top;
+            top = votes[b];
+            best = b;
+        }
+        else if (votes[b] > second) {
+            second = votes[b];
+        }
+    }
+    return PyLong_FromLong(top > second ? best : -1);
+}
+
 /* lead_votes(text, word_langs, edge, max_langs, vote_letters): legacy._lead_index's count,
  * line_votes_of over the words of ``text`` (str.split) stripped of ``edge``'s characters
  * at both ends, kept when all letters (str.isalpha) and known in at most ``max_langs``
@@ -2843,7 +2977,7 @@ Tables_lead_votes(Tables *self, PyObject *args)
     WordSource source;
     word_source_set(&source, word_langs);
     Py_DECREF(source.call); /* (borrowed for the call) */
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_edge = PyUnicode_GET_LENGTH(edge);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 *joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
@@ -2851,31 +2985,8 @@ Tables_lead_votes(Tables *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_ssize_t k = 0, i = 0;
-    while (i < n) {
-        while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
-            i++;
-        }
-        Py_ssize_t lo = i;
-        while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
-            i++;
-        }
-        Py_ssize_t hi = i;
-        /* w.strip(edge) */
-        while (lo < hi && PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, lo), 0, n_edge,
-                                             1) >= 0) {
-            lo++;
-        }
-        while (hi > lo && PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, hi - 1), 0,
-                                             n_edge, 1) >= 0) {
-            hi--;
-        }
-        int alpha = lo < hi;
-        for (Py_ssize_t j = lo; j < hi && alpha; j++) {
-            alpha = Py_UNICODE_ISALPHA(PyUnicode_READ(kind, data, j));
-        }
-        if (!alpha) {
-            continue;
-        }
+    Py_ssize_t lo, hi;
+    while (next_letter_word(text, edge, &i, &lo, &hi)) {
         uint64_t mask;
         if (word_source_mask(&source, text, kind, data, lo, hi, &mask, NULL) < 0) {
             PyMem_Free(joined);
@@ -2927,6 +3038,8 @@ static PyMethodDef Tables_methods[] = {
      "The best logprob of text among the languages of indices (bytes) that read it as theirs."},
     {"line_votes", (PyCFunction)Tables_line_votes, METH_VARARGS,
      "line_language's votes over the words of text: (model number or -1, top, second)."},
+    {"form_lead", (PyCFunction)Tables_form_lead, METH_VARARGS,
+     "legacy._form_lead of a line's words, or None where Python must decide."},
     {"lead_votes", (PyCFunction)Tables_lead_votes, METH_VARARGS,
      "legacy._lead_index's votes: line_votes over text's words of letters alone known in few "
      "languages (edge characters stripped): (model number or -1, top, second)."},
@@ -3079,19 +3192,17 @@ static PyObject *Words_band(Words *self, PyObject *args)
     return status < 0 ? NULL : PyLong_FromLong(words_slot_band(self, slot, index));
 }
 
-/* endings._stem_langs over the prefix word[:n] of a folded word: the languages among
+/* endings._stem_langs over the prefix buf[:n] of a folded word: the languages among
  * ``langs`` in which it is a listed word followed by up to ``depth`` endings of theirs
  * (``endings``: ending -> mask); -1 on error. */
-static int words_stem_langs(Words *self, PyObject *word, Py_ssize_t n, uint64_t langs,
+static int words_stem_langs(Words *self, const Py_UCS4 *buf, Py_ssize_t n, uint64_t langs,
                             int depth, PyObject *endings, Py_ssize_t longest, Py_ssize_t stem,
                             uint64_t *out)
 {
-    int kind = PyUnicode_KIND(word);
-    const void *data = PyUnicode_DATA(word);
     uint64_t found = 0;
     Py_ssize_t most = n - stem < longest ? n - stem : longest;
     for (Py_ssize_t k = 1; k <= most; k++) {
-        PyObject *ending = PyUnicode_Substring(word, n - k, n);
+        PyObject *ending = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf + n - k, k);
         if (ending == NULL)
             return -1;
         PyObject *mask = PyDict_GetItemWithError(endings, ending);
@@ -3108,12 +3219,12 @@ static int words_stem_langs(Words *self, PyObject *word, Py_ssize_t n, uint64_t 
         if (!have)
             continue;
         uint64_t listed;
-        if (words_span_mask(self, kind, data, 0, n - k, 0, &listed) < 0)
+        if (words_span_mask(self, PyUnicode_4BYTE_KIND, buf, 0, n - k, 0, &listed) < 0)
             return -1;
         found |= listed & have;
         if (depth > 1 && (have & ~found)) {
             uint64_t deeper;
-            if (words_stem_langs(self, word, n - k, have & ~found, depth - 1, endings, longest,
+            if (words_stem_langs(self, buf, n - k, have & ~found, depth - 1, endings, longest,
                                  stem, &deeper) < 0)
                 return -1;
             found |= deeper;
@@ -3123,8 +3234,32 @@ static int words_stem_langs(Words *self, PyObject *word, Py_ssize_t n, uint64_t 
     return 0;
 }
 
-/* endings.form_langs of a word already composed and folded: forms(word, endings, longest,
- * compounding, stem, depth) -> mask, or None where Python must decide (a Latin combining
+/* endings.form_langs of the folded word buf[:n] (no Latin combining accent) in *out; -1 on
+ * error. */
+static int words_form_langs(Words *self, const Py_UCS4 *buf, Py_ssize_t n, PyObject *endings,
+                            Py_ssize_t longest, uint64_t compounding, Py_ssize_t stem, int depth,
+                            uint64_t *out)
+{
+    uint64_t found;
+    if (words_stem_langs(self, buf, n, ~(uint64_t)0, depth, endings, longest, stem, &found) < 0)
+        return -1;
+    for (Py_ssize_t i = stem; compounding && i <= n - stem; i++) {
+        uint64_t head, tail;
+        if (words_span_mask(self, PyUnicode_4BYTE_KIND, buf, 0, i, 0, &head) < 0)
+            return -1;
+        head &= compounding;
+        if (!head)
+            continue;
+        if (words_span_mask(self, PyUnicode_4BYTE_KIND, buf, i, n, 0, &tail) < 0)
+            return -1;
+        found |= head & tail;
+    }
+    *out = found;
+    return 0;
+}
+
+/* endings.form_langs of a word already composed and folded: forms(word, (endings, longest,
+ * compounding), stem, depth) -> mask, or None where Python must decide (a Latin combining
  * accent, which word_langs would compose in each part). */
 static PyObject *Words_forms(Words *self, PyObject *args)
 {
@@ -3132,36 +3267,28 @@ static PyObject *Words_forms(Words *self, PyObject *args)
     Py_ssize_t longest, stem;
     unsigned long long compounding;
     int depth;
-    if (!PyArg_ParseTuple(args, "UO!nKni:forms", &word, &PyDict_Type, &endings, &longest,
+    if (!PyArg_ParseTuple(args, "U(O!nK)ni:forms", &word, &PyDict_Type, &endings, &longest,
                           &compounding, &stem, &depth))
         return NULL;
     if (!self->ready) {
         PyErr_SetString(PyExc_RuntimeError, "Words: not initialised");
         return NULL;
     }
-    int kind = PyUnicode_KIND(word);
-    const void *data = PyUnicode_DATA(word);
+    Py_UCS4 *buf = PyUnicode_AsUCS4Copy(word);
+    if (buf == NULL)
+        return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(word);
-    for (Py_ssize_t i = 0; i < n && kind != PyUnicode_1BYTE_KIND; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c >= 0x300 && c <= 0x36f)
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (buf[i] >= 0x300 && buf[i] <= 0x36f) {
+            PyMem_Free(buf);
             Py_RETURN_NONE;
+        }
     }
     uint64_t found;
-    if (words_stem_langs(self, word, n, ~(uint64_t)0, depth, endings, longest, stem, &found) < 0)
-        return NULL;
-    for (Py_ssize_t i = stem; compounding && i <= n - stem; i++) {
-        uint64_t head, tail;
-        if (words_span_mask(self, kind, data, 0, i, 0, &head) < 0)
-            return NULL;
-        head &= (uint64_t)compounding;
-        if (!head)
-            continue;
-        if (words_span_mask(self, kind, data, i, n, 0, &tail) < 0)
-            return NULL;
-        found |= head & tail;
-    }
-    return PyLong_FromUnsignedLongLong(found);
+    int status = words_form_langs(self, buf, n, endings, longest, (uint64_t)compounding, stem,
+                                  depth, &found);
+    PyMem_Free(buf);
+    return status < 0 ? NULL : PyLong_FromUnsignedLongLong(found);
 }
 
 static PyMethodDef Words_methods[] = {

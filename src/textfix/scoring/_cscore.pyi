@@ -25,6 +25,17 @@ class Tables:
     def line_votes(
         self, text: str, word_langs: Callable[[str], int], vote_letters: int, /
     ) -> tuple[int, int, int]: ...
+    def form_lead(
+        self,
+        text: str,
+        word_langs: Callable[[str], int],
+        edge: str,
+        max_langs: int,
+        endings: tuple[dict[str, int], int, int],
+        stem: int,
+        depth: int,
+        /,
+    ) -> int | None: ...
     def lead_votes(
         self,
         text: str,
@@ -90,14 +101,7 @@ class Words:
     def band(self, word: str, index: int, /) -> int: ...
     def get(self, word: str, /) -> int: ...
     def forms(
-        self,
-        word: str,
-        endings: dict[str, int],
-        longest: int,
-        compounding: int,
-        stem: int,
-        depth: int,
-        /,
+        self, word: str, endings: tuple[dict[str, int], int, int], stem: int, depth: int, /
     ) -> int | None: ...
 
 def same_length_spans(

@@ -28,7 +28,7 @@ from importlib import resources
 from typing import cast
 
 from textfix.scoring._data import langdata
-from textfix.scoring.model import _fold, composed, word_langs, word_lookup
+from textfix.scoring.model import _compiled, _fold, composed, word_langs, word_lookup
 
 #: Letters a stem (or each part of a compound) needs at least.
 STEM = 4
@@ -64,7 +64,7 @@ def form_langs(word: str) -> int:
     word = _fold(composed(word))
     compiled = _compiled_forms()
     if compiled is not None:
-        found = compiled(word, *_tables(), STEM, ENDINGS)  # (the same, in one compiled call)
+        found = compiled(word, _tables(), STEM, ENDINGS)  # (the same, in one compiled call)
         if found is not None:
             return found
     return _form_langs_py(word)
@@ -93,6 +93,20 @@ def _compiled_forms() -> Callable[..., int | None] | None:
     if forms is None or len(langdata().models) > 64:
         return None
     return cast("Callable[..., int | None]", forms)
+
+
+def compiled_form_lead(text: str, edge: str, max_langs: int) -> int | None:
+    """``textfix.repair.legacy._form_lead`` of the words of ``text`` (``str.split``, each
+    stripped of ``edge``'s characters; those of more than ``max_langs`` languages vote for
+    none) in one compiled call (``Tables.form_lead``), or ``None`` where it leaves them to
+    Python (no compiled module, or a word whose fold holds a combining accent)."""
+    tables = _compiled()
+    if tables is None or _compiled_forms() is None:
+        return None
+    found: int | None = tables.form_lead(
+        text, word_lookup(), edge, max_langs, _tables(), STEM, ENDINGS
+    )
+    return found
 
 
 def ending_langs(ending: str) -> int:
