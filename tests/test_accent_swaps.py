@@ -22,3 +22,16 @@ def test_shapes() -> None:
     # an untouched word known in few languages, one the repaired word is known in, backs it
     assert not accent_swapped("Europos valstybiù", "Europos valstybių", 0.1)
     assert accent_swapped("Nafta valstybiù", "Nafta valstybių", 0.1)
+
+
+def test_vowel_read_as_another() -> None:
+    # a small accented vowel read as another, untouched words known in no language of the
+    # repaired word ("nord" is no Estonian word), a small gain
+    assert accent_swapped("Mèrega de nord", "Märega de nord", 0.2)
+    assert not accent_swapped("Mèrega de nord", "Märega de nord", 1.0)
+    # no untouched word known: nothing contradicts
+    assert not accent_swapped("Mèrega", "Märega", 0.2)
+    # a capital read as a small letter ("castellÓ" is Catalan "castellà") is mojibake's shape
+    assert not accent_swapped("castellÓ de Colombia", "castellà de Colombia", 0.2)
+    # the same vowel with another accent is another shape ("Argentînas" is Latvian)
+    assert not accent_swapped("Argentînas Republika", "Argentīnas Republika", 0.2)

@@ -31,12 +31,17 @@ GARBLED = [
 ]
 
 
-def test_garbled_lines_of_the_same_chains_repaired() -> None:
-    garbled = {line: line.encode(true).decode(shown) for line, true, shown in GARBLED}
+def repaired(cases: list[tuple[str, str, str]]) -> None:
+    """Each ``(line, true, shown)`` garbled so comes back as ``line`` (and is garbled)."""
+    garbled = {line: line.encode(true).decode(shown) for line, true, shown in cases}
     assert all(mojibake != line for line, mojibake in garbled.items())
     assert {line: textfix.fix(mojibake) for line, mojibake in garbled.items()} == {
         line: line for line in garbled
     }
+
+
+def test_garbled_lines_of_the_same_chains_repaired() -> None:
+    repaired(GARBLED)
 
 
 def test_shapes() -> None:

@@ -21,6 +21,13 @@ engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
   untouched word is a known word of a language the repaired word is known in
   (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``).
 
+- a small accented vowel read as another (``è`` -> ``ä``: the DOS and Mac pages permute
+  letters so) in a short line whose untouched words contradict it: one of three letters or
+  more is known, and none is known in a language the repaired words are known in (Lombard
+  ``Mèrega de’l nord`` is no Estonian ``Märega``, mac-latin2 shown as cp437: ``nord`` is
+  no Estonian word), gaining less than :data:`ACCENT_GAIN`. A known word made is chance
+  there, and the letter statistics of one letter cannot tell.
+
 Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
 European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
 clean word, and are many. Kept too: words no language could spell (a capital inside a word,
@@ -30,6 +37,8 @@ clean word, and are many. Kept too: words no language could spell (a capital ins
 (True, True)
 >>> accent_swapped("Bulgârija", "Bulgārija", 0.1), accent_swapped("IndonesiÙ", "Indonesië", 0.1)
 (False, False)
+>>> accent_swapped("Mèrega de nord", "Märega de nord", 0.2)
+True
 """
 
 from __future__ import annotations
@@ -113,6 +122,38 @@ def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
     )
 
 
+def _base(ch: str) -> str:
+    """The letter ``ch`` bears its accent on, small (``a`` for ``À``)."""
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
+    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+    if gain >= ACCENT_GAIN or not all(
+        _accented(a)
+        and _accented(b)
+        and a.islower()
+        and b.islower()
+        and _base(a) != _base(b)
+        and _vowel(a)
+        and _vowel(b)
+        for a, b in changed
+    ):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    if len(text.split()) > MAX_WORDS or len(words) != len(cand_words):
+        return False
+    made = 0
+    for a, b in zip(words, cand_words, strict=True):
+        if a != b:
+            made |= word_langs(b)
+    # (the untouched words of three letters or more: "de" is known everywhere)
+    untouched = [
+        word_langs(a) for a, b in zip(words, cand_words, strict=True) if a == b and len(a) >= 3
+    ]
+    return bool(made) and any(untouched) and not any(langs & made for langs in untouched)
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
     words, cand_words = text.split(), cand.split()
     if (
@@ -134,8 +175,14 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     """The round trip only swaps one final accented vowel of a short line spelled in one
     modelled alphabet, gaining less than :data:`ACCENT_GAIN`, with no untouched word to back
     it; or it makes small a word's first capital in a title-cased line of two or more
-    words, with no untouched word to back it (see the module's docstring). ``gain`` is the
-    letter statistics' gain."""
+    words, with no untouched word to back it; or it reads a small accented vowel as another
+    in a short line whose untouched words contradict it, gaining less than
+    :data:`ACCENT_GAIN` (see the module's docstring). ``gain`` is the letter statistics'
+    gain."""
     if len(text) != len(cand) or text == cand:
         return False
-    return _title_case_broken(text, cand) or _final_accent_swapped(text, cand, gain)
+    return (
+        _title_case_broken(text, cand)
+        or _final_accent_swapped(text, cand, gain)
+        or _vowel_read_as_another(text, cand, gain)
+    )
