@@ -28,6 +28,12 @@ engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
   no Estonian word), gaining less than :data:`ACCENT_GAIN`. A known word made is chance
   there, and the letter statistics of one letter cannot tell.
 
+- a small accented letter read as another (``ã`` -> ``ă``) in a short line, making a word no
+  list has that reads only as a form on a stem of the fewest letters a form allows
+  (:func:`~textfix.scoring.endings.stem_letters`: Aromanian ``beretãu`` is no Romanian
+  ``beretău``, ``bere`` + ``tău``, cp1250 shown as cp1252), with no untouched word to back
+  it: a one-letter change of a listed word makes such a form by chance, whatever the gain.
+
 Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
 European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
 clean word, and are many. Kept too: words no language could spell (a capital inside a word,
@@ -37,8 +43,8 @@ clean word, and are many. Kept too: words no language could spell (a capital ins
 (True, True)
 >>> accent_swapped("Bulgârija", "Bulgārija", 0.1), accent_swapped("IndonesiÙ", "Indonesië", 0.1)
 (False, False)
->>> accent_swapped("Mèrega de nord", "Märega de nord", 0.2)
-True
+>>> accent_swapped("Mèrega de nord", "Märega de nord", 0.2), accent_swapped("rugãda", "rugăda", 1.0)
+(True, True)
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ import unicodedata
 
 from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
+from textfix.scoring.endings import STEM, stem_letters
 from textfix.scoring.model import TOKEN_RE, script_of, word_langs
 
 #: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
@@ -154,6 +161,24 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
     return bool(made) and any(untouched) and not any(langs & made for langs in untouched)
 
 
+def _thin_form_made(text: str, cand: str) -> bool:
+    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    if len(changed) != 1 or len(text.split()) > MAX_WORDS:
+        return False
+    a, b = text[changed[0]], cand[changed[0]]
+    if not (_accented(a) and _accented(b) and a.islower() and b.islower()):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    made = [b for a, b in zip(words, cand_words, strict=True) if a != b]
+    return (
+        len(words) == len(cand_words)
+        and len(made) == 1
+        and not word_langs(made[0])
+        and 0 < stem_letters(made[0]) <= STEM
+        and not _backed_by_line(words, cand_words, SPECIFIC_LANGS)
+    )
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
     words, cand_words = text.split(), cand.split()
     if (
@@ -177,12 +202,14 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     it; or it makes small a word's first capital in a title-cased line of two or more
     words, with no untouched word to back it; or it reads a small accented vowel as another
     in a short line whose untouched words contradict it, gaining less than
-    :data:`ACCENT_GAIN` (see the module's docstring). ``gain`` is the letter statistics'
-    gain."""
+    :data:`ACCENT_GAIN`; or it reads a small accented letter as another, making only a form
+    on a stem of the fewest letters, with no untouched word to back it (see the module's
+    docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
     return (
         _title_case_broken(text, cand)
         or _final_accent_swapped(text, cand, gain)
         or _vowel_read_as_another(text, cand, gain)
+        or _thin_form_made(text, cand)
     )
