@@ -25,7 +25,7 @@ def test_shapes() -> None:
     assert accent_swapped("Nafta valstybiù", "Nafta valstybių", 0.1)
 
 
-# (text, repair, gain, refused) of the two shapes the gate learned last.
+# (text, repair, gain, refused) of the three shapes the gate learned last.
 MORE_SHAPES = [
     # a small accented vowel read as another, untouched words known in no language of the
     # repaired word ("nord" is no Estonian word), a small gain
@@ -44,6 +44,11 @@ MORE_SHAPES = [
     # a capital or a sign read as a letter is mojibake's shape
     ("KoÏany", "Kožany", 0.1, False),
     ("Koºany", "Kožany", 0.1, False),
+    # accents only respelled in a short clean-looking line, a word neither listed nor a form
+    ("ûzâ Kûku", "ūzā Kūku", 1.5, True),
+    # ... not where mojibake's shapes stand, nor where every word made is known
+    ("Mainâ”¤t izvâ", "Mainā”¤t izvā", 1.5, False),
+    ("Kûku", "Kūku", 1.5, False),
 ]
 
 
@@ -55,7 +60,7 @@ def test_more_shapes() -> None:
 
 # Own words of the shape (main before the form rule read them as Romanian forms), and
 # garbled Romanian lines that still come back.
-AROMANIAN_LIKE = ["masãda", "casãdei", "rugãle", "tarãda", "Fatãdei"]
+AROMANIAN_LIKE = ["masãda", "casãdei", "rugãle", "tarãda", "Fatãdei", "ûzâ Kûku", "tâzû Kûku"]
 ROMANIAN = ["Bună ziua, ce mai faci?", "mărime", "pădurea"]
 
 

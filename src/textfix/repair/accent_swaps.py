@@ -34,6 +34,11 @@ engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
   ``beretău``, ``bere`` + ``tău``, cp1250 shown as cp1252), with no untouched word to back
   it: a one-letter change of a listed word makes such a form by chance, whatever the gain.
 
+- accented letters read only as the same letters with other accents (``â`` -> ``ā``,
+  ``û`` -> ``ū``) in a short line spelled in one modelled alphabet with none of mojibake's
+  shapes, making a word that is neither listed nor a form (``âzûâ Kûku`` is no Latvian
+  ``āzūā Kūku``: ``Kūku`` is known by chance).
+
 Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
 European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
 clean word, and are many. Kept too: words no language could spell (a capital inside a word,
@@ -54,7 +59,7 @@ import unicodedata
 from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, stem_letters
-from textfix.scoring.model import TOKEN_RE, script_of, word_langs
+from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
 
 #: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
 MAX_WORDS = 3
@@ -179,6 +184,25 @@ def _thin_form_made(text: str, cand: str) -> bool:
     )
 
 
+def _accents_only_respelled(text: str, cand: str) -> bool:
+    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+    if len(text.split()) > MAX_WORDS or not all(
+        _accented(a) and _accented(b) and _base(a) == _base(b) and a.islower() == b.islower()
+        for a, b in changed
+    ):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    return (
+        len(words) == len(cand_words)
+        and any(
+            a != b and not word_langs(b) and not stem_letters(b)
+            for a, b in zip(words, cand_words, strict=True)
+        )
+        and not mojibake_shape(text)
+        and _one_alphabet(text)
+    )
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
     words, cand_words = text.split(), cand.split()
     if (
@@ -203,8 +227,9 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     words, with no untouched word to back it; or it reads a small accented vowel as another
     in a short line whose untouched words contradict it, gaining less than
     :data:`ACCENT_GAIN`; or it reads a small accented letter as another, making only a form
-    on a stem of the fewest letters, with no untouched word to back it (see the module's
-    docstring). ``gain`` is the letter statistics' gain."""
+    on a stem of the fewest letters, with no untouched word to back it; or it only gives
+    accented letters of a short clean-looking line other accents, making a word neither
+    listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
     return (
@@ -212,4 +237,5 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
         or _final_accent_swapped(text, cand, gain)
         or _vowel_read_as_another(text, cand, gain)
         or _thin_form_made(text, cand)
+        or _accents_only_respelled(text, cand)
     )
