@@ -1,6 +1,6 @@
 """Short clean names and words that a round trip only respells with another alphabet's letter.
 
-Two shapes of clean text that single-byte round trips read as mojibake, refused by the legacy
+Five shapes of clean text that single-byte round trips read as mojibake, refused by the legacy
 engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
 
 - a final accent swapped: a line of one to three words, spelled entirely in the alphabet of
@@ -19,30 +19,30 @@ engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
   makes its first capital small (``Punnd Èire`` is no ``Punnd éire``, cp1252 shown as
   mac-roman): the repair would break the name's title case, whatever the gain, unless an
   untouched word is a known word of a language the repaired word is known in
-  (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``).
-
+  (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``);
 - a small accented vowel read as another (``è`` -> ``ä``: the DOS and Mac pages permute
   letters so) in a short line whose untouched words contradict it: one of three letters or
   more is known, and none is known in a language the repaired words are known in (Lombard
   ``Mèrega de’l nord`` is no Estonian ``Märega``, mac-latin2 shown as cp437: ``nord`` is
   no Estonian word), gaining less than :data:`ACCENT_GAIN`. A known word made is chance
-  there, and the letter statistics of one letter cannot tell.
-
+  there, and the letter statistics of one letter cannot tell;
 - a small accented letter read as another (``ã`` -> ``ă``) in a short line, making a word no
   list has that reads only as a form on a stem of the fewest letters a form allows
   (:func:`~textfix.scoring.endings.stem_letters`: Aromanian ``beretãu`` is no Romanian
   ``beretău``, ``bere`` + ``tău``, cp1250 shown as cp1252), with no untouched word to back
-  it: a one-letter change of a listed word makes such a form by chance, whatever the gain.
-
+  it: a one-letter change of a listed word makes such a form by chance, whatever the gain;
 - accented letters read only as the same letters with other accents (``â`` -> ``ā``,
   ``û`` -> ``ū``) in a short line spelled in one modelled alphabet with none of mojibake's
   shapes, making a word that is neither listed nor a form (``âzûâ Kûku`` is no Latvian
   ``āzūā Kūku``: ``Kūku`` is known by chance).
 
-Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
-European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
-clean word, and are many. Kept too: words no language could spell (a capital inside a word,
-``IndonesiÙ``; letters of no one modelled alphabet) and signs or symbols made letters.
+Other accents swapped inside a word (making a listed word or a form on a longer stem, with a
+letter of another base or case) are left to the other gates: there the garbled Baltic and
+Central European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``, ``Izraçla``
+``Izraēla``, ``Bangladeç`` ``Bangladeš``) look as clean as any clean word, and are many
+(the clean sweep's ``kopaçe``, no Serbo-Croatian ``kopaše``, has their shape). Kept too:
+words no language could spell (a capital inside a word, ``IndonesiÙ``; letters of no one
+modelled alphabet) and signs or symbols made letters.
 
 >>> accent_swapped("Portâl", "Portāl", 0.0), accent_swapped("Punnd Èire", "Punnd éire", 2.0)
 (True, True)
