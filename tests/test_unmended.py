@@ -3,6 +3,8 @@ legacy._clean_shape_read); garbled lines of the same chains are still repaired."
 
 from __future__ import annotations
 
+from tests.garbling import garble
+
 import textfix
 from textfix.repair.unmended import unmended
 
@@ -33,7 +35,7 @@ GARBLED = [
 
 def repaired(cases: list[tuple[str, str, str]]) -> None:
     """Each ``(line, true, shown)`` garbled so comes back as ``line`` (and is garbled)."""
-    garbled = {line: line.encode(true).decode(shown) for line, true, shown in cases}
+    garbled = {line: garble(line, true, shown) for line, true, shown in cases}
     assert all(mojibake != line for line, mojibake in garbled.items())
     assert {line: textfix.fix(mojibake) for line, mojibake in garbled.items()} == {
         line: line for line in garbled
