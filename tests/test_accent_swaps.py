@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tests.garbling import garble
+
+import textfix
 from textfix.repair.accent_swaps import accent_swapped
 
 
@@ -22,3 +25,49 @@ def test_shapes() -> None:
     # an untouched word known in few languages, one the repaired word is known in, backs it
     assert not accent_swapped("Europos valstybiù", "Europos valstybių", 0.1)
     assert accent_swapped("Nafta valstybiù", "Nafta valstybių", 0.1)
+
+
+# (text, repair, gain, refused) of the three shapes the gate learned last.
+MORE_SHAPES = [
+    # a small accented vowel read as another, untouched words known in no language of the
+    # repaired word ("nord" is no Estonian word), a small gain
+    ("Mèrega de nord", "Märega de nord", 0.2, True),
+    ("Mèrega de nord", "Märega de nord", 1.0, False),
+    ("Mèrega", "Märega", 0.2, False),  # no untouched word known: nothing contradicts
+    # a capital read as a small letter ("castellÓ" is Catalan "castellà") is mojibake's shape
+    ("castellÓ de Colombia", "castellà de Colombia", 0.2, False),
+    # the same vowel with another accent is another shape ("Argentînas" is Latvian)
+    ("Argentînas Republika", "Argentīnas Republika", 0.2, False),
+    # one small accented letter read as another, making only a form on a 4-letter stem
+    ("rugãle", "rugăle", 2.0, True),
+    # a listed word made, or a form on a longer stem, is left to the other gates
+    ("mãrime", "mărime", 0.1, False),
+    ("atlasîtos", "atlasītos", 0.1, False),
+    # a capital or a sign read as a letter is mojibake's shape
+    ("KoÏany", "Kožany", 0.1, False),
+    ("Koºany", "Kožany", 0.1, False),
+    # accents only respelled in a short clean-looking line, a word neither listed nor a form
+    ("ûzâ Kûku", "ūzā Kūku", 1.5, True),
+    # ... not where mojibake's shapes stand, nor where every word made is known
+    ("Mainâ”¤t izvâ", "Mainā”¤t izvā", 1.5, False),
+    ("Kûku", "Kūku", 1.5, False),
+]
+
+
+def test_more_shapes() -> None:
+    assert [accent_swapped(text, cand, gain) for text, cand, gain, _ in MORE_SHAPES] == [
+        refused for *_, refused in MORE_SHAPES
+    ]
+
+
+# Own words of the shape (main before the form rule read them as Romanian forms), and
+# garbled Romanian lines that still come back.
+AROMANIAN_LIKE = ["masãda", "casãdei", "rugãle", "tarãda", "Fatãdei", "ûzâ Kûku", "tâzû Kûku"]
+ROMANIAN = ["Bună ziua, ce mai faci?", "mărime", "pădurea"]
+
+
+def test_thin_forms_stay_and_romanian_repaired() -> None:
+    assert [textfix.fix(word) for word in AROMANIAN_LIKE] == AROMANIAN_LIKE
+    garbled = [garble(line, "cp1250", "cp1252") for line in ROMANIAN]
+    assert garbled != ROMANIAN
+    assert [textfix.fix(line) for line in garbled] == ROMANIAN

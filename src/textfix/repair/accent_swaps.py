@@ -1,6 +1,6 @@
 """Short clean names and words that a round trip only respells with another alphabet's letter.
 
-Two shapes of clean text that single-byte round trips read as mojibake, refused by the legacy
+Five shapes of clean text that single-byte round trips read as mojibake, refused by the legacy
 engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
 
 - a final accent swapped: a line of one to three words, spelled entirely in the alphabet of
@@ -19,17 +19,37 @@ engine's last gate (:func:`accent_swapped`, from ``legacy._clean_shape_read``):
   makes its first capital small (``Punnd Èire`` is no ``Punnd éire``, cp1252 shown as
   mac-roman): the repair would break the name's title case, whatever the gain, unless an
   untouched word is a known word of a language the repaired word is known in
-  (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``).
+  (``Konsultant Êlubny`` is Polish ``Konsultant ślubny``);
+- a small accented vowel read as another (``è`` -> ``ä``: the DOS and Mac pages permute
+  letters so) in a short line whose untouched words contradict it: one of three letters or
+  more is known, and none is known in a language the repaired words are known in (Lombard
+  ``Mèrega de’l nord`` is no Estonian ``Märega``, mac-latin2 shown as cp437: ``nord`` is
+  no Estonian word), gaining less than :data:`ACCENT_GAIN`. A known word made is chance
+  there, and the letter statistics of one letter cannot tell;
+- a small accented letter read as another (``ã`` -> ``ă``) in a short line, making a word no
+  list has that reads only as a form on a stem of the fewest letters a form allows
+  (:func:`~textfix.scoring.endings.stem_letters`: Aromanian ``beretãu`` is no Romanian
+  ``beretău``, ``bere`` + ``tău``, cp1250 shown as cp1252), with no untouched word to back
+  it: a one-letter change of a listed word makes such a form by chance, whatever the gain;
+- accented letters read only as the same letters with other accents (``â`` -> ``ā``,
+  ``û`` -> ``ū``) in a short line spelled in one modelled alphabet with none of mojibake's
+  shapes, making a word that is neither listed nor a form (``âzûâ Kûku`` is no Latvian
+  ``āzūā Kūku``: ``Kūku`` is known by chance).
 
-Accents elsewhere in a word are left to the other gates: there the garbled Baltic and Central
-European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``) look as clean as any
-clean word, and are many. Kept too: words no language could spell (a capital inside a word,
-``IndonesiÙ``; letters of no one modelled alphabet) and signs or symbols made letters.
+Other accents swapped inside a word (making a listed word or a form on a longer stem, with a
+letter of another base or case) are left to the other gates: there the garbled Baltic and
+Central European names of the dev set (``Bulgârija`` is Latvian ``Bulgārija``, ``Izraçla``
+``Izraēla``, ``Bangladeç`` ``Bangladeš``) look as clean as any clean word, and are many
+(the clean sweep's ``kopaçe``, no Serbo-Croatian ``kopaše``, has their shape). Kept too:
+words no language could spell (a capital inside a word, ``IndonesiÙ``; letters of no one
+modelled alphabet) and signs or symbols made letters.
 
 >>> accent_swapped("Portâl", "Portāl", 0.0), accent_swapped("Punnd Èire", "Punnd éire", 2.0)
 (True, True)
 >>> accent_swapped("Bulgârija", "Bulgārija", 0.1), accent_swapped("IndonesiÙ", "Indonesië", 0.1)
 (False, False)
+>>> accent_swapped("Mèrega de nord", "Märega de nord", 0.2), accent_swapped("rugãda", "rugăda", 1.0)
+(True, True)
 """
 
 from __future__ import annotations
@@ -38,7 +58,8 @@ import unicodedata
 
 from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
-from textfix.scoring.model import TOKEN_RE, script_of, word_langs
+from textfix.scoring.endings import STEM, stem_letters
+from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
 
 #: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
 MAX_WORDS = 3
@@ -113,6 +134,75 @@ def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
     )
 
 
+def _base(ch: str) -> str:
+    """The letter ``ch`` bears its accent on, small (``a`` for ``À``)."""
+    return unicodedata.normalize("NFD", ch)[0].lower()
+
+
+def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
+    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+    if gain >= ACCENT_GAIN or not all(
+        _accented(a)
+        and _accented(b)
+        and a.islower()
+        and b.islower()
+        and _base(a) != _base(b)
+        and _vowel(a)
+        and _vowel(b)
+        for a, b in changed
+    ):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    if len(text.split()) > MAX_WORDS or len(words) != len(cand_words):
+        return False
+    made = 0
+    for a, b in zip(words, cand_words, strict=True):
+        if a != b:
+            made |= word_langs(b)
+    # (the untouched words of three letters or more: "de" is known everywhere)
+    untouched = [
+        word_langs(a) for a, b in zip(words, cand_words, strict=True) if a == b and len(a) >= 3
+    ]
+    return bool(made) and any(untouched) and not any(langs & made for langs in untouched)
+
+
+def _thin_form_made(text: str, cand: str) -> bool:
+    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    if len(changed) != 1 or len(text.split()) > MAX_WORDS:
+        return False
+    a, b = text[changed[0]], cand[changed[0]]
+    if not (_accented(a) and _accented(b) and a.islower() and b.islower()):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    made = [b for a, b in zip(words, cand_words, strict=True) if a != b]
+    return (
+        len(words) == len(cand_words)
+        and len(made) == 1
+        and not word_langs(made[0])
+        and 0 < stem_letters(made[0]) <= STEM
+        and not _backed_by_line(words, cand_words, SPECIFIC_LANGS)
+    )
+
+
+def _accents_only_respelled(text: str, cand: str) -> bool:
+    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+    if len(text.split()) > MAX_WORDS or not all(
+        _accented(a) and _accented(b) and _base(a) == _base(b) and a.islower() == b.islower()
+        for a, b in changed
+    ):
+        return False
+    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    return (
+        len(words) == len(cand_words)
+        and any(
+            a != b and not word_langs(b) and not stem_letters(b)
+            for a, b in zip(words, cand_words, strict=True)
+        )
+        and not mojibake_shape(text)
+        and _one_alphabet(text)
+    )
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
     words, cand_words = text.split(), cand.split()
     if (
@@ -134,8 +224,18 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     """The round trip only swaps one final accented vowel of a short line spelled in one
     modelled alphabet, gaining less than :data:`ACCENT_GAIN`, with no untouched word to back
     it; or it makes small a word's first capital in a title-cased line of two or more
-    words, with no untouched word to back it (see the module's docstring). ``gain`` is the
-    letter statistics' gain."""
+    words, with no untouched word to back it; or it reads a small accented vowel as another
+    in a short line whose untouched words contradict it, gaining less than
+    :data:`ACCENT_GAIN`; or it reads a small accented letter as another, making only a form
+    on a stem of the fewest letters, with no untouched word to back it; or it only gives
+    accented letters of a short clean-looking line other accents, making a word neither
+    listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
-    return _title_case_broken(text, cand) or _final_accent_swapped(text, cand, gain)
+    return (
+        _title_case_broken(text, cand)
+        or _final_accent_swapped(text, cand, gain)
+        or _vowel_read_as_another(text, cand, gain)
+        or _thin_form_made(text, cand)
+        or _accents_only_respelled(text, cand)
+    )

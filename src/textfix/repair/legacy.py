@@ -111,6 +111,8 @@ from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words,
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
+from textfix.repair.unmended import unmended
+from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring._wordindex import MAX_BAND
@@ -2880,11 +2882,15 @@ def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
     gain less than :data:`ENDING_GAIN`) one inflection of a word of the line's language
     swapped for another; or a short line spelled in one modelled alphabet whose accented
     letters alone are swapped for another alphabet's (:mod:`accent_swaps`: Friulian
-    "Portâl" is no Latvian "Portāl")."""
+    "Portâl" is no Latvian "Portāl"); or a broken line the round trip only moves around
+    (:mod:`unmended`: "ðDe la" is no "ÜDe la"), or a clean spelling of an unmodelled
+    orthography read as mojibake (:mod:`unmodelled`: Turkmen "Ýewropa" is no "İewropa")."""
     cand = best.text
     if len(text) != len(cand):
         return False
     if case_only(text, cand) or scripts_mixed(text, cand) or accent_swapped(text, cand, gain):
+        return True
+    if unmended(text, cand, best.chain[0][0], best.chain[-1][1]) or unmodelled_read(text, cand):
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True

@@ -109,6 +109,35 @@ def compiled_form_lead(text: str, edge: str, max_langs: int) -> int | None:
     return found
 
 
+def stem_letters(word: str) -> int:
+    """The most letters of a listed stem (or of a compound's longer part) that ``word``
+    reads as a form on: a form on a stem of :data:`STEM` letters is the weakest (Romanian
+    ``beretău`` is ``bere`` + ``tău``); 0 when ``word`` is no form.
+
+    >>> stem_letters("atlasītos"), stem_letters("beretău"), stem_letters("abc")
+    (7, 4, 0)
+    """
+    word = _fold(composed(word))
+    endings, longest, compounding = _tables()
+    most = 0
+    stems = [(word, -1, ENDINGS)]
+    while stems:
+        rest, langs, depth = stems.pop()
+        for k in range(1, min(longest, len(rest) - STEM) + 1):
+            have = endings.get(rest[-k:], 0) & langs
+            if have:
+                stem = rest[:-k]
+                if word_langs(stem) & have:
+                    most = max(most, len(stem))
+                if depth > 1:
+                    stems.append((stem, have, depth - 1))
+    if compounding:
+        for i in range(STEM, len(word) - STEM + 1):
+            if word_langs(word[:i]) & compounding & word_langs(word[i:]):
+                most = max(most, i, len(word) - i)
+    return most
+
+
 def ending_langs(ending: str) -> int:
     """Bit mask of the languages (as :func:`~textfix.scoring.model.word_langs`) for which
     ``ending`` is one of the frequent endings.
