@@ -157,11 +157,27 @@ def suspects(text: str) -> bool:
     # stray repair, below, and no translation needed to tell)
     if mojibake_shape(text):
         return False
+    # (stray_repair reads of the true page only its family: a candidate that another page
+    # of the family made is judged once; most steps leave a stray letter as it is)
+    tried = set()
+    shown_as: dict[str, bytes | None] = {}  # (the line encoded once per shown page)
     for true, shown in steps:
+        if shown not in shown_as:
+            try:
+                shown_as[shown] = text.encode(shown)
+            except UnicodeError:
+                shown_as[shown] = None
+        raw = shown_as[shown]
+        if raw is None:
+            continue
         try:
-            cand = text.encode(shown).decode(true)
+            cand = raw.decode(true)
         except UnicodeError:
             continue
+        key = (family_langs(true), cand)
+        if cand == text or key in tried:
+            continue
+        tried.add(key)
         if stray_repair(text, cand, true, shown):
             return True
     return False
