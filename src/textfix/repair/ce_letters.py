@@ -613,7 +613,7 @@ def _odd_chars(text: str) -> set[str]:
             if (
                 (ch in placed or (j and ch in capitals))
                 and ch not in odd
-                and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+                and (_misplaced_at(word, j) or (ch in dos and _out_of_place_at(word, j)))
             ):
                 odd.add(ch)
     return odd
@@ -683,7 +683,7 @@ def has_out_of_place(text: str) -> bool:
         return False  # (most lines: no letter the letter steps change)
     for word in TOKEN_SIGNS_RE.findall(text):
         if not changed.isdisjoint(word) and any(
-            ch in changed and _out_of_place(word, j) for j, ch in enumerate(word)
+            ch in changed and _out_of_place_at(word, j) for j, ch in enumerate(word)
         ):
             return True
     return False
@@ -762,14 +762,17 @@ def _proves(text: str, odd: set[str]) -> bool:
     # the true page alone, and cp1252 and latin-1 make the same one of most lines)
     tried: set[tuple[str, object]] = set()
     seen: dict[tuple[object, bool, bool], Evidence] = {}
-    signs, changes = _makes_signs(), _changes()
+    signs, changes, letter_steps = _makes_signs(), _changes(), _letter_step_set()
     # A step changing only letters of words (no sign or space made a letter) keeps the
     # line's words where they are: its changed words are the words holding a letter it
     # changes, read without translating the line, and a known word (or a one-letter one)
     # among them refuses it (_evidence). The steps change no ASCII.
     words = [w for w in TOKEN_RE.findall(text) if not w.isascii()]
-    outside = {ch for ch in chars if not ch.isascii() and TOKEN_RE.fullmatch(ch) is None}
-    known = {ch for w in words if len(w) < 2 or word_langs(w) for ch in w}
+    outside = chars.difference(*words)  # (the characters standing outside words)
+    known: set[str] = set()
+    for w in words:
+        if len(w) < 2 or word_langs(w):
+            known.update(w)
     for step, table in steps:
         changed = changes[step]
         if not signs[step].isdisjoint(chars) or changed.isdisjoint(chars):
@@ -779,8 +782,15 @@ def _proves(text: str, odd: set[str]) -> bool:
                 continue
             pairs = [(w, w.translate(table)) for w in words if not changed.isdisjoint(w)]
             key: tuple[str, object] = (step[0], tuple(pairs))
-            if key not in tried:
-                tried.add(key)
+            if key in tried:
+                continue
+            tried.add(key)
+            # (a word it makes no listed word needs every changed place marked: _named)
+            letters = step in letter_steps
+            for w, new in pairs:
+                if not (changed.isdisjoint(_loose(w, letters)) or word_langs(new)):
+                    break
+            else:
                 if _made_words(text, "", step, seen, pairs):
                     return True
             continue
@@ -791,6 +801,34 @@ def _proves(text: str, odd: set[str]) -> bool:
         if _made_words(text, cand, step, seen):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)  # (each step of a line changing the word asks it)
+def _loose(word: str, letters: bool) -> frozenset[str]:
+    """The non-ASCII characters of ``word`` that stand somewhere neither :func:`misplaced`
+    nor (through the letter steps, ``letters``) out of place as letters of
+    :func:`_letter_changed`: a step changing one makes ``word`` no name or form
+    (:func:`_named`), only a listed word.
+
+    >>> sorted(_loose("Kramariæ", True)), sorted(_loose("Kramariæ", False))
+    ([], ['æ'])
+    >>> sorted(_loose("ManipurskŽ", False)), sorted(_loose("Libãa", False))
+    ([], ['ã'])
+    """
+    places_of = _letter_changed() if letters else frozenset()
+    return frozenset(
+        ch
+        for j, ch in enumerate(word)
+        if not ch.isascii()
+        and not _misplaced_at(word, j)
+        and not (ch in places_of and _out_of_place_at(word, j))
+    )
+
+
+@cache
+def _letter_step_set() -> frozenset[tuple[str, str]]:
+    """The steps of :func:`_letter_steps`."""
+    return frozenset(step for step, _table in _letter_steps())
 
 
 @cache
