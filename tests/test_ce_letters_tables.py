@@ -5,18 +5,25 @@ kinds :func:`_odd_chars` skips by, and the bigram masks :func:`_unplaced` and
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textfix.repair.ce_letters import (
     PLACE_RARE,
     RARE,
     TOKEN_SIGNS_RE,
     _dos_changed,
+    _letter_steps,
     _odd_chars,
+    _other_changes,
+    _other_steps,
     _out_of_place,
     _owners,
     _unplaced,
     _usual_bigrams,
+    letters_made_words,
     misplaced,
+    proves_words,
 )
 from textfix.repair.line_language import padded_lower
 from textfix.repair.stray_letters import touching_usual
@@ -74,3 +81,50 @@ def test_unplaced_asks_the_owners() -> None:
         )
         assert _unplaced(trigram) == expected
     assert _unplaced("iæ ") and not _unplaced("læs")
+
+
+def naive_proves(text: str) -> bool:
+    """proves_words as defined: every letter step, and the other steps changing only odd
+    characters and no-break spaces, each candidate judged on the translated line."""
+    odd = _odd_chars(text)
+    steps = list(_letter_steps())
+    if odd:
+        chars = set(text)
+        steps += [
+            (step, table)
+            for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
+            if (changes & chars) <= odd | {"\xa0"}
+        ]
+    return any(letters_made_words(text, text.translate(table), step) for step, table in steps)
+
+
+# Own lines the steps prove (one foreign letter, misplaced signs, no-break spaces) or not.
+PROVED = [
+    "%s() (%s statièna metoda)",
+    "Hotelski nosaè",
+    "Kostoln\xa0 Ves",
+    "dat„ expirare",
+    "Mozdonyvezetõ",
+    "KÝna",
+    "Om‡n",
+    "Kramariæ je rekao",
+    "Crème brûlée",
+    "elõzõ és elõzõ",
+]
+
+
+@pytest.mark.parametrize("line", LINES + PROVED)
+def test_proves_words_as_defined(line: str) -> None:
+    assert proves_words(line) == naive_proves(line)
+
+
+def test_some_lines_are_proved() -> None:
+    assert sum(map(proves_words, PROVED)) >= 5
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("abnoszv ÁŠÝ„·‡\xa0“.èéõæøãûŽµ")), max_size=16))
+def test_proves_words_as_defined_anywhere(text: str) -> None:
+    # (the engine reads the changed words of a step changing letters of words only without
+    # translating the line: the same verdict)
+    assert proves_words(text) == naive_proves(text)

@@ -163,3 +163,13 @@ def test_mac_cyrillic_capital_shown_as_a_quote_before_a_word() -> None:
         assert textfix.fix(garbled) == line
     for clean in ("„добре“ и «ровно»", "‚ровно‘ так", "“Привет”"):
         assert textfix.fix(clean) == clean
+
+
+def test_padded_lower_lowers_letter_by_letter() -> None:
+    # (str.lower of a whole word, which padded_lower takes where it can, reads a letter as
+    # the letter-by-letter lowering does: every BMP character, alone and between letters)
+    from textfix.repair.line_language import _lower, padded_lower
+
+    for code in range(0x10000):
+        for word in (chr(code), "Ab" + chr(code), chr(code) + "cD"):
+            assert padded_lower(word) == " " + "".join(map(_lower, word)) + " ", word

@@ -318,24 +318,36 @@ def _made_words(
     text: str,
     cand: str,
     step: tuple[str, str],
-    seen: dict[tuple[str, bool, bool], Evidence],
+    seen: dict[tuple[object, bool, bool], Evidence],
+    words: list[tuple[str, str]] | None = None,
 ) -> bool:
     """:func:`letters_made_words`, reading in ``seen`` what :func:`_evidence` found of
     ``cand`` through a step of the same kind (several true pages make the same candidate:
-    the words' evidence depends on the kind, the languages written on the true page)."""
+    the words' evidence depends on the kind, the languages written on the true page).
+
+    Given ``words`` (:func:`_proves`: the changed word pairs of a step that changes letters
+    of words only, read without translating the line), ``cand`` is made only when the words
+    prove something; they stand for it in ``seen``."""
     true, shown = step
-    if len(text) != len(cand) or text == cand or true not in _proving():
+    if words is None and (len(text) != len(cand) or text == cand):
+        return False
+    if true not in _proving():
         return False
     letters = true in LETTER_PAGES and shown in WESTERN
-    key = (cand, letters, true in _central_european())
+    key = (cand if words is None else tuple(words), letters, true in _central_european())
     if key not in seen:
         # (the letters whose place may speak: see has_out_of_place)
         places_of = _letter_changed() if letters else _dos_changed() if key[2] else frozenset()
-        seen[key] = _evidence(text, cand, letters, places_of)
+        if words is None:
+            seen[key] = _evidence(text, cand, letters, places_of)
+        else:
+            seen[key] = _words_evidence(words, letters, places_of)
     found = seen[key]
     if found is None:
         return False
     pairs, common, named, odd = found
+    if words is not None:
+        cand = text.translate(translation(*step))
     votes = _votes(prose(cand))
     votes[UNLISTED] -= named
     for model in langdata().models.values():
@@ -357,7 +369,7 @@ def _evidence(text: str, cand: str, letters: bool, places_of: frozenset[str]) ->
     of ``text`` (:data:`Evidence`; ``letters`` through :data:`LETTER_PAGES` shown as
     :data:`WESTERN`, ``places_of`` the letters whose place may speak)."""
     pairs = word_pairs(text, cand)
-    if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
+    if not pairs:
         return None
     if not all(TOKEN_RE.fullmatch(b) for a, b in zip(text, cand, strict=True) if a != b):
         return None  # (every changed character becomes a letter of a repaired word)
@@ -366,6 +378,16 @@ def _evidence(text: str, cand: str, letters: bool, places_of: frozenset[str]) ->
     if "\xa0" in text and any(
         a == "\xa0" != cand[i] and not _nbsp_at(text, i, 1) for i, a in enumerate(text)
     ):
+        return None
+    return _words_evidence(pairs, letters, places_of)
+
+
+def _words_evidence(
+    pairs: list[tuple[str, str]], letters: bool, places_of: frozenset[str]
+) -> Evidence:
+    """:func:`_evidence` of the changed word pairs of a candidate that passed its checks of
+    the whole line (changed characters made letters, no-break spaces)."""
+    if not pairs or sum(len(word) for _before, word in pairs) < MIN_LETTERS:
         return None
     # Each word's misplaced and out-of-place characters, found only for the words that need
     # them: a step changing a known word, or making an unlisted word no misplaced character
@@ -404,9 +426,15 @@ def _marks(before: str, word: str, places_of: frozenset[str]) -> tuple[set[int],
     languages spell so: Corsican ``Guinèa``)."""
     changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
     return (
-        {j for j in changed if misplaced(before, j)},
-        {j for j in changed if before[j] in places_of and _out_of_place(before, j)},
+        {j for j in changed if _misplaced_at(before, j)},
+        {j for j in changed if before[j] in places_of and _out_of_place_at(before, j)},
     )
+
+
+#: :func:`misplaced` and :func:`_out_of_place` of a word's place, each found once: the
+#: steps of a line that change a word ask them of the same places.
+_misplaced_at = lru_cache(maxsize=4096)(misplaced)
+_out_of_place_at = lru_cache(maxsize=4096)(_out_of_place)
 
 
 def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) -> bool:
@@ -585,7 +613,7 @@ def _odd_chars(text: str) -> set[str]:
             if (
                 (ch in placed or (j and ch in capitals))
                 and ch not in odd
-                and (misplaced(word, j) or (ch in dos and _out_of_place(word, j)))
+                and (_misplaced_at(word, j) or (ch in dos and _out_of_place_at(word, j)))
             ):
                 odd.add(ch)
     return odd
@@ -655,7 +683,7 @@ def has_out_of_place(text: str) -> bool:
         return False  # (most lines: no letter the letter steps change)
     for word in TOKEN_SIGNS_RE.findall(text):
         if not changed.isdisjoint(word) and any(
-            ch in changed and _out_of_place(word, j) for j, ch in enumerate(word)
+            ch in changed and _out_of_place_at(word, j) for j, ch in enumerate(word)
         ):
             return True
     return False
@@ -732,19 +760,81 @@ def _proves(text: str, odd: set[str]) -> bool:
         )
     # (both shown pages of a letter step are Western: the verdict on a candidate depends on
     # the true page alone, and cp1252 and latin-1 make the same one of most lines)
-    tried = set()
-    seen: dict[tuple[str, bool, bool], Evidence] = {}
-    signs = _makes_signs()
+    tried: set[tuple[str, object]] = set()
+    seen: dict[tuple[object, bool, bool], Evidence] = {}
+    signs, changes, letter_steps = _makes_signs(), _changes(), _letter_step_set()
+    # A step changing only letters of words (no sign or space made a letter) keeps the
+    # line's words where they are: its changed words are the words holding a letter it
+    # changes, read without translating the line, and a known word (or a one-letter one)
+    # among them refuses it (_evidence). The steps change no ASCII.
+    words = [w for w in TOKEN_RE.findall(text) if not w.isascii()]
+    outside = chars.difference(*words)  # (the characters standing outside words)
+    known: set[str] = set()
+    for w in words:
+        if len(w) < 2 or word_langs(w):
+            known.update(w)
     for step, table in steps:
-        if not signs[step].isdisjoint(chars):
-            continue  # (letters_made_words refuses a repair making a sign: no translation)
+        changed = changes[step]
+        if not signs[step].isdisjoint(chars) or changed.isdisjoint(chars):
+            continue  # (letters_made_words refuses a repair making a sign; no change)
+        if changed.isdisjoint(outside):
+            if not changed.isdisjoint(known):
+                continue
+            pairs = [(w, w.translate(table)) for w in words if not changed.isdisjoint(w)]
+            key: tuple[str, object] = (step[0], tuple(pairs))
+            if key in tried:
+                continue
+            tried.add(key)
+            # (a word it makes no listed word needs every changed place marked: _named)
+            letters = step in letter_steps
+            for w, new in pairs:
+                if not (changed.isdisjoint(_loose(w, letters)) or word_langs(new)):
+                    break
+            else:
+                if _made_words(text, "", step, seen, pairs):
+                    return True
+            continue
         cand = text.translate(table)
-        if cand == text or (step[0], cand) in tried:
+        if (step[0], cand) in tried:
             continue
         tried.add((step[0], cand))
         if _made_words(text, cand, step, seen):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)  # (each step of a line changing the word asks it)
+def _loose(word: str, letters: bool) -> frozenset[str]:
+    """The non-ASCII characters of ``word`` that stand somewhere neither :func:`misplaced`
+    nor (through the letter steps, ``letters``) out of place as letters of
+    :func:`_letter_changed`: a step changing one makes ``word`` no name or form
+    (:func:`_named`), only a listed word.
+
+    >>> sorted(_loose("Kramariæ", True)), sorted(_loose("Kramariæ", False))
+    ([], ['æ'])
+    >>> sorted(_loose("ManipurskŽ", False)), sorted(_loose("Libãa", False))
+    ([], ['ã'])
+    """
+    places_of = _letter_changed() if letters else frozenset()
+    return frozenset(
+        ch
+        for j, ch in enumerate(word)
+        if not ch.isascii()
+        and not _misplaced_at(word, j)
+        and not (ch in places_of and _out_of_place_at(word, j))
+    )
+
+
+@cache
+def _letter_step_set() -> frozenset[tuple[str, str]]:
+    """The steps of :func:`_letter_steps`."""
+    return frozenset(step for step, _table in _letter_steps())
+
+
+@cache
+def _changes() -> dict[tuple[str, str], frozenset[str]]:
+    """The characters each step of :func:`_letter_steps` and :func:`_other_steps` changes."""
+    return {step: frozenset(map(chr, table)) for step, table in _letter_steps() + _other_steps()}
 
 
 @cache

@@ -68,10 +68,12 @@ def padded_lower(word: str) -> str:
     """``word`` lower-cased letter by letter as the alphabets are, between two spaces: the
     form in which letter bigram tables read a word's edges.
 
-    >>> padded_lower("İzmir")
-    ' izmir '
+    >>> padded_lower("İzmir"), padded_lower("ΟΔΟΣ")
+    (' izmir ', ' οδοσ ')
     """
-    return " " + "".join(map(_lower, word)) + " "
+    if "İ" in word or "Σ" in word:  # (str.lower makes "i̇" of one, a final "ς" of the other)
+        return " " + "".join(map(_lower, word)) + " "
+    return " " + word.lower() + " "
 
 
 @lru_cache(maxsize=4096)  # the gates ask it of the same line several times

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from textfix.chains import family_langs
+from textfix.chains import family_langs, translation
 from textfix.repair.line_language import _lower, named_index, padded_lower
 from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
@@ -150,21 +150,50 @@ def suspects(text: str) -> bool:
     chars = set(text)
     if chars.isdisjoint(_STRAY_CHARS):
         return False
-    steps = [step for step, other in _steps().items() if other.isdisjoint(chars)]
+    # (a step changing no character of the line, as most do, needs no translation)
+    changes = _changes()
+    steps = [
+        step
+        for step, other in _steps().items()
+        if other.isdisjoint(chars) and not changes[step].isdisjoint(chars)
+    ]
     if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
         return False
     # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
     # stray repair, below, and no translation needed to tell)
     if mojibake_shape(text):
         return False
+    # (stray_repair reads of the true page only its family: a candidate that another page
+    # of the family made is judged once; most steps leave a stray letter as it is)
+    tried = set()
+    shown_as: dict[str, bytes | None] = {}  # (the line encoded once per shown page)
     for true, shown in steps:
+        if shown not in shown_as:
+            try:
+                shown_as[shown] = text.encode(shown)
+            except UnicodeError:
+                shown_as[shown] = None
+        raw = shown_as[shown]
+        if raw is None:
+            continue
         try:
-            cand = text.encode(shown).decode(true)
+            cand = raw.decode(true)
         except UnicodeError:
             continue
+        key = (family_langs(true), cand)
+        if cand == text or key in tried:
+            continue
+        tried.add(key)
         if stray_repair(text, cand, true, shown):
             return True
     return False
+
+
+@cache
+def _changes() -> dict[tuple[str, str], frozenset[str]]:
+    """The characters each step of :func:`_steps` changes (the line's other characters it
+    leaves as they are)."""
+    return {step: frozenset(map(chr, translation(*step))) for step in _steps()}
 
 
 @cache
@@ -218,11 +247,11 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
         return False
     if any(word_langs(old) for (old, _), stray in zip(words, strays, strict=True) if not stray):
         return False
+    fitting = [model for model in langs if all(_fits(old, new, model) for old, new in words)]
+    if not fitting:
+        return False  # (most candidates: no need to ask which language the line names)
     named = named_index(text)
-    return any(
-        (named < 0 or named == model.index) and all(_fits(old, new, model) for old, new in words)
-        for model in langs
-    )
+    return any(named < 0 or named == model.index for model in fitting)
 
 
 def _enough(before: str, after: str) -> bool:
