@@ -2768,7 +2768,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (last: asked only of a round trip every other gate lets through)
         and not _clean_shape_read(text, best, gain)
     )
-    passed = passed and (strayed() or not only_strays) and (swap() or not only_swaps)
+    # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
+    passed = passed and (not only_strays or strayed()) and (not only_swaps or swap())
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
