@@ -2369,7 +2369,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     needs_words = well_formed(text_core)
     # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
     # Estonian ``Šveitsi`` shown as cp1252; see stray_letters) is evidence of its own.
-    strays = suspects(text)
+    # (worked out once, and only where it is read: most garbled lines never ask)
+    strays = _once(lambda: suspects(text))
     # (unless its letters are foreign to the language the line's other words name: those
     # words are the evidence then, see line_language)
     foreign = needs_words and foreign_to_line(text)
@@ -2380,7 +2381,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # first costs more than that search on the garbled lines, nearly all of which do
     # make known words)
     only_strays = (
-        needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
+        needs_words
+        and not foreign
+        and not nbsp
+        and strays()
+        and not _may_find_words(text, text_core)
     )
     only_swaps = False
     # (ce_letters' proof of signs made letters, asked at most once: it tries every step)
@@ -2418,7 +2423,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (symbolic() and may_reach_words(text_core))
         and not words_proved()
     ):
-        if strays:
+        if strays():
             only_strays = True
         elif not (needs_words and _swapped(text)):
             return None
@@ -2432,16 +2437,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # makes a form, no listed word; ce_letters judges it)
     # (nor a name whose misplaced letters a family step makes usual ones: "Kramariæ" is
     # Croatian "Kramarić", a word no list has; ce_letters judges it)
-    if not found and (foreign or strays or nbsp or (needs_words and words_proved())):
+    if not found and (foreign or strays() or nbsp or (needs_words and words_proved())):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
     # "Štšerbakov") or reads worse than the line ("Varang Þiti" is no mac-latin2
     # "Varang řiti"): no gate lets those pass.
+    # (the cheap tests first: the best round trip of most garbled lines does neither)
     if (
-        strays
-        and found
+        found
         and (_letters_to_symbols(text, found[0].text) or found[0].score.logprob < original_lp)
+        and strays()
     ):
         found = _stray_first(text, found)
     if not found:
@@ -2530,7 +2536,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Stray letters of a word no language owning them could spell become letters of a
     # language of the chain's family that spells the repaired word ("Halýcý" is Turkish
     # "Halıcı"): the letters' owners stand in for the letter statistics and known words.
-    strayed = _once(lambda: strays and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best))
+    strayed = _once(
+        lambda: strays() and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best)
+    )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
