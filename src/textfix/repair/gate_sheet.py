@@ -44,7 +44,9 @@ DRAWING = 6  # legacy._drawing_into_unknown_words
 ORNAMENT = 7  # legacy._ornament
 UNITS = 8  # legacy._units_rewritten
 CHANGES_LETTERS = 9  # legacy._changes_letters
-GATES = range(10)
+CASE_ONLY = 10  # kept_shapes.case_only
+SCRIPTS_MIXED = 11  # kept_shapes.scripts_mixed (False where the text has no box drawing)
+GATES = range(12)
 _KNOWN = 16
 _LONGEST = 32
 
