@@ -41,7 +41,10 @@ GATES: dict[int, Callable[[str, str], bool]] = {
 
 
 def answers(text: str, cand: str) -> list[object]:
-    return [gate(text, cand) for gate in GATES.values()] + [legacy._longest_word(cand, text)]
+    return [gate(text, cand) for gate in GATES.values()] + [
+        legacy._longest_word(cand, text),
+        legacy._refused(text, cand),
+    ]
 
 
 def assert_same(text: str, cand: str, monkeypatch: pytest.MonkeyPatch) -> int:

@@ -179,6 +179,20 @@ def answer(text: str, cand: str, gate: int) -> bool | None:
     return bits >> gate & 1 == 1
 
 
+def answered(text: str, cand: str, gates: int) -> int | None:
+    """The answer bits of the gates in the mask ``gates`` (bit ``g`` for gate ``g``) by the
+    compiled sheet when it answers every one of them, else ``None``: one lookup for a
+    caller that needs them all.
+
+    >>> answered("³adny dzieñ", "ładny", 1 << NO_ALPHABET) is None
+    True
+    """
+    bits = sheet(text, cand)
+    if bits is None or bits >> _KNOWN & gates != gates:
+        return None
+    return bits & gates
+
+
 def longest_repaired(text: str, cand: str) -> int | None:
     """Letters of the longest letter run of ``cand`` that differs from ``text`` (same
     length), by the compiled sheet, or ``None`` without it."""

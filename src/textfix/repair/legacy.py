@@ -62,11 +62,15 @@ from textfix.repair.ce_letters import (
 )
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
+    DEMO,
     DRAWING,
     LETTER_RUNS,
+    MIDDLE_DOTS,
+    NO_ALPHABET,
     ORNAMENT,
     UNITS,
     answer,
+    answered,
     core_words,
     longest_repaired,
 )
@@ -1880,6 +1884,34 @@ def _units_rewritten(text: str, cand: str) -> bool:
 #: step when a unit is added).
 _UNIT_SIGN = re.compile("[²³Ω\u2126¬µ±]")
 
+#: The accept test's outright refusals that the compiled gate sheet answers, by their bit:
+#: letter runs, drawing or an ornament read as words, a unit or an alphabet demo rewritten,
+#: letters of no one alphabet (no Latvian ā beside Lithuanian ą), middle dots between l's.
+_REFUSALS: tuple[tuple[int, Callable[[str, str], bool]], ...] = (
+    (LETTER_RUNS, _only_letter_runs),
+    (DRAWING, _drawing_into_unknown_words),
+    (ORNAMENT, _ornament),
+    (UNITS, _units_rewritten),
+    (DEMO, demo_rewritten),
+    (NO_ALPHABET, letters_of_no_alphabet),
+    (MIDDLE_DOTS, only_middle_dots_between_ls),
+)
+_REFUSAL_BITS = reduce(or_, (1 << bit for bit, _gate in _REFUSALS))
+
+
+def _refused(text: str, cand: str) -> bool:
+    """One of :data:`_REFUSALS` refuses the repair ``cand`` of ``text``: by one lookup of
+    the compiled sheet where it answers them all (nearly every repair), else each gate's
+    own body in turn.
+
+    >>> _refused("x µµµµ", "x цццц"), _refused("Öåé òåêñò", "Цей текст")
+    (True, False)
+    """
+    found = answered(text, cand, _REFUSAL_BITS)
+    if found is not None:
+        return found != 0
+    return any(gate(text, cand) for _bit, gate in _REFUSALS)
+
 
 def _odd_cases(text: str) -> int:
     """Capitals right after a small letter, in all the words of ``text``."""
@@ -2588,12 +2620,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _letters_to_symbols(text, best.text)
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
-        and not _only_letter_runs(text, best.text)
-        and not _drawing_into_unknown_words(text, best.text)
+        # (letter runs, drawing, ornaments, units, demos, letters of no one alphabet, middle
+        # dots: see _REFUSALS)
+        and not _refused(text, best.text)
         and not _listing(text, best.text)
-        and not _ornament(text, best.text)
-        and not _units_rewritten(text, best.text)
-        and not demo_rewritten(text, best.text)
         # (unless 3+ repaired words are all known words of one language written in the
         # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
         and not (
@@ -2604,9 +2634,6 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # Mojibake puts capitals inside words; a repair takes them out, never puts one in
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
         and _odd_cases(best.text) <= _odd_cases(text)
-        # The letters made must be those of one language (no Latvian ā beside Lithuanian ą).
-        and not letters_of_no_alphabet(text, best.text)
-        and not only_middle_dots_between_ls(text, best.text)
         # Cyrillic look-alikes typed in Latin words that are known words once spelled in
         # Latin, repaired into no known word ("podаtаkа" with Cyrillic а is Croatian
         # "podataka" mistyped, not cp1252 "podàtàkà" shown as cp1251; "Bokmеla" is cp1252
