@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from tests.realdata import mojibake_pairs, non_ascii_lines
 
 from textfix._native import load
-from textfix.repair import alphabet_demos, gate_sheet, gates, legacy, plausible
+from textfix.repair import alphabet_demos, gate_sheet, gates, kept_shapes, legacy, plausible
 from textfix.scoring.model import script_of
 
 CGATES = load("textfix.repair._cgates")
@@ -35,11 +35,16 @@ GATES: dict[int, Callable[[str, str], bool]] = {
     gate_sheet.ORNAMENT: legacy._ornament,
     gate_sheet.UNITS: legacy._units_rewritten,
     gate_sheet.CHANGES_LETTERS: legacy._changes_letters,
+    gate_sheet.CASE_ONLY: kept_shapes.case_only,
+    gate_sheet.SCRIPTS_MIXED: kept_shapes.scripts_mixed,
 }
 
 
 def answers(text: str, cand: str) -> list[object]:
-    return [gate(text, cand) for gate in GATES.values()] + [legacy._longest_word(cand, text)]
+    return [gate(text, cand) for gate in GATES.values()] + [
+        legacy._longest_word(cand, text),
+        legacy._refused(text, cand),
+    ]
 
 
 def assert_same(text: str, cand: str, monkeypatch: pytest.MonkeyPatch) -> int:
@@ -125,6 +130,11 @@ def test_every_bmp_character_in_small_words(monkeypatch: pytest.MonkeyPatch) -> 
         ("", ""),
         ("same", "same"),
         ("Öåé òåêñò" * 2000, "Цей текст" * 2000),  # a long line
+        ("Ясную мысль", "ясную мысль"),  # case alone changes
+        ("длЯ Якого", "для якого"),  # a capital after a small letter made small
+        ("ΟΔΟΣ", "οδος"),  # sigma lowered one letter at a time
+        ("İstanbul", "istanbul"),  # a lower case of two code points
+        ("├─user", "ГДuser"),  # box drawing read as capitals
     ],
 )
 def test_chosen_pairs(text: str, cand: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,6 +35,8 @@
 #define G_ORNAMENT 7        /* legacy._ornament */
 #define G_UNITS 8           /* legacy._units_rewritten */
 #define G_CHANGES_LETTERS 9 /* legacy._changes_letters */
+#define G_CASE_ONLY 10      /* kept_shapes.case_only */
+#define G_SCRIPTS_MIXED 11  /* kept_shapes.scripts_mixed (answered False without drawing) */
 #define SHEET_KNOWN 16
 #define SHEET_LONGEST 32 /* legacy._longest_word, from bit 32 on */
 
@@ -211,6 +213,10 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
     /* One pass over the characters: what the text holds, and the changed places. */
     int same = 1, text_alpha = 0, text_drawing = 0, text_unit = 0, cand_mark = 0;
     int made_letter = 0, made_small = 0, changes_letters = 0, dots_only = 1;
+    /* case_only: every changed pair the same letter in another case (a multi-code-point
+     * lower case is left to Python), and no capital after a small letter made small;
+     * scripts_mixed looks only where the text has box drawing (kept_shapes._DRAWING) */
+    int case_pairs = 1, case_known = 1, case_inner = 0, text_box = 0;
     uint64_t alphabets = ~(uint64_t)0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 a = AT(t, i), b = AT(c, i);
@@ -219,9 +225,15 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
         text_drawing |= (fa & S_DRAWING) != 0;
         text_unit |= (fa & S_UNIT) != 0;
         cand_mark |= (fb & S_LATIN_MARK) != 0;
+        text_box |= a >= 0x2500 && a <= 0x259F;
         if (a == b)
             continue;
         same = 0;
+        if ((fa | fb) & S_MULTI_LOW)
+            case_known = 0;
+        else if (sheet_tables.lower[a] != sheet_tables.lower[b])
+            case_pairs = 0;
+        case_inner |= (fa & S_UPPER) && i > 0 && (flags16[AT(t, i - 1)] & S_LOWER);
         if (fb & S_ALPHA) {
             made_letter = 1;
             alphabets &= sheet_tables.alphabet[b];
@@ -242,6 +254,12 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
     if (!text_unit)
         ANSWER(G_UNITS, 0);
     ANSWER(G_DEMO, demo_rewritten(t, c, n));
+    if (same || !case_pairs)
+        ANSWER(G_CASE_ONLY, 0);
+    else if (case_known)
+        ANSWER(G_CASE_ONLY, !case_inner);
+    if (!text_box)
+        ANSWER(G_SCRIPTS_MIXED, 0);
 
     /* Repaired tokens (model.TOKEN_RE runs of cand that differ): the longest, and whether
      * each is one letter repeated. */

@@ -44,7 +44,9 @@ DRAWING = 6  # legacy._drawing_into_unknown_words
 ORNAMENT = 7  # legacy._ornament
 UNITS = 8  # legacy._units_rewritten
 CHANGES_LETTERS = 9  # legacy._changes_letters
-GATES = range(10)
+CASE_ONLY = 10  # kept_shapes.case_only
+SCRIPTS_MIXED = 11  # kept_shapes.scripts_mixed (False where the text has no box drawing)
+GATES = range(12)
 _KNOWN = 16
 _LONGEST = 32
 
@@ -175,6 +177,20 @@ def answer(text: str, cand: str, gate: int) -> bool | None:
     if bits is None or not bits >> (_KNOWN + gate) & 1:
         return None
     return bits >> gate & 1 == 1
+
+
+def answered(text: str, cand: str, gates: int) -> int | None:
+    """The answer bits of the gates in the mask ``gates`` (bit ``g`` for gate ``g``) by the
+    compiled sheet when it answers every one of them, else ``None``: one lookup for a
+    caller that needs them all.
+
+    >>> answered("³adny dzieñ", "ładny", 1 << NO_ALPHABET) is None
+    True
+    """
+    bits = sheet(text, cand)
+    if bits is None or bits >> _KNOWN & gates != gates:
+        return None
+    return bits & gates
 
 
 def longest_repaired(text: str, cand: str) -> int | None:

@@ -62,11 +62,15 @@ from textfix.repair.ce_letters import (
 )
 from textfix.repair.gate_sheet import (
     CHANGES_LETTERS,
+    DEMO,
     DRAWING,
     LETTER_RUNS,
+    MIDDLE_DOTS,
+    NO_ALPHABET,
     ORNAMENT,
     UNITS,
     answer,
+    answered,
     core_words,
     longest_repaired,
 )
@@ -1961,6 +1965,34 @@ def _units_rewritten(text: str, cand: str) -> bool:
 #: step when a unit is added).
 _UNIT_SIGN = re.compile("[²³Ω\u2126¬µ±]")
 
+#: The accept test's outright refusals that the compiled gate sheet answers, by their bit:
+#: letter runs, drawing or an ornament read as words, a unit or an alphabet demo rewritten,
+#: letters of no one alphabet (no Latvian ā beside Lithuanian ą), middle dots between l's.
+_REFUSALS: tuple[tuple[int, Callable[[str, str], bool]], ...] = (
+    (LETTER_RUNS, _only_letter_runs),
+    (DRAWING, _drawing_into_unknown_words),
+    (ORNAMENT, _ornament),
+    (UNITS, _units_rewritten),
+    (DEMO, demo_rewritten),
+    (NO_ALPHABET, letters_of_no_alphabet),
+    (MIDDLE_DOTS, only_middle_dots_between_ls),
+)
+_REFUSAL_BITS = reduce(or_, (1 << bit for bit, _gate in _REFUSALS))
+
+
+def _refused(text: str, cand: str) -> bool:
+    """One of :data:`_REFUSALS` refuses the repair ``cand`` of ``text``: by one lookup of
+    the compiled sheet where it answers them all (nearly every repair), else each gate's
+    own body in turn.
+
+    >>> _refused("x µµµµ", "x цццц"), _refused("Öåé òåêñò", "Цей текст")
+    (True, False)
+    """
+    found = answered(text, cand, _REFUSAL_BITS)
+    if found is not None:
+        return found != 0
+    return any(gate(text, cand) for _bit, gate in _REFUSALS)
+
 
 def _odd_cases(text: str) -> int:
     """Capitals right after a small letter, in all the words of ``text``."""
@@ -2457,7 +2489,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     needs_words = well_formed(text_core)
     # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
     # Estonian ``Šveitsi`` shown as cp1252; see stray_letters) is evidence of its own.
-    strays = suspects(text)
+    # (worked out once, and only where it is read: most garbled lines never ask)
+    strays = _once(lambda: suspects(text))
     # (unless its letters are foreign to the language the line's other words name: those
     # words are the evidence then, see line_language)
     foreign = needs_words and foreign_to_line(text)
@@ -2468,7 +2501,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # first costs more than that search on the garbled lines, nearly all of which do
     # make known words)
     only_strays = (
-        needs_words and not foreign and not nbsp and strays and not _may_find_words(text, text_core)
+        needs_words
+        and not foreign
+        and not nbsp
+        and strays()
+        and not _may_find_words(text, text_core)
     )
     only_swaps = False
     # (ce_letters' proof of signs made letters, asked at most once: it tries every step)
@@ -2506,7 +2543,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (symbolic() and may_reach_words(text_core))
         and not words_proved()
     ):
-        if strays:
+        if strays():
             only_strays = True
         elif not (needs_words and _swapped(text)):
             return None
@@ -2520,16 +2557,17 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # makes a form, no listed word; ce_letters judges it)
     # (nor a name whose misplaced letters a family step makes usual ones: "Kramariæ" is
     # Croatian "Kramarić", a word no list has; ce_letters judges it)
-    if not found and (foreign or strays or nbsp or (needs_words and words_proved())):
+    if not found and (foreign or strays() or nbsp or (needs_words and words_proved())):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
     # "Štšerbakov") or reads worse than the line ("Varang Þiti" is no mac-latin2
     # "Varang řiti"): no gate lets those pass.
+    # (the cheap tests first: the best round trip of most garbled lines does neither)
     if (
-        strays
-        and found
+        found
         and (_letters_to_symbols(text, found[0].text) or found[0].score.logprob < original_lp)
+        and strays()
     ):
         found = _stray_first(text, found)
     if not found:
@@ -2618,7 +2656,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Stray letters of a word no language owning them could spell become letters of a
     # language of the chain's family that spells the repaired word ("Halýcý" is Turkish
     # "Halıcı"): the letters' owners stand in for the letter statistics and known words.
-    strayed = _once(lambda: strays and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best))
+    strayed = _once(
+        lambda: strays() and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best)
+    )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
@@ -2668,12 +2708,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _letters_to_symbols(text, best.text)
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
-        and not _only_letter_runs(text, best.text)
-        and not _drawing_into_unknown_words(text, best.text)
+        # (letter runs, drawing, ornaments, units, demos, letters of no one alphabet, middle
+        # dots: see _REFUSALS)
+        and not _refused(text, best.text)
         and not _listing(text, best.text)
-        and not _ornament(text, best.text)
-        and not _units_rewritten(text, best.text)
-        and not demo_rewritten(text, best.text)
         # (unless 3+ repaired words are all known words of one language written in the
         # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
         and not (
@@ -2684,9 +2722,6 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # Mojibake puts capitals inside words; a repair takes them out, never puts one in
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
         and _odd_cases(best.text) <= _odd_cases(text)
-        # The letters made must be those of one language (no Latvian ā beside Lithuanian ą).
-        and not letters_of_no_alphabet(text, best.text)
-        and not only_middle_dots_between_ls(text, best.text)
         # Cyrillic look-alikes typed in Latin words that are known words once spelled in
         # Latin, repaired into no known word ("podаtаkа" with Cyrillic а is Croatian
         # "podataka" mistyped, not cp1252 "podàtàkà" shown as cp1251; "Bokmеla" is cp1252
@@ -2856,7 +2891,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (last: asked only of a round trip every other gate lets through)
         and not _clean_shape_read(text, best, gain)
     )
-    passed = passed and (strayed() or not only_strays) and (swap() or not only_swaps)
+    # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
+    passed = passed and (not only_strays or strayed()) and (not only_swaps or swap())
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
