@@ -54,7 +54,9 @@ modelled alphabet) and signs or symbols made letters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from itertools import islice
 
 from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
@@ -220,6 +222,19 @@ def _title_case_broken(text: str, cand: str) -> bool:
     )
 
 
+#: A word between spaces with a letter in it.
+_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
+
+
+def _letter_words(text: str) -> int:
+    """Words between spaces with a letter, counted up to one more than :data:`MAX_WORDS`.
+
+    >>> _letter_words("Mèrega de’l nord"), _letter_words("10 - Portâl"), _letter_words("a b c d e")
+    (3, 1, 4)
+    """
+    return sum(1 for _ in islice(_LETTER_WORD.finditer(text), MAX_WORDS + 1))
+
+
 def accent_swapped(text: str, cand: str, gain: float) -> bool:
     """The round trip only swaps one final accented vowel of a short line spelled in one
     modelled alphabet, gaining less than :data:`ACCENT_GAIN`, with no untouched word to back
@@ -232,9 +247,12 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
-    return (
-        _title_case_broken(text, cand)
-        or _final_accent_swapped(text, cand, gain)
+    if _title_case_broken(text, cand):
+        return True
+    # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
+    # as the loosest of them counts: most repairs are longer)
+    return _letter_words(text) <= MAX_WORDS and (
+        _final_accent_swapped(text, cand, gain)
         or _vowel_read_as_another(text, cand, gain)
         or _thin_form_made(text, cand)
         or _accents_only_respelled(text, cand)

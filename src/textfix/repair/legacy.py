@@ -2464,7 +2464,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # shown as cp850): the letter statistics cannot see one sign, and no gate below weighs a
     # word of one letter; the line's other words name the language (see lone_words).
     if lone_signs(text):
-        lone = lone_repair(text, *_lone_language(text), lambda chain: context.seen(chain) > 0)
+        lone = lone_repair(
+            text, lambda: _lone_language(text), lambda chain: context.seen(chain) > 0
+        )
         if lone is not None:
             return Step(lone[0], lone[1], LONE_CONFIDENCE)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)

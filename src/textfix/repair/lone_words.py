@@ -68,6 +68,28 @@ def _common_single_letters() -> dict[str, int]:
 
 
 @cache
+def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
+    """Sign of :func:`_images` -> the steps (true page, shown page) that make it a common
+    one-letter word of a language the true page writes."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    codes = {m.index: code for code, m in langdata().models.items()}
+    images = _images()
+    for letter, langs in _common_single_letters().items():
+        lang_codes = [codes[i] for i in codes if langs >> i & 1]
+        for (true, shown), _table in single_byte_steps():
+            if not any(fits(true, lang) for lang in lang_codes):
+                continue
+            for form in {letter, letter.upper()}:
+                try:
+                    sign = form.encode(true).decode(shown)
+                except UnicodeError:
+                    continue
+                if sign in images:
+                    found.setdefault(sign, set()).add((true, shown))
+    return {sign: frozenset(steps) for sign, steps in found.items()}
+
+
+@cache
 def _images() -> dict[str, frozenset[str]]:
     """Character shown -> the common one-letter words some single-byte step (true page ->
     shown page) makes of it, where the true page writes a language of that word."""
@@ -197,23 +219,32 @@ def lone_words_made(
 
 
 def lone_repair(
-    text: str, lang_bit: int, votes: int, seen: Callable[[Chain], bool] = lambda chain: False
+    text: str,
+    language: Callable[[], tuple[int, int]],
+    seen: Callable[[Chain], bool] = lambda chain: False,
 ) -> tuple[str, Chain] | None:
     """The line with its lone signs made common one-letter words, and the step, when exactly
-    one repaired text passes :func:`lone_words_made` (``lang_bit``/``votes``: the language the
-    line's words name and how many of them it knows; ``seen``: whether the document has
-    shown a chain); ``None`` otherwise. Steps giving the same text are named by the first
-    in the chain table.
+    one repaired text passes :func:`lone_words_made` (``language()``: the language the
+    line's words name, as a bit mask, and how many of them it knows, asked only when some
+    step makes every lone sign such a word; ``seen``: whether the document has shown a
+    chain); ``None`` otherwise. Steps giving the same text are named by the first in the
+    chain table.
 
     >>> from textfix.scoring._data import langdata
     >>> it = 1 << langdata().models["it"].index
-    >>> lone_repair("questo Þ usato da noi", it, 4)
+    >>> lone_repair("questo Þ usato da noi", lambda: (it, 4))
     ('questo è usato da noi', (('cp1252', 'cp850'),))
     """
+    steps = _steps_for(text)
+    if not steps:
+        return None  # (most garbled lines: no step makes all their lone signs words)
+    lang_bit, votes = language()
     if votes < MIN_VOTES:
         return None
     found: dict[str, Chain] = {}
     for (true, shown), table in single_byte_steps():
+        if (true, shown) not in steps:
+            continue
         cand = text.translate(table)
         if cand == text or cand in found:
             continue
@@ -225,6 +256,22 @@ def lone_repair(
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+def _steps_for(text: str) -> frozenset[tuple[str, str]]:
+    """The steps that make every lone sign of ``text`` (of :func:`_images`) a common
+    one-letter word (those :func:`lone_repair` tries)."""
+    steps: frozenset[tuple[str, str]] | None = None
+    by_sign = _sign_steps()
+    for m in _image_search()(text):
+        i = m.start()
+        if (i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum():
+            continue
+        mine = by_sign[m.group()]
+        steps = mine if steps is None else steps & mine
+        if not steps:
+            break
+    return steps or frozenset()
 
 
 def _exact(text: str, cand: str, true: str, shown: str) -> bool:

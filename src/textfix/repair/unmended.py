@@ -26,9 +26,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from textfix.repair.gates import changed_at
+
 
 def _changed(text: str, cand: str) -> list[int]:
-    return [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    return list(changed_at(text, cand))
 
 
 def _before_capitalised(cand: str, changed: list[int]) -> bool:
@@ -63,8 +65,14 @@ def _typed_letters(text: str, cand: str, changed: list[int], true: str, shown: s
     except LookupError:
         return False
     made = {cand[i] for i in changed if cand[i].isalpha() and cand[i] not in holds}
-    where = set(changed)
-    return bool(made) and any(ch in made and i not in where for i, ch in enumerate(text))
+    for ch in made:
+        # (an untouched place holds it: the same letter in the line and in the repair)
+        i = text.find(ch)
+        while i >= 0:
+            if cand[i] == ch:
+                return True
+            i = text.find(ch, i + 1)
+    return False
 
 
 def unmended(text: str, cand: str, true: str = "cp1250", shown: str = "cp1252") -> bool:

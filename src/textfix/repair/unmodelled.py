@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 from textfix.repair.ce_letters import _vowel
+from textfix.repair.gates import changed_at
 from textfix.scoring.model import word_langs
 
 #: Turkmen's glide and the Turkish letters cp1254 has at its bytes.
@@ -81,5 +82,7 @@ def unmodelled_read(text: str, cand: str) -> bool:
     unmodelled orthography as mojibake, making no known word (see the module's docstring)."""
     if len(text) != len(cand) or text == cand:
         return False
-    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    if "’" not in text and _GLIDES.keys().isdisjoint(text):
+        return False  # (cheap: the signs both readings need; most repairs have neither)
+    changed = list(changed_at(text, cand))
     return _glide_read(text, cand, changed) or _prenasal_read(text, cand, changed)
