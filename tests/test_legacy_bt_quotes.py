@@ -17,6 +17,9 @@ from textfix.repair.quote_signs import CLOSER, OPENERS, signs_quoted
 QUOTED = [
     "Väärtus “%(value)s” ei ole lubatud väärtus.",
     "Sisestage korrektne “väärtus”, mis koosneb tähtedest.",
+    # (few of their inflected words are listed: the letter statistics name Estonian)
+    "Sisestatud “%(value)s” ei sobi täisarvuks.",
+    "Lõigu “%(name)s” pealkiri on liiga pikk.",
 ]
 
 

@@ -24,7 +24,6 @@ from textfix.repair.legacy import (
 from textfix.repair.spans import changed_spans
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
-    _GLUED_RE,
     GLUED_SYMBOL,
     NO_LETTERS,
     TOKEN_RE,
@@ -32,6 +31,7 @@ from textfix.scoring.model import (
     _symbols,
     _token_script,
     composed,
+    glued_count,
     logprob_bound,
     quick_logprob,
     score,
@@ -189,7 +189,7 @@ def _reference_quick(text: str) -> float:
     total = sum(map(data.pooled.get, bigrams, repeat(data.pooled_floor)))
     non_ascii = sum(1 for ch in joined if ch > "\x7f")
     cost, count = _symbols(text, non_ascii)
-    cost += GLUED_SYMBOL * len(_GLUED_RE.findall(text))
+    cost += GLUED_SYMBOL * glued_count(text)
     return (float(total) + cost) / (len(bigrams) + count)
 
 

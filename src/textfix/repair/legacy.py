@@ -51,6 +51,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
+from textfix.repair import dos_baltic
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
@@ -130,6 +131,7 @@ from textfix.scoring.model import (
     _quick,
     _token_script,
     composed,
+    glued_runs,
     lead_votes,
     line_votes,
     logprob_bound,
@@ -1693,10 +1695,14 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
         return False
     script, changes = made
     inside = False
+    # (each sign of a run glued between letters: "v„„rtused", cp775's "väärtused")
+    in_runs = {i for start, end in glued_runs(text) for i in range(start, end)}
     for i, a, b in changes:
         before = i > 0 and text[i - 1].isalpha()
         after = i + 1 < len(text) and text[i + 1].isalpha()
-        if a in _LEADING_SIGNS:
+        if i in in_runs:
+            inside = True
+        elif a in _LEADING_SIGNS:
             # An ordinal indicator (a letter to Unicode), © or ® right before a small letter:
             # real text writes them after a number or an abbreviation ("1º", "nº") or alone,
             # iso8859-10's "š" or iso8859-4's "Š" shown as latin-1 there ("Tºiili" is
@@ -1730,8 +1736,9 @@ def _glued_made_letters(text: str, best: Candidate) -> bool:
 
 def _line_names_other_language(best: Candidate) -> bool:
     """2+ known words of the repaired line name a language not written in the chain's code
-    page (Spanish words around "½mv²": no cp1254 repair)."""
-    bit, count = _word_language(best.text)
+    page (Spanish words around "½mv²": no cp1254 repair); markup and placeholders name none
+    ("<code>%(code)s</code>" in an Estonian line)."""
+    bit, count = _word_language(prose(best.text))
     return count >= LINE_VOTES and not fits(best.chain[0][0], _code_of(bit))
 
 
@@ -2574,7 +2581,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         found = _stray_first(text, found)
     if not found:
         return None
-    best = found[0]
+    # (the chain named for the language the line's words vote, see dos_baltic)
+    best = dos_baltic.voted_chain(text, found[0])
     if not _exact(text, best.text, best.chain):
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0

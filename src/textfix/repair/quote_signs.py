@@ -22,6 +22,7 @@ from textfix.chains import fits
 from textfix.repair.ce_letters import UNLISTED, _votes
 from textfix.repair.line_language import LINE_VOTES, prose
 from textfix.scoring._data import langdata
+from textfix.scoring.model import score
 from textfix.types import Chain
 
 #: The true code page and the pages it is shown as.
@@ -60,13 +61,15 @@ def _named(cand: str) -> bool:
     """The words of ``cand`` (3+ letters, ASCII ones included, outside placeholders) are
     known words of a language written in iso8859-13, :data:`LINE_VOTES` of them at least,
     and of no other language more often (short Estonian words are Czech ones too: "pole",
-    "teda")."""
+    "teda"); or the letter statistics of its prose read it as such a language (few of an
+    Estonian line's inflected words are listed: "Lehekülg", "täisarvuks"; the pairs are
+    the evidence, the language only names the code page)."""
     votes = _votes(prose(cand))
     top = max((n for index, n in votes.items() if index != UNLISTED), default=0)
     return any(
         votes[model.index] >= max(LINE_VOTES, top) and fits(TRUE, model.code)
         for model in langdata().models.values()
-    )
+    ) or fits(TRUE, score(prose(cand)).lang)
 
 
 def _paired(text: str) -> bool:

@@ -38,7 +38,8 @@ enum {
     F_ALPHA = 1 << 14,   /* str.isalpha */
     F_LOWERS = 1 << 15,  /* ch.lower() != ch */
     F_LEADSIGN = 1 << 16, /* a sign of _LEADING_RE's second kind */
-    F_LEADCYR = 1 << 17  /* the small Cyrillic letter after it */
+    F_LEADCYR = 1 << 17, /* the small Cyrillic letter after it */
+    F_RUNSIGN = 1 << 18  /* a sign of _GLUED_RUN_RE's runs */
 };
 
 #define N_SCRIPTS 7
@@ -755,6 +756,9 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
     memset(out, 0, sizeof(*out));
     /* flags of text[i - 1], text[i], text[i + 1] (ASCII: looked up like the rest) */
     uint32_t prev = 0, cur = 0, next = 0;
+    /* the run of _GLUED_RUN_RE's signs ending at text[i]: its length, a letter before it */
+    Py_ssize_t run = 0;
+    int run_glued = 0;
     const CharInfo *ci;
     if (n > 0) {
         ci = info(t, PyUnicode_READ(kind, data, 0), &spare_cur);
@@ -778,6 +782,15 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
         out->non_ascii += (cur & F_NONASCII) != 0;
         out->rare += (cur & F_RARE) != 0;
         out->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
+        if (cur & F_RUNSIGN) {
+            run_glued = run ? run_glued : (prev & F_LETTER) != 0;
+            run++;
+            /* (a small letter after it ends the run: two or more signs are glued once) */
+            out->glued += run >= 2 && run_glued && (next & F_LETTER) && (next & F_LOWER);
+        }
+        else {
+            run = 0;
+        }
         out->leading += ((cur & F_LEADING) && (next & F_LEADNEXT)) ||
                         ((cur & F_LEADSIGN) && !(prev & F_LETTER) && (next & F_LEADCYR));
         out->touching += (cur & F_TOUCH) && ((prev & F_LETTER) || (next & F_LETTER));
