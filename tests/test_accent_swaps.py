@@ -71,3 +71,9 @@ def test_thin_forms_stay_and_romanian_repaired() -> None:
     garbled = [garble(line, "cp1250", "cp1252") for line in ROMANIAN]
     assert garbled != ROMANIAN
     assert [textfix.fix(line) for line in garbled] == ROMANIAN
+
+
+def test_a_thin_form_backed_by_a_word_of_its_language_is_repaired() -> None:
+    # "nagybetű" is "nagy" + "betű", a form on a 4-letter stem; "minden" is Hungarian.
+    line = "minden nagybetű"
+    assert textfix.fix(garble(line, "cp1250", "cp1252")) == line

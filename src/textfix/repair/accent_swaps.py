@@ -60,7 +60,7 @@ from itertools import islice
 
 from textfix.repair.ce_letters import _vowel
 from textfix.scoring._data import langdata
-from textfix.scoring.endings import STEM, stem_letters
+from textfix.scoring.endings import STEM, form_langs, stem_letters
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
 
 #: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
@@ -182,7 +182,18 @@ def _thin_form_made(text: str, cand: str) -> bool:
         and len(made) == 1
         and not word_langs(made[0])
         and 0 < stem_letters(made[0]) <= STEM
-        and not _backed_by_line(words, cand_words, SPECIFIC_LANGS)
+        # (backed by an untouched word of few languages, one the form is of: Hungarian
+        # "az összes nagybetű", where "összes" is Hungarian and "nagy" + "betű" no word)
+        and not _backed_by_form(words, cand_words, form_langs(made[0]))
+    )
+
+
+def _backed_by_form(words: list[str], cand_words: list[str], langs: int) -> bool:
+    """An untouched word known in at most :data:`SPECIFIC_LANGS` languages is a known word
+    of one of ``langs`` (those the repaired word is a form of)."""
+    return any(
+        a == b and word_langs(a) & langs and word_langs(a).bit_count() <= SPECIFIC_LANGS
+        for a, b in zip(words, cand_words, strict=True)
     )
 
 
