@@ -67,13 +67,10 @@ def _common_single_letters() -> dict[str, int]:
     return found
 
 
-@cache
-def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
-    """Sign of :func:`_images` -> the steps (true page, shown page) that make it a common
-    one-letter word of a language the true page writes."""
-    found: dict[str, set[tuple[str, str]]] = {}
+def _shown_forms() -> Iterator[tuple[str, str, tuple[str, str]]]:
+    """``(word, shown, step)`` for every common one-letter word (either case) and every
+    single-byte step whose true page writes a language of that word and encodes it."""
     codes = {m.index: code for code, m in langdata().models.items()}
-    images = _images()
     for letter, langs in _common_single_letters().items():
         lang_codes = [codes[i] for i in codes if langs >> i & 1]
         for (true, shown), _table in single_byte_steps():
@@ -81,11 +78,20 @@ def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
                 continue
             for form in {letter, letter.upper()}:
                 try:
-                    sign = form.encode(true).decode(shown)
+                    yield form, form.encode(true).decode(shown), (true, shown)
                 except UnicodeError:
                     continue
-                if sign in images:
-                    found.setdefault(sign, set()).add((true, shown))
+
+
+@cache
+def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
+    """Sign of :func:`_images` -> the steps (true page, shown page) that make it a common
+    one-letter word of a language the true page writes."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    images = _images()
+    for _form, sign, step in _shown_forms():
+        if sign in images:
+            found.setdefault(sign, set()).add(step)
     return {sign: frozenset(steps) for sign, steps in found.items()}
 
 
@@ -93,29 +99,19 @@ def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
 def _images() -> dict[str, frozenset[str]]:
     """Character shown -> the common one-letter words some single-byte step (true page ->
     shown page) makes of it, where the true page writes a language of that word."""
-    codes = {m.index: code for code, m in langdata().models.items()}
-    images: dict[str, set[str]] = {}
     words = _common_single_letters()
-    for letter, langs in words.items():
-        lang_codes = [codes[i] for i in codes if langs >> i & 1]
-        for (true, shown), _table in single_byte_steps():
-            if not any(fits(true, lang) for lang in lang_codes):
-                continue
-            for form in {letter, letter.upper()}:
-                try:
-                    shown_as = form.encode(true).decode(shown)
-                except UnicodeError:
-                    continue
-                # (a common one-letter word itself is no sign: clean Italian "è" is cp1250's
-                # "č" shown as cp1252, and would send every Italian line to the engine)
-                if (
-                    shown_as != form
-                    and not shown_as.isspace()
-                    and shown_as not in words
-                    and shown_as not in _PROSE_SIGNS
-                ):
-                    images.setdefault(shown_as, set()).add(form)
-    return {shown: frozenset(words) for shown, words in images.items()}
+    images: dict[str, set[str]] = {}
+    for form, shown_as, _step in _shown_forms():
+        # (a common one-letter word itself is no sign: clean Italian "è" is cp1250's "č"
+        # shown as cp1252, and would send every Italian line to the engine)
+        if (
+            shown_as != form
+            and not shown_as.isspace()
+            and shown_as not in words
+            and shown_as not in _PROSE_SIGNS
+        ):
+            images.setdefault(shown_as, set()).add(form)
+    return {shown: frozenset(forms) for shown, forms in images.items()}
 
 
 @cache
