@@ -2224,6 +2224,8 @@ def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
     known = _word_or_form if forms else word_langs
     for _a, b in pairs:
         common &= known(b)
+        if not common:
+            return False  # (no language knows them all: most swaps stop here)
     letters = {ch for _a, b in pairs for ch in b.replace("İ", "i").lower() if ch > "\x7f"}
     return any(
         common >> model.index & 1 and letters <= model.alphabet
