@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from textfix.types import Step
 
@@ -240,6 +240,23 @@ def _single_byte_steps() -> tuple[tuple[Step, dict[int, str]], ...]:
 
 def _is_single_byte(codec: str) -> bool:
     return len(bytes(range(256)).decode(codec, errors="replace")) == 256
+
+
+@lru_cache(maxsize=64)
+def charset(codec: str) -> frozenset[str] | None:
+    """Every character a single-byte ``codec`` encodes (what its 256 bytes decode to: its
+    encoding table is the inverse of its decoding table), or ``None`` for a codec whose 256
+    bytes do not read as 256 characters, or no codec.
+
+    >>> "ä" in charset("cp1252"), "ś" in charset("cp1252"), charset("shift_jis")
+    (True, False, None)
+    """
+    try:
+        if not _is_single_byte(codec):
+            return None
+    except LookupError:
+        return None
+    return frozenset(bytes(range(256)).decode(codec, errors="ignore"))
 
 
 @cache

@@ -54,11 +54,10 @@ modelled alphabet) and signs or symbols made letters.
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from itertools import islice
 
 from textfix.repair.ce_letters import _vowel
+from textfix.repair.gates import changed_at
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, form_langs, stem_letters
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
@@ -101,22 +100,32 @@ def _capital_inside(word: str) -> bool:
     )
 
 
-def _backed_by_line(words: list[str], cand_words: list[str], specific: int) -> bool:
-    """An untouched word known in at most ``specific`` languages is a known word of a
-    language some repaired word is known in ("Europos" is Lithuanian only; "de" or "nord",
-    known in many, back no one where ``specific`` is :data:`SPECIFIC_LANGS`)."""
+def _made_langs(words: list[str], cand_words: list[str]) -> int:
+    """The languages some repaired word (of ``cand_words``, beside ``words``) is known in."""
     made = 0
     for a, b in zip(words, cand_words, strict=True):
         if a != b:
             made |= word_langs(b)
+    return made
+
+
+def _backed(words: list[str], cand_words: list[str], langs: int, specific: int) -> bool:
+    """An untouched word known in at most ``specific`` languages is a known word of one of
+    ``langs`` ("Europos" is Lithuanian only; "de" or "nord", known in many, back no one
+    where ``specific`` is :data:`SPECIFIC_LANGS`)."""
     return any(
-        a == b and word_langs(a) & made and word_langs(a).bit_count() <= specific
+        a == b and word_langs(a) & langs and word_langs(a).bit_count() <= specific
         for a, b in zip(words, cand_words, strict=True)
     )
 
 
+def _backed_by_line(words: list[str], cand_words: list[str], specific: int) -> bool:
+    """:func:`_backed` by a language some repaired word is known in."""
+    return _backed(words, cand_words, _made_langs(words, cand_words), specific)
+
+
 def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
-    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    changed = list(changed_at(text, cand))
     if (
         gain >= ACCENT_GAIN
         or len(changed) != 1
@@ -126,10 +135,9 @@ def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
     ):
         return False
     words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    # (a line of MAX_WORDS words at most: accent_swapped asks only those)
     return (
-        # (words between spaces: "Mèrega de’l nord" is three)
-        sum(1 for w in text.split() if any(ch.isalpha() for ch in w)) <= MAX_WORDS
-        and len(words) == len(cand_words)
+        len(words) == len(cand_words)
         and not any(_capital_inside(w) for w in words)
         and _one_alphabet(text)
         and not _backed_by_line(words, cand_words, SPECIFIC_LANGS)
@@ -157,10 +165,7 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
     words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
     if len(text.split()) > MAX_WORDS or len(words) != len(cand_words):
         return False
-    made = 0
-    for a, b in zip(words, cand_words, strict=True):
-        if a != b:
-            made |= word_langs(b)
+    made = _made_langs(words, cand_words)
     # (the untouched words of three letters or more: "de" is known everywhere)
     untouched = [
         word_langs(a) for a, b in zip(words, cand_words, strict=True) if a == b and len(a) >= 3
@@ -169,7 +174,7 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
 
 
 def _thin_form_made(text: str, cand: str) -> bool:
-    changed = [i for i, (a, b) in enumerate(zip(text, cand, strict=True)) if a != b]
+    changed = list(changed_at(text, cand))
     if len(changed) != 1 or len(text.split()) > MAX_WORDS:
         return False
     a, b = text[changed[0]], cand[changed[0]]
@@ -184,16 +189,7 @@ def _thin_form_made(text: str, cand: str) -> bool:
         and 0 < stem_letters(made[0]) <= STEM
         # (backed by an untouched word of few languages, one the form is of: Hungarian
         # "az összes nagybetű", where "összes" is Hungarian and "nagy" + "betű" no word)
-        and not _backed_by_form(words, cand_words, form_langs(made[0]))
-    )
-
-
-def _backed_by_form(words: list[str], cand_words: list[str], langs: int) -> bool:
-    """An untouched word known in at most :data:`SPECIFIC_LANGS` languages is a known word
-    of one of ``langs`` (those the repaired word is a form of)."""
-    return any(
-        a == b and word_langs(a) & langs and word_langs(a).bit_count() <= SPECIFIC_LANGS
-        for a, b in zip(words, cand_words, strict=True)
+        and not _backed(words, cand_words, form_langs(made[0]), SPECIFIC_LANGS)
     )
 
 
@@ -233,17 +229,20 @@ def _title_case_broken(text: str, cand: str) -> bool:
     )
 
 
-#: A word between spaces with a letter in it.
-_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
-
-
 def _letter_words(text: str) -> int:
-    """Words between spaces with a letter, counted up to one more than :data:`MAX_WORDS`.
+    """Words between spaces with a letter (``Mèrega de’l nord`` has three), counted up to
+    one more than :data:`MAX_WORDS`.
 
     >>> _letter_words("Mèrega de’l nord"), _letter_words("10 - Portâl"), _letter_words("a b c d e")
     (3, 1, 4)
     """
-    return sum(1 for _ in islice(_LETTER_WORD.finditer(text), MAX_WORDS + 1))
+    count = 0
+    for word in text.split():
+        if any(ch.isalpha() for ch in word):
+            count += 1
+            if count > MAX_WORDS:
+                break
+    return count
 
 
 def accent_swapped(text: str, cand: str, gain: float) -> bool:

@@ -73,8 +73,8 @@ def voted_chain(text: str, best: Candidate) -> Candidate:
         if true in trues and text_core.translate(table) == cand_core
     ]
     named = family_langs(chain[0][0])
-    bit, votes = legacy._word_language(prose(best.text))
-    voted = legacy._code_of(bit) if votes >= legacy.LINE_VOTES else None
+    model = legacy._voted_model(prose(best.text), legacy.LINE_VOTES)
+    voted = None if model is None else model.code
     if voted is None and all(family_langs(true) == named for true in same):
         return best  # (without votes, only another family's step may be named)
     words = legacy._changed_words(text_core, cand_core)

@@ -45,6 +45,7 @@ from textfix.chains import (
     TRUE_RANK,
     UNDECODABLE,
     UTF8_STEPS,
+    charset,
     family_langs,
     fits,
     single_byte_steps,
@@ -56,6 +57,7 @@ from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import (
+    _votes,
     family_made_words,
     looks_anyway,
     may_prove_words,
@@ -102,6 +104,10 @@ from textfix.repair.line_language import (
     named_index,
     named_lang,
     prose,
+)
+from textfix.repair.line_language import (
+    # (read as _code_of here, and by tests through this module)
+    code_of as _code_of,
 )
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.plausible import (
@@ -781,10 +787,10 @@ def thin_without_words(text: str) -> bool:
     return (
         not may_reach_words(text_core)
         and not foreign_to_line(text)
-        # (stray letters, which the engine judges as their own repair: stray_letters;
-        # Icelandic letters in a word no owner could spell: the "strayed" route)
+        # (stray letters, which the engine judges as their own repair: stray_letters; and
+        # Icelandic letters in a word no owner could spell, the "strayed" route, which
+        # looks_stray asks of the same suspects)
         and not suspects(text)
-        and not looks_stray(text)
         # (signs made letters of words or names: the "proved" route, ce_letters)
         and not may_prove_words(text)
     )
@@ -1157,7 +1163,7 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         return None
     steps = dict.fromkeys((*STEPS, *(step for step, _table in single_byte_steps())))
     shown_codecs = sorted({shown for _true, shown in steps})
-    charsets = [_charset(shown) for shown in shown_codecs]
+    charsets = [charset(shown) for shown in shown_codecs]
     if any(chars is None or max(chars, default="") > "\uffff" for chars in charsets):
         return None
     infos = [
@@ -1443,20 +1449,6 @@ def _longest_word(cand: str, text: str) -> int:
     return max(map(len, _repaired_tokens(text, cand)), default=0)
 
 
-def _code_of(bit: int) -> str | None:
-    """Language code of a one-bit mask."""
-    return _codes_by_bit().get(bit)
-
-
-@cache
-def _codes_by_bit() -> dict[int, str]:
-    """One-bit mask -> language code (the first model with that bit, as a scan would find)."""
-    codes: dict[int, str] = {}
-    for code, model in langdata().models.items():
-        codes.setdefault(1 << model.index, code)
-    return codes
-
-
 #: :func:`word_langs`, remembered: the language gates of a thin repair look up the words of
 #: the same line again and again (each lookup hashes the word).
 _langs_of = lru_cache(maxsize=8192)(word_langs)
@@ -1526,7 +1518,7 @@ def _lone_language(text: str) -> tuple[int, int]:
     """The language the line's words name (:func:`_word_language`) when 3+ of them do;
     else the language the letter statistics read the line as (its lone signs blanked, see
     :func:`~textfix.repair.lone_words.without_lone`), as a bit mask, and how many of the
-    line's words (of :data:`_VOTE_LETTERS` or more) it knows, when no language knows more;
+    line's words it knows (``ce_letters._votes``), when no language knows more;
     ``(0, 0)`` otherwise. Word lists miss much technical prose ("o falso se una qualsiasi
     delle espressioni non è valida" has few listed Italian words); its letters tell.
 
@@ -1541,9 +1533,8 @@ def _lone_language(text: str) -> tuple[int, int]:
     model = langdata().models.get(score(without_lone(line)).lang or "")
     if model is None:
         return 0, 0
-    bit = 1 << model.index
-    known = sum(1 for w in TOKEN_RE.findall(line) if len(w) >= _VOTE_LETTERS and _langs_of(w) & bit)
-    return (bit, known) if known >= votes else (0, 0)
+    known = _votes(line)[model.index]
+    return (1 << model.index, known) if known >= votes else (0, 0)
 
 
 def _changes_letters(text: str, cand: str) -> bool:
@@ -2317,27 +2308,14 @@ def _foreign_letters(text_core: str, lang: str | None) -> bool:
 
 def _holds(text: str, codec: str) -> bool:
     """``text.encode(codec)`` succeeds (strict)."""
-    charset = _charset(codec)
-    if charset is not None:
-        return charset.issuperset(text)
+    chars = charset(codec)
+    if chars is not None:
+        return chars.issuperset(text)
     try:
         text.encode(codec)
     except UnicodeEncodeError:
         return False
     return True
-
-
-@lru_cache(maxsize=64)
-def _charset(codec: str) -> frozenset[str] | None:
-    """Every character a single-byte ``codec`` encodes (what its 256 bytes decode to: its
-    encoding table is the inverse of its decoding table), or ``None`` for other codecs."""
-    try:
-        shown = bytes(range(256)).decode(codec, errors="replace")
-    except LookupError:
-        return None
-    if len(shown) != 256:
-        return None
-    return frozenset(bytes(range(256)).decode(codec, errors="ignore"))
 
 
 _NON_SPACES = re.compile(r"\S+")
@@ -2389,8 +2367,8 @@ def _per_character(true: str, shown: str) -> tuple[frozenset[str], dict[int, str
     as its own non-ASCII character: the characters ``shown`` encodes (ASCII included) and
     the step's table (:func:`translation`: a character maps to :data:`UNDECODABLE` where
     ``true`` leaves its byte undefined). ``None`` for any other pair (ask the codecs)."""
-    holds = _charset(shown)
-    if holds is None or _charset(true) is None:
+    holds = charset(shown)
+    if holds is None or charset(true) is None:
         return None
     low = bytes(range(0x80))
     if any(low.decode(page, "replace") != low.decode("ascii") for page in (true, shown)):

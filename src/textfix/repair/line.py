@@ -69,7 +69,10 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
     # meets its mojibake shape before the three looks that would only say False again)
     quick = quick_proof()
     if quick is not None and quick(text):
-        return not _looks(text)  # the checks below that say True, all in one compiled call
+        # (the checks below that say True, all in one compiled call; it also hands on every
+        # line the other looks flag, so only a capital behind a sign is left to ask: as
+        # _settled does)
+        return not capital_behind_sign(text)
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
     # some lines).

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
@@ -249,3 +249,21 @@ def _foreign(text: str, i: int, alphabet: frozenset[str]) -> bool:
 
 #: Signs real words hold between letters (``l’homme``).
 _INNER = "’‘'"
+
+
+def code_of(bit: int) -> str | None:
+    """Language code of a one-bit mask (the first model with that bit).
+
+    >>> code_of(1 << langdata().models["et"].index), code_of(0)
+    ('et', None)
+    """
+    return _codes_by_bit().get(bit)
+
+
+@cache
+def _codes_by_bit() -> dict[int, str]:
+    """One-bit mask -> language code (the first model with that bit, as a scan would find)."""
+    codes: dict[int, str] = {}
+    for code, model in langdata().models.items():
+        codes.setdefault(1 << model.index, code)
+    return codes

@@ -24,6 +24,7 @@ from functools import cache
 
 from textfix.chains import fits, single_byte_steps
 from textfix.repair._scan import native
+from textfix.repair.line_language import code_of
 from textfix.scoring._data import langdata
 from textfix.scoring.model import word_band, word_langs
 from textfix.types import Chain
@@ -96,22 +97,20 @@ def _sign_steps() -> dict[str, frozenset[tuple[str, str]]]:
 
 
 @cache
-def _images() -> dict[str, frozenset[str]]:
-    """Character shown -> the common one-letter words some single-byte step (true page ->
-    shown page) makes of it, where the true page writes a language of that word."""
+def _images() -> frozenset[str]:
+    """The characters some single-byte step (true page -> shown page) makes of a common
+    one-letter word, where the true page writes a language of that word."""
     words = _common_single_letters()
-    images: dict[str, set[str]] = {}
-    for form, shown_as, _step in _shown_forms():
-        # (a common one-letter word itself is no sign: clean Italian "è" is cp1250's "č"
-        # shown as cp1252, and would send every Italian line to the engine)
-        if (
-            shown_as != form
-            and not shown_as.isspace()
-            and shown_as not in words
-            and shown_as not in _PROSE_SIGNS
-        ):
-            images.setdefault(shown_as, set()).add(form)
-    return {shown: frozenset(forms) for shown, forms in images.items()}
+    # (a common one-letter word itself is no sign: clean Italian "è" is cp1250's "č" shown
+    # as cp1252, and would send every Italian line to the engine)
+    return frozenset(
+        shown_as
+        for form, shown_as, _step in _shown_forms()
+        if shown_as != form
+        and not shown_as.isspace()
+        and shown_as not in words
+        and shown_as not in _PROSE_SIGNS
+    )
 
 
 @cache
@@ -150,13 +149,18 @@ def _compiled_lone_signs() -> Callable[[str], bool] | None:
     return check
 
 
-def _lone_signs_py(text: str) -> bool:
-    """:func:`lone_signs` in pure Python."""
+def _lone_image_signs(text: str) -> Iterator[str]:
+    """The signs of :func:`_images` standing alone in ``text`` (no letter or digit beside),
+    in order (the cheap scan for the signs first, then their neighbours)."""
     for m in _image_search()(text):
         i = m.start()
-        if (i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum():
-            continue  # (not alone: the cheap scan for the signs first, then their neighbours)
-        ch = m.group()
+        if not ((i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum()):
+            yield m.group()
+
+
+def _lone_signs_py(text: str) -> bool:
+    """:func:`lone_signs` in pure Python."""
+    for ch in _lone_image_signs(text):
         block = _block(ch) if ch.isalpha() else 0
         # (a Greek or Cyrillic letter is a sign only where no other letter of its alphabet
         # stands: "и" in "di cui и disponibile", not in a Cyrillic line)
@@ -192,7 +196,7 @@ def lone_words_made(
     """
     if len(text) != len(cand) or votes < MIN_VOTES:
         return False
-    lang = next((c for c, m in langdata().models.items() if 1 << m.index == lang_bit), None)
+    lang = code_of(lang_bit)
     if lang is None or not fits(true, lang):
         return False
     alphabet = langdata().models[lang].alphabet
@@ -259,11 +263,8 @@ def _steps_for(text: str) -> frozenset[tuple[str, str]]:
     one-letter word (those :func:`lone_repair` tries)."""
     steps: frozenset[tuple[str, str]] | None = None
     by_sign = _sign_steps()
-    for m in _image_search()(text):
-        i = m.start()
-        if (i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum():
-            continue
-        mine = by_sign[m.group()]
+    for sign in _lone_image_signs(text):
+        mine = by_sign[sign]
         steps = mine if steps is None else steps & mine
         if not steps:
             break

@@ -24,8 +24,7 @@ such a line as it is. Refused by the legacy engine's last gate (:func:`unmended`
 
 from __future__ import annotations
 
-from functools import cache
-
+from textfix.chains import charset
 from textfix.repair.gates import changed_at
 
 
@@ -49,21 +48,14 @@ def _before_capitalised(cand: str, changed: list[int]) -> bool:
     return False
 
 
-@cache
-def _charset(codec: str) -> frozenset[str]:
-    """Every character the single-byte ``codec`` decodes a byte to."""
-    return frozenset(bytes(range(256)).decode(codec, errors="ignore"))
-
-
 def _typed_letters(text: str, cand: str, changed: list[int], true: str, shown: str) -> bool:
     """A letter the repair makes stands untouched elsewhere on the line, where the code page
     ``shown`` cannot show it (and ``true``, a single-byte page, writes it)."""
     if true == "utf-8" or true.startswith("sloppy"):
         return False  # (see the module's docstring)
-    try:
-        holds = _charset(shown)
-    except LookupError:
-        return False
+    holds = charset(shown)
+    if holds is None:
+        return False  # (no single-byte page: no repair of the engine is shown as one)
     made = {cand[i] for i in changed if cand[i].isalpha() and cand[i] not in holds}
     for ch in made:
         # (an untouched place holds it: the same letter in the line and in the repair)
