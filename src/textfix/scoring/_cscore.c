@@ -62,6 +62,13 @@ enum {
 #define FOREIGN_COST 90
 #define PACKED_FROM 5
 
+/* The number of the lowest set bit of a non-zero ``x``. */
+static inline int
+lowest_bit(uint64_t x)
+{
+    return __builtin_ctzll(x);
+}
+
 typedef struct {
     uint64_t mask; /* languages whose alphabet has the character */
     uint32_t flags;
@@ -421,7 +428,7 @@ info_slow(Tables *t, Py_UCS4 ch, CharInfo *spare)
 }
 
 /* (the table read inline: every character of every candidate is looked up) */
-static inline const CharInfo *
+static inline __attribute__((always_inline)) const CharInfo *
 info(Tables *t, Py_UCS4 ch, CharInfo *spare)
 {
     if (ch < BMP && (t->bmp[ch].flags & F_KNOWN)) {
@@ -669,6 +676,9 @@ typedef struct {
     int ascii;
 } Token;
 
+/* The text readers, inlined where called with a known kind (made once per kind). */
+#define SPECIALISED inline __attribute__((always_inline))
+
 /* (a short text's folded characters and tokens stay in the Folded, on the caller's stack:
  * every candidate of a line is folded, most of them short) */
 #define FOLD_LOCAL 256
@@ -709,7 +719,7 @@ local_or_alloc(void *local, size_t room, size_t n, size_t size)
 }
 
 /* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters). */
-static int
+static SPECIALISED int
 fold_and_split(Tables *t, int kind, const void *data, Py_ssize_t n, Folded *f)
 {
     CharInfo spare;
@@ -781,7 +791,7 @@ typedef struct {
 #define SHAPE_FLAGS                                                                        \
     (F_COMMON | F_NONASCII | F_RARE | F_GLUE | F_RUNSIGN | F_LEADING | F_LEADSIGN | F_TOUCH)
 
-static int
+static SPECIALISED int
 text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
 {
     CharInfo spare_cur, spare_next;
@@ -873,7 +883,7 @@ join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *
 
 /* The folded tokens of the text data[:n] (of a str's ``kind``), room for a list of them
  * (freed with the Folded), and its shape counts. */
-static int
+static SPECIALISED int
 begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
            Shapes *sh)
 {
@@ -949,8 +959,8 @@ typedef struct {
 
 /* model._quick of the composed text data[:n] (of a str's ``kind``) into *q: 0, 1 where
  * Python must decide (it would divide by zero), -1 on error. */
-static int
-quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+static SPECIALISED int
+quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
 {
     Folded f;
     Token **toks;
@@ -1003,6 +1013,21 @@ quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
 done:
     folded_free(&f);
     return status;
+}
+
+/* quick_kind made once per kind (every candidate of a line is looked at: the characters
+ * are read without asking their kind each time). */
+static int
+quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return quick_kind(self, PyUnicode_1BYTE_KIND, data, n, q);
+    case PyUnicode_2BYTE_KIND:
+        return quick_kind(self, PyUnicode_2BYTE_KIND, data, n, q);
+    default:
+        return quick_kind(self, PyUnicode_4BYTE_KIND, data, n, q);
+    }
 }
 
 static PyObject *
@@ -2631,10 +2656,7 @@ live_steps(Pool *self, int kind, const void *chars, Py_ssize_t n, Py_ssize_t *li
     Py_ssize_t count = 0;
     for (int w = 0; w < ODD_WORDS; w++) {
         for (uint64_t x = ok[w] & changed[w]; x; x &= x - 1) {
-            int bit = 0;
-            while (!(x >> bit & 1)) {
-                bit++;
-            }
+            int bit = lowest_bit(x);
             live[count++] = 64 * w + bit;
         }
     }
@@ -2845,10 +2867,7 @@ line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t
             return -1;
         }
         for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
-            int bit = 0;
-            while (!(mask >> bit & 1)) {
-                bit++;
-            }
+            int bit = lowest_bit(mask);
             votes[bit]++;
         }
     }

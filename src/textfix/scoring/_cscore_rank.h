@@ -299,10 +299,7 @@ mismatch_cost(Tables *tables, const RankStep *rs, PyObject *cand, double lp,
     }
     int forced[MAX_MODELS], n_forced = 0;
     for (uint64_t x = readers; x; x &= x - 1) {
-        int bit = 0;
-        while (!(x >> bit & 1)) {
-            bit++;
-        }
+        int bit = lowest_bit(x);
         forced[n_forced++] = bit;
     }
     double best = -INFINITY, found;
