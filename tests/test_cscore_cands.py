@@ -98,6 +98,7 @@ def test_family_mismatch_is_costed_the_same(monkeypatch: pytest.MonkeyPatch) -> 
         "РеспублИка по мЯсу и вбудовано╖",
         "Ã¥ Ã© ÐŸÑ€Ð¸Ð²ÐµÑ‚",  # UTF-8 round trips
         "tro\u0323ng Thu\u0323y",  # combining marks
+        "Öåé\u0301 òåêñò",  # a combining accent no step changes: every candidate composed
         "\ud800Öåé \U0001f602òåêñò\udfff",
     ],
 )

@@ -1074,32 +1074,119 @@ chosen(Look *looks, Py_ssize_t n, Py_ssize_t quick_pool)
     return m;
 }
 
+/* What every single-byte candidate of a line shares (first_look): the core's characters,
+ * the positions some step changes (with their rows), and over the other positions whether
+ * one holds a Latin combining accent and how many read as letters (legacy._reads). */
+typedef struct {
+    Py_UCS4 *base;
+    Py_ssize_t *at, *rows, n_at, reads;
+    int accent;
+} Shared;
+
+/* The Shared of ``text_core`` (its arrays PyMem-allocated: shared_free); -1 on error. */
+static int
+shared_of(Pool *pool, PyObject *text_core, Shared *sh)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
+    int kind = PyUnicode_KIND(text_core);
+    const void *data = PyUnicode_DATA(text_core);
+    sh->base = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    sh->at = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * len + 1));
+    sh->rows = sh->at == NULL ? NULL : sh->at + len;
+    sh->n_at = sh->reads = 0;
+    sh->accent = 0;
+    if (sh->base == NULL || sh->at == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? pool->row_of[ch] : -1;
+        sh->base[i] = ch;
+        if (row >= 0) {
+            sh->at[sh->n_at] = i;
+            sh->rows[sh->n_at++] = row;
+            continue;
+        }
+        int flags = pool_flags(pool, ch);
+        if (flags < 0) {
+            return -1;
+        }
+        sh->reads += (flags & P_READS) != 0;
+        sh->accent |= ch >= 0x300 && ch <= 0x36f;
+    }
+    return 0;
+}
+
+static void
+shared_free(Shared *sh)
+{
+    PyMem_Free(sh->base);
+    PyMem_Free(sh->at);
+}
+
+/* translate_into of the line ``sh`` is of through step ``j`` (the shared characters
+ * copied, the changed ones patched), and reads_data of the result in *reads: 1 if the
+ * result holds a Latin combining accent, else 0; -1 on error. */
+static int
+shared_into(Pool *pool, const Shared *sh, Py_ssize_t len, Py_ssize_t j, Py_UCS4 *out,
+            Py_ssize_t *reads)
+{
+    memcpy(out, sh->base, sizeof(Py_UCS4) * (size_t)len);
+    const Py_UCS4 *image = pool->image + j;
+    int accent = sh->accent;
+    Py_ssize_t count = sh->reads;
+    for (Py_ssize_t k = 0; k < sh->n_at; k++) {
+        Py_UCS4 c = image[sh->rows[k] * pool->n_steps];
+        int flags = pool_flags(pool, c);
+        if (flags < 0) {
+            return -1;
+        }
+        out[sh->at[k]] = c;
+        accent |= c >= 0x300 && c <= 0x36f;
+        count += (flags & P_READS) != 0;
+    }
+    *reads = count;
+    return accent;
+}
+
 /* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
  * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide.
- * The single-byte candidate cores are read from a buffer (made as str only when ranked). */
+ * The single-byte candidate cores are read from a buffer (made as str only when ranked),
+ * patched from what they share. */
 static int
 first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssize_t n,
            Py_ssize_t *most)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    Shared sh = {NULL, NULL, NULL, 0, 0, 0};
     if (buf == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    int status = 0;
+    int status = 0, shared = 0;
     *most = 0;
     for (Py_ssize_t i = 0; i < n && status == 0; i++) {
         Look *look = &looks[i];
-        int kind = PyUnicode_4BYTE_KIND;
-        const void *data = buf;
-        Py_ssize_t size = len;
-        PyObject *text = NULL; /* the str quick reads, where it needs one (composed) */
-        if (look->cand == NULL && look->step >= 0 &&
-            !translate_into(pool, text_core, look->step, buf)) {
-            status = quick_data(tables, kind, data, size, &look->quick);
+        Py_ssize_t size = len, r = -1; /* (r: the reads, where known) */
+        int accent = 1;
+        if (look->cand == NULL && look->step >= 0) {
+            if (!shared && (shared = 1, shared_of(pool, text_core, &sh) < 0)) {
+                status = -1;
+                break;
+            }
+            accent = shared_into(pool, &sh, len, look->step, buf, &r);
+            if (accent < 0) {
+                status = -1;
+                break;
+            }
+        }
+        if (!accent) {
+            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick);
         }
         else {
+            PyObject *text; /* the str quick reads (composed) */
             if (make_cand(pool, text_core, look) < 0 || (text = composed(look->cand)) == NULL) {
                 status = -1;
                 break;
@@ -1107,9 +1194,13 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
             status = quick_data(tables, PyUnicode_KIND(text), PyUnicode_DATA(text),
                                 PyUnicode_GET_LENGTH(text), &look->quick);
             Py_DECREF(text);
-            kind = PyUnicode_KIND(look->cand);
-            data = PyUnicode_DATA(look->cand);
             size = PyUnicode_GET_LENGTH(look->cand);
+            r = -1;
+            if (status == 0 && size == len) {
+                r = reads_data(pool, PyUnicode_KIND(look->cand), PyUnicode_DATA(look->cand),
+                               size);
+                status = r < 0 ? -1 : 0;
+            }
         }
         if (status != 0) {
             status = status < 0 ? -1 : -2;
@@ -1117,15 +1208,11 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
         }
         look->q = -look->quick.value;
         if (size == len) {
-            Py_ssize_t r = reads_data(pool, kind, data, size);
-            if (r < 0) {
-                status = -1;
-                break;
-            }
             *most = r > *most ? r : *most;
         }
     }
     PyMem_Free(buf);
+    shared_free(&sh);
     if (status == 0) {
         status = sort_by_quick(looks, n);
     }
