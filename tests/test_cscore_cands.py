@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
-from textfix.chains import UTF8_STEPS, single_byte_steps
+from textfix.chains import UTF8_STEPS, fits, single_byte_steps
 from textfix.repair import legacy, line_language
 
 RANKING = legacy._compiled_ranking()
@@ -69,6 +69,18 @@ def test_real_lines_rank_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ranked > 3000  # the loop really ranked (not only empty pools)
 
 
+def test_family_mismatch_is_costed_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The compiled loop works legacy._mismatch_cost out itself (from each step's family):
+    # real lines whose candidates' languages their chains do not fit, and short words a
+    # language of the family reads nearly as well (a cost below LANG_MISMATCH).
+    mismatched = 0
+    for text in [*garbled_lines()[::4], "Niušu", "Ďábel", "Niuðu ir", "ÐÑÓÝ"]:
+        assert_same(text, monkeypatch)
+        found = legacy.candidates(text)
+        mismatched += sum(not fits(c.chain[0][0], c.score.lang) for c in found)
+    assert mismatched > 100
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -86,6 +98,7 @@ def test_real_lines_rank_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
         "РеспублИка по мЯсу и вбудовано╖",
         "Ã¥ Ã© ÐŸÑ€Ð¸Ð²ÐµÑ‚",  # UTF-8 round trips
         "tro\u0323ng Thu\u0323y",  # combining marks
+        "Öåé\u0301 òåêñò",  # a combining accent no step changes: every candidate composed
         "\ud800Öåé \U0001f602òåêñò\udfff",
     ],
 )

@@ -127,7 +127,7 @@ from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring._wordindex import MAX_BAND
-from textfix.scoring.endings import compiled_form_lead, form_langs
+from textfix.scoring.endings import compiled_form_lead, compiled_form_words, form_langs
 from textfix.scoring.model import (
     _SUPERSCRIPTS,
     CHAR_TABLE_SIZE,
@@ -890,7 +890,8 @@ def _mismatch_cost(true: str, cand_core: str, logprob: float) -> float:
     family does not write: :data:`LANG_MISMATCH`, or less when the core reads nearly as well
     in one of the family's languages (the scorer's pick is the best reading, not the only
     one: Lithuanian "Niušu" scores as Slovak, a hair above Lithuanian). The same language
-    and logprob always give the same cost (the compiled ranking calls this).
+    and logprob always give the same cost (the compiled ranking works it out alike, from
+    each step's family mask: keep the two in step).
 
     >>> _mismatch_cost("cp1257", "Niušu", score("Niušu").logprob) < LANG_MISMATCH
     True
@@ -1161,7 +1162,8 @@ def _ranked(
 @cache
 def _compiled_ranking() -> _cscore.Ranking | None:
     """The compiled rank loop, told once what the rank needs of every chain step: its prior
-    cost, the languages it fits, :func:`_lang_mask` and its display code page's characters;
+    cost, the languages it fits, :func:`_lang_mask`, its display code page's characters and
+    the languages of its family (:func:`_mismatch_cost`, worked out in the compiled loop);
     ``None`` for pure Python (or steps it cannot number)."""
     by_index = sorted(langdata().models.values(), key=lambda m: m.index)
     if _CSCORE is None or any(m.index != i for i, m in enumerate(by_index)) or len(by_index) > 64:
@@ -1177,6 +1179,7 @@ def _compiled_ranking() -> _cscore.Ranking | None:
             sum(1 << m.index for m in by_index if fits(step[0], m.code)),
             _lang_mask(step[0], None),
             shown_codecs.index(step[1]),
+            sum(1 << m.index for m in by_index if m.code in family_langs(step[0])),
         )
         for step in steps
     ]
@@ -1190,9 +1193,19 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         # (the signs whose loss only Python's test may let off)
         "".join(sorted(_QUOTES | _APOSTROPHES | _SCRIPT_STOPS.keys())),
         _unchanged_oddity,
-        _mismatch_cost,
+        _lead_words(),
     )
     return ranking
+
+
+def _lead_words() -> tuple[object, ...] | None:
+    """What the compiled ranking reads to work :func:`_lead_index` out itself, as its
+    compiled calls do (``None``: it asks :func:`_lead_index`)."""
+    forms = compiled_form_words()
+    if forms is None:
+        return None
+    lookup, tables, stem, depth = forms
+    return (lookup, _LEAD_EDGE, LEAD_LANGS, VOTE_LETTERS, tables, stem, depth)
 
 
 def _named_chain(

@@ -62,6 +62,13 @@ enum {
 #define FOREIGN_COST 90
 #define PACKED_FROM 5
 
+/* The number of the lowest set bit of a non-zero ``x``. */
+static inline int
+lowest_bit(uint64_t x)
+{
+    return __builtin_ctzll(x);
+}
+
 typedef struct {
     uint64_t mask; /* languages whose alphabet has the character */
     uint32_t flags;
@@ -421,7 +428,7 @@ info_slow(Tables *t, Py_UCS4 ch, CharInfo *spare)
 }
 
 /* (the table read inline: every character of every candidate is looked up) */
-static inline const CharInfo *
+static inline __attribute__((always_inline)) const CharInfo *
 info(Tables *t, Py_UCS4 ch, CharInfo *spare)
 {
     if (ch < BMP && (t->bmp[ch].flags & F_KNOWN)) {
@@ -669,29 +676,60 @@ typedef struct {
     int ascii;
 } Token;
 
+/* The text readers, inlined where called with a known kind (made once per kind). */
+#define SPECIALISED inline __attribute__((always_inline))
+
+/* (a short text's folded characters and tokens stay in the Folded, on the caller's stack:
+ * every candidate of a line is folded, most of them short) */
+#define FOLD_LOCAL 256
+#define TOKENS_LOCAL 128
+
 typedef struct {
     Py_UCS4 *folded;
     Py_ssize_t n_folded;
     Token *tokens;
     Py_ssize_t n_tokens;
     int any_other; /* _OTHER_RE.search(folded) */
+    Token **toks;  /* room for a list of the tokens (begin_data) */
+    Py_UCS4 folded_local[FOLD_LOCAL];
+    Token tokens_local[TOKENS_LOCAL];
+    Token *toks_local[TOKENS_LOCAL];
 } Folded;
 
 static void
 folded_free(Folded *f)
 {
-    PyMem_Free(f->folded);
-    PyMem_Free(f->tokens);
+    if (f->folded != f->folded_local) {
+        PyMem_Free(f->folded);
+    }
+    if (f->tokens != f->tokens_local) {
+        PyMem_Free(f->tokens);
+    }
+    if (f->toks != f->toks_local) {
+        PyMem_Free(f->toks);
+    }
+}
+
+/* ``n`` items of ``size`` bytes: the ``local`` room where they fit in its ``room`` items,
+ * else PyMem-allocated (NULL: no memory). */
+static void *
+local_or_alloc(void *local, size_t room, size_t n, size_t size)
+{
+    return n <= room ? local : PyMem_Malloc(n * size);
 }
 
 /* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters). */
-static int
+static SPECIALISED int
 fold_and_split(Tables *t, int kind, const void *data, Py_ssize_t n, Folded *f)
 {
     CharInfo spare;
-    memset(f, 0, sizeof(*f));
-    f->folded = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(MAX_FOLD * n + 1));
-    f->tokens = PyMem_Malloc(sizeof(Token) * (size_t)(MAX_FOLD * n / 2 + 2));
+    f->n_folded = f->n_tokens = 0;
+    f->any_other = 0;
+    f->toks = NULL;
+    f->folded = local_or_alloc(f->folded_local, FOLD_LOCAL, (size_t)(MAX_FOLD * n + 1),
+                               sizeof(Py_UCS4));
+    f->tokens = local_or_alloc(f->tokens_local, TOKENS_LOCAL, (size_t)(MAX_FOLD * n / 2 + 2),
+                               sizeof(Token));
     if (f->folded == NULL || f->tokens == NULL) {
         folded_free(f);
         PyErr_NoMemory();
@@ -749,7 +787,11 @@ typedef struct {
     Py_ssize_t common, non_ascii, glued, leading, touching, rare;
 } Shapes;
 
-static int
+/* The flags of a character text_shapes counts something for (or starts a run at). */
+#define SHAPE_FLAGS                                                                        \
+    (F_COMMON | F_NONASCII | F_RARE | F_GLUE | F_RUNSIGN | F_LEADING | F_LEADSIGN | F_TOUCH)
+
+static SPECIALISED int
 text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
 {
     CharInfo spare_cur, spare_next;
@@ -777,6 +819,12 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
         }
         else {
             next = 0;
+        }
+        if (!(cur & SHAPE_FLAGS)) { /* (most characters: no count to add, no run) */
+            run = 0;
+            prev = cur;
+            cur = next;
+            continue;
         }
         out->common += (cur & F_COMMON) != 0;
         out->non_ascii += (cur & F_NONASCII) != 0;
@@ -833,23 +881,24 @@ join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *
 
 /* ---- quick (model._quick) ----------------------------------------------------------- */
 
-/* The folded tokens of the text data[:n] (of a str's ``kind``), room for a list of them,
- * and its shape counts. */
-static int
+/* The folded tokens of the text data[:n] (of a str's ``kind``), room for a list of them
+ * (freed with the Folded), and its shape counts. */
+static SPECIALISED int
 begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
            Shapes *sh)
 {
     if (fold_and_split(self, kind, data, n, f) < 0) {
         return -1;
     }
-    *toks = PyMem_Malloc(sizeof(Token *) * (size_t)(f->n_tokens + 1));
+    *toks = f->toks = local_or_alloc(f->toks_local, TOKENS_LOCAL, (size_t)(f->n_tokens + 1),
+                                     sizeof(Token *));
     if (*toks == NULL) {
+        f->toks = f->toks_local; /* (nothing to free) */
         folded_free(f);
         PyErr_NoMemory();
         return -1;
     }
     if (text_shapes(self, kind, data, n, sh) < 0) {
-        PyMem_Free(*toks);
         folded_free(f);
         return -1;
     }
@@ -910,8 +959,8 @@ typedef struct {
 
 /* model._quick of the composed text data[:n] (of a str's ``kind``) into *q: 0, 1 where
  * Python must decide (it would divide by zero), -1 on error. */
-static int
-quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+static SPECIALISED int
+quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
 {
     Folded f;
     Token **toks;
@@ -962,9 +1011,23 @@ quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
     q->joined = joined;
     q->len = len;
 done:
-    PyMem_Free(toks);
     folded_free(&f);
     return status;
+}
+
+/* quick_kind made once per kind (every candidate of a line is looked at: the characters
+ * are read without asking their kind each time). */
+static int
+quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return quick_kind(self, PyUnicode_1BYTE_KIND, data, n, q);
+    case PyUnicode_2BYTE_KIND:
+        return quick_kind(self, PyUnicode_2BYTE_KIND, data, n, q);
+    default:
+        return quick_kind(self, PyUnicode_4BYTE_KIND, data, n, q);
+    }
 }
 
 static PyObject *
@@ -1067,29 +1130,26 @@ typedef struct {
     uint64_t mask;
 } Letter;
 
-static int
-cmp_ucs4(const void *a, const void *b)
-{
-    Py_UCS4 x = *(const Py_UCS4 *)a, y = *(const Py_UCS4 *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sorts ``n`` characters ascending (by insertion for the few letters of a line). */
+/* Sorts ``n`` characters ascending (by insertion for the few letters of a line, Shell's
+ * gaps for a long one: no comparison called through a pointer). */
 static void
 sort_ucs4(Py_UCS4 *a, Py_ssize_t n)
 {
-    if (n > 64) {
-        qsort(a, (size_t)n, sizeof(Py_UCS4), cmp_ucs4);
-        return;
-    }
-    for (Py_ssize_t i = 1; i < n; i++) {
-        Py_UCS4 x = a[i];
-        Py_ssize_t j = i;
-        while (j > 0 && a[j - 1] > x) {
-            a[j] = a[j - 1];
-            j--;
+    static const Py_ssize_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
+        Py_ssize_t gap = gaps[g];
+        if (gap > 1 && n <= 64) {
+            continue;
         }
-        a[j] = x;
+        for (Py_ssize_t i = gap; i < n; i++) {
+            Py_UCS4 x = a[i];
+            Py_ssize_t j = i;
+            while (j >= gap && a[j - gap] > x) {
+                a[j] = a[j - gap];
+                j -= gap;
+            }
+            a[j] = x;
+        }
     }
 }
 
@@ -1532,7 +1592,6 @@ score_in(Tables *self, PyObject *text, const int *forced, int n_forced, int *lan
     *letters_out = n_letters;
     result = 0;
 done:
-    PyMem_Free(toks);
     folded_free(&f);
     return result;
 }
@@ -1811,6 +1870,8 @@ groups_free(Groups *g)
     PyMem_Free(g->links);
 }
 
+#define SLOTS_LOCAL 512
+
 /* Groups of the ``live`` steps for the changeable characters ``rows`` of a line, given
  * _oddity's (both, odd bit set, odd characters of no image) of the characters no step
  * changes; -1 on error. */
@@ -1823,17 +1884,21 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     while (cap < 2 * (size_t)n_live + 8) {
         cap <<= 1;
     }
-    /* slot -> group + 1 (0: free) */
-    Py_ssize_t *slots = PyMem_Calloc(cap, sizeof(Py_ssize_t));
+    /* slot -> group + 1 (0: free), on the stack for the usual few hundred live steps */
+    Py_ssize_t local[SLOTS_LOCAL];
+    Py_ssize_t *slots = local_or_alloc(local, SLOTS_LOCAL, cap, sizeof(Py_ssize_t));
     Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * n_live + 5));
     uint64_t *hashes = PyMem_Malloc(sizeof(uint64_t) * (size_t)(n_live + 1));
     if (slots == NULL || links == NULL || hashes == NULL) {
-        PyMem_Free(slots);
+        if (slots != local) {
+            PyMem_Free(slots);
+        }
         PyMem_Free(links);
         PyMem_Free(hashes);
         PyErr_NoMemory();
         return -1;
     }
+    memset(slots, 0, cap * sizeof(Py_ssize_t));
     Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
     Py_ssize_t *next = links + 3 * (n_live + 1), *oddness = links + 4 * (n_live + 1);
     /* Each live step's image of the line, hashed (row by row: a row's steps are adjacent). */
@@ -1887,7 +1952,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
             }
         }
     }
-    PyMem_Free(slots);
+    if (slots != local) {
+        PyMem_Free(slots);
+    }
     PyMem_Free(hashes);
     out->n_groups = n_groups;
     out->firsts = firsts;
@@ -2589,10 +2656,7 @@ live_steps(Pool *self, int kind, const void *chars, Py_ssize_t n, Py_ssize_t *li
     Py_ssize_t count = 0;
     for (int w = 0; w < ODD_WORDS; w++) {
         for (uint64_t x = ok[w] & changed[w]; x; x &= x - 1) {
-            int bit = 0;
-            while (!(x >> bit & 1)) {
-                bit++;
-            }
+            int bit = lowest_bit(x);
             live[count++] = 64 * w + bit;
         }
     }
@@ -2656,6 +2720,13 @@ static PyTypeObject PoolType = {
     .tp_dealloc = (destructor)Pool_dealloc,
     .tp_methods = Pool_methods,
 };
+
+static int lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *edge,
+                         Py_ssize_t max_langs, Py_ssize_t vote_letters, int *best,
+                         Py_ssize_t *top, Py_ssize_t *second);
+static int form_lead_of(PyObject *text, const WordSource *source, PyObject *edge,
+                        Py_ssize_t max_langs, PyObject *endings, Py_ssize_t longest,
+                        uint64_t compounding, Py_ssize_t stem, int depth, int *found);
 
 #include "_cscore_rank.h" /* candidates()' shortlist loop */
 
@@ -2796,10 +2867,7 @@ line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t
             return -1;
         }
         for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
-            int bit = 0;
-            while (!(mask >> bit & 1)) {
-                bit++;
-            }
+            int bit = lowest_bit(mask);
             votes[bit]++;
         }
     }
@@ -2884,36 +2952,27 @@ next_letter_word(PyObject *text, PyObject *edge, Py_ssize_t *at, Py_ssize_t *lo,
     return 0;
 }
 
-/* legacy._form_lead of the words of ``text`` (str.split, stripped of ``edge``):
- * form_lead(text, word_langs, edge, max_langs, (endings, longest, compounding), stem, depth) ->
- * the model index of the language in which most of the words made of letters alone and
- * listed in no language are inflected forms or compounds (endings.form_langs), ahead of
- * every other, or -1; None where Python must decide (a lookup Python makes, or a word
- * whose fold holds a Latin combining accent). */
-static PyObject *
-Tables_form_lead(Tables *self, PyObject *args)
+/* legacy._form_lead of the words of ``text`` (str.split, stripped of ``edge``), words
+ * looked up through ``source``: the model index of the language in which most of the words
+ * made of letters alone and listed in no language are inflected forms or compounds
+ * (endings.form_langs, with ``endings`` = (endings, longest, compounding)), ahead of every
+ * other, or -1, in *found: 0, 1 where Python must decide (a lookup Python makes, or a word
+ * whose fold holds a Latin combining accent), -1 on error. */
+static int
+form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_t max_langs,
+             PyObject *endings, Py_ssize_t longest, uint64_t compounding, Py_ssize_t stem,
+             int depth, int *found)
 {
-    PyObject *text, *word_langs, *edge, *endings;
-    Py_ssize_t max_langs, longest, stem;
-    unsigned long long compounding;
-    int depth;
-    (void)self;
-    if (!PyArg_ParseTuple(args, "UOUn(O!nK)ni", &text, &word_langs, &edge, &max_langs,
-                          &PyDict_Type, &endings, &longest, &compounding, &stem, &depth)) {
-        return NULL;
-    }
-    WordSource source;
-    word_source_set(&source, word_langs);
-    Py_DECREF(source.call); /* (borrowed for the call) */
-    if (source.words == NULL || source.folded) {
-        Py_RETURN_NONE;
+    if (source->words == NULL || source->folded) {
+        return 1;
     }
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(2 * n + 1));
     if (buf == NULL) {
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
+        return -1;
     }
     Py_ssize_t votes[64] = {0}, i = 0;
     Py_ssize_t lo, hi;
@@ -2925,7 +2984,7 @@ Tables_form_lead(Tables *self, PyObject *args)
             Py_UCS4 c = PyUnicode_READ(kind, data, j);
             if ((c >= 0x300 && c <= 0x36f) || c == 0x130) {
                 PyMem_Free(buf);
-                Py_RETURN_NONE;
+                return 1;
             }
             Py_UCS4 low = Py_UNICODE_TOLOWER(c);
             if (low == 0x3C2) {
@@ -2938,11 +2997,11 @@ Tables_form_lead(Tables *self, PyObject *args)
             buf[m++] = low;
         }
         uint64_t listed, mask = 0;
-        if (words_span_mask(source.words, kind, data, lo, hi, 0, &listed) < 0 ||
-            (!listed && words_form_langs(source.words, buf, m, endings, longest,
-                                         (uint64_t)compounding, stem, depth, &mask) < 0)) {
+        if (words_span_mask(source->words, kind, data, lo, hi, 0, &listed) < 0 ||
+            (!listed && words_form_langs(source->words, buf, m, endings, longest, compounding,
+                                         stem, depth, &mask) < 0)) {
             PyMem_Free(buf);
-            return NULL;
+            return -1;
         }
         if (listed || !mask) {
             continue;
@@ -2971,39 +3030,62 @@ Tables_form_lead(Tables *self, PyObject *args)
             second = votes[b];
         }
     }
-    return PyLong_FromLong(top > second ? best : -1);
+    *found = top > second ? best : -1;
+    return 0;
 }
 
-/* lead_votes(text, word_langs, edge, max_langs, vote_letters): legacy._lead_index's count,
- * line_votes_of over the words of ``text`` (str.split) stripped of ``edge``'s characters
- * at both ends, kept when all letters (str.isalpha) and known in at most ``max_langs``
- * languages, joined by spaces (words of letters alone: no placeholder to blank). */
+/* form_lead(text, word_langs, edge, max_langs, (endings, longest, compounding), stem, depth):
+ * form_lead_of, or None where Python must decide. */
 static PyObject *
-Tables_lead_votes(Tables *self, PyObject *args)
+Tables_form_lead(Tables *self, PyObject *args)
 {
-    PyObject *text, *word_langs, *edge;
-    Py_ssize_t max_langs, vote_letters;
-    if (!PyArg_ParseTuple(args, "UOUnn", &text, &word_langs, &edge, &max_langs,
-                          &vote_letters)) {
+    PyObject *text, *word_langs, *edge, *endings;
+    Py_ssize_t max_langs, longest, stem;
+    unsigned long long compounding;
+    int depth, found;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "UOUn(O!nK)ni", &text, &word_langs, &edge, &max_langs,
+                          &PyDict_Type, &endings, &longest, &compounding, &stem, &depth)) {
         return NULL;
     }
     WordSource source;
     word_source_set(&source, word_langs);
     Py_DECREF(source.call); /* (borrowed for the call) */
+    int status = form_lead_of(text, &source, edge, max_langs, endings, longest,
+                              (uint64_t)compounding, stem, depth, &found);
+    if (status < 0) {
+        return NULL;
+    }
+    if (status > 0) {
+        Py_RETURN_NONE;
+    }
+    return PyLong_FromLong(found);
+}
+
+/* legacy._lead_index's count: line_votes_of over the words of ``text`` (str.split) stripped
+ * of ``edge``'s characters at both ends, kept when all letters (str.isalpha) and known in at
+ * most ``max_langs`` languages, joined by spaces (words of letters alone: no placeholder to
+ * blank); -1 on error. */
+static int
+lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *edge,
+              Py_ssize_t max_langs, Py_ssize_t vote_letters, int *best, Py_ssize_t *top,
+              Py_ssize_t *second)
+{
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 *joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
     if (joined == NULL) {
-        return PyErr_NoMemory();
+        PyErr_NoMemory();
+        return -1;
     }
     Py_ssize_t k = 0, i = 0;
     Py_ssize_t lo, hi;
     while (next_letter_word(text, edge, &i, &lo, &hi)) {
         uint64_t mask;
-        if (word_source_mask(&source, text, kind, data, lo, hi, &mask, NULL) < 0) {
+        if (word_source_mask(source, text, kind, data, lo, hi, &mask, NULL) < 0) {
             PyMem_Free(joined);
-            return NULL;
+            return -1;
         }
         int langs = 0;
         for (; mask; mask &= mask - 1) {
@@ -3022,13 +3104,31 @@ Tables_lead_votes(Tables *self, PyObject *args)
     PyObject *words = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, k);
     PyMem_Free(joined);
     if (words == NULL) {
+        return -1;
+    }
+    int status = line_votes_of(self, words, source, vote_letters, best, top, second);
+    Py_DECREF(words);
+    return status;
+}
+
+/* lead_votes(text, word_langs, edge, max_langs, vote_letters): lead_votes_of as (model
+ * number or -1, its votes, the runner-up's). */
+static PyObject *
+Tables_lead_votes(Tables *self, PyObject *args)
+{
+    PyObject *text, *word_langs, *edge;
+    Py_ssize_t max_langs, vote_letters;
+    if (!PyArg_ParseTuple(args, "UOUnn", &text, &word_langs, &edge, &max_langs,
+                          &vote_letters)) {
         return NULL;
     }
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
     int best;
     Py_ssize_t top, second;
-    int status = line_votes_of(self, words, &source, vote_letters, &best, &top, &second);
-    Py_DECREF(words);
-    if (status < 0) {
+    if (lead_votes_of(self, text, &source, edge, max_langs, vote_letters, &best, &top,
+                      &second) < 0) {
         return NULL;
     }
     return Py_BuildValue("(inn)", best, top, second);

@@ -115,14 +115,14 @@ class Ranking:
     def __init__(
         self,
         steps: dict[tuple[str, str], int],
-        infos: list[tuple[float, int, int, int]],
+        infos: list[tuple[float, int, int, int, int]],
         charsets: list[str],
         named: Callable[[str], int],
         lead: Callable[[str], int],
         to_symbols: Callable[[str, str], int],
         paired: str,
         oddity: Callable[[str], tuple[int, int, str]],
-        mismatch: Callable[[str, str, float], float],
+        lead_words: tuple[object, ...] | None = None,
     ) -> None: ...
     def candidates(
         self,

@@ -8,6 +8,7 @@ typedef struct {
     uint64_t fits;      /* models m with chains.fits(true, m) */
     uint64_t lang_mask; /* legacy._lang_mask(true, None) */
     Py_ssize_t shown;   /* the display code page's number (its charset) */
+    uint64_t family;    /* the models of chains.family_langs(true) */
 } RankStep;
 
 #define CHARSET_BYTES (BMP / 8)
@@ -26,7 +27,17 @@ typedef struct {
     Py_ssize_t n_paired;
     PyObject *oddity;     /* character no step changes -> its _oddity (see oddity_of) */
     PyObject *oddities;   /* ... asked once per character: {ch: that} */
-    PyObject *mismatch;   /* legacy._mismatch_cost(true, candidate core, logprob) */
+    /* what legacy._lead_index's compiled count reads besides the line (lead_edge NULL:
+     * ask ``lead``): its word lookup, edge, most languages, vote letters, and form_lead's
+     * (endings, longest, compounding), stem and depth */
+    WordSource lead_words;
+    PyObject *lead_edge, *endings;
+    Py_ssize_t lead_langs, vote_letters, longest, stem;
+    uint64_t compounding;
+    int depth;
+    void *looks_room; /* a call's looks (see looks_take), kept between calls */
+    Py_ssize_t looks_cap;
+    int looks_busy;
 } Ranking;
 
 /* The rank formula's constants (legacy's, handed over on each call). */
@@ -44,31 +55,51 @@ Ranking_dealloc(Ranking *self)
     Py_XDECREF(self->to_symbols);
     Py_XDECREF(self->oddity);
     Py_XDECREF(self->oddities);
-    Py_XDECREF(self->mismatch);
+    Py_XDECREF(self->lead_words.call);
+    Py_XDECREF(self->lead_edge);
+    Py_XDECREF(self->endings);
     PyMem_Free(self->rsteps);
     PyMem_Free(self->charsets);
+    PyMem_Free(self->looks_room);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-/* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, mismatch): ``steps``
- * maps each
- * (true, shown) step to its row of ``infos``, (prior cost, fits mask, language mask, display
- * code page number); ``charsets`` holds each display code page's characters (all in the
- * BMP). */
+/* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, lead_words):
+ * ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits mask,
+ * language mask, display code page number, family mask); ``charsets`` holds each display
+ * code page's characters (all in the BMP); ``lead_words`` is None (``lead`` is asked) or
+ * what _lead_index's compiled count reads: (word lookup, edge, most languages, vote letters,
+ * (endings, longest, compounding), stem, depth). */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity, *mismatch;
-    static char *kwlist[] = {"steps",  "infos",  "charsets", "named",    "lead", "to_symbols",
-                             "paired", "oddity", "mismatch", NULL};
+    PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
+    PyObject *lead_words = Py_None;
+    static char *kwlist[] = {"steps",  "infos",  "charsets",   "named", "lead", "to_symbols",
+                             "paired", "oddity", "lead_words", NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOO", kwlist, &PyDict_Type, &steps,
-                                     &PyList_Type, &infos, &PyList_Type, &charsets, &named,
-                                     &lead, &to_symbols, &paired, &oddity, &mismatch)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUO|O", kwlist, &PyDict_Type,
+                                     &steps, &PyList_Type, &infos, &PyList_Type, &charsets,
+                                     &named, &lead, &to_symbols, &paired, &oddity, &lead_words)) {
         return -1;
+    }
+    if (lead_words != Py_None) {
+        PyObject *lookup, *edge, *endings;
+        unsigned long long compounding;
+        if (!PyArg_ParseTuple(lead_words, "OUnn(O!nK)ni", &lookup, &edge, &self->lead_langs,
+                              &self->vote_letters, &PyDict_Type, &endings, &self->longest,
+                              &compounding, &self->stem, &self->depth)) {
+            return -1;
+        }
+        word_source_set(&self->lead_words, lookup);
+        Py_INCREF(edge);
+        self->lead_edge = edge;
+        Py_INCREF(endings);
+        self->endings = endings;
+        self->compounding = (uint64_t)compounding;
     }
     Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
     if (PyUnicode_GET_LENGTH(paired) > 16) {
@@ -83,9 +114,9 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         RankStep *rs = &self->rsteps[i];
-        unsigned long long fits, mask;
-        if (!PyArg_ParseTuple(PyList_GET_ITEM(infos, i), "dKKn", &rs->prior, &fits, &mask,
-                              &rs->shown)) {
+        unsigned long long fits, mask, family;
+        if (!PyArg_ParseTuple(PyList_GET_ITEM(infos, i), "dKKnK", &rs->prior, &fits, &mask,
+                              &rs->shown, &family)) {
             return -1;
         }
         if (rs->shown < 0 || rs->shown >= n_shown) {
@@ -94,6 +125,7 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
         }
         rs->fits = (uint64_t)fits;
         rs->lang_mask = (uint64_t)mask;
+        rs->family = (uint64_t)family;
     }
     for (Py_ssize_t s = 0; s < n_shown; s++) {
         PyObject *chars = PyList_GET_ITEM(charsets, s);
@@ -127,8 +159,6 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
     self->to_symbols = to_symbols;
     Py_INCREF(oddity);
     self->oddity = oddity;
-    Py_INCREF(mismatch);
-    self->mismatch = mismatch;
     self->oddities = PyDict_New();
     return self->oddities == NULL ? -1 : 0;
 }
@@ -232,6 +262,63 @@ to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
     return value;
 }
 
+/* legacy._mismatch_cost(true, cand, lp) for the step ``rs`` (``true``'s family in
+ * rs->family): how far the best reading of the composed ``cand`` in a language of the family
+ * whose alphabet holds all its folded letters beyond ASCII falls below ``lp``, at most
+ * ``lang_mismatch``; -1 on error. */
+static int
+mismatch_cost(Tables *tables, const RankStep *rs, PyObject *cand, double lp,
+              double lang_mismatch, double *cost)
+{
+    PyObject *text = composed(cand);
+    if (text == NULL) {
+        return -1;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    uint64_t readers = rs->family; /* (_odd_letters(text) <= the alphabet of each) */
+    CharInfo spare, spare_fold;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text) && readers; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        const CharInfo *ci = ch < 0x80 ? NULL : info(tables, ch, &spare);
+        if (ch >= 0x80 && ci == NULL) {
+            Py_DECREF(text);
+            return -1;
+        }
+        for (int j = 0; ci != NULL && j < ci->nfold; j++) {
+            Py_UCS4 f = ci->fold[j];
+            const CharInfo *fi = f < 0x80 ? NULL : info(tables, f, &spare_fold);
+            if (f >= 0x80 && fi == NULL) {
+                Py_DECREF(text);
+                return -1;
+            }
+            if (fi != NULL && fi->flags & F_ALPHA) {
+                readers &= fi->mask;
+            }
+        }
+    }
+    int forced[MAX_MODELS], n_forced = 0;
+    for (uint64_t x = readers; x; x &= x - 1) {
+        int bit = lowest_bit(x);
+        forced[n_forced++] = bit;
+    }
+    double best = -INFINITY, found;
+    int lang;
+    Py_ssize_t letters;
+    if (n_forced) {
+        if (score_in(tables, text, forced, n_forced, &lang, &found, &letters) < 0) {
+            Py_DECREF(text);
+            return -1;
+        }
+        best = lang >= 0 && (readers >> lang & 1) ? found : best;
+    }
+    Py_DECREF(text);
+    double over = lp - best;
+    over = over > 0.0 ? over : 0.0;        /* max(0.0, lp - best) */
+    *cost = over < lang_mismatch ? over : lang_mismatch; /* min(LANG_MISMATCH, ...) */
+    return 0;
+}
+
 /* The per-line state of one rank call. */
 typedef struct {
     Ranking *self;
@@ -322,11 +409,36 @@ named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
     return line->named;
 }
 
-/* legacy._lead_index(text) (-1: none), asked once per line; -2 on error. */
+/* legacy._lead_index(text) (-1: none), worked out once per line (its compiled count here,
+ * Python's where that leaves it to Python); -2 on error. */
 static int
 line_lead(Line *line, Tables *tables)
 {
-    return asked_model(line->self->lead, line->text, tables, &line->lead) < 0 ? -2 : line->lead;
+    Ranking *self = line->self;
+    if (line->lead == -2 && self->lead_edge != NULL) {
+        int best, status;
+        Py_ssize_t top, second;
+        if (lead_votes_of(tables, line->text, &self->lead_words, self->lead_edge,
+                          self->lead_langs, self->vote_letters, &best, &top, &second) < 0) {
+            return -2;
+        }
+        status = 0;
+        if (top == 0) { /* no listed word votes: inflected forms may (_form_lead) */
+            status = form_lead_of(line->text, &self->lead_words, self->lead_edge,
+                                  self->lead_langs, self->endings, self->longest,
+                                  self->compounding, self->stem, self->depth, &best);
+        }
+        else if (top <= second) {
+            best = -1; /* (_leader: a lead over every other) */
+        }
+        if (status < 0) {
+            return -2;
+        }
+        if (status == 0) {
+            line->lead = best >= 0 && best < tables->n_models ? best : -1;
+        }
+    }
+    return asked_model(self->lead, line->text, tables, &line->lead) < 0 ? -2 : line->lead;
 }
 
 static int
@@ -371,6 +483,45 @@ typedef struct {
     double q;         /* -quick logprob */
     int utf8;         /* a UTF-8 round trip */
 } Look;
+
+/* Room for ``n`` zeroed looks: the Ranking's own room (grown as needed: no allocation per
+ * line) unless a call in progress holds it; NULL on error. */
+static Look *
+looks_take(Ranking *self, Py_ssize_t n)
+{
+    size_t size = sizeof(Look) * (size_t)(n + 1);
+    Look *looks;
+    if (self->looks_busy) {
+        looks = PyMem_Malloc(size);
+    }
+    else {
+        if (self->looks_cap < n + 1) {
+            PyMem_Free(self->looks_room);
+            self->looks_room = PyMem_Malloc(size);
+            self->looks_cap = self->looks_room == NULL ? 0 : n + 1;
+        }
+        looks = self->looks_room;
+        self->looks_busy = looks != NULL;
+    }
+    if (looks == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    memset(looks, 0, size);
+    return looks;
+}
+
+/* Gives back what looks_take gave (NULL: nothing). */
+static void
+looks_give(Ranking *self, Look *looks)
+{
+    if (looks == self->looks_room) {
+        self->looks_busy = looks != NULL ? 0 : self->looks_busy;
+    }
+    else {
+        PyMem_Free(looks);
+    }
+}
 
 static int
 by_oddness(const void *a, const void *b)
@@ -559,15 +710,8 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         if (!fits_model(rs, lang)) {
             /* (at most lang_mismatch: less where a language of the family reads it nearly as
              * well) */
-            PyObject *cost = PyObject_CallFunction(self->mismatch, "OOd",
-                                                   PyTuple_GET_ITEM(PyTuple_GET_ITEM(chain, 0), 0),
-                                                   cand, lp);
-            if (cost == NULL) {
-                goto fail;
-            }
-            double c = PyFloat_AsDouble(cost);
-            Py_DECREF(cost);
-            if (c == -1.0 && PyErr_Occurred()) {
+            double c;
+            if (mismatch_cost(tables, rs, cand, lp, k->lang_mismatch, &c) < 0) {
                 goto fail;
             }
             rank -= c;
@@ -745,21 +889,30 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         PyErr_NoMemory();
         goto fail;
     }
-    /* the distinct non-ASCII characters (each once) */
+    /* the distinct non-ASCII characters (each once), ascending: each put in its place among
+     * those seen (a line has few distinct ones, however long) */
     for (Py_ssize_t i = 0; i < len; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (ch > 0x7f) {
-            chars[n_chars++] = ch;
+        if (ch <= 0x7f) {
+            continue;
         }
-    }
-    sort_ucs4(chars, n_chars);
-    Py_ssize_t distinct = 0;
-    for (Py_ssize_t i = 0; i < n_chars; i++) {
-        if (distinct == 0 || chars[distinct - 1] != chars[i]) {
-            chars[distinct++] = chars[i];
+        Py_ssize_t lo = 0, hi = n_chars;
+        while (lo < hi) {
+            Py_ssize_t mid = (lo + hi) / 2;
+            if (chars[mid] < ch) {
+                lo = mid + 1;
+            }
+            else {
+                hi = mid;
+            }
         }
+        if (lo < n_chars && chars[lo] == ch) {
+            continue;
+        }
+        memmove(chars + lo + 1, chars + lo, sizeof(Py_UCS4) * (size_t)(n_chars - lo));
+        chars[lo] = ch;
+        n_chars++;
     }
-    n_chars = distinct;
     n_live = live_steps(pool, PyUnicode_4BYTE_KIND, chars, n_chars, live);
     if (n_live < 0) {
         goto fail;
@@ -791,9 +944,8 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         }
     }
     Py_ssize_t n_utf8 = PyList_GET_SIZE(utf8);
-    looks = PyMem_Calloc((size_t)(groups.n_groups + n_utf8 + 1), sizeof(Look));
+    looks = looks_take(self, groups.n_groups + n_utf8);
     if (looks == NULL) {
-        PyErr_NoMemory();
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
@@ -808,7 +960,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3 ||
             !PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(e, 2)) ||
             PyTuple_GET_SIZE(PyTuple_GET_ITEM(e, 2)) < 1) {
-            PyMem_Free(looks);
+            looks_give(self, looks);
             looks = NULL;
             n = -2;
             goto done;
@@ -828,7 +980,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
     }
     goto done;
 fail:
-    PyMem_Free(looks);
+    looks_give(self, looks);
     looks = NULL;
     n = -1;
 done:
@@ -922,32 +1074,119 @@ chosen(Look *looks, Py_ssize_t n, Py_ssize_t quick_pool)
     return m;
 }
 
+/* What every single-byte candidate of a line shares (first_look): the core's characters,
+ * the positions some step changes (with their rows), and over the other positions whether
+ * one holds a Latin combining accent and how many read as letters (legacy._reads). */
+typedef struct {
+    Py_UCS4 *base;
+    Py_ssize_t *at, *rows, n_at, reads;
+    int accent;
+} Shared;
+
+/* The Shared of ``text_core`` (its arrays PyMem-allocated: shared_free); -1 on error. */
+static int
+shared_of(Pool *pool, PyObject *text_core, Shared *sh)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
+    int kind = PyUnicode_KIND(text_core);
+    const void *data = PyUnicode_DATA(text_core);
+    sh->base = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    sh->at = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * len + 1));
+    sh->rows = sh->at == NULL ? NULL : sh->at + len;
+    sh->n_at = sh->reads = 0;
+    sh->accent = 0;
+    if (sh->base == NULL || sh->at == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int row = ch < BMP ? pool->row_of[ch] : -1;
+        sh->base[i] = ch;
+        if (row >= 0) {
+            sh->at[sh->n_at] = i;
+            sh->rows[sh->n_at++] = row;
+            continue;
+        }
+        int flags = pool_flags(pool, ch);
+        if (flags < 0) {
+            return -1;
+        }
+        sh->reads += (flags & P_READS) != 0;
+        sh->accent |= ch >= 0x300 && ch <= 0x36f;
+    }
+    return 0;
+}
+
+static void
+shared_free(Shared *sh)
+{
+    PyMem_Free(sh->base);
+    PyMem_Free(sh->at);
+}
+
+/* translate_into of the line ``sh`` is of through step ``j`` (the shared characters
+ * copied, the changed ones patched), and reads_data of the result in *reads: 1 if the
+ * result holds a Latin combining accent, else 0; -1 on error. */
+static int
+shared_into(Pool *pool, const Shared *sh, Py_ssize_t len, Py_ssize_t j, Py_UCS4 *out,
+            Py_ssize_t *reads)
+{
+    memcpy(out, sh->base, sizeof(Py_UCS4) * (size_t)len);
+    const Py_UCS4 *image = pool->image + j;
+    int accent = sh->accent;
+    Py_ssize_t count = sh->reads;
+    for (Py_ssize_t k = 0; k < sh->n_at; k++) {
+        Py_UCS4 c = image[sh->rows[k] * pool->n_steps];
+        int flags = pool_flags(pool, c);
+        if (flags < 0) {
+            return -1;
+        }
+        out[sh->at[k]] = c;
+        accent |= c >= 0x300 && c <= 0x36f;
+        count += (flags & P_READS) != 0;
+    }
+    *reads = count;
+    return accent;
+}
+
 /* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
  * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide.
- * The single-byte candidate cores are read from a buffer (made as str only when ranked). */
+ * The single-byte candidate cores are read from a buffer (made as str only when ranked),
+ * patched from what they share. */
 static int
 first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssize_t n,
            Py_ssize_t *most)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    Shared sh = {NULL, NULL, NULL, 0, 0, 0};
     if (buf == NULL) {
         PyErr_NoMemory();
         return -1;
     }
-    int status = 0;
+    int status = 0, shared = 0;
     *most = 0;
     for (Py_ssize_t i = 0; i < n && status == 0; i++) {
         Look *look = &looks[i];
-        int kind = PyUnicode_4BYTE_KIND;
-        const void *data = buf;
-        Py_ssize_t size = len;
-        PyObject *text = NULL; /* the str quick reads, where it needs one (composed) */
-        if (look->cand == NULL && look->step >= 0 &&
-            !translate_into(pool, text_core, look->step, buf)) {
-            status = quick_data(tables, kind, data, size, &look->quick);
+        Py_ssize_t size = len, r = -1; /* (r: the reads, where known) */
+        int accent = 1;
+        if (look->cand == NULL && look->step >= 0) {
+            if (!shared && (shared = 1, shared_of(pool, text_core, &sh) < 0)) {
+                status = -1;
+                break;
+            }
+            accent = shared_into(pool, &sh, len, look->step, buf, &r);
+            if (accent < 0) {
+                status = -1;
+                break;
+            }
+        }
+        if (!accent) {
+            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick);
         }
         else {
+            PyObject *text; /* the str quick reads (composed) */
             if (make_cand(pool, text_core, look) < 0 || (text = composed(look->cand)) == NULL) {
                 status = -1;
                 break;
@@ -955,9 +1194,13 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
             status = quick_data(tables, PyUnicode_KIND(text), PyUnicode_DATA(text),
                                 PyUnicode_GET_LENGTH(text), &look->quick);
             Py_DECREF(text);
-            kind = PyUnicode_KIND(look->cand);
-            data = PyUnicode_DATA(look->cand);
             size = PyUnicode_GET_LENGTH(look->cand);
+            r = -1;
+            if (status == 0 && size == len) {
+                r = reads_data(pool, PyUnicode_KIND(look->cand), PyUnicode_DATA(look->cand),
+                               size);
+                status = r < 0 ? -1 : 0;
+            }
         }
         if (status != 0) {
             status = status < 0 ? -1 : -2;
@@ -965,15 +1208,11 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
         }
         look->q = -look->quick.value;
         if (size == len) {
-            Py_ssize_t r = reads_data(pool, kind, data, size);
-            if (r < 0) {
-                status = -1;
-                break;
-            }
             *most = r > *most ? r : *most;
         }
     }
     PyMem_Free(buf);
+    shared_free(&sh);
     if (status == 0) {
         status = sort_by_quick(looks, n);
     }
@@ -1056,7 +1295,7 @@ done:
         Py_XDECREF(looks[i].cand);
         PyMem_Free(looks[i].quick.joined);
     }
-    PyMem_Free(looks);
+    looks_give(self, looks);
     groups_free(&groups);
     PyMem_Free(live);
     Py_DECREF(keep);

@@ -109,6 +109,19 @@ def compiled_form_lead(text: str, edge: str, max_langs: int) -> int | None:
     return found
 
 
+#: What ``Tables.form_lead`` reads besides the line: (word lookup, :func:`_tables`, stem, depth).
+FormWords = tuple[Callable[[str], int], tuple[dict[str, int], int, int], int, int]
+
+
+def compiled_form_words() -> FormWords | None:
+    """What :func:`compiled_form_lead` hands ``Tables.form_lead`` besides the line and its
+    edge: (word lookup, endings tables, :data:`STEM`, :data:`ENDINGS`), or ``None`` where it
+    leaves the forms to Python (a compiled caller reads them once)."""
+    if _compiled() is None or _compiled_forms() is None:
+        return None
+    return word_lookup(), _tables(), STEM, ENDINGS
+
+
 def stem_letters(word: str) -> int:
     """The most letters of a listed stem (or of a compound's longer part) that ``word``
     reads as a form on: a form on a stem of :data:`STEM` letters is the weakest (Romanian
