@@ -154,6 +154,19 @@ def test_the_sheet_answers_common_repairs() -> None:
     assert gate_sheet.sheet("ab", "abc") is None
 
 
+def test_refusals_left_open_are_asked_of_python() -> None:
+    # (units need word lists: the sheet answers the other refusals and leaves units open,
+    # whose Python body then refuses; the run of one letter is refused by the sheet alone)
+    assert gate_sheet.open_gates("10 µm Öåé", "10 цm Цей", legacy._REFUSAL_BITS) == (
+        0,
+        1 << gate_sheet.UNITS,
+    )
+    assert legacy._refused("10 µm Öåé", "10 цm Цей")
+    found, left = gate_sheet.open_gates("x µµµµ", "x цццц", legacy._REFUSAL_BITS)
+    assert found == 1 << gate_sheet.LETTER_RUNS and left == 1 << gate_sheet.UNITS
+    assert gate_sheet.open_gates("Öåé òåêñò", "Цей текст", legacy._REFUSAL_BITS) == (0, 0)
+
+
 _CHARS = st.sampled_from(  # (with letters no display page holds: ӕ ẹ)
     "aA lL·Σσςİiǅǆ²µ±Ω¬ÀàÉéÕõӕẹ\u0301\u0323ÆæЖжШшТΤ├─═▐ÖåéòЦей\u00a0\x00\ud800\U0001f600.,'’-1"
 )

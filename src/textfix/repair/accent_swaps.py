@@ -74,7 +74,30 @@ SPECIFIC_LANGS = 3
 
 def _accented(ch: str) -> bool:
     """A Latin letter written with a diacritic (``â``, ``ą``, ``ç``, ``È``)."""
+    return _ACCENTED[ch]
+
+
+def _accented_py(ch: str) -> bool:
     return ch.isalpha() and script_of(ch) == "Latn" and len(unicodedata.normalize("NFD", ch)) > 1
+
+
+class _AccentedTable(dict[str, bool]):
+    """:func:`_accented` per character, worked out at its first sight (a few hundred)."""
+
+    def __missing__(self, ch: str) -> bool:
+        value = self[ch] = _accented_py(ch)
+        return value
+
+
+_ACCENTED = _AccentedTable()
+
+
+def _accents_only_changed(text: str, cand: str) -> bool:
+    """Every character the round trip changes is an accented letter made another: what
+    each shape but the title case (which reads words) needs, asked once for all four
+    (most repairs make a letter of another script, or of none)."""
+    accented = _ACCENTED
+    return all(accented[text[i]] and accented[cand[i]] for i in changed_at(text, cand))
 
 
 def _final_vowel(text: str, i: int) -> bool:
@@ -261,9 +284,13 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
         return True
     # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
     # as the loosest of them counts: most repairs are longer)
-    return _letter_words(text) <= MAX_WORDS and (
-        _final_accent_swapped(text, cand, gain)
-        or _vowel_read_as_another(text, cand, gain)
-        or _thin_form_made(text, cand)
-        or _accents_only_respelled(text, cand)
+    return (
+        _accents_only_changed(text, cand)
+        and _letter_words(text) <= MAX_WORDS
+        and (
+            _final_accent_swapped(text, cand, gain)
+            or _vowel_read_as_another(text, cand, gain)
+            or _thin_form_made(text, cand)
+            or _accents_only_respelled(text, cand)
+        )
     )

@@ -193,6 +193,21 @@ def answered(text: str, cand: str, gates: int) -> int | None:
     return bits & gates
 
 
+def open_gates(text: str, cand: str, gates: int) -> tuple[int, int]:
+    """The answer bits of the gates in the mask ``gates`` that the compiled sheet answers,
+    and the mask of those it leaves open (all of ``gates`` without a sheet): a caller asks
+    the Python bodies of the open ones only.
+
+    >>> open_gates("³adny dzieñ", "ładny", 1 << NO_ALPHABET)
+    (0, 1)
+    """
+    bits = sheet(text, cand)
+    if bits is None:
+        return 0, gates
+    known = bits >> _KNOWN & gates
+    return bits & known, gates & ~known
+
+
 def longest_repaired(text: str, cand: str) -> int | None:
     """Letters of the longest letter run of ``cand`` that differs from ``text`` (same
     length), by the compiled sheet, or ``None`` without it."""

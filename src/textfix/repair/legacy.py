@@ -73,9 +73,9 @@ from textfix.repair.gate_sheet import (
     ORNAMENT,
     UNITS,
     answer,
-    answered,
     core_words,
     longest_repaired,
+    open_gates,
 )
 from textfix.repair.gates import (
     capital_behind_sign,
@@ -1998,16 +1998,17 @@ _REFUSAL_BITS = reduce(or_, (1 << bit for bit, _gate in _REFUSALS))
 
 def _refused(text: str, cand: str) -> bool:
     """One of :data:`_REFUSALS` refuses the repair ``cand`` of ``text``: by one lookup of
-    the compiled sheet where it answers them all (nearly every repair), else each gate's
-    own body in turn.
+    the compiled sheet for the gates it answers (all of them for most repairs), then the
+    own bodies of those it leaves open (a third of garbled lines' repairs: drawing, units
+    and ornaments need word lists).
 
     >>> _refused("x µµµµ", "x цццц"), _refused("Öåé òåêñò", "Цей текст")
     (True, False)
     """
-    found = answered(text, cand, _REFUSAL_BITS)
-    if found is not None:
+    found, left = open_gates(text, cand, _REFUSAL_BITS)
+    if found or not left:
         return found != 0
-    return any(gate(text, cand) for _bit, gate in _REFUSALS)
+    return any(gate(text, cand) for bit, gate in _REFUSALS if left >> bit & 1)
 
 
 def _odd_cases(text: str) -> int:

@@ -36,13 +36,12 @@ def _before_capitalised(cand: str, changed: list[int]) -> bool:
     """A changed character becomes a letter glued before a capital and a small letter, at
     a word's start (``ÜDe``, ``šDe``): no letter there makes a word of clean case."""
     for i in changed:
-        ahead = cand[i + 1 : i + 3]
+        # (the capital ahead first: most changed letters stand before a small one)
         if (
-            cand[i].isalpha()
+            cand[i + 1 : i + 2].isupper()
+            and cand[i + 2 : i + 3].islower()
+            and cand[i].isalpha()
             and (i == 0 or not cand[i - 1].isalpha())
-            and len(ahead) == 2
-            and ahead[0].isupper()
-            and ahead[1].islower()
         ):
             return True
     return False
@@ -56,8 +55,8 @@ def _typed_letters(text: str, cand: str, changed: list[int], true: str, shown: s
     holds = charset(shown)
     if holds is None:
         return False  # (no single-byte page: no repair of the engine is shown as one)
-    made = {cand[i] for i in changed if cand[i].isalpha() and cand[i] not in holds}
-    for ch in made:
+    made = set(map(cand.__getitem__, changed)) - holds
+    for ch in filter(str.isalpha, made):
         # (an untouched place holds it: the same letter in the line and in the repair)
         i = text.find(ch)
         while i >= 0:
