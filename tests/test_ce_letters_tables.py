@@ -8,17 +8,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from realdata import non_ascii_lines
 from textfix.repair.ce_letters import (
     PLACE_RARE,
     RARE,
     TOKEN_SIGNS_RE,
+    _alive_steps,
+    _changes,
     _dos_changed,
     _letter_steps,
+    _makes_signs,
     _odd_chars,
     _other_changes,
     _other_steps,
     _out_of_place,
     _owners,
+    _step_masks,
     _unplaced,
     _usual_bigrams,
     letters_made_words,
@@ -128,3 +133,55 @@ def test_proves_words_as_defined_anywhere(text: str) -> None:
     # (the engine reads the changed words of a step changing letters of words only without
     # translating the line: the same verdict)
     assert proves_words(text) == naive_proves(text)
+
+
+def naive_alive(text: str) -> list[tuple[str, str]]:
+    """The steps _proves tries, as defined: the letter steps, and where the line has odd
+    characters the other steps changing only those and no-break spaces; of them, those
+    changing a character of the line and making no sign of one."""
+    odd = _odd_chars(text)
+    chars = set(text)
+    steps = list(_letter_steps())
+    if odd:
+        steps += [
+            (step, table)
+            for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
+            if (changes & chars) <= odd | {"\xa0"}
+        ]
+    return [
+        step
+        for step, _table in steps
+        if _makes_signs()[step].isdisjoint(chars) and not _changes()[step].isdisjoint(chars)
+    ]
+
+
+def masked_alive(text: str) -> list[tuple[str, str]]:
+    steps = _step_masks()[0]
+    alive = _alive_steps(set(text), _odd_chars(text))
+    return [step for k, (step, _table) in enumerate(steps) if alive >> k & 1]
+
+
+@pytest.mark.parametrize("line", LINES + PROVED)
+def test_alive_steps_as_defined(line: str) -> None:
+    assert masked_alive(line) == naive_alive(line)
+
+
+def test_alive_steps_as_defined_on_real_lines() -> None:
+    lines = non_ascii_lines()
+    assert sum(bool(naive_alive(line)) for line in lines) > 10
+    for line in lines:
+        assert masked_alive(line) == naive_alive(line), line
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("abnoszv ÁŠÝ„·‡\xa0“.èéõæøãûŽµ")), max_size=16))
+def test_alive_steps_as_defined_anywhere(text: str) -> None:
+    assert masked_alive(text) == naive_alive(text)
+
+
+def test_whole_tables_translate_as_the_steps() -> None:
+    line = "Om‡n a ManipurskŽ, Kramariµ, Wallis og Futunaøyene ×\u0301 “x” \U0001f600"
+    for (step, whole), (_step, table) in zip(
+        _step_masks()[0], _letter_steps() + _other_steps(), strict=True
+    ):
+        assert line.translate(whole) == line.translate(table), step

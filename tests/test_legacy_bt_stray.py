@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 import textfix
 from realdata import non_ascii_lines
-from textfix.repair.stray_letters import STRAY, _steps, stray_repair, stray_word, suspects
+from textfix.repair.stray_letters import (
+    STRAY,
+    _changes,
+    _step_masks,
+    _steps,
+    stray_repair,
+    stray_word,
+    suspects,
+)
 
 #: (name or short line, its code page): their only broken letters read as ð, þ or ý.
 STRAYED = [
@@ -126,3 +134,36 @@ def test_suspects_judges_each_candidate_once(text: str) -> None:
     # as trying every step)
     naive = any(stray_repair(text, *found) for found in candidates(text))
     assert suspects(text) == naive
+
+
+def _plain_steps(text: str) -> list[tuple[str, str]]:
+    """The steps suspects tries, as defined: changing a character of the line and no other
+    character than a stray letter."""
+    chars = set(text)
+    return [
+        step
+        for step, other in _steps().items()
+        if other.isdisjoint(chars) and not _changes()[step].isdisjoint(chars)
+    ]
+
+
+def _masked_steps(text: str) -> list[tuple[str, str]]:
+    order, changing, other_of = _step_masks()
+    touched = others = 0
+    for ch in set(text):
+        touched |= changing.get(ch, 0)
+        others |= other_of.get(ch, 0)
+    return [step for k, step in enumerate(order) if (touched & ~others) >> k & 1]
+
+
+def test_step_masks_pick_the_steps_as_defined_on_real_lines() -> None:
+    lines = [*non_ascii_lines(), *(line for line, _page in STRAYED)]
+    assert any(_plain_steps(line) for line in lines)
+    for line in lines:
+        assert _masked_steps(line) == _plain_steps(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aeðþøæýÐÞØÆÝ çéàŠšžÆ¾ºª§©"), max_size=12))
+def test_step_masks_pick_the_steps_as_defined(text: str) -> None:
+    assert _masked_steps(text) == _plain_steps(text)

@@ -346,22 +346,40 @@ def _made_words(
     if found is None:
         return False
     pairs, common, named, odd = found
-    if words is not None:
-        cand = text.translate(translation(*step))
-    votes = _votes(prose(cand))
-    votes[UNLISTED] -= named
-    for model in langdata().models.values():
-        if (
-            common >> model.index & 1
-            and fits(true, model.code)
-            and all(
-                _foreign_made_letters(before, word, model, letters, places | rare)
-                for (before, word), (places, rare) in zip(pairs, odd, strict=True)
-            )
-            and _backed(votes, model.index)
+    votes: Counter[int] | None = None  # (counted once a language passes the other tests)
+    for model in _models_in(common):
+        if fits(true, model.code) and all(
+            _foreign_made_letters(before, word, model, letters, places | rare)
+            for (before, word), (places, rare) in zip(pairs, odd, strict=True)
         ):
-            return True
+            if votes is None:
+                if words is not None:
+                    cand = text.translate(translation(*step))
+                votes = _votes(prose(cand))
+                votes[UNLISTED] -= named
+            if _backed(votes, model.index):
+                return True
     return False
+
+
+def _models_in(mask: int) -> list[LangModel]:
+    """The models whose bit ``mask`` holds, in index order."""
+    by_index = _models_by_index()
+    found = []
+    mask &= (1 << max(by_index, default=-1) + 1) - 1  # (a mask of every language is -1)
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        model = by_index.get(low.bit_length() - 1)
+        if model is not None:
+            found.append(model)
+    return found
+
+
+@cache
+def _models_by_index() -> dict[int, LangModel]:
+    """Each model by its bit index."""
+    return {model.index: model for model in langdata().models.values()}
 
 
 def _evidence(text: str, cand: str, letters: bool, places_of: frozenset[str]) -> Evidence:
@@ -747,46 +765,43 @@ def proves_words(text: str) -> bool:
 
 def _proves(text: str, odd: set[str]) -> bool:
     """:func:`proves_words`, given ``text``'s :func:`_odd_chars`."""
-    steps = _letter_steps()
+    steps, changing, _signing, letter_bits = _step_masks()
     chars = set(text)
-    if odd:
-        # (through those steps only characters misplaced or out of place somewhere in the
-        # line, and no-break spaces, may change: skip a step changing any other one)
-        odd.add("\xa0")
-        steps += tuple(
-            (step, table)
-            for (step, table), changes in zip(_other_steps(), _other_changes(), strict=True)
-            if (changes & chars) <= odd
-        )
+    alive = _alive_steps(chars, odd)
+    if not alive:
+        return False
     # (both shown pages of a letter step are Western: the verdict on a candidate depends on
     # the true page alone, and cp1252 and latin-1 make the same one of most lines)
     tried: set[tuple[str, object]] = set()
     seen: dict[tuple[object, bool, bool], Evidence] = {}
-    signs, changes, letter_steps = _makes_signs(), _changes(), _letter_step_set()
+    changes = _changes()
     # A step changing only letters of words (no sign or space made a letter) keeps the
     # line's words where they are: its changed words are the words holding a letter it
     # changes, read without translating the line, and a known word (or a one-letter one)
     # among them refuses it (_evidence). The steps change no ASCII.
     words = [w for w in TOKEN_RE.findall(text) if not w.isascii()]
-    outside = chars.difference(*words)  # (the characters standing outside words)
-    known: set[str] = set()
+    outside = 0  # (the steps changing a character standing outside words)
+    for ch in chars.difference(*words):
+        outside |= changing.get(ch, 0)
+    known = 0  # (the steps changing a letter of a known word)
     for w in words:
         if len(w) < 2 or word_langs(w):
-            known.update(w)
-    for step, table in steps:
-        changed = changes[step]
-        if not signs[step].isdisjoint(chars) or changed.isdisjoint(chars):
-            continue  # (letters_made_words refuses a repair making a sign; no change)
-        if changed.isdisjoint(outside):
-            if not changed.isdisjoint(known):
+            for ch in w:
+                known |= changing.get(ch, 0)
+    while alive:
+        bit = alive & -alive
+        alive ^= bit
+        (step, table), letters = steps[bit.bit_length() - 1], bool(bit & letter_bits)
+        if not bit & outside:
+            if bit & known:
                 continue
+            changed = changes[step]
             pairs = [(w, w.translate(table)) for w in words if not changed.isdisjoint(w)]
             key: tuple[str, object] = (step[0], tuple(pairs))
             if key in tried:
                 continue
             tried.add(key)
             # (a word it makes no listed word needs every changed place marked: _named)
-            letters = step in letter_steps
             for w, new in pairs:
                 if not (changed.isdisjoint(_loose(w, letters)) or word_langs(new)):
                     break
@@ -801,6 +816,58 @@ def _proves(text: str, odd: set[str]) -> bool:
         if _made_words(text, cand, step, seen):
             return True
     return False
+
+
+def _alive_steps(chars: set[str], odd: set[str]) -> int:
+    """The steps of :func:`_step_masks` (by bit) that :func:`_proves` tries on a line of
+    ``chars`` whose :func:`_odd_chars` are ``odd``: those changing a character of the line
+    and making no sign of one (which letters_made_words refuses); of the steps other than
+    the letter steps, only where ``odd`` is not empty, and those changing only characters
+    of ``odd`` and no-break spaces (adds the no-break space to ``odd``)."""
+    _steps, changing, signing, letter_bits = _step_masks()
+    touched = made_signs = 0
+    for ch in chars:
+        touched |= changing.get(ch, 0)
+        made_signs |= signing.get(ch, 0)
+    if not odd:
+        return touched & ~made_signs & letter_bits
+    odd.add("\xa0")
+    others = 0
+    for ch in chars.difference(odd):
+        others |= changing.get(ch, 0)
+    return touched & ~made_signs & (letter_bits | ~others)
+
+
+@cache
+def _step_masks() -> tuple[
+    tuple[tuple[tuple[str, str], dict[int, str]], ...], dict[str, int], dict[str, int], int
+]:
+    """The steps :func:`_proves` tries (:func:`_letter_steps`, then :func:`_other_steps`),
+    and for each character the steps (bit ``k`` for the ``k``-th) that change it and those
+    that change it into no letter (:func:`_makes_signs`), and the bits of the letter steps:
+    a line's steps are found from its characters, not by asking every step."""
+    steps = tuple((step, _whole(table)) for step, table in _letter_steps() + _other_steps())
+    changes, signs = _changes(), _makes_signs()
+    changing: dict[str, int] = {}
+    signing: dict[str, int] = {}
+    for k, (step, _table) in enumerate(steps):
+        for ch in changes[step]:
+            changing[ch] = changing.get(ch, 0) | 1 << k
+        for ch in signs[step]:
+            signing[ch] = signing.get(ch, 0) | 1 << k
+    return steps, changing, signing, (1 << len(_letter_steps())) - 1
+
+
+#: The characters :func:`_whole` maps to themselves: ASCII, the Latin letters, combining
+#: accents and general punctuation (nearly every character of a line the steps look at).
+_KEPT = (*range(0x250), *range(0x300, 0x370), *range(0x2000, 0x2070))
+
+
+def _whole(table: dict[int, str]) -> dict[int, str]:
+    """``table`` (a step's translation) with the characters of :data:`_KEPT` it leaves
+    mapped to themselves: the same translation, but ``str.translate`` then finds most
+    characters in the table instead of raising and catching a ``KeyError`` for each."""
+    return {**{code: chr(code) for code in _KEPT}, **table}
 
 
 @lru_cache(maxsize=4096)  # (each step of a line changing the word asks it)
@@ -823,12 +890,6 @@ def _loose(word: str, letters: bool) -> frozenset[str]:
         and not _misplaced_at(word, j)
         and not (ch in places_of and _out_of_place_at(word, j))
     )
-
-
-@cache
-def _letter_step_set() -> frozenset[tuple[str, str]]:
-    """The steps of :func:`_letter_steps`."""
-    return frozenset(step for step, _table in _letter_steps())
 
 
 @cache

@@ -150,13 +150,15 @@ def suspects(text: str) -> bool:
     chars = set(text)
     if chars.isdisjoint(_STRAY_CHARS):
         return False
-    # (a step changing no character of the line, as most do, needs no translation)
-    changes = _changes()
-    steps = [
-        step
-        for step, other in _steps().items()
-        if other.isdisjoint(chars) and not changes[step].isdisjoint(chars)
-    ]
+    # (a step changing no character of the line, as most do, needs no translation; the
+    # steps, by bit, from each character's)
+    order, changing, other_of = _step_masks()
+    touched = others = 0
+    for ch in chars:
+        touched |= changing.get(ch, 0)
+        others |= other_of.get(ch, 0)
+    alive = touched & ~others
+    steps = [step for k, step in enumerate(order) if alive >> k & 1]
     if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
         return False
     # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
@@ -194,6 +196,22 @@ def _changes() -> dict[tuple[str, str], frozenset[str]]:
     """The characters each step of :func:`_steps` changes (the line's other characters it
     leaves as they are)."""
     return {step: frozenset(map(chr, translation(*step))) for step in _steps()}
+
+
+@cache
+def _step_masks() -> tuple[tuple[tuple[str, str], ...], dict[str, int], dict[str, int]]:
+    """The steps of :func:`_steps` in order, and for each character the steps (bit ``k``
+    for the ``k``-th) that change it (:func:`_changes`) and those it is another character
+    of (:func:`_steps`): :func:`suspects` finds a line's steps from its characters."""
+    order = tuple(_steps())
+    changing: dict[str, int] = {}
+    other_of: dict[str, int] = {}
+    for k, step in enumerate(order):
+        for ch in _changes()[step]:
+            changing[ch] = changing.get(ch, 0) | 1 << k
+        for ch in _steps()[step]:
+            other_of[ch] = other_of.get(ch, 0) | 1 << k
+    return order, changing, other_of
 
 
 @cache
