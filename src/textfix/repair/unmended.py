@@ -24,18 +24,17 @@ such a line as it is. Refused by the legacy engine's last gate (:func:`unmended`
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import ne
+
 from textfix.chains import charset
 from textfix.repair.gates import changed_at
 
 
-def _changed(text: str, cand: str) -> list[int]:
-    return list(changed_at(text, cand))
-
-
-def _before_capitalised(cand: str, changed: list[int]) -> bool:
+def _before_capitalised(text: str, cand: str) -> bool:
     """A changed character becomes a letter glued before a capital and a small letter, at
     a word's start (``ÜDe``, ``šDe``): no letter there makes a word of clean case."""
-    for i in changed:
+    for i in changed_at(text, cand):
         # (the capital ahead first: most changed letters stand before a small one)
         if (
             cand[i + 1 : i + 2].isupper()
@@ -47,7 +46,7 @@ def _before_capitalised(cand: str, changed: list[int]) -> bool:
     return False
 
 
-def _typed_letters(text: str, cand: str, changed: list[int], true: str, shown: str) -> bool:
+def _typed_letters(text: str, cand: str, true: str, shown: str) -> bool:
     """A letter the repair makes stands untouched elsewhere on the line, where the code page
     ``shown`` cannot show it (and ``true``, a single-byte page, writes it)."""
     if true == "utf-8" or true.startswith("sloppy"):
@@ -55,7 +54,9 @@ def _typed_letters(text: str, cand: str, changed: list[int], true: str, shown: s
     holds = charset(shown)
     if holds is None:
         return False  # (no single-byte page: no repair of the engine is shown as one)
-    made = set(map(cand.__getitem__, changed)) - holds
+    if holds.issuperset(text):
+        return False  # (the page shows every character of the line: none untouched is made)
+    made = set(compress(cand, map(ne, text, cand))) - holds
     for ch in filter(str.isalpha, made):
         # (an untouched place holds it: the same letter in the line and in the repair)
         i = text.find(ch)
@@ -71,5 +72,4 @@ def unmended(text: str, cand: str, true: str = "cp1250", shown: str = "cp1252") 
     shown as ``shown``) only moves a broken shape around (see the module's docstring)."""
     if len(text) != len(cand) or text == cand:
         return False
-    changed = _changed(text, cand)
-    return _before_capitalised(cand, changed) or _typed_letters(text, cand, changed, true, shown)
+    return _before_capitalised(text, cand) or _typed_letters(text, cand, true, shown)

@@ -82,7 +82,9 @@ def unmodelled_read(text: str, cand: str) -> bool:
     unmodelled orthography as mojibake, making no known word (see the module's docstring)."""
     if len(text) != len(cand) or text == cand:
         return False
-    if "’" not in text and _GLIDES.keys().isdisjoint(text):
-        return False  # (cheap: the signs both readings need; most repairs have neither)
+    if "’" not in text and "ý" not in text and "Ý" not in text:
+        # (cheap, three searches in C: the signs both readings need, the apostrophe and
+        # _GLIDES' letters; most repairs have none)
+        return False
     changed = list(changed_at(text, cand))
     return _glide_read(text, cand, changed) or _prenasal_read(text, cand, changed)
