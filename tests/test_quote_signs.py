@@ -89,6 +89,7 @@ _SAMPLE = "".join(sign_kinds()) + " aAé1.,(%{}"
 @given(st.text(alphabet=st.sampled_from(_SAMPLE), max_size=14))
 def test_repairs_are_round_trips_of_the_whole_line(text: str) -> None:
     found = signs_quoted(text)
+    assert quote_signs._looks_quoted_py(text) or found is None  # (the shape comes first)
     if found is not None:
         cand, ((true, shown),) = found
         assert cand == text.encode(shown).decode(true)

@@ -1350,12 +1350,22 @@ static const struct {
 };
 #define NQUOTE_SIGNS ((int)(sizeof QUOTE_SIGNS / sizeof QUOTE_SIGNS[0]))
 
+/* Which BMP code points are signs of QUOTE_SIGNS (one bit each), filled by quote_init:
+ * the quick proof asks of every character of a non-ASCII line. */
+static uint8_t QUOTE_BMP[0x10000 / 8];
+
+static void quote_init(void)
+{
+    for (int row = 0; row < NQUOTE_SIGNS; row++)
+        QUOTE_BMP[QUOTE_SIGNS[row].sign >> 3] |= (uint8_t)(1u << (QUOTE_SIGNS[row].sign & 7));
+}
+
 /* The row of QUOTE_SIGNS that holds c, or -1. */
 static int quote_row(Py_UCS4 c)
 {
-    int lo = 0, hi = NQUOTE_SIGNS;
-    if (c < 0xA1)
+    if (c >= 0x10000 || !(QUOTE_BMP[c >> 3] >> (c & 7) & 1))
         return -1;
+    int lo = 0, hi = NQUOTE_SIGNS;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
         if (QUOTE_SIGNS[mid].sign < c)
@@ -1363,7 +1373,7 @@ static int quote_row(Py_UCS4 c)
         else
             hi = mid;
     }
-    return lo < NQUOTE_SIGNS && QUOTE_SIGNS[lo].sign == c ? lo : -1;
+    return QUOTE_SIGNS[lo].sign == c ? lo : -1;
 }
 
 /* quote_signs.ELISION_HEADS (between spaces), ELISION_NEXT and
@@ -1432,9 +1442,10 @@ static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n)
 {
     unsigned long opened = 0; /* bits: the table's rows of the opening signs met */
     for (Py_ssize_t i = 0; i < n; i++) {
-        int row = quote_row(s[i]);
-        if (row < 0)
-            continue;
+        Py_UCS4 c = s[i];
+        if (c < 0xA1 || c >= 0x10000 || !(QUOTE_BMP[c >> 3] >> (c & 7) & 1))
+            continue; /* (no sign: a compare, or a bit, for nearly every character) */
+        int row = quote_row(c);
         int bits = QUOTE_SIGNS[row].kinds;
         Py_UCS4 prev = i ? s[i - 1] : ' ', next = i + 1 < n ? s[i + 1] : ' ';
         if ((bits & 1) && Py_UNICODE_ISALPHA(next) && apostrophe_shape(s, n, i))
@@ -1551,5 +1562,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cplausible(void)
 {
     crc_init();
+    quote_init();
     return PyModule_Create(&module);
 }

@@ -21,7 +21,7 @@ from textfix.repair.plausible import (
     typed_in_unicode,
     utf8_round_trip,
 )
-from textfix.repair.quote_signs import looks_quoted
+from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.spans import changed_spans
 from textfix.repair.stray_letters import looks_stray
 from textfix.scoring.model import mojibake_shape
@@ -118,13 +118,14 @@ def _looks(text: str) -> bool:
     space or "„" glued to letters that may be a letter (``ce_letters.looks_anyway``), or
     Icelandic letters in a word no owner could spell (``stray_letters.looks_stray``), or a
     one-letter word shown as a lone sign (``lone_words.lone_signs``: "questo Þ usato"), or
-    punctuation shown as signs (``quote_signs.looks_quoted``: "vir Æn aksie")."""
+    punctuation shown as signs that ``quote_signs`` repairs ("vir Æn aksie": the compiled
+    quick proof hands on every line of its cheap shape, ``looks_quoted``)."""
     return (
         capital_behind_sign(text)
         or looks_anyway(text)
         or looks_stray(text)
         or lone_signs(text)
-        or looks_quoted(text)
+        or signs_quoted(text) is not None
     )
 
 

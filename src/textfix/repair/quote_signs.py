@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from textfix.chains import fits
@@ -129,6 +129,11 @@ def _images(true: str, shown: str) -> dict[str, str]:
 #: (true page, shown page) -> {sign: the true page's mark}, in :data:`PAGES` order.
 IMAGES: dict[tuple[str, str], dict[str, str]] = {
     (true, shown): _images(true, shown) for true, showns in PAGES for shown in showns
+}
+#: The signs of each step of :data:`IMAGES`, as a pattern.
+_STEP_SIGNS = {
+    step: re.compile("[" + re.escape("".join(sorted(images))) + "]")
+    for step, images in IMAGES.items()
 }
 #: Every sign of :data:`IMAGES` (a line with none of them is not looked at).
 _ANY_SIGN = re.compile(
@@ -264,11 +269,17 @@ def signs_quoted(text: str) -> tuple[str, Chain] | None:
     letters the round trip changes is a known word of one (:func:`_letters_known`), every
     apostrophe stands where each writes one (:func:`_elision`) and every dash glued between
     letters joins two known words; else None."""
-    if not _ANY_SIGN.search(text):
-        return None  # (cheap: nearly every line stops here)
+    if not looks_quoted(text):
+        return None  # (the cheap shape, compiled: nearly every line stops here)
+    return _quoted(text)
+
+
+@lru_cache(maxsize=1024)  # (line._untouched, the engine and its proofs ask of one line)
+def _quoted(text: str) -> tuple[str, Chain] | None:
+    """:func:`signs_quoted` of a line of the cheap shape."""
     for true, showns in PAGES:
         for shown in showns:
-            spots = _evidence(text, IMAGES[true, shown])
+            spots = _evidence(text, IMAGES[true, shown], _STEP_SIGNS[true, shown])
             if spots is None or not (spots.found or spots.spaced or spots.apostrophes):
                 continue
             try:
@@ -302,7 +313,7 @@ class _Spots(NamedTuple):
     glued: list[int]
 
 
-def _evidence(text: str, images: dict[str, str]) -> _Spots | None:
+def _evidence(text: str, images: dict[str, str], signs: re.Pattern[str]) -> _Spots | None:
     """Where the signs of ``images`` in ``text`` stand (:class:`_Spots`); None when one
     stands where its mark would not stand: a closing mark unpaired after an opening one
     (before any, the line went on from the one before), or more than one opening mark
@@ -313,10 +324,9 @@ def _evidence(text: str, images: dict[str, str]) -> _Spots | None:
     opened: list[str] = []
     seen_open = False
     n = len(text)
-    for i, sign in enumerate(text):
-        mark = images.get(sign)
-        if mark is None:
-            continue
+    for match in signs.finditer(text):
+        i = match.start()
+        mark = images[match.group()]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         start = not prev.isalnum() and not nxt.isspace()  # (a word's start)
