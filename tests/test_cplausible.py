@@ -22,6 +22,7 @@ from textfix.repair import line as line_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.ce_letters import looks_anyway
 from textfix.repair.lone_words import lone_signs
+from textfix.repair.quote_signs import _looks_quoted_py
 from textfix.repair.stray_letters import LOOKED
 from textfix.scoring._wordindex import word_key
 from textfix.scoring.model import TOKEN_RE, _fold
@@ -288,6 +289,8 @@ def _quick_reference(text: str) -> bool:
     if text.isascii():
         return True
     if looks_anyway(text) or not LOOKED.isdisjoint(text) or lone_signs(text):
+        return False
+    if _looks_quoted_py(text):
         return False
     if plausible._line_pages(text) != 0:
         return False

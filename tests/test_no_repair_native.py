@@ -18,6 +18,7 @@ from realtext_po import django_lines
 from textfix.repair import _scan, document, legacy, no_repair, plausible, utf8
 from textfix.repair.gates import _mac_capitals, capital_behind_sign
 from textfix.repair.lone_words import lone_signs
+from textfix.repair.quote_signs import _looks_quoted_py
 from textfix.repair.reach import distinct_tables
 from textfix.repair.stray_letters import LOOKED
 from textfix.scoring.model import TOKEN_RE
@@ -111,7 +112,7 @@ def _quick_document_reference(document: str) -> bool:
     line = document[:-1] if document.endswith("\r") else document
     if line.isascii():
         return True
-    if not LOOKED.isdisjoint(line) or lone_signs(line):
+    if not LOOKED.isdisjoint(line) or lone_signs(line) or _looks_quoted_py(line):
         return False
     if plausible._line_pages(line) != 0:
         return False

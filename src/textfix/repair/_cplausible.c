@@ -750,10 +750,13 @@ static PyObject *py_lone_signs(PyObject *self, PyObject *arg)
     return on_str(arg, lone_signs_of);
 }
 
+static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n);
+
 /* line.untouched's quick proof for a line: ASCII, or plausible() with no UTF-8 page to try
  * and either no UTF-8 shape or nothing ftfy's badness pattern flags, and no no-break space
  * or sign after a word that may be a letter (ce_letters.looks_anyway), nor a letter of
- * stray_letters.LOOKED. 0 means "not proved here" (the Python path decides). */
+ * stray_letters.LOOKED, nor punctuation shown as signs (quote_signs.looks_quoted). 0 means
+ * "not proved here" (the Python path decides). */
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_ssize_t i = 0;
@@ -762,7 +765,7 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
     if (i == n)
         return 1;
     if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
-        || looked_stray_letter(s, n) || lone_sign(s, n))
+        || looked_stray_letter(s, n) || lone_sign(s, n) || looks_quoted(s, n))
         return 0;
     long long pages = line_pages(s, n);
     if (pages != 0)
@@ -1329,6 +1332,176 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 
 #include "_cplausible_proof.h"
 
+/* ------------------------------------------------------------------ quote signs */
+
+/* quote_signs.sign_kinds(): the signs code pages make of another page's punctuation, with
+ * the kinds of the marks each stands for (bits: 1 apostrophe, 2 dash, 4 opening, 8 closing
+ * mark, 16 one that pairs with itself), sorted; tests/test_quote_signs.py compares it with
+ * the Python table. */
+static const struct {
+    Py_UCS4 sign;
+    unsigned char kinds;
+} QUOTE_SIGNS[] = {
+    {0x00A1, 28}, {0x00A5, 5},  {0x00AA, 12}, {0x00B4, 12}, {0x00BD, 12}, {0x00C6, 9},
+    {0x00C7, 4},  {0x00D1, 4},  {0x00E4, 4},  {0x00E6, 12}, {0x00E9, 4},  {0x00EB, 12},
+    {0x00EC, 12}, {0x00ED, 9},  {0x00EE, 28}, {0x00F1, 2},  {0x00F3, 2},  {0x00F4, 12},
+    {0x00F6, 28}, {0x00F9, 2},  {0x00FB, 2},  {0x00FF, 9},  {0x0491, 1},  {0x2524, 1},
+    {0x2557, 12},
+};
+#define NQUOTE_SIGNS ((int)(sizeof QUOTE_SIGNS / sizeof QUOTE_SIGNS[0]))
+
+/* Which BMP code points are signs of QUOTE_SIGNS (one bit each), filled by quote_init:
+ * the quick proof asks of every character of a non-ASCII line. */
+static uint8_t QUOTE_BMP[0x10000 / 8];
+
+static void quote_init(void)
+{
+    for (int row = 0; row < NQUOTE_SIGNS; row++)
+        QUOTE_BMP[QUOTE_SIGNS[row].sign >> 3] |= (uint8_t)(1u << (QUOTE_SIGNS[row].sign & 7));
+}
+
+/* The row of QUOTE_SIGNS that holds c, or -1. */
+static int quote_row(Py_UCS4 c)
+{
+    if (c >= 0x10000 || !(QUOTE_BMP[c >> 3] >> (c & 7) & 1))
+        return -1;
+    int lo = 0, hi = NQUOTE_SIGNS;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (QUOTE_SIGNS[mid].sign < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return QUOTE_SIGNS[lo].sign == c ? lo : -1;
+}
+
+/* quote_signs.ELISION_HEADS (between spaces), ELISION_NEXT and
+ * CONTRACTION_TAILS (each with the letters that may stand before its apostrophe). */
+static const char QUOTE_HEADS[] = " all bell c d dall dell j jusqu l lorsqu m n nell nessun "
+                                  "presqu puisqu qu quell quest quoiqu s sant sull t tutt un v ";
+static const char QUOTE_NEXT[] = "aeiouyhAEIOUYH"; /* (or any non-ASCII letter) */
+static const char *const QUOTE_TAILS[][2] = {
+    {"s", ""}, {"ll", ""}, {"re", ""}, {"ve", ""}, {"d", ""}, {"em", ""}, {"t", "nN"}, {"m", "I"},
+};
+#define NQUOTE_TAILS ((int)(sizeof QUOTE_TAILS / sizeof QUOTE_TAILS[0]))
+
+/* s[0:len], lower-cased, in out (len + 1 bytes) when every character is ASCII: 1, else 0. */
+static int ascii_lower(const Py_UCS4 *s, Py_ssize_t len, char *out)
+{
+    for (Py_ssize_t i = 0; i < len; i++) {
+        if (s[i] >= 0x80)
+            return 0;
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+    out[len] = '\0';
+    return 1;
+}
+
+/* quote_signs._apostrophe_shape: the apostrophe sign at s[i], before a letter, at a word's
+ * start before one or two letters, after letters before a contraction's, or after a word
+ * elided before a vowel. */
+static int apostrophe_shape(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t j = i + 1;
+    while (j < n && j - i <= 3 && Py_UNICODE_ISALPHA(s[j]))
+        j++;
+    Py_ssize_t tail = j == n || !Py_UNICODE_ISALPHA(s[j]) ? j - i - 1 : 0;
+    Py_UCS4 prev = i ? s[i - 1] : ' ';
+    if (!Py_UNICODE_ISALPHA(prev))
+        return tail > 0 && tail <= 2 && !Py_UNICODE_ISALNUM(prev);
+    Py_ssize_t k = i;
+    while (k > 0 && i - k < 7 && Py_UNICODE_ISALPHA(s[k - 1]))
+        k--;
+    Py_ssize_t head = k == 0 || !Py_UNICODE_ISALPHA(s[k - 1]) ? i - k : 0;
+    char word[10];
+    if (ascii_lower(s + i + 1, tail, word)) {
+        for (int t = 0; t < NQUOTE_TAILS; t++)
+            if (strcmp(word, QUOTE_TAILS[t][0]) == 0
+                && (QUOTE_TAILS[t][1][0] == '\0'
+                    || (prev < 0x80 && strchr(QUOTE_TAILS[t][1], (int)prev) != NULL)))
+                return 1;
+        if (strcmp(word, "n") == 0 && head > 0 && head <= 2)
+            return 1;
+    }
+    Py_UCS4 next = s[i + 1];
+    if (head == 0 || !ascii_lower(s + k, head, word + 1))
+        return 0;
+    word[0] = ' ';
+    word[head + 1] = ' ';
+    word[head + 2] = '\0';
+    return strstr(QUOTE_HEADS, word) != NULL
+           && (next >= 0x80 || (next != 0 && strchr(QUOTE_NEXT, (int)next) != NULL));
+}
+
+/* quote_signs.looks_quoted: an apostrophe sign where a language writes an apostrophe; a
+ * dash sign between spaces or digits; an opening sign after no letter or digit, then
+ * another sign, closing, before none (or the same, when its mark pairs with itself: 16). The quick proof hands such lines on (line._looks
+ * asks looks_quoted, the engine quote_signs.signs_quoted). */
+static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n)
+{
+    unsigned long opened = 0; /* bits: the table's rows of the opening signs met */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0xA1 || c >= 0x10000 || !(QUOTE_BMP[c >> 3] >> (c & 7) & 1))
+            continue; /* (no sign: a compare, or a bit, for nearly every character) */
+        int row = quote_row(c);
+        int bits = QUOTE_SIGNS[row].kinds;
+        Py_UCS4 prev = i ? s[i - 1] : ' ', next = i + 1 < n ? s[i + 1] : ' ';
+        if ((bits & 1) && Py_UNICODE_ISALPHA(next) && apostrophe_shape(s, n, i))
+            return 1;
+        if ((bits & 2) && ((prev == ' ' && next == ' ')
+                           || (Py_UNICODE_ISDIGIT(prev) && Py_UNICODE_ISDIGIT(next))))
+            return 1;
+        if ((bits & 8) && !Py_UNICODE_ISALNUM(next)
+            && ((opened & ~(1UL << row)) || ((bits & 16) && opened)))
+            return 1;
+        if ((bits & 4) && !Py_UNICODE_ISALNUM(prev))
+            opened |= 1UL << row;
+    }
+    return 0;
+}
+
+static PyObject *looks_quoted_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    return PyBool_FromLong(looks_quoted(s, n));
+}
+
+static PyObject *py_looks_quoted(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    return on_str(arg, looks_quoted_of);
+}
+
+/* (kinds by sign, ELISION_HEADS between spaces, ELISION_NEXT, CONTRACTION_TAILS): the
+ * tables above, for tests/test_quote_signs.py to compare with the Python ones. */
+static PyObject *py_quote_tables(PyObject *self, PyObject *unused)
+{
+    (void)self;
+    (void)unused;
+    PyObject *kinds = PyDict_New(), *tails = PyDict_New();
+    for (int i = 0; kinds != NULL && i < NQUOTE_SIGNS; i++) {
+        PyObject *key = PyUnicode_FromOrdinal((int)QUOTE_SIGNS[i].sign);
+        PyObject *value = PyLong_FromLong(QUOTE_SIGNS[i].kinds);
+        if (key == NULL || value == NULL || PyDict_SetItem(kinds, key, value) < 0)
+            Py_CLEAR(kinds);
+        Py_XDECREF(key);
+        Py_XDECREF(value);
+    }
+    for (int t = 0; tails != NULL && t < NQUOTE_TAILS; t++) {
+        PyObject *value = PyUnicode_FromString(QUOTE_TAILS[t][1]);
+        if (value == NULL || PyDict_SetItemString(tails, QUOTE_TAILS[t][0], value) < 0)
+            Py_CLEAR(tails);
+        Py_XDECREF(value);
+    }
+    if (kinds == NULL || tails == NULL) {
+        Py_XDECREF(kinds);
+        Py_XDECREF(tails);
+        return NULL;
+    }
+    return Py_BuildValue("(NssN)", kinds, QUOTE_HEADS, QUOTE_NEXT, tails);
+}
+
 static PyMethodDef methods[] = {
     {"init", py_init, METH_VARARGS, "Hand over the tables (textfix.repair._scan does it once)."},
     {"scan", py_scan, METH_O, "plausible._words_pass(line)."},
@@ -1365,6 +1538,9 @@ static PyMethodDef methods[] = {
     {"shaped_steps", py_shaped_steps, METH_VARARGS, "no_repair.shaped_steps(line)."},
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
     {"word_key64", py_word_key64, METH_O, "The word index's 64-bit key of data (CRC-32 forwards, backwards)."},
+    {"looks_quoted", py_looks_quoted, METH_O, "quote_signs.looks_quoted(text)."},
+    {"quote_tables", py_quote_tables, METH_NOARGS,
+     "quote_signs' tables as compiled: (sign_kinds(), heads, ELISION_NEXT, CONTRACTION_TAILS)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1386,5 +1562,6 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cplausible(void)
 {
     crc_init();
+    quote_init();
     return PyModule_Create(&module);
 }

@@ -787,6 +787,8 @@ def thin_without_words(text: str) -> bool:
         return False  # misplaced signs prove words through any page (ce_letters: Omßn)
     if lone_signs(text):
         return False  # a one-letter word shown as a lone sign (lone_words: "questo Þ usato")
+    if signs_quoted(text) is not None:
+        return False  # punctuation shown as signs (quote_signs: "vir Æn aksie")
     if mojibake_shape(text_core):
         return False  # a thin repair of a shaped line may pass on the letter statistics
     return (

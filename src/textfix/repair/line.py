@@ -21,6 +21,7 @@ from textfix.repair.plausible import (
     typed_in_unicode,
     utf8_round_trip,
 )
+from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.spans import changed_spans
 from textfix.repair.stray_letters import looks_stray
 from textfix.scoring.model import mojibake_shape
@@ -116,8 +117,16 @@ def _looks(text: str) -> bool:
     capital shown as a sign (:func:`~textfix.repair.gates.capital_behind_sign`), a no-break
     space or "„" glued to letters that may be a letter (``ce_letters.looks_anyway``), or
     Icelandic letters in a word no owner could spell (``stray_letters.looks_stray``), or a
-    one-letter word shown as a lone sign (``lone_words.lone_signs``: "questo Þ usato")."""
-    return capital_behind_sign(text) or looks_anyway(text) or looks_stray(text) or lone_signs(text)
+    one-letter word shown as a lone sign (``lone_words.lone_signs``: "questo Þ usato"), or
+    punctuation shown as signs that ``quote_signs`` repairs ("vir Æn aksie": the compiled
+    quick proof hands on every line of its cheap shape, ``looks_quoted``)."""
+    return (
+        capital_behind_sign(text)
+        or looks_anyway(text)
+        or looks_stray(text)
+        or lone_signs(text)
+        or signs_quoted(text) is not None
+    )
 
 
 def _utf8_leaves(text: str, round_trip: bool) -> bool:
