@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from textfix.chains import family_langs, fits, single_byte_steps
 from textfix.repair import legacy  # (which imports this module: read at call time only)
-from textfix.repair.line_language import prose
+from textfix.repair.line_language import LINE_VOTES, prose
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TextScore, mojibake_shape, score
 
@@ -73,7 +73,7 @@ def voted_chain(text: str, best: Candidate) -> Candidate:
         if true in trues and text_core.translate(table) == cand_core
     ]
     named = family_langs(chain[0][0])
-    model = legacy._voted_model(prose(best.text), legacy.LINE_VOTES)
+    model = legacy._voted_model(prose(best.text), LINE_VOTES)
     voted = None if model is None else model.code
     if voted is None and all(family_langs(true) == named for true in same):
         return best  # (without votes, only another family's step may be named)

@@ -96,6 +96,9 @@ from textfix.repair.kept_shapes import (
 )
 from textfix.repair.line_language import (
     LEAD,
+    # (known words of one language a line needs before that language counts as "the
+    # language the rest of the line is in", and the letters a word needs to vote)
+    LINE_VOTES,
     VOTE_LETTERS,
     _lower,
     alphabet_repair,
@@ -198,9 +201,6 @@ WELL_FORMED_KNOWN = 0.5
 EVIDENCE_LETTERS = 5
 #: ... or half of them when the line's known words of that language hold this many letters.
 CONTEXT_LETTERS = 10
-#: Known words (ASCII ones included) of one language a line needs before that language
-#: counts as "the language the rest of the line is in".
-LINE_VOTES = 2
 #: A thin repair's known words need this share of the line's words known in that language.
 LINE_SHARE = 0.3
 #: Text with no mojibake shape may also change on a very large gain with some known words.
@@ -1494,16 +1494,11 @@ def _word_language(text: str) -> tuple[int, int]:
     ('lt', 3)
     """
     # (the compiled count of line_language, over this text as it is: the same votes)
-    compiled = line_votes(text, _VOTE_LETTERS)
+    compiled = line_votes(text, VOTE_LETTERS)
     if compiled is None:
         return _word_language_py(text)
     code, top, _second = compiled
     return (0, 0) if code is None else (1 << langdata().models[code].index, top)
-
-
-#: Words shorter than this do not vote in :func:`_word_language` (shared by too many
-#: languages).
-_VOTE_LETTERS = 3
 
 
 def _word_language_py(text: str) -> tuple[int, int]:
@@ -1520,7 +1515,7 @@ def _word_language_py(text: str) -> tuple[int, int]:
     latin = all(_token_script(w) in ("Latn", "Other") for w in words)
     for word in words:
         # (short words are shared by too many languages)
-        if len(word) < _VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
+        if len(word) < VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
             continue
         mask = _langs_of(word) & by_script.get(_token_script(word), 0)
         while mask:

@@ -61,7 +61,6 @@ from textfix.repair.legacy import (
     CONTEXT_LETTERS,
     CONTEXT_RELIEF,
     EVIDENCE_LETTERS,
-    LINE_VOTES,
     MIN_GAIN,
     STRONG_GAIN,
     STRONG_KNOWN,
@@ -87,11 +86,11 @@ from textfix.repair.legacy import (
 )
 from textfix.repair.line_language import (
     _NOT_PROSE,
+    LINE_VOTES,
     VOTE_LETTERS,
     alphabet_repair,
     foreign_to_line,
 )
-from textfix.repair.line_language import LINE_VOTES as NAMING_VOTES
 from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
@@ -460,7 +459,7 @@ def _may_back_a_flip(text: str, cand: str) -> bool:
     """Whether ``cand`` may hold the word evidence that lets a thin repair flip a letter's
     case: :data:`~textfix.repair.legacy.CONTEXT_LETTERS` letters of known non-ASCII words
     (:data:`~textfix.repair.legacy.EVIDENCE_LETTERS` when the words flipped in ``text`` are
-    no known word of any language), or :data:`~textfix.repair.legacy.LINE_VOTES` known
+    no known word of any language), or :data:`~textfix.repair.line_language.LINE_VOTES` known
     words of three letters or more (in any language: the gates ask for one language)."""
     letters = votes = 0
     known = _known_test()
@@ -792,7 +791,7 @@ def _may_name_language(text: str) -> bool:
         text = _NOT_PROSE.sub(" ", text)
     compiled = _compiled_votes()
     if compiled is not None:
-        return compiled(text, VOTE_LETTERS, NAMING_VOTES)
+        return compiled(text, VOTE_LETTERS, LINE_VOTES)
     return _may_name_language_py(text)
 
 
@@ -810,7 +809,7 @@ def _may_name_language_py(text: str) -> bool:
     for word in TOKEN_RE.findall(text):
         if len(word) >= VOTE_LETTERS and known(word):
             votes += 1
-            if votes >= NAMING_VOTES:
+            if votes >= LINE_VOTES:
                 return True
     return False
 
