@@ -107,6 +107,7 @@ from textfix.repair.line_language import (
     named_index,
     named_lang,
     prose,
+    word_votes,
 )
 from textfix.repair.line_language import (
     # (read as _code_of here, and by tests through this module)
@@ -1503,29 +1504,11 @@ def _word_language(text: str) -> tuple[int, int]:
 
 def _word_language_py(text: str) -> tuple[int, int]:
     """:func:`_word_language` in pure Python (the reference of the compiled count)."""
-    votes: dict[int, int] = {}
-    # A word votes only for languages of its script: word lists of other scripts hold
-    # loans ("See", "pole" are in the Greek list too).
-    by_script = langdata().pool_mask
-    words = TOKEN_RE.findall(text)
-    # Capitalised ASCII words in a line with words of another script are names ("Напишано
-    # од David MacKenzie"): they tell nothing of the line's language (and the long ASCII
-    # lists of Turkish and Estonian would claim them). Small ones are the line's prose
-    # ("il valore predefinito УЈ un numero").
-    latin = all(_token_script(w) in ("Latn", "Other") for w in words)
-    for word in words:
-        # (short words are shared by too many languages)
-        if len(word) < VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
-            continue
-        mask = _langs_of(word) & by_script.get(_token_script(word), 0)
-        while mask:
-            low = mask & -mask
-            votes[low] = votes.get(low, 0) + 1
-            mask ^= low
+    votes = word_votes(text)
     if not votes:
         return 0, 0
-    bit = max(votes, key=lambda b: (votes[b], -b))
-    return bit, votes[bit]
+    index = max(votes, key=lambda i: (votes[i], -i))
+    return 1 << index, votes[index]
 
 
 def _lone_language(text: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ False
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from functools import cache, lru_cache
 
@@ -86,25 +87,44 @@ def line_language(text: str) -> tuple[str | None, int, int]:
     compiled = line_votes(words_of_prose, VOTE_LETTERS)
     if compiled is not None:
         return compiled
-    data = langdata()
-    words = TOKEN_RE.findall(words_of_prose)
-    latin = all(_token_script(w) in ("Latn", "Other") for w in words)
-    votes: dict[int, int] = {}
-    for word in words:
-        if len(word) < VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
-            continue
-        mask = word_langs(word) & data.pool_mask.get(_token_script(word), 0)
-        while mask:
-            low = mask & -mask
-            votes[low] = votes.get(low, 0) + 1
-            mask ^= low
+    votes = word_votes(words_of_prose)
     if not votes:
         return None, 0, 0
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-    bit, top = ranked[0]
+    index, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
-    code = next(c for c, m in data.models.items() if bit == 1 << m.index)
+    code = next(c for c, m in langdata().models.items() if m.index == index)
     return code, top, second
+
+
+def word_votes(text: str, names_vote: bool = False) -> Counter[int]:
+    """For each language (by model index), how many words of ``text`` (``VOTE_LETTERS``+
+    letters, ASCII ones included) are known words of it. A word votes only for languages
+    of its own script (word lists of other scripts hold loans: "See", "pole" are in the
+    Greek list too); unless ``names_vote``, capitalised ASCII words in a line with words
+    of another script are names ("Напишано од David MacKenzie") and do not vote (the long
+    ASCII lists of Turkish and Estonian would claim them; small ones are the line's prose,
+    "il valore predefinito УЈ un numero"). The pure-Python count behind the compiled
+    ``line_votes``.
+
+    >>> votes = word_votes("Iðsaugokite juos saugioje vietoje")
+    >>> votes[langdata().models["lt"].index]
+    3
+    """
+    by_script = langdata().pool_mask
+    words = TOKEN_RE.findall(text)
+    latin = names_vote or all(_token_script(w) in ("Latn", "Other") for w in words)
+    votes: Counter[int] = Counter()
+    for word in words:
+        # (short words are shared by too many languages)
+        if len(word) < VOTE_LETTERS or (not latin and word.isascii() and not word.islower()):
+            continue
+        mask = word_langs(word) & by_script.get(_token_script(word), 0)
+        while mask:
+            low = mask & -mask
+            votes[low.bit_length() - 1] += 1
+            mask ^= low
+    return votes
 
 
 def named_lang(text: str, like: str | None) -> str | None:

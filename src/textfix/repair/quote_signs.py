@@ -48,17 +48,16 @@ True
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
 from textfix.chains import fits
 from textfix.repair._scan import native
-from textfix.repair.line_language import LINE_VOTES, VOTE_LETTERS, prose
+from textfix.repair.line_language import LINE_VOTES, prose, word_votes
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE, _token_script, score
+from textfix.scoring.model import TOKEN_RE, score
 from textfix.types import Chain
 
 #: The true code pages and the pages each is shown as, in the order they are tried.
@@ -447,14 +446,7 @@ def _named(cand: str, true: str) -> tuple[list[LangModel], int]:
     is Galician, by "ANT" twice)."""
     data = langdata()
     words = prose(cand)
-    votes: Counter[int] = Counter()
-    for word in TOKEN_RE.findall(words):
-        if len(word) >= VOTE_LETTERS:
-            mask = word_langs(word) & data.pool_mask.get(_token_script(word), 0)
-            while mask:
-                low = mask & -mask
-                votes[low.bit_length() - 1] += 1
-                mask ^= low
+    votes = word_votes(words, names_vote=True)
     top = max(votes.values(), default=0)
     if top >= LINE_VOTES:
         leaders = [model for model in data.models.values() if votes[model.index] == top]
