@@ -51,6 +51,23 @@ def assert_same(text: str) -> None:
 SCORED_IN = ("lt", "pl", "ru", "el", "he", "th", "en")
 
 
+def test_every_language_scores_the_same() -> None:
+    # Each model's bigram values are found by their rank among the models holding the
+    # bigram: every model number (first, last, and the many Latin ones sharing bigrams).
+    assert TABLES is not None
+    texts = (
+        "The quick brown fox, über straße",
+        "Привет, как дела",
+        "Καλημέρα κόσμε",
+        "kaip sekasi",
+    )
+    for lang, lang_model in model.langdata().models.items():
+        for text in texts:
+            asked = model._score(text, lang)
+            expected = (asked.lang, asked.logprob, asked.letters)
+            assert _exact(TABLES.score_in(text, lang_model.index)) == _exact(expected), (text, lang)
+
+
 @functools.cache
 def real_texts() -> list[str]:
     """Clean lines, their cores, their mojibake under a few chains, and the candidate cores

@@ -120,6 +120,12 @@ def test_changed_constants_reach_the_compiled_loop(monkeypatch: pytest.MonkeyPat
     after = legacy.candidates(text)
     assert after[0].rank != before[0].rank
     assert_same(text, monkeypatch)
+    # (the compiled loop keeps the last constants read while they are the same objects: an
+    # equal value in a new object, and the old object back, rank as they should)
+    monkeypatch.setattr(legacy, "WORD_BONUS", float(str(legacy.WORD_BONUS)))
+    assert legacy.candidates(text)[0].rank == after[0].rank
+    monkeypatch.undo()
+    assert legacy.candidates(text)[0].rank == before[0].rank
 
 
 _ODD = "\x00\u3000\xa0\ud800\udc00İıßΣσςµ\u0301\u05be²³¼¦¤¨¯´¸¬€„“”«»’│╖ðþý"

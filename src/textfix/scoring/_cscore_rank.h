@@ -13,6 +13,12 @@ typedef struct {
 
 #define CHARSET_BYTES (BMP / 8)
 
+/* The rank formula's constants (legacy's, handed over on each call). */
+typedef struct {
+    double word_bonus, coverage_bonus, lang_mismatch, symbol_for_letter, new_odd_case,
+        lacked_letter, evidence_letters, bound_slack, freq_bonus, max_band;
+} RankConstants;
+
 typedef struct {
     PyObject_HEAD
     PyObject *steps;      /* (true, shown) -> its number in ``rsteps`` */
@@ -35,16 +41,13 @@ typedef struct {
     Py_ssize_t lead_langs, vote_letters, longest, stem;
     uint64_t compounding;
     int depth;
+    PyObject *consts; /* the last constants tuple read (its items compared by identity) */
+    RankConstants k;  /* ... and its values */
     void *looks_room; /* a call's looks (see looks_take), kept between calls */
     Py_ssize_t looks_cap;
     int looks_busy;
 } Ranking;
 
-/* The rank formula's constants (legacy's, handed over on each call). */
-typedef struct {
-    double word_bonus, coverage_bonus, lang_mismatch, symbol_for_letter, new_odd_case,
-        lacked_letter, evidence_letters, bound_slack, freq_bonus, max_band;
-} RankConstants;
 
 static void
 Ranking_dealloc(Ranking *self)
@@ -58,6 +61,7 @@ Ranking_dealloc(Ranking *self)
     Py_XDECREF(self->lead_words.call);
     Py_XDECREF(self->lead_edge);
     Py_XDECREF(self->endings);
+    Py_XDECREF(self->consts);
     PyMem_Free(self->rsteps);
     PyMem_Free(self->charsets);
     PyMem_Free(self->looks_room);
@@ -1219,6 +1223,34 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
     return status;
 }
 
+/* The rank's constants of the tuple ``consts`` into *k: read again only where an item is
+ * not the object read last time (the same float objects come on every call); -1 on error. */
+static int
+rank_constants(Ranking *self, PyObject *consts, RankConstants *k)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(consts), same = 0;
+    if (self->consts != NULL && PyTuple_GET_SIZE(self->consts) == n) {
+        while (same < n && PyTuple_GET_ITEM(self->consts, same) == PyTuple_GET_ITEM(consts, same)) {
+            same++;
+        }
+    }
+    if (self->consts != NULL && same == n) {
+        *k = self->k;
+        return 0;
+    }
+    if (!PyArg_ParseTuple(consts, "dddddddddd", &k->word_bonus, &k->coverage_bonus,
+                          &k->lang_mismatch, &k->symbol_for_letter, &k->new_odd_case,
+                          &k->lacked_letter, &k->evidence_letters, &k->bound_slack,
+                          &k->freq_bonus, &k->max_band)) {
+        return -1;
+    }
+    Py_INCREF(consts); /* (kept: its items stay those objects) */
+    Py_XDECREF(self->consts);
+    self->consts = consts;
+    self->k = *k;
+    return 0;
+}
+
 /* candidates(pool, tables, text, text_core, utf8, needs_words, best_only, constants,
  * limits): legacy.candidates as the ranked [(rank, chain, lang, logprob, letters, known,
  * evidence, changed), ...], best first (the best alone with ``best_only``), given the
@@ -1238,10 +1270,7 @@ Ranking_candidates(Ranking *self, PyObject *args)
                           &strong_known)) {
         return NULL;
     }
-    if (!PyArg_ParseTuple(consts, "dddddddddd", &k.word_bonus, &k.coverage_bonus,
-                          &k.lang_mismatch, &k.symbol_for_letter, &k.new_odd_case,
-                          &k.lacked_letter, &k.evidence_letters, &k.bound_slack, &k.freq_bonus,
-                          &k.max_band)) {
+    if (rank_constants(self, consts, &k) < 0) {
         return NULL;
     }
     Pool *pool = (Pool *)pool_obj;
