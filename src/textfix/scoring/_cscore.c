@@ -1130,29 +1130,6 @@ typedef struct {
     uint64_t mask;
 } Letter;
 
-/* Sorts ``n`` characters ascending (by insertion for the few letters of a line, Shell's
- * gaps for a long one: no comparison called through a pointer). */
-static void
-sort_ucs4(Py_UCS4 *a, Py_ssize_t n)
-{
-    static const Py_ssize_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
-    for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
-        Py_ssize_t gap = gaps[g];
-        if (gap > 1 && n <= 64) {
-            continue;
-        }
-        for (Py_ssize_t i = gap; i < n; i++) {
-            Py_UCS4 x = a[i];
-            Py_ssize_t j = i;
-            while (j >= gap && a[j - gap] > x) {
-                a[j] = a[j - gap];
-                j -= gap;
-            }
-            a[j] = x;
-        }
-    }
-}
-
 /* Model ``m``'s value of the bigram ``e`` (one it has: e->models holds m). */
 static inline const ModelVal *
 model_val(const Tables *t, const Entry *e, int m)
@@ -1203,6 +1180,8 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
     return best;
 }
 
+#define LETTER_SLOTS_LOCAL 512
+
 /* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
  * ``n_forced`` > 0 model numbers ``forced`` are the languages asked for (_candidates'
  * ``lang``): those alone are scored, the best of them kept (one for model.score). */
@@ -1219,41 +1198,51 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     int status = -1;
     Py_ssize_t n_bigrams = len - 1;
     const Entry **bigrams = PyMem_Malloc(sizeof(Entry *) * (size_t)(n_bigrams + 1));
-    Py_UCS4 *chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
     Letter *letters = PyMem_Malloc(sizeof(Letter) * (size_t)(len + 1));
-    if (bigrams == NULL || chars == NULL || letters == NULL) {
+    /* (each distinct letter's place in ``letters``, by an open hash of the letter) */
+    size_t cap = 16;
+    while (cap < 2 * (size_t)len) {
+        cap <<= 1;
+    }
+    int32_t local[LETTER_SLOTS_LOCAL];
+    int32_t *slots = local_or_alloc(local, LETTER_SLOTS_LOCAL, cap, sizeof(int32_t));
+    if (bigrams == NULL || letters == NULL || slots == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     for (Py_ssize_t i = 0; i < n_bigrams; i++) {
         bigrams[i] = find_entry(self, bigram_key(joined[i], joined[i + 1]));
     }
-    /* Counter("".join(tokens)): the distinct letters, counted. */
-    Py_ssize_t n_chars = 0;
-    for (Py_ssize_t i = 0; i < n_toks; i++) {
-        for (Py_ssize_t j = toks[i]->start; j < toks[i]->end; j++) {
-            chars[n_chars++] = f->folded[j];
-        }
-    }
-    sort_ucs4(chars, n_chars);
-    Py_ssize_t n_letters = 0;
+    /* Counter("".join(tokens)): the distinct letters, counted (in no particular order: what
+     * reads them adds integer counts and ANDs masks). */
+    memset(slots, 0xff, cap * sizeof(int32_t)); /* -1: free */
+    Py_ssize_t n_chars = 0, n_letters = 0;
     int script_count[N_SCRIPTS] = {0};
     CharInfo spare;
-    for (Py_ssize_t i = 0; i < n_chars; i++) {
-        if (n_letters && letters[n_letters - 1].ch == chars[i]) {
-            letters[n_letters - 1].count++;
-            continue;
-        }
-        const CharInfo *ci = info(self, chars[i], &spare);
-        if (ci == NULL) {
-            goto done;
-        }
-        letters[n_letters].ch = chars[i];
-        letters[n_letters].count = 1;
-        letters[n_letters].mask = ci->mask;
-        n_letters++;
-        if (chars[i] > 0x7f) {
-            script_count[ci->script]++;
+    for (Py_ssize_t i = 0; i < n_toks; i++) {
+        for (Py_ssize_t j = toks[i]->start; j < toks[i]->end; j++) {
+            Py_UCS4 ch = f->folded[j];
+            size_t at = ((uint32_t)ch * 2654435761u >> 7) & (cap - 1);
+            while (slots[at] >= 0 && letters[slots[at]].ch != ch) {
+                at = (at + 1) & (cap - 1);
+            }
+            n_chars++;
+            if (slots[at] >= 0) {
+                letters[slots[at]].count++;
+                continue;
+            }
+            const CharInfo *ci = info(self, ch, &spare);
+            if (ci == NULL) {
+                goto done;
+            }
+            slots[at] = (int32_t)n_letters;
+            letters[n_letters].ch = ch;
+            letters[n_letters].count = 1;
+            letters[n_letters].mask = ci->mask;
+            n_letters++;
+            if (ch > 0x7f) {
+                script_count[ci->script]++;
+            }
         }
     }
     *n_bigrams_out = n_bigrams;
@@ -1395,8 +1384,10 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
 done:
     PyMem_Free(joined);
     PyMem_Free(bigrams);
-    PyMem_Free(chars);
     PyMem_Free(letters);
+    if (slots != local) {
+        PyMem_Free(slots);
+    }
     return status;
 }
 
