@@ -187,6 +187,10 @@ static int words_span_slot(const Words *self, int kind, const void *data, Py_ssi
     size_t k = 0;
     for (Py_ssize_t i = lo; i < hi; i++) {
         Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x80) { /* (most letters: str.lower of ASCII is A-Z -> a-z alone) */
+            buf[k++] = (uint8_t)(!folded && c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
+        }
         if (folded) {
             k += words_utf8(c, buf + k);
             continue;
@@ -2060,17 +2064,44 @@ translate_into(Pool *self, PyObject *text, Py_ssize_t j, Py_UCS4 *out)
 }
 
 /* text.translate(the table of step ``j``). */
+#define STEP_LOCAL 256 /* a candidate this short is translated on the stack */
+
 static PyObject *
 translate_step(Pool *self, PyObject *text, Py_ssize_t j)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
+    Py_UCS4 local[STEP_LOCAL];
+    Py_UCS4 *out = n < STEP_LOCAL ? local : PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
     if (out == NULL) {
         return PyErr_NoMemory();
     }
     translate_into(self, text, j, out);
-    PyObject *result = make_str(out, n);
-    PyMem_Free(out);
+    Py_UCS4 most = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        most = out[i] > most ? out[i] : most;
+    }
+    /* (the str made at its kind directly: no second scan for its widest character) */
+    PyObject *result = PyUnicode_New(n, most);
+    if (result != NULL) {
+        void *data = PyUnicode_DATA(result);
+        switch (PyUnicode_KIND(result)) {
+        case PyUnicode_1BYTE_KIND:
+            for (Py_ssize_t i = 0; i < n; i++) {
+                ((Py_UCS1 *)data)[i] = (Py_UCS1)out[i];
+            }
+            break;
+        case PyUnicode_2BYTE_KIND:
+            for (Py_ssize_t i = 0; i < n; i++) {
+                ((Py_UCS2 *)data)[i] = (Py_UCS2)out[i];
+            }
+            break;
+        default:
+            memcpy(data, out, sizeof(Py_UCS4) * (size_t)n);
+        }
+    }
+    if (out != local) {
+        PyMem_Free(out);
+    }
     return result;
 }
 

@@ -641,6 +641,34 @@ make_cand(Pool *pool, PyObject *text_core, Look *look)
     return look->cand == NULL ? -1 : 0;
 }
 
+/* (rank, chain, lang, logprob, letters, known, evidence, changed), as
+ * Py_BuildValue("(dOOdnddn)", ...) makes it (without reading a format); NULL on error. */
+static PyObject *
+found_tuple(double rank, PyObject *chain, PyObject *code, double lp, Py_ssize_t letters,
+            double known, double evidence, Py_ssize_t changed)
+{
+    PyObject *items[8] = {PyFloat_FromDouble(rank),    chain,
+                          code,                        PyFloat_FromDouble(lp),
+                          PyLong_FromSsize_t(letters), PyFloat_FromDouble(known),
+                          PyFloat_FromDouble(evidence), PyLong_FromSsize_t(changed)};
+    Py_INCREF(chain);
+    Py_INCREF(code);
+    PyObject *found = PyTuple_New(8);
+    for (int i = 0; i < 8; i++) {
+        if (items[i] == NULL || found == NULL) {
+            for (int j = 0; j < 8; j++) {
+                Py_XDECREF(items[j]);
+            }
+            Py_XDECREF(found);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < 8; i++) {
+        PyTuple_SET_ITEM(found, i, items[i]);
+    }
+    return found;
+}
+
 /* The loop of candidates() over the sorted shortlist: [(rank, chain, lang, logprob,
  * letters, known, evidence, changed), ...] in shortlist order; Py_None where Python must
  * decide; NULL on error. */
@@ -774,8 +802,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
             rank -= k->lacked_letter * (double)(most > r ? most - r : 0) / (double)(most + 1);
         }
         PyObject *code = lang < 0 ? Py_None : tables->models[lang].code_obj;
-        PyObject *found = Py_BuildValue("(dOOdnddn)", rank, chain, code, lp, letters, known,
-                                        evidence, changed);
+        PyObject *found = found_tuple(rank, chain, code, lp, letters, known, evidence, changed);
         if (found == NULL || PyList_Append(out, found) < 0) {
             Py_XDECREF(found);
             goto fail;
