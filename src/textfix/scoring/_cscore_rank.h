@@ -488,8 +488,8 @@ typedef struct {
     int utf8;         /* a UTF-8 round trip */
 } Look;
 
-/* Room for ``n`` zeroed looks: the Ranking's own room (grown as needed: no allocation per
- * line) unless a call in progress holds it; NULL on error. */
+/* Room for ``n`` looks (each set whole by pool_looks): the Ranking's own room (grown as
+ * needed: no allocation per line) unless a call in progress holds it; NULL on error. */
 static Look *
 looks_take(Ranking *self, Py_ssize_t n)
 {
@@ -511,7 +511,6 @@ looks_take(Ranking *self, Py_ssize_t n)
         PyErr_NoMemory();
         return NULL;
     }
-    memset(looks, 0, size);
     return looks;
 }
 
@@ -980,11 +979,12 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
-        looks[n].oddness = groups.oddness[g];
-        looks[n].order = g;
-        looks[n].made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]);
-        looks[n].group = g; /* (its chains made once it is ranked) */
-        looks[n].step = live[groups.firsts[g]];
+        /* (its chains made once it is ranked) */
+        looks[n] = (Look){.oddness = groups.oddness[g],
+                          .order = g,
+                          .made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]),
+                          .group = g,
+                          .step = live[groups.firsts[g]]};
     }
     for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
         PyObject *e = PyList_GET_ITEM(utf8, i);
@@ -996,15 +996,15 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
             n = -2;
             goto done;
         }
-        looks[n].oddness = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0));
+        looks[n] = (Look){.oddness = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0)),
+                          .order = groups.n_groups + i,
+                          .made = PyTuple_GET_ITEM(e, 1),
+                          .chains = PyTuple_GET_ITEM(e, 2),
+                          .step = -1,
+                          .utf8 = 1};
         if (looks[n].oddness == -1 && PyErr_Occurred()) {
             goto fail;
         }
-        looks[n].order = groups.n_groups + i;
-        looks[n].made = PyTuple_GET_ITEM(e, 1);
-        looks[n].chains = PyTuple_GET_ITEM(e, 2);
-        looks[n].utf8 = 1;
-        looks[n].step = -1;
     }
     if (sort_by_oddness(looks, n) < 0) {
         goto fail;
