@@ -549,20 +549,26 @@ by_quick(const void *a, const void *b)
     return (x->order > y->order) - (x->order < y->order);
 }
 
-/* Puts the looks in the order of ``idx`` (a permutation); -1 on error. */
+/* Puts the looks in the order of ``idx`` (a permutation: looks[i] becomes the look at
+ * idx[i]) in place, cycle by cycle (``idx`` is used up); 0. */
 static int
-permute_looks(Look *looks, const Py_ssize_t *idx, Py_ssize_t n)
+permute_looks(Look *looks, Py_ssize_t *idx, Py_ssize_t n)
 {
-    Look *tmp = PyMem_Malloc(sizeof(Look) * (size_t)(n + 1));
-    if (tmp == NULL) {
-        PyErr_NoMemory();
-        return -1;
+    for (Py_ssize_t s = 0; s < n; s++) {
+        if (idx[s] == s) {
+            continue;
+        }
+        Look first = looks[s];
+        Py_ssize_t j = s;
+        while (idx[j] != s) {
+            Py_ssize_t from = idx[j];
+            looks[j] = looks[from];
+            idx[j] = j; /* (in place) */
+            j = from;
+        }
+        looks[j] = first;
+        idx[j] = j;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        tmp[i] = looks[idx[i]];
-    }
-    memcpy(looks, tmp, sizeof(Look) * (size_t)n);
-    PyMem_Free(tmp);
     return 0;
 }
 
