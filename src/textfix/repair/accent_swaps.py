@@ -58,6 +58,7 @@ import unicodedata
 
 from textfix.repair.ce_letters import _vowel
 from textfix.repair.gates import changed_at
+from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS, pair_shapes
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, form_langs, stem_letters
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
@@ -96,6 +97,14 @@ def _accents_only_changed(text: str, cand: str) -> bool:
     """Every character the round trip changes is an accented letter made another: what
     each shape but the title case (which reads words) needs, asked once for all four
     (most repairs make a letter of another script, or of none)."""
+    # (the compiled scan of the pair where it answers, see pair_shapes)
+    bits = pair_shapes(text, cand)
+    if bits is not None:
+        return bool(bits & ACCENTS_ONLY)
+    return _accents_only_changed_py(text, cand)
+
+
+def _accents_only_changed_py(text: str, cand: str) -> bool:
     accented = _ACCENTED
     return all(accented[text[i]] and accented[cand[i]] for i in changed_at(text, cand))
 
@@ -235,14 +244,28 @@ def _accents_only_respelled(text: str, cand: str) -> bool:
     )
 
 
+def _title_words(text: str, cand: str) -> bool:
+    """Two or more words between spaces, as many in ``cand``, each a capital followed by
+    small letters (``Punnd Èire``): the title-cased line :func:`_title_case_broken` reads."""
+    bits = pair_shapes(text, cand)
+    if bits is not None:
+        return bool(bits & TITLE_WORDS)
+    return _title_words_py(text, cand)
+
+
+def _title_words_py(text: str, cand: str) -> bool:
+    words = text.split()
+    return (
+        len(words) >= 2
+        and len(words) == len(cand.split())
+        and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+    )
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
-    words, cand_words = text.split(), cand.split()
-    if (
-        len(words) < 2
-        or len(words) != len(cand_words)
-        or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
-    ):
+    if not _title_words(text, cand):
         return False
+    words, cand_words = text.split(), cand.split()
     changed = [(a, b) for a, b in zip(words, cand_words, strict=True) if a != b]
     return (
         len(changed) == 1
