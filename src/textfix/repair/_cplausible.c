@@ -18,7 +18,8 @@
  * proof (with ftfy's badness pattern and utf8.SHAPE, matched by _cplausible_match.h).
  * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
  * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h;
- * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read.
+ * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
+ * Latin-1 line, for narrow.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1547,6 +1548,7 @@ static PyMethodDef methods[] = {
      "Hand over accent_swaps._accented as one bit per BMP character (pair_shapes.py)."},
     {"pair_shapes", py_pair_shapes, METH_VARARGS,
      "pair_shapes.pair_shapes_py(text, cand): the last gate's character scans of a pair."},
+    {"latin1", py_latin1, METH_O, "narrow.latin1_py(text): every character below U+0100."},
     {NULL, NULL, 0, NULL},
 };
 

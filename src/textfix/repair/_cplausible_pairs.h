@@ -10,7 +10,20 @@
  *      (accent_swaps._accented, the table handed over by init_accented) made another;
  *   4  accent_swaps._title_words: two or more words between spaces, as many in cand, each
  *      letters only, a capital then small letters (str.split, isalpha, isupper, islower).
- * None when the lengths differ or a string holds a character beyond the BMP. */
+ * None when the lengths differ or a string holds a character beyond the BMP.
+ *
+ * latin1(text): every character of text is below U+0100, read from the string's kind
+ * (CPython stores such a string one byte per character): narrow.latin1_py's answer, at once. */
+
+static PyObject *py_latin1(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "latin1: a str");
+        return NULL;
+    }
+    return PyBool_FromLong(PyUnicode_MAX_CHAR_VALUE(arg) <= 0xff);
+}
 
 static uint8_t PAIR_ACCENTED[0x10000 / 8];
 static int pair_accented_ready = 0;

@@ -114,6 +114,7 @@ from textfix.repair.line_language import (
     code_of as _code_of,
 )
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
+from textfix.repair.narrow import narrow, wide
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
     distinct_tables,
@@ -1733,7 +1734,7 @@ def _line_names_other_language(best: Candidate) -> bool:
 #: Cyrillic letters that look like Latin ones, and their Latin twins.
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
 #: One of them (a cheap test first).
-_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
+_LOOK_ALIKE = wide(re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]"))
 
 
 def _look_alikes_replaced(text: str, cand: str) -> bool:
@@ -1741,7 +1742,7 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
     look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
     """
-    if len(text) != len(cand) or not _LOOK_ALIKE.search(text):
+    if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE.search(text):
         return False  # (a word that reads as Latin once spelled in Latin holds one)
     for m in TOKEN_RE.finditer(text):
         word = m.group()
@@ -1785,7 +1786,7 @@ def _only_letter_runs(text: str, cand: str) -> bool:
 
 #: Box drawing, block elements and geometric shapes: frames, tables, trees and bars are
 #: drawn with them, and code pages such as cp437, cp866 and koi8-r show letters as them.
-_DRAWING = re.compile("[\u2500-\u25ff]")
+_DRAWING = wide(re.compile("[\u2500-\u25ff]"))
 #: A repair that reads drawing alone as words needs a known word this long.
 DRAWN_WORD = 4
 _TRIPLE = re.compile(r"(.)\1\1")
@@ -1807,7 +1808,7 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     found = answer(text, cand, DRAWING)
     if found is not None:
         return found
-    if len(text) != len(cand) or not _DRAWING.search(text):
+    if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
     drawn = mixed = long_known = False
     for m in TOKEN_RE.finditer(cand):
