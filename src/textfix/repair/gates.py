@@ -55,8 +55,8 @@ def _capital_ends_small_word(word: str) -> bool:
 
 def looks_clean(text: str) -> bool:
     """True when every non-ASCII word is a known word and no mojibake shape shows."""
-    if _SUSPECT_RE.search(text):
-        return False
+    # (the words first: most garbled lines make an unknown one, and show no shape the
+    # search below finds)
     words = langdata().word_mask
     common = -1
     found = core_words(text)  # (the same search in C)
@@ -75,7 +75,7 @@ def looks_clean(text: str) -> bool:
             return False
         common &= mask
     # Every word known, and at least one language knows them all.
-    return common != 0
+    return common != 0 and not _SUSPECT_RE.search(text)
 
 
 @cache

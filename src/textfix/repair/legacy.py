@@ -1821,7 +1821,11 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
             drawn = True
         else:
             mixed = True  # letters read wrong beside the signs: mojibake's shape
-        long_known = long_known or (len(word) >= DRAWN_WORD and _known_any_accent(word))
+        # (a mixed line is no frame: only a rule spelled further on still counts, and no
+        # word need be looked up)
+        long_known = long_known or (
+            not mixed and len(word) >= DRAWN_WORD and _known_any_accent(word)
+        )
     return drawn and not mixed and not long_known
 
 
@@ -2552,9 +2556,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Štšerbakov") or reads worse than the line ("Varang Þiti" is no mac-latin2
     # "Varang řiti"): no gate lets those pass.
     # (the cheap tests first: the best round trip of most garbled lines does neither)
+    # (the letters lost are asked again of the round trip judged below, most often this one)
+    first_lost = (found[0].text, _letters_to_symbols(text, found[0].text)) if found else None
     if (
-        found
-        and (_letters_to_symbols(text, found[0].text) or found[0].score.logprob < original_lp)
+        first_lost is not None
+        and (first_lost[1] or found[0].score.logprob < original_lp)
         and strays()
     ):
         found = _stray_first(text, found)
@@ -2694,7 +2700,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     proved = _once(lambda: family_made_words(text, best.text, best.chain))
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
-        and not _letters_to_symbols(text, best.text)
+        and not (
+            first_lost[1]
+            if first_lost is not None and first_lost[0] == best.text
+            else _letters_to_symbols(text, best.text)
+        )
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         # (letter runs, drawing, ornaments, units, demos, letters of no one alphabet, middle
