@@ -61,9 +61,23 @@ static int pair_islower(int kind, const void *s, Py_ssize_t start, Py_ssize_t en
     return cased;
 }
 
-/* Words of str.split(), counted; *titled stays 1 while each is letters, a capital first,
- * then small letters (w.isalpha() and w[0].isupper() and w[1:].islower()). */
-static Py_ssize_t pair_words(int kind, const void *s, Py_ssize_t n, int *titled)
+/* Words of str.split() in s. */
+static Py_ssize_t pair_words(int kind, const void *s, Py_ssize_t n)
+{
+    Py_ssize_t words = 0;
+    int inside = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int space = Py_UNICODE_ISSPACE(PyUnicode_READ(kind, s, i));
+        words += !space && !inside;
+        inside = !space;
+    }
+    return words;
+}
+
+/* Words of str.split() in s when each is letters, a capital first, then small letters
+ * (w.isalpha() and w[0].isupper() and w[1:].islower()), else 0 (at the first other word:
+ * most lines). */
+static Py_ssize_t pair_title_words(int kind, const void *s, Py_ssize_t n)
 {
     Py_ssize_t words = 0, i = 0;
     while (i < n) {
@@ -72,16 +86,16 @@ static Py_ssize_t pair_words(int kind, const void *s, Py_ssize_t n, int *titled)
         if (i == n)
             break;
         Py_ssize_t start = i;
-        int alpha = 1;
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ(kind, s, start)))
+            return 0;
         while (i < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, s, i))) {
-            alpha = alpha && Py_UNICODE_ISALPHA(PyUnicode_READ(kind, s, i));
+            if (!Py_UNICODE_ISALPHA(PyUnicode_READ(kind, s, i)))
+                return 0;
             i++;
         }
+        if (!pair_islower(kind, s, start + 1, i))
+            return 0;
         words++;
-        if (*titled
-            && !(alpha && Py_UNICODE_ISUPPER(PyUnicode_READ(kind, s, start))
-                 && pair_islower(kind, s, start + 1, i)))
-            *titled = 0;
     }
     return words;
 }
@@ -108,14 +122,13 @@ static PyObject *py_pair_shapes(PyObject *self, PyObject *args)
         if (a == b)
             continue;
         accents = accents && pair_accented(a) && pair_accented(b);
-        if (!before && i + 2 < n && Py_UNICODE_ISUPPER(PyUnicode_READ(ck, c, i + 1))
-            && Py_UNICODE_ISLOWER(PyUnicode_READ(ck, c, i + 2)) && Py_UNICODE_ISALPHA(b)
-            && (i == 0 || !Py_UNICODE_ISALPHA(PyUnicode_READ(ck, c, i - 1))))
+        /* (a word's start first: most changed letters stand inside words) */
+        if (!before && i + 2 < n && (i == 0 || !Py_UNICODE_ISALPHA(PyUnicode_READ(ck, c, i - 1)))
+            && Py_UNICODE_ISUPPER(PyUnicode_READ(ck, c, i + 1))
+            && Py_UNICODE_ISLOWER(PyUnicode_READ(ck, c, i + 2)) && Py_UNICODE_ISALPHA(b))
             before = 1;
     }
-    int titled = 1;
-    Py_ssize_t words = pair_words(tk, t, n, &titled);
-    int ignored = 1;
-    int title = titled && words >= 2 && pair_words(ck, c, n, &ignored) == words;
+    Py_ssize_t words = pair_title_words(tk, t, n);
+    int title = words >= 2 && pair_words(ck, c, n) == words;
     return PyLong_FromLong(before | accents << 1 | title << 2);
 }
