@@ -96,15 +96,8 @@ _ACCENTED = _AccentedTable()
 def _accents_only_changed(text: str, cand: str) -> bool:
     """Every character the round trip changes is an accented letter made another: what
     each shape but the title case (which reads words) needs, asked once for all four
-    (most repairs make a letter of another script, or of none)."""
-    # (the compiled scan of the pair where it answers, see pair_shapes)
-    bits = pair_shapes(text, cand)
-    if bits is not None:
-        return bool(bits & ACCENTS_ONLY)
-    return _accents_only_changed_py(text, cand)
-
-
-def _accents_only_changed_py(text: str, cand: str) -> bool:
+    (most repairs make a letter of another script, or of none). (:func:`accent_swapped`
+    reads it from the compiled pair scan where that answers, see pair_shapes.)"""
     accented = _ACCENTED
     return all(accented[text[i]] and accented[cand[i]] for i in changed_at(text, cand))
 
@@ -303,12 +296,17 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
-    if _title_case_broken(text, cand):
+    # (one compiled scan of the pair answers the first test of every shape: most repairs
+    # fail both, see pair_shapes)
+    bits = pair_shapes(text, cand)
+    title = _title_words_py(text, cand) if bits is None else bits & TITLE_WORDS
+    if title and _title_case_broken(text, cand):
         return True
     # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
     # as the loosest of them counts: most repairs are longer)
-    return (
-        _accents_only_changed(text, cand)
+    accents = _accents_only_changed(text, cand) if bits is None else bits & ACCENTS_ONLY
+    return bool(
+        accents
         and _letter_words(text) <= MAX_WORDS
         and (
             _final_accent_swapped(text, cand, gain)

@@ -61,11 +61,11 @@ def pair_shapes(text: str, cand: str) -> int | None:
 def pair_shapes_py(text: str, cand: str) -> int:
     """The answers of the three scans for the same-length pair, as bits (the reference of
     the compiled ``pair_shapes``)."""
-    from textfix.repair.accent_swaps import _accents_only_changed_py, _title_words_py
+    from textfix.repair.accent_swaps import _accents_only_changed, _title_words_py
     from textfix.repair.unmended import _before_capitalised_py
 
     return (
         BEFORE_CAPITALISED * _before_capitalised_py(text, cand)
-        | ACCENTS_ONLY * _accents_only_changed_py(text, cand)
+        | ACCENTS_ONLY * _accents_only_changed(text, cand)
         | TITLE_WORDS * _title_words_py(text, cand)
     )
