@@ -17,7 +17,9 @@
  * `line_pages` adds plausible()'s line-level tests, `clean_line` line.untouched's quick
  * proof (with ftfy's badness pattern and utf8.SHAPE, matched by _cplausible_match.h).
  * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
- * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h.
+ * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h;
+ * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
+ * Latin-1 line, for narrow.py).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1331,6 +1333,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 }
 
 #include "_cplausible_proof.h"
+#include "_cplausible_pairs.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1541,6 +1544,11 @@ static PyMethodDef methods[] = {
     {"looks_quoted", py_looks_quoted, METH_O, "quote_signs.looks_quoted(text)."},
     {"quote_tables", py_quote_tables, METH_NOARGS,
      "quote_signs' tables as compiled: (sign_kinds(), heads, ELISION_NEXT, CONTRACTION_TAILS)."},
+    {"init_accented", py_init_accented, METH_O,
+     "Hand over accent_swaps._accented as one bit per BMP character (pair_shapes.py)."},
+    {"pair_shapes", py_pair_shapes, METH_VARARGS,
+     "pair_shapes.pair_shapes_py(text, cand): the last gate's character scans of a pair."},
+    {"latin1", py_latin1, METH_O, "narrow.latin1_py(text): every character below U+0100."},
     {NULL, NULL, 0, NULL},
 };
 

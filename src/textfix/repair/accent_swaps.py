@@ -58,6 +58,7 @@ import unicodedata
 
 from textfix.repair.ce_letters import _vowel
 from textfix.repair.gates import changed_at
+from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS, pair_shapes
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, form_langs, stem_letters
 from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
@@ -95,7 +96,8 @@ _ACCENTED = _AccentedTable()
 def _accents_only_changed(text: str, cand: str) -> bool:
     """Every character the round trip changes is an accented letter made another: what
     each shape but the title case (which reads words) needs, asked once for all four
-    (most repairs make a letter of another script, or of none)."""
+    (most repairs make a letter of another script, or of none). (:func:`accent_swapped`
+    reads it from the compiled pair scan where that answers, see pair_shapes.)"""
     accented = _ACCENTED
     return all(accented[text[i]] and accented[cand[i]] for i in changed_at(text, cand))
 
@@ -235,14 +237,28 @@ def _accents_only_respelled(text: str, cand: str) -> bool:
     )
 
 
+def _title_words(text: str, cand: str) -> bool:
+    """Two or more words between spaces, as many in ``cand``, each a capital followed by
+    small letters (``Punnd Èire``): the title-cased line :func:`_title_case_broken` reads."""
+    bits = pair_shapes(text, cand)
+    if bits is not None:
+        return bool(bits & TITLE_WORDS)
+    return _title_words_py(text, cand)
+
+
+def _title_words_py(text: str, cand: str) -> bool:
+    words = text.split()
+    return (
+        len(words) >= 2
+        and len(words) == len(cand.split())
+        and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+    )
+
+
 def _title_case_broken(text: str, cand: str) -> bool:
-    words, cand_words = text.split(), cand.split()
-    if (
-        len(words) < 2
-        or len(words) != len(cand_words)
-        or not all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
-    ):
+    if not _title_words(text, cand):
         return False
+    words, cand_words = text.split(), cand.split()
     changed = [(a, b) for a, b in zip(words, cand_words, strict=True) if a != b]
     return (
         len(changed) == 1
@@ -280,12 +296,17 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
     if len(text) != len(cand) or text == cand:
         return False
-    if _title_case_broken(text, cand):
+    # (one compiled scan of the pair answers the first test of every shape: most repairs
+    # fail both, see pair_shapes)
+    bits = pair_shapes(text, cand)
+    title = _title_words_py(text, cand) if bits is None else bits & TITLE_WORDS
+    if title and _title_case_broken(text, cand):
         return True
     # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
     # as the loosest of them counts: most repairs are longer)
-    return (
-        _accents_only_changed(text, cand)
+    accents = _accents_only_changed(text, cand) if bits is None else bits & ACCENTS_ONLY
+    return bool(
+        accents
         and _letter_words(text) <= MAX_WORDS
         and (
             _final_accent_swapped(text, cand, gain)

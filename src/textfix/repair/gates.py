@@ -28,6 +28,7 @@ from textfix.repair.gate_sheet import (
     answer,
     core_words,
 )
+from textfix.repair.narrow import narrow, wide
 from textfix.scoring._data import langdata
 from textfix.scoring.model import CHAR_TABLE_SIZE, TOKEN_RE, composed, script_of, word_langs
 
@@ -54,8 +55,8 @@ def _capital_ends_small_word(word: str) -> bool:
 
 def looks_clean(text: str) -> bool:
     """True when every non-ASCII word is a known word and no mojibake shape shows."""
-    if _SUSPECT_RE.search(text):
-        return False
+    # (the words first: most garbled lines make an unknown one, and show no shape the
+    # search below finds)
     words = langdata().word_mask
     common = -1
     found = core_words(text)  # (the same search in C)
@@ -74,7 +75,7 @@ def looks_clean(text: str) -> bool:
             return False
         common &= mask
     # Every word known, and at least one language knows them all.
-    return common != 0
+    return common != 0 and not _SUSPECT_RE.search(text)
 
 
 @cache
@@ -97,7 +98,7 @@ def _mac_capitals() -> dict[str, str]:
 @cache
 def _signs_of_capitals() -> re.Pattern[str]:
     """One of the characters :func:`_mac_capitals` knows: the only ones that can count."""
-    return re.compile("[" + "".join(map(re.escape, sorted(_mac_capitals()))) + "]")
+    return wide(re.compile("[" + "".join(map(re.escape, sorted(_mac_capitals()))) + "]"))
 
 
 #: A sign or a letter of 0x80-0x9F glued to the start of a word of small Cyrillic letters
@@ -117,8 +118,8 @@ def capital_behind_sign(text: str) -> bool:
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
     """
-    if _signs_of_capitals().search(text) is None:
-        return False  # (most lines: no such sign at all, one cheap scan)
+    if narrow(text) or _signs_of_capitals().search(text) is None:
+        return False  # (most lines: no such sign at all, one cheap scan; none in Latin-1)
     capitals = _mac_capitals()
     for m in _SIGN_BEFORE_WORD.finditer(text):
         capital = capitals.get(m.group(1))
@@ -135,7 +136,7 @@ def capital_behind_sign(text: str) -> bool:
 
 #: The languages whose alphabets hold cp1251's capitals at 0x80-0x9F, and those capitals.
 _SERBIAN_CAPITAL_LANGS = ("sr", "mk")
-_SERBIAN_CAPITAL = re.compile("[ЂЃЉЊЌЋЏ]")
+_SERBIAN_CAPITAL = wide(re.compile("[ЂЃЉЊЌЋЏ]"))
 
 
 def capital_of_other_alphabet(text: str) -> bool:
@@ -147,7 +148,7 @@ def capital_of_other_alphabet(text: str) -> bool:
     >>> capital_of_other_alphabet("Љогалым"), capital_of_other_alphabet("Џида и Љубав")
     (True, False)
     """
-    if _SERBIAN_CAPITAL.search(text) is None:
+    if narrow(text) or _SERBIAN_CAPITAL.search(text) is None:
         return False  # (most lines: one cheap scan)
     capitals = _mac_capitals()
     models = [langdata().models.get(lang) for lang in _SERBIAN_CAPITAL_LANGS]

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from textfix.repair.gate_sheet import CASE_ONLY, SCRIPTS_MIXED, answer
+from textfix.repair.narrow import narrow, wide
 from textfix.scoring.endings import STEM, ending_langs
 from textfix.scoring.model import TOKEN_RE, odd_case, script_of
 
@@ -163,7 +164,7 @@ def _scripts(word: str) -> set[str]:
 
 #: Box drawing and block elements: what cp437 and cp866 text is meant to hold (trees,
 #: frames, bars).
-_DRAWING = re.compile("[\u2500-\u259f]")
+_DRAWING = wide(re.compile("[\u2500-\u259f]"))
 
 
 def scripts_mixed(text: str, cand: str) -> bool:
@@ -180,7 +181,7 @@ def scripts_mixed(text: str, cand: str) -> bool:
     """
     if answer(text, cand, SCRIPTS_MIXED) is False:
         return False  # (the compiled gate sheet: no box drawing in the text)
-    if len(text) != len(cand) or not _DRAWING.search(text):
+    if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
     for m in TOKEN_RE.finditer(cand):
         before, word = text[m.start() : m.end()], m.group()

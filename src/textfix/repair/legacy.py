@@ -114,6 +114,7 @@ from textfix.repair.line_language import (
     code_of as _code_of,
 )
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
+from textfix.repair.narrow import narrow, wide
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
     distinct_tables,
@@ -1733,7 +1734,7 @@ def _line_names_other_language(best: Candidate) -> bool:
 #: Cyrillic letters that look like Latin ones, and their Latin twins.
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
 #: One of them (a cheap test first).
-_LOOK_ALIKE = re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]")
+_LOOK_ALIKE = wide(re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]"))
 
 
 def _look_alikes_replaced(text: str, cand: str) -> bool:
@@ -1741,7 +1742,7 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
     look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
     """
-    if len(text) != len(cand) or not _LOOK_ALIKE.search(text):
+    if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE.search(text):
         return False  # (a word that reads as Latin once spelled in Latin holds one)
     for m in TOKEN_RE.finditer(text):
         word = m.group()
@@ -1785,7 +1786,7 @@ def _only_letter_runs(text: str, cand: str) -> bool:
 
 #: Box drawing, block elements and geometric shapes: frames, tables, trees and bars are
 #: drawn with them, and code pages such as cp437, cp866 and koi8-r show letters as them.
-_DRAWING = re.compile("[\u2500-\u25ff]")
+_DRAWING = wide(re.compile("[\u2500-\u25ff]"))
 #: A repair that reads drawing alone as words needs a known word this long.
 DRAWN_WORD = 4
 _TRIPLE = re.compile(r"(.)\1\1")
@@ -1807,7 +1808,7 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     found = answer(text, cand, DRAWING)
     if found is not None:
         return found
-    if len(text) != len(cand) or not _DRAWING.search(text):
+    if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
     drawn = mixed = long_known = False
     for m in TOKEN_RE.finditer(cand):
@@ -1820,7 +1821,11 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
             drawn = True
         else:
             mixed = True  # letters read wrong beside the signs: mojibake's shape
-        long_known = long_known or (len(word) >= DRAWN_WORD and _known_any_accent(word))
+        # (a mixed line is no frame: only a rule spelled further on still counts, and no
+        # word need be looked up)
+        long_known = long_known or (
+            not mixed and len(word) >= DRAWN_WORD and _known_any_accent(word)
+        )
     return drawn and not mixed and not long_known
 
 
@@ -2551,9 +2556,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Štšerbakov") or reads worse than the line ("Varang Þiti" is no mac-latin2
     # "Varang řiti"): no gate lets those pass.
     # (the cheap tests first: the best round trip of most garbled lines does neither)
+    # (the letters lost are asked again of the round trip judged below, most often this one)
+    first_lost = (found[0].text, _letters_to_symbols(text, found[0].text)) if found else None
     if (
-        found
-        and (_letters_to_symbols(text, found[0].text) or found[0].score.logprob < original_lp)
+        first_lost is not None
+        and (first_lost[1] or found[0].score.logprob < original_lp)
         and strays()
     ):
         found = _stray_first(text, found)
@@ -2693,7 +2700,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     proved = _once(lambda: family_made_words(text, best.text, best.chain))
     passed = (
         (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
-        and not _letters_to_symbols(text, best.text)
+        and not (
+            first_lost[1]
+            if first_lost is not None and first_lost[0] == best.text
+            else _letters_to_symbols(text, best.text)
+        )
         and (shaped or not mojibake_shape(core(best.text)))
         and _longest_word(best.text, text) >= 2
         # (letter runs, drawing, ornaments, units, demos, letters of no one alphabet, middle

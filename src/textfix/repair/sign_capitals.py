@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from textfix.chains import STEPS, family_langs
+from textfix.repair.narrow import narrow, wide
 from textfix.scoring import word_langs
 from textfix.scoring._data import langdata
 from textfix.types import Step
@@ -53,7 +54,7 @@ def _sign_before_word(step: Step) -> re.Pattern[str]:
 def _any_sign() -> re.Pattern[str]:
     """Any shown character of any step: most lines have none (one cheap scan)."""
     signs = {sign for step in SIGN_CAPITAL_STEPS for sign in _capitals(step)}
-    return re.compile("[" + "".join(map(re.escape, sorted(signs))) + "]")
+    return wide(re.compile("[" + "".join(map(re.escape, sorted(signs))) + "]"))
 
 
 @cache
@@ -72,7 +73,7 @@ def capital_behind_latin_sign(text: str) -> Step | None:
     >>> capital_behind_latin_sign("™ marks and žena"), capital_behind_latin_sign("Šablon")
     (None, None)
     """
-    if _any_sign().search(text) is None:
+    if narrow(text) or _any_sign().search(text) is None:
         return None
     for step in SIGN_CAPITAL_STEPS:
         true, shown = step

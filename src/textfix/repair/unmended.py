@@ -29,11 +29,20 @@ from operator import ne
 
 from textfix.chains import charset
 from textfix.repair.gates import changed_at
+from textfix.repair.pair_shapes import BEFORE_CAPITALISED, pair_shapes
 
 
 def _before_capitalised(text: str, cand: str) -> bool:
     """A changed character becomes a letter glued before a capital and a small letter, at
     a word's start (``ÜDe``, ``šDe``): no letter there makes a word of clean case."""
+    # (the compiled scan of the pair where it answers: most repairs make no such letter)
+    bits = pair_shapes(text, cand)
+    if bits is not None:
+        return bool(bits & BEFORE_CAPITALISED)
+    return _before_capitalised_py(text, cand)
+
+
+def _before_capitalised_py(text: str, cand: str) -> bool:
     for i in changed_at(text, cand):
         # (the capital ahead first: most changed letters stand before a small one)
         if (
