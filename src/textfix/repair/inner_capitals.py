@@ -235,13 +235,14 @@ def _judged(text: str, cand: str, true: str, rest: _Rest, weak: bool) -> bool:
         read = score(prose(cand))
         if read.letters >= READ_LETTERS and read.lang in models and fits(true, read.lang):
             named.append(models[read.lang])
-    return any(_letters_fit(text, cand, model.alphabet) for model in named)
+    return any(_letters_fit(text, cand, model.alphabet, true) for model in named)
 
 
-def _letters_fit(text: str, cand: str, alphabet: frozenset[str]) -> bool:
+def _letters_fit(text: str, cand: str, alphabet: frozenset[str], true: str) -> bool:
     """Every character changed becomes a letter of ``alphabet`` (or a :data:`MARKS` mark),
     no small letter a capital, and was a capital made small or foreign to ``alphabet``; no
-    word changed was a known word (but for its capitals)."""
+    word changed was a known word (but for its capitals) of a language written in ``true``
+    (Icelandic "síu" is Albanian "s’u" shown as mac-roman, Italian "sì" Upper Sorbian "s“")."""
     for a, b in zip(text, cand, strict=True):
         if a == b:
             continue
@@ -257,9 +258,16 @@ def _letters_fit(text: str, cand: str, alphabet: frozenset[str]) -> bool:
         word, made = m.group(), cand[m.start() : m.end()]
         # (a capital after the first made small is no respelling: the lists are looked up
         # in small letters, where "ÈÈn" is Dutch "èèn" and "NÝ" Icelandic "ný")
-        if len(word) > 1 and word != made and word_langs(word) and not _lowers_inner(word, made):
+        known = len(word) > 1 and word != made and word_langs(word) & _written_in(true)
+        if known and not _lowers_inner(word, made):
             return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _written_in(true: str) -> int:
+    """The bits (model indexes) of the languages written in ``true``."""
+    return sum(1 << m.index for code, m in langdata().models.items() if fits(true, code))
 
 
 def _lowers_inner(word: str, made: str) -> bool:
