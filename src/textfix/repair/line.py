@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
-from textfix.repair import legacy, no_repair, utf8, utf8_structural
+from textfix.repair import inner_capitals, legacy, no_repair, utf8, utf8_structural
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
@@ -86,7 +86,9 @@ def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
         # below fail there: the engine looks at once (False proves nothing; the engine then
         # finds what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
-    if _looks(text):
+    # (or small letters shown as capitals inside words, which inner_capitals repairs where
+    # the engine leaves them: "GÎff eng valid")
+    if _looks(text) or inner_capitals.capitals_lowered(text) is not None:
         return False
     shaped = utf8.SHAPE.search(text) is not None
     # (the common route of cannot_pass first, decisive for most lines that get here and
@@ -174,8 +176,9 @@ def quick_proof() -> Callable[[str], bool] | None:
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
 #: heuristics are the reference there), UTF-8 decodes that prove themselves where ftfy's
-#: heuristic passes, then the single-byte legacy engine.
-REPAIRERS: tuple[Repairer, ...] = (_utf8, utf8_structural.repair, legacy.repair)
+#: heuristic passes, then the single-byte legacy engine (``inner_capitals`` repairs where it
+#: leaves a line).
+REPAIRERS: tuple[Repairer, ...] = (_utf8, utf8_structural.repair, inner_capitals.after_engine)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
