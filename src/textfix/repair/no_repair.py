@@ -347,14 +347,15 @@ def _thin_steps(counts: Counter[str]) -> int:
     """Steps changing at most :data:`~textfix.repair.legacy.THIN` characters of a core with
     these non-ASCII character counts (a saturating count per step, in bit masks)."""
     changes = _step_images().changes
-    one = two = three = 0
+    at_least = [0] * (THIN + 1)  # (k: the steps changing more than k characters)
     for ch, n in counts.items():
         mask = changes.get(ch, 0)
-        for _ in range(min(n, THIN + 1)):
-            three |= two & mask
-            two |= one & mask
-            one |= mask
-    return _step_images().every & ~three
+        if mask:
+            # (``n`` characters at once: each step of ``mask`` counts ``n`` more; the
+            # counts below k - n are not yet raised, going down)
+            for k in range(THIN, -1, -1):
+                at_least[k] |= mask if k < n else at_least[k - n] & mask
+    return _step_images().every & ~at_least[THIN]
 
 
 def _known(word: str) -> bool:
@@ -711,17 +712,18 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         if not shaped:
             # Gate: a candidate may not have a shape the original lacks.
             alive &= ~shaped_steps(text)
-        # (the proof's word lookups do not compose the combining accents a cp1258 round
-        # trip makes, the engine's do: a line where such a round trip makes a known word is
-        # the engine's to judge)
-        if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
-            return False
     # (a first pass the word gates refuse leaves _all_fail nothing to look at)
     if (
         alive
         and not refused
         and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first)
     ):
+        return False
+    # (the proof's word lookups do not compose the combining accents a cp1258 round trip
+    # makes, the engine's do: a line where such a round trip makes a known word is the
+    # engine's to judge; asked after the round trips, which fail most garbled lines first,
+    # and where the common route did not: _common_route)
+    if common is None and accents_make_words(text_core, alive):
         return False
     # (after the round trips, which fail most garbled lines at less cost) Letters foreign
     # to the language the line's words name: those words may stand in for known repaired
