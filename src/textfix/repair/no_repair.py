@@ -54,7 +54,7 @@ from typing import NamedTuple, TypeVar
 from textfix._native import load
 from textfix.chains import TRUE_RANK, fits, single_byte_steps
 from textfix.repair._scan import native
-from textfix.repair.ce_letters import _whole, may_prove_words
+from textfix.repair.ce_letters import _whole, may_prove_words, tokens
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
@@ -488,7 +488,7 @@ def _may_back_a_flip(text: str, cand: str) -> bool:
     words of three letters or more (in any language: the gates ask for one language)."""
     letters = votes = 0
     known = _known_test()
-    for word in TOKEN_RE.findall(cand):
+    for word in tokens(cand):
         if (len(word) >= 3 or not word.isascii()) and known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
@@ -599,7 +599,7 @@ def _may_pass_on_words(
     if gain >= STRONG_GAIN and share >= STRONG_KNOWN:
         return True
     known = _known_test()
-    votes = sum(1 for word in TOKEN_RE.findall(cand) if len(word) >= 3 and known(word))
+    votes = sum(1 for word in tokens(cand) if len(word) >= 3 and known(word))
     return votes >= LINE_VOTES + 1
 
 
