@@ -132,7 +132,7 @@ def _looks(text: str) -> bool:
     punctuation shown as signs that ``quote_signs`` repairs ("vir Æn aksie": the compiled
     quick proof hands on every line of its cheap shape, ``looks_quoted``)."""
     return (
-        capital_behind_sign(text)
+        no_repair.sign_capital(text)
         or looks_anyway(text)
         or looks_stray(text)
         or lone_signs(text)

@@ -761,6 +761,11 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     return _settled(text)
 
 
+#: :func:`~textfix.repair.gates.capital_behind_sign` remembered per line: the looks of
+#: :func:`textfix.repair.line.untouched` and :func:`_opening` ask it of the same line.
+sign_capital = lru_cache(maxsize=4096)(capital_behind_sign)
+
+
 @lru_cache(maxsize=4096)  # (untouched asks a line at once, then in full: one verdict)
 def _opening(text: str) -> bool | None:
     """What :func:`cannot_pass` finds before it looks at the round trips one by one, the
@@ -768,7 +773,7 @@ def _opening(text: str) -> bool | None:
     gates may take the line, or a well-formed line's first pass leaves a combining accent
     making a known word; the verdict when that pass leaves nothing to look at; else
     ``None``."""
-    if not examines(text) or capital_behind_sign(text) or capital_behind_latin_sign(text):
+    if not examines(text) or sign_capital(text) or capital_behind_latin_sign(text):
         return False  # (a sign before a small letter: the engine's "signed" route)
     if suspects(text):
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)
