@@ -146,3 +146,52 @@ def test_gates_on_chosen_lines() -> None:
     assert gates is not None
     assert gates.repaired_tokens("ab", "abc") is None
     assert legacy._repaired_tokens("ab", "xbc") == ("xbc",)
+
+
+def assert_same_flips(text: str, cand: str) -> None:
+    assert CGATES is not None
+    expected = legacy._flips_case(text, cand)
+    assert CGATES.flips_case(text, cand, "".join(sorted(legacy._CASELESS))) == expected, (
+        text,
+        cand,
+    )
+
+
+def test_flips_case_on_real_lines_and_their_mojibake() -> None:
+    steps = [(chain,) for chain, _table in single_byte_steps()]
+    pairs = flips = 0
+    for line, garbled in mojibake_pairs(non_ascii_lines(), steps):
+        assert_same_flips(garbled, line)
+        assert_same_flips(line, garbled)
+        flips += legacy._flips_case(garbled, line)
+        pairs += 1
+    assert pairs > 500 and flips > 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.data())
+def test_flips_case_on_hypothesis_text(text: str, data: st.DataObject) -> None:
+    # (a candidate of the same length, some characters changed, often to the other case)
+    cand = "".join(
+        data.draw(st.sampled_from([ch.swapcase()[:1] or ch, *data.draw(st.characters())]))
+        if data.draw(st.booleans())
+        else ch
+        for ch in text
+    )
+    assert_same_flips(text, cand)
+    assert_same_flips(cand, text)
+
+
+def test_flips_case_on_chosen_pairs() -> None:
+    for text, cand in [
+        ("ôl", "Öl"),  # small to capital
+        ("DÚsactiver", "Désactiver"),  # a capital inside a word lowered: no flip
+        ("Ú", "é"),  # a capital alone lowered
+        ("xÚ", "xé"),  # at the end of the line
+        ("ªº µ", "ÄÖ Ü"),  # caseless
+        ("abc", "abcd"),  # lengths differ
+        ("\ud800É\U0001f600", "\ud801é\U0001f601"),
+        ("", ""),
+    ]:
+        assert_same_flips(text, cand)
+        assert_same_flips(cand, text)

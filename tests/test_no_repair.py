@@ -322,3 +322,34 @@ def test_ascii_classes_change_no_shape_mask(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(no_repair, "_ascii_classes", dict)
     assert [shaped_steps(text) for text in texts] == canon
     assert sum(map(bool, canon)) > len(texts) // 4
+
+
+def _thin_steps_one_by_one(counts: Counter[str]) -> int:
+    """The reference of :func:`no_repair._thin_steps`: each character counted one at a time
+    (a saturating count of at most ``THIN + 1`` per step)."""
+    seen = no_repair._step_images()
+    at_least = [0] * (legacy.THIN + 1)
+    for ch, n in counts.items():
+        mask = seen.changes.get(ch, 0)
+        for _ in range(n):
+            for k in range(legacy.THIN, 0, -1):
+                at_least[k] |= at_least[k - 1] & mask
+            at_least[0] |= mask
+    return seen.every & ~at_least[legacy.THIN]
+
+
+_CHANGED = sorted(no_repair._step_images().changes)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_CHANGED[:40], *_CHANGED[-40:], "a", "é", "ж"]), max_size=12))
+def test_thin_steps_counts_all_copies_of_a_character_at_once(chars: list[str]) -> None:
+    counts = Counter(chars)
+    assert no_repair._thin_steps(counts) == _thin_steps_one_by_one(counts)
+
+
+def test_thin_steps_tells_thin_changes_from_more() -> None:
+    ch = next(c for c in _CHANGED if no_repair._step_images().changes[c])
+    steps = no_repair._step_images().changes[ch]
+    assert no_repair._thin_steps(Counter({ch: legacy.THIN})) & steps == steps
+    assert not no_repair._thin_steps(Counter({ch: legacy.THIN + 1})) & steps

@@ -12,6 +12,9 @@
  * then asks Python).
  *
  * sheet: the character-level gates of legacy.repair's accept test at once (_cgates_sheet.h).
+ *
+ * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
+ * it looks at).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -309,6 +312,38 @@ repaired_tokens(PyObject *Py_UNUSED(module), PyObject *args)
     return tokens;
 }
 
+/* legacy._flips_case: a changed letter of text (not one of caseless) that changes case in
+ * cand, small to capital, or capital to small unless it stands between a letter and a small
+ * letter ("DÚsactiver" -> "Désactiver" lowers a capital inside a word). The tests are those
+ * of str.islower, str.isupper and str.isalpha on one character. Lengths that differ: False. */
+static PyObject *
+flips_case(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *text, *cand, *caseless;
+    if (!PyArg_ParseTuple(args, "UUU:flips_case", &text, &cand, &caseless))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (PyUnicode_GET_LENGTH(cand) != n)
+        Py_RETURN_FALSE;
+    int tkind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(cand);
+    const void *tdata = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(cand);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 a = PyUnicode_READ(tkind, tdata, i), b = PyUnicode_READ(ckind, cdata, i);
+        if (a == b || PyUnicode_FindChar(caseless, a, 0, PyUnicode_GET_LENGTH(caseless), 1) >= 0)
+            continue;
+        if (Py_UNICODE_ISLOWER(a) && Py_UNICODE_ISUPPER(b))
+            Py_RETURN_TRUE;
+        if (Py_UNICODE_ISUPPER(a) && Py_UNICODE_ISLOWER(b)) {
+            int inner = i > 0 && i < n - 1 && Py_UNICODE_ISALPHA(PyUnicode_READ(tkind, tdata, i - 1))
+                        && Py_UNICODE_ISLOWER(PyUnicode_READ(tkind, tdata, i + 1));
+            if (!inner)
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef cgates_functions[] = {
     {"init", init, METH_O,
      "init(flags, /)\n--\n\n"
@@ -335,6 +370,9 @@ static PyMethodDef cgates_functions[] = {
     {"typed", typed, METH_O,
      "typed(line, /)\n--\n\n"
      "plausible.typed_in_unicode(line), or None when line has a character beyond the BMP."},
+    {"flips_case", flips_case, METH_VARARGS,
+     "flips_case(text, cand, caseless, /)\n--\n\n"
+     "legacy._flips_case(text, cand), legacy._CASELESS given as the string caseless."},
     {"core_words", core_words, METH_O,
      "core_words(text, /)\n--\n\n"
      "legacy._CORE_WORD.findall(text): the words with a non-ASCII character (needs\n"

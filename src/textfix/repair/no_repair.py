@@ -51,12 +51,14 @@ from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
 from typing import NamedTuple, TypeVar
 
-from textfix.chains import TRUE_RANK, single_byte_steps
+from textfix._native import load
+from textfix.chains import TRUE_RANK, fits, single_byte_steps
 from textfix.repair._scan import native
-from textfix.repair.ce_letters import may_prove_words
+from textfix.repair.ce_letters import _whole, may_prove_words, tokens
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
+    _CASELESS,
     _EDGE,
     CONTEXT_LETTERS,
     CONTEXT_RELIEF,
@@ -88,6 +90,7 @@ from textfix.repair.line_language import (
     _NOT_PROSE,
     LINE_VOTES,
     VOTE_LETTERS,
+    _named_model,
     alphabet_repair,
     foreign_to_line,
 )
@@ -346,14 +349,15 @@ def _thin_steps(counts: Counter[str]) -> int:
     """Steps changing at most :data:`~textfix.repair.legacy.THIN` characters of a core with
     these non-ASCII character counts (a saturating count per step, in bit masks)."""
     changes = _step_images().changes
-    one = two = three = 0
+    at_least = [0] * (THIN + 1)  # (k: the steps changing more than k characters)
     for ch, n in counts.items():
         mask = changes.get(ch, 0)
-        for _ in range(min(n, THIN + 1)):
-            three |= two & mask
-            two |= one & mask
-            one |= mask
-    return _step_images().every & ~three
+        if mask:
+            # (``n`` characters at once: each step of ``mask`` counts ``n`` more; the
+            # counts below k - n are not yet raised, going down)
+            for k in range(THIN, -1, -1):
+                at_least[k] |= mask if k < n else at_least[k - n] & mask
+    return _step_images().every & ~at_least[THIN]
 
 
 def _known(word: str) -> bool:
@@ -452,7 +456,28 @@ def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
         return True
     if _only_letter_runs(text, cand):
         return True
-    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(text, cand)
+    return thin and not shaped and _flips(text, cand) and not _may_back_a_flip(text, cand)
+
+
+def _flips(text: str, cand: str) -> bool:
+    """:func:`~textfix.repair.legacy._flips_case` (the reference), compiled where built
+    (``_cgates.flips_case``: asked of every round trip :func:`_fails_plain_gates` reads)."""
+    compiled = _compiled_flips()
+    if compiled is not None:
+        return compiled(text, cand, _CASELESS_CHARS)
+    return _flips_case(text, cand)
+
+
+#: :data:`~textfix.repair.legacy._CASELESS` as the string ``_cgates.flips_case`` reads.
+_CASELESS_CHARS = "".join(sorted(_CASELESS))
+
+
+@cache
+def _compiled_flips() -> Callable[[str, str, str], bool] | None:
+    """``_cgates.flips_case``, or ``None`` without the module."""
+    module = load("textfix.repair._cgates")
+    flips: Callable[[str, str, str], bool] | None = None if module is None else module.flips_case
+    return flips
 
 
 def _may_back_a_flip(text: str, cand: str) -> bool:
@@ -463,7 +488,7 @@ def _may_back_a_flip(text: str, cand: str) -> bool:
     words of three letters or more (in any language: the gates ask for one language)."""
     letters = votes = 0
     known = _known_test()
-    for word in TOKEN_RE.findall(cand):
+    for word in tokens(cand):
         if (len(word) >= 3 or not word.isascii()) and known(word):
             votes += len(word) >= 3
             letters += 0 if word.isascii() else len(word)
@@ -499,7 +524,6 @@ def _all_fail(
     bar on the gain by (none in a fresh context). ``first`` is the first pass
     (:func:`_first_pass` with every step checked) when the caller has it: the line is then
     well formed and has no shape (:func:`_word_route`)."""
-    tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
     needs_words = first is not None or (not shaped and well_formed(text_core))
     # Thin steps and steps making a space: a shaped line needs them only past the first
@@ -515,7 +539,7 @@ def _all_fail(
         first = _first_pass(text_core, chars, steps, check, spacing, needs_words)
     for j in first:
         if check >> j & 1:
-            cand_core = text_core.translate(tables[j][1])
+            cand_core = text_core.translate(_whole_table(j))
             if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
                 continue
             if needs_words and word_pool and not _has_known_words(text_core, cand_core):
@@ -527,9 +551,10 @@ def _all_fail(
         thin_steps, spacing = _thin_and_spacing(counts, chars)
     original = _original_level(score(text_core)) if left else 0.0  # (the engine's first)
     for j in left:
-        table = tables[j][1]
+        table = _whole_table(j)
         thin = bool(thin_steps >> j & 1)
-        if _fails_plain_gates(text, text.translate(table), thin, shaped):
+        cand = text.translate(table)
+        if _fails_plain_gates(text, cand, thin, shaped):
             continue
         cand_core = text_core.translate(table)
         words = _changes_known_word(text_core, cand_core, bool(spacing >> j & 1))
@@ -543,10 +568,13 @@ def _all_fail(
             evidence = _share(_changed_words(text_core, cand_core), -1)[1]
         if not _gains_enough(gain, words, shaped, may_swap, evidence, relief):
             continue
-        if needs_words and not relief and not may_swap:
-            cand = text.translate(table)
-            if not _may_pass_on_words(text, cand, _changed_words(text_core, cand_core), gain):
-                continue
+        if (
+            needs_words
+            and not relief
+            and not may_swap
+            and not _may_pass_on_words(text, cand, _changed_words(text_core, cand_core), gain)
+        ):
+            continue
         return False
     return True
 
@@ -571,7 +599,7 @@ def _may_pass_on_words(
     if gain >= STRONG_GAIN and share >= STRONG_KNOWN:
         return True
     known = _known_test()
-    votes = sum(1 for word in TOKEN_RE.findall(cand) if len(word) >= 3 and known(word))
+    votes = sum(1 for word in tokens(cand) if len(word) >= 3 and known(word))
     return votes >= LINE_VOTES + 1
 
 
@@ -621,7 +649,6 @@ def _first_pass(
         size = (len(single_byte_steps()) + 7) // 8
         alive, checked, later = (m.to_bytes(size, "little") for m in (steps, check, spacing))
         return compiled(text_core, alive, checked, later, cut, _EDGE)
-    tables = single_byte_steps()
     images = [_step_images().images[ch] for ch in chars]
     out: list[int] = []
     tried: set[tuple[str, ...]] = set()
@@ -634,7 +661,7 @@ def _first_pass(
             continue
         tried.add(column)
         word_gate = bool(check & low) and not spacing & low
-        if word_gate and not _changes_known_word(text_core, text_core.translate(tables[j][1])):
+        if word_gate and not _changes_known_word(text_core, text_core.translate(_whole_table(j))):
             continue
         out.append(j)
         if 0 <= cut < len(out):
@@ -687,27 +714,18 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     (False, True)
     """
     relief = 0.0 if fresh else CONTEXT_RELIEF
-    if not examines(text) or capital_behind_sign(text) or capital_behind_latin_sign(text):
-        return False  # (a sign before a small letter: the engine's "signed" route)
-    if suspects(text):
-        return False  # (stray letters: the engine's "strayed" route, see stray_letters)
-    if signs_quoted(text) is not None:
-        return False  # (quotation marks shown as signs: see quote_signs)
+    opening = _opening(text)
+    if opening is not None:
+        return opening
+    if at_once:
+        return False
     text_core = core(text)
-    # (a well-formed line's first pass in one compiled call, when built, and what it tells;
-    # asked once of a line, which untouched may ask twice: at once, then in full)
-    common = _common_route(text, text_core)
+    common = _common_route(text, text_core)  # (what _opening found: remembered)
     first: list[int] | None = None
     refused = False  # whether the word gates alone refuse every round trip
     named: bool | None = None  # whether the line's words name a language foreign to its letters
     if common is not None:
-        if common.settles:
-            return _settled(text)  # (what the steps below find)
-        if common.marks_words:
-            return False
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
-    if at_once:
-        return False
     counts = Counter(_NON_ASCII.findall(text_core))
     if common is not None:
         shaped = False
@@ -717,17 +735,18 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         if not shaped:
             # Gate: a candidate may not have a shape the original lacks.
             alive &= ~shaped_steps(text)
-        # (the proof's word lookups do not compose the combining accents a cp1258 round
-        # trip makes, the engine's do: a line where such a round trip makes a known word is
-        # the engine's to judge)
-        if accents_make_words(text_core, alive):  # (none of those steps alive: False at once)
-            return False
     # (a first pass the word gates refuse leaves _all_fail nothing to look at)
     if (
         alive
         and not refused
         and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first)
     ):
+        return False
+    # (the proof's word lookups do not compose the combining accents a cp1258 round trip
+    # makes, the engine's do: a line where such a round trip makes a known word is the
+    # engine's to judge; asked after the round trips, which fail most garbled lines first,
+    # and where the common route did not: _common_route)
+    if common is None and accents_make_words(text_core, alive):
         return False
     # (after the round trips, which fail most garbled lines at less cost) Letters foreign
     # to the language the line's words name: those words may stand in for known repaired
@@ -742,6 +761,34 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     return _settled(text)
 
 
+#: :func:`~textfix.repair.gates.capital_behind_sign` remembered per line: the looks of
+#: :func:`textfix.repair.line.untouched` and :func:`_opening` ask it of the same line.
+sign_capital = lru_cache(maxsize=4096)(capital_behind_sign)
+
+
+@lru_cache(maxsize=4096)  # (untouched asks a line at once, then in full: one verdict)
+def _opening(text: str) -> bool | None:
+    """What :func:`cannot_pass` finds before it looks at the round trips one by one, the
+    same in any document context: ``False`` when an engine route other than the round trips'
+    gates may take the line, or a well-formed line's first pass leaves a combining accent
+    making a known word; the verdict when that pass leaves nothing to look at; else
+    ``None``."""
+    if not examines(text) or sign_capital(text) or capital_behind_latin_sign(text):
+        return False  # (a sign before a small letter: the engine's "signed" route)
+    if suspects(text):
+        return False  # (stray letters: the engine's "strayed" route, see stray_letters)
+    if signs_quoted(text) is not None:
+        return False  # (quotation marks shown as signs: see quote_signs)
+    # (a well-formed line's first pass in one compiled call, when built, and what it tells)
+    common = _common_route(text, core(text))
+    if common is None:
+        return None
+    if common.settles:
+        return _settled(text)  # (what the steps of cannot_pass find)
+    return False if common.marks_words else None
+
+
+@lru_cache(maxsize=4096)  # (the end of cannot_pass, and of its opening: asked once a line)
 def _settled(text: str) -> bool:
     """The end of :func:`cannot_pass` once every round trip failed the gates it reads: no
     whole-line UTF-8 round trip, and no repair the engine's "proved" route may pass (signs
@@ -765,13 +812,21 @@ def _mends(text: str, text_core: str, counts: Counter[str], steps: int) -> bool:
     core's characters once) may mend the letters foreign to the line's language, under
     any of the chains the engine may name for it
     (:func:`~textfix.repair.line_language.alphabet_repair`)."""
+    # (alphabet_repair mends only through a true page that writes the language the line's
+    # words name: a rewrite none of whose pages does is not even translated)
+    model = _named_model(text)
+    if model is None:
+        return False
     tables = single_byte_steps()
     chars = [ch for ch in counts if ch in _step_images().images]
     # (every distinct rewrite: no word gate, no cut)
     for j in _first_pass(text_core, chars, steps, 0, 0, True):
-        cand = text.translate(tables[j][1])
         trues = {tables[k][0][0] for k in _bit_indices(_same_rewrite(chars, j))}
-        if any(alphabet_repair(text, cand, true) for true in sorted(trues)):
+        fitting = sorted(true for true in trues if fits(true, model.code))
+        if not fitting:
+            continue
+        cand = text.translate(_whole_table(j))
+        if any(alphabet_repair(text, cand, true) for true in fitting):
             return True
     return False
 
@@ -869,6 +924,15 @@ def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
     return left, _mask(marking), _mask(spacing), _mask(alive)
 
 
+@cache  # (built for a step when a line first needs its round trip: most steps never are)
+def _whole_table(j: int) -> dict[int, str]:
+    """The translation of step ``j`` of :func:`~textfix.chains.single_byte_steps` with the
+    common characters it leaves mapped to themselves (``ce_letters._whole``): the same round
+    trip, but ``str.translate`` raises and catches no ``KeyError`` for each of them (most of
+    a line: a long line's round trip costs half as much)."""
+    return _whole(single_byte_steps()[j][1])
+
+
 def _mask(steps: bytes) -> int:
     return int.from_bytes(steps, "little")
 
@@ -878,9 +942,8 @@ def _words_refuse(text_core: str, left: list[int], spacing: int) -> bool:
     ``spacing`` make a space), :func:`_all_fail` drops every round trip before the gates
     (it makes a space but changes no known word, or it is no candidate of the engine's
     word-only pool)."""
-    tables = single_byte_steps()
     for j in left:
-        cand_core = text_core.translate(tables[j][1])
+        cand_core = text_core.translate(_whole_table(j))
         if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
             continue
         if not _has_known_words(text_core, cand_core):
