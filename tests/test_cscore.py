@@ -32,6 +32,8 @@ def _exact(value: object) -> object:
 
 def assert_same(text: str) -> None:
     assert TABLES is not None
+    assert model.composed(text) == model._composed_py(text), text
+    assert TABLES.one_alphabet(text) == model._one_alphabet_py(text), text
     quick = model._quick_py(text)
     assert _exact(TABLES.quick(text)) == _exact(quick), text
     assert _exact(TABLES.bound(*quick[1:])) == _exact(model._bound(*quick[1:])), text
@@ -140,6 +142,40 @@ _TEXT = st.text(
 @given(_TEXT)
 def test_any_text_scores_the_same(text: str) -> None:
     assert_same(text)
+
+
+def test_composed_is_the_compiled_scan() -> None:
+    # (one-byte strings are taken as accent-free unread; wider ones are scanned)
+    assert model.composed is not model._composed_py
+    for text in (
+        "Straße",
+        "tro\u0323ng",
+        "Tiê\u0301ng Viê\u0323t",
+        "Цей\u0301",
+        "a\u036f",
+        "a\u0370",
+    ):
+        got = model.composed(text)
+        assert got == model._composed_py(text), text
+        assert (got is text) == (model._composed_py(text) is text), text
+
+
+def test_one_alphabet_is_the_same() -> None:
+    # (letters of no alphabet, of two alphabets, marks, folds to ASCII, beyond the BMP)
+    assert TABLES is not None
+    for text in (
+        "Kuþ uçtu",
+        "Tiê\u0301ng Viê\u0323t",
+        "Straße İzmir",
+        "Ωμέγα ΣΟΦΙΑ",
+        "a\u0300b",
+        "𝒜bc",
+        "中文 text",
+        "dzień þ",
+        "",
+        "«»",
+    ):
+        assert TABLES.one_alphabet(text) == model._one_alphabet_py(text), text
 
 
 @settings(max_examples=200, deadline=None)

@@ -955,6 +955,17 @@ composed(PyObject *text)
     return text;
 }
 
+/* composed(raw) of an argument, which must be a str (NULL with TypeError if not). */
+static PyObject *
+composed_arg(PyObject *raw)
+{
+    if (!PyUnicode_Check(raw)) {
+        PyErr_SetString(PyExc_TypeError, "text must be str");
+        return NULL;
+    }
+    return composed(raw);
+}
+
 /* model._quick of a composed text, as numbers: the value, the joined tokens (NULL: "",
  * else PyMem-allocated, the caller's to free), the symbols' cost and count. */
 typedef struct {
@@ -1037,11 +1048,7 @@ quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
 static PyObject *
 Tables_quick(Tables *self, PyObject *raw)
 {
-    if (!PyUnicode_Check(raw)) {
-        PyErr_SetString(PyExc_TypeError, "text must be str");
-        return NULL;
-    }
-    PyObject *text = composed(raw);
+    PyObject *text = composed_arg(raw);
     if (text == NULL) {
         return NULL;
     }
@@ -2825,6 +2832,50 @@ Tables_odd_cases(Tables *self, PyObject *text)
     return PyLong_FromSsize_t(odd);
 }
 
+/* The second half of model.well_formed: one language's alphabet holds every folded letter
+ * beyond ASCII of the composed text's TOKEN_RE characters (a token's characters are those
+ * TOKEN_RE takes one by one, and folding goes character by character). */
+static PyObject *
+Tables_one_alphabet(Tables *self, PyObject *raw)
+{
+    PyObject *text = composed_arg(raw);
+    if (text == NULL) {
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    uint64_t mask = ~(uint64_t)0;
+    CharInfo spare, spare_fold;
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(text) && mask; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch < 0x80) {
+            continue; /* (an ASCII character folds to ASCII) */
+        }
+        const CharInfo *ci = info(self, ch, &spare);
+        if (ci == NULL) {
+            Py_DECREF(text);
+            return NULL;
+        }
+        if (!(ci->flags & F_TOKEN)) {
+            continue;
+        }
+        for (int j = 0; j < ci->nfold; j++) {
+            Py_UCS4 f = ci->fold[j];
+            if (f < 0x80) {
+                continue;
+            }
+            const CharInfo *fi = info(self, f, &spare_fold);
+            if (fi == NULL) {
+                Py_DECREF(text);
+                return NULL;
+            }
+            mask &= fi->mask;
+        }
+    }
+    Py_DECREF(text);
+    return PyBool_FromLong(mask != 0);
+}
+
 /* line_language.line_language's votes over the words of ``text`` (placeholders already
  * blanked), words looked up through ``source``: the model number with the most votes (the
  * lowest of equals, or -1), its votes and the runner-up's; -1 on error. */
@@ -3158,6 +3209,8 @@ Tables_lead_votes(Tables *self, PyObject *args)
 static PyMethodDef Tables_methods[] = {
     {"shape", (PyCFunction)Tables_shape, METH_VARARGS,
      "model.mojibake_shape(text) given the lowered scripts table, or None beyond the BMP."},
+    {"one_alphabet", (PyCFunction)Tables_one_alphabet, METH_O,
+     "model._one_alphabet(text): one alphabet holds its folded token letters beyond ASCII."},
     {"odd_cases", (PyCFunction)Tables_odd_cases, METH_O,
      "Capitals after small letters in the words of text (model.odd_case summed)."},
     {"quick", (PyCFunction)Tables_quick, METH_O,
@@ -3577,7 +3630,15 @@ static PyObject *py_listed_run(PyObject *self, PyObject *args)
     Py_RETURN_FALSE;
 }
 
+static PyObject *
+py_composed(PyObject *Py_UNUSED(module), PyObject *text)
+{
+    return composed_arg(text);
+}
+
 static PyMethodDef cscore_functions[] = {
+    {"composed", py_composed, METH_O,
+     "model.composed(text): NFC when text has a Latin combining accent, else text itself."},
     {"same_length_spans", py_same_length_spans, METH_VARARGS,
      "spans._changed_spans(old, new) for texts of the same length (max_align as _MAX_ALIGN)."},
     {"listed_run", py_listed_run, METH_VARARGS,

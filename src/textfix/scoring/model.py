@@ -154,16 +154,25 @@ PLAUSIBLE_SLOPE = 3.0
 _LATIN_MARK_RE = re.compile("[\u0300-\u036f]")
 
 
-def composed(text: str) -> str:
-    """``text`` as the scorer reads it: NFC when it has a Latin combining accent, else as it
-    is (text without one pays a single search).
+def _composed_py(text: str) -> str:
+    """:func:`composed` in pure Python (the reference of the compiled ``_cscore.composed``,
+    which reads a one-byte string, below U+0100, as having no accent without a look).
 
-    >>> composed("tro\u0323ng"), composed("Straße")
-    ('trọng', 'Straße')
+    >>> _composed_py("tro\u0323ng"), _composed_py("Straße"), composed("tro\u0323ng")
+    ('trọng', 'Straße', 'trọng')
     """
     if _LATIN_MARK_RE.search(text) is None:
         return text
     return unicodedata.normalize("NFC", text)
+
+
+# The compiled scorer (:mod:`textfix.scoring._cscore`): the same functions in C, fed the
+# tables below and every character's properties as this module sees them.
+_CSCORE = load("textfix.scoring._cscore")
+
+#: ``text`` as the scorer reads it: NFC when it has a Latin combining accent, else ``text``
+#: itself (the compiled scan where there is one: no Python frame, no search).
+composed: Callable[[str], str] = _composed_py if _CSCORE is None else _CSCORE.composed
 
 
 class TextScore(NamedTuple):
@@ -614,6 +623,20 @@ def well_formed(text: str) -> bool:
     """
     if mojibake_shape(text):
         return False
+    tables = _compiled()
+    if tables is not None:
+        return tables.one_alphabet(text)
+    return _one_alphabet_py(text)
+
+
+def _one_alphabet_py(text: str) -> bool:
+    """One language's alphabet holds every non-ASCII letter of ``text`` (composed, folded),
+    the second half of :func:`well_formed` in pure Python (the reference of
+    ``Tables.one_alphabet``).
+
+    >>> _one_alphabet_py("Kuþ uçtu"), _one_alphabet_py("Tiê\u0301ng Viê\u0323t")
+    (False, True)
+    """
     tokens = TOKEN_RE.findall(composed(text))  # (decomposed accents are letters' parts)
     mask = -1
     letter_mask = langdata().letter_mask
@@ -837,11 +860,6 @@ def lang_codes(mask: int) -> list[str]:
     """
     return [code for code, m in langdata().models.items() if mask >> m.index & 1]
 
-
-# The compiled scorer (:mod:`textfix.scoring._cscore`): the same functions in C, fed the
-# tables above and every character's properties as this module sees them.
-
-_CSCORE = load("textfix.scoring._cscore")
 
 #: Scripts as the compiled scorer numbers them (``Other``, the unmodelled, last).
 _SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
