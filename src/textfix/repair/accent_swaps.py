@@ -59,9 +59,10 @@ import unicodedata
 from textfix.repair.ce_letters import _vowel
 from textfix.repair.gates import changed_at
 from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS, pair_shapes
+from textfix.repair.tokens import tokens
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, form_langs, stem_letters
-from textfix.scoring.model import TOKEN_RE, mojibake_shape, script_of, word_langs
+from textfix.scoring.model import mojibake_shape, script_of, word_langs
 
 #: Most words (between spaces) a line may hold for a final accent swapped to be this thin.
 MAX_WORDS = 3
@@ -159,7 +160,7 @@ def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
         )
     ):
         return False
-    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    words, cand_words = tokens(text), tokens(cand)
     # (a line of MAX_WORDS words at most: accent_swapped asks only those)
     return (
         len(words) == len(cand_words)
@@ -187,7 +188,7 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
         for a, b in changed
     ):
         return False
-    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    words, cand_words = tokens(text), tokens(cand)
     if len(text.split()) > MAX_WORDS or len(words) != len(cand_words):
         return False
     made = _made_langs(words, cand_words)
@@ -205,7 +206,7 @@ def _thin_form_made(text: str, cand: str) -> bool:
     a, b = text[changed[0]], cand[changed[0]]
     if not (_accented(a) and _accented(b) and a.islower() and b.islower()):
         return False
-    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    words, cand_words = tokens(text), tokens(cand)
     made = [b for a, b in zip(words, cand_words, strict=True) if a != b]
     return (
         len(words) == len(cand_words)
@@ -225,7 +226,7 @@ def _accents_only_respelled(text: str, cand: str) -> bool:
         for a, b in changed
     ):
         return False
-    words, cand_words = TOKEN_RE.findall(text), TOKEN_RE.findall(cand)
+    words, cand_words = tokens(text), tokens(cand)
     return (
         len(words) == len(cand_words)
         and any(

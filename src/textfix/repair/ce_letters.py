@@ -51,41 +51,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
 from functools import cache, lru_cache
 
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
-from textfix.repair._scan import native
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
-from textfix.repair.plausible import _words_pass, _words_test
 from textfix.repair.spans import word_pairs
 from textfix.repair.stray_letters import _owners
+from textfix.repair.tokens import tokens
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.endings import form_langs
 from textfix.scoring.model import TOKEN_RE
-
-
-def tokens(text: str) -> list[str]:
-    """``TOKEN_RE.findall(text)``, compiled where built (``_cplausible.tokens``, its tested
-    twin: some ten times cheaper on a long line than the pattern's character classes).
-
-    >>> tokens("l’été, 2 fois")
-    ['l', 'été', 'fois']
-    """
-    return _token_finder()(text)
-
-
-@cache
-def _token_finder() -> Callable[[str], list[str]]:
-    """``_cplausible.tokens`` once the tables it reads were handed over, else
-    ``TOKEN_RE.findall``."""
-    module = native()
-    if module is None or _words_test() is _words_pass:
-        return TOKEN_RE.findall
-    found: Callable[[str], list[str]] = module.tokens
-    return found
-
 
 #: An ASCII letter.
 _ASCII_LETTER = re.compile("[A-Za-z]")

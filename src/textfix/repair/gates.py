@@ -29,8 +29,9 @@ from textfix.repair.gate_sheet import (
     core_words,
 )
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.tokens import tokens
 from textfix.scoring._data import langdata
-from textfix.scoring.model import CHAR_TABLE_SIZE, TOKEN_RE, composed, script_of, word_langs
+from textfix.scoring.model import CHAR_TABLE_SIZE, composed, script_of, word_langs
 
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
@@ -159,7 +160,7 @@ def capital_of_other_alphabet(text: str) -> bool:
         word[0] in capitals
         and word[0].isalpha()
         and any(all(ch not in alphabet for alphabet in alphabets) for ch in word[1:].lower())
-        for word in TOKEN_RE.findall(text)
+        for word in tokens(text)
     )
 
 

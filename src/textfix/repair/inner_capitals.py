@@ -55,6 +55,7 @@ from textfix.chains import FAMILIES, charset, fits, single_byte_steps
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.line_language import LEAD, LINE_VOTES, line_language, prose
+from textfix.repair.tokens import tokens
 from textfix.scoring import score, script_of, word_langs
 from textfix.scoring._data import langdata
 from textfix.scoring.model import TOKEN_RE
@@ -214,7 +215,7 @@ class _Rest(NamedTuple):
 
 def _rest(text: str) -> _Rest:
     """:class:`_Rest` of ``text``."""
-    words = " ".join(w for w in TOKEN_RE.findall(prose(text)) if w.isascii())
+    words = " ".join(w for w in tokens(prose(text)) if w.isascii())
     lang, votes, second = line_language(words)
     voted = lang if votes >= LINE_VOTES and votes - second >= LEAD else None
     read = score(words)

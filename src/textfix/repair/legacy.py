@@ -127,6 +127,7 @@ from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words,
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
+from textfix.repair.tokens import tokens
 from textfix.repair.unmended import unmended
 from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
@@ -356,7 +357,7 @@ def _judged(original: str, candidate: str) -> list[tuple[int, str]]:
         word = m.group()
         if same_length and original[m.start() : m.end()] == word:
             continue
-        n = sum(map(len, TOKEN_RE.findall(word)))
+        n = sum(map(len, tokens(word)))
         if n < 2:  # one-letter words are too easy to hit by chance to count either way
             continue
         bare = word.strip(_EDGE)
@@ -1463,7 +1464,7 @@ _CASELESS = frozenset("ªºµ")
 def _longest_word(cand: str, text: str) -> int:
     """Letters in the longest repaired word: single letters are no evidence at all."""
     if len(cand) != len(text):
-        return max(map(len, TOKEN_RE.findall(core(cand))), default=0)
+        return max(map(len, tokens(core(cand))), default=0)
     longest = longest_repaired(text, cand)
     if longest is not None:
         return longest
@@ -1870,7 +1871,7 @@ def _ornament(text: str, cand: str) -> bool:
         return found
     if any(ch.isalpha() for ch in text):
         return False
-    words = TOKEN_RE.findall(cand)
+    words = tokens(cand)
     # (words shorter than that are known words of some language by chance: "З", "ИИ")
     return (
         bool(words)
@@ -2032,7 +2033,7 @@ def _lang_share(text: str, lang: str | None) -> float:
     ``lang``: a thin repair's known word must not stand alone in a line of another language
     ("e-poçta" -> "e-pošta" in a Turkmen line)."""
     model = langdata().models.get(lang) if lang else None
-    words = [w for w in TOKEN_RE.findall(text) if len(w) >= 3]
+    words = [w for w in tokens(text) if len(w) >= 3]
     if model is None or not words:
         return 0.0
     bit = 1 << model.index
@@ -2179,7 +2180,7 @@ def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float,
     bit = 1 << model.index
     cand_core = core(best.text)
     known = _word_or_form if forms else _langs_of
-    letters = sum(len(w) for w in TOKEN_RE.findall(cand_core) if not w.isascii() and known(w) & bit)
+    letters = sum(len(w) for w in tokens(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
         return _known_share(core(text), cand_core, bit)[0], letters
     return _share(_changed_forms(core(text), cand_core), bit)[0], letters
@@ -2303,9 +2304,7 @@ def _foreign_letters(text_core: str, lang: str | None) -> bool:
     if model is None:
         return False
     return any(
-        ch > "\x7f" and ch not in model.alphabet
-        for tok in TOKEN_RE.findall(text_core.lower())
-        for ch in tok
+        ch > "\x7f" and ch not in model.alphabet for tok in tokens(text_core.lower()) for ch in tok
     )
 
 
@@ -2516,7 +2515,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             shaped
             and (
                 _symbols(text_core) > 0
-                or any(odd_case(w) or _mixes_scripts(w) for w in TOKEN_RE.findall(text_core))
+                or any(odd_case(w) or _mixes_scripts(w) for w in tokens(text_core))
             )
         )
     )

@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 
 from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
+from textfix.repair.tokens import tokens
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
 from textfix.scoring.model import TOKEN_RE, _token_script, line_votes
@@ -112,7 +113,7 @@ def word_votes(text: str, names_vote: bool = False) -> Counter[int]:
     3
     """
     by_script = langdata().pool_mask
-    words = TOKEN_RE.findall(text)
+    words = tokens(text)
     latin = names_vote or all(_token_script(w) in ("Latn", "Other") for w in words)
     votes: Counter[int] = Counter()
     for word in words:

@@ -54,7 +54,7 @@ from typing import NamedTuple, TypeVar
 from textfix._native import load
 from textfix.chains import TRUE_RANK, fits, single_byte_steps
 from textfix.repair._scan import native
-from textfix.repair.ce_letters import _whole, may_prove_words, tokens
+from textfix.repair.ce_letters import _whole, may_prove_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
@@ -99,6 +99,7 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.stray_letters import suspects
+from textfix.repair.tokens import tokens
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
