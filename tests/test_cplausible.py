@@ -99,6 +99,8 @@ def test_tokens_match_the_pattern_for_every_code_point() -> None:
     # NUL never belongs to a token, so each other character is tested on its own.
     text = "\x00".join(map(chr, range(0x110000)))
     assert cplausible.tokens(text) == TOKEN_RE.findall(text)  # type: ignore[union-attr]
+    spans = [m.span() for m in TOKEN_RE.finditer(text)]
+    assert cplausible.token_spans(text) == spans  # type: ignore[union-attr]
 
 
 def test_fold_matches_for_every_code_point() -> None:
@@ -114,6 +116,7 @@ def test_scan_and_tokens_agree_on_any_text(text: str) -> None:
     c = cplausible
     assert c is not None
     assert c.tokens(text) == TOKEN_RE.findall(text)
+    assert c.token_spans(text) == [m.span() for m in TOKEN_RE.finditer(text)]
     assert c.fold(text) == _fold(text)
     assert c.scan(text) == plausible._words_pass(text)
     assert c.shape(text) == (plausible._tables().shape.search(text) is not None)

@@ -16,6 +16,8 @@
  *     the images of the steps whose image is spelled in one language's alphabet).
  * `line_pages` adds plausible()'s line-level tests, `clean_line` line.untouched's quick
  * proof (with ftfy's badness pattern and utf8.SHAPE, matched by _cplausible_match.h).
+ * `tokens` and `token_spans` are TOKEN_RE's findall and its matches' spans (for
+ * repair/tokens.py, which every repair module splits words with).
  * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
  * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h;
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
@@ -845,6 +847,20 @@ static PyObject *tokens_of(const Py_UCS4 *s, Py_ssize_t n)
     return out;
 }
 
+/* [m.span() for m in TOKEN_RE.finditer(text)]: the tokens' (start, end) pairs. */
+static PyObject *token_spans_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    PyObject *out = PyList_New(0);
+    Py_ssize_t i = 0, start;
+    while (out != NULL && next_token(s, n, &i, &start)) {
+        PyObject *span = Py_BuildValue("(nn)", start, i);
+        if (span == NULL || PyList_Append(out, span) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(span);
+    }
+    return out;
+}
+
 static PyObject *fold_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     Py_UCS4 *out = PyMem_Malloc((2 * (size_t)n + 1) * sizeof(Py_UCS4));
@@ -1110,6 +1126,7 @@ static PyObject *may_reach_of(const Py_UCS4 *s, Py_ssize_t n)
 }
 
 static PyObject *py_tokens(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, tokens_of); }
+static PyObject *py_token_spans(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, token_spans_of); }
 static PyObject *py_fold(PyObject *self, PyObject *arg) { (void)self; return on_str(arg, fold_of); }
 static PyObject *py_bigram_mask(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, bigram_mask_of); }
 static PyObject *py_is_known(PyObject *self, PyObject *arg) { (void)self; NEED_TABLES(); return on_str(arg, is_known_of); }
@@ -1531,6 +1548,7 @@ static PyMethodDef methods[] = {
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},
     {"utf8_pages", py_utf8_pages, METH_O, "plausible._utf8_pages(line)."},
     {"tokens", py_tokens, METH_O, "TOKEN_RE.findall(text)."},
+    {"token_spans", py_token_spans, METH_O, "[m.span() for m in TOKEN_RE.finditer(text)]."},
     {"fold", py_fold, METH_O, "model._fold(text)."},
     {"bigram_mask", py_bigram_mask, METH_O, "plausible._bigram_mask(token)."},
     {"is_known", py_is_known, METH_O, "reach.is_known(folded)."},

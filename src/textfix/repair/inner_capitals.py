@@ -55,10 +55,9 @@ from textfix.chains import FAMILIES, charset, fits, single_byte_steps
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.line_language import LEAD, LINE_VOTES, line_language, prose
-from textfix.repair.tokens import tokens
+from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import score, script_of, word_langs
 from textfix.scoring._data import langdata
-from textfix.scoring.model import TOKEN_RE
 from textfix.types import Chain
 
 #: The families whose steps are tried (in the chain table's order).
@@ -257,8 +256,8 @@ def _letters_fit(text: str, cand: str, alphabet: frozenset[str], true: str) -> b
             return False
         if a.isalpha() and a.lower() in alphabet and not (a.isupper() and b.islower()):
             return False
-    for m in TOKEN_RE.finditer(text):
-        word, made = m.group(), cand[m.start() : m.end()]
+    for start, end in token_spans(text):
+        word, made = text[start:end], cand[start:end]
         # (a capital after the first made small is no respelling: the lists are looked up
         # in small letters, where "ÈÈn" is Dutch "èèn" and "NÝ" Icelandic "ný")
         known = len(word) > 1 and word != made and word_langs(word) & _written_in(true)

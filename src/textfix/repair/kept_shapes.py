@@ -27,8 +27,10 @@ from collections.abc import Callable
 
 from textfix.repair.gate_sheet import CASE_ONLY, SCRIPTS_MIXED, answer
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.spans import word_pairs
+from textfix.repair.tokens import token_spans
 from textfix.scoring.endings import STEM, ending_langs
-from textfix.scoring.model import TOKEN_RE, odd_case, script_of
+from textfix.scoring.model import odd_case, script_of
 
 #: Signs writers put for an apostrophe that a round trip may read as a letter (the ASCII
 #: apostrophe and backtick never change).
@@ -115,11 +117,7 @@ def endings_swapped(text: str, cand: str, lang_bit: int) -> bool:
     """
     if not lang_bit or len(text) != len(cand):
         return False
-    pairs = [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
-    ]
+    pairs = word_pairs(text, cand)
     if not pairs:
         return False
     for a, b in pairs:
@@ -183,8 +181,8 @@ def scripts_mixed(text: str, cand: str) -> bool:
         return False  # (the compiled gate sheet: no box drawing in the text)
     if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
-    for m in TOKEN_RE.finditer(cand):
-        before, word = text[m.start() : m.end()], m.group()
+    for start, end in token_spans(cand):
+        before, word = text[start:end], cand[start:end]
         if (
             before != word
             and all(_DRAWING.match(a) for a, b in zip(before, word, strict=True) if a != b)

@@ -127,7 +127,7 @@ from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words,
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.spans import changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
-from textfix.repair.tokens import tokens
+from textfix.repair.tokens import token_spans, tokens
 from textfix.repair.unmended import unmended
 from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
@@ -1745,9 +1745,9 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE.search(text):
         return False  # (a word that reads as Latin once spelled in Latin holds one)
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        if word != cand[m.start() : m.end()] and _mixes_scripts(word):
+    for start, end in token_spans(text):
+        word = text[start:end]
+        if word != cand[start:end] and _mixes_scripts(word):
             twin = word.translate(_LOOK_ALIKES)
             if twin.isascii() and word_langs(twin):
                 return True
@@ -1812,8 +1812,8 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
     drawn = mixed = long_known = False
-    for m in TOKEN_RE.finditer(cand):
-        word, before = m.group(), text[m.start() : m.end()]
+    for start, end in token_spans(cand):
+        word, before = cand[start:end], text[start:end]
         if before == word:
             continue
         if all(map(_DRAWING.match, before)):
@@ -2287,9 +2287,9 @@ def _specific_letters(text: str, cand: str, lang: str | None) -> int:
         return 0
     bit = 1 << model.index
     total = 0
-    for m in TOKEN_RE.finditer(cand):
-        word = m.group()
-        if len(word) < 3 or text[m.start() : m.end()] != word:
+    for start, end in token_spans(cand):
+        word = cand[start:end]
+        if len(word) < 3 or text[start:end] != word:
             continue
         mask = word_langs(word)
         if mask & bit and mask.bit_count() <= SPECIFIC_LANGS:

@@ -25,10 +25,10 @@ from functools import cache, lru_cache
 
 from textfix.chains import family_langs, fits
 from textfix.repair.plausible import COMMON_SYMBOLS, plausible
-from textfix.repair.tokens import tokens
+from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE, _token_script, line_votes
+from textfix.scoring.model import _token_script, line_votes
 
 #: Untouched words of at least this many letters vote for a line's language (shorter ones
 #: are shared by too many languages).
@@ -194,8 +194,8 @@ def alphabet_repair(text: str, cand: str, true: str) -> bool:
     if model is None or not fits(true, model.code):
         return False
     alphabet = model.alphabet
-    for m in TOKEN_RE.finditer(cand):
-        word, before = m.group(), text[m.start() : m.end()]
+    for start, end in token_spans(cand):
+        word, before = cand[start:end], text[start:end]
         if word == before:
             continue
         if word_langs(before):

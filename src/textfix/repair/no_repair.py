@@ -99,7 +99,7 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.stray_letters import suspects
-from textfix.repair.tokens import tokens
+from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
@@ -416,9 +416,9 @@ def _changes_known_word_py(text_core: str, cand_core: str, spaced: bool = False)
             if len(bare) > 1 and known(bare):
                 return True
             continue
-        for t in TOKEN_RE.finditer(word):
-            run = t.group()
-            if len(run) > 1 and old[t.start() : t.end()] != run and known(run):
+        for start, end in token_spans(word):
+            run = word[start:end]
+            if len(run) > 1 and old[start:end] != run and known(run):
                 return True
     return False
 

@@ -55,9 +55,10 @@ from typing import NamedTuple
 from textfix.chains import fits
 from textfix.repair._scan import native
 from textfix.repair.line_language import LINE_VOTES, prose, word_votes
+from textfix.repair.tokens import token_spans
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import TOKEN_RE, score
+from textfix.scoring.model import score
 from textfix.types import Chain
 
 #: The true code pages and the pages each is shown as, in the order they are tried.
@@ -421,10 +422,9 @@ def _letters_known(text: str, cand: str, images: dict[str, str], mask: int) -> i
         if a != b and (_C1 <= b <= "\x9f" or (a not in images and a.isalpha() != b.isalpha())):
             return -1
     words = 0
-    for match in TOKEN_RE.finditer(cand):
-        start, end = match.span()
-        if text[start:end] != match.group():
-            if not word_langs(match.group()) & mask:
+    for start, end in token_spans(cand):
+        if text[start:end] != cand[start:end]:
+            if not word_langs(cand[start:end]) & mask:
                 return -1
             words += 1
     return words

@@ -38,9 +38,10 @@ from typing import NamedTuple
 from zlib import crc32
 
 from textfix.chains import UNDECODABLE, single_byte_steps
+from textfix.repair.tokens import token_spans
 from textfix.scoring._bloom import Bloom
 from textfix.scoring._data import langdata
-from textfix.scoring.model import _LATIN_MARK_RE, TOKEN_RE, _fold, word_langs
+from textfix.scoring.model import _LATIN_MARK_RE, _fold, word_langs
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: No shipped word is longer (``tools/build_skeletons.py`` checks it): longer stretches of
@@ -480,8 +481,8 @@ def accents_make_words(text_core: str, steps: int = -1) -> bool:
         if cand in seen:
             continue
         seen.add(cand)
-        for m in TOKEN_RE.finditer(cand):
-            run = m.group()
-            if len(run) > 1 and text_core[m.start() : m.end()] != run and word_langs(run):
+        for start, end in token_spans(cand):
+            run = cand[start:end]
+            if len(run) > 1 and text_core[start:end] != run and word_langs(run):
                 return True
     return False

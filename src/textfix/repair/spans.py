@@ -8,7 +8,7 @@ from itertools import compress, count
 from operator import ne
 
 from textfix._native import load
-from textfix.scoring.model import TOKEN_RE
+from textfix.repair.tokens import token_spans
 
 _CSCORE = load("textfix.scoring._cscore")
 _CGATES = load("textfix.repair._cgates")
@@ -26,9 +26,9 @@ def word_pairs(text: str, cand: str) -> list[tuple[str, str]]:
     [('Kuþ', 'Kuş')]
     """
     return [
-        (text[m.start() : m.end()], m.group())
-        for m in TOKEN_RE.finditer(cand)
-        if text[m.start() : m.end()] != m.group()
+        (text[start:end], cand[start:end])
+        for start, end in token_spans(cand)
+        if text[start:end] != cand[start:end]
     ]
 
 
