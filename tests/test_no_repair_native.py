@@ -14,8 +14,10 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from garbling import garble
 from realtext_po import django_lines
 from textfix.repair import _scan, document, legacy, no_repair, plausible, utf8
+from textfix.repair import line as line_module
 from textfix.repair.gates import _mac_capitals, capital_behind_sign
 from textfix.repair.lone_words import lone_signs
 from textfix.repair.quote_signs import _looks_quoted_py
@@ -107,19 +109,19 @@ def test_texts_of_other_lengths_are_refused() -> None:
         cplausible.changes_known_word("ab", "abc", legacy._EDGE)  # type: ignore[union-attr]
 
 
-def _quick_document_reference(document: str) -> bool:
+def _quick_document_reference(text: str) -> int:
     """What ``_cplausible.quick_document_line`` computes, from the pure-Python parts."""
-    line = document[:-1] if document.endswith("\r") else document
+    line = text[:-1] if text.endswith("\r") else text
     if line.isascii():
-        return True
+        return document.PROVEN
     if not LOOKED.isdisjoint(line) or lone_signs(line) or _looks_quoted_py(line):
-        return False
+        return document.UNPROVEN
     if plausible._line_pages(line) != 0:
-        return False
+        return document.UNPROVEN
     if utf8.SHAPE.search(line) and BADNESS_RE.search(line):
-        return False
+        return document.UNPROVEN
     signs = "".join(map(re.escape, _mac_capitals()))
-    return re.search(f"[{signs}][а-яё]", line) is None
+    return document.PROVEN if re.search(f"[{signs}][а-яё]", line) is None else document.ASK
 
 
 _LINE_ALPHABET = st.one_of(
@@ -133,28 +135,60 @@ def _document_lines() -> list[str]:
     lines = [line for lang in [*LANGS, "uk", "bg"] for line in django_lines(lang, 60)]
     # mac-cyrillic capitals shown as cp1251 signs, and real quotes before known words
     lines += ["“ровень 2", "„добре“ и «ровно»", "‚едь так", "ок “ровень”\r"]
-    return lines + [line + "\r" for line in lines[:50]]
+    # and garbled lines: UTF-8 and single-byte mojibake
+    garbled = [
+        garble(line, true, shown)
+        for line in lines[::5]
+        for true, shown in [("utf-8", "cp1252"), ("cp1251", "latin-1"), ("cp1250", "cp1252")]
+        if _garbles(line, true, shown)
+    ]
+    return lines + garbled + [line + "\r" for line in lines[:50] + garbled[:30]]
+
+
+def _garbles(line: str, true: str, shown: str) -> bool:
+    try:
+        return garble(line, true, shown) != line
+    except UnicodeError:
+        return False
+
+
+def _verdicts_prove(lines: list[str]) -> list[int]:
+    """The compiled verdicts on ``lines``, after checking that each says what it claims:
+    PROVEN lines are untouched, and UNPROVEN lines fail the line's quick proof, so that
+    ``untouched_line`` gives the same answer with ``unproven`` as without (each asked
+    with an empty cache: the cache must not answer for the other)."""
+    quick = document.quick_line_check()
+    verdicts = [quick(line) for line in lines]
+    proof = line_module.quick_proof()
+    assert proof is not None
+    for text, verdict in zip(lines, verdicts, strict=True):
+        line = text[:-1] if text.endswith("\r") else text
+        assert (verdict == document.UNPROVEN) == (not proof(line))
+        if verdict == document.PROVEN:
+            assert not capital_behind_sign(text) and document.untouched_line(text)
+    asked = [line for line, v in zip(lines, verdicts, strict=True) if v == document.UNPROVEN]
+    answers = []
+    for unproven in (True, False):
+        line_module._untouched_cached.cache_clear()
+        answers.append([document.untouched_line(t, fresh=True, unproven=unproven) for t in asked])
+    assert answers[0] == answers[1]
+    return verdicts
 
 
 def test_quick_document_line_agrees_and_proves_untouched_lines() -> None:
-    quick = document.quick_line_check()
-    assert quick is cplausible.quick_document_line  # type: ignore[union-attr]
+    assert document.quick_line_check() is cplausible.quick_document_line  # type: ignore[union-attr]
     lines = _document_lines()
-    proved = [quick(line) for line in lines]
-    assert proved == [_quick_document_reference(line) for line in lines]
-    assert 0.3 < sum(proved) / len(proved) < 1
-    for line, ok in zip(lines, proved, strict=True):
-        if ok:
-            assert not capital_behind_sign(line) and document.untouched_line(line)
+    verdicts = _verdicts_prove(lines)
+    assert verdicts == [_quick_document_reference(line) for line in lines]
+    assert set(verdicts) == {document.UNPROVEN, document.ASK, document.PROVEN}
+    proved = verdicts.count(document.PROVEN) / len(verdicts)
+    assert 0.3 < proved < 1
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(_LINE_ALPHABET, max_size=60))
 def test_quick_document_line_agrees_on_any_text(text: str) -> None:
-    quick = document.quick_line_check()
-    assert quick(text) == _quick_document_reference(text)
-    if quick(text):
-        assert not capital_behind_sign(text)
+    assert _verdicts_prove([text]) == [_quick_document_reference(text)]
 
 
 def _refusal_lines() -> list[str]:

@@ -25,11 +25,15 @@ def _engine() -> ModuleType:
     return textfix.repair.document
 
 
-#: The engine's quick proof for one-line documents, once the engine is loaded.
-_QUICK: Callable[[str], bool] | None = None
+#: The engine's quick verdict on one-line documents, once the engine is loaded.
+_QUICK: Callable[[str], int] | None = None
+
+#: Its answers (``document.UNPROVEN``, ``document.PROVEN``, read here without loading the
+#: engine): the line's quick proof fails (not asked again), or proves the line untouched.
+_UNPROVEN, _PROVEN = 0, 2
 
 
-def _quick_check() -> Callable[[str], bool]:
+def _quick_check() -> Callable[[str], int]:
     global _QUICK
     _QUICK = _engine().quick_line_check()
     return _QUICK
@@ -216,7 +220,10 @@ def fix(
         if text.isascii():
             return text
         if "\n" not in text:
-            if (_QUICK or _quick_check())(text) or _engine().untouched_line(text, fresh=True):
+            verdict = (_QUICK or _quick_check())(text)
+            if verdict == _PROVEN or _engine().untouched_line(
+                text, fresh=True, unproven=verdict == _UNPROVEN
+            ):
                 return text
             # (the document layer would ask untouched_line again: it was just asked)
             return _DEFAULT_FIXER._repaired(text, checked=True)[0]

@@ -629,21 +629,23 @@ static PyObject *py_init_behind(PyObject *self, PyObject *arg)
     return init_charset(&Behind, &behind_ready, arg, "init_behind");
 }
 
-/* clean_document_line, and no sign of init_behind right before а-я or ё: then
- * gates.capital_behind_sign is False too (document.quick_line_check, one compiled call). */
+/* Three answers for a document of one line (document.quick_line_check, one compiled call):
+ * 0 when clean_document_line is False (line.untouched's quick proof fails too: it is not
+ * asked again), 1 when it is True but a sign of init_behind stands right before а-я or ё
+ * (gates.capital_behind_sign must look), 2 when neither: untouched_line is True. */
 static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     if (n > 0 && s[n - 1] == '\r')
         n--;
     long long clean = clean_line(s, n);
     if (clean <= 0)
-        return clean < 0 ? NULL : PyBool_FromLong(0);
+        return clean < 0 ? NULL : PyLong_FromLong(0);
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
         Py_UCS4 next = s[i + 1];
         if (((next >= 0x430 && next <= 0x44F) || next == 0x451) && charset_has(&Behind, s[i]))
-            return PyBool_FromLong(0);
+            return PyLong_FromLong(1);
     }
-    return PyBool_FromLong(1);
+    return PyLong_FromLong(2);
 }
 
 static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
@@ -1542,7 +1544,7 @@ static PyMethodDef methods[] = {
      "Hand over the signs of lone_words.lone_signs (the quick proof hands their lines on)."},
     {"lone_signs", py_lone_signs, METH_O, "lone_words.lone_signs (after init_lone)."},
     {"quick_document_line", py_quick_document_line, METH_O,
-     "clean_document_line and no such sign before a small Cyrillic letter."},
+     "0: not clean_document_line; 1: it, but a sign before a small Cyrillic letter; 2: proven."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},

@@ -54,25 +54,36 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
 
 
 def untouched_line(
-    document: str, min_confidence: float = DEFAULT_MIN_CONFIDENCE, fresh: bool = False
+    document: str,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    fresh: bool = False,
+    unproven: bool = False,
 ) -> bool:
     """Whether cheap checks prove that no repair of ``document``, one line (no ``"\\n"``),
     has ``min_confidence``: :func:`find_in_document` then finds nothing to apply. With
     ``fresh``, only for a call that brings no context and no prior (the line's repairers
-    then see no chain as already shown).
+    then see no chain as already shown). ``unproven``: :func:`quick_line_check` answered
+    :data:`UNPROVEN` (the line's quick proof is not asked again).
 
     >>> untouched_line("déjà vu\\r"), untouched_line("dÃ©jÃ  vu")
     (True, False)
     """
     line = document[:-1] if document.endswith("\r") else document
-    return untouched(line, min_confidence, fresh)
+    return untouched(line, min_confidence, fresh, unproven)
 
 
-def quick_line_check() -> Callable[[str], bool]:
-    """A compiled proof that :func:`untouched_line` holds for a one-line document (False
-    proves nothing: ask :func:`untouched_line`), or a function always False without it.
+#: :func:`quick_line_check`'s answers: the line's quick proof fails (:func:`untouched_line`
+#: with ``unproven`` then skips it); nothing is known (ask :func:`untouched_line`); proven.
+UNPROVEN, ASK, PROVEN = 0, 1, 2
 
-    >>> quick_line_check()("Ã©") is False
+
+def quick_line_check() -> Callable[[str], int]:
+    """A compiled verdict on a one-line document: :data:`PROVEN` when
+    :func:`untouched_line` holds, :data:`UNPROVEN` when
+    :func:`~textfix.repair.line.quick_proof` fails for its line, else :data:`ASK`; or a
+    function always :data:`ASK` without it.
+
+    >>> quick_line_check()("Ã©") in (UNPROVEN, ASK)
     True
     """
     quick = quick_proof()
@@ -80,14 +91,14 @@ def quick_line_check() -> Callable[[str], bool]:
     if quick is None or module is None:
         return _proves_nothing
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: untouched_line looks; the
-    # compiled call sends it there when one of those signs stands before a small letter)
+    # compiled call answers ASK when one of those signs stands before a small letter)
     module.init_behind("".join(_mac_capitals()))
-    compiled: Callable[[str], bool] = module.quick_document_line
+    compiled: Callable[[str], int] = module.quick_document_line
     return compiled
 
 
-def _proves_nothing(document: str) -> bool:
-    return False
+def _proves_nothing(document: str) -> int:
+    return ASK
 
 
 def find_in_document(

@@ -49,7 +49,9 @@ def _shape_search() -> Callable[[str], bool] | None:
     return compiled_search(utf8.SHAPE, UTF8_SHAPE)
 
 
-def untouched(text: str, min_confidence: float = 0.0, fresh: bool = False) -> bool:
+def untouched(
+    text: str, min_confidence: float = 0.0, fresh: bool = False, unproven: bool = False
+) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
     single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
@@ -57,16 +59,27 @@ def untouched(text: str, min_confidence: float = 0.0, fresh: bool = False) -> bo
     that no repair passes (:func:`textfix.repair.legacy.thin_without_words`,
     :func:`textfix.repair.no_repair.cannot_pass`; with ``fresh``, only in a document
     context where no chain was seen). Most lines with non-ASCII letters are clean; they
-    never reach the repairers.
+    never reach the repairers. ``unproven``: the caller saw :func:`quick_proof` fail for
+    ``text`` (``document.quick_line_check``); it is not asked again.
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
     """
     if text.isascii():
         return True
-    # (a line the quick proof does not settle is asked up to three times per call of
-    # ``fix``: by ``api.fix``, then by the document's one-line check and its per-line loop;
-    # long lines are not kept)
+    # (every test that says False is asked before any that says True, in an order that
+    # costs least: the compiled proof first, which settles most clean lines; a garbled line
+    # meets its mojibake shape before the three looks that would only say False again)
+    if not unproven:
+        quick = quick_proof()
+        if quick is not None and quick(text):
+            # (the checks below that say True, all in one compiled call; it also hands on
+            # every line the other looks flag, so only a capital behind a sign is left to
+            # ask: as _settled does)
+            return not capital_behind_sign(text)
+    # (a line the quick proof does not settle may be asked again, by a caller that gets
+    # the same line again; long lines are not kept. The cache holds untouched's answer:
+    # only lines the quick proof fails, or all without it, get here)
     if len(text) > CACHED_LENGTH:
         return _untouched(text, min_confidence, fresh)
     return _untouched_cached(text, min_confidence, fresh)
@@ -77,16 +90,8 @@ CACHED_LENGTH = 2000
 
 
 def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
-    """:func:`untouched` for a line with a non-ASCII character."""
-    # (every test that says False is asked before any that says True, in an order that
-    # costs least: the compiled proof first, which settles most clean lines; a garbled line
-    # meets its mojibake shape before the three looks that would only say False again)
-    quick = quick_proof()
-    if quick is not None and quick(text):
-        # (the checks below that say True, all in one compiled call; it also hands on every
-        # line the other looks flag, so only a capital behind a sign is left to ask: as
-        # _settled does)
-        return not capital_behind_sign(text)
+    """:func:`untouched` for a line with a non-ASCII character that :func:`quick_proof`
+    does not prove (or without the compiled proof)."""
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
     # some lines).
