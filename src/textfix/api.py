@@ -28,9 +28,9 @@ def _engine() -> ModuleType:
 #: The engine's quick verdict on one-line documents, once the engine is loaded.
 _QUICK: Callable[[str], int] | None = None
 
-#: Its answers (``document.UNPROVEN``, ``document.PROVEN``, read here without loading the
-#: engine): the line's quick proof fails (not asked again), or proves the line untouched.
-_UNPROVEN, _PROVEN = 0, 2
+#: Its answer when it proves the line untouched (``document.PROVEN``, read here without
+#: loading the engine; its other answers tell ``untouched_line`` what it need not ask).
+_PROVEN = 2
 
 
 def _quick_check() -> Callable[[str], int]:
@@ -221,9 +221,7 @@ def fix(
             return text
         if "\n" not in text:
             verdict = (_QUICK or _quick_check())(text)
-            if verdict == _PROVEN or _engine().untouched_line(
-                text, fresh=True, unproven=verdict == _UNPROVEN
-            ):
+            if verdict == _PROVEN or _engine().untouched_line(text, fresh=True, verdict=verdict):
                 return text
             # (the document layer would ask untouched_line again: it was just asked)
             return _DEFAULT_FIXER._repaired(text, checked=True)[0]

@@ -564,14 +564,15 @@ static PyObject *matcher_call(int slot, PyObject *arg, OnChars f)
 static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, is_bad_of); }
 static PyObject *bad_count_of(const Py_UCS4 *s, Py_ssize_t n) { return PyLong_FromSsize_t(count_matches(&M[BADNESS], s, n)); }
 static PyObject *py_bad_count(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, bad_count_of); }
-static long long clean_line(const Py_UCS4 *s, Py_ssize_t n);
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages);
 /* The signs lone_words.lone_signs looks for, handed over by init_lone (line.quick_proof). */
 static CharSet Lone;
 static int lone_ready;
 
 static PyObject *clean_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
-    long long clean = clean_line(s, n);
+    long long pages;
+    long long clean = clean_line(s, n, &pages);
     return clean < 0 ? NULL : PyBool_FromLong((long)clean);
 }
 
@@ -629,17 +630,26 @@ static PyObject *py_init_behind(PyObject *self, PyObject *arg)
     return init_charset(&Behind, &behind_ready, arg, "init_behind");
 }
 
-/* Three answers for a document of one line (document.quick_line_check, one compiled call):
- * 0 when clean_document_line is False (line.untouched's quick proof fails too: it is not
- * asked again), 1 when it is True but a sign of init_behind stands right before а-я or ё
- * (gates.capital_behind_sign must look), 2 when neither: untouched_line is True. */
+/* The answer for a document of one line (document.quick_line_check, one compiled call):
+ * 2 (PROVEN) when clean_document_line is True and no sign of init_behind stands right
+ * before а-я or ё (untouched_line is True); 1 (ASK) when such a sign does
+ * (gates.capital_behind_sign must look); when clean_document_line is False (line.untouched's
+ * quick proof fails too: not asked again), what plausible() says of the line, which
+ * untouched asks next: 0 (IMPLAUSIBLE: line_pages -1), 3 (PLAUSIBLE: line_pages 0), or 4
+ * (UNPROVEN: UTF-8 pages whose round trips plausible() tries). */
 static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
     if (n > 0 && s[n - 1] == '\r')
         n--;
-    long long clean = clean_line(s, n);
-    if (clean <= 0)
-        return clean < 0 ? NULL : PyLong_FromLong(0);
+    long long pages = -3; /* (clean_line did not reach line_pages: asked below) */
+    long long clean = clean_line(s, n, &pages);
+    if (clean < 0)
+        return NULL;
+    if (clean == 0) {
+        if (pages == -3 && (pages = line_pages(s, n)) == -2)
+            return NULL;
+        return PyLong_FromLong(pages < 0 ? 0 : pages == 0 ? 3 : 4);
+    }
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
         Py_UCS4 next = s[i + 1];
         if (((next >= 0x430 && next <= 0x44F) || next == 0x451) && charset_has(&Behind, s[i]))
@@ -763,7 +773,9 @@ static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n);
  * or sign after a word that may be a letter (ce_letters.looks_anyway), nor a letter of
  * stray_letters.LOOKED, nor punctuation shown as signs (quote_signs.looks_quoted). 0 means
  * "not proved here" (the Python path decides). */
-static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
+/* line.untouched's quick proof: 1 proven, 0 not, -1 on error; *pages is set to what
+ * line_pages says when the proof reached it (left alone when it did not). */
+static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages)
 {
     Py_ssize_t i = 0;
     while (i < n && s[i] < 0x80)
@@ -773,9 +785,9 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n)
     if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
         || looked_stray_letter(s, n) || lone_sign(s, n) || looks_quoted(s, n))
         return 0;
-    long long pages = line_pages(s, n);
-    if (pages != 0)
-        return pages == -2 ? -1 : 0;
+    *pages = line_pages(s, n);
+    if (*pages != 0)
+        return *pages == -2 ? -1 : 0;
     return !search(&M[UTF8_SHAPE], s, n) || !search(&M[BADNESS], s, n);
 }
 
@@ -1544,7 +1556,7 @@ static PyMethodDef methods[] = {
      "Hand over the signs of lone_words.lone_signs (the quick proof hands their lines on)."},
     {"lone_signs", py_lone_signs, METH_O, "lone_words.lone_signs (after init_lone)."},
     {"quick_document_line", py_quick_document_line, METH_O,
-     "0: not clean_document_line; 1: it, but a sign before a small Cyrillic letter; 2: proven."},
+     "document.quick_line_check's answer (see the C source)."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},

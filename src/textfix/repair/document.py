@@ -53,37 +53,45 @@ def _suspect_lines(document: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+#: :func:`quick_line_check`'s answers: nothing is known (ask :func:`untouched_line`), or
+#: proven; or the line's quick proof fails (:func:`untouched_line` skips it) and
+#: :func:`~textfix.repair.plausible.plausible`, which it asks next, is False, True, or
+#: to be asked (the line has UTF-8 pages to try).
+ASK, PROVEN, IMPLAUSIBLE, PLAUSIBLE, UNPROVEN = 1, 2, 0, 3, 4
+
+#: What the answers of a failed quick proof tell of ``plausible`` (None: ask it).
+_UNPROVEN: dict[int, bool | None] = {IMPLAUSIBLE: False, PLAUSIBLE: True, UNPROVEN: None}
+
+
 def untouched_line(
     document: str,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     fresh: bool = False,
-    unproven: bool = False,
+    verdict: int = ASK,
 ) -> bool:
     """Whether cheap checks prove that no repair of ``document``, one line (no ``"\\n"``),
     has ``min_confidence``: :func:`find_in_document` then finds nothing to apply. With
     ``fresh``, only for a call that brings no context and no prior (the line's repairers
-    then see no chain as already shown). ``unproven``: :func:`quick_line_check` answered
-    :data:`UNPROVEN` (the line's quick proof is not asked again).
+    then see no chain as already shown). ``verdict``: what :func:`quick_line_check`
+    answered for ``document`` (what it found is not asked again).
 
     >>> untouched_line("déjà vu\\r"), untouched_line("dÃ©jÃ  vu")
     (True, False)
     """
     line = document[:-1] if document.endswith("\r") else document
-    return untouched(line, min_confidence, fresh, unproven)
-
-
-#: :func:`quick_line_check`'s answers: the line's quick proof fails (:func:`untouched_line`
-#: with ``unproven`` then skips it); nothing is known (ask :func:`untouched_line`); proven.
-UNPROVEN, ASK, PROVEN = 0, 1, 2
+    if verdict in _UNPROVEN:
+        return untouched(line, min_confidence, fresh, unproven=True, reads=_UNPROVEN[verdict])
+    return untouched(line, min_confidence, fresh)
 
 
 def quick_line_check() -> Callable[[str], int]:
     """A compiled verdict on a one-line document: :data:`PROVEN` when
-    :func:`untouched_line` holds, :data:`UNPROVEN` when
-    :func:`~textfix.repair.line.quick_proof` fails for its line, else :data:`ASK`; or a
-    function always :data:`ASK` without it.
+    :func:`untouched_line` holds; :data:`IMPLAUSIBLE`, :data:`PLAUSIBLE` or
+    :data:`UNPROVEN` when :func:`~textfix.repair.line.quick_proof` fails for its line (by
+    what ``plausible`` says of it); else :data:`ASK`. Without it, a function always
+    :data:`ASK`.
 
-    >>> quick_line_check()("Ã©") in (UNPROVEN, ASK)
+    >>> quick_line_check()("Ã©") in (IMPLAUSIBLE, ASK)
     True
     """
     quick = quick_proof()

@@ -50,7 +50,11 @@ def _shape_search() -> Callable[[str], bool] | None:
 
 
 def untouched(
-    text: str, min_confidence: float = 0.0, fresh: bool = False, unproven: bool = False
+    text: str,
+    min_confidence: float = 0.0,
+    fresh: bool = False,
+    unproven: bool = False,
+    reads: bool | None = None,
 ) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
@@ -60,7 +64,8 @@ def untouched(
     :func:`textfix.repair.no_repair.cannot_pass`; with ``fresh``, only in a document
     context where no chain was seen). Most lines with non-ASCII letters are clean; they
     never reach the repairers. ``unproven``: the caller saw :func:`quick_proof` fail for
-    ``text`` (``document.quick_line_check``); it is not asked again.
+    ``text`` (``document.quick_line_check``); it is not asked again, nor
+    :func:`plausible` when the caller knows it (``reads``).
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
@@ -79,23 +84,27 @@ def untouched(
             return not capital_behind_sign(text)
     # (a line the quick proof does not settle may be asked again, by a caller that gets
     # the same line again; long lines are not kept. The cache holds untouched's answer:
-    # only lines the quick proof fails, or all without it, get here)
+    # only lines the quick proof fails, or all without it, get here; ``reads`` is what
+    # plausible says of the line, or None, and does not change the answer)
     if len(text) > CACHED_LENGTH:
-        return _untouched(text, min_confidence, fresh)
-    return _untouched_cached(text, min_confidence, fresh)
+        return _untouched(text, min_confidence, fresh, reads)
+    return _untouched_cached(text, min_confidence, fresh, reads)
 
 
 #: Lines longer than this are not cached by :func:`untouched` (the cache holds its keys).
 CACHED_LENGTH = 2000
 
 
-def _untouched(text: str, min_confidence: float, fresh: bool = False) -> bool:
+def _untouched(
+    text: str, min_confidence: float, fresh: bool = False, reads: bool | None = None
+) -> bool:
     """:func:`untouched` for a line with a non-ASCII character that :func:`quick_proof`
-    does not prove (or without the compiled proof)."""
+    does not prove (or without the compiled proof); ``reads``: :func:`plausible` of the
+    line when the caller knows it."""
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
     # some lines).
-    if plausible(text):
+    if plausible(text) if reads is None else reads:
         return not _looks(text) and (not _utf8_shaped(text) or _utf8_leaves(text, round_trip=False))
     if min_confidence > legacy.FAILED_CONFIDENCE and mojibake_shape(legacy.core(text)):
         # A line with one of mojibake's shapes is nearly always garbled, and the proofs
