@@ -626,7 +626,7 @@ def _odd_chars(text: str) -> set[str]:
     for word in TOKEN_SIGNS_RE.findall(text):
         if unowned and _ASCII_LETTER.search(word) is not None:
             odd.update(unowned.intersection(word))
-        if placed.isdisjoint(word) and capitals.isdisjoint(word[1:]):
+        if placed.isdisjoint(word) and (not capitals or capitals.isdisjoint(word[1:])):
             continue
         for j, ch in enumerate(word):
             if (
@@ -701,10 +701,11 @@ def has_out_of_place(text: str) -> bool:
     if changed.isdisjoint(text):
         return False  # (most lines: no letter the letter steps change)
     for word in TOKEN_SIGNS_RE.findall(text):
-        if not changed.isdisjoint(word) and any(
-            ch in changed and _out_of_place_at(word, j) for j, ch in enumerate(word)
-        ):
-            return True
+        if changed.isdisjoint(word):
+            continue
+        for j, ch in enumerate(word):  # (a loop, not any(): no generator per word)
+            if ch in changed and _out_of_place_at(word, j):
+                return True
     return False
 
 
@@ -885,13 +886,15 @@ def _loose(word: str, letters: bool) -> frozenset[str]:
     ([], ['ã'])
     """
     places_of = _letter_changed() if letters else frozenset()
-    return frozenset(
-        ch
-        for j, ch in enumerate(word)
-        if not ch.isascii()
-        and not _misplaced_at(word, j)
-        and not (ch in places_of and _out_of_place_at(word, j))
-    )
+    loose = set()
+    for j, ch in enumerate(word):  # (a loop, not a generator: cheaper on short words)
+        if (
+            not ch.isascii()
+            and not _misplaced_at(word, j)
+            and not (ch in places_of and _out_of_place_at(word, j))
+        ):
+            loose.add(ch)
+    return frozenset(loose)
 
 
 @cache

@@ -161,8 +161,12 @@ def suspects(text: str) -> bool:
         touched |= changing.get(ch, 0)
         others |= other_of.get(ch, 0)
     alive = touched & ~others
-    steps = [step for k, step in enumerate(order) if alive >> k & 1]
-    if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
+    if not alive:
+        return False
+    for word in _STRAY_WORD.findall(text):
+        if stray_word(word):
+            break
+    else:
         return False
     # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
     # stray repair, below, and no translation needed to tell)
@@ -172,7 +176,7 @@ def suspects(text: str) -> bool:
     # of the family made is judged once; most steps leave a stray letter as it is)
     tried = set()
     shown_as: dict[str, bytes | None] = {}  # (the line encoded once per shown page)
-    for true, shown in steps:
+    for true, shown in (step for k, step in enumerate(order) if alive >> k & 1):
         if shown not in shown_as:
             try:
                 shown_as[shown] = text.encode(shown)
