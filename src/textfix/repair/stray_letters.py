@@ -107,9 +107,11 @@ def stray_word(word: str) -> bool:
     """``word`` is no known word, and its :data:`STRAY` letters (one at least) stand
     between letters no modelled language owning its letters writes them beside (nor, for
     ``ý``, as Turkmen's glide beside a vowel)."""
+    if word_langs(word):
+        return False  # (most words asked: known ones, told before reading letters)
     padded = padded_lower(word)
     where = [i for i, ch in enumerate(padded) if ch in STRAY]
-    return bool(where) and not word_langs(word) and _unowned(padded, where)
+    return bool(where) and _unowned(padded, where)
 
 
 #: The ASCII characters: every step of :func:`suspects` leaves them as they are, and every
