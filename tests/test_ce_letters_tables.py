@@ -31,7 +31,9 @@ from textfix.repair.ce_letters import (
     proves_words,
 )
 from textfix.repair.line_language import padded_lower
-from textfix.repair.stray_letters import touching_usual
+from textfix.repair.stray_letters import _ASCII, touching_usual
+from textfix.repair.stray_letters import _changes as stray_changes
+from textfix.repair.stray_letters import _steps as stray_steps
 from textfix.scoring._data import langdata
 
 # Own lines: clean ones in several scripts, and letters made signs, capitals and odd
@@ -157,8 +159,19 @@ def naive_alive(text: str) -> list[tuple[str, str]]:
 
 def masked_alive(text: str) -> list[tuple[str, str]]:
     steps = _step_masks()[0]
-    alive = _alive_steps(set(text), _odd_chars(text))
+    # (as _proves asks it: of the line's non-ASCII characters)
+    alive = _alive_steps(set(text).difference(_ASCII), _odd_chars(text))
     return [step for k, (step, _table) in enumerate(steps) if alive >> k & 1]
+
+
+def test_no_step_changes_ascii() -> None:
+    # (_proves, _alive_steps and stray_letters.suspects read only a line's non-ASCII
+    # characters for its steps)
+    assert len(_ASCII) == 128
+    assert all(_ASCII.isdisjoint(changed) for changed in _changes().values())
+    assert all(_ASCII.isdisjoint(made) for made in _makes_signs().values())
+    assert all(_ASCII.isdisjoint(changed) for changed in stray_changes().values())
+    assert all(_ASCII.isdisjoint(other) for other in stray_steps().values())
 
 
 @pytest.mark.parametrize("line", LINES + PROVED)

@@ -56,7 +56,7 @@ from functools import cache, lru_cache
 from textfix.chains import FAMILIES, fits, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
-from textfix.repair.stray_letters import _owners
+from textfix.repair.stray_letters import _ASCII, _owners
 from textfix.repair.tokens import tokens
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
@@ -626,7 +626,7 @@ def _odd_chars(text: str) -> set[str]:
     for word in TOKEN_SIGNS_RE.findall(text):
         if unowned and _ASCII_LETTER.search(word) is not None:
             odd.update(unowned.intersection(word))
-        if placed.isdisjoint(word) and capitals.isdisjoint(word[1:]):
+        if placed.isdisjoint(word) and (not capitals or capitals.isdisjoint(word[1:])):
             continue
         for j, ch in enumerate(word):
             if (
@@ -680,7 +680,7 @@ def _odd_kinds() -> dict[str, int]:
 def _plain_chars() -> frozenset[str]:
     """ASCII and the :data:`PLAIN` characters of :func:`_odd_kinds`."""
     plain = {ch for ch, kind in _odd_kinds().items() if kind == PLAIN}
-    return frozenset(map(chr, range(128))) | plain
+    return _ASCII | plain
 
 
 @cache
@@ -701,10 +701,11 @@ def has_out_of_place(text: str) -> bool:
     if changed.isdisjoint(text):
         return False  # (most lines: no letter the letter steps change)
     for word in TOKEN_SIGNS_RE.findall(text):
-        if not changed.isdisjoint(word) and any(
-            ch in changed and _out_of_place_at(word, j) for j, ch in enumerate(word)
-        ):
-            return True
+        if changed.isdisjoint(word):
+            continue
+        for j, ch in enumerate(word):  # (a loop, not any(): no generator per word)
+            if ch in changed and _out_of_place_at(word, j):
+                return True
     return False
 
 
@@ -767,7 +768,7 @@ def proves_words(text: str) -> bool:
 def _proves(text: str, odd: set[str]) -> bool:
     """:func:`proves_words`, given ``text``'s :func:`_odd_chars`."""
     steps, changing, _signing, letter_bits = _step_masks()
-    chars = set(text)
+    chars = set(text).difference(_ASCII)  # (no step changes an ASCII character)
     alive = _alive_steps(chars, odd)
     if not alive:
         return False
@@ -820,11 +821,12 @@ def _proves(text: str, odd: set[str]) -> bool:
 
 
 def _alive_steps(chars: set[str], odd: set[str]) -> int:
-    """The steps of :func:`_step_masks` (by bit) that :func:`_proves` tries on a line of
-    ``chars`` whose :func:`_odd_chars` are ``odd``: those changing a character of the line
-    and making no sign of one (which letters_made_words refuses); of the steps other than
-    the letter steps, only where ``odd`` is not empty, and those changing only characters
-    of ``odd`` and no-break spaces (adds the no-break space to ``odd``)."""
+    """The steps of :func:`_step_masks` (by bit) that :func:`_proves` tries on a line whose
+    non-ASCII characters are ``chars`` (no step changes ASCII) and whose :func:`_odd_chars`
+    are ``odd``: those changing a character of the line and making no sign of one (which
+    letters_made_words refuses); of the steps other than the letter steps, only where
+    ``odd`` is not empty, and those changing only characters of ``odd`` and no-break spaces
+    (adds the no-break space to ``odd``)."""
     _steps, changing, signing, letter_bits = _step_masks()
     touched = made_signs = 0
     for ch in chars:
@@ -884,13 +886,15 @@ def _loose(word: str, letters: bool) -> frozenset[str]:
     ([], ['ã'])
     """
     places_of = _letter_changed() if letters else frozenset()
-    return frozenset(
-        ch
-        for j, ch in enumerate(word)
-        if not ch.isascii()
-        and not _misplaced_at(word, j)
-        and not (ch in places_of and _out_of_place_at(word, j))
-    )
+    loose = set()
+    for j, ch in enumerate(word):  # (a loop, not a generator: cheaper on short words)
+        if (
+            not ch.isascii()
+            and not _misplaced_at(word, j)
+            and not (ch in places_of and _out_of_place_at(word, j))
+        ):
+            loose.add(ch)
+    return frozenset(loose)
 
 
 @cache

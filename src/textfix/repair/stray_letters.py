@@ -107,11 +107,16 @@ def stray_word(word: str) -> bool:
     """``word`` is no known word, and its :data:`STRAY` letters (one at least) stand
     between letters no modelled language owning its letters writes them beside (nor, for
     ``ý``, as Turkmen's glide beside a vowel)."""
+    if word_langs(word):
+        return False  # (most words asked: known ones, told before reading letters)
     padded = padded_lower(word)
     where = [i for i, ch in enumerate(padded) if ch in STRAY]
-    return bool(where) and not word_langs(word) and _unowned(padded, where)
+    return bool(where) and _unowned(padded, where)
 
 
+#: The ASCII characters: every step of :func:`suspects` leaves them as they are, and every
+#: language writes them.
+_ASCII = frozenset(map(chr, range(128)))
 #: :data:`STRAY` letters and their capitals.
 _STRAY_CHARS = frozenset(STRAY | {c.upper() for c in STRAY})
 #: A word with a :data:`STRAY` letter.
@@ -154,12 +159,16 @@ def suspects(text: str) -> bool:
     # steps, by bit, from each character's)
     order, changing, other_of = _step_masks()
     touched = others = 0
-    for ch in chars:
+    for ch in chars.difference(_ASCII):  # (no step changes an ASCII character)
         touched |= changing.get(ch, 0)
         others |= other_of.get(ch, 0)
     alive = touched & ~others
-    steps = [step for k, step in enumerate(order) if alive >> k & 1]
-    if not steps or not any(stray_word(w) for w in _STRAY_WORD.findall(text)):
+    if not alive:
+        return False
+    for word in _STRAY_WORD.findall(text):
+        if stray_word(word):
+            break
+    else:
         return False
     # (a line with one of mojibake's shapes, "boÞnÝ", is the other gates' to judge: no
     # stray repair, below, and no translation needed to tell)
@@ -169,7 +178,7 @@ def suspects(text: str) -> bool:
     # of the family made is judged once; most steps leave a stray letter as it is)
     tried = set()
     shown_as: dict[str, bytes | None] = {}  # (the line encoded once per shown page)
-    for true, shown in steps:
+    for true, shown in (step for k, step in enumerate(order) if alive >> k & 1):
         if shown not in shown_as:
             try:
                 shown_as[shown] = text.encode(shown)
@@ -265,7 +274,9 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
         return False
     if any(word_langs(old) for (old, _), stray in zip(words, strays, strict=True) if not stray):
         return False
-    fitting = [model for model in langs if all(_fits(old, new, model) for old, new in words)]
+    # (each repaired word lower-cased and padded once, for every language asked)
+    padded = [(old, new, padded_lower(new)) for old, new in words]
+    fitting = [model for model in langs if all(_fits(*word, model) for word in padded)]
     if not fitting:
         return False  # (most candidates: no need to ask which language the line names)
     named = named_index(text)
@@ -283,11 +294,10 @@ def _enough(before: str, after: str) -> bool:
     return bool(word_langs(after))
 
 
-def _fits(before: str, after: str, model: LangModel) -> bool:
-    """``after`` is wholly of ``model``'s letters, and each bigram touching a letter it
-    changed from ``before`` is one ``model`` has."""
-    padded = padded_lower(after)
-    if not all(ch.isascii() or ch in model.alphabet for ch in padded):
+def _fits(before: str, after: str, padded: str, model: LangModel) -> bool:
+    """``after`` (``padded``: :func:`padded_lower` of it) is wholly of ``model``'s letters,
+    and each bigram touching a letter it changed from ``before`` is one ``model`` has."""
+    if not model.alphabet.issuperset(set(padded).difference(_ASCII)):
         return False
     bigrams = model.bigrams
     return all(
