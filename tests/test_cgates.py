@@ -150,11 +150,12 @@ def test_gates_on_chosen_lines() -> None:
 
 def assert_same_flips(text: str, cand: str) -> None:
     assert CGATES is not None
-    expected = legacy._flips_case(text, cand)
+    expected = legacy._flips_case_py(text, cand)
     assert CGATES.flips_case(text, cand, "".join(sorted(legacy._CASELESS))) == expected, (
         text,
         cand,
     )
+    assert legacy._flips_case(text, cand) == expected, (text, cand)
 
 
 def test_flips_case_on_real_lines_and_their_mojibake() -> None:
@@ -163,7 +164,7 @@ def test_flips_case_on_real_lines_and_their_mojibake() -> None:
     for line, garbled in mojibake_pairs(non_ascii_lines(), steps):
         assert_same_flips(garbled, line)
         assert_same_flips(line, garbled)
-        flips += legacy._flips_case(garbled, line)
+        flips += legacy._flips_case_py(garbled, line)
         pairs += 1
     assert pairs > 500 and flips > 10
 

@@ -1459,6 +1459,8 @@ def _balanced_quotes(text: str, cand: str) -> bool:
 
 #: Lower-case by Unicode but symbols in practice (ordinal indicators, micro sign).
 _CASELESS = frozenset("ªºµ")
+#: :data:`_CASELESS` as the string ``_cgates.flips_case`` reads.
+_CASELESS_CHARS = "".join(sorted(_CASELESS))
 
 
 def _longest_word(cand: str, text: str) -> int:
@@ -2066,10 +2068,18 @@ def _flips_case(text: str, cand: str) -> bool:
     """A changed letter that changes case ("ôl" -> "Öl"): a thin repair doing that has too
     little evidence to tell it from a clean word of another language. A capital between a
     letter and a small letter ("DÚsactiver") is no clean spelling: lowering it is fine.
+    Compiled where built (``_cgates.flips_case``; :func:`_flips_case_py` is the reference).
 
     >>> _flips_case("ôl", "Öl"), _flips_case("DÚsactiver", "Désactiver")
     (True, False)
     """
+    if _CGATES is not None:
+        return bool(_CGATES.flips_case(text, cand, _CASELESS_CHARS))
+    return _flips_case_py(text, cand)
+
+
+def _flips_case_py(text: str, cand: str) -> bool:
+    """:func:`_flips_case` in pure Python (the reference of ``_cgates.flips_case``)."""
     if len(text) != len(cand):
         return False
     for i, (a, b) in enumerate(zip(text, cand, strict=True)):

@@ -51,14 +51,12 @@ from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
 from typing import NamedTuple, TypeVar
 
-from textfix._native import load
 from textfix.chains import TRUE_RANK, fits, single_byte_steps
 from textfix.repair._scan import native
 from textfix.repair.ce_letters import _whole, may_prove_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
-    _CASELESS,
     _EDGE,
     CONTEXT_LETTERS,
     CONTEXT_RELIEF,
@@ -457,28 +455,7 @@ def _fails_plain_gates(text: str, cand: str, thin: bool, shaped: bool) -> bool:
         return True
     if _only_letter_runs(text, cand):
         return True
-    return thin and not shaped and _flips(text, cand) and not _may_back_a_flip(text, cand)
-
-
-def _flips(text: str, cand: str) -> bool:
-    """:func:`~textfix.repair.legacy._flips_case` (the reference), compiled where built
-    (``_cgates.flips_case``: asked of every round trip :func:`_fails_plain_gates` reads)."""
-    compiled = _compiled_flips()
-    if compiled is not None:
-        return compiled(text, cand, _CASELESS_CHARS)
-    return _flips_case(text, cand)
-
-
-#: :data:`~textfix.repair.legacy._CASELESS` as the string ``_cgates.flips_case`` reads.
-_CASELESS_CHARS = "".join(sorted(_CASELESS))
-
-
-@cache
-def _compiled_flips() -> Callable[[str, str, str], bool] | None:
-    """``_cgates.flips_case``, or ``None`` without the module."""
-    module = load("textfix.repair._cgates")
-    flips: Callable[[str, str, str], bool] | None = None if module is None else module.flips_case
-    return flips
+    return thin and not shaped and _flips_case(text, cand) and not _may_back_a_flip(text, cand)
 
 
 def _may_back_a_flip(text: str, cand: str) -> bool:
