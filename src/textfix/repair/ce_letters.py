@@ -53,7 +53,7 @@ import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 
-from textfix.chains import FAMILIES, fits, single_byte_steps, translation
+from textfix.chains import FAMILIES, fits, padded, single_byte_steps, translation
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
 from textfix.repair.stray_letters import _ASCII, _owners
@@ -849,7 +849,7 @@ def _step_masks() -> tuple[
     and for each character the steps (bit ``k`` for the ``k``-th) that change it and those
     that change it into no letter (:func:`_makes_signs`), and the bits of the letter steps:
     a line's steps are found from its characters, not by asking every step."""
-    steps = tuple((step, _whole(table)) for step, table in _letter_steps() + _other_steps())
+    steps = tuple((step, padded(table)) for step, table in _letter_steps() + _other_steps())
     changes, signs = _changes(), _makes_signs()
     changing: dict[str, int] = {}
     signing: dict[str, int] = {}
@@ -859,18 +859,6 @@ def _step_masks() -> tuple[
         for ch in signs[step]:
             signing[ch] = signing.get(ch, 0) | 1 << k
     return steps, changing, signing, (1 << len(_letter_steps())) - 1
-
-
-#: The characters :func:`_whole` maps to themselves: ASCII, the Latin letters, combining
-#: accents and general punctuation (nearly every character of a line the steps look at).
-_KEPT = (*range(0x250), *range(0x300, 0x370), *range(0x2000, 0x2070))
-
-
-def _whole(table: dict[int, str]) -> dict[int, str]:
-    """``table`` (a step's translation) with the characters of :data:`_KEPT` it leaves
-    mapped to themselves: the same translation, but ``str.translate`` then finds most
-    characters in the table instead of raising and catching a ``KeyError`` for each."""
-    return {**{code: chr(code) for code in _KEPT}, **table}
 
 
 @lru_cache(maxsize=4096)  # (each step of a line changing the word asks it)

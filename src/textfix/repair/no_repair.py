@@ -51,9 +51,9 @@ from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
 from typing import NamedTuple, TypeVar
 
-from textfix.chains import TRUE_RANK, fits, single_byte_steps
+from textfix.chains import TRUE_RANK, fits, padded, single_byte_steps
 from textfix.repair._scan import native
-from textfix.repair.ce_letters import _whole, may_prove_words
+from textfix.repair.ce_letters import may_prove_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
     _BAD_CHARS,
@@ -904,11 +904,9 @@ def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
 
 @cache  # (built for a step when a line first needs its round trip: most steps never are)
 def _whole_table(j: int) -> dict[int, str]:
-    """The translation of step ``j`` of :func:`~textfix.chains.single_byte_steps` with the
-    common characters it leaves mapped to themselves (``ce_letters._whole``): the same round
-    trip, but ``str.translate`` raises and catches no ``KeyError`` for each of them (most of
-    a line: a long line's round trip costs half as much)."""
-    return _whole(single_byte_steps()[j][1])
+    """The translation of step ``j`` of :func:`~textfix.chains.single_byte_steps`,
+    :func:`~textfix.chains.padded` (the same round trip, about half the cost on a long line)."""
+    return padded(single_byte_steps()[j][1])
 
 
 def _mask(steps: bytes) -> int:
