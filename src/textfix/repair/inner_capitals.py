@@ -56,7 +56,7 @@ from textfix.repair import legacy
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.line_language import LEAD, LINE_VOTES, line_language, prose
 from textfix.repair.tokens import token_spans, tokens
-from textfix.scoring import score, script_of, word_langs
+from textfix.scoring import TextScore, score, script_of, word_langs
 from textfix.scoring._data import langdata
 from textfix.types import Chain
 
@@ -161,10 +161,9 @@ def capitals_lowered(text: str) -> tuple[str, Chain] | None:
     or None."""
     if text.isascii() or (_SEARCH or _capital)(text) is None:
         return None  # (nearly every line stops here: one scan for a capital of the shape)
-    found = list(_shape().finditer(text))
-    if not found:
+    spots = tuple(inner_capitals(text))
+    if not spots:
         return None
-    spots = tuple(m.start(1) if m.group(1) else m.start(2) for m in found)
     # (a capital second in its word is the weaker shape, "KŸiti", and clean Irish writes
     # one after a prefix, "na hÁise": without a capital further in, the line's words must
     # name the language, its letter statistics alone do not)
@@ -191,10 +190,11 @@ def _lowered_line(text: str, spots: tuple[int, ...], weak: bool) -> tuple[str, C
             cand = text.encode(shown).decode(true)
         except UnicodeError:
             continue
-        if cand not in passed and _judged(text, cand, true, rest, weak):
-            read = score(prose(cand)).logprob
-            if read >= MIN_READ:
-                passed[cand] = (read, chain)
+        if cand in passed:
+            continue
+        read = score(prose(cand))
+        if read.logprob >= MIN_READ and _judged(text, cand, true, rest, weak, read):
+            passed[cand] = (read.logprob, chain)
     if not passed:
         return None
     ranked = sorted(passed.items(), key=lambda kv: -kv[1][0])
@@ -221,22 +221,21 @@ def _rest(text: str) -> _Rest:
     return _Rest(voted, read.lang if read.letters >= REST_LETTERS else None)
 
 
-def _judged(text: str, cand: str, true: str, rest: _Rest, weak: bool) -> bool:
+def _judged(text: str, cand: str, true: str, rest: _Rest, weak: bool, read: TextScore) -> bool:
     """Whether ``cand``, the round trip of ``text`` through a step from ``true``, passes:
     the line's other words (``rest``) name no language not written in ``true``, the round
     trip makes no new inner capital, and its changes fit the alphabet of the language those
     words vote for or (unless ``weak``) of the one the letter statistics of the repaired
-    prose read (:data:`READ_LETTERS` letters), if written in ``true``."""
+    prose (``read``, its score) read (:data:`READ_LETTERS` letters), if written in
+    ``true``."""
     if any(lang is not None and not fits(true, lang) for lang in rest):
         return False
     if any(text[i] != cand[i] for i in inner_capitals(cand)):
         return False
     models = langdata().models
     named = [models[rest.voted]] if rest.voted is not None else []
-    if not weak:
-        read = score(prose(cand))
-        if read.letters >= READ_LETTERS and read.lang in models and fits(true, read.lang):
-            named.append(models[read.lang])
+    if not weak and read.letters >= READ_LETTERS and read.lang in models and fits(true, read.lang):
+        named.append(models[read.lang])
     return any(_letters_fit(text, cand, model.alphabet, true) for model in named)
 
 
