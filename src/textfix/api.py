@@ -134,6 +134,14 @@ class Fixer:
         >>> Fixer().fix("¿Qué? déjà vu, Ελλάδα, 中文")
         '¿Qué? déjà vu, Ελλάδα, 中文'
         """
+        if "\n" not in text and not self.prior and not self.options.normalizes:
+            # One line and nothing learned: what _repaired makes of it, without the findings.
+            if text.isascii() or _engine().untouched_line(
+                text, self.options.min_confidence, fresh=True
+            ):
+                return text
+            fixed: str = _engine().fix_line(text, self.options)
+            return fixed
         return self._repaired(text)[0]
 
     def _repaired(self, text: str, checked: bool = False) -> tuple[str, list[Finding]]:
@@ -223,8 +231,10 @@ def fix(
             verdict = (_QUICK or _quick_check())(text)
             if verdict == _PROVEN or _engine().untouched_line(text, fresh=True, verdict=verdict):
                 return text
-            # (the document layer would ask untouched_line again: it was just asked)
-            return _DEFAULT_FIXER._repaired(text, checked=True)[0]
+            # (what the default fixer's findings make of the line, without building them;
+            # untouched_line was just asked)
+            fixed: str = _engine().fix_line(text, _DEFAULT_FIXER.options)
+            return fixed
         return _DEFAULT_FIXER.fix(text)
     return _fixer(
         min_confidence=min_confidence,

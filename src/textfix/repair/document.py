@@ -10,7 +10,7 @@ from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
 from textfix.repair.gates import _mac_capitals
 from textfix.repair.legacy import LEGACY_PREFILTER
-from textfix.repair.line import find_in_line, quick_proof, untouched
+from textfix.repair.line import FRESH, find_in_line, quick_proof, repaired_line, untouched
 from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
@@ -160,6 +160,21 @@ def find_in_document(
                 )
             )
     return findings
+
+
+def fix_line(document: str, options: FixOptions) -> str:
+    """``document``, one line (no ``"\\n"``) with a non-ASCII character, as
+    :func:`apply_repairs` leaves it with the findings of :func:`find_in_document` (called
+    with ``checked``, no context and no prior) that have a replacement and
+    ``min_confidence``: the same text, without building the findings (``fix``'s route for
+    a line whose :func:`untouched_line` failed).
+
+    >>> fix_line("naÃ¯ve\\r", FixOptions())
+    'naïve\\r'
+    """
+    line = document[:-1] if document.endswith("\r") else document
+    repaired = repaired_line(line, options, FRESH)
+    return repaired if len(line) == len(document) else repaired + "\r"
 
 
 def apply_repairs(document: str, repairs: Sequence[Repair | Finding]) -> str:

@@ -25,9 +25,15 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.spans import changed_spans
 from textfix.repair.stray_letters import looks_stray
 from textfix.scoring.model import mojibake_shape
-from textfix.types import Finding
+from textfix.types import Chain, Finding
 
 Repairer = Callable[[str, DocumentContext], "Step | None"]
+
+
+#: The context of a one-line document with no prior, shared where one is needed but
+#: nothing is reported (repairers only read a context; :func:`find_in_line` alone writes
+#: the chains it found to it, and is never handed this one).
+FRESH = DocumentContext()
 
 
 def _utf8(text: str, context: DocumentContext) -> Step | None:
@@ -164,7 +170,7 @@ def _utf8_leaves(text: str, round_trip: bool) -> bool:
     search = _badness_search()
     if search is not None and not round_trip and not search(text):
         return True
-    step = utf8.repair(text, DocumentContext())
+    step = utf8.repair(text, FRESH)
     return step is None or step.text == text
 
 
@@ -251,6 +257,42 @@ def _suspicious(text: str) -> list[Finding]:
     return found
 
 
+def _layers(
+    text: str, options: FixOptions, context: DocumentContext
+) -> tuple[str, Chain, float, Step | None]:
+    """The repair layers of one line, applied while each is confident enough: the line after
+    them, their chain, their least confidence, and the first layer below ``min_confidence``
+    (not applied), if one stopped them."""
+    current = text
+    chain: Chain = ()
+    confidence = 1.0
+    for layer in range(MAX_LAYERS):
+        if layer and _settled(current):
+            break  # (what _next_step finds there: no repairer returns a step)
+        step = _next_step(current, options, context)
+        if step is None:
+            break
+        if step.confidence < options.min_confidence:
+            return current, chain, confidence, step
+        current = step.text
+        chain += step.chain
+        confidence = min(confidence, step.confidence)
+    return current, chain, confidence, None
+
+
+def repaired_line(text: str, options: FixOptions, context: DocumentContext) -> str:
+    """``text`` (one line) with the findings of :func:`find_in_line` that carry a
+    replacement applied, without building them: the line after its confident layers. (Each
+    such finding has the layers' least confidence, at least ``min_confidence``, and their
+    spans cover every change, with equal text between them; ``context`` is not told of the
+    chain: the caller's document has no other line.)
+
+    >>> repaired_line("Ã¼ber", FixOptions(), DocumentContext())
+    'über'
+    """
+    return _layers(text, options, context)[0]
+
+
 def find_in_line(
     text: str, options: FixOptions, context: DocumentContext, *, suspicious: bool = True
 ) -> list[Finding]:
@@ -266,22 +308,7 @@ def find_in_line(
     >>> [(f.original, f.replacement) for f in found]
     [('Ã¼', 'ü')]
     """
-    current = text
-    chain: tuple[tuple[str, str], ...] = ()
-    confidence = 1.0
-    doubtful: Step | None = None
-    for layer in range(MAX_LAYERS):
-        if layer and _settled(current):
-            break  # (what _next_step finds there: no repairer returns a step)
-        step = _next_step(current, options, context)
-        if step is None:
-            break
-        if step.confidence < options.min_confidence:
-            doubtful = step
-            break
-        current = step.text
-        chain += step.chain
-        confidence = min(confidence, step.confidence)
+    current, chain, confidence, doubtful = _layers(text, options, context)
     findings: list[Finding] = []
     if current != text:
         for a0, a1, b0, b1 in changed_spans(text, current):
