@@ -15,6 +15,9 @@
  *
  * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
  * it looks at).
+ *
+ * looks_anyway, odd_chars, out_of_place, loose, marks: ce_letters' per-character proofs
+ * (_cgates_letters.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -247,6 +250,7 @@ ready(void)
 }
 
 #include "_cgates_sheet.h"
+#include "_cgates_letters.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -382,6 +386,26 @@ static PyMethodDef cgates_functions[] = {
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"
      "difflib.SequenceMatcher(None, ..., autojunk=False).get_opcodes() reports them\n"
      "(offsets in a and b)."},
+    {"init_letters", init_letters, METH_VARARGS,
+     "init_letters(tables, bigrams, absent, /)\n--\n\n"
+     "Hand over the tables of textfix.repair.letter_places (see _cgates_letters.h)."},
+    {"looks_anyway", looks_anyway, METH_O,
+     "looks_anyway(text, /)\n--\n\n"
+     "ce_letters.looks_anyway(text), or None when text has a character beyond the limit\n"
+     "(letter_places.LIMIT)."},
+    {"odd_chars", odd_chars, METH_O,
+     "odd_chars(text, /)\n--\n\n"
+     "ce_letters._odd_chars(text) as a new set, or None beyond the limit."},
+    {"out_of_place", out_of_place, METH_O,
+     "out_of_place(text, /)\n--\n\n"
+     "ce_letters.has_out_of_place(text), or None beyond the limit."},
+    {"loose", loose, METH_VARARGS,
+     "loose(word, letters, /)\n--\n\n"
+     "ce_letters._loose(word, letters), or None beyond the limit."},
+    {"marks", marks, METH_VARARGS,
+     "marks(before, word, places_of, /)\n--\n\n"
+     "ce_letters._marks(before, word, places_of), places_of given as the flag bit of its\n"
+     "letters; None when the lengths differ or beyond the limit."},
     {NULL, NULL, 0, NULL},
 };
 

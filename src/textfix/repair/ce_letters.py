@@ -54,6 +54,7 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from textfix.chains import FAMILIES, fits, padded, single_byte_steps, translation
+from textfix.repair import letter_places
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
 from textfix.repair.stray_letters import _ASCII, _owners
@@ -181,8 +182,15 @@ def sharp_s_after_consonant(text: str) -> bool:
 
 def looks_anyway(text: str) -> bool:
     """The engine must look at ``text`` however well it reads: :func:`nbsp_in_word`,
-    :func:`sign_after_word` or :func:`sharp_s_after_consonant` (the compiled twin,
-    ``_cplausible``'s ``clean_line``, proves no such line clean)."""
+    :func:`sign_after_word` or :func:`sharp_s_after_consonant` (``_cplausible``'s
+    ``clean_line`` proves no such line clean). Compiled where built
+    (:mod:`~textfix.repair.letter_places`; :func:`_looks_anyway_py` is the reference)."""
+    found = letter_places.looks_anyway(text)
+    return _looks_anyway_py(text) if found is None else found
+
+
+def _looks_anyway_py(text: str) -> bool:
+    """:func:`looks_anyway` in pure Python (the reference of its compiled twin)."""
     return nbsp_in_word(text) or sign_after_word(text) or sharp_s_after_consonant(text)
 
 
@@ -442,7 +450,23 @@ def _marks(before: str, word: str, places_of: frozenset[str]) -> tuple[set[int],
     that stand out of place (:func:`_out_of_place`: through the letter pages, a letter no
     language holding it writes between its neighbours speaks for a form of a listed word,
     ``Mozdonyvezetõ`` is Hungarian ``Mozdonyvezető``; not for a name, which unmodelled
-    languages spell so: Corsican ``Guinèa``)."""
+    languages spell so: Corsican ``Guinèa``). Compiled where built
+    (:mod:`~textfix.repair.letter_places`; :func:`_marks_py` is the reference) for the
+    letters of :func:`_letter_changed`, of :func:`_dos_changed` or none."""
+    name = _place_names().get(places_of)
+    found = None if name is None else letter_places.marks(before, word, name)
+    return _marks_py(before, word, places_of) if found is None else found
+
+
+@cache
+def _place_names() -> dict[frozenset[str], str]:
+    """The letters whose place may speak (:func:`_made_words`), by their flag's name in
+    :data:`letter_places.FLAGS <textfix.repair.letter_places.FLAGS>`."""
+    return {_letter_changed(): "changed", _dos_changed(): "dos", frozenset(): ""}
+
+
+def _marks_py(before: str, word: str, places_of: frozenset[str]) -> tuple[set[int], set[int]]:
+    """:func:`_marks` in pure Python."""
     changed = [j for j, (a, b) in enumerate(zip(before, word, strict=True)) if a != b]
     return (
         {j for j in changed if _misplaced_at(before, j)},
@@ -602,14 +626,21 @@ def _other_steps() -> tuple[tuple[tuple[str, str], dict[int, str]], ...]:
 
 def _odd_chars(text: str) -> set[str]:
     """The characters of ``text`` that stand :func:`misplaced`, or out of place
-    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word. Only
-    characters that may stand so (:func:`_odd_kind`) are looked at: a small letter no
-    modelled language holds in any word with an ASCII letter, the others place by place,
-    each until one place of it is found.
+    (:func:`_out_of_place`, letters of :func:`_dos_changed`), somewhere in a word (a new
+    set). Compiled where built (:mod:`~textfix.repair.letter_places`; :func:`_odd_chars_py`
+    is the reference).
 
     >>> sorted(_odd_chars("Om‡n, Gießen, nº 5")), sorted(_odd_chars("Indeksiraj po ïrki"))
     (['‡'], ['ï'])
     """
+    found = letter_places.odd_chars(text)
+    return _odd_chars_py(text) if found is None else found
+
+
+def _odd_chars_py(text: str) -> set[str]:
+    """:func:`_odd_chars` in pure Python. Only characters that may stand so
+    (:func:`_odd_kind`) are looked at: a small letter no modelled language holds in any word
+    with an ASCII letter, the others place by place, each until one place of it is found."""
     odd: set[str] = set()
     rest_chars = set(text) - _plain_chars()
     if not rest_chars:
@@ -696,7 +727,16 @@ def has_out_of_place(text: str) -> bool:
 
     >>> has_out_of_place("Kramariæ"), has_out_of_place("blæst, pièce, d’été")
     (True, False)
+
+    Compiled where built (:mod:`~textfix.repair.letter_places`; :func:`_has_out_of_place_py`
+    is the reference).
     """
+    found = letter_places.has_out_of_place(text)
+    return _has_out_of_place_py(text) if found is None else found
+
+
+def _has_out_of_place_py(text: str) -> bool:
+    """:func:`has_out_of_place` in pure Python."""
     changed = _letter_changed()
     if changed.isdisjoint(text):
         return False  # (most lines: no letter the letter steps change)
@@ -872,7 +912,16 @@ def _loose(word: str, letters: bool) -> frozenset[str]:
     ([], ['æ'])
     >>> sorted(_loose("ManipurskŽ", False)), sorted(_loose("Libãa", False))
     ([], ['ã'])
+
+    Compiled where built (:mod:`~textfix.repair.letter_places`; :func:`_loose_py` is the
+    reference).
     """
+    found = letter_places.loose(word, letters)
+    return _loose_py(word, letters) if found is None else found
+
+
+def _loose_py(word: str, letters: bool) -> frozenset[str]:
+    """:func:`_loose` in pure Python."""
     places_of = _letter_changed() if letters else frozenset()
     loose = set()
     for j, ch in enumerate(word):  # (a loop, not a generator: cheaper on short words)
