@@ -15,9 +15,6 @@
  *
  * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
  * it looks at).
- *
- * looks_anyway, odd_chars, out_of_place, loose, marks: ce_letters' per-character proofs
- * (_cgates_letters.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
