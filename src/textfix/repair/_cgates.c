@@ -15,6 +15,8 @@
  *
  * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
  * it looks at).
+ *
+ * opening: what legacy.repair asks of every line first, at once (_cgates_opening.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -247,6 +249,7 @@ ready(void)
 }
 
 #include "_cgates_sheet.h"
+#include "_cgates_opening.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -382,6 +385,12 @@ static PyMethodDef cgates_functions[] = {
      "The differing blocks (a0, a1, b0, b1) of a[lo:hi_a] and b[lo:hi_b], in order, as\n"
      "difflib.SequenceMatcher(None, ..., autojunk=False).get_opcodes() reports them\n"
      "(offsets in a and b)."},
+    {"init_opening", init_opening, METH_VARARGS,
+     "init_opening(get, capital_signs, latin_signs, anyway, edges, before_small, /)\n--\n\n"
+     "Hand over what gates.opening reads (see _cgates_opening.h)."},
+    {"opening", opening, METH_O,
+     "opening(text, /)\n--\n\n"
+     "The bits of gates.opening(text) (see _cgates_opening.h)."},
     {NULL, NULL, 0, NULL},
 };
 
