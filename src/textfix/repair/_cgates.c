@@ -15,6 +15,8 @@
  *
  * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
  * it looks at).
+ *
+ * opening: what legacy.repair asks of every line first, at once (_cgates_opening.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -248,6 +250,7 @@ ready(void)
 
 #include "_cgates_sheet.h"
 #include "_cgates_letters.h"
+#include "_cgates_opening.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -403,6 +406,12 @@ static PyMethodDef cgates_functions[] = {
      "marks(before, word, places_of, /)\n--\n\n"
      "ce_letters._marks(before, word, places_of), places_of given as the flag bit of its\n"
      "letters; None when the lengths differ or beyond the limit."},
+    {"init_opening", init_opening, METH_VARARGS,
+     "init_opening(get, capital_signs, latin_signs, anyway, edges, before_small, /)\n--\n\n"
+     "Hand over what gates.opening reads (see _cgates_opening.h)."},
+    {"opening", opening, METH_O,
+     "opening(text, /)\n--\n\n"
+     "The bits of gates.opening(text) (see _cgates_opening.h)."},
     {NULL, NULL, 0, NULL},
 };
 

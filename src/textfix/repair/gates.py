@@ -15,11 +15,13 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import compress, count
 from operator import ne
 
+from textfix._native import load
+from textfix.repair.ce_letters import TRAILING
 from textfix.repair.gate_sheet import (
     CAPITALISES,
     MIDDLE_DOTS,
@@ -27,20 +29,23 @@ from textfix.repair.gate_sheet import (
     SHORT_WORDS,
     answer,
     core_words,
+    typed_scan,
 )
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.plausible import typed_in_unicode
+from textfix.repair.sign_capitals import signs as latin_signs
 from textfix.repair.tokens import tokens
 from textfix.scoring._data import langdata
 from textfix.scoring.model import CHAR_TABLE_SIZE, composed, script_of, word_langs
 
+_CGATES = load("textfix.repair._cgates")
+
 #: Words with at least one non-ASCII character (letters, marks and glued symbols).
 _WORD_RE = re.compile(r"[^\s!-/:-@\[-`{-~]*[^\x00-\x7f][^\s!-/:-@\[-`{-~]*")
+#: The signs that are a shape before a small letter (the compiled opening holds them too).
+_SUSPECT_BEFORE = "²³¹¼½¾¦¤¨¯´¸¬ªº©®"
 #: Shapes real text almost never has and mojibake often does.
-_SUSPECT_RE = re.compile(
-    r"[\x80-\x9f]"
-    r"|[\u00b2\u00b3\u00b9\u00bc-\u00be\u00a6\u00a4\u00a8\u00af\u00b4\u00b8\u00ac"
-    r"\u00aa\u00ba\u00a9\u00ae][a-z\u00df-\u00ff]"
-)
+_SUSPECT_RE = re.compile(r"[\x80-\x9f]|[" + _SUSPECT_BEFORE + r"][a-z\u00df-\u00ff]")
 _EDGE = "¿¡«»„“”‘’‹›·•…–—°º"
 
 
@@ -77,6 +82,63 @@ def looks_clean(text: str) -> bool:
         common &= mask
     # Every word known, and at least one language knows them all.
     return common != 0 and not _SUSPECT_RE.search(text)
+
+
+#: Bits of :func:`opening` (keep in step with _cgates_opening.h): a sign that
+#: :func:`capital_behind_sign` looks for stands in the line (without one it is False), one
+#: that ``sign_capitals.capital_behind_latin_sign`` looks for (without one it is None),
+#: :func:`looks_clean`, one of the characters ``ce_letters.looks_anyway`` looks for (without
+#: one it is False), ``plausible.typed_in_unicode``; the ``ASK`` bits: that gate is to be
+#: asked in Python (always without the compiled module; typed beyond the BMP).
+SIGN_CAPITAL, LATIN_SIGN, CLEAN, ASK_CLEAN, ANYWAY, TYPED, ASK_TYPED = 1, 2, 4, 8, 16, 32, 64
+#: What :func:`opening` answers without the compiled module: every gate is asked.
+_ASK_ALL = SIGN_CAPITAL | LATIN_SIGN | ASK_CLEAN | ANYWAY | ASK_TYPED
+
+
+def opening(text: str) -> int:
+    """What ``legacy.repair`` asks of every line before its candidates, in one compiled call
+    (five Python gates cost more than the scan): the bits of :func:`_opening_py`
+    (:data:`ASK_TYPED` instead of :data:`TYPED` for a line beyond the BMP). Without the
+    module, the sign bits and the ``ASK`` bits: the engine then asks each gate as before.
+
+    >>> opening("Le café est déjà prêt") in (CLEAN, _ASK_ALL)
+    True
+    """
+    compiled = _compiled_opening()
+    if compiled is None:
+        return _ASK_ALL
+    return compiled(text)
+
+
+def _opening_py(text: str) -> int:
+    """:func:`opening` in pure Python (the reference of ``_cgates.opening``).
+
+    >>> _opening_py("“ровень 2") & SIGN_CAPITAL != 0, _opening_py("Le café est prêt") & CLEAN
+    (True, 4)
+    """
+    chars = set(text)
+    return (
+        (SIGN_CAPITAL if _signs_of_capitals().search(text) else 0)
+        | (LATIN_SIGN if chars.intersection(latin_signs()) else 0)
+        | (CLEAN if looks_clean(text) else 0)
+        | (ANYWAY if chars.intersection("\xa0ß" + TRAILING) else 0)
+        | (TYPED if typed_in_unicode(text) else 0)
+    )
+
+
+@cache
+def _compiled_opening() -> Callable[[str], int] | None:
+    """``_cgates.opening``, handed the word lookup and the characters it looks for; ``None``
+    without the compiled modules (the word index's, and the sheet's: its core words, its
+    lower case and its typed_in_unicode table)."""
+    get = langdata().word_mask.compiled_get()
+    if _CGATES is None or get is None or core_words("") is None or typed_scan("") is None:
+        return None
+    capital_signs = "".join(sorted(_mac_capitals()))
+    anyway = "\xa0ß" + TRAILING  # (looks_anyway: a no-break space, a sharp s, a trailing sign)
+    _CGATES.init_opening(get, capital_signs, latin_signs(), anyway, _EDGE, _SUSPECT_BEFORE)
+    check: Callable[[str], int] = _CGATES.opening
+    return check
 
 
 @cache

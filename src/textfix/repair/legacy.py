@@ -78,6 +78,13 @@ from textfix.repair.gate_sheet import (
     open_gates,
 )
 from textfix.repair.gates import (
+    ANYWAY,
+    ASK_CLEAN,
+    ASK_TYPED,
+    CLEAN,
+    LATIN_SIGN,
+    SIGN_CAPITAL,
+    TYPED,
     capital_behind_sign,
     capital_of_other_alphabet,
     capitalises_words,
@@ -85,6 +92,7 @@ from textfix.repair.gates import (
     letters_of_no_alphabet,
     looks_clean,
     only_middle_dots_between_ls,
+    opening,
     short_words_respelled,
 )
 from textfix.repair.kept_shapes import (
@@ -2468,15 +2476,23 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         )
         if lone is not None:
             return Step(lone[0], lone[1], LONE_CONFIDENCE)
+    # (what the tests below look for, looks_clean and typed_in_unicode in one compiled call:
+    # a test whose characters the line lacks is not asked; see gates.opening)
+    opened = opening(text)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
-    behind = capital_behind_sign(text)
+    behind = bool(opened & SIGN_CAPITAL) and capital_behind_sign(text)
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
-    nbsp = looks_anyway(text)
+    nbsp = bool(opened & ANYWAY) and looks_anyway(text)
     if (
         not behind
         and not nbsp
-        and (plausible(text) or typed_in_unicode(text) or looks_clean(text))
+        and (
+            opened & (CLEAN | TYPED)
+            or plausible(text)
+            or (opened & ASK_TYPED and typed_in_unicode(text))
+            or (opened & ASK_CLEAN and looks_clean(text))
+        )
         # (Icelandic stray letters in words no owner could spell read well letter by letter:
         # the engine looks, see stray_letters.looks_stray)
         and not looks_stray(text)
@@ -2485,7 +2501,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     text_core = core(text)
     # (a DOS capital shown as a cp1252 sign before a word unknown without it, known with it:
     # "žablon" is cp857's "Şablon"; see sign_capitals)
-    latin_behind = capital_behind_latin_sign(text)
+    latin_behind = capital_behind_latin_sign(text) if opened & LATIN_SIGN else None
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
     # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is

@@ -135,6 +135,12 @@ _STEP_SIGNS = {
     step: re.compile("[" + re.escape("".join(sorted(images))) + "]")
     for step, images in IMAGES.items()
 }
+#: Each step -> the first step of :data:`IMAGES` making the same signs of the same marks
+#: (cp437 and cp850 show cp1252's punctuation alike): where the signs stand is looked at once.
+_FIRST_ALIKE = {
+    step: next(first for first, alike in IMAGES.items() if alike == images)
+    for step, images in IMAGES.items()
+}
 #: Every sign of :data:`IMAGES` (a line with none of them is not looked at).
 _ANY_SIGN = re.compile(
     "[" + re.escape("".join(sorted({sign for signs in IMAGES.values() for sign in signs}))) + "]"
@@ -277,9 +283,13 @@ def signs_quoted(text: str) -> tuple[str, Chain] | None:
 @lru_cache(maxsize=1024)  # (line._untouched, the engine and its proofs ask of one line)
 def _quoted(text: str) -> tuple[str, Chain] | None:
     """:func:`signs_quoted` of a line of the cheap shape."""
+    found: dict[tuple[str, str], _Spots | None] = {}  # (per step of the same signs)
     for true, showns in PAGES:
         for shown in showns:
-            spots = _evidence(text, IMAGES[true, shown], _STEP_SIGNS[true, shown])
+            first = _FIRST_ALIKE[true, shown]
+            if first not in found:
+                found[first] = _evidence(text, IMAGES[first], _STEP_SIGNS[first])
+            spots = found[first]
             if spots is None or not (spots.found or spots.spaced or spots.apostrophes):
                 continue
             try:

@@ -51,10 +51,16 @@ def _sign_before_word(step: Step) -> re.Pattern[str]:
 
 
 @cache
+def signs() -> str:
+    """Every shown character of any step, sorted: a line with none of them has no capital
+    behind a sign (``gates.opening`` looks for them in C)."""
+    return "".join(sorted({sign for step in SIGN_CAPITAL_STEPS for sign in _capitals(step)}))
+
+
+@cache
 def _any_sign() -> re.Pattern[str]:
     """Any shown character of any step: most lines have none (one cheap scan)."""
-    signs = {sign for step in SIGN_CAPITAL_STEPS for sign in _capitals(step)}
-    return wide(re.compile("[" + "".join(map(re.escape, sorted(signs))) + "]"))
+    return wide(re.compile("[" + "".join(map(re.escape, signs())) + "]"))
 
 
 @cache
