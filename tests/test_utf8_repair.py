@@ -102,3 +102,24 @@ def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
             assert fixed == line or not plan, line
     assert held > 100
     assert not utf8._ftfy_leaves("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not utf8._ftfy_leaves("naÃ¯ve Ã ")
+
+
+def test_whole_line_check_answers_like_its_round_trips() -> None:
+    # The two lookups before the round trips rule out only lines the round trips would
+    # (real lines garbled through single-byte and UTF-8 chains, and byte soups of every
+    # lead byte followed by a continuation, a space, "?" or an ASCII letter).
+    lines = [
+        garble(line, _LEAVES_CHAINS[i % len(_LEAVES_CHAINS)]) or line
+        for i, line in enumerate(non_ascii_lines())
+    ]
+    for lead in range(0x80, 0x100):
+        for follow in (0x20, 0x3F, 0x61, 0x85, 0x9D, 0xA9, 0xBF, 0xC0, 0xEC):
+            soup = bytes([0x41, lead, follow, 0x20, 0xC3, 0xA9, 0xE2, 0x82, 0xAC])
+            for page in ("iso8859-1", "cp1252", "cp437", "cp1251"):
+                lines.append(soup.decode(page, errors="replace"))
+    decoded = 0
+    for line in lines:
+        step = utf8._whole_line_utf8(line)
+        assert step == utf8._decoded_whole(line), line
+        decoded += step is not None
+    assert decoded > 50  # (the lookups let the decodable lines through)

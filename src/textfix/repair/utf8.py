@@ -142,6 +142,12 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
 #: Shown-as code pages tried when ftfy's heuristic declines a line (its badness pattern
 #: knows the scripts it was tuned on; the round trip itself knows no script).
 _STRICT_SHOWN = ("cp1252", "iso8859-1")
+#: The characters both of those pages show UTF-8 lead bytes 0xC2-0xF4 as (each page shows
+#: no other character as one of those bytes), and those they show continuation bytes as.
+_LEAD, _LAST_LEAD = "\xc2", "\xf4"
+_CONTINUED = frozenset(
+    "".join(bytes(range(0x80, 0xC0)).decode(shown, errors="ignore") for shown in _STRICT_SHOWN)
+)
 #: Unicode categories a decoded line must not contain: controls, unassigned, private use,
 #: surrogates.
 _BAD_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
@@ -160,6 +166,18 @@ def _whole_line_utf8(text: str) -> Step | None:
     >>> _whole_line_utf8("Ökonomie Ärger") is None
     True
     """
+    # (a line garbled through a single-byte chain rarely starts a valid UTF-8 sequence with
+    # its first non-ASCII character: told by two lookups, without the encodes and decodes)
+    first = _NON_ASCII.search(text)
+    if first is None or first.end() == len(text):
+        return None
+    if not _LEAD <= text[first.start()] <= _LAST_LEAD or text[first.end()] not in _CONTINUED:
+        return None
+    return _decoded_whole(text)
+
+
+def _decoded_whole(text: str) -> Step | None:
+    """:func:`_whole_line_utf8` by the round trips alone (its reference)."""
     for shown in _STRICT_SHOWN:
         try:
             data = text.encode(shown)
