@@ -3127,6 +3127,8 @@ def _made_unassigned(text: str, fixed: str) -> bool:
     >>> _made_unassigned("ÒãÇä", "\U0004b08a"), _made_unassigned("Ã©t", "ét")
     (True, False)
     """
+    if fixed.isprintable():
+        return False  # (no unassigned or private-use code point is printable: one C scan)
     return any(
         unicodedata.category(ch) in ("Cn", "Co") for ch in set(fixed) - set(text) if ch > "\x7f"
     )
@@ -3175,14 +3177,16 @@ def arbitrate(
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
     # (with no C1 control, it restored a lost no-break space: "voilÃ le" is "voilà le")
     only_c1 = len(utf8_step.text) == len(text) and _C1.search(text) is not None
-    judged = _judged_after_utf8(text, utf8_step.text)
     # (a decode with none of those flaws may still be weak evidence: then a confident
-    # legacy repair must read better, see _weak_decode)
+    # legacy repair must read better, see _weak_decode; what to judge is worked out only
+    # for a decode the cheaper tests leave)
     weak = None
-    if not only_c1 and not _made_unassigned(text, utf8_step.text) and not mojibake_shape(judged):
-        weak = _weak_decode(judged) if judged else _stray_marks(text, utf8_step.text)
-        if weak is None:
-            return utf8_step
+    if not only_c1 and not _made_unassigned(text, utf8_step.text):
+        judged = _judged_after_utf8(text, utf8_step.text)
+        if not mojibake_shape(judged):
+            weak = _weak_decode(judged) if judged else _stray_marks(text, utf8_step.text)
+            if weak is None:
+                return utf8_step
     alternative = repair(text, context)
     if (
         alternative is None
