@@ -426,10 +426,7 @@ named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
     if (lang < 0) {
         return -1;
     }
-    uint64_t script = 0; /* the models of lang's script */
-    for (int m = 0; m < tables->n_models; m++) {
-        script |= (uint64_t)(tables->models[m].script == tables->models[lang].script) << m;
-    }
+    uint64_t script = tables->pool_mask[tables->models[lang].script]; /* lang's script's */
     if ((rs->fits & script) == script) {
         return -1; /* the step fits every language named_lang could name */
     }
