@@ -40,6 +40,9 @@ def assert_same(text: str) -> None:
     reference = model._score(text)
     expected = (reference.lang, reference.logprob, reference.letters)
     assert _exact(TABLES.score(text)) == _exact(expected), text
+    # (score()'s own call: the text composed and the TextScore made in C)
+    made, composed = TABLES.text_score(text), model._score(model.composed(text))
+    assert type(made) is model.TextScore and _exact(made) == _exact(composed), text
     # score(text, lang): the language asked for alone (legacy._mismatch_cost asks it), of
     # each script and one whose alphabet lacks most letters of the text
     for lang in SCORED_IN:

@@ -42,6 +42,11 @@ def assert_same(text: str, monkeypatch: pytest.MonkeyPatch) -> int:
             patch.setattr(legacy, "_compiled_ranking", lambda: None)
             reference = legacy.candidates(text, needs_words, best_only)
         assert _exact(compiled) == _exact(reference), (text, needs_words, best_only)
+        # (the compiled loop makes the Candidates and their scores itself: the same types)
+        assert all(
+            type(c) is legacy.Candidate and type(c.score) is type(r.score)
+            for c, r in zip(compiled, reference, strict=True)
+        )
         ranked += len(reference)
     return ranked
 

@@ -157,7 +157,6 @@ from textfix.scoring.model import (
     logprob_bound,
     mojibake_shape,
     odd_case,
-    plausibility,
     script_of,
     well_formed,
     word_lookup,
@@ -1037,13 +1036,15 @@ def candidates(text: str, needs_words: bool = False, best_only: bool = False) ->
     """
     text_core = core(text)
     found = _compiled_candidates(text, text_core, needs_words, best_only)
-    if found is None:
-        entries, utf8 = _pool_of(text, text_core)
-        found = _candidates_py(text, text_core, entries, utf8, needs_words, best_only)
+    if found is not None:
+        return found
+    entries, utf8 = _pool_of(text, text_core)
     # (the whole line is translated only for the candidates returned)
     return [
         Candidate(_line_after(text, chain), chain, s, known, evidence, changed, rank)
-        for rank, chain, s, known, evidence, changed in found
+        for rank, chain, s, known, evidence, changed in _candidates_py(
+            text, text_core, entries, utf8, needs_words, best_only
+        )
     ]
 
 
@@ -1074,10 +1075,11 @@ def _candidates_py(
 
 def _compiled_candidates(
     text: str, text_core: str, needs_words: bool, best_only: bool
-) -> list[_Ranked] | None:
-    """:func:`candidates`' ranked round trips (:func:`_pool_of` and :func:`_candidates_py`)
-    in one compiled call, or ``None`` where it leaves them to Python (or there is none). The
-    rank's constants are handed over on every call (not copied)."""
+) -> list[Candidate] | None:
+    """:func:`candidates` (:func:`_pool_of` and :func:`_candidates_py`, the Candidates made
+    in C for those returned alone) in one compiled call, or ``None`` where it leaves them to
+    Python (or there is none). The rank's constants are handed over on every call (not
+    copied)."""
     ranking, pool, tables = _compiled_ranking(), _compiled_pool(), _compiled()
     if ranking is None or pool is None or tables is None:
         return None
@@ -1095,15 +1097,10 @@ def _compiled_candidates(
     )
     limits = (QUICK_POOL, SHORTLIST, STRONG_KNOWN)
     utf8 = _utf8_entries(text)
-    found = ranking.candidates(
+    found: list[Candidate] | None = ranking.candidates(
         pool, tables, text, text_core, utf8, needs_words, best_only, constants, limits
     )
-    if found is None:
-        return None
-    return [
-        (rank, chain, TextScore(lang, lp, plausibility(lp), letters), known, ev, changed)
-        for rank, chain, lang, lp, letters, known, ev, changed in found
-    ]
+    return found
 
 
 def _ranked(
@@ -1181,6 +1178,7 @@ def _compiled_ranking() -> _cscore.Ranking | None:
     if _CSCORE is None or any(m.index != i for i, m in enumerate(by_index)) or len(by_index) > 64:
         return None
     steps = dict.fromkeys((*STEPS, *(step for step, _table in single_byte_steps())))
+    pool_steps = {step: j for j, (step, _table) in enumerate(single_byte_steps())}
     shown_codecs = sorted({shown for _true, shown in steps})
     charsets = [charset(shown) for shown in shown_codecs]
     if any(chars is None or max(chars, default="") > "\uffff" for chars in charsets):
@@ -1206,6 +1204,9 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         "".join(sorted(_QUOTES | _APOSTROPHES | _SCRIPT_STOPS.keys())),
         _unchanged_oddity,
         _lead_words(),
+        # what the Candidates returned are made of (their line after the round trip is the
+        # pool's translation through the chain's step, or _line_after's)
+        (Candidate, _line_after, [pool_steps.get(step, -1) for step in steps]),
     )
     return ranking
 
@@ -3142,6 +3143,8 @@ def _made_unassigned(text: str, fixed: str) -> bool:
     >>> _made_unassigned("ÒãÇä", "\U0004b08a"), _made_unassigned("Ã©t", "ét")
     (True, False)
     """
+    if fixed.isprintable():
+        return False  # (no unassigned or private-use code point is printable: one C scan)
     return any(
         unicodedata.category(ch) in ("Cn", "Co") for ch in set(fixed) - set(text) if ch > "\x7f"
     )
@@ -3190,14 +3193,16 @@ def arbitrate(
     # single-byte page with letters at 0x80-0x9F explains those as well, so let it compete.
     # (with no C1 control, it restored a lost no-break space: "voilÃ le" is "voilà le")
     only_c1 = len(utf8_step.text) == len(text) and _C1.search(text) is not None
-    judged = _judged_after_utf8(text, utf8_step.text)
     # (a decode with none of those flaws may still be weak evidence: then a confident
-    # legacy repair must read better, see _weak_decode)
+    # legacy repair must read better, see _weak_decode; what to judge is worked out only
+    # for a decode the cheaper tests leave)
     weak = None
-    if not only_c1 and not _made_unassigned(text, utf8_step.text) and not mojibake_shape(judged):
-        weak = _weak_decode(judged) if judged else _stray_marks(text, utf8_step.text)
-        if weak is None:
-            return utf8_step
+    if not only_c1 and not _made_unassigned(text, utf8_step.text):
+        judged = _judged_after_utf8(text, utf8_step.text)
+        if not mojibake_shape(judged):
+            weak = _weak_decode(judged) if judged else _stray_marks(text, utf8_step.text)
+            if weak is None:
+                return utf8_step
     alternative = repair(text, context)
     if (
         alternative is None

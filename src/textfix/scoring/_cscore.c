@@ -328,7 +328,54 @@ typedef struct {
     int64_t limit[N_SCRIPTS];
     double pooled_floor;
     double top_floor;
+    /* what a TextScore is made of (``made``): model.TextScore (a tuple subclass, filled in
+     * place), model.plausibility's slope and mid, and the function (for a value its
+     * math.exp would refuse) */
+    PyTypeObject *score_type;
+    PyObject *plausibility;
+    double slope, mid;
 } Tables;
+
+/* ``type``(*items) for a tuple subclass (a NamedTuple: its __new__ only packs its fields),
+ * made as tuple.__new__ makes it; steals the items' references, even on error. */
+static PyObject *
+packed(PyTypeObject *type, PyObject **items, Py_ssize_t n)
+{
+    PyObject *made = NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (items[i] == NULL) {
+            goto fail;
+        }
+    }
+    made = type->tp_alloc(type, n);
+    if (made == NULL) {
+        goto fail;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyTuple_SET_ITEM(made, i, items[i]);
+    }
+    return made;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_XDECREF(items[i]);
+    }
+    return NULL;
+}
+
+/* model.plausibility(lp): its formula, or the function where math.exp would refuse the
+ * value (an overflow it raises on). */
+static PyObject *
+plausibility_of(Tables *self, double lp)
+{
+    double e = exp(-self->slope * (lp - self->mid));
+    if (!isfinite(e)) {
+        PyObject *arg = PyFloat_FromDouble(lp);
+        PyObject *r = arg ? PyObject_CallOneArg(self->plausibility, arg) : NULL;
+        Py_XDECREF(arg);
+        return r;
+    }
+    return PyFloat_FromDouble(1.0 / (1.0 + e));
+}
 
 static PyTypeObject TablesType; /* defined with the module */
 
@@ -518,6 +565,8 @@ Tables_dealloc(Tables *self)
 {
     Py_XDECREF(self->classify);
     Py_XDECREF(self->word_get.call);
+    Py_XDECREF(self->score_type);
+    Py_XDECREF(self->plausibility);
     for (int m = 0; m < self->n_models; m++) {
         Py_XDECREF(self->models[m].code_obj);
     }
@@ -564,19 +613,29 @@ model_values(Tables *self, Py_ssize_t m, PyObject *bigrams, int place)
 static int
 Tables_init(Tables *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *classify, *word_get, *models, *pooled, *limits;
+    PyObject *classify, *word_get, *models, *pooled, *limits, *score_type, *plausibility;
     double pooled_floor, top_floor;
     static char *kwlist[] = {"classify", "word_get", "models", "pooled", "pooled_floor",
-                             "top_floor", "limits", NULL};
+                             "top_floor", "limits", "made", NULL};
     if (self->bmp != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Tables already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!O!ddO!", kwlist, &classify, &word_get,
-                                     &PyList_Type, &models, &PyDict_Type, &pooled,
-                                     &pooled_floor, &top_floor, &PyTuple_Type, &limits)) {
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "OOO!O!ddO!(O!Odd)", kwlist, &classify,
+                                     &word_get, &PyList_Type, &models, &PyDict_Type, &pooled,
+                                     &pooled_floor, &top_floor, &PyTuple_Type, &limits,
+                                     &PyType_Type, &score_type, &plausibility, &self->slope,
+                                     &self->mid)) {
         return -1;
     }
+    if (!PyType_IsSubtype((PyTypeObject *)score_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "made: a tuple type first");
+        return -1;
+    }
+    Py_INCREF(score_type);
+    self->score_type = (PyTypeObject *)score_type;
+    Py_INCREF(plausibility);
+    self->plausibility = plausibility;
     if (PyList_GET_SIZE(models) > MAX_MODELS || PyTuple_GET_SIZE(limits) != N_SCRIPTS) {
         PyErr_SetString(PyExc_ValueError, "too many models or wrong number of limits");
         return -1;
@@ -1614,6 +1673,42 @@ Tables_score(Tables *self, PyObject *text)
         return NULL;
     }
     return Py_BuildValue("(Odn)", lang < 0 ? Py_None : self->models[lang].code_obj, lp, letters);
+}
+
+/* model.TextScore(lang, lp, plausibility(lp), letters) of model number ``lang`` (-1: None);
+ * NULL on error. */
+static PyObject *
+text_score(Tables *self, int lang, double lp, Py_ssize_t letters)
+{
+    PyObject *plausible = plausibility_of(self, lp);
+    if (plausible == NULL) {
+        return NULL;
+    }
+    PyObject *code = lang < 0 ? Py_None : self->models[lang].code_obj;
+    Py_INCREF(code);
+    PyObject *items[4] = {code, PyFloat_FromDouble(lp), plausible, PyLong_FromSsize_t(letters)};
+    return packed(self->score_type, items, 4);
+}
+
+/* score_of(composed(raw)) for a str ``raw`` (TypeError if not); -1 on error. */
+static int
+composed_score_of(Tables *self, PyObject *raw, int *lang, double *lp, Py_ssize_t *letters)
+{
+    PyObject *text = composed_arg(raw);
+    int status = text == NULL ? -1 : score_of(self, text, lang, lp, letters);
+    Py_XDECREF(text);
+    return status;
+}
+
+/* model.score(text) (lang=None) of any str ``raw``, composed here, as its TextScore. */
+static PyObject *
+Tables_text_score(Tables *self, PyObject *raw)
+{
+    int lang;
+    double lp;
+    Py_ssize_t letters;
+    int status = composed_score_of(self, raw, &lang, &lp, &letters);
+    return status < 0 ? NULL : text_score(self, lang, lp, letters);
 }
 
 /* model.score(text, lang) for the model number ``index`` of ``lang``. */
@@ -3219,6 +3314,8 @@ static PyMethodDef Tables_methods[] = {
      "model.logprob_bound's sum for _quick's (joined, cost, count)."},
     {"score", (PyCFunction)Tables_score, METH_O,
      "(lang, logprob, letters) of model.score(text)."},
+    {"text_score", (PyCFunction)Tables_text_score, METH_O,
+     "model.score(text): its TextScore, text composed here."},
     {"score_in", (PyCFunction)Tables_score_in, METH_VARARGS,
      "(lang, logprob, letters) of model.score(text, lang), given lang's model number."},
     {"best_in", (PyCFunction)Tables_best_in, METH_VARARGS,

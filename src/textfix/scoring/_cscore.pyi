@@ -1,6 +1,7 @@
 """Compiled hot loops of :mod:`textfix.scoring.model` (identical results; see ``_cscore.c``)."""
 
 from collections.abc import Callable
+from typing import Any
 
 class Tables:
     """The scorer's tables, handed over once from :mod:`textfix.scoring.model`."""
@@ -14,10 +15,12 @@ class Tables:
         pooled_floor: float,
         top_floor: float,
         limits: tuple[int, ...],
+        made: tuple[type, Callable[[float], float], float, float],
     ) -> None: ...
     def quick(self, text: str, /) -> tuple[float, str, float, int] | None: ...
     def bound(self, joined: str, cost: float, count: int, /) -> float | None: ...
     def score(self, text: str, /) -> tuple[str | None, float, int]: ...
+    def text_score(self, text: str, /) -> Any: ...
     def score_in(self, text: str, index: int, /) -> tuple[str | None, float, int]: ...
     def best_in(self, text: str, indices: bytes, /) -> float: ...
     def odd_cases(self, text: str, /) -> int: ...
@@ -124,7 +127,8 @@ class Ranking:
         to_symbols: Callable[[str, str], int],
         paired: str,
         oddity: Callable[[str], tuple[int, int, str]],
-        lead_words: tuple[object, ...] | None = None,
+        lead_words: tuple[object, ...] | None,
+        made: tuple[type, Callable[..., str], list[int]],
     ) -> None: ...
     def candidates(
         self,
@@ -138,7 +142,4 @@ class Ranking:
         constants: tuple[float, float, float, float, float, float, float, float, float, float],
         limits: tuple[int, int, float],
         /,
-    ) -> (
-        list[tuple[float, tuple[tuple[str, str], ...], str | None, float, int, float, float, int]]
-        | None
-    ): ...
+    ) -> list[Any] | None: ...

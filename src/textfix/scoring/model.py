@@ -510,11 +510,11 @@ def score(text: str, lang: str | None = None) -> TextScore:
     >>> score("Fußnoten").plausibility > 0.5, score("1234 !?").lang
     (True, None)
     """
-    text = composed(text)
     tables = _compiled()
     if tables is not None and lang is None and NARROW:
-        code, lp, letters = tables.score(text)
-        return TextScore(code, lp, plausibility(lp), letters)
+        made: TextScore = tables.text_score(text)  # (composed there)
+        return made
+    text = composed(text)
     if tables is not None and lang is not None:
         # (the language asked for is the only one scored: _candidates, so NARROW is moot)
         model = langdata().models.get(_model_code(lang))
@@ -927,7 +927,8 @@ def _compiled_tables(word_get: Callable[[str], int]) -> _cscore.Tables | None:
         return None  # a script or a language count the compiled tables do not number
     models = [(m.code, _SCRIPTS.index(m.script), m.floor, m.bigrams) for m in by_index]
     limits = tuple(data.packed[s].limit if s in data.packed else -1 for s in _SCRIPTS)
+    made = (TextScore, plausibility, PLAUSIBLE_SLOPE, PLAUSIBLE_MID)  # (score's TextScores)
     tables: _cscore.Tables = _CSCORE.Tables(
-        _char_info, word_get, models, data.pooled, data.pooled_floor, _top_floor(), limits
+        _char_info, word_get, models, data.pooled, data.pooled_floor, _top_floor(), limits, made
     )
     return tables
