@@ -99,6 +99,13 @@ def test_engine_candidates_of_real_lines() -> None:
         ("¬A ∧ B", "жA ∧ B"),
         ("¬e µ² ±x", "Će ч² сx"),
         ("Ω² ³", "ęı ş"),
+        ("kullan²m iτin", "kullanım için"),  # a sign of a unit inside a word
+        ("x² + 1 = y³", "xı + 1 = yş"),
+        ("5 km² 3 in³ 2ft² 7 µm³", "5 kmı 3 inş 2ftı 7 чmş"),
+        ("2kΩ 3 MΩ 4 µΩ 5µΩ", "2kę 3 Mę 4 чę 5чę"),
+        ("µs µHz. (µmol) aµm", "чs чHz. (чmol) aчm"),
+        ("¬A ¬b x¬A", "жA жb xжA"),
+        ("١٢ cm² ٣Ω", "١٢ cmı ٣ę"),  # digits of another script
         ("Exрlorer", "Exрlorёr"),  # look-alikes: a Cyrillic р typed in a Latin word
         ("Exрlorer stoр", "Exрlorer stoд"),
         ("podаtаkа", "podàtàkà"),

@@ -33,29 +33,45 @@
 #define ASCII_CAPITAL(ch) ((ch) >= 'A' && (ch) <= 'Z')
 #define ASCII_LETTER(ch) (ASCII_CAPITAL((ch) & ~0x20u))
 
-/* A sign of legacy._UNIT_SIGN at text[i] with the neighbours an alternative of legacy._UNIT
- * holding it needs: "²"/"³" after an ASCII letter ("cm²", "a²"), an ohm sign after a
- * digit, a space or a prefix (no other letter: "10 kΩ"), "µ" before an ASCII letter ("µm"),
- * "±" between ASCII capitals, "¬" before one. */
+/* A decimal digit (re's \d) in t[lo:hi], lo clipped at 0. */
+static int
+digit_in(Text t, Py_ssize_t lo, Py_ssize_t hi)
+{
+    for (Py_ssize_t k = lo < 0 ? 0 : lo; k < hi; k++)
+        if (Py_UNICODE_ISDECIMAL(AT(t, k)))
+            return 1;
+    return 0;
+}
+
+/* A sign of legacy._UNIT_SIGN at text[i] with what an alternative of legacy._UNIT holding it
+ * needs around it: "²"/"³" after an ASCII letter that follows no letter ("a²") or after
+ * "m", "n", "t" with a digit before ("20 cm²", "3 in³"); an ohm sign with a digit in the
+ * three places before ("10 kΩ"); "µ" at a word's start before an ASCII unit ("µm"); "±"
+ * between ASCII capitals; "¬" after no letter before one. (Necessary, not sufficient: the
+ * regular expression decides.) */
 static int
 unit_may_match(Text t, Py_ssize_t n, Py_ssize_t i)
 {
     Py_UCS4 ch = AT(t, i);
     Py_UCS4 prev = i > 0 ? AT(t, i - 1) : 0, next = i + 1 < n ? AT(t, i + 1) : 0;
+    int after_letter = i > 0 && (sheet_tables.flags[prev] & S_ALPHA);
     switch (ch) {
     case 0xB2: /* ² */
     case 0xB3: /* ³ */
-        return ASCII_LETTER(prev);
+        if (!ASCII_LETTER(prev))
+            return 0;
+        return !(i > 1 && (sheet_tables.flags[AT(t, i - 2)] & S_ALPHA)) ||
+               ((prev == 'm' || prev == 'n' || prev == 't') && digit_in(t, i - 5, i - 1));
     case 0x3A9:  /* Ω */
     case 0x2126: /* ohm sign */
-        return i > 0 && (!(sheet_tables.flags[prev] & S_ALPHA) || prev == 'k' || prev == 'M' ||
-                         prev == 'G' || prev == 'm' || prev == 0xB5);
+        return digit_in(t, i - 3, i);
     case 0xB5: /* µ */
-        return ASCII_LETTER(next);
+        return (i == 0 || Py_UNICODE_ISSPACE(prev)) && next < 0x80 && next &&
+               strchr("AVWFHgmlsK", (int)next) != NULL;
     case 0xB1: /* ± */
         return ASCII_CAPITAL(prev) && ASCII_CAPITAL(next);
     case 0xAC: /* ¬ */
-        return ASCII_CAPITAL(next);
+        return !after_letter && ASCII_CAPITAL(next);
     default:
         return 0;
     }
