@@ -2998,11 +2998,12 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True
+    apostrophe = _APOSTROPHE_SIGNS.search(text) is not None
+    if not apostrophe and gain >= ENDING_GAIN:
+        return False  # (neither shape below can be there: most repairs end here)
     # (the languages are scored only where the shape is there: most repairs have none)
     cand_bit = _once(lambda: _lang_bit(score(prose(cand)).lang))
-    if _APOSTROPHE_SIGNS.search(text) and apostrophe_read(
-        text, cand, lambda word: bool(word_langs(word) & cand_bit())
-    ):
+    if apostrophe and apostrophe_read(text, cand, lambda word: bool(word_langs(word) & cand_bit())):
         return True
     # (the languages the line reads as, before and after: Czech "nehybný" scores as Slovak)
     return (
