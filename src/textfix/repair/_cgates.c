@@ -13,6 +13,9 @@
  *
  * sheet: the character-level gates of legacy.repair's accept test at once (_cgates_sheet.h).
  *
+ * accept_sheet: the drawing and unmodelled shapes of the accept test the sheet leaves open
+ * (_cgates_accept.h).
+ *
  * flips_case: legacy._flips_case (no_repair._fails_plain_gates asks it of every round trip
  * it looks at).
  *
@@ -251,6 +254,7 @@ ready(void)
 #include "_cgates_sheet.h"
 #include "_cgates_letters.h"
 #include "_cgates_opening.h"
+#include "_cgates_accept.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -368,6 +372,9 @@ static PyMethodDef cgates_functions[] = {
      "The gates of textfix.repair.gate_sheet for a repair of the same length, as answer\n"
      "bits, known bits (<< 16) and the longest repaired token (<< 32); None when the\n"
      "lengths differ or either text has a character beyond the BMP."},
+    {"accept_sheet", (PyCFunction)(void (*)(void))accept_sheet, METH_FASTCALL,
+     "accept_sheet(text, cand): the accept sheet's answer and known bits (_cgates_accept.h), "
+     "or None."},
     {"init_typed", init_typed, METH_O,
      "init_typed(table, /)\n--\n\n"
      "Hand over plausible.typed_in_unicode's table (see _cgates_sheet.h)."},

@@ -8,7 +8,9 @@ tables worked out here with the Python definitions the gates use; each gate asks
 :func:`answer` first and runs its own (reference) Python body only when the sheet leaves it
 open: no compiled module, lengths that differ, a character beyond the BMP, or a case that
 needs word lists (drawing read as words, units, ornaments) or that the tables do not cover
-(a Latin combining mark, final sigma, ``İ``).
+(a Latin combining mark, final sigma, ``İ``). The accept sheet (``_cgates.accept_sheet``,
+:func:`accepted`) answers in one more scan what the gate sheet leaves open in lines with
+drawing or with the letters of an unmodelled orthography.
 
 >>> answer("³adny dzieñ", "ładny dzień", NO_ALPHABET) in (False, None)
 True
@@ -173,8 +175,12 @@ def sheet(text: str, cand: str) -> int | None:
 def answer(text: str, cand: str, gate: int) -> bool | None:
     """What ``gate`` says of the repair ``cand`` of ``text`` by the compiled sheet, or
     ``None`` when the sheet leaves it to the gate's Python body."""
-    bits = sheet(text, cand)
-    if bits is None or not bits >> (_KNOWN + gate) & 1:
+    return _read(sheet(text, cand), _KNOWN, gate)
+
+
+def _read(bits: int | None, known: int, gate: int) -> bool | None:
+    """The answer bit of ``gate`` in ``bits`` if its known bit (``known`` places up) is set."""
+    if bits is None or not bits >> (known + gate) & 1:
         return None
     return bits >> gate & 1 == 1
 
@@ -208,11 +214,57 @@ def open_gates(text: str, cand: str, gates: int) -> tuple[int, int]:
     return bits & known, gates & ~known
 
 
+def read_sheet(text: str, cand: str, gates: int) -> tuple[int, int, int | None]:
+    """:func:`open_gates` and :func:`longest_repaired` of one lookup: the answer bits of the
+    gates in ``gates`` that the sheet answers, the mask of those it leaves open, and the
+    longest repaired token (``None`` without a sheet).
+
+    >>> read_sheet("³adny dzieñ", "ładny", 1 << NO_ALPHABET)
+    (0, 1, None)
+    """
+    bits = sheet(text, cand)
+    if bits is None:
+        return 0, gates, None
+    known = bits >> _KNOWN & gates
+    return bits & known, gates & ~known, bits >> _LONGEST
+
+
 def longest_repaired(text: str, cand: str) -> int | None:
     """Letters of the longest letter run of ``cand`` that differs from ``text`` (same
     length), by the compiled sheet, or ``None`` without it."""
     bits = sheet(text, cand)
     return None if bits is None else bits >> _LONGEST
+
+
+#: The accept sheet's gates, by their bit (keep in step with _cgates_accept.h): what the gate
+#: sheet leaves to Python in a line with drawing, or with the letters of an unmodelled
+#: orthography, answered in one more scan of the pair.
+ACCEPT_SCRIPTS_MIXED = 0  # kept_shapes.scripts_mixed
+ACCEPT_DRAWING = 1  # legacy._drawing_into_unknown_words
+ACCEPT_UNMODELLED = 2  # unmodelled.unmodelled_read (answered False only)
+ACCEPT_UNITS = 3  # legacy._units_rewritten (answered False only)
+ACCEPT_LOOK_ALIKES = 4  # legacy._look_alikes_replaced (answered False only)
+_ACCEPT_KNOWN = 8
+
+
+@lru_cache(maxsize=256)  # (asked of the same pair by two or three gates in a row)
+def accept_sheet(text: str, cand: str) -> int | None:
+    """The compiled accept sheet of the repair ``cand`` of ``text``: answer bits and known
+    bits (``<< 8``); ``None`` without the module, or when the lengths differ or a character
+    is beyond the BMP."""
+    compiled = _compiled()
+    found: int | None = None if compiled is None else compiled.accept_sheet(text, cand)
+    return found
+
+
+def accepted(text: str, cand: str, gate: int) -> bool | None:
+    """What the accept sheet says of ``gate`` (an ``ACCEPT_`` bit) for the repair ``cand``
+    of ``text``, or ``None`` when it leaves the gate to its Python body.
+
+    >>> accepted("├── src", "ЖАА src", ACCEPT_DRAWING) in (True, None)
+    True
+    """
+    return _read(accept_sheet(text, cand), _ACCEPT_KNOWN, gate)
 
 
 #: typed_in_unicode's table: a sign a round trip may turn into a letter (_cgates_sheet.h).

@@ -25,7 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from textfix.repair.gate_sheet import CASE_ONLY, SCRIPTS_MIXED, answer
+from textfix.repair.gate_sheet import (
+    ACCEPT_SCRIPTS_MIXED,
+    CASE_ONLY,
+    SCRIPTS_MIXED,
+    accepted,
+    answer,
+)
 from textfix.repair.narrow import narrow, wide
 from textfix.repair.spans import word_pairs
 from textfix.repair.tokens import token_spans
@@ -179,6 +185,9 @@ def scripts_mixed(text: str, cand: str) -> bool:
     """
     if answer(text, cand, SCRIPTS_MIXED) is False:
         return False  # (the compiled gate sheet: no box drawing in the text)
+    found = accepted(text, cand, ACCEPT_SCRIPTS_MIXED)  # (and the accept sheet: the words)
+    if found is not None:
+        return found
     if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
         return False
     for start, end in token_spans(cand):

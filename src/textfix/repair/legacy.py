@@ -64,6 +64,11 @@ from textfix.repair.ce_letters import (
     proves_words,
 )
 from textfix.repair.gate_sheet import (
+    ACCEPT_DRAWING,
+    ACCEPT_LOOK_ALIKES,
+    ACCEPT_UNITS,
+    CAPITALISES,
+    CASE_ONLY,
     CHANGES_LETTERS,
     DEMO,
     DRAWING,
@@ -71,11 +76,15 @@ from textfix.repair.gate_sheet import (
     MIDDLE_DOTS,
     NO_ALPHABET,
     ORNAMENT,
+    SCRIPTS_MIXED,
+    SHORT_WORDS,
     UNITS,
+    accepted,
     answer,
     core_words,
     longest_repaired,
     open_gates,
+    read_sheet,
 )
 from textfix.repair.gates import (
     ANYWAY,
@@ -95,6 +104,7 @@ from textfix.repair.gates import (
     opening,
     short_words_respelled,
 )
+from textfix.repair.held import held
 from textfix.repair.kept_shapes import (
     APOSTROPHES,
     apostrophe_read,
@@ -1756,6 +1766,8 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     """
     if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE.search(text):
         return False  # (a word that reads as Latin once spelled in Latin holds one)
+    if accepted(text, cand, ACCEPT_LOOK_ALIKES) is False:
+        return False  # (the accept sheet: no changed word mixes scripts)
     for start, end in token_spans(text):
         word = text[start:end]
         if word != cand[start:end] and _mixes_scripts(word):
@@ -1818,6 +1830,9 @@ def _drawing_into_unknown_words(text: str, cand: str) -> bool:
     False
     """
     found = answer(text, cand, DRAWING)
+    if found is None:
+        # (the accept sheet reads the drawn words: only a long one is looked up here)
+        found = accepted(text, cand, ACCEPT_DRAWING)
     if found is not None:
         return found
     if len(text) != len(cand) or narrow(text) or not _DRAWING.search(text):
@@ -1962,6 +1977,9 @@ def _units_rewritten(text: str, cand: str) -> bool:
     (True, False)
     """
     found = answer(text, cand, UNITS)
+    if found is None:
+        # (the accept sheet: no unit sign with the neighbours a unit needs, in most lines)
+        found = accepted(text, cand, ACCEPT_UNITS)
     if found is not None:
         return found
     return (
@@ -2005,6 +2023,56 @@ def _refused(text: str, cand: str) -> bool:
     if found or not left:
         return found != 0
     return any(gate(text, cand) for bit, gate in _REFUSALS if left >> bit & 1)
+
+
+#: The gates of the gate sheet the accept test asks of its best round trip, with their
+#: Python bodies (asked where the sheet leaves one open): the refusals, then the gates read
+#: with other evidence.
+_SHEET_GATES: dict[int, Callable[[str, str], bool]] = {
+    **dict(_REFUSALS),
+    SHORT_WORDS: short_words_respelled,
+    CAPITALISES: capitalises_words,
+    CHANGES_LETTERS: _changes_letters,
+    CASE_ONLY: case_only,
+    SCRIPTS_MIXED: scripts_mixed,
+}
+_SHEET_BITS = reduce(or_, (1 << bit for bit in _SHEET_GATES))
+#: Facts of :func:`_pair_facts` past the sheet's gates: the pair's own refusals (no repaired
+#: word of two letters, symbols made, a listing, capitals put inside words).
+_NO_WORD = 1 << 12
+_SYMBOLS_MADE = 1 << 13
+_LISTED = 1 << 14
+_ODD_MADE = 1 << 15
+#: The facts that refuse a repair by themselves.
+_PAIR_REFUSALS = _REFUSAL_BITS | _NO_WORD | _SYMBOLS_MADE | _LISTED | _ODD_MADE
+
+
+def _pair_facts(text: str, cand: str) -> int:
+    """What the accept test asks of the pair (``text``, ``cand``) alone, as bits: each gate
+    of :data:`_SHEET_GATES` at its bit in the gate sheet (one lookup of the compiled sheet,
+    the bodies of the gates it leaves open), and :data:`_NO_WORD`, :data:`_SYMBOLS_MADE`,
+    :data:`_LISTED`, :data:`_ODD_MADE`: one answer for a dozen gates (each a call or three
+    when asked alone).
+
+    >>> _pair_facts("Öåé òåêñò", "Цей текст") & _PAIR_REFUSALS
+    0
+    >>> _pair_facts("x µµµµ", "x цццц") & _PAIR_REFUSALS != 0
+    True
+    """
+    facts, left, longest = read_sheet(text, cand, _SHEET_BITS)
+    while left:
+        bit = left.bit_length() - 1
+        facts |= _SHEET_GATES[bit](text, cand) << bit
+        left ^= 1 << bit
+    if (longest if longest is not None else _longest_word(cand, text)) < 2:
+        facts |= _NO_WORD
+    if _symbols(cand) > _symbols(text) and not _balanced_quotes(text, cand):
+        facts |= _SYMBOLS_MADE
+    if _listing(text, cand):
+        facts |= _LISTED
+    if _odd_cases(cand) > _odd_cases(text):
+        facts |= _ODD_MADE
+    return facts
 
 
 def _odd_cases(text: str) -> int:
@@ -2355,7 +2423,7 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if (
         step is not None
         and UNDECODABLE not in cand
-        and step[0].issuperset(text)
+        and held(shown, text)  # (step[0].issuperset(text), as one search)
         and cand == translate(text, step[1])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
@@ -2724,29 +2792,27 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
     # (through the best chain, or a step of the family making the same text)
     proved = _once(lambda: family_made_words(text, best.text, best.chain))
+    # (the gates of the pair alone, answered at once: see _pair_facts)
+    facts = _pair_facts(text, best.text)
     passed = (
-        (_symbols(best.text) <= _symbols(text) or _balanced_quotes(text, best.text))
+        # No symbols made of letters (but quotation marks that pair up), a repaired word of
+        # two letters or more, no refusal (letter runs, drawing, ornaments, units, demos,
+        # letters of no one alphabet, middle dots: see _REFUSALS), no listing; and no
+        # capital put inside a word: mojibake puts them there, a repair takes them out
+        # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
+        not facts & _PAIR_REFUSALS
         and not (
             first_lost[1]
             if first_lost is not None and first_lost[0] == best.text
             else _letters_to_symbols(text, best.text)
         )
         and (shaped or not mojibake_shape(core(best.text)))
-        and _longest_word(best.text, text) >= 2
-        # (letter runs, drawing, ornaments, units, demos, letters of no one alphabet, middle
-        # dots: see _REFUSALS)
-        and not _refused(text, best.text)
-        and not _listing(text, best.text)
         # (unless 3+ repaired words are all known words of one language written in the
         # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
         and not (
-            short_words_respelled(text, best.text)
-            and not _short_words_known(text, best.text, best.chain[0][0])
+            facts >> SHORT_WORDS & 1 and not _short_words_known(text, best.text, best.chain[0][0])
         )
         and (not letterless or best.known >= WELL_FORMED_KNOWN)
-        # Mojibake puts capitals inside words; a repair takes them out, never puts one in
-        # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
-        and _odd_cases(best.text) <= _odd_cases(text)
         # Cyrillic look-alikes typed in Latin words that are known words once spelled in
         # Latin, repaired into no known word ("podаtаkа" with Cyrillic а is Croatian
         # "podataka" mistyped, not cp1252 "podàtàkà" shown as cp1251; "Bokmеla" is cp1252
@@ -2754,17 +2820,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (best.known == 0 and _look_alikes_replaced(text, best.text))
         # Small words made capitals need the letter statistics too, not a known word alone.
         # (and half the repaired letters known: Mongolian "гэж юу вэ" is no "ЗЬЦ АХ ЧЬ")
-        and not (
-            capitalises_words(text, best.text)
-            and (gain < MIN_GAIN or best.known < WELL_FORMED_KNOWN)
-        )
+        and not (facts >> CAPITALISES & 1 and (gain < MIN_GAIN or best.known < WELL_FORMED_KNOWN))
         # A repair that changes no letter, only symbols ("½mv²" -> "«mvı"), reads symbols of
         # clean text as letters unless its words are known or the line's language agrees.
-        and (
-            _changes_letters(text, best.text)
-            or best.known > 0
-            or not _line_names_other_language(best)
-        )
+        and (facts >> CHANGES_LETTERS & 1 or best.known > 0 or not _line_names_other_language(best))
         and (
             evidence_gain >= MIN_GAIN - relief
             or agreed
@@ -2914,7 +2973,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or proved()  # (known words of the language whose letters were foreign)
         )
         # (last: asked only of a round trip every other gate lets through)
-        and not _clean_shape_read(text, best, gain)
+        and not _clean_shape_read(text, best, gain, facts)
     )
     # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
     passed = passed and (not only_strays or strayed()) and (not only_swaps or swap())
@@ -2934,7 +2993,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
 ENDING_GAIN = 0.25
 
 
-def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
+def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bool:
     """The round trip only reads a shape of clean text as mojibake (:mod:`kept_shapes`):
     letters whose case alone changes, box drawing glued to a word read as letters of
     another script, a thin repair making no known word whose letters are all foreign to
@@ -2945,21 +3004,23 @@ def _clean_shape_read(text: str, best: Candidate, gain: float) -> bool:
     letters alone are swapped for another alphabet's (:mod:`accent_swaps`: Friulian
     "Portâl" is no Latvian "Portāl"); or a broken line the round trip only moves around
     (:mod:`unmended`: "ðDe la" is no "ÜDe la"), or a clean spelling of an unmodelled
-    orthography read as mojibake (:mod:`unmodelled`: Turkmen "Ýewropa" is no "İewropa")."""
+    orthography read as mojibake (:mod:`unmodelled`: Turkmen "Ýewropa" is no "İewropa").
+    ``facts`` are the pair's :func:`_pair_facts` (case only, scripts mixed)."""
     cand = best.text
     if len(text) != len(cand):
         return False
-    if case_only(text, cand) or scripts_mixed(text, cand) or accent_swapped(text, cand, gain):
+    if facts >> CASE_ONLY & 1 or facts >> SCRIPTS_MIXED & 1 or accent_swapped(text, cand, gain):
         return True
     if unmended(text, cand, best.chain[0][0], best.chain[-1][1]) or unmodelled_read(text, cand):
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True
+    apostrophe = _APOSTROPHE_SIGNS.search(text) is not None
+    if not apostrophe and gain >= ENDING_GAIN:
+        return False  # (neither shape below can be there: most repairs end here)
     # (the languages are scored only where the shape is there: most repairs have none)
     cand_bit = _once(lambda: _lang_bit(score(prose(cand)).lang))
-    if _APOSTROPHE_SIGNS.search(text) and apostrophe_read(
-        text, cand, lambda word: bool(word_langs(word) & cand_bit())
-    ):
+    if apostrophe and apostrophe_read(text, cand, lambda word: bool(word_langs(word) & cand_bit())):
         return True
     # (the languages the line reads as, before and after: Czech "nehybný" scores as Slovak)
     return (

@@ -29,6 +29,7 @@ from operator import ne
 
 from textfix.chains import charset
 from textfix.repair.gates import changed_at
+from textfix.repair.held import held
 from textfix.repair.pair_shapes import BEFORE_CAPITALISED, pair_shapes
 
 
@@ -63,7 +64,7 @@ def _typed_letters(text: str, cand: str, true: str, shown: str) -> bool:
     holds = charset(shown)
     if holds is None:
         return False  # (no single-byte page: no repair of the engine is shown as one)
-    if holds.issuperset(text):
+    if held(shown, text):
         return False  # (the page shows every character of the line: none untouched is made)
     made = set(compress(cand, map(ne, text, cand))) - holds
     for ch in filter(str.isalpha, made):

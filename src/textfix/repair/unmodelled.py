@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 from textfix.repair.ce_letters import _vowel
+from textfix.repair.gate_sheet import ACCEPT_UNMODELLED, accepted
 from textfix.repair.gates import changed_at
 from textfix.scoring.model import word_langs
 
@@ -86,5 +87,7 @@ def unmodelled_read(text: str, cand: str) -> bool:
         # (cheap, three searches in C: the signs both readings need, the apostrophe and
         # _GLIDES' letters; most repairs have none)
         return False
+    if accepted(text, cand, ACCEPT_UNMODELLED) is False:
+        return False  # (the accept sheet: no changed place either reading takes)
     changed = list(changed_at(text, cand))
     return _glide_read(text, cand, changed) or _prenasal_read(text, cand, changed)
