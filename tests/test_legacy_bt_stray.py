@@ -167,3 +167,15 @@ def test_step_masks_pick_the_steps_as_defined_on_real_lines() -> None:
 @given(st.text(alphabet=st.sampled_from("aeðþøæýÐÞØÆÝ çéàŠšžÆ¾ºª§©"), max_size=12))
 def test_step_masks_pick_the_steps_as_defined(text: str) -> None:
     assert _masked_steps(text) == _plain_steps(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from("aeðþÐÞøæýÆØÝ ş."), max_size=10))
+def test_the_letter_searches_are_the_sets_they_stand_for(text: str) -> None:
+    from textfix.repair import stray_letters
+
+    chars = set(text)
+    assert (stray_letters._STRAY_CHAR.search(text) is None) == chars.isdisjoint(
+        stray_letters._STRAY_CHARS
+    )
+    assert (stray_letters._LOOKED_RE.search(text) is None) == chars.isdisjoint(stray_letters.LOOKED)

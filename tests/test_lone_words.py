@@ -6,11 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.garbling import garble
-from tests.realdata import non_ascii_lines
+from tests.realdata import mojibake_pairs, non_ascii_lines
 
 from textfix import fix, fix_and_explain
+from textfix.chains import single_byte_steps
 from textfix.repair import lone_words
 from textfix.repair._scan import native
+from textfix.repair.legacy import _lone_language
+from textfix.types import Chain
 
 # Our own sentences whose only non-ASCII letters are one-letter words.
 ONE_LETTER_LINES = [
@@ -82,3 +85,80 @@ _SAMPLE = " aé.,1Þиа" + lone_words.lone_images()[:40]
 def test_the_compiled_test_agrees_on_any_text(text: str) -> None:
     module = _compiled()
     assert module.lone_signs(text) == lone_words._lone_signs_py(text)  # type: ignore[attr-defined]
+
+
+def _lone_signs_reference(text: str) -> list[str]:
+    """lone_words._lone_image_signs as it was: every sign, then its neighbours in Python."""
+    signs = set(lone_words.lone_images())
+    return [
+        ch
+        for i, ch in enumerate(text)
+        if ch in signs and not ((i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum())
+    ]
+
+
+def _lone_repair_reference(text: str, language: tuple[int, int]) -> tuple[str, Chain] | None:
+    """lone_words.lone_repair as it was: the language asked before any step is tried."""
+    steps = lone_words._steps_for(text)
+    if not steps:
+        return None
+    lang_bit, votes = language
+    if votes < lone_words.MIN_VOTES:
+        return None
+    found: dict[str, Chain] = {}
+    for (true, shown), table in single_byte_steps():
+        cand = text.translate(table)
+        if (true, shown) not in steps or cand == text or cand in found:
+            continue
+        if lone_words.lone_words_made(text, cand, true, lang_bit, votes) and lone_words._exact(
+            text, cand, true, shown
+        ):
+            found[cand] = ((true, shown),)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _dev_lines() -> list[str]:
+    """Real clean lines, and the same lines through every single-byte step."""
+    lines = list(non_ascii_lines())
+    steps = [(chain,) for chain, _table in single_byte_steps()]
+    lines += [garbled for _line, garbled in mojibake_pairs(non_ascii_lines(), steps)]
+    lines += [
+        garble(line, "cp1252", shown)
+        for line, _ in ONE_LETTER_LINES
+        for shown in ("cp437", "cp850")
+    ]
+    return lines
+
+
+def test_the_lone_sign_scan_and_the_repair_agree_with_their_references_on_real_lines() -> None:
+    asked = repaired = 0
+    for line in _dev_lines():
+        assert lone_words._lone_image_signs(line) == _lone_signs_reference(line), line
+        if not lone_words._steps_for(line):
+            continue
+        language = _lone_language(line)
+        asks: list[int] = []
+
+        def told(language: tuple[int, int] = language, asks: list[int] = asks) -> tuple[int, int]:
+            asks.append(1)
+            return language
+
+        got = lone_words.lone_repair(line, told)
+        assert got == _lone_repair_reference(line, language), line
+        asked += len(asks)
+        repaired += got is not None
+    assert repaired > 0
+    assert asked < len(_dev_lines())  # (the language is read only of lines of the shape)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(_SAMPLE), max_size=12))
+def test_the_lone_sign_scan_and_the_repair_agree_with_their_references_on_any_text(
+    text: str,
+) -> None:
+    assert lone_words._lone_image_signs(text) == _lone_signs_reference(text)
+    it = 1 << lone_words.langdata().models["it"].index
+    for language in ((it, 4), (it, 1)):
+        assert lone_words.lone_repair(text, lambda told=language: told) == _lone_repair_reference(
+            text, language
+        )

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.realdata import clean_sample, mojibake_pairs, non_ascii_lines
 
 import textfix
+from textfix.chains import single_byte_steps
 from textfix.repair import quote_signs
 from textfix.repair._scan import native
 from textfix.repair.quote_signs import IMAGES, looks_quoted, sign_kinds, signs_quoted
@@ -124,3 +126,50 @@ def test_the_compiled_shape_agrees_on_lines() -> None:
 def test_the_compiled_shape_agrees_on_any_text(text: str) -> None:
     module = _compiled()
     assert module.looks_quoted(text) == quote_signs._looks_quoted_py(text)  # type: ignore[attr-defined]
+
+
+def _compiled_evidence() -> object:
+    check = quote_signs._compiled_evidence()
+    if check is None:
+        pytest.skip("compiled module not built")
+    return check
+
+
+def _evidence_agrees(check: object, text: str) -> bool:
+    """The compiled twin and the Python reference find the same spots on every set of
+    signs; whether the reference found any."""
+    found = False
+    for k, step in enumerate(quote_signs._FIRST_STEPS):
+        want = quote_signs._evidence_py(
+            text, quote_signs.IMAGES[step], quote_signs._STEP_SIGNS[step]
+        )
+        got = check(text, k)  # type: ignore[operator]
+        assert (None if got is None else quote_signs._Spots(*got)) == want, (text, step)
+        found = found or want is not None
+    return found
+
+
+def test_the_compiled_evidence_agrees_on_real_lines() -> None:
+    check = _compiled_evidence()
+    lines = list(non_ascii_lines()) + PUNCTUATED
+    lines += [line for _, line in clean_sample()][:2000]
+    for line in PUNCTUATED:
+        for true, showns in quote_signs.PAGES:
+            for shown in showns:
+                try:
+                    lines.append(line.encode(true).decode(shown))
+                except UnicodeError:
+                    continue
+    steps = [(chain,) for chain, _table in single_byte_steps()]
+    lines += [garbled for _line, garbled in mojibake_pairs(non_ascii_lines(), steps)]
+    spots = sum(_evidence_agrees(check, line) for line in lines)
+    assert spots > 100  # (lines where some signs stand as marks do)
+
+
+_EVIDENCE_SAMPLE = _SAMPLE + "".join(sorted({s for i in IMAGES.values() for s in i})) + "ltnsI \t"
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from(_EVIDENCE_SAMPLE + "\U0001d400\u00b2"), max_size=14))
+def test_the_compiled_evidence_agrees_on_any_text(text: str) -> None:
+    _evidence_agrees(_compiled_evidence(), text)

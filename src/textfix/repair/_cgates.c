@@ -255,6 +255,7 @@ ready(void)
 #include "_cgates_letters.h"
 #include "_cgates_opening.h"
 #include "_cgates_accept.h"
+#include "_cgates_quotes.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -419,6 +420,13 @@ static PyMethodDef cgates_functions[] = {
     {"opening", opening, METH_O,
      "opening(text, /)\n--\n\n"
      "The bits of gates.opening(text) (see _cgates_opening.h)."},
+    {"init_quotes", init_quotes, METH_VARARGS,
+     "init_quotes(steps, pairs, heads, tails, next, /)\n--\n\n"
+     "Hand over what quote_signs._evidence reads (see _cgates_quotes.h)."},
+    {"quote_evidence", quote_evidence, METH_VARARGS,
+     "quote_evidence(text, k, /)\n--\n\n"
+     "quote_signs._evidence of text for the k-th set of signs handed over, as\n"
+     "(found, spaced, apostrophes, glued), or None."},
     {NULL, NULL, 0, NULL},
 };
 

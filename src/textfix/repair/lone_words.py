@@ -114,9 +114,13 @@ def _images() -> frozenset[str]:
 
 
 @cache
-def _image_search() -> Callable[[str], Iterator[re.Match[str]]]:
-    """``finditer`` of a pattern matching any sign of :func:`_images`."""
-    return re.compile("[" + re.escape(lone_images()) + "]").finditer
+def _lone_image_search() -> Callable[[str], list[str]]:
+    """``findall`` of a pattern matching any sign of :func:`_images` with no letter or
+    digit on either side (the class ``[^\\W_]`` is ``str.isalnum``: one scan in C; the
+    sign comes first, where the search looks for it alone, and the look behind it spans
+    the character before and the sign)."""
+    signs = "[" + re.escape(lone_images()) + "]"
+    return re.compile(signs + r"(?<![^\W_][\s\S])(?![^\W_])").findall
 
 
 def lone_images() -> str:
@@ -149,13 +153,10 @@ def _compiled_lone_signs() -> Callable[[str], bool] | None:
     return check
 
 
-def _lone_image_signs(text: str) -> Iterator[str]:
+def _lone_image_signs(text: str) -> list[str]:
     """The signs of :func:`_images` standing alone in ``text`` (no letter or digit beside),
-    in order (the cheap scan for the signs first, then their neighbours)."""
-    for m in _image_search()(text):
-        i = m.start()
-        if not ((i and text[i - 1].isalnum()) or text[i + 1 : i + 2].isalnum()):
-            yield m.group()
+    in order."""
+    return _lone_image_search()(text)
 
 
 def _lone_signs_py(text: str) -> bool:
@@ -194,28 +195,46 @@ def lone_words_made(
     >>> lone_words_made("questo Þ usato", "questo è usato", "cp1252", it, 1)
     False
     """
-    if len(text) != len(cand) or votes < MIN_VOTES:
+    if votes < MIN_VOTES:
         return False
     lang = code_of(lang_bit)
     if lang is None or not fits(true, lang):
         return False
+    changes = _lone_changes(text, cand)
+    if not changes:
+        return False
     alphabet = langdata().models[lang].alphabet
     words = _common_single_letters()
-    changed = 0
     symbols = False
+    for i in changes:
+        a, b = text[i], cand[i]
+        if a.lower() in alphabet or not words.get(b.lower(), 0) & lang_bit:
+            return False
+        symbols = symbols or (_block(a) == 1 and a.islower())
+    return not symbols or len(changes) > 1 or seen
+
+
+def _lone_changes(text: str, cand: str) -> list[int]:
+    """Where ``cand`` differs from ``text`` (same length), when every such character stands
+    alone in both, becomes a common one-letter word of some language, and is no Greek
+    letter beside a digit or a formula's sign; else (or when none differs) empty. What
+    :func:`lone_words_made` asks that needs no language: :func:`lone_repair` asks the
+    line's language only of a line with such a step."""
+    if len(text) != len(cand):
+        return []
+    words = _common_single_letters()
+    changes = []
     for i, (a, b) in enumerate(zip(text, cand, strict=True)):
         if a == b:
             continue
         if (
             not (_LONE.match(text, i) and _LONE.match(cand, i))
-            or a.lower() in alphabet
-            or not words.get(b.lower(), 0) & lang_bit
+            or not words.get(b.lower(), 0)
             or (_block(a) == 1 and _MATH_BESIDE.search(text, max(0, i - 2), i + 3))
         ):
-            return False
-        changed += 1
-        symbols = symbols or (_block(a) == 1 and a.islower())
-    return changed > 0 and (not symbols or changed > 1 or seen)
+            return []
+        changes.append(i)
+    return changes
 
 
 def lone_repair(
@@ -226,7 +245,8 @@ def lone_repair(
     """The line with its lone signs made common one-letter words, and the step, when exactly
     one repaired text passes :func:`lone_words_made` (``language()``: the language the
     line's words name, as a bit mask, and how many of them it knows, asked only when some
-    step makes every lone sign such a word; ``seen``: whether the document has shown a
+    step's strict round trip changes nothing but lone signs, each into such a word of some
+    language (:func:`_lone_changes`); ``seen``: whether the document has shown a
     chain); ``None`` otherwise. Steps giving the same text are named by the first in the
     chain table.
 
@@ -238,15 +258,22 @@ def lone_repair(
     steps = _steps_for(text)
     if not steps:
         return None  # (most garbled lines: no step makes all their lone signs words)
+    # (the steps whose repair has the shape of one, asked before the line's language: most
+    # garbled lines change other characters too, and their language is never read)
+    shaped = []
+    tables = _step_tables()
+    for true, shown in sorted(steps, key=tables.__getitem__):
+        cand = text.translate(tables[true, shown][1])
+        if cand != text and _lone_changes(text, cand):
+            shaped.append((cand, true, shown))
+    if not shaped:
+        return None
     lang_bit, votes = language()
     if votes < MIN_VOTES:
         return None
     found: dict[str, Chain] = {}
-    for (true, shown), table in single_byte_steps():
-        if (true, shown) not in steps:
-            continue
-        cand = text.translate(table)
-        if cand == text or cand in found:
+    for cand, true, shown in shaped:
+        if cand in found:
             continue
         chain = ((true, shown),)
         if lone_words_made(text, cand, true, lang_bit, votes, seen(chain)) and _exact(
@@ -256,6 +283,12 @@ def lone_repair(
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+@cache
+def _step_tables() -> dict[tuple[str, str], tuple[int, dict[int, str]]]:
+    """Each single-byte step -> its place in the chain table and its translation table."""
+    return {step: (k, table) for k, (step, table) in enumerate(single_byte_steps())}
 
 
 def _steps_for(text: str) -> frozenset[tuple[str, str]]:

@@ -30,7 +30,8 @@ the WHOLE line (``text.encode(shown).decode(true)``) when
   letters joins two known words (``canci—n`` is clean Spanish ``canción``).
 
 :func:`looks_quoted` is the cheap, language-free shape (compiled twin:
-``_cplausible.looks_quoted``, which the quick proof asks: it hands such lines on). On the
+``_cplausible.looks_quoted``, which the quick proof asks: it hands such lines on); where
+the signs stand (:func:`_evidence_py`) is compiled too (``_cgates.quote_evidence``). On the
 clean sets it flags 40 of 21,442 dev clean lines, 131 of 77,415 Django/Sphinx lines, 601
 of 623,641 Debian prose lines, 163 of 106,798 CLDR names, 117 of 62,934 hunspell stems, 20
 of 7,323 Faker lines and 567 of 116,835 wheel catalogue lines (Spanish ``día``, Irish
@@ -52,6 +53,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from textfix._native import load
 from textfix.chains import fits
 from textfix.repair._scan import native
 from textfix.repair.line_language import LINE_VOTES, prose, word_votes
@@ -275,7 +277,8 @@ def signs_quoted(text: str) -> tuple[str, Chain] | None:
     letters the round trip changes is a known word of one (:func:`_letters_known`), every
     apostrophe stands where each writes one (:func:`_elision`) and every dash glued between
     letters joins two known words; else None."""
-    if not looks_quoted(text):
+    compiled = _compiled_looks()  # (looks_quoted, without its call: asked of every line)
+    if not (_looks_quoted_py(text) if compiled is None else compiled(text)):
         return None  # (the cheap shape, compiled: nearly every line stops here)
     return _quoted(text)
 
@@ -288,7 +291,7 @@ def _quoted(text: str) -> tuple[str, Chain] | None:
         for shown in showns:
             first = _FIRST_ALIKE[true, shown]
             if first not in found:
-                found[first] = _evidence(text, IMAGES[first], _STEP_SIGNS[first])
+                found[first] = _evidence(text, first)
             spots = found[first]
             if spots is None or not (spots.found or spots.spaced or spots.apostrophes):
                 continue
@@ -323,11 +326,65 @@ class _Spots(NamedTuple):
     glued: list[int]
 
 
-def _evidence(text: str, images: dict[str, str], signs: re.Pattern[str]) -> _Spots | None:
+def _evidence(text: str, step: tuple[str, str]) -> _Spots | None:
+    """:func:`_evidence_py` of the signs of ``step`` (a step of :data:`_FIRST_ALIKE`'s
+    values), compiled when built (``_cgates.quote_evidence``, :func:`_compiled_evidence`)."""
+    compiled = _compiled_evidence()
+    if compiled is None:
+        return _evidence_py(text, IMAGES[step], _STEP_SIGNS[step])
+    got = compiled(text, _FIRST_STEPS.index(step))
+    return None if got is None else _Spots(*got)
+
+
+#: The steps :func:`_quoted` looks where the signs stand for (the first of each set of
+#: alike ones), in order: the compiled twin of :func:`_evidence_py` knows them by index.
+_FIRST_STEPS = tuple(dict.fromkeys(_FIRST_ALIKE.values()))
+#: What a mark is, for the compiled twin (keep in step with _cgates_quotes.h): an
+#: apostrophe, a dash, a trailing mark, a bullet, an opening, a closing mark, a padded one
+#: opening or closing apart from its word.
+_ROLES: tuple[str | frozenset[str], ...] = (
+    APOSTROPHES,
+    DASHES,
+    TRAILING,
+    BULLETS,
+    OPENING,
+    CLOSING,
+    "«",  # (of PADDED)
+    "»",
+)
+
+
+def _roles(mark: str) -> int:
+    """The bits of :data:`_ROLES` ``mark`` has."""
+    return sum(1 << bit for bit, marks in enumerate(_ROLES) if mark in marks)
+
+
+@cache
+def _compiled_evidence() -> (
+    Callable[[str, int], tuple[int, int, list[int], list[int]] | None] | None
+):
+    """``_cgates.quote_evidence``, handed this module's tables; ``None`` without it."""
+    module = load("textfix.repair._cgates")
+    if module is None:
+        return None
+    steps = tuple(
+        tuple((sign, mark, _roles(mark)) for sign, mark in IMAGES[step].items())
+        for step in _FIRST_STEPS
+    )
+    module.init_quotes(
+        steps, "".join(sorted(PAIRS)), ELISION_HEADS, CONTRACTION_TAILS, ELISION_NEXT
+    )
+    check: Callable[[str, int], tuple[int, int, list[int], list[int]] | None]
+    check = module.quote_evidence
+    return check
+
+
+def _evidence_py(text: str, images: dict[str, str], signs: re.Pattern[str]) -> _Spots | None:
     """Where the signs of ``images`` in ``text`` stand (:class:`_Spots`); None when one
     stands where its mark would not stand: a closing mark unpaired after an opening one
     (before any, the line went on from the one before), or more than one opening mark
-    left unpaired (the line goes on in the next)."""
+    left unpaired (the line goes on in the next). The reference of
+    ``_cgates.quote_evidence`` (tests compare them)."""
     found = spaced = 0
     apostrophes: list[int] = []
     glued: list[int] = []

@@ -119,8 +119,9 @@ def stray_word(word: str) -> bool:
 _ASCII = frozenset(map(chr, range(128)))
 #: :data:`STRAY` letters and their capitals.
 _STRAY_CHARS = frozenset(STRAY | {c.upper() for c in STRAY})
-#: A word with a :data:`STRAY` letter.
-_STRAY_WORD = re.compile(r"\w*[" + "".join(sorted(_STRAY_CHARS)) + r"]\w*")
+#: A :data:`STRAY` letter or capital, and a word with one.
+_STRAY_CHAR = re.compile("[" + "".join(sorted(_STRAY_CHARS)) + "]")
+_STRAY_WORD = re.compile(r"\w*" + _STRAY_CHAR.pattern + r"\w*")
 
 
 #: Stray letters whose lines the engine looks at even when the accept test passes them
@@ -129,6 +130,9 @@ _STRAY_WORD = re.compile(r"\w*[" + "".join(sorted(_STRAY_CHARS)) + r"]\w*")
 #: language holds. Few clean lines hold them (the compiled quick proofs hand those lines on:
 #: ``_cplausible.clean_line``); ``ø æ ý`` are left to the accept test (Danish, Czech).
 LOOKED = frozenset("ðþÐÞ")
+#: A :data:`LOOKED` letter (a search in C: :func:`looks_stray` is asked of every garbled
+#: line, and nearly none holds one).
+_LOOKED_RE = re.compile("[" + "".join(sorted(LOOKED)) + "]")
 
 
 def looks_stray(text: str) -> bool:
@@ -138,7 +142,7 @@ def looks_stray(text: str) -> bool:
     >>> looks_stray("Tadþikistani Vabariik"), looks_stray("Þetta er gott")
     (True, False)
     """
-    return not LOOKED.isdisjoint(text) and suspects(text)
+    return _LOOKED_RE.search(text) is not None and suspects(text)
 
 
 @lru_cache(maxsize=4096)  # (asked by the no-repair proof and the engine of the same line)
@@ -152,9 +156,9 @@ def suspects(text: str) -> bool:
     """
     # (a round trip changing any other character is no stray repair: most mojibake of
     # other families holds such characters, and is settled here without a translation)
+    if _STRAY_CHAR.search(text) is None:
+        return False  # (most lines, told in C without a set of their characters)
     chars = set(text)
-    if chars.isdisjoint(_STRAY_CHARS):
-        return False
     # (a step changing no character of the line, as most do, needs no translation; the
     # steps, by bit, from each character's)
     order, changing, other_of = _step_masks()
