@@ -2,7 +2,9 @@
 the pattern by ``_badness.repeated_program``) finds exactly the spans ``finditer`` finds: on
 real lines, clean and garbled through many chains, on every character of the pattern's
 classes in pairs and triples, and on hypothesis text; and ``utf8._detected_left`` answers
-alike either way. Skipped when ``_cplausible`` is not built or ``TEXTFIX_PURE_PYTHON`` is set.
+alike either way; and its code-page masks (``_cplausible.alive_pages``) are
+``utf8._alive_pages_py``'s. Skipped when ``_cplausible`` is not built or
+``TEXTFIX_PURE_PYTHON`` is set.
 """
 
 from __future__ import annotations
@@ -156,3 +158,21 @@ def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _scan.compiled_spans(UTF8_DETECTOR_RE) is None
     monkeypatch.setenv("TEXTFIX_PURE_PYTHON", "0")
     assert _scan.compiled_spans(UTF8_DETECTOR_RE) is cplausible.utf8_detected  # type: ignore[union-attr]
+
+
+def test_alive_pages_agree() -> None:
+    alive = utf8._alive_pages()
+    assert alive is cplausible.alive_pages  # type: ignore[union-attr]
+    masks = utf8._page_bytes()[0]
+    texts = _lines() + list(masks) + [a + b for a in _representatives() for b in masks]
+    texts += ["", "ascii", "\ud800", "\U0001f600é", "Ā", "ǅ"]
+    found = [alive(text) for text in texts]
+    assert found == [utf8._alive_pages_py(text) for text in texts]
+    # No page, some pages, and every page (ASCII) all occur.
+    assert {0, utf8._ALL_PAGES} <= set(found) and len(set(found)) > 10
+
+
+@settings(max_examples=300)
+@given(st.text(st.one_of(st.sampled_from(sorted(utf8._page_bytes()[0])), st.characters())))
+def test_alive_pages_of_any_text(text: str) -> None:
+    assert utf8._alive_pages()(text) == utf8._alive_pages_py(text)

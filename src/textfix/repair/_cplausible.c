@@ -610,6 +610,49 @@ static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
 }
 
 static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
+/* utf8._page_bytes' masks: character -> bit set of ftfy's CHARMAP_ENCODINGS encoding it,
+ * and the set of them all (init_pages). */
+static Map Pages;
+static uint64_t all_pages;
+static int pages_ready;
+
+static PyObject *py_init_pages(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *masks;
+    unsigned long long all;
+    if (!PyArg_ParseTuple(args, "O!K:init_pages", &PyDict_Type, &masks, &all))
+        return NULL;
+    if (pages_ready)
+        map_free(&Pages);
+    pages_ready = 0;
+    if (map_from_dict(&Pages, masks) < 0) {
+        map_free(&Pages);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    all_pages = all;
+    pages_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* utf8._alive_pages_py(text): the pages encoding every character beyond ASCII. */
+static PyObject *alive_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    uint64_t alive = all_pages;
+    for (Py_ssize_t i = 0; i < n && alive; i++)
+        if (s[i] > 0x7F)
+            alive &= map_get(&Pages, s[i], 0);
+    return PyLong_FromUnsignedLongLong(alive);
+}
+
+static PyObject *py_alive_pages(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (pages_ready)
+        return on_str(arg, alive_pages_of);
+    return PyErr_Format(PyExc_RuntimeError, "_cplausible.%s() was not called", "init_pages");
+}
+
 static PyObject *utf8_detected_of(const Py_UCS4 *s, Py_ssize_t n) { return repeated_spans(&M[UTF8_DETECTOR], s, n); }
 static PyObject *py_utf8_detected(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_DETECTOR, arg, utf8_detected_of); }
 
@@ -1561,6 +1604,8 @@ static PyMethodDef methods[] = {
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
     {"bad_count", py_bad_count, METH_O, "ftfy.badness.badness(text): len(BADNESS_RE.findall(text))."},
     {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
+    {"init_pages", py_init_pages, METH_VARARGS, "Hand over utf8._page_bytes' masks and all pages."},
+    {"alive_pages", py_alive_pages, METH_O, "utf8._alive_pages_py(text) (after init_pages)."},
     {"utf8_detected", py_utf8_detected, METH_O,
      "[m.span() for m in ftfy.chardata.UTF8_DETECTOR_RE.finditer(text)] (init_search slot 2)."},
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
