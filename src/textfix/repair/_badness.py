@@ -7,6 +7,9 @@ becomes a tuple of class indices and each class its listed characters plus categ
 answer ``BADNESS_RE.search(text) is not None`` in one pass (and, the alternatives listed in
 the order ``re`` tries them, to count the matches ``findall`` finds: ftfy's ``badness``). A
 pattern using anything else gives ``None`` (the regular expression is then used as it is).
+:func:`repeated_program` reads ftfy's ``UTF8_DETECTOR_RE`` the same way: such an
+alternation repeated (``(...)+``) after a lookbehind of one class, whose ``finditer`` spans
+the compiled matcher then finds (``{n}`` repeats of one class are spelled out in both).
 
 >>> named, classes, alternatives = program(re.compile("[ab]c|^x?y"))
 >>> named, alternatives
@@ -32,6 +35,8 @@ _UNSUPPORTED_FLAGS = re.IGNORECASE | re.ASCII | re.LOCALE | re.MULTILINE | re.DO
 _CATEGORIES = {"CATEGORY_SPACE": 1, "CATEGORY_WORD": 2, "CATEGORY_DIGIT": 4}
 #: Ranges wider than this are not spelled out (the pattern's are a few dozen characters).
 _MAX_RANGE = 4096
+#: The longest fixed repeat ``{n}`` spelled out (the matcher's sequences hold 8 classes).
+_MAX_TIMES = 8
 
 
 def _class(op: Any, av: Any) -> Class | None:
@@ -66,6 +71,12 @@ def _variants(branch: Any) -> list[tuple[bool, list[Class]]] | None:
         if str(op) == "AT" and str(av) == "AT_BEGINNING" and i == 0:
             variants = [(True, seq) for _anchored, seq in variants]
             continue
+        if str(op) == "MAX_REPEAT" and 1 <= av[0] == av[1] <= _MAX_TIMES and len(av[2]) == 1:
+            repeated = _class(*next(iter(av[2])))  # (``[...]{n}``: the class n times)
+            if repeated is None:
+                return None
+            variants = [(a, [*seq, *[repeated] * av[0]]) for a, seq in variants]
+            continue
         if str(op) == "MAX_REPEAT" and av[0] == 0 and av[1] == 1 and len(av[2]) == 1:
             optional = _class(*next(iter(av[2])))
             if optional is None:
@@ -87,8 +98,22 @@ def program(pattern: re.Pattern[str]) -> tuple[str, list[Class], list[Alternativ
     when the pattern is not one alternation of fixed sequences of classes."""
     if pattern.flags & _UNSUPPORTED_FLAGS or not isinstance(pattern.pattern, str):
         return None
-    tree = list(sre_parse.parse(pattern.pattern, pattern.flags))
-    branches = tree[0][1][1] if len(tree) == 1 and str(tree[0][0]) == "BRANCH" else [tree]
+    spelled = _alternatives(_branches(list(sre_parse.parse(pattern.pattern, pattern.flags))))
+    if spelled is None:
+        return None
+    classes, alternatives = spelled
+    named = "".join(sorted({ch for c in classes for ch in c[5]}))
+    return named, list(classes), alternatives
+
+
+def _branches(tree: list[Any]) -> Any:
+    """The branches of a parse tree: those of its one alternation, or the tree itself."""
+    return tree[0][1][1] if len(tree) == 1 and str(tree[0][0]) == "BRANCH" else [tree]
+
+
+def _alternatives(branches: Any) -> tuple[dict[Class, int], list[Alternative]] | None:
+    """The classes (numbered) and the alternatives of ``branches``, in the order ``re``
+    tries them, or ``None`` when a branch is not a fixed sequence of classes."""
     classes: dict[Class, int] = {}
     alternatives: list[Alternative] = []
     for branch in branches:
@@ -98,5 +123,47 @@ def program(pattern: re.Pattern[str]) -> tuple[str, list[Class], list[Alternativ
         for anchored, seq in variants:
             indices = tuple(classes.setdefault(c, len(classes)) for c in seq)
             alternatives.append((anchored, indices))
+    return classes, alternatives
+
+
+#: :func:`program`'s answer for a repeated alternation, and its lookbehind's class (or -1).
+Repeated = tuple[str, list[Class], list[Alternative], int]
+
+
+def repeated_program(pattern: re.Pattern[str]) -> Repeated | None:
+    """``pattern`` of the shape ``(?<![...])(A|B|...)+`` (ftfy's ``UTF8_DETECTOR_RE``; the
+    lookbehind of one class is optional, the group may be bare), with alternatives of the
+    shape :func:`program` reads, as :func:`program`'s tables of the alternation plus the
+    index of the lookbehind's class (-1 without one); ``None`` for any other shape.
+
+    Its ``finditer`` is then: at each position the lookbehind allows, the first alternative
+    (in the order ``re`` tries them) that matches there, then the first that matches right
+    after it, and so on while one does (the pattern ends with the repeat, so ``re`` never
+    backtracks into it).
+
+    >>> named, classes, alternatives, behind = repeated_program(re.compile("(?<![x])(ab|c{2})+"))
+    >>> named, alternatives, classes[behind][5]
+    ('abcx', [(False, (0, 1)), (False, (2, 2))], 'x')
+    """
+    if pattern.flags & _UNSUPPORTED_FLAGS or not isinstance(pattern.pattern, str):
+        return None
+    tree = [(str(op), av) for op, av in sre_parse.parse(pattern.pattern, pattern.flags)]
+    behind = None
+    if len(tree) == 2 and tree[0][0] == "ASSERT_NOT" and tree[0][1][0] == -1:
+        looked = list(tree[0][1][1])
+        behind = _class(*looked[0]) if len(looked) == 1 else None
+        if behind is None:
+            return None
+        tree = tree[1:]
+    if len(tree) != 1 or tree[0][0] != "MAX_REPEAT" or tree[0][1][:2] != (1, sre_parse.MAXREPEAT):
+        return None
+    body = list(tree[0][1][2])
+    if len(body) == 1 and str(body[0][0]) == "SUBPATTERN" and body[0][1][1:3] == (0, 0):
+        body = list(body[0][1][3])  # (a group adding or removing no flag)
+    spelled = _alternatives(_branches(body))
+    if spelled is None or any(anchored for anchored, _seq in spelled[1]):
+        return None
+    classes, alternatives = spelled
+    index = -1 if behind is None else classes.setdefault(behind, len(classes))
     named = "".join(sorted({ch for c in classes for ch in c[5]}))
-    return named, list(classes), alternatives
+    return named, list(classes), alternatives, index

@@ -19,7 +19,8 @@
  * `tokens` and `token_spans` are TOKEN_RE's findall and its matches' spans (for
  * repair/tokens.py, which every repair module splits words with).
  * Helpers live in headers of this one compilation unit: _cplausible_hash.h (CRC-32,
- * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h;
+ * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h,
+ * _cplausible_repeat.h (`utf8_detected`: ftfy's UTF8_DETECTOR_RE.finditer spans);
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py).
  */
@@ -520,14 +521,16 @@ static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
 }
 
 #include "_cplausible_match.h"
+#include "_cplausible_repeat.h"
 
 static PyObject *py_init_search(PyObject *self, PyObject *args)
 {
     (void)self;
     int slot;
     PyObject *named, *classes, *alternatives;
-    if (!PyArg_ParseTuple(args, "iUO!O!:init_search", &slot, &named, &PyList_Type, &classes,
-                          &PyList_Type, &alternatives))
+    Py_ssize_t behind = -1;
+    if (!PyArg_ParseTuple(args, "iUO!O!|n:init_search", &slot, &named, &PyList_Type, &classes,
+                          &PyList_Type, &alternatives, &behind))
         return NULL;
     if (slot < 0 || slot >= NMATCHERS) {
         PyErr_SetString(PyExc_ValueError, "no such pattern slot");
@@ -546,6 +549,12 @@ static PyObject *py_init_search(PyObject *self, PyObject *args)
         matcher_free(m);
         return PyErr_Occurred() ? NULL : PyErr_NoMemory();
     }
+    if (behind < -1 || behind >= m->nclasses) {
+        matcher_free(m);
+        PyErr_SetString(PyExc_ValueError, "lookbehind class index out of range");
+        return NULL;
+    }
+    m->behind = behind;
     Py_RETURN_NONE;
 }
 
@@ -601,6 +610,51 @@ static PyObject *py_clean_document_line(PyObject *self, PyObject *arg)
 }
 
 static PyObject *py_utf8_shape(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_SHAPE, arg, utf8_shape_of); }
+/* utf8._page_bytes' masks: character -> bit set of ftfy's CHARMAP_ENCODINGS encoding it,
+ * and the set of them all (init_pages). */
+static Map Pages;
+static uint64_t all_pages;
+static int pages_ready;
+
+static PyObject *py_init_pages(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *masks;
+    unsigned long long all;
+    if (!PyArg_ParseTuple(args, "O!K:init_pages", &PyDict_Type, &masks, &all))
+        return NULL;
+    if (pages_ready)
+        map_free(&Pages);
+    pages_ready = 0;
+    if (map_from_dict(&Pages, masks) < 0) {
+        map_free(&Pages);
+        return PyErr_Occurred() ? NULL : PyErr_NoMemory();
+    }
+    all_pages = all;
+    pages_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* utf8._alive_pages_py(text): the pages encoding every character beyond ASCII. */
+static PyObject *alive_pages_of(const Py_UCS4 *s, Py_ssize_t n)
+{
+    uint64_t alive = all_pages;
+    for (Py_ssize_t i = 0; i < n && alive; i++)
+        if (s[i] > 0x7F)
+            alive &= map_get(&Pages, s[i], 0);
+    return PyLong_FromUnsignedLongLong(alive);
+}
+
+static PyObject *py_alive_pages(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (pages_ready)
+        return on_str(arg, alive_pages_of);
+    return PyErr_Format(PyExc_RuntimeError, "_cplausible.%s() was not called", "init_pages");
+}
+
+static PyObject *utf8_detected_of(const Py_UCS4 *s, Py_ssize_t n) { return repeated_spans(&M[UTF8_DETECTOR], s, n); }
+static PyObject *py_utf8_detected(PyObject *self, PyObject *arg) { (void)self; return matcher_call(UTF8_DETECTOR, arg, utf8_detected_of); }
 
 /* The cp1251 signs that stand where mac-cyrillic has capitals (gates._mac_capitals), handed
  * over by init_behind: gates.capital_behind_sign needs one of them right before a small
@@ -1545,10 +1599,15 @@ static PyMethodDef methods[] = {
     {"steps_left", py_steps_left, METH_VARARGS, "no_repair._all_fail's first pass."},
     {"changes_known_word", py_changes_known_word, METH_VARARGS,
      "no_repair._changes_known_word(text_core, cand_core) (no word boundary moved)."},
-    {"init_search", py_init_search, METH_VARARGS, "Hand over a pattern (0: badness, 1: UTF-8 shape)."},
+    {"init_search", py_init_search, METH_VARARGS,
+     "Hand over a pattern (0: badness, 1: UTF-8 shape, 2: UTF-8 detector, with its lookbehind)."},
     {"is_bad", py_is_bad, METH_O, "ftfy.badness.BADNESS_RE.search(text) is not None."},
     {"bad_count", py_bad_count, METH_O, "ftfy.badness.badness(text): len(BADNESS_RE.findall(text))."},
     {"utf8_shape", py_utf8_shape, METH_O, "utf8.SHAPE.search(text) is not None."},
+    {"init_pages", py_init_pages, METH_VARARGS, "Hand over utf8._page_bytes' masks and all pages."},
+    {"alive_pages", py_alive_pages, METH_O, "utf8._alive_pages_py(text) (after init_pages)."},
+    {"utf8_detected", py_utf8_detected, METH_O,
+     "[m.span() for m in ftfy.chardata.UTF8_DETECTOR_RE.finditer(text)] (init_search slot 2)."},
     {"clean_line", py_clean_line, METH_O, "line.untouched's quick proof (see the C source)."},
     {"clean_document_line", py_clean_document_line, METH_O, "clean_line, a final \\r ignored."},
     {"init_behind", py_init_behind, METH_O, "Hand over the signs of gates._mac_capitals."},

@@ -30,10 +30,12 @@ typedef struct {
     uint64_t ends[BAD_MAX_LEN + 1];         /* alternatives of each length */
     uint64_t anchored;                      /* alternatives that only match at the start */
     uint8_t length[64];                     /* each alternative's length */
+    Py_ssize_t behind;                      /* class of a one-class lookbehind, or -1 */
 } Matcher;
 
-/* The patterns matched: ftfy's badness pattern and utf8.SHAPE. */
-enum { BADNESS, UTF8_SHAPE, NMATCHERS };
+/* The patterns matched: ftfy's badness pattern, utf8.SHAPE and ftfy's UTF8_DETECTOR_RE
+ * (a repeated alternation, _cplausible_repeat.h). */
+enum { BADNESS, UTF8_SHAPE, UTF8_DETECTOR, NMATCHERS };
 static Matcher M[NMATCHERS];
 
 static int category_bits_slow(Py_UCS4 ch)
@@ -86,6 +88,26 @@ static int search(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n)
     return 0;
 }
 
+/* The length of the first alternative in the order handed over that matches s at i (the
+ * one re takes there), or 0 when none does. */
+static Py_ssize_t first_match(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t i)
+{
+    uint64_t live = bad_masks(m, s[i])[0] & (i > 0 ? ~m->anchored : UINT64_MAX);
+    uint64_t done = 0;
+    for (Py_ssize_t j = 1; live; j++) {
+        done |= live & m->ends[j];
+        if (i + j >= n || j >= BAD_MAX_LEN)
+            break;
+        live &= bad_masks(m, s[i + j])[j];
+    }
+    if (!done)
+        return 0;
+    int first = 0;
+    while (!(done >> first & 1))
+        first++;
+    return m->length[first];
+}
+
 /* len(pattern.findall(line)) for m's pattern, as re finds them: at each position the
  * first alternative in the order handed over that matches there (the pattern's branch
  * order, greedy optional parts first: see _badness.program), then on after it. */
@@ -93,23 +115,9 @@ static Py_ssize_t count_matches(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n
 {
     Py_ssize_t found = 0, i = 0;
     while (i < n) {
-        uint64_t live = bad_masks(m, s[i])[0] & (i > 0 ? ~m->anchored : UINT64_MAX);
-        uint64_t done = 0;
-        for (Py_ssize_t j = 1; live; j++) {
-            done |= live & m->ends[j];
-            if (i + j >= n || j >= BAD_MAX_LEN)
-                break;
-            live &= bad_masks(m, s[i + j])[j];
-        }
-        if (!done) {
-            i++;
-            continue;
-        }
-        int first = 0;
-        while (!(done >> first & 1))
-            first++;
-        found++;
-        i += m->length[first];
+        Py_ssize_t len = first_match(m, s, n, i);
+        found += len > 0;
+        i += len > 0 ? len : 1;
     }
     return found;
 }

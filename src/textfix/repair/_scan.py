@@ -17,11 +17,12 @@ import sys
 from array import array
 from collections.abc import Callable, Iterable
 from types import ModuleType
+from typing import Any
 
 from textfix._native import load
 from textfix.chains import single_byte_steps
 from textfix.repair import reach
-from textfix.repair._badness import program
+from textfix.repair._badness import program, repeated_program
 from textfix.scoring._data import langdata
 from textfix.scoring._wordindex import WordIndex
 from textfix.scoring.model import _MARKS, _NOT_LETTERS, TOKEN_RE
@@ -114,19 +115,38 @@ def compiled_line_test(
 
 
 #: Pattern slots of the compiled matcher, and the function answering for each.
-BADNESS, UTF8_SHAPE = 0, 1
-_SEARCHES = ("is_bad", "utf8_shape")
+BADNESS, UTF8_SHAPE, UTF8_DETECTOR = 0, 1, 2
+_SEARCHES = ("is_bad", "utf8_shape", "utf8_detected")
 
 
 def compiled_search(pattern: re.Pattern[str], slot: int = BADNESS) -> Callable[[str], bool] | None:
     """A compiled ``pattern.search(text) is not None`` for a pattern of the shape
     :func:`textfix.repair._badness.program` reads (ftfy's badness pattern in ``slot``
     :data:`BADNESS`, ``utf8.SHAPE`` in :data:`UTF8_SHAPE`), or ``None``."""
+    search: Callable[[str], bool] | None = _handed_over(slot, program, pattern)
+    return search
+
+
+def compiled_spans(pattern: re.Pattern[str]) -> Callable[[str], list[tuple[int, int]]] | None:
+    """A compiled ``[m.span() for m in pattern.finditer(text)]`` for a pattern of the shape
+    :func:`textfix.repair._badness.repeated_program` reads (ftfy's ``UTF8_DETECTOR_RE``,
+    in slot :data:`UTF8_DETECTOR`), or ``None``."""
+    spans: Callable[[str], list[tuple[int, int]]] | None = _handed_over(
+        UTF8_DETECTOR, repeated_program, pattern
+    )
+    return spans
+
+
+def _handed_over(
+    slot: int, reader: Callable[[re.Pattern[str]], Any], pattern: re.Pattern[str]
+) -> Any:
+    """The compiled function of ``slot`` once ``pattern``, as ``reader`` spells it out, is
+    handed over to it; ``None`` without the module or when the reader refuses the pattern."""
     module = native()
     if module is None:
         return None
     try:
-        spelled = program(pattern)
+        spelled = reader(pattern)
     except (AttributeError, IndexError, TypeError, ValueError):
         return None  # a parse tree of another shape (``re._parser`` is private): the regex
     if spelled is None:
@@ -135,5 +155,4 @@ def compiled_search(pattern: re.Pattern[str], slot: int = BADNESS) -> Callable[[
         module.init_search(slot, *spelled)
     except (ValueError, OverflowError, TypeError):
         return None
-    search: Callable[[str], bool] = getattr(module, _SEARCHES[slot])
-    return search
+    return getattr(module, _SEARCHES[slot])

@@ -26,7 +26,7 @@ from ftfy.badness import BADNESS_RE, badness, is_bad
 from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF8_DETECTOR_RE
 
 from textfix.options import canonical_codec
-from textfix.repair._scan import compiled_search, native
+from textfix.repair._scan import compiled_search, compiled_spans, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.types import Chain
 
@@ -227,17 +227,14 @@ def _ftfy_leaves(text: str) -> bool:
     """
     if _UNDECIDED.search(text) or not _detected_left(text):
         return False
-    masks, pages = _page_bytes()
-    alive = _ALL_PAGES
-    for ch in set(text):
-        if ch > "\x7f":
-            alive &= masks.get(ch, 0)
+    alive = _alive_pages()(text)
     if not alive:
         return True  # (no code page encodes the line)
     first = _NON_ASCII.search(text)
     if first is None or first.end() == len(text):
         return False
     lead, after = text[first.start()], text[first.end()]
+    pages = _page_bytes()[1]
     for k, page in enumerate(pages):
         if alive >> k & 1:
             b0 = page[lead]
@@ -254,11 +251,48 @@ def _detected_left(text: str) -> bool:
     which :func:`_ftfy_leaves` answers in turn (for a shorter text: the recursion ends).
     ``False`` proves nothing."""
     bad = _compiled_badness() or is_bad
-    for match in UTF8_DETECTOR_RE.finditer(text):
-        found = match.group()
-        if len(found) < len(text) and bad(found) and not _ftfy_leaves(found):
-            return False
+    for start, end in _detector()(text):
+        if end - start < len(text):
+            found = text[start:end]
+            if bad(found) and not _ftfy_leaves(found):
+                return False
     return True
+
+
+def _detected_spans(text: str) -> list[tuple[int, int]]:
+    """Where ftfy's ``UTF8_DETECTOR_RE`` matches in ``text`` (the reference of
+    :func:`_detector`'s compiled twin)."""
+    return [match.span() for match in UTF8_DETECTOR_RE.finditer(text)]
+
+
+@cache
+def _detector() -> Callable[[str], list[tuple[int, int]]]:
+    """:func:`_detected_spans`, compiled from ftfy's pattern where ``_cplausible`` is built
+    (``_scan.compiled_spans``; the pattern itself otherwise)."""
+    return compiled_spans(UTF8_DETECTOR_RE) or _detected_spans
+
+
+def _alive_pages_py(text: str) -> int:
+    """The bit set of ``CHARMAP_ENCODINGS`` that encode every character of ``text`` beyond
+    ASCII (see :func:`_page_bytes`; the reference of :func:`_alive_pages`)."""
+    masks = _page_bytes()[0]
+    alive = _ALL_PAGES
+    for ch in set(text):
+        if ch > "\x7f":
+            alive &= masks.get(ch, 0)
+    return alive
+
+
+@cache
+def _alive_pages() -> Callable[[str], int]:
+    """:func:`_alive_pages_py`, compiled where ``_cplausible`` is built (its masks handed
+    over once)."""
+    module = native()
+    if module is None:
+        return _alive_pages_py
+    module.init_pages(_page_bytes()[0], _ALL_PAGES)
+    alive: Callable[[str], int] = module.alive_pages
+    return alive
 
 
 def _never_utf8(text: str, encoding: str) -> bool:
