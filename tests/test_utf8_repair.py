@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from benchmarks.devset import garble
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.realdata import non_ascii_lines
 
 from textfix.repair import utf8
@@ -86,6 +88,8 @@ def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
         for i, line in enumerate(non_ascii_lines())
     ]
     soups = [b"\xc3 x\xe9", b"\xc3?", b"\xed\xa0\x80\xed\xb0\x80", b"\xc0\x80a", b"a\xc8\xec\x1a"]
+    # C1 controls cp1252 lacks (left by ftfy's C1 fix) or has, and a last character alone
+    soups += [b"Akt\x81er \xe9", b"Dolar\x8d", b"\x8f\xf7\xa4 \x9d", b"x\x80\x8d\xe9", b"A \xc3"]
     soups += [
         bytes([0x41, lead, follow, 0xE9])
         for lead in range(0xC0, 0x100, 3)
@@ -102,6 +106,21 @@ def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
             assert fixed == line or not plan, line
     assert held > 100
     assert not utf8._ftfy_leaves("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not utf8._ftfy_leaves("naÃ¯ve Ã ")
+
+
+#: Characters whose bytes ftfy's code pages read as lead and continuation bytes, spaces,
+#: "?" and C1 controls: text drawn from them hits every branch of ftfy's encoding repair.
+_SOUP = st.text(
+    st.sampled_from("a ?\x81\x8d\x9d\x80\x85\xa0ÃÂÅÎÐÙâãðíìÇÈ©¢ª¬µ¿ÿ€‹ž—Ì˘‡éèàä\u0432\u2500"),
+    max_size=8,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SOUP)
+def test_ftfy_leaves_what_it_settles(text: str) -> None:
+    if utf8._ftfy_leaves(text):
+        assert utf8.ftfy.fix_encoding_and_explain(text, utf8._CONFIG)[0] == text
 
 
 def test_whole_line_check_answers_like_its_round_trips() -> None:

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import ftfy
+from ftfy import fixes
 from ftfy.badness import BADNESS_RE, badness, is_bad
 from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF8_DETECTOR_RE
 
@@ -206,21 +207,23 @@ def _well_formed(text: str) -> bool:
 
 
 def _ftfy_leaves(text: str) -> bool:
-    """Whether ftfy's encoding repair surely returns ``text`` unchanged with no plan, told
+    """Whether ftfy's encoding repair surely returns ``text`` unchanged, told
     without running it (several times cheaper where it holds: a line garbled through a
     single-byte chain, which ftfy flags but cannot decode). ftfy changes a flagged line only
     by (1) a code page of ``CHARMAP_ENCODINGS`` that encodes it into bytes that decode as
     UTF-8 (after putting back a lost 0xA0 after a lead byte, or, for its sloppy pages,
     standing in for bytes lost to 0x1A or "?"), (2) fixing the UTF-8 its
     ``UTF8_DETECTOR_RE`` finds in the line, or (3) reading C1 controls as cp1252. This
-    holds when the line has no C1 control, no detector match ftfy would change
-    (:func:`_detected_left`), no U+001A, U+FFFD or surrogate, and in every such code page
-    the bytes of its first non-ASCII character and the next one can start no UTF-8
-    sequence: a continuation byte, or a lead followed by a byte that is neither a
-    continuation byte nor one of those ftfy puts back or stands in for (space, 0x1A, "?"):
-    ftfy's changes to the bytes all start at a lead byte, so none reaches that first one
-    (a page where they may start one is tried as ftfy tries it, :func:`_never_utf8`).
-    ``False`` proves nothing.
+    holds when the line has no C1 control cp1252 defines (those it lacks, 0x81, 0x8D,
+    0x8F, 0x90 and 0x9D, its fix puts back as they were, and the same C1 keeps the strict
+    cp1252 read from decoding: the text comes back unchanged, its plan then ignored), no
+    detector match ftfy would change (:func:`_detected_left`), no U+001A, U+FFFD or
+    surrogate, and in every such code page the bytes of its first non-ASCII character and
+    the next one can start no UTF-8 sequence: a continuation byte, or a lead followed by a
+    byte that is neither a continuation byte nor one of those ftfy puts back or stands in
+    for (space, 0x1A, "?"): ftfy's changes to the bytes all start at a lead byte, so none
+    reaches that first one (a page where they may start one, or where that character ends
+    the line, is tried as ftfy tries it, :func:`_never_utf8`). ``False`` proves nothing.
 
     >>> _ftfy_leaves("Èìàòå íåçàïàçåíè"), _ftfy_leaves("cafÃ© crÃ¨me"), _ftfy_leaves("Ã ")
     (True, False, False)
@@ -231,8 +234,14 @@ def _ftfy_leaves(text: str) -> bool:
     if not alive:
         return True  # (no code page encodes the line)
     first = _NON_ASCII.search(text)
-    if first is None or first.end() == len(text):
+    if first is None:
         return False
+    if first.end() == len(text):  # (no next byte to read: each page is tried as ftfy does)
+        return all(
+            _never_utf8(text, encoding)
+            for k, encoding in enumerate(CHARMAP_ENCODINGS)
+            if alive >> k & 1
+        )
     lead, after = text[first.start()], text[first.end()]
     pages = _page_bytes()[1]
     for k, page in enumerate(pages):
@@ -296,18 +305,16 @@ def _alive_pages() -> Callable[[str], int]:
 
 
 def _never_utf8(text: str, encoding: str) -> bool:
-    """Whether ftfy's try of ``encoding`` fails for ``text`` (which it encodes), where none
-    of its byte restorers and neither of its UTF-8 variants applies: the bytes are then read
-    by the strict decoder alone. ``False`` proves nothing."""
+    """Whether ftfy's try of ``encoding`` fails for ``text`` (which it encodes): its own
+    steps, its byte restorers where their patterns match, then its decoder (the UTF-8
+    variants where 0xC0 or 0xED is left, the strict one otherwise)."""
     data = text.encode(encoding)
-    if 0xED in data or 0xC0 in data:
-        return False
     if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
-        return False
+        data = fixes.restore_byte_a0(data)
     if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
-        return False
+        data = fixes.replace_lossy_sequences(data)
     try:
-        data.decode("utf-8")
+        data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
     except UnicodeDecodeError:
         return True
     return False
@@ -326,9 +333,11 @@ def _starts_no_utf8(b0: int, b1: int) -> bool:
 
 #: Bytes after a lead byte that ftfy's byte restorers may change or stand in for.
 _RESTORED = frozenset(b" \x1a?")
-#: Characters that leave :func:`_ftfy_leaves` to ftfy: C1 controls (its own fix), U+001A
-#: and U+FFFD (a sloppy page's lost byte) and surrogates (ftfy may raise on those).
-_UNDECIDED = re.compile("[\x80-\x9f\x1a\ufffd\ud800-\udfff]")
+#: Characters that leave :func:`_ftfy_leaves` to ftfy: C1 controls its fix changes (those
+#: cp1252 defines), U+001A and U+FFFD (a sloppy page's lost byte) and surrogates (ftfy may
+#: raise on those).
+_C1_FIXED = "".join(ch for ch in map(chr, range(0x80, 0xA0)) if fixes.fix_c1_controls(ch) != ch)
+_UNDECIDED = re.compile(f"[{_C1_FIXED}\x1a\ufffd\ud800-\udfff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ALL_PAGES = (1 << len(CHARMAP_ENCODINGS)) - 1
 
