@@ -71,6 +71,7 @@ _LEAVES_CHAINS = (
     (("cp1251", "iso8859-1"),),
     (("cp1251", "cp437"),),
     (("cp1250", "cp1252"),),
+    (("cp1250", "iso8859-1"),),
     (("cp1253", "mac-roman"),),
     (("koi8-r", "cp1252"),),
     (("utf-8", "cp1252"),),
@@ -87,6 +88,7 @@ def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
         garble(line, _LEAVES_CHAINS[i % len(_LEAVES_CHAINS)]) or line
         for i, line in enumerate(non_ascii_lines())
     ]
+    lines += non_ascii_lines()  # (clean)
     soups = [b"\xc3 x\xe9", b"\xc3?", b"\xed\xa0\x80\xed\xb0\x80", b"\xc0\x80a", b"a\xc8\xec\x1a"]
     # C1 controls cp1252 lacks (left by ftfy's C1 fix) or has, and a last character alone
     soups += [b"Akt\x81er \xe9", b"Dolar\x8d", b"\x8f\xf7\xa4 \x9d", b"x\x80\x8d\xe9", b"A \xc3"]
