@@ -179,7 +179,9 @@ static int shape_steps(const Py_UCS4 *s, Py_ssize_t n, PyObject *flags, const St
                 Py_ssize_t j = (Py_ssize_t)w * 64 + lowest_bit(todo);
                 uint16_t h = place_at(&here, j);
                 int found = (h & F_RARE) != 0;
-                if (i > 0)
+                /* (a pair behind a non-ASCII character was read from there, for every
+                 * step still to do) */
+                if (i > 0 && s[i - 1] < 128)
                     found |= pair_shape(place_at(&prev, j), h);
                 if (i < n - 1)
                     found |= pair_shape(h, place_at(&next, j));
