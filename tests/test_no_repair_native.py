@@ -312,6 +312,35 @@ def test_shaped_steps_agree_on_any_text(text: str) -> None:
     assert compiled == reference
 
 
+def _some_steps(line: str) -> list[int]:
+    """Step masks to restrict :func:`no_repair.shaped_steps` to: none, one step, the live
+    steps of the line's core, every other step."""
+    every = legacy._step_images().every
+    live = legacy._live_steps(legacy.core(line))
+    return [0, 1 << 7, live, every & int("01" * 80, 2), every]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=60))
+def test_shaped_steps_of_some_steps_agree_on_any_text(text: str) -> None:
+    whole = no_repair.shaped_steps_py(text)
+    for steps in _some_steps(text):
+        assert no_repair.shaped_steps(text, steps) == whole & steps
+
+
+def test_shaped_steps_of_some_steps_agree_on_real_garbled_lines() -> None:
+    from tests.test_cscore_cands import garbled_lines
+
+    lines = _refusal_lines() + garbled_lines()
+    done = 0
+    for line in lines:
+        whole = no_repair.shaped_steps_py(line)
+        for steps in _some_steps(line):
+            assert no_repair.shaped_steps(line, steps) == whole & steps, line
+            done += whole & steps != 0
+    assert done > len(lines) // 2  # (most of them shape some of the steps asked)
+
+
 def test_cannot_pass_is_the_same_with_and_without_the_compiled_route(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

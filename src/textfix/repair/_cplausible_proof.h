@@ -151,7 +151,8 @@ static int pair_shape(uint16_t x, uint16_t y)
 
 /* no_repair.shaped_steps of the line s[:n], for the steps of `todo` only: the steps whose
  * images of the pairs around its non-ASCII characters make a shape, or of a rare symbol, or
- * of a glued symbol between two letters, added to *shaped. 1 when done, 2 when a
+ * of a glued symbol between two letters, added to *shaped (done once every step of `todo`
+ * is: most garbled lines shape them all within a few characters). 1 when done, 2 when a
  * character's flags are missing from `flags`, -1 on error. */
 static int shape_steps(const Py_UCS4 *s, Py_ssize_t n, PyObject *flags, const Steps *todo_steps,
                        Steps *shaped)
@@ -168,12 +169,19 @@ static int shape_steps(const Py_UCS4 *s, Py_ssize_t n, PyObject *flags, const St
         if (missing)
             return 2;
         /* (only the steps not yet shaped, bit by bit) */
+        uint64_t left = 0;
+        for (int w = 0; w < STEP_WORDS; w++)
+            left |= todo_steps->w[w] & ~shaped->w[w];
+        if (!left)
+            return 1;
         for (int w = 0; w < STEP_WORDS; w++) {
             for (uint64_t todo = todo_steps->w[w] & ~shaped->w[w]; todo; todo &= todo - 1) {
                 Py_ssize_t j = (Py_ssize_t)w * 64 + lowest_bit(todo);
                 uint16_t h = place_at(&here, j);
                 int found = (h & F_RARE) != 0;
-                if (i > 0)
+                /* (a pair behind a non-ASCII character was read from there, for every
+                 * step still to do) */
+                if (i > 0 && s[i - 1] < 128)
                     found |= pair_shape(place_at(&prev, j), h);
                 if (i < n - 1)
                     found |= pair_shape(h, place_at(&next, j));
@@ -319,9 +327,9 @@ static PyObject *py_word_route(PyObject *self, PyObject *args)
                          (const char *)route.spacing, size, (const char *)route.alive, size);
 }
 
-/* shaped_steps(line, flags): no_repair.shaped_steps of the line for every step, as
- * little-endian bytes; None when `flags` lacks a character no step changes (the caller
- * fills it and asks again). */
+/* shaped_steps(line, flags[, steps]): no_repair.shaped_steps of the line for every step (or
+ * for those of the little-endian mask `steps` only), as little-endian bytes; None when
+ * `flags` lacks a character no step changes (the caller fills it and asks again). */
 static PyObject *py_shaped_steps(PyObject *self, PyObject *args)
 {
     (void)self;
@@ -330,14 +338,19 @@ static PyObject *py_shaped_steps(PyObject *self, PyObject *args)
         return NULL;
     }
     PyObject *line, *flags;
-    if (!PyArg_ParseTuple(args, "UO!:shaped_steps", &line, &PyDict_Type, &flags))
-        return NULL;
-    Py_UCS4 *s = PyUnicode_AsUCS4Copy(line);
-    if (s == NULL)
+    Py_buffer todo = {0};
+    if (!PyArg_ParseTuple(args, "UO!|y*:shaped_steps", &line, &PyDict_Type, &flags, &todo))
         return NULL;
     Steps every = {{0}}, shaped = {{0}};
     for (Py_ssize_t j = 0; j < T.nsteps; j++)
-        steps_set(&every, j);
+        if (todo.buf == NULL
+            || (j / 8 < todo.len && ((const uint8_t *)todo.buf)[j / 8] >> (j % 8) & 1))
+            steps_set(&every, j);
+    if (todo.buf != NULL)
+        PyBuffer_Release(&todo);
+    Py_UCS4 *s = PyUnicode_AsUCS4Copy(line);
+    if (s == NULL)
+        return NULL;
     int found = shape_steps(s, PyUnicode_GET_LENGTH(line), flags, &every, &shaped);
     PyMem_Free(s);
     if (found < 0)

@@ -275,39 +275,48 @@ def _ascii_classes() -> dict[str, str]:
     return out
 
 
-def shaped_steps(text: str) -> int:
+def shaped_steps(text: str, steps: int | None = None) -> int:
     """Steps whose round trip of ``text`` (a line) has a mojibake shape in its core, by
     :func:`~textfix.scoring.model.mojibake_shape`; a subset of them (shapes that need more
-    than three characters are not looked for), computed for every step at once. Compiled
-    (``_cplausible.shaped_steps``, reading :data:`_FLAGS`) where built, else
-    :func:`shaped_steps_py`.
+    than three characters are not looked for), computed for every step at once, or for
+    those of ``steps`` only (the others are left out: a caller that needs only those asks
+    less). Compiled (``_cplausible.shaped_steps``, reading :data:`_FLAGS`) where built,
+    else :func:`shaped_steps_py`.
 
     >>> from textfix.chains import TRUE_RANK, single_byte_steps
     >>> j = single_byte_steps().index(next(s for s in single_byte_steps()
     ...                                    if s[0] == ("cp1251", "iso8859-1")))
-    >>> bool(shaped_steps("déjà vu") >> j & 1)  # "dщjр": a word mixing scripts
-    True
+    >>> bool(shaped_steps("déjà vu") >> j & 1), shaped_steps("déjà vu", 0)  # "dщjр": mixed
+    (True, 0)
     """
     compiled = _compiled_shapes()
     if compiled is not None:
-        found = compiled(text, _FLAGS)
+        todo = () if steps is None else (steps.to_bytes(_step_bytes(), "little"),)
+        found = compiled(text, _FLAGS, *todo)
         if found is None:  # characters seen for the first time: their flags, then again
             for ch in set(text):
                 _FLAGS[ch]
-            found = compiled(text, _FLAGS)
+            found = compiled(text, _FLAGS, *todo)
         if found is not None:  # (else a full flag table: in Python)
             return _mask(found)
-    return shaped_steps_py(text)
+    every = shaped_steps_py(text)
+    return every if steps is None else every & steps
 
 
 @cache
-def _compiled_shapes() -> Callable[[str, dict[str, int]], bytes | None] | None:
+def _step_bytes() -> int:
+    """Bytes of a mask of :func:`~textfix.chains.single_byte_steps`."""
+    return (len(single_byte_steps()) + 7) // 8
+
+
+@cache
+def _compiled_shapes() -> Callable[..., bytes | None] | None:
     """``_cplausible.shaped_steps`` once the character flags were handed over with the
     compiled route's (:func:`_compiled_route`), else ``None``."""
     module = native()
     if _compiled_route() is None or module is None:
         return None
-    shapes: Callable[[str, dict[str, int]], bytes | None] = module.shaped_steps
+    shapes: Callable[..., bytes | None] = module.shaped_steps
     return shapes
 
 
@@ -502,7 +511,8 @@ def _all_fail(
     bar on the gain by (none in a fresh context). ``first`` is the first pass
     (:func:`_first_pass` with every step checked) when the caller has it: the line is then
     well formed and has no shape (:func:`_word_route`)."""
-    chars = [ch for ch in counts if ch in _step_images().images]
+    changed = _step_images().images
+    chars = [ch for ch in counts if ch in changed]
     needs_words = first is not None or (not shaped and well_formed(text_core))
     # Thin steps and steps making a space: a shaped line needs them only past the first
     # pass (most garbled lines do not get there).
@@ -515,9 +525,10 @@ def _all_fail(
     most = MAX_LEFT_WORDS if needs_words else MAX_LEFT
     if first is None:
         first = _first_pass(text_core, chars, steps, check, spacing, needs_words)
+    cores: dict[int, str] = {}  # (the round trips of the core read here: not made again)
     for j in first:
         if check >> j & 1:
-            cand_core = text_core.translate(_whole_table(j))
+            cand_core = cores[j] = text_core.translate(_whole_table(j))
             if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
                 continue
             if needs_words and word_pool and not _has_known_words(text_core, cand_core):
@@ -534,7 +545,7 @@ def _all_fail(
         cand = text.translate(table)
         if _fails_plain_gates(text, cand, thin, shaped):
             continue
-        cand_core = text_core.translate(table)
+        cand_core = cores[j] if j in cores else text_core.translate(table)
         words = _changes_known_word(text_core, cand_core, bool(spacing >> j & 1))
         gain = score(cand_core).logprob - original
         may_swap = thin or needs_words
@@ -624,7 +635,7 @@ def _first_pass(
     cut = -1 if needs_words or check & spacing else MAX_LEFT
     compiled = _compiled_first_pass()
     if compiled is not None:
-        size = (len(single_byte_steps()) + 7) // 8
+        size = _step_bytes()
         alive, checked, later = (m.to_bytes(size, "little") for m in (steps, check, spacing))
         return compiled(text_core, alive, checked, later, cut, _EDGE)
     images = [_step_images().images[ch] for ch in chars]
@@ -712,7 +723,7 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
         shaped = mojibake_shape(text_core)
         if not shaped:
             # Gate: a candidate may not have a shape the original lacks.
-            alive &= ~shaped_steps(text)
+            alive &= ~shaped_steps(text, alive)
     # (a first pass the word gates refuse leaves _all_fail nothing to look at)
     if (
         alive
@@ -942,7 +953,8 @@ def _word_route(text: str, text_core: str) -> tuple[list[int], int, int, int] | 
     if not well_formed(text_core):
         return None
     counts = Counter(_NON_ASCII.findall(text_core))
-    alive = _live_steps(counts) & ~shaped_steps(text)
+    live = _live_steps(counts)
+    alive = live & ~shaped_steps(text, live)
     chars = [ch for ch in counts if ch in _step_images().images]
     spacing = reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
     left = _first_pass(text_core, chars, alive, alive, spacing, True)
