@@ -2256,11 +2256,13 @@ def _swapped_letters(text: str, cand: str) -> int:
     return len(pairs)
 
 
-def _line_known(text: str, best: Candidate, forms: bool = False) -> tuple[float, int]:
-    """Share of repaired letters in words known in the language of the whole repaired line,
+def _line_known(
+    text: str, best: Candidate, lang: str | None, forms: bool = False
+) -> tuple[float, int]:
+    """Share of repaired letters in words known in ``lang``, the language of the whole
+    repaired line (``score(prose(best.text)).lang``, which :func:`repair` works out once),
     and how many letters of the line's non-ASCII words that language knows in all (with
     ``forms``, inflected forms of listed words count as known: :func:`_word_or_form`)."""
-    lang = score(prose(best.text)).lang
     model = langdata().models.get(lang) if lang else None
     if model is None:
         return 0.0, 0
@@ -2670,7 +2672,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     thin = best.changed <= THIN and best.chain[0][0] != "utf-8"
     # Word evidence for thin repairs must come from the language of the whole repaired line
     # (ASCII words included), not from any language that happens to list the word.
-    line_known, known_letters = _line_known(text, best) if thin else (best.known, 0)
+    # (the language the whole repaired line scores as: the thin repairs' gates all ask it)
+    line_lang = score(prose(best.text)).lang if thin else None
+    line_known, known_letters = _line_known(text, best, line_lang) if thin else (best.known, 0)
     # The language the rest of the line is written in, by its known words (ASCII included):
     # (bit, votes).
     # (this and the other tests below marked "once" are worked out once, and only where
@@ -2719,16 +2723,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
     # (here an inflected form of a listed word counts as known, "atlasītos" as "atlasīt" +
     # "os": the line's other words back it; not in a lone word swap: "hÚral" stays)
-    line_lang = _once(lambda: score(prose(best.text)).lang if thin else None)  # (once)
 
     def form_backed() -> bool:
         if not (thin and (swap() or _swap_gate(text, best, thin, shaped, *language()[::-1], True))):
             return False
-        form_known, form_letters = _line_known(text, best, forms=True)
+        form_known, form_letters = _line_known(text, best, line_lang, forms=True)
         return (
             form_known >= 0.99
-            and fits(best.chain[0][0], line_lang())
-            and form_letters + _specific_letters(text, best.text, line_lang()) >= CONTEXT_LETTERS
+            and fits(best.chain[0][0], line_lang)
+            and form_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
         )
 
     backed = _once(form_backed)
@@ -2913,8 +2916,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS
-                and fits(best.chain[0][0], line_lang())
-                and _flips_foreign_letters(text, best.text, line_lang())
+                and fits(best.chain[0][0], line_lang)
+                and _flips_foreign_letters(text, best.text, line_lang)
                 and _words_of_no_language(text, best.text)
             )
             # A capital lowered into a known word of the line's own language, which uses
@@ -2933,7 +2936,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS + needs_words
-                and _lang_share(prose(best.text), line_lang()) >= LINE_SHARE
+                and _lang_share(prose(best.text), line_lang) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             # a short known word will do when the letter statistics leap (the original's
@@ -2943,7 +2946,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and not needs_words
                 and gain >= STRONG_GAIN
                 and known_letters >= THIN_KNOWN_LETTERS
-                and fits(best.chain[0][0], line_lang())
+                and fits(best.chain[0][0], line_lang)
                 and not _look_alikes_replaced(text, best.text)
             )
             or words_agree()
@@ -2953,7 +2956,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
-                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang()))
+                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
                 # The line's own known words name a language of another script than the
                 # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
                 and not _other_script_than_line(text, best, *language())
