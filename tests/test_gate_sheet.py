@@ -43,7 +43,7 @@ GATES: dict[int, Callable[[str, str], bool]] = {
 def answers(text: str, cand: str) -> list[object]:
     return [gate(text, cand) for gate in GATES.values()] + [
         legacy._longest_word(cand, text),
-        legacy._refused(text, cand),
+        legacy._pair_facts(text, cand) & legacy._REFUSAL_BITS != 0,
     ]
 
 
@@ -157,14 +157,14 @@ def test_the_sheet_answers_common_repairs() -> None:
 def test_refusals_left_open_are_asked_of_python() -> None:
     # (units need word lists: the sheet answers the other refusals and leaves units open,
     # whose Python body then refuses; the run of one letter is refused by the sheet alone)
-    assert gate_sheet.open_gates("10 µm Öåé", "10 цm Цей", legacy._REFUSAL_BITS) == (
+    assert gate_sheet.read_sheet("10 µm Öåé", "10 цm Цей", legacy._REFUSAL_BITS)[:2] == (
         0,
         1 << gate_sheet.UNITS,
     )
-    assert legacy._refused("10 µm Öåé", "10 цm Цей")
-    found, left = gate_sheet.open_gates("x µµµµ", "x цццц", legacy._REFUSAL_BITS)
+    assert legacy._pair_facts("10 µm Öåé", "10 цm Цей") & legacy._REFUSAL_BITS
+    found, left, _longest = gate_sheet.read_sheet("x µµµµ", "x цццц", legacy._REFUSAL_BITS)
     assert found == 1 << gate_sheet.LETTER_RUNS and left == 1 << gate_sheet.UNITS
-    assert gate_sheet.open_gates("Öåé òåêñò", "Цей текст", legacy._REFUSAL_BITS) == (0, 0)
+    assert gate_sheet.read_sheet("Öåé òåêñò", "Цей текст", legacy._REFUSAL_BITS)[:2] == (0, 0)
 
 
 _CHARS = st.sampled_from(  # (with letters no display page holds: ӕ ẹ)

@@ -113,6 +113,9 @@ IRISH_PREFIXES = frozenset("hnt")
 #: however well its letters read (mac-roman shows cp1250's ``ă`` as ``„`` and ``á`` as
 #: ``·``: ``dat„ expirare``, ``Kostoln· Ves``).
 TRAILING = "„·"
+#: What :func:`looks_anyway` looks for: a no-break space, a sharp s and :data:`TRAILING`
+#: (a line holding none of them is never looked at anyway; ``gates.opening`` reads it).
+ANYWAY_CHARS = "\xa0ß" + TRAILING
 
 
 @cache

@@ -199,25 +199,11 @@ def answered(text: str, cand: str, gates: int) -> int | None:
     return bits & gates
 
 
-def open_gates(text: str, cand: str, gates: int) -> tuple[int, int]:
-    """The answer bits of the gates in the mask ``gates`` that the compiled sheet answers,
-    and the mask of those it leaves open (all of ``gates`` without a sheet): a caller asks
-    the Python bodies of the open ones only.
-
-    >>> open_gates("³adny dzieñ", "ładny", 1 << NO_ALPHABET)
-    (0, 1)
-    """
-    bits = sheet(text, cand)
-    if bits is None:
-        return 0, gates
-    known = bits >> _KNOWN & gates
-    return bits & known, gates & ~known
-
-
 def read_sheet(text: str, cand: str, gates: int) -> tuple[int, int, int | None]:
-    """:func:`open_gates` and :func:`longest_repaired` of one lookup: the answer bits of the
-    gates in ``gates`` that the sheet answers, the mask of those it leaves open, and the
-    longest repaired token (``None`` without a sheet).
+    """The answer bits of the gates in the mask ``gates`` that the compiled sheet answers,
+    the mask of those it leaves open (all of ``gates`` without a sheet: a caller asks the
+    Python bodies of the open ones only), and :func:`longest_repaired`, of one lookup
+    (``None`` without a sheet).
 
     >>> read_sheet("³adny dzieñ", "ładny", 1 << NO_ALPHABET)
     (0, 1, None)

@@ -21,7 +21,7 @@ from itertools import compress, count
 from operator import ne
 
 from textfix._native import load
-from textfix.repair.ce_letters import TRAILING
+from textfix.repair.ce_letters import ANYWAY_CHARS
 from textfix.repair.gate_sheet import (
     CAPITALISES,
     MIDDLE_DOTS,
@@ -121,7 +121,7 @@ def _opening_py(text: str) -> int:
         (SIGN_CAPITAL if _signs_of_capitals().search(text) else 0)
         | (LATIN_SIGN if chars.intersection(latin_signs()) else 0)
         | (CLEAN if looks_clean(text) else 0)
-        | (ANYWAY if chars.intersection("\xa0ß" + TRAILING) else 0)
+        | (ANYWAY if chars.intersection(ANYWAY_CHARS) else 0)
         | (TYPED if typed_in_unicode(text) else 0)
     )
 
@@ -135,8 +135,7 @@ def _compiled_opening() -> Callable[[str], int] | None:
     if _CGATES is None or get is None or core_words("") is None or typed_scan("") is None:
         return None
     capital_signs = "".join(sorted(_mac_capitals()))
-    anyway = "\xa0ß" + TRAILING  # (looks_anyway: a no-break space, a sharp s, a trailing sign)
-    _CGATES.init_opening(get, capital_signs, latin_signs(), anyway, _EDGE, _SUSPECT_BEFORE)
+    _CGATES.init_opening(get, capital_signs, latin_signs(), ANYWAY_CHARS, _EDGE, _SUSPECT_BEFORE)
     check: Callable[[str], int] = _CGATES.opening
     return check
 

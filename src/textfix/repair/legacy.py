@@ -83,7 +83,6 @@ from textfix.repair.gate_sheet import (
     answer,
     core_words,
     longest_repaired,
-    open_gates,
     read_sheet,
 )
 from textfix.repair.gates import (
@@ -2008,21 +2007,6 @@ _REFUSALS: tuple[tuple[int, Callable[[str, str], bool]], ...] = (
     (MIDDLE_DOTS, only_middle_dots_between_ls),
 )
 _REFUSAL_BITS = reduce(or_, (1 << bit for bit, _gate in _REFUSALS))
-
-
-def _refused(text: str, cand: str) -> bool:
-    """One of :data:`_REFUSALS` refuses the repair ``cand`` of ``text``: by one lookup of
-    the compiled sheet for the gates it answers (all of them for most repairs), then the
-    own bodies of those it leaves open (a third of garbled lines' repairs: drawing, units
-    and ornaments need word lists).
-
-    >>> _refused("x µµµµ", "x цццц"), _refused("Öåé òåêñò", "Цей текст")
-    (True, False)
-    """
-    found, left = open_gates(text, cand, _REFUSAL_BITS)
-    if found or not left:
-        return found != 0
-    return any(gate(text, cand) for bit, gate in _REFUSALS if left >> bit & 1)
 
 
 #: The gates of the gate sheet the accept test asks of its best round trip, with their
