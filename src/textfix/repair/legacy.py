@@ -2508,6 +2508,235 @@ def _confidence(gain: float, cand: TextScore, known: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+class _Evidence:
+    """What :func:`repair` asks of one line only where a gate reads it, each worked out at
+    its first call (most garbled lines pass or fail before asking any): one slotted record
+    per line, made in ~0.6 us, in place of a dozen :func:`_once` closures (~8 us a line).
+    :meth:`judge` names the candidate the gates from :meth:`language` on read."""
+
+    __slots__ = (
+        "_backed",
+        "_drawn",
+        "_glued",
+        "_language",
+        "_line_agrees",
+        "_mended",
+        "_proved",
+        "_strayed",
+        "_strays",
+        "_swap",
+        "_symbolic",
+        "_unshaped",
+        "_words_agree",
+        "_words_proved",
+        "best",
+        "gain",
+        "line_lang",
+        "needs_words",
+        "shaped",
+        "text",
+        "text_core",
+        "thin",
+    )
+
+    best: Candidate
+    thin: bool
+    gain: float
+    line_lang: str | None
+    _language: tuple[int, int] | None
+    _words_agree: bool | None
+    _line_agrees: bool | None
+    _swap: bool | None
+    _backed: bool | None
+    _mended: bool | None
+    _strayed: bool | None
+    _unshaped: bool | None
+    _drawn: bool | None
+    _glued: bool | None
+    _proved: bool | None
+
+    def __init__(self, text: str, text_core: str, shaped: bool, needs_words: bool) -> None:
+        self.text = text
+        self.text_core = text_core
+        self.shaped = shaped
+        self.needs_words = needs_words
+        self._strays: bool | None = None
+        self._words_proved: bool | None = None
+        self._symbolic: bool | None = None
+
+    def judge(self, best: Candidate, thin: bool, gain: float, line_lang: str | None) -> None:
+        """The round trip the gates from :meth:`language` on judge."""
+        self.best = best
+        self.thin = thin
+        self.gain = gain
+        self.line_lang = line_lang
+        self._language = None
+        self._words_agree = self._line_agrees = self._swap = self._backed = None
+        self._mended = self._strayed = self._unshaped = self._drawn = self._glued = None
+        self._proved = None
+
+    def strays(self) -> bool:
+        """Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
+        Estonian ``Šveitsi`` shown as cp1252; see stray_letters) is evidence of its own."""
+        if self._strays is None:
+            self._strays = suspects(self.text)
+        return self._strays
+
+    def words_proved(self) -> bool:
+        """ce_letters' proof of signs made letters (it tries every step)."""
+        if self._words_proved is None:
+            self._words_proved = proves_words(self.text)
+        return self._words_proved
+
+    def symbolic(self) -> bool:
+        """The strongest shapes: symbols in or next to words, C1 controls, box drawing,
+        capitals inside small-letter words (a lone foreign letter in a word is not enough)."""
+        if self._symbolic is None:
+            text_core = self.text_core
+            self._symbolic = self.shaped and (
+                _symbols(text_core) > 0
+                or any(odd_case(w) or _mixes_scripts(w) for w in tokens(text_core))
+            )
+        return self._symbolic
+
+    def language(self) -> tuple[int, int]:
+        """The language the rest of the line is written in, by its known words (ASCII
+        included): (bit, votes)."""
+        if self._language is None:
+            self._language = (
+                _word_language(prose(self.best.text)) if (self.thin or self.needs_words) else (0, 0)
+            )
+        return self._language
+
+    def words_agree(self) -> bool:
+        """The line's known words (2+ votes) name a language written in the chain's code page
+        that knows half the repaired letters, and a repaired word has 3+ letters."""
+        if self._words_agree is None:
+            best, text = self.best, self.text
+            bit, votes = self.language()
+            self._words_agree = (
+                votes >= LINE_VOTES
+                and _longest_word(best.text, text) >= 3
+                and fits(best.chain[0][0], _code_of(bit))
+                and _known_share(core(text), core(best.text), bit)[0] >= WELL_FORMED_KNOWN
+            )
+        return self._words_agree
+
+    def line_agrees(self) -> bool:
+        """The line's known words (ASCII ones included) name the language the candidate reads
+        as, and that language is written in the chain's code page."""
+        if self._line_agrees is None:
+            self._line_agrees = (self.thin or self.needs_words) and _line_agrees(
+                self.best, LINE_VOTES
+            )
+        return self._line_agrees
+
+    def swap(self) -> bool:
+        """The word-swap gate (:func:`_swap_gate`)."""
+        if self._swap is None:
+            bit, votes = self.language()
+            self._swap = _swap_gate(
+                self.text,
+                self.best,
+                self.thin or self.needs_words,
+                self.shaped,
+                votes,
+                bit,
+                False,
+            )
+        return self._swap
+
+    def backed(self) -> bool:
+        """Thin repairs of unknown words into known words of the line's language, which uses
+        the chain's code page, backed by other words of the line known in that language (and
+        in few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni". (here an
+        inflected form of a listed word counts as known, "atlasītos" as "atlasīt" + "os": the
+        line's other words back it; not in a lone word swap: "hÚral" stays)"""
+        if self._backed is None:
+            self._backed = self._form_backed()
+        return self._backed
+
+    def _form_backed(self) -> bool:
+        text, best, thin, line_lang = self.text, self.best, self.thin, self.line_lang
+        if not thin:
+            return False
+        if not self.swap():
+            bit, votes = self.language()
+            if not _swap_gate(text, best, thin, self.shaped, votes, bit, True):
+                return False
+        form_known, form_letters = _line_known(text, best, line_lang, forms=True)
+        return (
+            form_known >= 0.99
+            and fits(best.chain[0][0], line_lang)
+            and form_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
+        )
+
+    def mended(self) -> bool:
+        """Letters foreign to the language the line's untouched words name, written in the
+        chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
+        görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
+        for known repaired words and for the letter statistics of a short core."""
+        if self._mended is None:
+            best = self.best
+            self._mended = best.score.logprob >= MIN_LOGPROB and alphabet_repair(
+                self.text, best.text, best.chain[0][0]
+            )
+        return self._mended
+
+    def strayed(self) -> bool:
+        """Stray letters of a word no language owning them could spell become letters of a
+        language of the chain's family that spells the repaired word ("Halýcý" is Turkish
+        "Halıcı"): the letters' owners stand in for the letter statistics and known words."""
+        if self._strayed is None:
+            self._strayed = (
+                self.strays()
+                and self.best.score.logprob >= MIN_LOGPROB
+                and _is_stray(self.text, self.best)
+            )
+        return self._strayed
+
+    def unshaped(self) -> bool:
+        """A shaped line whose repair leaves no shape and reads as a language written in the
+        chain's code page, with any gain: one letter barely moves the statistics, so what the
+        repair changed must speak for it (:meth:`drawn`, :meth:`glued`)."""
+        if self._unshaped is None:
+            best = self.best
+            self._unshaped = (
+                self.symbolic()
+                and self.gain > 0
+                and fits(best.chain[0][0], best.score.lang)
+                and not mojibake_shape(core(best.text))
+            )
+        return self._unshaped
+
+    def drawn(self) -> bool:
+        """Drawings glued to words (box drawing never touches a word in real text) that all
+        become letters of the candidate's language ("Маршаллов╕ острови" is koi8-u
+        "Маршаллові острови" shown as koi8-r)."""
+        if self._drawn is None:
+            self._drawn = self.unshaped() and _drawings_made_letters(self.text, self.best)
+        return self._drawn
+
+    def glued(self) -> bool:
+        """Signs glued into words (symbols, superscripts, letters of another script, capitals
+        ending small-letter words) that all become letters of the candidate's language: DOS
+        and Mac code pages show letters so, and clean prose writes no such sign inside a word
+        ("Aktⁿer" is cp1254 "Aktüer" shown as cp437)."""
+        if self._glued is None:
+            self._glued = self.unshaped() and _glued_made_letters(self.text, self.best)
+        return self._glued
+
+    def proved(self) -> bool:
+        """Central European words whose only broken letters are foreign to a language, or
+        no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
+        "Kostoln\\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters),
+        through the best chain or a step of the family making the same text."""
+        if self._proved is None:
+            best = self.best
+            self._proved = family_made_words(self.text, best.text, best.chain)
+        return self._proved
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line written in a single-byte code page and shown as another.
 
@@ -2559,10 +2788,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     latin_behind = capital_behind_latin_sign(text) if opened & LATIN_SIGN else None
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
-    # Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
-    # Estonian ``Šveitsi`` shown as cp1252; see stray_letters) is evidence of its own.
-    # (worked out once, and only where it is read: most garbled lines never ask)
-    strays = _once(lambda: suspects(text))
+    shaped = mojibake_shape(text_core)
+    # (the evidence below worked out once, and only where it is read: most garbled lines
+    # never ask: stray letters, a proof of words, the strongest shapes; see _Evidence)
+    ev = _Evidence(text, text_core, shaped, needs_words)
     # (unless its letters are foreign to the language the line's other words name: those
     # words are the evidence then, see line_language)
     foreign = needs_words and foreign_to_line(text)
@@ -2576,30 +2805,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         needs_words
         and not foreign
         and not nbsp
-        and strays()
+        and ev.strays()
         and not _may_find_words(text, text_core)
     )
     only_swaps = False
-    # (ce_letters' proof of signs made letters, asked at most once: it tries every step)
-    words_proved = _once(lambda: proves_words(text))
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
     original_lp = _original_level(original)
     letterless = original_lp != original.logprob
-    shaped = mojibake_shape(text_core)
-    # The strongest shapes: symbols in or next to words, C1 controls, box drawing, capitals
-    # inside small-letter words (a lone foreign letter in a word is not enough).
-    # (worked out once, and only where it is read: most repairs do without it)
-    symbolic = _once(
-        lambda: (
-            shaped
-            and (
-                _symbols(text_core) > 0
-                or any(odd_case(w) or _mixes_scripts(w) for w in tokens(text_core))
-            )
-        )
-    )
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
     # evidence enough to look, the gates still judge the candidate.
@@ -2612,10 +2826,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and latin_behind is None
         and not foreign
         and not nbsp
-        and not (symbolic() and may_reach_words(text_core))
-        and not words_proved()
+        and not (ev.symbolic() and may_reach_words(text_core))
+        and not ev.words_proved()
     ):
-        if strays():
+        if ev.strays():
             only_strays = True
         elif not (needs_words and _swapped(text)):
             return None
@@ -2629,7 +2843,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # makes a form, no listed word; ce_letters judges it)
     # (nor a name whose misplaced letters a family step makes usual ones: "Kramariæ" is
     # Croatian "Kramarić", a word no list has; ce_letters judges it)
-    if not found and (foreign or strays() or nbsp or (needs_words and words_proved())):
+    if not found and (foreign or ev.strays() or nbsp or (needs_words and ev.words_proved())):
         found = candidates(text, False, best_only=True)
     # A line with stray letters is judged as their repair when the best round trip turns a
     # letter into a symbol ("Ðtðerbakov": cp857's soft hyphen in "ºt\xaderbakov" outranks
@@ -2641,7 +2855,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if (
         first_lost is not None
         and (first_lost[1] or found[0].score.logprob < original_lp)
-        and strays()
+        and ev.strays()
     ):
         found = _stray_first(text, found)
     if not found:
@@ -2659,22 +2873,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (the language the whole repaired line scores as: the thin repairs' gates all ask it)
     line_lang = score(prose(best.text)).lang if thin else None
     line_known, known_letters = _line_known(text, best, line_lang) if thin else (best.known, 0)
-    # The language the rest of the line is written in, by its known words (ASCII included):
-    # (bit, votes).
-    # (this and the other tests below marked "once" are worked out once, and only where
-    # ``passed`` reads them: most repairs pass or fail before)
-    language = _once(lambda: _word_language(prose(best.text)) if (thin or needs_words) else (0, 0))
-    words_agree = _once(  # (once)
-        lambda: (
-            language()[1] >= LINE_VOTES
-            and _longest_word(best.text, text) >= 3
-            and fits(best.chain[0][0], _code_of(language()[0]))
-            and _known_share(core(text), core(best.text), language()[0])[0] >= WELL_FORMED_KNOWN
-        )
-    )
-    # The line's known words (ASCII ones included) name the language the candidate reads as,
-    # and that language is written in the chain's code page. (once)
-    line_agrees = _once(lambda: (thin or needs_words) and _line_agrees(best, LINE_VOTES))
+    # (the gates of ev from language() on judge this round trip; see _Evidence)
+    ev.judge(best, thin, gain, line_lang)
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
     # A symbol inside a word of a line whose other words (3+ of them) are known words of the
@@ -2688,52 +2888,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (worked out only where ``passed`` reads it: a thin repair, or too small a gain)
     agreed = (
         (thin or evidence_gain < MIN_GAIN - relief)
-        and symbolic()
+        and ev.symbolic()
         and (
             (
-                line_agrees()
-                and language()[1] >= LINE_VOTES + 1
+                ev.line_agrees()
+                and ev.language()[1] >= LINE_VOTES + 1
                 and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
             )
             or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
         )
-    )
-    # (worked out once, and only where ``passed`` reads it, as ``backed`` and ``mended``)
-    swap = _once(
-        lambda: _swap_gate(text, best, thin or needs_words, shaped, *language()[::-1], False)
-    )
-    # Thin repairs of unknown words into known words of the line's language, which uses the
-    # chain's code page, backed by other words of the line known in that language (and in
-    # few others): "Acil týp teknisyeni" is Turkish "Acil tıp teknisyeni".
-    # (here an inflected form of a listed word counts as known, "atlasītos" as "atlasīt" +
-    # "os": the line's other words back it; not in a lone word swap: "hÚral" stays)
-
-    def form_backed() -> bool:
-        if not (thin and (swap() or _swap_gate(text, best, thin, shaped, *language()[::-1], True))):
-            return False
-        form_known, form_letters = _line_known(text, best, line_lang, forms=True)
-        return (
-            form_known >= 0.99
-            and fits(best.chain[0][0], line_lang)
-            and form_letters + _specific_letters(text, best.text, line_lang) >= CONTEXT_LETTERS
-        )
-
-    backed = _once(form_backed)
-    # Letters foreign to the language the line's untouched words name, written in the
-    # chain's code page, become letters of it in words no language knew ("Ýþ akýþýnýza
-    # görev ekleyin" is Turkish "İş akışınıza görev ekleyin"): the line's words stand in
-    # for known repaired words and for the letter statistics of a short core.
-    # (worked out once, and only where ``passed`` reads it: most repairs pass or fail before)
-    mended = _once(
-        lambda: (
-            best.score.logprob >= MIN_LOGPROB and alphabet_repair(text, best.text, best.chain[0][0])
-        )
-    )
-    # Stray letters of a word no language owning them could spell become letters of a
-    # language of the chain's family that spells the repaired word ("Halýcý" is Turkish
-    # "Halıcı"): the letters' owners stand in for the letter statistics and known words.
-    strayed = _once(
-        lambda: strays() and best.score.logprob >= MIN_LOGPROB and _is_stray(text, best)
     )
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
@@ -2753,32 +2916,6 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not mojibake_shape(core(best.text))
         and capital_of_other_alphabet(text)
     )
-    # A shaped line whose repair leaves no shape and reads as a language written in the
-    # chain's code page, with any gain: one letter barely moves the statistics, so what the
-    # repair changed must speak for it (below).
-    # (worked out once, and only where it is read)
-    unshaped = _once(
-        lambda: (
-            symbolic()
-            and gain > 0
-            and fits(best.chain[0][0], best.score.lang)
-            and not mojibake_shape(core(best.text))
-        )
-    )
-    # Drawings glued to words (box drawing never touches a word in real text) that all
-    # become letters of the candidate's language ("Маршаллов╕ острови" is koi8-u
-    # "Маршаллові острови" shown as koi8-r). (once)
-    drawn = _once(lambda: unshaped() and _drawings_made_letters(text, best))
-    # Signs glued into words (symbols, superscripts, letters of another script, capitals
-    # ending small-letter words) that all become letters of the candidate's language: DOS
-    # and Mac code pages show letters so, and clean prose writes no such sign inside a word
-    # ("Aktⁿer" is cp1254 "Aktüer" shown as cp437).
-    glued = _once(lambda: unshaped() and _glued_made_letters(text, best))
-    # Central European words whose only broken letters are foreign to a language, or
-    # no-break spaces inside words, made known words of it ("Baèa" is Slovak "Bača",
-    # "Kostoln\xa0 Ves" is cp852 "Kostolná Ves"): the word is the evidence (ce_letters).
-    # (through the best chain, or a step of the family making the same text)
-    proved = _once(lambda: family_made_words(text, best.text, best.chain))
     # (the gates of the pair alone, answered at once: see _pair_facts)
     facts = _pair_facts(text, best.text)
     passed = (
@@ -2814,14 +2951,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (
             evidence_gain >= MIN_GAIN - relief
             or agreed
-            or drawn()
-            or glued()
-            or swap()
-            or backed()
-            or mended()
-            or strayed()
+            or ev.drawn()
+            or ev.glued()
+            or ev.swap()
+            or ev.backed()
+            or ev.mended()
+            or ev.strayed()
             or signed
-            or proved()  # (known words of the language whose letters were foreign)
+            or ev.proved()  # (known words of the language whose letters were foreign)
         )
         # A well-formed line's other words name a language whose code page is not the
         # chain's, and neither is the candidate's own language written in it: its
@@ -2838,7 +2975,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (unless the repaired line's words name the chain's language: "mount --make-runbindable
         # bağlama-noktası" names English before and Turkish after)
         and not (
-            thin and needs_words and not words_agree() and _named_elsewhere(text, best.chain[0][0])
+            thin
+            and needs_words
+            and not ev.words_agree()
+            and _named_elsewhere(text, best.chain[0][0])
         )
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
@@ -2857,14 +2997,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
-            or (words_agree() and language()[1] >= LINE_VOTES + 1)
-            or (line_agrees() and language()[1] >= LINE_VOTES + 1 and best.known >= STRONG_KNOWN)
-            or (swap() and shaped)
-            or backed()
-            or mended()
-            or strayed()
+            or (ev.words_agree() and ev.language()[1] >= LINE_VOTES + 1)
+            or (
+                ev.line_agrees()
+                and ev.language()[1] >= LINE_VOTES + 1
+                and best.known >= STRONG_KNOWN
+            )
+            or (ev.swap() and shaped)
+            or ev.backed()
+            or ev.mended()
+            or ev.strayed()
             or signed
-            or proved()  # (known words of the language whose letters were foreign)
+            or ev.proved()  # (known words of the language whose letters were foreign)
         )
         # A line with no mojibake shape whose letters fit no one modelled alphabet may be
         # clean text of an unmodelled language (Turkmen "obýekt ýok" -> "obřekt řok"): a
@@ -2879,12 +3023,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # the chain's code page, whose alphabet lacks the letters the repair replaces:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
             and not _foreign_letters_replaced(text, best)
-            and not mended()
-            and not strayed()
+            and not ev.mended()
+            and not ev.strayed()
             and not mixed
             # (a letter no modelled language holds made one of a name or known word:
             # "Kramariµ" -> "Kramarić", see ce_letters.misplaced)
-            and not proved()
+            and not ev.proved()
         )
         # (unless ten or more letters of known words of the line's language back it)
         and not (
@@ -2909,7 +3053,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             # a clean spelling: no orthography writes "ôl" for "Öl" the other way round.
             # (not the line's first letter, which clean text capitalises: "Èmirats" stays)
             and not (
-                words_agree()
+                ev.words_agree()
                 and best.known >= 0.99
                 and _lowers_capitals(text, best.text)
                 and _first_letter_kept(text, best.text)
@@ -2933,41 +3077,41 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and fits(best.chain[0][0], line_lang)
                 and not _look_alikes_replaced(text, best.text)
             )
-            or words_agree()
+            or ev.words_agree()
             or (relief > 0 and best.known > 0)
             or (
-                symbolic()
+                ev.symbolic()
                 and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
                 and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
                 # The line's own known words name a language of another script than the
                 # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
-                and not _other_script_than_line(text, best, *language())
+                and not _other_script_than_line(text, best, *ev.language())
                 # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
                 and not _look_alikes_replaced(text, best.text)
             )
-            or (shaped and line_agrees() and gain >= THIN_GAIN)
+            or (shaped and ev.line_agrees() and gain >= THIN_GAIN)
             or agreed
-            or drawn()
-            or glued()
+            or ev.drawn()
+            or ev.glued()
             or mixed
-            or (swap() and shaped)
-            or backed()
-            or mended()
-            or strayed()
+            or (ev.swap() and shaped)
+            or ev.backed()
+            or ev.mended()
+            or ev.strayed()
             or signed
-            or proved()  # (known words of the language whose letters were foreign)
+            or ev.proved()  # (known words of the language whose letters were foreign)
         )
         # (last: asked only of a round trip every other gate lets through)
         and not _clean_shape_read(text, best, gain, facts)
     )
     # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
-    passed = passed and (not only_strays or strayed()) and (not only_swaps or swap())
+    passed = passed and (not only_strays or ev.strayed()) and (not only_swaps or ev.swap())
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed:
         confidence = min(confidence, 0.3)
-    elif confidence < 0.5 and proved():
+    elif confidence < 0.5 and ev.proved():
         # (words proved by letters foreign or misplaced, ce_letters, stand in for known
         # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
         confidence = _confidence(gain + relief, best.score, 1.0)
