@@ -305,15 +305,22 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
     } else {
         Py_ssize_t longest_letters = 0, respelled = 0;
         int capitals = !made_small;
+        /* short_words_respelled's test of each respelled word, for a line whose longest
+         * word has SHORT_WORD letters or fewer (one_case), or one more (small_swapped) */
+        int one_case = 1, small_swapped = 1;
         for (Py_ssize_t i = 0; i < n;) {
             if (!(flags16[AT(c, i)] & S_LETTER)) {
                 i++;
                 continue;
             }
             Py_ssize_t s = i;
-            int differs = 0;
-            for (; i < n && (flags16[AT(c, i)] & S_LETTER); i++)
-                differs |= AT(t, i) != AT(c, i);
+            int differs = 0, all_differ = 1, text_alpha_only = 1;
+            for (; i < n && (flags16[AT(c, i)] & S_LETTER); i++) {
+                Py_UCS4 a = AT(t, i);
+                differs |= a != AT(c, i);
+                all_differ &= a != AT(c, i);
+                text_alpha_only &= (flags16[a] & S_ALPHA) != 0;
+            }
             if (i - s > longest_letters)
                 longest_letters = i - s;
             if (!differs)
@@ -322,12 +329,26 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
             if (capitals)
                 capitals = span_in_case(t, s, i, S_LOWER) && span_in_case(c, s, i, S_UPPER) &&
                            span_same_script(t, c, s, i);
+            if (one_case || small_swapped) {
+                int scripts = span_same_script(t, c, s, i);
+                int small = span_in_case(t, s, i, S_LOWER);
+                small_swapped = small_swapped && small && span_in_case(c, s, i, S_LOWER) &&
+                                scripts && all_differ;
+                one_case = one_case && (small || span_in_case(t, s, i, S_UPPER)) &&
+                           text_alpha_only && scripts;
+            }
         }
         ANSWER(G_CAPITALISES, !made_small && respelled > 0 && capitals);
         /* (composed() normalises a line with a Latin combining mark: its words are then
          * counted by Python) */
-        if (!cand_mark && longest_letters > SHORT_WORD + 1)
-            ANSWER(G_SHORT_WORDS, 0);
+        if (!cand_mark) {
+            if (longest_letters > SHORT_WORD + 1)
+                ANSWER(G_SHORT_WORDS, 0);
+            else if (longest_letters > SHORT_WORD)
+                ANSWER(G_SHORT_WORDS, respelled > 0 && small_swapped);
+            else
+                ANSWER(G_SHORT_WORDS, respelled > 0 && one_case);
+        }
     }
 #undef ANSWER
     return PyLong_FromUnsignedLongLong((unsigned long long)value |

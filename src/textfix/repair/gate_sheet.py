@@ -203,7 +203,9 @@ def read_sheet(text: str, cand: str, gates: int) -> tuple[int, int, int | None]:
     """The answer bits of the gates in the mask ``gates`` that the compiled sheet answers,
     the mask of those it leaves open (all of ``gates`` without a sheet: a caller asks the
     Python bodies of the open ones only), and :func:`longest_repaired`, of one lookup
-    (``None`` without a sheet).
+    (``None`` without a sheet). Drawing, units and scripts mixed left open are read from
+    the accept sheet, as their gates read it first (:data:`_ACCEPTED_AS`: one more lookup
+    for the three).
 
     >>> read_sheet("³adny dzieñ", "ładny", 1 << NO_ALPHABET)
     (0, 1, None)
@@ -212,7 +214,15 @@ def read_sheet(text: str, cand: str, gates: int) -> tuple[int, int, int | None]:
     if bits is None:
         return 0, gates, None
     known = bits >> _KNOWN & gates
-    return bits & known, gates & ~known, bits >> _LONGEST
+    found, left = bits & known, gates & ~known
+    if left & _ACCEPTED_OPEN:
+        more = accept_sheet(text, cand)
+        if more is not None:
+            for gate, bit in _ACCEPTED_AS:
+                if left >> gate & 1 and more >> (_ACCEPT_KNOWN + bit) & 1:
+                    found |= (more >> bit & 1) << gate
+                    left ^= 1 << gate
+    return found, left, bits >> _LONGEST
 
 
 def longest_repaired(text: str, cand: str) -> int | None:
@@ -231,6 +241,15 @@ ACCEPT_UNMODELLED = 2  # unmodelled.unmodelled_read (answered False only)
 ACCEPT_UNITS = 3  # legacy._units_rewritten (answered False only)
 ACCEPT_LOOK_ALIKES = 4  # legacy._look_alikes_replaced (answered False only)
 _ACCEPT_KNOWN = 8
+#: Gates of the gate sheet whose Python bodies ask the accept sheet where the gate sheet
+#: leaves them open (legacy._drawing_into_unknown_words, kept_shapes.scripts_mixed,
+#: legacy._units_rewritten): (gate bit, accept bit).
+_ACCEPTED_AS = (
+    (DRAWING, ACCEPT_DRAWING),
+    (SCRIPTS_MIXED, ACCEPT_SCRIPTS_MIXED),
+    (UNITS, ACCEPT_UNITS),
+)
+_ACCEPTED_OPEN = sum(1 << gate for gate, _bit in _ACCEPTED_AS)
 
 
 @lru_cache(maxsize=256)  # (asked of the same pair by two or three gates in a row)
