@@ -142,7 +142,7 @@ from textfix.repair.plausible import (
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.sign_capitals import capital_behind_latin_sign
-from textfix.repair.spans import changed_spans, word_pairs
+from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
 from textfix.repair.unmended import unmended
@@ -3306,13 +3306,25 @@ def _judged_after_utf8(text: str, fixed: str) -> str:
     """What to judge in ftfy's result: the letters it changed (:func:`_words_changed_by`)
     and the words with letters it left alone: a line whose other words still look garbled
     (``çÁÎÓØËÅ ÓÅÄ¦`` -> ``çÁÎÓØËÅ ÓÅĦ``) was decoded as UTF-8 only by chance. Words of
-    symbols alone (a kaomoji's ``¯``) are judged by neither.
+    symbols alone (a kaomoji's ``¯``) are judged by neither. (Spans, words and the join in
+    one compiled call, ``_cscore.judged_after``, when built: :func:`_judged_after_utf8_py`
+    is its reference.)
 
     >>> _judged_after_utf8("çÁÎÓØËÅ ÓÅÄ¦", "çÁÎÓØËÅ ÓÅĦ")
     'ÓÅĦ çÁÎÓØËÅ'
     >>> _judged_after_utf8("¯\\\\_(ã\\x83\\x84)_/¯ ok", "¯\\\\_(ツ)_/¯ ok")
     'ツ'
     """
+    if _CSCORE is not None:
+        # (the aligner spans._differences reads for texts of two lengths: difflib's, compiled)
+        aligner = _differences if _CGATES is None else _CGATES.diff_blocks
+        judged: str = _CSCORE.judged_after(text, fixed, aligner, _MAX_ALIGN)
+        return judged
+    return _judged_after_utf8_py(text, fixed)
+
+
+def _judged_after_utf8_py(text: str, fixed: str) -> str:
+    """:func:`_judged_after_utf8` in pure Python (the reference of ``judged_after``)."""
     spans = changed_spans(text, fixed)  # difflib for UTF-8 repairs: compute it once
     kept = []
     # (words and spans both run left to right without overlapping: one pass over each,

@@ -3727,6 +3727,8 @@ static PyObject *py_listed_run(PyObject *self, PyObject *args)
     Py_RETURN_FALSE;
 }
 
+#include "_cscore_lines.h" /* legacy.arbitrate's judged words */
+
 static PyObject *
 py_composed(PyObject *Py_UNUSED(module), PyObject *text)
 {
@@ -3740,6 +3742,8 @@ static PyMethodDef cscore_functions[] = {
      "spans._changed_spans(old, new) for texts of the same length (max_align as _MAX_ALIGN)."},
     {"listed_run", py_listed_run, METH_VARARGS,
      "legacy._listing(text, cand) for texts of the same length (listed as LISTED)."},
+    {"judged_after", py_judged_after, METH_VARARGS,
+     "legacy._judged_after_utf8(text, fixed) (diff: spans' aligner, max_align as _MAX_ALIGN)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -113,6 +113,13 @@ def same_length_spans(
 ) -> tuple[tuple[int, int, int, int], ...]: ...
 def composed(text: str, /) -> str: ...
 def listed_run(text: str, cand: str, listed: int, /) -> bool: ...
+def judged_after(
+    text: str,
+    fixed: str,
+    diff: Callable[[str, str, int, int, int], list[tuple[int, int, int, int]]],
+    max_align: int,
+    /,
+) -> str: ...
 
 class Ranking:
     """What repair.legacy's rank formula needs of each chain step, handed over once."""
