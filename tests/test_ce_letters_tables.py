@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realdata import non_ascii_lines
+from textfix.chains import single_byte_steps
 from textfix.repair.ce_letters import (
     PLACE_RARE,
     RARE,
     TOKEN_SIGNS_RE,
     _alive_steps,
+    _central_european,
     _changes,
     _dos_changed,
     _letter_steps,
@@ -23,9 +25,11 @@ from textfix.repair.ce_letters import (
     _other_steps,
     _out_of_place,
     _owners,
+    _proving,
     _step_masks,
     _unplaced,
     _usual_bigrams,
+    family_made_words,
     letters_made_words,
     misplaced,
     proves_words,
@@ -198,3 +202,36 @@ def test_whole_tables_translate_as_the_steps() -> None:
         _step_masks()[0], _letter_steps() + _other_steps(), strict=True
     ):
         assert line.translate(whole) == line.translate(table), step
+
+
+def naive_family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) -> bool:
+    """family_made_words as defined: the chain's step, then every step of the family that
+    translates ``text`` into ``cand``, in order."""
+    if chain[0][0] in _central_european():
+        return letters_made_words(text, cand, chain[0])
+    if chain[0][0] in _proving() and letters_made_words(text, cand, chain[0]):
+        return True
+    return any(
+        text.translate(table) == cand and letters_made_words(text, cand, step)
+        for step, table in _letter_steps() + _other_steps()
+    )
+
+
+# (own words: Western letters shown through DOS and Mac pages, read back through each)
+FAMILY = ["KÝna", "Om‡n", "SiapanÎeg", "BokmÂla (Norvegia)", "Baèa", "Þeref", "Kostoln\xa0 Ves"]
+
+
+def test_family_made_words_as_defined() -> None:
+    made = 0
+    for text in FAMILY + LINES:
+        for step, table in single_byte_steps():
+            cand = text.translate(table)
+            if cand != text:
+                got = family_made_words(text, cand, (step,))
+                assert got == naive_family_made_words(text, cand, (step,)), (text, step)
+                made += got
+    assert made >= 5
+    # (a candidate no step makes, of another length, or of two steps)
+    assert not family_made_words("KÝna", "Kína!", (("cp1252", "cp850"),))
+    assert not family_made_words("KÝna", "Kxna", (("cp1252", "cp850"),))
+    assert not family_made_words("KÝna", "Kína", (("cp1252", "cp850"), ("cp1252", "cp850")))

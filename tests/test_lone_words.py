@@ -162,3 +162,14 @@ def test_the_lone_sign_scan_and_the_repair_agree_with_their_references_on_any_te
         assert lone_words.lone_repair(text, lambda told=language: told) == _lone_repair_reference(
             text, language
         )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from([*_SAMPLE, "1", "_", "\n"]), max_size=12))
+def test_the_characters_beside_a_letter_are_the_non_ascii_ones_standing_not_alone(
+    text: str,
+) -> None:
+    # (lone_repair skips the steps changing one: they change no lone sign only)
+    lone = {m.start() for m in lone_words._LONE.finditer(text)}
+    beside = {ch for i, ch in enumerate(text) if not ch.isascii() and i not in lone}
+    assert set(lone_words._BESIDE.findall(text)) == beside

@@ -497,10 +497,35 @@ def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) 
         return letters_made_words(text, cand, chain[0])
     if chain[0][0] in _proving() and letters_made_words(text, cand, chain[0]):
         return True
-    return any(
-        text.translate(table) == cand and letters_made_words(text, cand, step)
-        for step, table in _letter_steps() + _other_steps()
-    )
+    if len(text) != len(cand):
+        return False  # (no step changes a line's length)
+    # (the steps whose translation of ``text`` is ``cand``, found from the line's distinct
+    # character pairs by bit, in the steps' order, without translating the line per step)
+    steps, changing, _signing, _letter_bits = _step_masks()
+    images = _step_images()
+    alive = (1 << len(steps)) - 1
+    for a, b in set(zip(text, cand, strict=True)):
+        alive &= ~changing.get(a, 0) if a == b else images.get((a, b), 0)
+        if not alive:
+            return False  # (most candidates: made by no other step)
+    while alive:
+        bit = alive & -alive
+        alive ^= bit
+        if letters_made_words(text, cand, steps[bit.bit_length() - 1][0]):
+            return True
+    return False
+
+
+@cache
+def _step_images() -> dict[tuple[str, str], int]:
+    """For each character and what a step of :func:`_step_masks` changes it into, the steps
+    (bit ``k`` for the ``k``-th) that change it so: :func:`family_made_words` finds the steps
+    making a candidate from the line's character pairs."""
+    images: dict[tuple[str, str], int] = {}
+    for k, (step, _table) in enumerate(_step_masks()[0]):
+        for code, new in translation(*step).items():
+            images[chr(code), new] = images.get((chr(code), new), 0) | 1 << k
+    return images
 
 
 def _votes(line: str) -> Counter[int]:

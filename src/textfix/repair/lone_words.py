@@ -49,6 +49,9 @@ _PROSE_SIGNS = frozenset("«»…·§’‘“”„¿¡–—")
 
 #: A character with no letter or digit on either side (a word of one character).
 _LONE = re.compile(r"(?<![^\W_])[^\x00-\x7f](?![^\W_])")
+#: A non-ASCII character with a letter or digit on a side: no :data:`_LONE` one (the
+#: character first, where the search looks for it in C, skipping ASCII).
+_BESIDE = re.compile(r"[^\x00-\x7f](?:(?<=[^\W_][\s\S])|(?=[^\W_]))")
 
 
 @cache
@@ -262,8 +265,18 @@ def lone_repair(
     # garbled lines change other characters too, and their language is never read)
     shaped = []
     tables = _step_tables()
+    # (a step changing a character that stands beside a letter or digit somewhere in the
+    # line changes no lone sign only, and is not translated: most steps of most lines; no
+    # step changes ASCII)
+    changing = _changing()
+    beside = 0
+    for ch in set(_BESIDE.findall(text)):
+        beside |= changing.get(ch, 0)
     for true, shown in sorted(steps, key=tables.__getitem__):
-        cand = text.translate(tables[true, shown][1])
+        place, table = tables[true, shown]
+        if beside >> place & 1:
+            continue
+        cand = text.translate(table)
         if cand != text and _lone_changes(text, cand):
             shaped.append((cand, true, shown))
     if not shaped:
@@ -289,6 +302,18 @@ def lone_repair(
 def _step_tables() -> dict[tuple[str, str], tuple[int, dict[int, str]]]:
     """Each single-byte step -> its place in the chain table and its translation table."""
     return {step: (k, table) for k, (step, table) in enumerate(single_byte_steps())}
+
+
+@cache
+def _changing() -> dict[str, int]:
+    """For each character, the single-byte steps (bit ``k`` for the ``k``-th of the chain
+    table) that change it: :func:`lone_repair` skips a step changing a character that
+    stands beside a letter or digit."""
+    changing: dict[str, int] = {}
+    for k, (_step, table) in enumerate(single_byte_steps()):
+        for code in table:
+            changing[chr(code)] = changing.get(chr(code), 0) | 1 << k
+    return changing
 
 
 def _steps_for(text: str) -> frozenset[tuple[str, str]]:
