@@ -919,15 +919,18 @@ make_str(const Py_UCS4 *buf, Py_ssize_t n)
     return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
 }
 
-/* " " + " ".join(tokens) + " " */
+/* " " + " ".join(tokens) + " ": into ``room`` where it fits in its ``room_size``
+ * characters (*owned 0), else PyMem-allocated (*owned 1). */
 static Py_UCS4 *
-join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *len)
+join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *len,
+            Py_UCS4 *room, Py_ssize_t room_size, int *owned)
 {
     Py_ssize_t size = 1;
     for (Py_ssize_t i = 0; i < n_toks; i++) {
         size += toks[i]->end - toks[i]->start + 1;
     }
-    Py_UCS4 *out = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)size);
+    *owned = room == NULL || size > room_size;
+    Py_UCS4 *out = *owned ? PyMem_Malloc(sizeof(Py_UCS4) * (size_t)size) : room;
     if (out == NULL) {
         PyErr_NoMemory();
         return NULL;
@@ -1026,17 +1029,21 @@ composed_arg(PyObject *raw)
 }
 
 /* model._quick of a composed text, as numbers: the value, the joined tokens (NULL: "",
- * else PyMem-allocated, the caller's to free), the symbols' cost and count. */
+ * else in the caller's room or, with ``owned``, PyMem-allocated, the caller's to free),
+ * the symbols' cost and count. */
 typedef struct {
     double value, cost;
     Py_ssize_t count, len;
     Py_UCS4 *joined;
+    int owned;
 } Quick;
 
-/* model._quick of the composed text data[:n] (of a str's ``kind``) into *q: 0, 1 where
+/* model._quick of the composed text data[:n] (of a str's ``kind``) into *q, its joined
+ * tokens in ``room`` (``room_size`` characters; NULL: none) where they fit: 0, 1 where
  * Python must decide (it would divide by zero), -1 on error. */
 static SPECIALISED int
-quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q, Py_UCS4 *room,
+           Py_ssize_t room_size)
 {
     Folded f;
     Token **toks;
@@ -1058,7 +1065,8 @@ quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
         goto done;
     }
     Py_ssize_t len;
-    Py_UCS4 *joined = join_tokens(&f, toks, n_toks, &len);
+    int owned;
+    Py_UCS4 *joined = join_tokens(&f, toks, n_toks, &len, room, room_size, &owned);
     if (joined == NULL) {
         status = -1;
         goto done;
@@ -1075,7 +1083,9 @@ quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
     cost += GLUED_SYMBOL * (double)sh.glued;
     Py_ssize_t denominator = len - 1 + count;
     if (denominator == 0) {
-        PyMem_Free(joined);
+        if (owned) {
+            PyMem_Free(joined);
+        }
         status = 1; /* Python raises ZeroDivisionError: let it */
         goto done;
     }
@@ -1083,6 +1093,7 @@ quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
     q->cost = cost;
     q->count = count;
     q->joined = joined;
+    q->owned = owned;
     q->len = len;
 done:
     folded_free(&f);
@@ -1092,15 +1103,16 @@ done:
 /* quick_kind made once per kind (every candidate of a line is looked at: the characters
  * are read without asking their kind each time). */
 static int
-quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q)
+quick_data(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q, Py_UCS4 *room,
+           Py_ssize_t room_size)
 {
     switch (kind) {
     case PyUnicode_1BYTE_KIND:
-        return quick_kind(self, PyUnicode_1BYTE_KIND, data, n, q);
+        return quick_kind(self, PyUnicode_1BYTE_KIND, data, n, q, room, room_size);
     case PyUnicode_2BYTE_KIND:
-        return quick_kind(self, PyUnicode_2BYTE_KIND, data, n, q);
+        return quick_kind(self, PyUnicode_2BYTE_KIND, data, n, q, room, room_size);
     default:
-        return quick_kind(self, PyUnicode_4BYTE_KIND, data, n, q);
+        return quick_kind(self, PyUnicode_4BYTE_KIND, data, n, q, room, room_size);
     }
 }
 
@@ -1113,7 +1125,7 @@ Tables_quick(Tables *self, PyObject *raw)
     }
     Quick q;
     int status = quick_data(self, PyUnicode_KIND(text), PyUnicode_DATA(text),
-                            PyUnicode_GET_LENGTH(text), &q);
+                            PyUnicode_GET_LENGTH(text), &q, NULL, 0);
     Py_DECREF(text);
     if (status != 0) {
         if (status < 0) {
@@ -1261,7 +1273,9 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
               const int *forced, int n_forced)
 {
     Py_ssize_t len;
-    Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len);
+    Py_UCS4 room[FOLD_LOCAL]; /* (the joined tokens of a short text) */
+    int owned;
+    Py_UCS4 *joined = join_tokens(f, toks, n_toks, &len, room, FOLD_LOCAL, &owned);
     if (joined == NULL) {
         return -1;
     }
@@ -1452,7 +1466,9 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     *code = best_of(self, models, n_tied, bigrams, n_bigrams, letters, n_letters, lp);
     status = 0;
 done:
-    PyMem_Free(joined);
+    if (owned) {
+        PyMem_Free(joined);
+    }
     PyMem_Free(bigrams);
     PyMem_Free(letters);
     if (slots != local) {
@@ -1787,8 +1803,12 @@ typedef struct {
 typedef struct {
     PyObject_HEAD
     Py_ssize_t n_steps, n_rows;
-    StepImage *images; /* row * n_steps + step */
-    Py_UCS4 *image;    /* the same, the images alone (compact: read for every live step) */
+    /* The distinct StepImages (a few hundred: they stay in the cache) and each image's
+     * among them (row * n_steps + step), in place of a StepImage per image (megabytes,
+     * read a few hundred scattered times a line) */
+    StepImage *kinds;
+    uint16_t *kind;
+    Py_UCS4 *image; /* row * n_steps + step: the image (read for every live step) */
     uint64_t *changes; /* row * ODD_WORDS: the steps that change the row's character */
     uint64_t *spoils;  /* ... that turn it into an undecodable or bad one */
     int16_t *row_of;   /* BMP character -> its row, -1 if no step changes it */
@@ -1815,7 +1835,8 @@ enum {
 static void
 Pool_dealloc(Pool *self)
 {
-    PyMem_Free(self->images);
+    PyMem_Free(self->kinds);
+    PyMem_Free(self->kind);
     PyMem_Free(self->image);
     PyMem_Free(self->row_of);
     PyMem_Free(self->changes);
@@ -1845,6 +1866,49 @@ odd_words(PyObject *bits, uint64_t *out)
     return PyErr_Occurred() ? -1 : 0;
 }
 
+/* The ``n`` StepImages in self->kinds made distinct, in place (the first of equals kept,
+ * each image's number among them in self->kind); -1 on error. */
+static int
+distinct_kinds(Pool *self, Py_ssize_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n) {
+        cap <<= 1;
+    }
+    int32_t *slots = PyMem_Malloc(cap * sizeof(int32_t)); /* distinct number, -1: free */
+    if (slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(slots, 0xff, cap * sizeof(int32_t));
+    Py_ssize_t n_kinds = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const StepImage si = self->kinds[i];
+        uint64_t h = key_hash(si.letters);
+        for (int w = 0; w < ODD_WORDS; w++) {
+            h = key_hash(h ^ si.odd[w]);
+        }
+        size_t at = h & (cap - 1);
+        while (slots[at] >= 0 && memcmp(&self->kinds[slots[at]], &si, sizeof(si)) != 0) {
+            at = (at + 1) & (cap - 1);
+        }
+        if (slots[at] < 0) {
+            if (n_kinds > UINT16_MAX) {
+                PyMem_Free(slots);
+                PyErr_SetString(PyExc_ValueError, "more distinct step images than numbered");
+                return -1;
+            }
+            self->kinds[n_kinds] = si; /* (n_kinds <= i: an image not yet read is not lost) */
+            slots[at] = (int32_t)n_kinds++;
+        }
+        self->kind[i] = (uint16_t)slots[at];
+    }
+    PyMem_Free(slots);
+    StepImage *kinds = PyMem_Realloc(self->kinds, sizeof(StepImage) * (size_t)(n_kinds + 1));
+    self->kinds = kinds != NULL ? kinds : self->kinds;
+    return 0;
+}
+
 /* Pool(chars, images, letters, odd, tables, chains, char_flags, word_langs): per changeable
  * character (a
  * row; ``chars`` holds them in row order), its image under every step (a str, one character
@@ -1858,7 +1922,7 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         *word_langs;
     static char *kwlist[] = {"chars",  "images", "letters", "odd",        "changes",    "spoils",
                              "tables", "chains", "char_flags", "word_langs", NULL};
-    if (self->images != NULL) {
+    if (self->image != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Pool already initialised");
         return -1;
     }
@@ -1876,9 +1940,10 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_ValueError, "rows or steps differ in length");
         return -1;
     }
-    self->images = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(StepImage));
+    self->kinds = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(StepImage)); /* (shrunk) */
+    self->kind = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(uint16_t));
     self->image = PyMem_Calloc((size_t)(rows * steps + 1), sizeof(Py_UCS4));
-    if (self->images == NULL || self->image == NULL) {
+    if (self->kinds == NULL || self->kind == NULL || self->image == NULL) {
         PyErr_NoMemory();
         return -1;
     }
@@ -1928,7 +1993,7 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
             return -1;
         }
         for (Py_ssize_t j = 0; j < steps; j++) {
-            StepImage *si = &self->images[r * steps + j];
+            StepImage *si = &self->kinds[r * steps + j];
             self->image[r * steps + j] = PyUnicode_READ_CHAR(img, j);
             si->letters = (uint64_t)PyLong_AsUnsignedLongLongMask(PyTuple_GET_ITEM(let, j));
             if (odd_words(PyTuple_GET_ITEM(od, j), si->odd) < 0) {
@@ -1936,15 +2001,15 @@ Pool_init(Pool *self, PyObject *args, PyObject *kwds)
             }
         }
     }
-    return 0;
+    return distinct_kinds(self, rows * steps);
 }
 
+/* Whether steps ``a`` and ``b`` make the same image of the ``n`` rows ``image``. */
 static int
-same_images(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
+same_images(const Py_UCS4 *const *image, Py_ssize_t n, Py_ssize_t a, Py_ssize_t b)
 {
     for (Py_ssize_t i = 0; i < n; i++) {
-        const Py_UCS4 *row = &self->image[rows[i] * self->n_steps];
-        if (row[a] != row[b]) {
+        if (image[i][a] != image[i][b]) {
             return 0;
         }
     }
@@ -1967,6 +2032,7 @@ groups_free(Groups *g)
 }
 
 #define SLOTS_LOCAL 512
+#define ROWS_LOCAL 64 /* rows (changeable characters) of a line looked up on the stack */
 
 /* Groups of the ``live`` steps for the changeable characters ``rows`` of a line, given
  * _oddity's (both, odd bit set, odd characters of no image) of the characters no step
@@ -1985,27 +2051,40 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     Py_ssize_t *slots = local_or_alloc(local, SLOTS_LOCAL, cap, sizeof(Py_ssize_t));
     Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * n_live + 5));
     uint64_t *hashes = PyMem_Malloc(sizeof(uint64_t) * (size_t)(n_live + 1));
-    if (slots == NULL || links == NULL || hashes == NULL) {
+    /* each row's images and their StepImages' numbers, by step (the row's place worked
+     * out once) */
+    const void *rows_local[2 * ROWS_LOCAL];
+    const void **row_at = local_or_alloc(rows_local, 2 * ROWS_LOCAL, (size_t)(2 * n + 2),
+                                         sizeof(void *));
+    if (slots == NULL || links == NULL || hashes == NULL || row_at == NULL) {
         if (slots != local) {
             PyMem_Free(slots);
+        }
+        if (row_at != rows_local) {
+            PyMem_Free(row_at);
         }
         PyMem_Free(links);
         PyMem_Free(hashes);
         PyErr_NoMemory();
         return -1;
     }
+    const Py_UCS4 **image = (const Py_UCS4 **)row_at;
+    const uint16_t **kind = (const uint16_t **)(row_at + n + 1);
+    for (Py_ssize_t r = 0; r < n; r++) {
+        image[r] = &self->image[rows[r] * self->n_steps];
+        kind[r] = &self->kind[rows[r] * self->n_steps];
+    }
     memset(slots, 0, cap * sizeof(Py_ssize_t));
     Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
     Py_ssize_t *next = links + 3 * (n_live + 1), *oddness = links + 4 * (n_live + 1);
-    /* Each live step's image of the line, hashed (row by row: a row's steps are adjacent). */
+    /* Each live step's image of the line, hashed (row after row). */
     for (Py_ssize_t i = 0; i < n_live; i++) {
-        hashes[i] = 1469598103934665603ULL;
-    }
-    for (Py_ssize_t r = 0; r < n; r++) {
-        const Py_UCS4 *row = &self->image[rows[r] * self->n_steps];
-        for (Py_ssize_t i = 0; i < n_live; i++) {
-            hashes[i] = (hashes[i] ^ row[live[i]]) * 1099511628211ULL;
+        uint64_t h = 1469598103934665603ULL;
+        Py_ssize_t j = live[i];
+        for (Py_ssize_t r = 0; r < n; r++) {
+            h = (h ^ image[r][j]) * 1099511628211ULL;
         }
+        hashes[i] = h;
     }
     /* Group the live steps by that image, in order of first appearance. */
     Py_ssize_t n_groups = 0;
@@ -2020,7 +2099,7 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
                 break;
             }
             Py_ssize_t g = slots[at] - 1, first = firsts[g];
-            if (hashes[first] == hashes[i] && same_images(self, rows, n, live[first], live[i])) {
+            if (hashes[first] == hashes[i] && same_images(image, n, live[first], live[i])) {
                 next[last[g]] = i; /* the group's steps, chained in order */
                 last[g] = i;
                 counts[g]++;
@@ -2035,7 +2114,7 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
         uint64_t mask = both, odd[ODD_WORDS];
         memcpy(odd, odd0, sizeof(odd));
         for (Py_ssize_t i = 0; i < n; i++) {
-            const StepImage *si = &self->images[rows[i] * self->n_steps + j];
+            const StepImage *si = &self->kinds[kind[i][j]];
             mask &= si->letters;
             for (int w = 0; w < ODD_WORDS; w++) {
                 odd[w] |= si->odd[w];
@@ -2050,6 +2129,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     }
     if (slots != local) {
         PyMem_Free(slots);
+    }
+    if (row_at != rows_local) {
+        PyMem_Free(row_at);
     }
     PyMem_Free(hashes);
     out->n_groups = n_groups;

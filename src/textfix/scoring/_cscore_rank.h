@@ -19,9 +19,19 @@ typedef struct {
         lacked_letter, evidence_letters, bound_slack, freq_bonus, max_band;
 } RankConstants;
 
+/* A step object met before and its number in ``rsteps`` (the object held: while it
+ * lives no other takes its address, and a tuple's value never changes). */
+typedef struct {
+    PyObject *step;
+    Py_ssize_t row;
+} SeenStep;
+
+#define SEEN_STEPS 512 /* (a power of two: direct-mapped by address) */
+
 typedef struct {
     PyObject_HEAD
     PyObject *steps;      /* (true, shown) -> its number in ``rsteps`` */
+    SeenStep seen[SEEN_STEPS]; /* ``steps`` asked by address first (no tuple hashed) */
     RankStep *rsteps;
     Py_ssize_t n_steps;
     uint8_t *charsets;    /* per display code page: a BMP bit set of what it encodes */
@@ -59,6 +69,9 @@ static void
 Ranking_dealloc(Ranking *self)
 {
     Py_XDECREF(self->steps);
+    for (Py_ssize_t i = 0; i < SEEN_STEPS; i++) {
+        Py_XDECREF(self->seen[i].step);
+    }
     Py_XDECREF(self->named);
     Py_XDECREF(self->lead);
     Py_XDECREF(self->to_symbols);
@@ -368,12 +381,23 @@ rank_step(Ranking *self, PyObject *chain)
     if (!PyTuple_Check(chain) || PyTuple_GET_SIZE(chain) < 1) {
         return NULL;
     }
-    PyObject *row = PyDict_GetItemWithError(self->steps, PyTuple_GET_ITEM(chain, 0));
+    PyObject *step = PyTuple_GET_ITEM(chain, 0);
+    SeenStep *seen = &self->seen[((uintptr_t)step >> 4) & (SEEN_STEPS - 1)];
+    if (seen->step == step) {
+        return &self->rsteps[seen->row];
+    }
+    PyObject *row = PyDict_GetItemWithError(self->steps, step);
     if (row == NULL) {
         return NULL;
     }
     Py_ssize_t i = PyLong_AsSsize_t(row);
-    return i >= 0 && i < self->n_steps ? &self->rsteps[i] : NULL;
+    if (i < 0 || i >= self->n_steps) {
+        return NULL;
+    }
+    Py_INCREF(step);
+    Py_XSETREF(seen->step, step);
+    seen->row = i;
+    return &self->rsteps[i];
 }
 
 /* holds(shown): every character of the core is one the display code page encodes. */
@@ -634,25 +658,23 @@ done:
     return status;
 }
 
-/* Sorts the (few) looks by (q, order) as by_quick does, by insertion over their indices;
- * -1 on error. */
-static int
-sort_by_quick(Look *looks, Py_ssize_t n)
+/* Puts the first ``k`` of the looks in their places in the sort by (q, order) (by_quick),
+ * the others after them in no particular order (only the first ``k`` are ranked): a
+ * selection, ``k`` swaps at most. */
+static void
+first_by_quick(Look *looks, Py_ssize_t n, Py_ssize_t k)
 {
-    if (n > 64) {
-        qsort(looks, (size_t)n, sizeof(Look), by_quick);
-        return 0;
-    }
-    Py_ssize_t idx[64];
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_ssize_t j = i;
-        while (j > 0 && by_quick(&looks[idx[j - 1]], &looks[i]) > 0) {
-            idx[j] = idx[j - 1];
-            j--;
+    for (Py_ssize_t s = 0; s < k && s < n; s++) {
+        Py_ssize_t least = s;
+        for (Py_ssize_t i = s + 1; i < n; i++) {
+            least = by_quick(&looks[i], &looks[least]) < 0 ? i : least;
         }
-        idx[j] = i;
+        if (least != s) {
+            Look look = looks[s];
+            looks[s] = looks[least];
+            looks[least] = look;
+        }
     }
-    return permute_looks(looks, idx, n);
 }
 
 /* legacy._cand_core: the candidate core of ``look`` (made once); -1 on error. */
@@ -934,6 +956,8 @@ oddity_of(Ranking *self, const Py_UCS4 *chars, Py_ssize_t n, uint64_t *both, uin
 }
 
 
+#define PLACED_ODDNESS 64 /* entries of a lesser oddness are placed as they are made */
+
 /* legacy._pool_of's entries of a line as Looks (its single-byte round trips from its
  * distinct non-ASCII characters, then ``utf8``'s (oddness, candidate core, chains)), sorted
  * as sorted() sorts the entries; the chains made are kept alive by ``keep``. How many, -1
@@ -1009,40 +1033,58 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
             goto fail;
         }
     }
-    Py_ssize_t n_utf8 = PyList_GET_SIZE(utf8);
+    /* Each entry put where the sort by (oddness, order) puts it: the entries come in order
+     * of ``order``, so counting them by oddness places them (no Look moved after; other
+     * oddnesses are sorted after) */
+    Py_ssize_t n_utf8 = PyList_GET_SIZE(utf8), starts[PLACED_ODDNESS + 1] = {0};
+    int placed = 1;
+    for (Py_ssize_t g = 0; g < groups.n_groups; g++) {
+        Py_ssize_t odd = groups.oddness[g];
+        placed = placed && odd >= 0 && odd < PLACED_ODDNESS;
+        starts[placed ? odd + 1 : 0]++;
+    }
+    for (Py_ssize_t i = 0; i < n_utf8; i++) {
+        PyObject *e = PyList_GET_ITEM(utf8, i);
+        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3 ||
+            !PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(e, 2)) ||
+            PyTuple_GET_SIZE(PyTuple_GET_ITEM(e, 2)) < 1) {
+            n = -2;
+            goto done;
+        }
+        Py_ssize_t odd = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0));
+        if (odd == -1 && PyErr_Occurred()) {
+            goto fail;
+        }
+        placed = placed && odd >= 0 && odd < PLACED_ODDNESS;
+        starts[placed ? odd + 1 : 0]++;
+    }
+    for (Py_ssize_t v = 0; placed && v < PLACED_ODDNESS; v++) {
+        starts[v + 1] += starts[v];
+    }
     looks = looks_take(self, groups.n_groups + n_utf8);
     if (looks == NULL) {
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
         /* (its chains made once it is ranked) */
-        looks[n] = (Look){.oddness = groups.oddness[g],
-                          .order = g,
-                          .made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]),
-                          .group = g,
-                          .step = live[groups.firsts[g]]};
+        looks[placed ? starts[groups.oddness[g]]++ : n] =
+            (Look){.oddness = groups.oddness[g],
+                   .order = g,
+                   .made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]),
+                   .group = g,
+                   .step = live[groups.firsts[g]]};
     }
     for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
         PyObject *e = PyList_GET_ITEM(utf8, i);
-        if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3 ||
-            !PyUnicode_Check(PyTuple_GET_ITEM(e, 1)) || !PyTuple_Check(PyTuple_GET_ITEM(e, 2)) ||
-            PyTuple_GET_SIZE(PyTuple_GET_ITEM(e, 2)) < 1) {
-            looks_give(self, looks);
-            looks = NULL;
-            n = -2;
-            goto done;
-        }
-        looks[n] = (Look){.oddness = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0)),
-                          .order = groups.n_groups + i,
-                          .made = PyTuple_GET_ITEM(e, 1),
-                          .chains = PyTuple_GET_ITEM(e, 2),
-                          .step = -1,
-                          .utf8 = 1};
-        if (looks[n].oddness == -1 && PyErr_Occurred()) {
-            goto fail;
-        }
+        Py_ssize_t odd = PyLong_AsSsize_t(PyTuple_GET_ITEM(e, 0)); /* (read above) */
+        looks[placed ? starts[odd]++ : n] = (Look){.oddness = odd,
+                                                   .order = groups.n_groups + i,
+                                                   .made = PyTuple_GET_ITEM(e, 1),
+                                                   .chains = PyTuple_GET_ITEM(e, 2),
+                                                   .step = -1,
+                                                   .utf8 = 1};
     }
-    if (sort_by_oddness(looks, n) < 0) {
+    if (!placed && sort_by_oddness(looks, n) < 0) {
         goto fail;
     }
     goto done;
@@ -1217,17 +1259,23 @@ shared_into(Pool *pool, const Shared *sh, Py_ssize_t len, Py_ssize_t j, Py_UCS4 
     return accent;
 }
 
-/* legacy._first_look over the chosen looks: their quick logprobs and the most letters a
- * core as long as ``text_core`` reads in *most; -1 on error, -2 where Python must decide.
+/* legacy._first_look over the chosen looks: their quick logprobs (the first ``shortlist``
+ * of them put in order) and the most letters a core as long as ``text_core`` reads in
+ * *most; -1 on error, -2 where Python must decide.
  * The single-byte candidate cores are read from a buffer (made as str only when ranked),
  * patched from what they share. */
 static int
 first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssize_t n,
-           Py_ssize_t *most)
+           Py_ssize_t shortlist, Py_ssize_t *most, Py_UCS4 **rooms)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
-    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    /* each look's joined tokens in its own room of one block (*rooms: the caller's to
+     * free once the looks are done with), where they fit (those of a core no longer than
+     * ``text_core``: MAX_FOLD characters a character, a space after each) */
+    Py_ssize_t room = 2 * MAX_FOLD * len + 2;
+    Py_UCS4 *buf = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1 + n * room));
     Shared sh = {NULL, NULL, NULL, 0, 0, 0};
+    *rooms = buf;
     if (buf == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -1249,8 +1297,10 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
                 break;
             }
         }
+        Py_UCS4 *joined = buf + len + 1 + i * room;
         if (!accent) {
-            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick);
+            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick, joined,
+                                room);
         }
         else {
             PyObject *text; /* the str quick reads (composed) */
@@ -1259,7 +1309,7 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
                 break;
             }
             status = quick_data(tables, PyUnicode_KIND(text), PyUnicode_DATA(text),
-                                PyUnicode_GET_LENGTH(text), &look->quick);
+                                PyUnicode_GET_LENGTH(text), &look->quick, joined, room);
             Py_DECREF(text);
             size = PyUnicode_GET_LENGTH(look->cand);
             r = -1;
@@ -1278,10 +1328,9 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
             *most = r > *most ? r : *most;
         }
     }
-    PyMem_Free(buf);
     shared_free(&sh);
     if (status == 0) {
-        status = sort_by_quick(looks, n);
+        first_by_quick(looks, n, shortlist);
     }
     return status;
 }
@@ -1364,6 +1413,7 @@ Ranking_candidates(Ranking *self, PyObject *const *args, Py_ssize_t nargs)
     Py_ssize_t *live = NULL;
     Py_ssize_t made = pool_looks(self, pool, text_core, utf8, &groups, &live, &looks), n = made;
     Py_ssize_t most = 0;
+    Py_UCS4 *rooms = NULL; /* (first_look's) */
     int status = n < 0 ? (int)n : 0;
     if (status == 0 && needs_words) {
         n = with_known_words(pool, text_core, looks, n, quick_pool, strong_known);
@@ -1375,7 +1425,7 @@ Ranking_candidates(Ranking *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (status == 0) {
         n = chosen(looks, n, quick_pool);
-        status = first_look(pool, tables, text_core, looks, n, &most);
+        status = first_look(pool, tables, text_core, looks, n, shortlist, &most, &rooms);
     }
     Py_ssize_t ranked = n < shortlist ? n : shortlist;
     for (Py_ssize_t i = 0; status == 0 && i < ranked; i++) {
@@ -1420,8 +1470,11 @@ Ranking_candidates(Ranking *self, PyObject *const *args, Py_ssize_t nargs)
 done:
     for (Py_ssize_t i = 0; i < made; i++) {
         Py_XDECREF(looks[i].cand);
-        PyMem_Free(looks[i].quick.joined);
+        if (looks[i].quick.owned) {
+            PyMem_Free(looks[i].quick.joined);
+        }
     }
+    PyMem_Free(rooms);
     looks_give(self, looks);
     groups_free(&groups);
     PyMem_Free(live);
