@@ -82,6 +82,19 @@ def test_clean_lines_with_inner_capitals_are_kept(clean: str) -> None:
     assert fix(clean) == clean
 
 
+def test_each_capitals_step_bits() -> None:
+    # _lowered_line reads the steps a line's capitals leave from these bits: for every
+    # capital and step, what the step makes of it (a small letter, a mark) is the bit's.
+    steps = inner_capitals._steps()
+    for ch in inner_capitals._capitals():
+        lowers, marks = inner_capitals._step_bits(ch)
+        for j, (_chain, table) in enumerate(steps):
+            made = table.get(ord(ch), "")
+            assert (lowers >> j & 1) == inner_capitals._lowered(ch, made), (ch, j)
+            assert (marks >> j & 1) == (made in inner_capitals.MARKS), (ch, j)
+        assert lowers, ch  # (every capital of _capitals is some step's small letter)
+
+
 def test_the_shape() -> None:
     assert inner_capitals.inner_capitals("NÝl innÚacsanna, ÉCOLE, McDonald, tashmÙ") == [1, 7, 39]
     assert inner_capitals.inner_capitals("BiÇEM ADRESÁŘe iPhone Ωmega") == []

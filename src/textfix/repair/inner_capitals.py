@@ -142,6 +142,16 @@ def _shape() -> re.Pattern[str]:
     )
 
 
+@cache  # (one entry per capital of _capitals: a few dozen)
+def _step_bits(ch: str) -> tuple[int, int]:
+    """Two bit masks over :func:`_steps` (bit ``j`` for step ``j``): the steps that make
+    ``ch`` a small letter (:func:`_lowered`), and those that make it a :data:`MARKS` mark
+    (``sÆdo`` is ``s’do``)."""
+    made = [table.get(ord(ch), "") for _chain, table in _steps()]
+    lowers = sum(_lowered(ch, m) << j for j, m in enumerate(made))
+    return lowers, sum((m in MARKS) << j for j, m in enumerate(made))
+
+
 def _klass(chars: Iterable[str]) -> str:
     """A character class of ``chars``."""
     return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]"
@@ -178,14 +188,24 @@ def _lowered_line(text: str, spots: tuple[int, ...], weak: bool) -> tuple[str, C
     """:func:`capitals_lowered` of a line with inner capitals at ``spots`` (``weak``: each
     second in its word)."""
     rest = _rest(text)
+    if weak and rest.voted is None:
+        return None  # (such a line needs the language its words vote for: see _judged)
     passed: dict[str, tuple[float, Chain]] = {}
-    for chain, table in _steps():
-        made = [table.get(ord(text[i]), "") for i in spots]
-        if not all(ch in MARKS or _lowered(text[i], ch) for i, ch in zip(spots, made, strict=True)):
-            continue
-        if all(ch in MARKS for ch in made):
+    # (the steps that make every capital a small letter or a mark, and not all marks, read
+    # from each capital's bits of the steps: :func:`_step_bits`)
+    fit = made_marks = (1 << len(_steps())) - 1
+    for i in spots:
+        lowers, marks = _step_bits(text[i])
+        fit &= lowers | marks
+        made_marks &= marks
+    for j, (chain, _table) in enumerate(_steps()):
+        if not (fit >> j & 1) or made_marks >> j & 1:
             continue
         ((true, shown),) = chain
+        # (the line's other words name no language not written in the true page: asked
+        # before the round trip, which they do not read)
+        if any(lang is not None and not fits(true, lang) for lang in rest):
+            continue
         try:
             cand = text.encode(shown).decode(true)
         except UnicodeError:
@@ -222,14 +242,12 @@ def _rest(text: str) -> _Rest:
 
 
 def _judged(text: str, cand: str, true: str, rest: _Rest, weak: bool, read: TextScore) -> bool:
-    """Whether ``cand``, the round trip of ``text`` through a step from ``true``, passes:
-    the line's other words (``rest``) name no language not written in ``true``, the round
-    trip makes no new inner capital, and its changes fit the alphabet of the language those
-    words vote for or (unless ``weak``) of the one the letter statistics of the repaired
-    prose (``read``, its score) read (:data:`READ_LETTERS` letters), if written in
-    ``true``."""
-    if any(lang is not None and not fits(true, lang) for lang in rest):
-        return False
+    """Whether ``cand``, the round trip of ``text`` through a step from ``true`` (one whose
+    page writes every language the line's other words, ``rest``, name: asked before),
+    passes: the round trip makes no new inner capital, and its changes fit the alphabet of
+    the language those words vote for or (unless ``weak``) of the one the letter statistics
+    of the repaired prose (``read``, its score) read (:data:`READ_LETTERS` letters), if
+    written in ``true``; a ``weak`` line with no language voted never passes."""
     if any(text[i] != cand[i] for i in inner_capitals(cand)):
         return False
     models = langdata().models

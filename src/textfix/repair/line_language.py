@@ -28,7 +28,7 @@ from textfix.repair.plausible import COMMON_SYMBOLS, plausible
 from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
-from textfix.scoring.model import _token_script, line_votes
+from textfix.scoring.model import _token_script, compiled_line_language, line_votes
 
 #: Untouched words of at least this many letters vote for a line's language (shorter ones
 #: are shared by too many languages).
@@ -84,6 +84,9 @@ def line_language(text: str) -> tuple[str | None, int, int]:
     outside placeholders and markup) are known words of, its votes, and the votes of the
     runner-up. A word votes only for languages of its own script; capitalised ASCII words
     in a line with words of another script are names and do not vote."""
+    found = compiled_line_language(VOTE_LETTERS)(text)  # (a line that is its own prose)
+    if found is not None:
+        return found
     words_of_prose = prose(text)
     compiled = line_votes(words_of_prose, VOTE_LETTERS)
     if compiled is not None:
@@ -149,7 +152,11 @@ def named_index(text: str) -> int:
     >>> named_index("Iðsaugokite juos saugioje vietoje dabar") >= 0, named_index("xyz")
     (True, -1)
     """
-    model = _named_model(text)
+    # (_named_model's test without its frame: the compiled ranking calls this back)
+    lang, votes, second = line_language(text)
+    if lang is None or votes < LINE_VOTES or votes - second < LEAD:
+        return -1
+    model = langdata().models.get(lang)
     return -1 if model is None else model.index
 
 

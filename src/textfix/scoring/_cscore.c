@@ -3809,7 +3809,7 @@ static PyObject *py_listed_run(PyObject *self, PyObject *args)
     Py_RETURN_FALSE;
 }
 
-#include "_cscore_lines.h" /* legacy.arbitrate's judged words */
+#include "_cscore_lines.h" /* legacy.arbitrate's judged words, a line's language */
 
 static PyObject *
 py_composed(PyObject *Py_UNUSED(module), PyObject *text)
@@ -3826,6 +3826,8 @@ static PyMethodDef cscore_functions[] = {
      "legacy._listing(text, cand) for texts of the same length (listed as LISTED)."},
     {"judged_after", py_judged_after, METH_VARARGS,
      "legacy._judged_after_utf8(text, fixed) (diff: spans' aligner, max_align as _MAX_ALIGN)."},
+    {"language_votes", py_language_votes, METH_VARARGS,
+     "line_language.line_language(text) where prose(text) is text, else None."},
     {NULL, NULL, 0, NULL},
 };
 

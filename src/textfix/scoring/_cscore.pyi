@@ -120,6 +120,9 @@ def judged_after(
     max_align: int,
     /,
 ) -> str: ...
+def language_votes(
+    tables: Tables, word_langs: Callable[[str], int], vote_letters: int, text: str, /
+) -> tuple[str | None, int, int] | None: ...
 
 class Ranking:
     """What repair.legacy's rank formula needs of each chain step, handed over once."""

@@ -1,8 +1,11 @@
-/* What legacy.arbitrate judges in ftfy's UTF-8 repair of a line, in one compiled call.
+/* What legacy.arbitrate judges in ftfy's UTF-8 repair of a line, and the language a line's
+ * words name, each in one compiled call.
  *
- * Included by _cscore.c after its spans code (span_widens). Reference:
+ * Included by _cscore.c after its spans code (span_widens) and Tables (line_votes_of).
+ * References, which the tests compare them with: judged_after,
  * textfix.repair.legacy._judged_after_utf8_py (with spans._changed_spans_py and
- * legacy._words_changed_by), which the tests compare it with. */
+ * legacy._words_changed_by); language_votes, line_language.line_language's own path
+ * (prose, then model.line_votes). */
 
 /* One changed span: old[a0:a1] became new[b0:b1]. */
 typedef struct {
@@ -278,4 +281,41 @@ done:
     Py_XDECREF(words);
     Py_XDECREF(joined);
     return out;
+}
+
+/* line_language.line_language(text) at once for a line that is its own prose (no "%",
+ * "{", "<", "&" nor "://": nothing line_language.prose blanks): Tables.line_votes with the
+ * language's code, (code or None, its votes, the runner-up's); None for any other line
+ * (Python blanks its placeholders first). Arguments: the tables, the word lookup
+ * (model.word_lookup()), vote_letters, the line. */
+static PyObject *py_language_votes(PyObject *self, PyObject *args)
+{
+    PyObject *tables, *word_langs, *text;
+    Py_ssize_t vote_letters;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!OnU:language_votes", &TablesType, &tables, &word_langs,
+                          &vote_letters, &text))
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '%' || c == '{' || c == '<' || c == '&')
+            Py_RETURN_NONE;
+        if (c == ':' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '/'
+            && PyUnicode_READ(kind, data, i + 2) == '/')
+            Py_RETURN_NONE;
+    }
+    Tables *t = (Tables *)tables;
+    WordSource source;
+    word_source_set(&source, word_langs);
+    Py_DECREF(source.call); /* (borrowed for the call) */
+    int best;
+    Py_ssize_t top, second;
+    if (line_votes_of(t, text, &source, vote_letters, &best, &top, &second) < 0)
+        return NULL;
+    if (best < 0)
+        return Py_BuildValue("(Onn)", Py_None, (Py_ssize_t)0, (Py_ssize_t)0);
+    return Py_BuildValue("(Onn)", t->models[best].code_obj, top, second);
 }

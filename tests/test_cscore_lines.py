@@ -1,9 +1,12 @@
-"""The compiled ``judged_after`` (``textfix.scoring._cscore``) answers exactly as its
-pure-Python reference ``legacy._judged_after_utf8_py``: on real lines shown as UTF-8 read
-as a single-byte page and their ftfy repairs, on lines of one length, on chosen pairs and on
-hypothesis text (spaces of every kind, U+FFFD, surrogates, astral characters, a line past
-the alignment bound), with the compiled aligner and with difflib's. Skipped when the module
-is not built or TEXTFIX_PURE_PYTHON is set."""
+"""The compiled functions of ``_cscore_lines.h`` (``textfix.scoring._cscore``) answer
+exactly as their pure-Python references: ``judged_after`` as ``legacy._judged_after_utf8_py``
+on real lines shown as UTF-8 read as a single-byte page and their ftfy repairs, on lines of
+one length, on chosen pairs and on hypothesis text (spaces of every kind, U+FFFD,
+surrogates, astral characters, a line past the alignment bound), with the compiled aligner
+and with difflib's; ``language_votes`` (``model.compiled_line_language``) as ``line_votes``
+of the line's prose wherever it answers, and it answers every line with nothing for
+``line_language.prose`` to blank. Skipped when the module is not built or
+TEXTFIX_PURE_PYTHON is set."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from tests.realdata import mojibake_pairs, non_ascii_lines
 from textfix._native import load
 from textfix.chains import single_byte_steps
 from textfix.repair import legacy, spans
+from textfix.repair.line_language import VOTE_LETTERS, line_language, prose
+from textfix.scoring.model import compiled_line_language, line_votes
 
 CSCORE = load("textfix.scoring._cscore")
 CGATES = load("textfix.repair._cgates")
@@ -93,3 +98,34 @@ def test_any_pair(text: str, fixed: str, other: str) -> None:
     assert_same(text, fixed)
     assert_same(text + other, fixed + other)
     assert_same(other, fixed)
+
+
+def assert_votes(line: str) -> None:
+    found = compiled_line_language(VOTE_LETTERS)(line)
+    own_prose = not any(mark in line for mark in ("%", "{", "<", "&", "://"))
+    assert (found is not None) == own_prose, line
+    expected = line_votes(prose(line), VOTE_LETTERS)
+    if found is not None:
+        assert found == expected, line
+    assert line_language(line) == expected
+
+
+def test_language_votes_of_real_lines() -> None:
+    steps = [(chain,) for chain, _table in single_byte_steps()]
+    named = 0
+    for line, garbled in mojibake_pairs(non_ascii_lines(), steps):
+        for text in (line, garbled, f"{line} %(name)s", f"<b>{garbled}</b>"):
+            assert_votes(text)
+        named += line_language(line)[0] is not None
+    assert named > 300
+
+
+#: Known words of a few languages and scripts, and what prose blanks or splits words on.
+WORDS = ["saugioje", "vietoje", "juos", "текст", "Текст", "DAVID", "abc", "%", "{", "<", "&"]
+WORDS += [":", "/", "//", "\u00a0", "ñ", "\ud800", "-", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12), st.sampled_from(["", " "]))
+def test_language_votes_of_any_text(words: list[str], space: str) -> None:
+    assert_votes(space.join(words))
