@@ -21,6 +21,7 @@ from textfix.repair import _badness, _scan, plausible, reach, utf8
 from textfix.repair import line as line_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.ce_letters import looks_anyway
+from textfix.repair.gates import capital_behind_sign
 from textfix.repair.lone_words import lone_signs
 from textfix.repair.quote_signs import _looks_quoted_py
 from textfix.repair.stray_letters import LOOKED
@@ -325,6 +326,32 @@ def test_quick_proof_agrees_on_any_text(text: str) -> None:
     if not text.endswith("\r"):
         assert c.clean_document_line(text) == c.clean_line(text)
     assert cplausible.utf8_shape(text) == (utf8.SHAPE.search(text) is not None)  # type: ignore[union-attr]
+
+
+def _settled_reference(text: str) -> bool:
+    return bool(cplausible.clean_line(text)) and not capital_behind_sign(text)  # type: ignore[union-attr]
+
+
+def test_settled_lines_are_those_the_proof_and_the_sign_check_settle() -> None:
+    # Real lines, their round trips, and Cyrillic ones with signs of mac-cyrillic capitals
+    # glued to words (before known words and not) and Serbian capitals.
+    lines = _real_lines()
+    lines += _garbled(lines)
+    lines += ["“ровень 2", "„добре“ и «ровно»", "‚едь", "Љогалым", "Џида и Љубав", "Ђак"]
+    assert line_repair._settled_test() is cplausible.settled_line  # type: ignore[union-attr]
+    found = [cplausible.settled_line(text) for text in lines]  # type: ignore[union-attr]
+    assert [line_repair._settled(text) for text in lines] == list(map(_settled_reference, lines))
+    assert set(found) == {0, 1, 2}
+    assert all(not capital_behind_sign(t) for t, f in zip(lines, found, strict=True) if f == 1)
+
+
+@settings(max_examples=200)
+@given(st.text(st.one_of(_ALPHABET, st.sampled_from(list("“„‚ЉЏЂровеь"))), max_size=40))
+def test_settled_line_agrees_on_any_text(text: str) -> None:
+    assert line_repair._settled_test() is not None
+    found = cplausible.settled_line(text)  # type: ignore[union-attr]
+    assert (found != 0) == cplausible.clean_line(text)  # type: ignore[union-attr]
+    assert line_repair._settled(text) == _settled_reference(text)
 
 
 def test_a_pattern_the_reader_trips_on_keeps_the_regex(monkeypatch: pytest.MonkeyPatch) -> None:

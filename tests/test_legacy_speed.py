@@ -14,9 +14,11 @@ from realtext_po import django_lines
 from textfix.chains import UTF8_STEPS, single_byte_steps
 from textfix.repair.legacy import (
     _BAD_CHARS,
+    _NON_ASCII_CHAR,
     _cand_core,
     _oddness,
     _pool,
+    _utf8_decodes,
     _utf8_round_trips,
     candidates,
     core,
@@ -119,15 +121,38 @@ def test_pool_matches_the_definition_on_any_text(text: str) -> None:
     assert fast == _reference_pool(text)
 
 
+def _utf8_decodes_of(text: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Every UTF-8 step's strict whole-line round trip of ``text`` that decodes."""
+    expected = []
+    for true, shown in UTF8_STEPS:
+        try:
+            expected.append((text.encode(shown).decode(true), ((true, shown),)))
+        except UnicodeError:
+            continue
+    return expected
+
+
 def test_utf8_round_trips_skip_only_pages_that_cannot_decode() -> None:
-    for text in [*_LINES, "Ã", "aÃ", "Ã©", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "ÃƒÂ©"]:
-        expected = []
-        for true, shown in UTF8_STEPS:
-            try:
-                expected.append((text.encode(shown).decode(true), ((true, shown),)))
-            except UnicodeError:
-                continue
-        assert list(_utf8_round_trips(text)) == expected, text
+    for text in [*_LINES, "Ã", "aÃ", "Ã©", "ÐŸÑ€Ð¸Ð²ÐµÑ‚", "ÃƒÂ©", "Ã a"]:
+        assert list(_utf8_round_trips(text)) == _utf8_decodes_of(text), text
+
+
+#: Characters that UTF-8's pages show lead and continuation bytes as (and others).
+_LEADS_AND_CONTINUATIONS = "a é?ÃÂÅÎÐÑÙâãðíìÇÈ©¢ª¬µ¿ÿ€‹ž—Ì˘‡èàäРСТУшщ╨╤├┬ΎΏΐ\u0432\u2500"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(_LEADS_AND_CONTINUATIONS), max_size=8))
+def test_utf8_round_trips_skip_only_pages_that_cannot_decode_on_any_text(text: str) -> None:
+    # (compiled where built: the steps to try told by _cplausible.utf8_pages; the
+    # reference looks them up by the first non-ASCII character, _utf8_decodes)
+    first = _NON_ASCII_CHAR.search(text)
+    if first is None or first.end() == len(text):
+        expected = []  # (nothing to decode, or a lead with nothing after it)
+    else:
+        expected = _utf8_decodes(text, first)
+        assert expected == _utf8_decodes_of(text)
+    assert list(_utf8_round_trips.__wrapped__(text)) == expected
 
 
 def test_logprob_bound_is_an_upper_bound_of_the_score() -> None:

@@ -125,6 +125,21 @@ def test_ftfy_leaves_what_it_settles(text: str) -> None:
         assert utf8.ftfy.fix_encoding_and_explain(text, utf8._CONFIG)[0] == text
 
 
+def test_pages_where_utf8_may_start_are_those_the_byte_test_leaves() -> None:
+    masks = utf8._page_bytes()[0]
+    leads = sorted(masks)
+    afters = [*leads, *map(chr, range(0x20, 0x80)), "\x1a", "\t"]
+    tried = 0
+    for lead in leads:
+        for after in afters[:: 1 + leads.index(lead) % 5]:  # (every pair would take seconds)
+            alive = masks[lead] & masks.get(after, utf8._ALL_PAGES)
+            for pages in (alive, alive & 0x5555):
+                fast = utf8._may_start_utf8(lead, after, pages)
+                assert fast == utf8._may_start_utf8_py(lead, after, pages), (lead, after)
+                tried += fast != 0
+    assert tried > 1000
+
+
 def test_whole_line_check_answers_like_its_round_trips() -> None:
     # The two lookups before the round trips rule out only lines the round trips would
     # (real lines garbled through single-byte and UTF-8 chains, and byte soups of every

@@ -712,15 +712,34 @@ static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
     return PyLong_FromLong(2);
 }
 
-static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
+/* line._settled's answer for a repaired line, in one call: 0 when clean_line is False (not
+ * settled); 1 when it is True and no sign of init_behind is in the line (where
+ * gates.capital_behind_sign's own first scan finds none: it is False); else 2 (it must
+ * look). */
+static PyObject *settled_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
-    (void)self;
+    long long pages;
+    long long clean = clean_line(s, n, &pages);
+    if (clean <= 0)
+        return clean < 0 ? NULL : PyLong_FromLong(0);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (charset_has(&Behind, s[i]))
+            return PyLong_FromLong(2);
+    return PyLong_FromLong(1);
+}
+
+/* on_line(arg, f) once the signs of init_behind were handed over too. */
+static PyObject *on_line_behind(PyObject *arg, OnChars f)
+{
     if (!behind_ready) {
         PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_behind() was not called");
         return NULL;
     }
-    return on_line(arg, quick_document_line_of);
+    return on_line(arg, f);
 }
+
+static PyObject *py_settled_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, settled_line_of); }
+static PyObject *py_quick_document_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, quick_document_line_of); }
 
 
 
@@ -1616,6 +1635,7 @@ static PyMethodDef methods[] = {
     {"lone_signs", py_lone_signs, METH_O, "lone_words.lone_signs (after init_lone)."},
     {"quick_document_line", py_quick_document_line, METH_O,
      "document.quick_line_check's answer (see the C source)."},
+    {"settled_line", py_settled_line, METH_O, "line._settled's answer (see the C source)."},
     {"init_line", py_init_line, METH_VARARGS, "Hand over the line-level tables (after init)."},
     {"line_pages", py_line_pages, METH_O, "plausible._line_pages(line)."},
     {"shape", py_shape, METH_O, "plausible._Tables.shape.search(line) is not None."},

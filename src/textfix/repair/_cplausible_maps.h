@@ -112,7 +112,7 @@ typedef struct {
     Map astral;
 } CharSet;
 
-static int charset_has(const CharSet *s, Py_UCS4 ch)
+static inline int charset_has(const CharSet *s, Py_UCS4 ch)
 {
     if (ch < 0x10000)
         return s->bmp[ch >> 3] >> (ch & 7) & 1;

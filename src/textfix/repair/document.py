@@ -9,8 +9,9 @@ from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
 from textfix.repair.gates import _mac_capitals
-from textfix.repair.legacy import LEGACY_PREFILTER
+from textfix.repair.legacy import FAILED_CONFIDENCE, LEGACY_PREFILTER, core
 from textfix.repair.line import FRESH, find_in_line, quick_proof, repaired_line, untouched
+from textfix.scoring.model import mojibake_shape
 from textfix.types import Chain, Finding, Repair
 
 #: Cheap document-wide signals; a line none of them touches is never looked at again.
@@ -79,6 +80,12 @@ def untouched_line(
     (True, False)
     """
     line = document[:-1] if document.endswith("\r") else document
+    if verdict == IMPLAUSIBLE and min_confidence > FAILED_CONFIDENCE:
+        # (what untouched finds first of a line plausible rejects, most garbled lines: one
+        # of mojibake's shapes sends it to the engine; asked here without its cache)
+        if mojibake_shape(core(line)):
+            return False
+        return untouched(line, min_confidence, fresh, unproven=True, reads=False, shaped=False)
     if verdict in _UNPROVEN:
         return untouched(line, min_confidence, fresh, unproven=True, reads=_UNPROVEN[verdict])
     return untouched(line, min_confidence, fresh)

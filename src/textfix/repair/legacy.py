@@ -134,11 +134,14 @@ from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, 
 from textfix.repair.narrow import narrow, wide
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
+    UTF8_SHOWN,
+    _utf8_pages,
     distinct_tables,
     plausible,
     typed_in_unicode,
     utf8_round_trip,
 )
+from textfix.repair.plausible import _pages_test as _utf8_pages_test
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.sign_capitals import capital_behind_latin_sign
@@ -406,6 +409,12 @@ def _changed(original: str, candidate: str) -> int:
 @lru_cache(maxsize=4096)  # the pool and utf8_structural both ask it of a garbled line
 def _utf8_round_trips(text: str) -> tuple[tuple[str, Chain], ...]:
     """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
+    pages = _utf8_first_pages()
+    if pages is not None:
+        # (the steps whose page shows the first non-ASCII character as a lead byte and the
+        # next one as a continuation byte, in one compiled call: none, for most lines)
+        steps = pages(text)
+        return tuple(_utf8_step_decodes(text, steps)) if steps else ()
     first = _NON_ASCII_CHAR.search(text)
     if first is None or first.end() == len(text):
         return ()  # nothing to decode, or a lead byte with nothing after it
@@ -425,6 +434,32 @@ def _utf8_decodes(text: str, first: re.Match[str]) -> list[tuple[str, Chain]]:
         except UnicodeError:
             continue
     return out
+
+
+def _utf8_step_decodes(text: str, steps: int) -> list[tuple[str, Chain]]:
+    """The round trips of ``text`` through the steps of :data:`UTF8_STEPS` in ``steps``
+    (bit ``j``: the ``j``-th) that decode, in table order."""
+    out: list[tuple[str, Chain]] = []
+    for j, step in enumerate(UTF8_STEPS):
+        if steps >> j & 1:
+            try:
+                out.append((text.encode(step[1]).decode(step[0]), (step,)))
+            except UnicodeError:
+                continue
+    return out
+
+
+@cache
+def _utf8_first_pages() -> Callable[[str], int] | None:
+    """``_cplausible.utf8_pages`` where it is built and reads the pages of
+    :data:`UTF8_STEPS` in their order (``plausible.UTF8_SHOWN``): the steps
+    :func:`_utf8_decodes` would try, as a bit set. ``None`` otherwise (that function is then
+    asked: the reference)."""
+    shown = tuple(shown for _true, shown in UTF8_STEPS)
+    if load("textfix.repair._cplausible") is None or shown != UTF8_SHOWN:
+        return None
+    pages = _utf8_pages_test()
+    return None if pages is _utf8_pages else pages
 
 
 @cache

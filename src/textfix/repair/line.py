@@ -12,7 +12,7 @@ from textfix.repair import inner_capitals, legacy, no_repair, utf8, utf8_structu
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
-from textfix.repair.gates import capital_behind_sign
+from textfix.repair.gates import _mac_capitals, capital_behind_sign
 from textfix.repair.lone_words import lone_images, lone_signs
 from textfix.repair.plausible import (
     UTF8_SHOWN,
@@ -61,6 +61,7 @@ def untouched(
     fresh: bool = False,
     unproven: bool = False,
     reads: bool | None = None,
+    shaped: bool | None = None,
 ) -> bool:
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
@@ -71,7 +72,8 @@ def untouched(
     context where no chain was seen). Most lines with non-ASCII letters are clean; they
     never reach the repairers. ``unproven``: the caller saw :func:`quick_proof` fail for
     ``text`` (``document.quick_line_check``); it is not asked again, nor
-    :func:`plausible` when the caller knows it (``reads``).
+    :func:`plausible` when the caller knows it (``reads``), nor whether the line's core has
+    a mojibake shape (``shaped``).
 
     >>> untouched("Le café est déjà prêt"), untouched("cafÃ©"), untouched("Öåé òåêñò")
     (True, False, False)
@@ -91,10 +93,11 @@ def untouched(
     # (a line the quick proof does not settle may be asked again, by a caller that gets
     # the same line again; long lines are not kept. The cache holds untouched's answer:
     # only lines the quick proof fails, or all without it, get here; ``reads`` is what
-    # plausible says of the line, or None, and does not change the answer)
+    # plausible says of the line, or None, and ``shaped`` what mojibake_shape says of its
+    # core: neither changes the answer)
     if len(text) > CACHED_LENGTH:
-        return _untouched(text, min_confidence, fresh, reads)
-    return _untouched_cached(text, min_confidence, fresh, reads)
+        return _untouched(text, min_confidence, fresh, reads, shaped)
+    return _untouched_cached(text, min_confidence, fresh, reads, shaped)
 
 
 #: Lines longer than this are not cached by :func:`untouched` (the cache holds its keys).
@@ -102,17 +105,23 @@ CACHED_LENGTH = 2000
 
 
 def _untouched(
-    text: str, min_confidence: float, fresh: bool = False, reads: bool | None = None
+    text: str,
+    min_confidence: float,
+    fresh: bool = False,
+    reads: bool | None = None,
+    shaped: bool | None = None,
 ) -> bool:
     """:func:`untouched` for a line with a non-ASCII character that :func:`quick_proof`
     does not prove (or without the compiled proof); ``reads``: :func:`plausible` of the
-    line when the caller knows it."""
+    line when the caller knows it, ``shaped``: whether its core has a mojibake shape."""
     # The legacy engine returns None at once (its first test) for these lines; ftfy's
     # chains may still apply where the line has their shape (``Ã©`` stays plausible in
     # some lines).
     if plausible(text) if reads is None else reads:
         return not _looks(text) and (not _utf8_shaped(text) or _utf8_leaves(text, round_trip=False))
-    if min_confidence > legacy.FAILED_CONFIDENCE and mojibake_shape(legacy.core(text)):
+    if min_confidence > legacy.FAILED_CONFIDENCE and (
+        mojibake_shape(legacy.core(text)) if shaped is None else shaped
+    ):
         # A line with one of mojibake's shapes is nearly always garbled, and the proofs
         # below fail there: the engine looks at once (False proves nothing; the engine then
         # finds what it finds, and a line it cannot repair comes back unchanged all the same).
@@ -238,8 +247,26 @@ def _settled(text: str) -> bool:
     >>> _settled("Цей текст") or quick_proof() is None, _settled("Öåé òåêñò")
     (True, False)
     """
+    settled = _settled_test()
+    if settled is not None:
+        found = settled(text)  # (1: proven, 2: a sign of a mac-cyrillic capital to look at)
+        return found == 1 or (found == 2 and not capital_behind_sign(text))
     quick = quick_proof()
     return quick is not None and quick(text) and not capital_behind_sign(text)
+
+
+@cache
+def _settled_test() -> Callable[[str], int] | None:
+    """``_cplausible.settled_line`` where the quick proof is compiled: the proof and, in the
+    same call, whether the line holds a sign :func:`~textfix.repair.gates._mac_capitals`
+    knows (without one, :func:`~textfix.repair.gates.capital_behind_sign` is False);
+    ``None`` otherwise."""
+    module = native()
+    if quick_proof() is None or module is None:
+        return None
+    module.init_behind("".join(_mac_capitals()))
+    settled: Callable[[str], int] = module.settled_line
+    return settled
 
 
 def _suspicious(text: str) -> list[Finding]:

@@ -242,15 +242,57 @@ def _ftfy_leaves(text: str) -> bool:
             for k, encoding in enumerate(CHARMAP_ENCODINGS)
             if alive >> k & 1
         )
-    lead, after = text[first.start()], text[first.end()]
-    pages = _page_bytes()[1]
-    for k, page in enumerate(pages):
-        if alive >> k & 1:
-            b0 = page[lead]
-            b1 = ord(after) if after < "\x80" else page[after]
-            if not _starts_no_utf8(b0, b1) and not _never_utf8(text, CHARMAP_ENCODINGS[k]):
-                return False
+    tried = _may_start_utf8(text[first.start()], text[first.end()], alive)
+    while tried:  # (each such page in order, lowest bit first: usually none)
+        low = tried & -tried
+        if not _never_utf8(text, CHARMAP_ENCODINGS[low.bit_length() - 1]):
+            return False
+        tried ^= low
     return True
+
+
+def _may_start_utf8(lead: str, after: str, alive: int) -> int:
+    """The pages of ``alive`` (which encode ``lead``, a character beyond ASCII, and
+    ``after``) where the bytes of ``lead`` then ``after`` may start a UTF-8 sequence: those
+    where :func:`_starts_no_utf8` is False, told by a few lookups (the reference:
+    :func:`_may_start_utf8_py`)."""
+    variant, starts, continued = _lead_pages()
+    follows = continued.get(after, 0) if after >= "\x80" else _ALL_PAGES if after in _AFTER else 0
+    return alive & (variant.get(lead, 0) | starts.get(lead, 0) & follows)
+
+
+def _may_start_utf8_py(lead: str, after: str, alive: int) -> int:
+    """:func:`_may_start_utf8`, page by page."""
+    tried = 0
+    for k, page in enumerate(_page_bytes()[1]):
+        if alive >> k & 1:
+            b1 = ord(after) if after < "\x80" else page[after]
+            tried |= (not _starts_no_utf8(page[lead], b1)) << k
+    return tried
+
+
+@cache
+def _lead_pages() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Per character beyond ASCII, the pages of ``CHARMAP_ENCODINGS`` showing as it: a byte
+    UTF-8's variants start a sequence with (0xC0, 0xED), another lead byte (0xC2-0xF4), a
+    continuation byte (see :func:`_starts_no_utf8`)."""
+    variant: dict[str, int] = {}
+    starts: dict[str, int] = {}
+    continued: dict[str, int] = {}
+    for k, page in enumerate(_page_bytes()[1]):
+        for ch, byte in page.items():
+            kind = (
+                variant
+                if byte in (0xC0, 0xED)
+                else starts
+                if 0xC2 <= byte <= 0xF4
+                else continued
+                if byte <= 0xBF
+                else None
+            )
+            if kind is not None:
+                kind[ch] = kind.get(ch, 0) | 1 << k
+    return variant, starts, continued
 
 
 def _detected_left(text: str) -> bool:
@@ -333,6 +375,8 @@ def _starts_no_utf8(b0: int, b1: int) -> bool:
 
 #: Bytes after a lead byte that ftfy's byte restorers may change or stand in for.
 _RESTORED = frozenset(b" \x1a?")
+#: Those bytes as the characters every page shows them as (ASCII).
+_AFTER = frozenset(map(chr, _RESTORED))
 #: Characters that leave :func:`_ftfy_leaves` to ftfy: C1 controls its fix changes (those
 #: cp1252 defines), U+001A and U+FFFD (a sloppy page's lost byte) and surrogates (ftfy may
 #: raise on those).
