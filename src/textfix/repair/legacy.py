@@ -2276,12 +2276,13 @@ def _swapped_letters(text: str, cand: str) -> int:
 
 
 def _line_known(
-    text: str, best: Candidate, lang: str | None, forms: bool = False
+    text_core: str, best: Candidate, lang: str | None, forms: bool = False
 ) -> tuple[float, int]:
     """Share of repaired letters in words known in ``lang``, the language of the whole
     repaired line (``score(prose(best.text)).lang``, which :func:`repair` works out once),
     and how many letters of the line's non-ASCII words that language knows in all (with
-    ``forms``, inflected forms of listed words count as known: :func:`_word_or_form`)."""
+    ``forms``, inflected forms of listed words count as known: :func:`_word_or_form`).
+    ``text_core`` is the original line's :func:`core` (:func:`repair` has it)."""
     model = langdata().models.get(lang) if lang else None
     if model is None:
         return 0.0, 0
@@ -2290,8 +2291,8 @@ def _line_known(
     known = _word_or_form if forms else _langs_of
     letters = sum(len(w) for w in tokens(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
-        return _known_share(core(text), cand_core, bit)[0], letters
-    return _share(_changed_forms(core(text), cand_core), bit)[0], letters
+        return _known_share(text_core, cand_core, bit)[0], letters
+    return _share(_changed_forms(text_core, cand_core), bit)[0], letters
 
 
 def _changed_forms(original: str, candidate: str) -> tuple[tuple[int, int], ...]:
@@ -2435,7 +2436,7 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     """The repair is an exact, strict round trip of every word it changes: each such word
     (non-space run) encodes in ``shown`` and decodes in ``true`` to the repaired word, so
     no half-converted word is left and every reported span round-trips."""
-    (true, shown), *_ = chain
+    true, shown = chain[0]
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
     step = _per_character(true, shown)
@@ -2653,7 +2654,7 @@ class _Evidence:
                 votes >= LINE_VOTES
                 and _longest_word(best.text, text) >= 3
                 and fits(best.chain[0][0], _code_of(bit))
-                and _known_share(core(text), core(best.text), bit)[0] >= WELL_FORMED_KNOWN
+                and _known_share(self.text_core, core(best.text), bit)[0] >= WELL_FORMED_KNOWN
             )
         return self._words_agree
 
@@ -2699,7 +2700,7 @@ class _Evidence:
             bit, votes = self.language()
             if not _swap_gate(text, best, thin, self.shaped, votes, bit, True):
                 return False
-        form_known, form_letters = _line_known(text, best, line_lang, forms=True)
+        form_known, form_letters = _line_known(self.text_core, best, line_lang, forms=True)
         return (
             form_known >= 0.99
             and fits(best.chain[0][0], line_lang)
@@ -2907,7 +2908,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (ASCII words included), not from any language that happens to list the word.
     # (the language the whole repaired line scores as: the thin repairs' gates all ask it)
     line_lang = score(prose(best.text)).lang if thin else None
-    line_known, known_letters = _line_known(text, best, line_lang) if thin else (best.known, 0)
+    line_known, known_letters = _line_known(text_core, best, line_lang) if thin else (best.known, 0)
     # (the gates of ev from language() on judge this round trip; see _Evidence)
     ev.judge(best, thin, gain, line_lang)
     # Known repaired words are evidence too: they add to the letter-statistics gain.
