@@ -8,7 +8,14 @@ from functools import cache, lru_cache
 from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
-from textfix.repair import inner_capitals, legacy, no_repair, utf8, utf8_structural
+from textfix.repair import (
+    inner_capitals,
+    legacy,
+    no_repair,
+    utf8,
+    utf8_cyrillic_shown,
+    utf8_structural,
+)
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
@@ -216,9 +223,14 @@ def quick_proof() -> Callable[[str], bool] | None:
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
 #: heuristics are the reference there), UTF-8 decodes that prove themselves where ftfy's
-#: heuristic passes, then the single-byte legacy engine (``inner_capitals`` repairs where it
-#: leaves a line).
-REPAIRERS: tuple[Repairer, ...] = (_utf8, utf8_structural.repair, inner_capitals.after_engine)
+#: heuristic passes (Latin-script UTF-8 shown as cp1251/koi8-r: ``utf8_cyrillic_shown``),
+#: then the single-byte legacy engine (``inner_capitals`` repairs where it leaves a line).
+REPAIRERS: tuple[Repairer, ...] = (
+    _utf8,
+    utf8_structural.repair,
+    utf8_cyrillic_shown.repair,
+    inner_capitals.after_engine,
+)
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
