@@ -96,7 +96,6 @@ from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.repair.sign_capitals import capital_behind_latin_sign
-from textfix.repair.sign_lines import sign_line_repair
 from textfix.repair.stray_letters import suspects
 from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import score
@@ -769,8 +768,6 @@ def _opening(text: str) -> bool | None:
         return False  # (stray letters: the engine's "strayed" route, see stray_letters)
     if signs_quoted(text) is not None:
         return False  # (quotation marks shown as signs: see quote_signs)
-    if sign_line_repair(text) is not None:
-        return False  # (Cyrillic shown as signs alone: the engine's first route, see sign_lines)
     # (a well-formed line's first pass in one compiled call, when built, and what it tells)
     common = _common_route(text, core(text))
     if common is None:

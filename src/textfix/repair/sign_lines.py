@@ -10,14 +10,14 @@ nothing to read, which outranks every real reading in the quick shortlist).
 What makes such a line certainly garbled: every word with a non-ASCII character holds two
 signs or more (characters no modelled alphabet has, no-break spaces), glued to each other
 or to letters, and no word is made of quotation marks alone. What makes the round trip
-certainly right: a Cyrillic step turns every non-ASCII character into a Cyrillic
-letter, each repaired word is lower case or capitalised (signs of a formula read as
-capitals), 5 letters or more in all, and
-the repaired words read as a language written in the step's true code page with letter
-statistics no other step's reading comes near (:func:`sign_line_repair`).
+certainly right: a Cyrillic step turns every non-ASCII character into a Cyrillic letter,
+each repaired word is lower case or capitalised (signs of a formula read as capitals), and
+the repaired words, 5 letters or more, read as a language written in the step's true code
+page with letter statistics no other step's reading comes near (:func:`sign_line_repair`).
 
 The engine asks it right after its accept test (a line that reads well stays, as the
-compiled quick proofs leave it), and ``no_repair.cannot_pass`` leaves such a line to it.
+compiled quick proofs leave it; so does a line ``no_repair.cannot_pass`` settles: asking it
+there too would add two lines of the dev set and 1% to the clean lines' cost).
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ SIGN_LINE_CONFIDENCE = 0.9
 #: A word: a run of characters between ASCII spaces (a no-break space inside a word may be
 #: a letter: cp866's "а" shown as cp1251).
 _WORD = re.compile(r"[^\x00-\x20]+")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SPACE = re.compile(r"[\x00-\x20]")
 
 #: Quotation marks: a word of them alone is punctuation, whatever page would make letters.
 _QUOTES = frozenset("‘’‚‛“”„‟‹›«»\"'`")
@@ -113,10 +116,61 @@ def _step_readings() -> tuple[_StepReading, ...]:
     return tuple(found)
 
 
-def _is_sign(ch: str) -> bool:
-    """A non-ASCII character no modelled alphabet holds as a letter (no-break space
-    included)."""
-    return ch > "\x7f" and not langdata().letter_mask.get(ch.lower(), 0)
+@cache
+def _letters() -> frozenset[str]:
+    """ASCII and the letters of the modelled alphabets, in either case: every character
+    that is no sign."""
+    letters = set(map(chr, range(0x80)))
+    for letter in langdata().letter_mask:
+        letters.update(c for c in (letter, letter.upper()) if len(c) == 1)
+    return frozenset(letters)
+
+
+@cache
+def _sign_search() -> re.Pattern[str]:
+    """A sign: a non-ASCII character no modelled alphabet holds as a letter, in either case
+    (a no-break space included)."""
+    letters = "".join(re.escape(c) for c in sorted(_letters()) if c > "\x7f")
+    return re.compile("[^\x00-\x7f" + letters + "]")
+
+
+#: ASCII and :func:`_cyrillic_images` once asked (a module global: :func:`sign_line_repair`
+#: is asked of every line the engine and ``no_repair`` look at, most fail its first test).
+_images_seen: frozenset[str] | None = None
+
+
+def _image_set() -> frozenset[str]:
+    """:data:`_images_seen`, set on first use (the chain tables load lazily)."""
+    global _images_seen  # (a cache that costs the common call no frame)
+    _images_seen = _cyrillic_images() | frozenset(map(chr, range(0x80)))
+    return _images_seen
+
+
+@cache
+def _readings_split() -> tuple[tuple[_StepReading, ...], tuple[_StepReading, ...]]:
+    """:func:`_step_readings` of the Cyrillic true pages, and of the others."""
+    readings = _step_readings()
+    return (
+        tuple(r for r in readings if r.cyrillic),
+        tuple(r for r in readings if not r.cyrillic),
+    )
+
+
+@cache
+def _letter_masks() -> dict[str, int]:
+    """Character -> bit ``j`` set where Cyrillic reading ``j`` of :func:`_readings_split`
+    makes it a Cyrillic letter."""
+    masks: dict[str, int] = {}
+    for j, reading in enumerate(_readings_split()[0]):
+        for ch in reading.letters:
+            masks[ch] = masks.get(ch, 0) | 1 << j
+    return masks
+
+
+@cache
+def _cyrillic_images() -> frozenset[str]:
+    """Every character some Cyrillic step reads as a Cyrillic letter."""
+    return frozenset().union(*(r.letters for r in _step_readings() if r.cyrillic))
 
 
 def signs_only(text: str) -> bool:
@@ -126,11 +180,14 @@ def signs_only(text: str) -> bool:
     >>> signs_only("ø€–‹’›–"), signs_only("Пламена"), signs_only("“”"), signs_only("•••")
     (True, False, False, True)
     """
+    signs = _sign_search()
+    if signs.search(text) is None:
+        return False  # (most lines: one scan)
     found = False
     for word in _WORD.findall(text):
         if word.isascii():
             continue
-        if sum(map(_is_sign, word)) < MIN_SIGNS or set(word) <= _QUOTES:
+        if len(signs.findall(word)) < MIN_SIGNS or set(word) <= _QUOTES:
             return False
         found = True
     return found
@@ -176,28 +233,44 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     >>> sign_line_repair("•••"), sign_line_repair("“quoted”"), sign_line_repair("∑∏√∫")
     (None, None, None)
     """
-    if not signs_only(text):
+    # (most lines fail at once: a character no Cyrillic step reads as a letter, or a first
+    # word with a non-ASCII character that holds no sign; compiled calls, none with a repeat,
+    # which would allocate the matcher's stack)
+    if not (_images_seen or _image_set()).issuperset(text):
+        return None
+    first = _NON_ASCII.search(text)
+    if first is None:
+        return None
+    start = first.start()
+    space = _SPACE.search(text, start)
+    if _letters().issuperset(
+        text[start : len(text) if space is None else space.start()]
+    ) or not signs_only(text):
         return None
     chars = {ch for ch in text if ch > "\x7f"}
     best: tuple[float, str, Step] | None = None
     levels: dict[str, float] = {}  # Cyrillic reading -> its log-probability
-    rivals: list[str] = []  # readings of other steps, scored only when one is chosen
-    for reading in _step_readings():
-        if not reading.letters.issuperset(chars):
+    cyrillic, others = _readings_split()
+    # (the Cyrillic readings that make every character a letter, as a bit set: one lookup
+    # a character in place of a set test a reading)
+    masks = _letter_masks()
+    live = (1 << len(cyrillic)) - 1
+    for ch in chars:
+        live &= masks.get(ch, 0)
+        if not live:
+            return None
+    for j, reading in enumerate(cyrillic):
+        if not live >> j & 1:
             continue  # (a character the shown page lacks, or that becomes no letter)
         cand = text.translate(reading.table)
-        if cand in levels or cand in rivals:
+        if cand in levels:
             continue
-        if not reading.cyrillic:
-            rivals.append(cand)
-            continue
-        true = reading.step[0]
         words = _cyrillic_words(cand)
         if words is None:
             continue
         s = score(" ".join(words))
         levels[cand] = s.logprob
-        if s.letters < MIN_LETTERS or not fits(true, s.lang) or s.lang is None:
+        if s.letters < MIN_LETTERS or s.lang is None or not fits(reading.step[0], s.lang):
             continue
         bit = 1 << langdata().models[s.lang].index
         known = all(word_langs(w) & bit for w in words)
@@ -206,10 +279,11 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
         if best is None or s.logprob > best[0]:
             best = (s.logprob, cand, reading.step)
     if best is None:
-        return None
+        return None  # (the rival readings are read only for a line with a reading to judge)
     level, cand, step = best
-    others = [lp for other, lp in levels.items() if other != cand]
-    others += [score(_core(other)).logprob for other in rivals]
-    if any(lp > level - MARGIN for lp in others):
+    rivals = {text.translate(r.table) for r in others if r.letters.issuperset(chars)}
+    if any(lp > level - MARGIN for other, lp in levels.items() if other != cand) or any(
+        score(_core(other)).logprob > level - MARGIN for other in rivals
+    ):
         return None
     return cand, (step,)
