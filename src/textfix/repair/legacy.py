@@ -145,6 +145,7 @@ from textfix.repair.plausible import _pages_test as _utf8_pages_test
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.sign_capitals import capital_behind_latin_sign
+from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE, sign_line_repair
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
@@ -2818,6 +2819,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not looks_stray(text)
     ):
         return None
+    # Cyrillic shown as signs alone ("ø€–‹’›–" is "Пламена" shown as mac-roman): no word to
+    # weigh the repair against, so the gates below cannot judge it (see sign_lines; a line
+    # the accept test passed stays, as the compiled quick proofs leave it).
+    signed_line = sign_line_repair(text)
+    if signed_line is not None:
+        return Step(signed_line[0], signed_line[1], SIGN_LINE_CONFIDENCE)
     text_core = core(text)
     # (a DOS capital shown as a cp1252 sign before a word unknown without it, known with it:
     # "žablon" is cp857's "Şablon"; see sign_capitals)

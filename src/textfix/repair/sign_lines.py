@@ -1,0 +1,289 @@
+"""Cyrillic lines shown as signs alone.
+
+Cyrillic text in iso8859-5, koi8-r, cp855 or cp866 shown as mac-roman (or cp866 shown as
+cp1251) is a run of signs glued into word shapes: "Пламена" is "ø€–‹’›–", "Забара" is
+"‡\\xa0Ў\\xa0а\\xa0". The line has no word of any language to score, so the engine's
+gates, built to weigh a repair against the words it replaces, refuse the round trip or
+never rank it (a candidate with a ligature "ﬁ" left in a word of another script scores as
+nothing to read, which outranks every real reading in the quick shortlist).
+
+What makes such a line certainly garbled: every word with a non-ASCII character holds two
+signs or more (characters no modelled alphabet has, no-break spaces), glued to each other
+or to letters, and no word is made of quotation marks alone. What makes the round trip
+certainly right: a Cyrillic step turns every non-ASCII character into a Cyrillic letter,
+each repaired word is lower case or capitalised (signs of a formula read as capitals), and
+the repaired words, 5 letters or more, read as a language written in the step's true code
+page with letter statistics no other step's reading comes near (:func:`sign_line_repair`).
+
+The engine asks it right after its accept test (a line that reads well stays, as the
+compiled quick proofs leave it; so does a line ``no_repair.cannot_pass`` settles: asking it
+there too would add two lines of the dev set and 1% to the clean lines' cost).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from textfix.chains import FAMILIES, STEPS, fits
+from textfix.scoring import score
+from textfix.scoring._data import langdata
+from textfix.scoring.model import word_langs
+from textfix.types import Chain, Step
+
+#: Signs a word needs (characters no modelled alphabet has) before its line is looked at.
+MIN_SIGNS = 2
+
+#: Letters the repaired line needs: fewer read as a language by chance, known words too
+#: ("¶§†‡" is cp866 "ждар" shown as mac-roman, "–‹’›" iso8859-5 "амен").
+MIN_LETTERS = 5
+
+#: Plausibility the repaired core needs (its letter statistics, any of its words unknown).
+MIN_PLAUSIBILITY = 0.9
+
+#: ... and with every repaired word a known word of its language.
+KNOWN_PLAUSIBILITY = 0.6
+
+#: Log-probability per letter the best reading needs over any other step's.
+MARGIN = 1.0
+
+#: Confidence of such a repair (the legacy engine returns it at once).
+SIGN_LINE_CONFIDENCE = 0.9
+
+#: A word: a run of characters between ASCII spaces (a no-break space inside a word may be
+#: a letter: cp866's "а" shown as cp1251).
+_WORD = re.compile(r"[^\x00-\x20]+")
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SPACE = re.compile(r"[\x00-\x20]")
+
+#: Quotation marks: a word of them alone is punctuation, whatever page would make letters.
+_QUOTES = frozenset("‘’‚‛“”„‟‹›«»\"'`")
+
+#: A repaired word: Cyrillic letters, with ASCII punctuation or digits at either end and
+#: a hyphen or apostrophe between letters.
+_CYR = "\u0400-\u04ff"
+_REPAIRED_WORD = re.compile(
+    rf"[\x21-\x40\x5b-\x60\x7b-\x7e]*"
+    rf"([{_CYR}]+(?:[-'][{_CYR}]+)*)"
+    rf"[\x21-\x40\x5b-\x60\x7b-\x7e]*"
+)
+
+
+@cache
+def _cyrillic_trues() -> frozenset[str]:
+    """The Cyrillic family's true code pages."""
+    return frozenset(next(fam for fam in FAMILIES if fam.name == "Cyrillic").trues)
+
+
+class _StepReading(NamedTuple):
+    """What :func:`sign_line_repair` reads of one single-byte step."""
+
+    step: Step
+    cyrillic: bool  # the step's true page is Cyrillic
+    #: the non-ASCII characters the shown page holds whose byte the true page reads as a
+    #: letter (a Cyrillic letter for a Cyrillic step)
+    letters: frozenset[str]
+    #: every non-ASCII character the shown page holds -> the true page's character there
+    table: dict[int, str]
+
+
+@cache
+def _step_readings() -> tuple[_StepReading, ...]:
+    """Every single-byte step of the chain table (Cyrillic true pages first), read byte by
+    byte: a line the shown page holds goes through the strict round trip as
+    ``text.translate(table)`` (a single-byte decode is one to one)."""
+    trues = _cyrillic_trues()
+    found = []
+    for true, shown in sorted(
+        (step for step in STEPS if step[0] != "utf-8"), key=lambda step: step[0] not in trues
+    ):
+        table: dict[int, str] = {}
+        letters = set()
+        for byte in range(0x80, 0x100):
+            try:
+                seen, meant = bytes([byte]).decode(shown), bytes([byte]).decode(true)
+            except UnicodeDecodeError:
+                continue
+            table[ord(seen)] = meant
+            if true in trues:
+                if "\u0400" <= meant <= "\u04ff" and meant.isalpha():
+                    letters.add(seen)
+            elif meant.isalpha():
+                letters.add(seen)
+        found.append(_StepReading((true, shown), true in trues, frozenset(letters), table))
+    return tuple(found)
+
+
+@cache
+def _letters() -> frozenset[str]:
+    """ASCII and the letters of the modelled alphabets, in either case: every character
+    that is no sign."""
+    letters = set(map(chr, range(0x80)))
+    for letter in langdata().letter_mask:
+        letters.update(c for c in (letter, letter.upper()) if len(c) == 1)
+    return frozenset(letters)
+
+
+@cache
+def _sign_search() -> re.Pattern[str]:
+    """A sign: a non-ASCII character no modelled alphabet holds as a letter, in either case
+    (a no-break space included)."""
+    letters = "".join(re.escape(c) for c in sorted(_letters()) if c > "\x7f")
+    return re.compile("[^\x00-\x7f" + letters + "]")
+
+
+#: ASCII and :func:`_cyrillic_images` once asked (a module global: :func:`sign_line_repair`
+#: is asked of every line the engine and ``no_repair`` look at, most fail its first test).
+_images_seen: frozenset[str] | None = None
+
+
+def _image_set() -> frozenset[str]:
+    """:data:`_images_seen`, set on first use (the chain tables load lazily)."""
+    global _images_seen  # (a cache that costs the common call no frame)
+    _images_seen = _cyrillic_images() | frozenset(map(chr, range(0x80)))
+    return _images_seen
+
+
+@cache
+def _readings_split() -> tuple[tuple[_StepReading, ...], tuple[_StepReading, ...]]:
+    """:func:`_step_readings` of the Cyrillic true pages, and of the others."""
+    readings = _step_readings()
+    return (
+        tuple(r for r in readings if r.cyrillic),
+        tuple(r for r in readings if not r.cyrillic),
+    )
+
+
+@cache
+def _letter_masks() -> dict[str, int]:
+    """Character -> bit ``j`` set where Cyrillic reading ``j`` of :func:`_readings_split`
+    makes it a Cyrillic letter."""
+    masks: dict[str, int] = {}
+    for j, reading in enumerate(_readings_split()[0]):
+        for ch in reading.letters:
+            masks[ch] = masks.get(ch, 0) | 1 << j
+    return masks
+
+
+@cache
+def _cyrillic_images() -> frozenset[str]:
+    """Every character some Cyrillic step reads as a Cyrillic letter."""
+    return frozenset().union(*(r.letters for r in _step_readings() if r.cyrillic))
+
+
+def signs_only(text: str) -> bool:
+    """Whether every word of ``text`` with a non-ASCII character holds :data:`MIN_SIGNS`
+    signs or more, and not only quotation marks (the shape :func:`sign_line_repair` asks).
+
+    >>> signs_only("ø€–‹’›–"), signs_only("Пламена"), signs_only("“”"), signs_only("•••")
+    (True, False, False, True)
+    """
+    signs = _sign_search()
+    if signs.search(text) is None:
+        return False  # (most lines: one scan)
+    found = False
+    for word in _WORD.findall(text):
+        if word.isascii():
+            continue
+        if len(signs.findall(word)) < MIN_SIGNS or set(word) <= _QUOTES:
+            return False
+        found = True
+    return found
+
+
+def _case_shaped(word: str) -> bool:
+    """Lower case or capitalised (mathematical signs read as capitals: iso8859-5 shows
+    "ВЦИК" as "≤∆∏∫", a word in capitals is too often a formula read as letters)."""
+    return word.islower() or (word[0].isupper() and word[1:].islower())
+
+
+def _cyrillic_words(cand: str) -> list[str] | None:
+    """The Cyrillic words of ``cand`` (``text`` read through a Cyrillic step, every
+    non-ASCII character made a Cyrillic letter) when every word with one is letters of one
+    case shape (:func:`_case_shaped`) between ASCII signs; else ``None``."""
+    words: list[str] = []
+    for word in _WORD.findall(cand):
+        if word.isascii():
+            continue
+        m = _REPAIRED_WORD.fullmatch(word)
+        if m is None:
+            return None
+        parts = m.group(1).replace("'", "-").split("-")
+        if not all(map(_case_shaped, parts)):
+            return None
+        words += parts
+    return words
+
+
+def _core(text: str) -> str:
+    """The words of ``text`` with a non-ASCII character."""
+    return " ".join(w for w in _WORD.findall(text) if not w.isascii())
+
+
+def sign_line_repair(text: str) -> tuple[str, Chain] | None:
+    """The line read through the one Cyrillic step that makes it letters of a language
+    written in that step's true page, when the line is signs alone (:func:`signs_only`);
+    else ``None``. Every other step that makes the line letters (of any script) is a rival
+    reading: the chosen one must read :data:`MARGIN` better than each.
+
+    >>> sign_line_repair("ø€–‹’›–")
+    ('Пламена', (('iso8859-5', 'mac-roman'),))
+    >>> sign_line_repair("•••"), sign_line_repair("“quoted”"), sign_line_repair("∑∏√∫")
+    (None, None, None)
+    """
+    # (most lines fail at once: a character no Cyrillic step reads as a letter, or a first
+    # word with a non-ASCII character that holds no sign; compiled calls, none with a repeat,
+    # which would allocate the matcher's stack)
+    if not (_images_seen or _image_set()).issuperset(text):
+        return None
+    first = _NON_ASCII.search(text)
+    if first is None:
+        return None
+    start = first.start()
+    space = _SPACE.search(text, start)
+    if _letters().issuperset(
+        text[start : len(text) if space is None else space.start()]
+    ) or not signs_only(text):
+        return None
+    chars = {ch for ch in text if ch > "\x7f"}
+    best: tuple[float, str, Step] | None = None
+    levels: dict[str, float] = {}  # Cyrillic reading -> its log-probability
+    cyrillic, others = _readings_split()
+    # (the Cyrillic readings that make every character a letter, as a bit set: one lookup
+    # a character in place of a set test a reading)
+    masks = _letter_masks()
+    live = (1 << len(cyrillic)) - 1
+    for ch in chars:
+        live &= masks.get(ch, 0)
+        if not live:
+            return None
+    for j, reading in enumerate(cyrillic):
+        if not live >> j & 1:
+            continue  # (a character the shown page lacks, or that becomes no letter)
+        cand = text.translate(reading.table)
+        if cand in levels:
+            continue
+        words = _cyrillic_words(cand)
+        if words is None:
+            continue
+        s = score(" ".join(words))
+        levels[cand] = s.logprob
+        if s.letters < MIN_LETTERS or s.lang is None or not fits(reading.step[0], s.lang):
+            continue
+        bit = 1 << langdata().models[s.lang].index
+        known = all(word_langs(w) & bit for w in words)
+        if s.plausibility < (KNOWN_PLAUSIBILITY if known else MIN_PLAUSIBILITY):
+            continue
+        if best is None or s.logprob > best[0]:
+            best = (s.logprob, cand, reading.step)
+    if best is None:
+        return None  # (the rival readings are read only for a line with a reading to judge)
+    level, cand, step = best
+    rivals = {text.translate(r.table) for r in others if r.letters.issuperset(chars)}
+    if any(lp > level - MARGIN for other, lp in levels.items() if other != cand) or any(
+        score(_core(other)).logprob > level - MARGIN for other in rivals
+    ):
+        return None
+    return cand, (step,)
