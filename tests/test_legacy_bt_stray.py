@@ -16,9 +16,14 @@ from hypothesis import strategies as st
 
 import textfix
 from realdata import non_ascii_lines
+from textfix.repair.line_language import padded_lower
+from textfix.repair.spans import word_pairs
 from textfix.repair.stray_letters import (
     STRAY,
     _changes,
+    _family_models,
+    _fits,
+    _fitting,
     _step_masks,
     _steps,
     stray_repair,
@@ -179,3 +184,32 @@ def test_the_letter_searches_are_the_sets_they_stand_for(text: str) -> None:
         stray_letters._STRAY_CHARS
     )
     assert (stray_letters._LOOKED_RE.search(text) is None) == chars.isdisjoint(stray_letters.LOOKED)
+
+
+def _fitting_as_defined(words: list[tuple[str, str]], true: str) -> int:
+    """The languages of the family that _fits every word pair, asked one by one."""
+    return sum(
+        1 << k
+        for k, model in enumerate(_family_models(true))
+        if all(_fits(old, new, padded_lower(new), model) for old, new in words)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aeiklmnrstuðþøæýÐÞØÆÝ çéİı"), max_size=16))
+def test_the_fitting_masks_are_the_languages_fits_names(text: str) -> None:
+    # (the candidates suspects asks stray_repair of)
+    for cand, true, _shown in candidates(text):
+        words = word_pairs(text, cand)
+        assert _fitting(words, true) == _fitting_as_defined(words, true), (text, true)
+
+
+def test_the_fitting_masks_on_the_stray_lines() -> None:
+    fitted = 0
+    for line, true in STRAYED:
+        for shown in ("cp1252", "iso8859-1"):
+            garbled = line.encode(true).decode(shown)
+            words = word_pairs(garbled, line)
+            assert _fitting(words, true) == _fitting_as_defined(words, true), line
+            fitted += _fitting(words, true) != 0
+    assert fitted >= len(STRAYED)

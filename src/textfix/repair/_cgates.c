@@ -256,6 +256,7 @@ ready(void)
 #include "_cgates_opening.h"
 #include "_cgates_accept.h"
 #include "_cgates_quotes.h"
+#include "_cgates_short.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -427,6 +428,10 @@ static PyMethodDef cgates_functions[] = {
      "quote_evidence(text, k, /)\n--\n\n"
      "quote_signs._evidence of text for the k-th set of signs handed over, as\n"
      "(found, spaced, apostrophes, glued), or None."},
+    {"short_words", (PyCFunction)(void (*)(void))short_words, METH_FASTCALL,
+     "short_words(text, cand, /)\n--\n\n"
+     "gates.short_words_respelled where the sheet leaves it open, or None (see\n"
+     "_cgates_short.h)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -59,6 +59,7 @@ import unicodedata
 from textfix.repair.ce_letters import _vowel
 from textfix.repair.gates import changed_at
 from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS, pair_shapes
+from textfix.repair.pair_shapes import _compiled as _pair_scan
 from textfix.repair.tokens import tokens
 from textfix.scoring._data import langdata
 from textfix.scoring.endings import STEM, form_langs, stem_letters
@@ -298,8 +299,10 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     if len(text) != len(cand) or text == cand:
         return False
     # (one compiled scan of the pair answers the first test of every shape: most repairs
-    # fail both, see pair_shapes)
-    bits = pair_shapes(text, cand)
+    # fail both, see pair_shapes; asked of the module itself, as nearly every garbled line
+    # asks it)
+    module = _pair_scan()
+    bits = None if module is None else module.pair_shapes(text, cand)
     title = _title_words_py(text, cand) if bits is None else bits & TITLE_WORDS
     if title and _title_case_broken(text, cand):
         return True

@@ -31,6 +31,7 @@ from textfix.repair.gate_sheet import (
     core_words,
     typed_scan,
 )
+from textfix.repair.gate_sheet import _compiled as _sheet_tables
 from textfix.repair.narrow import narrow, wide
 from textfix.repair.plausible import typed_in_unicode
 from textfix.repair.sign_capitals import signs as latin_signs
@@ -270,8 +271,19 @@ def short_words_respelled(text: str, cand: str) -> bool:
     (True, False)
     """
     found = answer(text, cand, SHORT_WORDS)
+    # (a line of short words, which the sheet leaves open: the rest in C too, reading the
+    # sheet's tables; :func:`_short_words_respelled_py` is the reference)
+    module = _sheet_tables() if found is None else None
+    if module is not None:
+        found = module.short_words(text, cand)
     if found is not None:
         return found
+    return _short_words_respelled_py(text, cand)
+
+
+def _short_words_respelled_py(text: str, cand: str) -> bool:
+    """:func:`short_words_respelled` in pure Python (the reference of the gate sheet's
+    answer and of the compiled ``_cgates.short_words``)."""
     if len(text) != len(cand) or text == cand:
         return False
     longest = max(map(len, _LETTERS_RE.findall(composed(cand))), default=0)

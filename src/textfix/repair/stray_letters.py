@@ -265,8 +265,6 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
         return False
     if mojibake_shape(text):
         return False  # (capitals inside words, symbols: the other gates judge those)
-    models = langdata().models
-    langs = [models[c] for c in sorted(family_langs(true)) if c in models]
     for a, b in zip(text, cand, strict=True):
         if a != b and (_lower(a) not in STRAY or not b.isalpha()):
             return False
@@ -278,13 +276,56 @@ def stray_repair(text: str, cand: str, true: str, shown: str) -> bool:
         return False
     if any(word_langs(old) for (old, _), stray in zip(words, strays, strict=True) if not stray):
         return False
-    # (each repaired word lower-cased and padded once, for every language asked)
-    padded = [(old, new, padded_lower(new)) for old, new in words]
-    fitting = [model for model in langs if all(_fits(*word, model) for word in padded)]
+    fitting = _fitting(words, true)
     if not fitting:
         return False  # (most candidates: no need to ask which language the line names)
     named = named_index(text)
-    return any(named < 0 or named == model.index for model in fitting)
+    return any(
+        named < 0 or named == model.index
+        for k, model in enumerate(_family_models(true))
+        if fitting >> k & 1
+    )
+
+
+def _fitting(words: list[tuple[str, str]], true: str) -> int:
+    """The languages of :func:`_family_models` (bit ``k`` for the ``k``-th) that
+    :func:`_fits` every ``(before, after)`` word pair: from each repaired word's letters and
+    the bigrams touching its changed letters, each word lower-cased and padded once, every
+    language at once (:func:`_fit_masks`)."""
+    letters, bigrams = _fit_masks(true)
+    fitting = (1 << len(_family_models(true))) - 1
+    for old, new in words:
+        padded = padded_lower(new)
+        for ch in set(padded).difference(_ASCII):
+            fitting &= letters.get(ch, 0)
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            if a != b:
+                fitting &= bigrams.get(padded[i : i + 2], 0) & bigrams.get(padded[i + 1 : i + 3], 0)
+        if not fitting:
+            break
+    return fitting
+
+
+@cache
+def _family_models(true: str) -> tuple[LangModel, ...]:
+    """The modelled languages of ``true``'s family, by code."""
+    models = langdata().models
+    return tuple(models[c] for c in sorted(family_langs(true)) if c in models)
+
+
+@cache
+def _fit_masks(true: str) -> tuple[dict[str, int], dict[str, int]]:
+    """For each letter and each letter bigram, the languages of :func:`_family_models`
+    (bit ``k`` for the ``k``-th) whose alphabet or bigram table holds it: what
+    :func:`_fits` asks of one language, asked of them all at once by :func:`stray_repair`."""
+    letters: dict[str, int] = {}
+    bigrams: dict[str, int] = {}
+    for k, model in enumerate(_family_models(true)):
+        for ch in model.alphabet:
+            letters[ch] = letters.get(ch, 0) | 1 << k
+        for gram in model.bigrams:
+            bigrams[gram] = bigrams.get(gram, 0) | 1 << k
+    return letters, bigrams
 
 
 def _enough(before: str, after: str) -> bool:
@@ -300,7 +341,8 @@ def _enough(before: str, after: str) -> bool:
 
 def _fits(before: str, after: str, padded: str, model: LangModel) -> bool:
     """``after`` (``padded``: :func:`padded_lower` of it) is wholly of ``model``'s letters,
-    and each bigram touching a letter it changed from ``before`` is one ``model`` has."""
+    and each bigram touching a letter it changed from ``before`` is one ``model`` has (the
+    reference of :func:`stray_repair`'s masks, :func:`_fit_masks`)."""
     if not model.alphabet.issuperset(set(padded).difference(_ASCII)):
         return False
     bigrams = model.bigrams
