@@ -23,6 +23,7 @@ there too would add two lines of the dev set and 1% to the clean lines' cost).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
@@ -134,16 +135,19 @@ def _sign_search() -> re.Pattern[str]:
     return re.compile("[^\x00-\x7f" + letters + "]")
 
 
-#: ASCII and :func:`_cyrillic_images` once asked (a module global: :func:`sign_line_repair`
-#: is asked of every line the engine and ``no_repair`` look at, most fail its first test).
-_images_seen: frozenset[str] | None = None
+#: A search for a character that is neither ASCII nor one of :func:`_cyrillic_images`, once
+#: asked (a module global: :func:`sign_line_repair` is asked of every line the engine looks
+#: at, and most fail this first test; a compiled character class, not a set lookup a
+#: character, which costs a garbled line more in cache misses than the rest of the test).
+_foreign_search: Callable[[str], object] | None = None
 
 
-def _image_set() -> frozenset[str]:
-    """:data:`_images_seen`, set on first use (the chain tables load lazily)."""
-    global _images_seen  # (a cache that costs the common call no frame)
-    _images_seen = _cyrillic_images() | frozenset(map(chr, range(0x80)))
-    return _images_seen
+def _foreign_finder() -> Callable[[str], object]:
+    """:data:`_foreign_search`, set on first use (the chain tables load lazily)."""
+    global _foreign_search  # (a cache that costs the common call no frame)
+    images = "".join(re.escape(c) for c in sorted(_cyrillic_images()) if c > "\x7f")
+    _foreign_search = re.compile("[^\x00-\x7f" + images + "]").search
+    return _foreign_search
 
 
 @cache
@@ -157,14 +161,30 @@ def _readings_split() -> tuple[tuple[_StepReading, ...], tuple[_StepReading, ...
 
 
 @cache
-def _letter_masks() -> dict[str, int]:
+def _letter_masks(rivals: bool = False) -> dict[str, int]:
     """Character -> bit ``j`` set where Cyrillic reading ``j`` of :func:`_readings_split`
-    makes it a Cyrillic letter."""
+    makes it a Cyrillic letter (with ``rivals``: where reading ``j`` of the other true pages
+    makes it a letter)."""
     masks: dict[str, int] = {}
-    for j, reading in enumerate(_readings_split()[0]):
+    for j, reading in enumerate(_readings_split()[rivals]):
         for ch in reading.letters:
             masks[ch] = masks.get(ch, 0) | 1 << j
     return masks
+
+
+def _set_bits(mask: int) -> list[int]:
+    """Positions of the set bits of ``mask`` (not negative), lowest first (peeled off one by
+    one: a line leaves few readings live).
+
+    >>> _set_bits(0b1010_0000_0001), _set_bits(0)
+    ([0, 9, 11], [])
+    """
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
 
 
 @cache
@@ -236,16 +256,15 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     # (most lines fail at once: a character no Cyrillic step reads as a letter, or a first
     # word with a non-ASCII character that holds no sign; compiled calls, none with a repeat,
     # which would allocate the matcher's stack)
-    if not (_images_seen or _image_set()).issuperset(text):
+    if (_foreign_search or _foreign_finder())(text) is not None:
         return None
     first = _NON_ASCII.search(text)
     if first is None:
         return None
     start = first.start()
     space = _SPACE.search(text, start)
-    if _letters().issuperset(
-        text[start : len(text) if space is None else space.start()]
-    ) or not signs_only(text):
+    end = len(text) if space is None else space.start()
+    if _sign_search().search(text, start, end) is None or not signs_only(text):
         return None
     chars = {ch for ch in text if ch > "\x7f"}
     best: tuple[float, str, Step] | None = None
@@ -259,9 +278,10 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
         live &= masks.get(ch, 0)
         if not live:
             return None
-    for j, reading in enumerate(cyrillic):
-        if not live >> j & 1:
-            continue  # (a character the shown page lacks, or that becomes no letter)
+    # (only the live readings: a character the others' shown page lacks, or that they make no
+    # letter)
+    for j in _set_bits(live):
+        reading = cyrillic[j]
         cand = text.translate(reading.table)
         if cand in levels:
             continue
@@ -281,7 +301,11 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     if best is None:
         return None  # (the rival readings are read only for a line with a reading to judge)
     level, cand, step = best
-    rivals = {text.translate(r.table) for r in others if r.letters.issuperset(chars)}
+    rival_masks = _letter_masks(rivals=True)
+    rival = (1 << len(others)) - 1
+    for ch in chars:
+        rival &= rival_masks.get(ch, 0)
+    rivals = {text.translate(others[j].table) for j in _set_bits(rival)}
     if any(lp > level - MARGIN for other, lp in levels.items() if other != cand) or any(
         score(_core(other)).logprob > level - MARGIN for other in rivals
     ):
