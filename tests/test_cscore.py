@@ -255,7 +255,7 @@ def assert_same_translations(text: str) -> None:
     assert pool.translate(text, {0x41: "b"}) == text.translate({0x41: "b"})  # not a step's
     assert pool.reads(text) == sum(map(legacy._READS.__getitem__, text)), text
     chars = {ch for ch in text if ch > "\x7f"}
-    assert pool.live("".join(chars)) == legacy._bit_indices(legacy._live_steps(chars)), text
+    assert pool.live("".join(chars)) == legacy.bit_indices(legacy._live_steps(chars)), text
     # changed words: of the text itself, and of its images under a few steps
     assert pool.changed_words(text, text) == legacy._changed_words_py(text, text)
     for _step, table in single_byte_steps()[::11]:

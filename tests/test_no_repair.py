@@ -77,7 +77,7 @@ def _shaped_steps_are_shaped(text: str) -> int:
     text_core = legacy.core(text)
     live = legacy._live_steps(set(text_core))
     checked = 0
-    for j in legacy._bit_indices(shaped_steps(text) & live):
+    for j in legacy.bit_indices(shaped_steps(text) & live):
         cand = text.translate(single_byte_steps()[j][1])
         assert mojibake_shape(legacy.core(cand)), (text, single_byte_steps()[j][0])
         checked += 1

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
-from textfix.repair.legacy import _bit_indices, _reads
+from textfix.repair.bitsets import bit_indices, few_bit_indices
+from textfix.repair.legacy import _reads
 from textfix.scoring._data import langdata
 from textfix.scoring.model import (
     PACKED_FROM,
@@ -89,4 +90,6 @@ def test_character_tables_stay_bounded_and_right_past_their_size() -> None:
 
 @given(st.integers(min_value=0, max_value=(1 << 300) - 1))
 def test_bit_indices_are_the_set_bits_lowest_first(mask: int) -> None:
-    assert _bit_indices(mask) == [i for i in range(mask.bit_length()) if mask >> i & 1]
+    expected = [i for i in range(mask.bit_length()) if mask >> i & 1]
+    assert bit_indices(mask) == expected
+    assert few_bit_indices(mask) == expected

@@ -55,6 +55,7 @@ from functools import cache, lru_cache
 
 from textfix.chains import FAMILIES, fits, padded, single_byte_steps, translation
 from textfix.repair import letter_places
+from textfix.repair.bitsets import bit_masks
 from textfix.repair.line_language import VOTE_LETTERS, _lower, padded_lower, prose
 from textfix.repair.spans import word_pairs
 from textfix.repair.stray_letters import _ASCII, _owners
@@ -521,11 +522,10 @@ def _step_images() -> dict[tuple[str, str], int]:
     """For each character and what a step of :func:`_step_masks` changes it into, the steps
     (bit ``k`` for the ``k``-th) that change it so: :func:`family_made_words` finds the steps
     making a candidate from the line's character pairs."""
-    images: dict[tuple[str, str], int] = {}
-    for k, (step, _table) in enumerate(_step_masks()[0]):
-        for code, new in translation(*step).items():
-            images[chr(code), new] = images.get((chr(code), new), 0) | 1 << k
-    return images
+    return bit_masks(
+        ((chr(code), new) for code, new in translation(*step).items())
+        for step, _table in _step_masks()[0]
+    )
 
 
 def _votes(line: str) -> Counter[int]:
@@ -919,13 +919,8 @@ def _step_masks() -> tuple[
     a line's steps are found from its characters, not by asking every step."""
     steps = tuple((step, padded(table)) for step, table in _letter_steps() + _other_steps())
     changes, signs = _changes(), _makes_signs()
-    changing: dict[str, int] = {}
-    signing: dict[str, int] = {}
-    for k, (step, _table) in enumerate(steps):
-        for ch in changes[step]:
-            changing[ch] = changing.get(ch, 0) | 1 << k
-        for ch in signs[step]:
-            signing[ch] = signing.get(ch, 0) | 1 << k
+    changing = bit_masks(changes[step] for step, _table in steps)
+    signing = bit_masks(signs[step] for step, _table in steps)
     return steps, changing, signing, (1 << len(_letter_steps())) - 1
 
 

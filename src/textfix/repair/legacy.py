@@ -56,6 +56,7 @@ from textfix.repair import dos_baltic
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.bitsets import bit_indices, bit_masks
 from textfix.repair.ce_letters import (
     _votes,
     family_made_words,
@@ -499,14 +500,12 @@ class _StepImages(NamedTuple):
 @cache
 def _step_images() -> _StepImages:
     steps = single_byte_steps()
-    changes: dict[str, int] = {}
-    spoils: dict[str, int] = {}
-    for j, (_step, table) in enumerate(steps):
-        for code, image in table.items():
-            ch = chr(code)
-            changes[ch] = changes.get(ch, 0) | 1 << j
-            if _BAD_CHARS.match(image):  # UNDECODABLE (U+FFFD) included
-                spoils[ch] = spoils.get(ch, 0) | 1 << j
+    changes = bit_masks(map(chr, table) for _step, table in steps)
+    # (UNDECODABLE, U+FFFD, included)
+    spoils = bit_masks(
+        (chr(code) for code, image in table.items() if _BAD_CHARS.match(image))
+        for _step, table in steps
+    )
     images = {ch: tuple(table.get(ord(ch), ch) for _s, table in steps) for ch in changes}
     oddity = {image: _oddity(image.lower()) for column in images.values() for image in column}
     letters = {ch: tuple(oddity[image][0] for image in images[ch]) for ch in images}
@@ -551,7 +550,7 @@ def _pool_of(text: str, text_core: str) -> tuple[list[_Entry], bool]:
     seen = _step_images()
     compiled = _compiled_pool()
     distinct = "".join(chars)
-    live = _bit_indices(_live_steps(chars)) if compiled is None else compiled.live(distinct)
+    live = bit_indices(_live_steps(chars)) if compiled is None else compiled.live(distinct)
     pool: list[_Entry] = []
     if live:
         # _oddness of each distinct image at once: letter masks ANDed and odd characters
@@ -658,16 +657,6 @@ def _new_pool(lookup: Callable[[str], int]) -> _cscore.Pool | None:
         lookup,
     )
     return pool
-
-
-def _bit_indices(mask: int) -> list[int]:
-    """Positions of the set bits of ``mask`` (not negative), lowest first (read from its
-    binary digits: faster than peeling bits off one by one).
-
-    >>> _bit_indices(0b1010_0000_0001), _bit_indices(0)
-    ([0, 9, 11], [])
-    """
-    return [i for i, digit in enumerate(bin(mask)[:1:-1]) if digit == "1"]
 
 
 _T = TypeVar("_T")
@@ -803,7 +792,7 @@ def _marks_make_words(text_core: str) -> bool:
     steps = single_byte_steps()
     return any(
         _has_known_words(text_core, text_core.translate(steps[j][1]))
-        for j in _bit_indices(marking_steps(text_core))
+        for j in bit_indices(marking_steps(text_core))
     )
 
 

@@ -24,6 +24,7 @@ from functools import cache
 
 from textfix.chains import fits, single_byte_steps
 from textfix.repair._scan import native
+from textfix.repair.bitsets import bit_masks
 from textfix.repair.line_language import code_of
 from textfix.scoring._data import langdata
 from textfix.scoring.model import word_band, word_langs
@@ -309,11 +310,7 @@ def _changing() -> dict[str, int]:
     """For each character, the single-byte steps (bit ``k`` for the ``k``-th of the chain
     table) that change it: :func:`lone_repair` skips a step changing a character that
     stands beside a letter or digit."""
-    changing: dict[str, int] = {}
-    for k, (_step, table) in enumerate(single_byte_steps()):
-        for code in table:
-            changing[chr(code)] = changing.get(chr(code), 0) | 1 << k
-    return changing
+    return bit_masks(map(chr, table) for _step, table in single_byte_steps())
 
 
 def _steps_for(text: str) -> frozenset[tuple[str, str]]:

@@ -53,6 +53,7 @@ from typing import NamedTuple, TypeVar
 
 from textfix.chains import TRUE_RANK, fits, padded, single_byte_steps
 from textfix.repair._scan import native
+from textfix.repair.bitsets import bit_indices
 from textfix.repair.ce_letters import may_prove_words
 from textfix.repair.gates import capital_behind_sign
 from textfix.repair.legacy import (
@@ -68,7 +69,6 @@ from textfix.repair.legacy import (
     WELL_FORMED_KNOWN,
     WORD_BONUS,
     _balanced_quotes,
-    _bit_indices,
     _changed_words,
     _flips_case,
     _has_known_words,
@@ -810,7 +810,7 @@ def _mends(text: str, text_core: str, counts: Counter[str], steps: int) -> bool:
     chars = [ch for ch in counts if ch in _step_images().images]
     # (every distinct rewrite: no word gate, no cut)
     for j in _first_pass(text_core, chars, steps, 0, 0, True):
-        trues = {tables[k][0][0] for k in _bit_indices(_same_rewrite(chars, j))}
+        trues = {tables[k][0][0] for k in bit_indices(_same_rewrite(chars, j))}
         fitting = sorted(true for true in trues if fits(true, model.code))
         if not fitting:
             continue

@@ -28,6 +28,7 @@ from functools import cache
 from typing import NamedTuple
 
 from textfix.chains import FAMILIES, STEPS, fits
+from textfix.repair.bitsets import bit_masks, few_bit_indices
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import word_langs
@@ -165,26 +166,7 @@ def _letter_masks(rivals: bool = False) -> dict[str, int]:
     """Character -> bit ``j`` set where Cyrillic reading ``j`` of :func:`_readings_split`
     makes it a Cyrillic letter (with ``rivals``: where reading ``j`` of the other true pages
     makes it a letter)."""
-    masks: dict[str, int] = {}
-    for j, reading in enumerate(_readings_split()[rivals]):
-        for ch in reading.letters:
-            masks[ch] = masks.get(ch, 0) | 1 << j
-    return masks
-
-
-def _set_bits(mask: int) -> list[int]:
-    """Positions of the set bits of ``mask`` (not negative), lowest first (peeled off one by
-    one: a line leaves few readings live).
-
-    >>> _set_bits(0b1010_0000_0001), _set_bits(0)
-    ([0, 9, 11], [])
-    """
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found
+    return bit_masks(reading.letters for reading in _readings_split()[rivals])
 
 
 @cache
@@ -280,7 +262,7 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
             return None
     # (only the live readings: a character the others' shown page lacks, or that they make no
     # letter)
-    for j in _set_bits(live):
+    for j in few_bit_indices(live):
         reading = cyrillic[j]
         cand = text.translate(reading.table)
         if cand in levels:
@@ -305,7 +287,7 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     rival = (1 << len(others)) - 1
     for ch in chars:
         rival &= rival_masks.get(ch, 0)
-    rivals = {text.translate(others[j].table) for j in _set_bits(rival)}
+    rivals = {text.translate(others[j].table) for j in few_bit_indices(rival)}
     if any(lp > level - MARGIN for other, lp in levels.items() if other != cand) or any(
         score(_core(other)).logprob > level - MARGIN for other in rivals
     ):

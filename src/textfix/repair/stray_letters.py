@@ -30,6 +30,7 @@ import re
 from functools import cache, lru_cache
 
 from textfix.chains import family_langs, translation
+from textfix.repair.bitsets import bit_masks
 from textfix.repair.line_language import _lower, named_index, padded_lower
 from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
@@ -217,14 +218,8 @@ def _step_masks() -> tuple[tuple[tuple[str, str], ...], dict[str, int], dict[str
     for the ``k``-th) that change it (:func:`_changes`) and those it is another character
     of (:func:`_steps`): :func:`suspects` finds a line's steps from its characters."""
     order = tuple(_steps())
-    changing: dict[str, int] = {}
-    other_of: dict[str, int] = {}
-    for k, step in enumerate(order):
-        for ch in _changes()[step]:
-            changing[ch] = changing.get(ch, 0) | 1 << k
-        for ch in _steps()[step]:
-            other_of[ch] = other_of.get(ch, 0) | 1 << k
-    return order, changing, other_of
+    changing = bit_masks(_changes()[step] for step in order)
+    return order, changing, bit_masks(_steps()[step] for step in order)
 
 
 @cache
@@ -318,14 +313,10 @@ def _fit_masks(true: str) -> tuple[dict[str, int], dict[str, int]]:
     """For each letter and each letter bigram, the languages of :func:`_family_models`
     (bit ``k`` for the ``k``-th) whose alphabet or bigram table holds it: what
     :func:`_fits` asks of one language, asked of them all at once by :func:`stray_repair`."""
-    letters: dict[str, int] = {}
-    bigrams: dict[str, int] = {}
-    for k, model in enumerate(_family_models(true)):
-        for ch in model.alphabet:
-            letters[ch] = letters.get(ch, 0) | 1 << k
-        for gram in model.bigrams:
-            bigrams[gram] = bigrams.get(gram, 0) | 1 << k
-    return letters, bigrams
+    models = _family_models(true)
+    return bit_masks(model.alphabet for model in models), bit_masks(
+        model.bigrams for model in models
+    )
 
 
 def _enough(before: str, after: str) -> bool:
