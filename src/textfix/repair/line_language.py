@@ -152,11 +152,7 @@ def named_index(text: str) -> int:
     >>> named_index("Iðsaugokite juos saugioje vietoje dabar") >= 0, named_index("xyz")
     (True, -1)
     """
-    # (_named_model's test without its frame: the compiled ranking calls this back)
-    lang, votes, second = line_language(text)
-    if lang is None or votes < LINE_VOTES or votes - second < LEAD:
-        return -1
-    model = langdata().models.get(lang)
+    model = _named_model(text)
     return -1 if model is None else model.index
 
 
