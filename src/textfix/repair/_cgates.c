@@ -20,6 +20,8 @@
  * it looks at).
  *
  * opening: what legacy.repair asks of every line first, at once (_cgates_opening.h).
+ *
+ * sign_scan: sign_lines.sign_line_repair's scans of a line, at once (_cgates_signs.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -257,6 +259,7 @@ ready(void)
 #include "_cgates_accept.h"
 #include "_cgates_quotes.h"
 #include "_cgates_short.h"
+#include "_cgates_signs.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -432,6 +435,13 @@ static PyMethodDef cgates_functions[] = {
      "short_words(text, cand, /)\n--\n\n"
      "gates.short_words_respelled where the sheet leaves it open, or None (see\n"
      "_cgates_short.h)."},
+    {"init_signs", init_signs, METH_VARARGS,
+     "init_signs(keys, live, rival_lo, rival_hi, flags, meant, ascii_quotes, cyrillic, rivals,\n"
+     "min_signs, /)\n--\n\n"
+     "Hand over what sign_lines._scan_py reads (see _cgates_signs.h)."},
+    {"sign_scan", sign_scan, METH_O,
+     "sign_scan(text, /)\n--\n\n"
+     "sign_lines._scan_py(text) (see _cgates_signs.h)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -30,3 +30,17 @@ def init_quotes(
 ) -> None: ...
 def quote_evidence(text: str, k: int, /) -> tuple[int, int, list[int], list[int]] | None: ...
 def short_words(text: str, cand: str, /) -> bool | None: ...
+def init_signs(
+    keys: str,
+    live: tuple[int, ...],
+    rival_lo: tuple[int, ...],
+    rival_hi: tuple[int, ...],
+    flags: bytes,
+    meant: str,
+    ascii_quotes: str,
+    cyrillic: int,
+    rivals: int,
+    min_signs: int,
+    /,
+) -> None: ...
+def sign_scan(text: str, /) -> tuple[list[tuple[int, str, str]], list[str]] | None: ...

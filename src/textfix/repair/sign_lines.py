@@ -17,7 +17,10 @@ page with letter statistics no other step's reading comes near (:func:`sign_line
 
 The engine asks it right after its accept test (a line that reads well stays, as the
 compiled quick proofs leave it; so does a line ``no_repair.cannot_pass`` settles: asking it
-there too would add two lines of the dev set and 1% to the clean lines' cost).
+there too would add two lines of the dev set and 1% to the clean lines' cost). What it
+reads of a line before it scores (the refusals most lines meet, each live reading's words,
+the rival readings' cores) is one compiled call where built (``_cgates.sign_scan``, with
+:func:`_scan_py` its reference); the scoring stays here.
 """
 
 from __future__ import annotations
@@ -27,12 +30,15 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
+from textfix._native import load
 from textfix.chains import FAMILIES, STEPS, fits
 from textfix.repair.bitsets import bit_masks, few_bit_indices
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 from textfix.scoring.model import word_langs
 from textfix.types import Chain, Step
+
+_CGATES = load("textfix.repair._cgates")
 
 #: Signs a word needs (characters no modelled alphabet has) before its line is looked at.
 MIN_SIGNS = 2
@@ -224,16 +230,24 @@ def _core(text: str) -> str:
     return " ".join(w for w in _WORD.findall(text) if not w.isascii())
 
 
-def sign_line_repair(text: str) -> tuple[str, Chain] | None:
-    """The line read through the one Cyrillic step that makes it letters of a language
-    written in that step's true page, when the line is signs alone (:func:`signs_only`);
-    else ``None``. Every other step that makes the line letters (of any script) is a rival
-    reading: the chosen one must read :data:`MARGIN` better than each.
+#: One reading of a line :func:`_scan_py` finds: the Cyrillic reading's index in
+#: :func:`_readings_split`, the line read through it, and its words (:func:`_cyrillic_words`)
+#: joined by spaces.
+_Reading = tuple[int, str, str]
 
-    >>> sign_line_repair("ø€–‹’›–")
-    ('Пламена', (('iso8859-5', 'mac-roman'),))
-    >>> sign_line_repair("•••"), sign_line_repair("“quoted”"), sign_line_repair("∑∏√∫")
-    (None, None, None)
+#: What :func:`_scan_py` finds of a line: its readings, and the rival readings' cores.
+_Scan = tuple[list[_Reading], list[str]]
+
+
+def _scan_py(text: str) -> _Scan | None:
+    """What :func:`sign_line_repair` reads of ``text`` before it scores: ``None`` when the
+    line is no line of signs (:func:`signs_only`) or no Cyrillic reading makes every
+    character a letter, or when no reading's words pass :func:`_cyrillic_words`; else the
+    readings that pass (live readings in order, each candidate once) and the rival readings'
+    cores (:func:`_core`, each once). The reference of the compiled ``_cgates.sign_scan``.
+
+    >>> _scan_py("ø€–‹’›–")[0][0][1:], _scan_py("“”")
+    (('Пламена', 'Пламена'), None)
     """
     # (most lines fail at once: a character no Cyrillic step reads as a letter, or a first
     # word with a non-ASCII character that holds no sign; compiled calls, none with a repeat,
@@ -249,8 +263,6 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     if _sign_search().search(text, start, end) is None or not signs_only(text):
         return None
     chars = {ch for ch in text if ch > "\x7f"}
-    best: tuple[float, str, Step] | None = None
-    levels: dict[str, float] = {}  # Cyrillic reading -> its log-probability
     cyrillic, others = _readings_split()
     # (the Cyrillic readings that make every character a letter, as a bit set: one lookup
     # a character in place of a set test a reading)
@@ -261,35 +273,109 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
         if not live:
             return None
     # (only the live readings: a character the others' shown page lacks, or that they make no
-    # letter)
+    # letter; a candidate met again reads the same)
+    readings: list[_Reading] = []
+    seen = set()
     for j in few_bit_indices(live):
-        reading = cyrillic[j]
-        cand = text.translate(reading.table)
-        if cand in levels:
+        cand = text.translate(cyrillic[j].table)
+        if cand in seen:
             continue
+        seen.add(cand)
         words = _cyrillic_words(cand)
-        if words is None:
-            continue
-        s = score(" ".join(words))
-        levels[cand] = s.logprob
-        if s.letters < MIN_LETTERS or s.lang is None or not fits(reading.step[0], s.lang):
-            continue
-        bit = 1 << langdata().models[s.lang].index
-        known = all(word_langs(w) & bit for w in words)
-        if s.plausibility < (KNOWN_PLAUSIBILITY if known else MIN_PLAUSIBILITY):
-            continue
-        if best is None or s.logprob > best[0]:
-            best = (s.logprob, cand, reading.step)
-    if best is None:
-        return None  # (the rival readings are read only for a line with a reading to judge)
-    level, cand, step = best
+        if words is not None:
+            readings.append((j, cand, " ".join(words)))
+    if not readings:
+        return None
     rival_masks = _letter_masks(rivals=True)
     rival = (1 << len(others)) - 1
     for ch in chars:
         rival &= rival_masks.get(ch, 0)
-    rivals = {text.translate(others[j].table) for j in few_bit_indices(rival)}
+    cores = {_core(text.translate(others[j].table)): None for j in few_bit_indices(rival)}
+    return readings, list(cores)
+
+
+#: The scan :func:`sign_line_repair` asks, once set (compiled where built: :func:`_scanner`).
+_scan: Callable[[str], _Scan | None] | None = None
+
+
+def _scanner() -> Callable[[str], _Scan | None]:
+    """:data:`_scan`, set on first use: ``_cgates.sign_scan`` handed the tables
+    (:func:`_compiled_tables`), else :func:`_scan_py`."""
+    global _scan  # (a cache that costs the common call no frame)
+    if _CGATES is not None and (tables := _compiled_tables()) is not None:
+        _CGATES.init_signs(*tables)
+        _scan = _CGATES.sign_scan
+    else:
+        _scan = _scan_py
+    return _scan
+
+
+def _compiled_tables() -> tuple[object, ...] | None:
+    """``_cgates.init_signs``'s arguments (see ``_cgates_signs.h``): every non-ASCII
+    character some reading's shown page holds, what it is, and what each reading makes of
+    it; ``None`` where a table does not fit that shape (an ASCII character changed, a
+    character made two), and :func:`_scan_py` answers."""
+    cyrillic, others = _readings_split()
+    readings = cyrillic + others
+    keys = sorted({chr(k) for r in readings for k in r.table})
+    if len(cyrillic) > 64 or len(others) > 128 or not keys or keys[0] < "\x80":
+        return None
+    if any(len(v) != 1 or v == "\0" for r in readings for v in r.table.values()):
+        return None
+    masks, rival_masks, letters = _letter_masks(), _letter_masks(rivals=True), _letters()
+    rivals = [rival_masks.get(ch, 0) for ch in keys]
+    meant = "".join(r.table.get(ord(ch), "\0") for ch in keys for r in readings)
+    flags = bytes((ch not in letters) | (ch in _QUOTES) << 1 for ch in keys)
+    ascii_quotes = "".join(sorted(q for q in _QUOTES if q < "\x80"))
+    return (
+        "".join(keys),
+        tuple(masks.get(ch, 0) for ch in keys),
+        tuple(m & (1 << 64) - 1 for m in rivals),
+        tuple(m >> 64 for m in rivals),
+        flags,
+        meant,
+        ascii_quotes,
+        len(cyrillic),
+        len(others),
+        MIN_SIGNS,
+    )
+
+
+def sign_line_repair(text: str) -> tuple[str, Chain] | None:
+    """The line read through the one Cyrillic step that makes it letters of a language
+    written in that step's true page, when the line is signs alone (:func:`signs_only`);
+    else ``None``. Every other step that makes the line letters (of any script) is a rival
+    reading: the chosen one must read :data:`MARGIN` better than each.
+
+    >>> sign_line_repair("ø€–‹’›–")
+    ('Пламена', (('iso8859-5', 'mac-roman'),))
+    >>> sign_line_repair("•••"), sign_line_repair("“quoted”"), sign_line_repair("∑∏√∫")
+    (None, None, None)
+    """
+    found = (_scan or _scanner())(text)
+    if found is None:
+        return None
+    readings, rival_cores = found
+    cyrillic = _readings_split()[0]
+    best: tuple[float, str, Step] | None = None
+    levels: dict[str, float] = {}  # Cyrillic reading -> its log-probability
+    for j, cand, joined in readings:
+        step = cyrillic[j].step
+        s = score(joined)
+        levels[cand] = s.logprob
+        if s.letters < MIN_LETTERS or s.lang is None or not fits(step[0], s.lang):
+            continue
+        bit = 1 << langdata().models[s.lang].index
+        known = all(word_langs(w) & bit for w in joined.split(" "))
+        if s.plausibility < (KNOWN_PLAUSIBILITY if known else MIN_PLAUSIBILITY):
+            continue
+        if best is None or s.logprob > best[0]:
+            best = (s.logprob, cand, step)
+    if best is None:
+        return None  # (the rival readings are read only for a line with a reading to judge)
+    level, cand, step = best
     if any(lp > level - MARGIN for other, lp in levels.items() if other != cand) or any(
-        score(_core(other)).logprob > level - MARGIN for other in rivals
+        score(core).logprob > level - MARGIN for core in rival_cores
     ):
         return None
     return cand, (step,)
