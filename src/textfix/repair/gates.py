@@ -21,6 +21,7 @@ from itertools import compress, count
 from operator import ne
 
 from textfix._native import load
+from textfix.repair import mac_words
 from textfix.repair.ce_letters import ANYWAY_CHARS
 from textfix.repair.gate_sheet import (
     CAPITALISES,
@@ -174,9 +175,11 @@ def capital_behind_sign(text: str) -> bool:
     punctuation: the word alone is no known word, and with that capital it is ("“ровень" is
     "Уровень", "‚едь" is "Ведь"), and so are the Serbian and Macedonian capitals cp1251 has
     there, before a word unknown with them ("Ќедоступно" is "Недоступно") or before letters
-    no Serbian or Macedonian word has (:func:`capital_of_other_alphabet`). Real quotes stand
-    before known words ("„добре“"). Such a line reads well, so the cheap accept test would
-    pass it.
+    no Serbian or Macedonian word has (:func:`capital_of_other_alphabet`), or where such a
+    sign or capital stands before small letters and the whole line's words prove the round
+    trip (:func:`textfix.repair.mac_words.proven`: "Ћно" is "Оно", "но" is a word too). Real
+    quotes stand before known words ("„добре“"). Such a line reads well, so the cheap
+    accept test would pass it.
 
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
@@ -184,8 +187,10 @@ def capital_behind_sign(text: str) -> bool:
     if narrow(text) or _signs_of_capitals().search(text) is None:
         return False  # (most lines: no such sign at all, one cheap scan; none in Latin-1)
     capitals = _mac_capitals()
+    glued = False
     for m in _SIGN_BEFORE_WORD.finditer(text):
         capital = capitals.get(m.group(1))
+        glued = glued or capital is not None
         if (
             capital
             and not word_langs(m.group(2))
@@ -194,7 +199,8 @@ def capital_behind_sign(text: str) -> bool:
             and (not m.group(1).isalpha() or not word_langs(m.group()))
         ):
             return True
-    return capital_of_other_alphabet(text)
+    # (or the whole line's round trip proven by its words: "Ћно" is "Оно", see mac_words)
+    return capital_of_other_alphabet(text) or (glued and mac_words.proven(text) is not None)
 
 
 #: The languages whose alphabets hold cp1251's capitals at 0x80-0x9F, and those capitals.

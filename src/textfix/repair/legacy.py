@@ -52,7 +52,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
-from textfix.repair import dos_baltic
+from textfix.repair import dos_baltic, mac_words
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
@@ -2791,6 +2791,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     opened = opening(text)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
     behind = bool(opened & SIGN_CAPITAL) and capital_behind_sign(text)
+    # (its words may prove the whole line's round trip at once: see mac_words)
+    mac = mac_words.proven(text) if behind else None
+    if mac is not None:
+        return Step(mac, mac_words.CHAIN, mac_words.MAC_WORDS_CONFIDENCE)
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
     nbsp = bool(opened & ANYWAY) and looks_anyway(text)
@@ -3141,6 +3145,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
     passed = passed and (not only_strays or ev.strayed()) and (not only_swaps or ev.swap())
     confidence = _confidence(gain + relief, best.score, best.evidence)
+    if not passed and best.chain == mac_words.CHAIN and mac_words.proven(text) == best.text:
+        return Step(best.text, best.chain, mac_words.MAC_WORDS_CONFIDENCE)  # (see mac_words)
     if not passed:
         confidence = min(confidence, 0.3)
     elif confidence < 0.5 and ev.proved():
