@@ -1167,7 +1167,8 @@ def _compiled_candidates(
         MAX_BAND,
     )
     limits = (QUICK_POOL, SHORTLIST, STRONG_KNOWN)
-    utf8 = _utf8_entries(text)
+    # (most lines have no UTF-8 round trip: no call to find none)
+    utf8 = _utf8_entries(text) if _utf8_round_trips(text) else []
     found: list[Candidate] | None = ranking.candidates(
         pool, tables, text, text_core, utf8, needs_words, best_only, constants, limits
     )
