@@ -245,3 +245,21 @@ def test_lead_of_fixtures_is_the_same(text: str) -> None:
 @given(_TEXT)
 def test_lead_of_any_text_is_the_same(text: str) -> None:
     assert_same_lead(text + " " + text.upper() + " «dejanja» Uruguay")
+
+
+@pytest.mark.parametrize("needs_words", [False, True])
+def test_best_only_keeps_the_winner_of_mojibake(
+    needs_words: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (_beaten's bound, with the rank terms known before the full score taken off, never
+    # cuts the winner: compiled and in Python)
+    skipped = 0
+    for text in garbled_lines()[::2]:
+        every = legacy.candidates(text, needs_words)
+        best = legacy.candidates(text, needs_words, best_only=True)
+        with monkeypatch.context() as patch:
+            patch.setattr(legacy, "_compiled_ranking", lambda: None)
+            assert _exact(legacy.candidates(text, needs_words, best_only=True)) == _exact(best)
+        assert _exact(best) == _exact(every[:1]), text
+        skipped += len(every) - len(best)
+    assert skipped > 0

@@ -979,21 +979,58 @@ def _mismatch_cost_py(true: str, cand_core: str, logprob: float) -> float:
     return min(LANG_MISMATCH, max(0.0, logprob - best))
 
 
-def _beaten(text_core: str, cand_core: str, rank: float) -> bool:
+def _beaten(
+    text_core: str, cand_core: str, rank: float, lead: int = -1, certain: float = 0.0
+) -> bool:
     """Whether the rank :func:`candidates` would give ``cand_core`` is surely below ``rank``,
     known without its full score: an upper bound of the ranking formula there, every term at
     its most favourable (keep the two in step). The word bonus is bounded by the candidate's
-    words known in any language, looked up only when the bound needs it."""
+    words known in any language, looked up only when the bound needs it; where that bound is
+    not enough, by the line's ``lead`` (its model index, -1: none): only words all known in
+    it earn more than their evidence, and then their frequency band in it is known. The
+    rank's terms known before the full score (``certain``, :func:`_certain_cost`) are
+    subtracted last."""
     top = logprob_bound(cand_core) + _BOUND_SLACK
     top += COVERAGE_BONUS * _changed(text_core, cand_core) / max(1, len(text_core))
     if top + WORD_BONUS + FREQ_BONUS * MAX_BAND < rank:
         return True
-    share, evidence = _share(_changed_words(text_core, cand_core), -1)
+    words = _changed_words(text_core, cand_core)
+    share, evidence = _share(words, -1)
     # (the line's leader may give all known words full weight and a frequency bonus: see
     # _ranked)
     if share == 1.0:
-        return top + WORD_BONUS + FREQ_BONUS * MAX_BAND < rank
-    return top + WORD_BONUS * evidence < rank
+        if top + WORD_BONUS + FREQ_BONUS * MAX_BAND < rank:
+            return True
+    elif top + WORD_BONUS * evidence < rank:
+        return True
+    if share == 1.0 and lead >= 0 and _share(words, 1 << lead)[0] == 1.0:
+        top += WORD_BONUS + FREQ_BONUS * _lead_band(text_core, cand_core, lead)
+    else:  # (no leader's bonus: the evidence in the candidate's languages is at most this)
+        top += WORD_BONUS * evidence
+    return top - certain < rank
+
+
+def _certain_cost(
+    chains: tuple[Chain, ...],
+    lead_code: str | None,
+    holds: Callable[[str], bool],
+    lost: int,
+    odd_gain: int,
+    lacking: int,
+    most: int,
+) -> float:
+    """The rank terms :func:`_ranked` subtracts from a candidate whatever its full score
+    (whichever of ``chains`` it names): a code page no chain shares with the line's leader
+    ``lead_code``, display code pages none of which ``holds`` the core, ``lost`` letters
+    turned into symbols, ``odd_gain`` new odd capitals and ``lacking`` letters fewer than the
+    ``most`` read (:func:`_beaten` subtracts them from its bound)."""
+    cost = SYMBOL_FOR_LETTER * lost + NEW_ODD_CASE * odd_gain
+    cost += LACKED_LETTER * lacking / (most + 1)
+    if lead_code is not None and not any(fits(c[0][0], lead_code) for c in chains):
+        cost += LANG_MISMATCH
+    if not any(holds(c[0][1]) for c in chains):
+        cost += LANG_MISMATCH
+    return cost
 
 
 #: Covers rounding: the bound and the score add the same terms in other orders.
@@ -1130,7 +1167,8 @@ def _compiled_candidates(
         MAX_BAND,
     )
     limits = (QUICK_POOL, SHORTLIST, STRONG_KNOWN)
-    utf8 = _utf8_entries(text)
+    # (most lines have no UTF-8 round trip: no call to find none)
+    utf8 = _utf8_entries(text) if _utf8_round_trips(text) else []
     found: list[Candidate] | None = ranking.candidates(
         pool, tables, text, text_core, utf8, needs_words, best_only, constants, limits
     )
@@ -1155,8 +1193,15 @@ def _ranked(
         return held[shown]
 
     for _q, _i, cand_core, chains in shortlist:
-        if best_only and found and _beaten(text_core, cand_core, top):
-            continue
+        # (the terms known before the full score: _beaten's bound subtracts them)
+        lost = _letters_to_symbols(text_core, cand_core)
+        odd_gain = max(0, _odd_cases(cand_core) - odd_before)
+        same = len(cand_core) == len(text_core)
+        lacking = max(0, most - _reads(cand_core)) if same else 0
+        if best_only and found:
+            certain = _certain_cost(chains, lead_code, holds, lost, odd_gain, lacking, most)
+            if _beaten(text_core, cand_core, top, lead, certain):
+                continue
         s = score(cand_core)
         if not s.letters:
             continue  # nothing the scorer can read (symbols, or scripts it does not model)
@@ -1192,11 +1237,11 @@ def _ranked(
                 rank += FREQ_BONUS * _lead_band(text_core, cand_core, lead)
         # The gates refuse a round trip that turns letters into symbols ("Êîãàëûì" ->
         # "\xa0огалым"): rank it below one they may accept.
-        rank -= SYMBOL_FOR_LETTER * _letters_to_symbols(text_core, cand_core)
+        rank -= SYMBOL_FOR_LETTER * lost
         # ... and capitals after small letters the original did not have ("РеспублИка").
-        rank -= NEW_ODD_CASE * max(0, _odd_cases(cand_core) - odd_before)
-        if len(cand_core) == len(text_core):
-            rank -= LACKED_LETTER * max(0, most - _reads(cand_core)) / (most + 1)
+        rank -= NEW_ODD_CASE * odd_gain
+        if same:
+            rank -= LACKED_LETTER * lacking / (most + 1)
         found.append((rank, chain, s, known, evidence, changed))
         top = max(top, rank)
     return found

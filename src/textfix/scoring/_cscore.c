@@ -855,9 +855,11 @@ typedef struct {
 /* The flags of a character text_shapes counts something for (or starts a run at). */
 #define SHAPE_FLAGS                                                                        \
     (F_COMMON | F_NONASCII | F_RARE | F_GLUE | F_RUNSIGN | F_LEADING | F_LEADSIGN | F_TOUCH)
+/* ... of those model._quick reads (common, non_ascii, glued: see quick_kind) */
+#define QUICK_SHAPE_FLAGS (F_COMMON | F_NONASCII | F_GLUE | F_RUNSIGN)
 
 static SPECIALISED int
-text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
+text_shapes_of(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out, int all)
 {
     CharInfo spare_cur, spare_next;
     memset(out, 0, sizeof(*out));
@@ -885,7 +887,8 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
         else {
             next = 0;
         }
-        if (!(cur & SHAPE_FLAGS)) { /* (most characters: no count to add, no run) */
+        /* (most characters: no count to add, no run) */
+        if (!(cur & (all ? SHAPE_FLAGS : QUICK_SHAPE_FLAGS))) {
             run = 0;
             prev = cur;
             cur = next;
@@ -893,7 +896,7 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
         }
         out->common += (cur & F_COMMON) != 0;
         out->non_ascii += (cur & F_NONASCII) != 0;
-        out->rare += (cur & F_RARE) != 0;
+        out->rare += all && (cur & F_RARE) != 0;
         out->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
         if (cur & F_RUNSIGN) {
             run_glued = run ? run_glued : (prev & F_LETTER) != 0;
@@ -904,13 +907,22 @@ text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
         else {
             run = 0;
         }
-        out->leading += ((cur & F_LEADING) && (next & F_LEADNEXT)) ||
-                        ((cur & F_LEADSIGN) && !(prev & F_LETTER) && (next & F_LEADCYR));
-        out->touching += (cur & F_TOUCH) && ((prev & F_LETTER) || (next & F_LETTER));
+        if (all) {
+            out->leading += ((cur & F_LEADING) && (next & F_LEADNEXT)) ||
+                            ((cur & F_LEADSIGN) && !(prev & F_LETTER) && (next & F_LEADCYR));
+            out->touching += (cur & F_TOUCH) && ((prev & F_LETTER) || (next & F_LETTER));
+        }
         prev = cur;
         cur = next;
     }
     return 0;
+}
+
+/* text_shapes_of with every count. */
+static SPECIALISED int
+text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
+{
+    return text_shapes_of(t, kind, data, n, out, 1);
 }
 
 static PyObject *
@@ -952,8 +964,8 @@ join_tokens(const Folded *f, Token *const *toks, Py_ssize_t n_toks, Py_ssize_t *
 /* The folded tokens of the text data[:n] (of a str's ``kind``), room for a list of them
  * (freed with the Folded), and its shape counts. */
 static SPECIALISED int
-begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
-           Shapes *sh)
+begin_data_of(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
+              Shapes *sh, int all)
 {
     if (fold_and_split(self, kind, data, n, f) < 0) {
         return -1;
@@ -966,11 +978,19 @@ begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, To
         PyErr_NoMemory();
         return -1;
     }
-    if (text_shapes(self, kind, data, n, sh) < 0) {
+    if (text_shapes_of(self, kind, data, n, sh, all) < 0) {
         folded_free(f);
         return -1;
     }
     return 0;
+}
+
+/* begin_data_of with every shape counted. */
+static SPECIALISED int
+begin_data(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f, Token ***toks,
+           Shapes *sh)
+{
+    return begin_data_of(self, kind, data, n, f, toks, sh, 1);
 }
 
 /* begin_data of a str. */
@@ -1049,7 +1069,8 @@ quick_kind(Tables *self, int kind, const void *data, Py_ssize_t n, Quick *q, Py_
     Token **toks;
     Shapes sh;
     memset(q, 0, sizeof(*q));
-    if (begin_data(self, kind, data, n, &f, &toks, &sh) < 0) {
+    /* (the counts _quick reads alone: sh.leading, touching and rare stay 0) */
+    if (begin_data_of(self, kind, data, n, &f, &toks, &sh, 0) < 0) {
         return -1;
     }
     Py_ssize_t n_toks = 0;

@@ -246,11 +246,14 @@ lead_band(const Pool *pool, const Changed *w, int lead)
     return least < 0 ? 0 : least;
 }
 
-/* legacy._beaten: 1 if the candidate's rank is surely below ``rank``, 0 if not, -1 on
- * error, -2 where Python must decide (``quick``: model._quick of the candidate). */
+/* legacy._beaten's first bounds: 1 if the candidate's rank is surely below ``rank``, 0 if
+ * not (then the bound without the word bonus in *top, the share and evidence of its words
+ * known in any language in *share and *evidence), -1 on error, -2 where Python must decide
+ * (``quick``: model._quick of the candidate). */
 static int
 beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Quick *quick,
-       double rank, const RankConstants *k, Changed *w)
+       double rank, const RankConstants *k, Changed *w, double *top_out, double *share,
+       double *evidence)
 {
     double bound;
     int status = bound_of(tables, quick->joined, quick->len, quick->cost, quick->count, &bound);
@@ -260,19 +263,19 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     double top = bound + k->bound_slack;
     top += k->coverage_bonus * (double)changed_of(text_core, cand) / (double)(len > 1 ? len : 1);
+    *top_out = top;
     if (top + k->word_bonus + k->freq_bonus * k->max_band < rank) {
         return 1;
     }
     if (changed_words_of(pool, text_core, cand, w) < 0) {
         return -1;
     }
-    double share, evidence;
-    share_of(w, ~(uint64_t)0, k->evidence_letters, &share, &evidence);
+    share_of(w, ~(uint64_t)0, k->evidence_letters, share, evidence);
     /* (the line's leader may give all known words full weight and a frequency bonus) */
-    if (share == 1.0) {
+    if (*share == 1.0) {
         return top + k->word_bonus + k->freq_bonus * k->max_band < rank;
     }
-    return top + k->word_bonus * evidence < rank;
+    return top + k->word_bonus * *evidence < rank;
 }
 
 /* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
@@ -745,6 +748,60 @@ candidate_of(Ranking *self, Pool *pool, Tables *tables, PyObject *text, const Fo
 /* The loop of candidates() over the sorted shortlist: what it ranks into ``out`` (room
  * for ``n``) in shortlist order, how many in *n_out; 0, 1 where Python must decide, -1 on
  * error. */
+/* The rank terms known before a candidate's full score: the letters it turns into symbols
+ * (*lost), its capitals after small letters (*odd) and the letters it reads (*reads, -1
+ * for a core of another length than ``text_core``); -1 on error. */
+static int
+known_terms(Ranking *self, Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand,
+            Py_ssize_t *lost, Py_ssize_t *odd, Py_ssize_t *reads)
+{
+    *lost = to_symbols(self, pool, text_core, cand);
+    if (*lost < 0 || odd_cases(tables, cand, odd) < 0) {
+        return -1;
+    }
+    *reads = -1;
+    if (PyUnicode_GET_LENGTH(cand) == PyUnicode_GET_LENGTH(text_core)) {
+        *reads = reads_of(pool, cand);
+        if (*reads < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* legacy._certain_cost: what the rank subtracts from a candidate given by ``chains``
+ * whatever its full score (``lost``, ``odd_gain`` and ``lacking`` as there); -1 on error
+ * (a chain whose step Python must name is taken to fit and hold: a smaller cost). */
+static int
+certain_cost(Line *line, PyObject *chains, int lead, Py_ssize_t lost,
+             Py_ssize_t odd_gain, Py_ssize_t lacking, Py_ssize_t most, const RankConstants *k,
+             double *cost)
+{
+    double c = k->symbol_for_letter * (double)lost + k->new_odd_case * (double)odd_gain;
+    c += k->lacked_letter * (double)lacking / (double)(most + 1);
+    int fit = lead < 0, held = 0;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(chains) && !(fit && held); i++) {
+        const RankStep *rs = rank_step(line->self, PyTuple_GET_ITEM(chains, i));
+        if (rs == NULL) {
+            if (PyErr_Occurred()) {
+                return -1;
+            }
+            fit = held = 1;
+            break;
+        }
+        fit = fit || fits_model(rs, lead);
+        held = held || line_holds(line, rs->shown);
+    }
+    if (!fit) {
+        c += k->lang_mismatch;
+    }
+    if (!held) {
+        c += k->lang_mismatch;
+    }
+    *cost = c;
+    return 0;
+}
+
 static int
 rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *text_core,
           const Look *looks, Py_ssize_t n, Py_ssize_t most, int best_only, const RankConstants *k,
@@ -767,8 +824,12 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         PyObject *cand = looks[i].cand, *chains = looks[i].chains;
         changed_free(&w);
         memset(&w, 0, sizeof(w));
+        Py_ssize_t lost = 0, r = -1, same = PyUnicode_GET_LENGTH(cand) == len_core;
+        int terms = 0; /* (lost, odd and r worked out) */
         if (best_only && n_found) {
-            int cut = beaten(pool, tables, text_core, cand, &looks[i].quick, top, k, &w);
+            double bound, share = 0.0, evidence = 0.0, certain;
+            int cut = beaten(pool, tables, text_core, cand, &looks[i].quick, top, k, &w, &bound,
+                             &share, &evidence);
             if (cut == -1) {
                 goto fail;
             }
@@ -776,6 +837,33 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
                 goto python;
             }
             if (cut) {
+                continue;
+            }
+            /* legacy._beaten's last bound: the leader's bonus as it can be, less the terms
+             * known before the full score */
+            int lead = line_lead(&line, tables);
+            if (lead == -2 || known_terms(self, pool, tables, text_core, cand, &lost, &odd, &r) < 0) {
+                goto fail;
+            }
+            terms = 1;
+            Py_ssize_t gain = odd > odd_before ? odd - odd_before : 0;
+            Py_ssize_t lacking = same && most > r ? most - r : 0;
+            if (certain_cost(&line, chains, lead, lost, gain, lacking, most, k,
+                             &certain) < 0) {
+                goto fail;
+            }
+            double in_lead = 0.0, unused;
+            if (share == 1.0 && lead >= 0) {
+                share_of(&w, (uint64_t)1 << lead, k->evidence_letters, &in_lead, &unused);
+            }
+            if (in_lead == 1.0) {
+                int band = lead_band(pool, &w, lead);
+                bound += k->word_bonus + k->freq_bonus * (band == -2 ? k->max_band : (double)band);
+            }
+            else {
+                bound += k->word_bonus * evidence;
+            }
+            if (bound - certain < top) {
                 continue;
             }
         }
@@ -855,17 +943,12 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
                 rank += k->freq_bonus * (double)band;
             }
         }
-        Py_ssize_t lost = to_symbols(self, pool, text_core, cand);
-        if (lost < 0 || odd_cases(tables, cand, &odd) < 0) {
+        if (!terms && known_terms(self, pool, tables, text_core, cand, &lost, &odd, &r) < 0) {
             goto fail;
         }
         rank -= k->symbol_for_letter * (double)lost;
         rank -= k->new_odd_case * (double)(odd > odd_before ? odd - odd_before : 0);
-        if (PyUnicode_GET_LENGTH(cand) == len_core) {
-            Py_ssize_t r = reads_of(pool, cand);
-            if (r < 0) {
-                goto fail;
-            }
+        if (same) {
             rank -= k->lacked_letter * (double)(most > r ? most - r : 0) / (double)(most + 1);
         }
         out[n_found++] = (Found){rank, lp, known, evidence, chain, lang, letters, changed};
