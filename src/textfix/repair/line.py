@@ -242,7 +242,11 @@ SUSPICIOUS_CONFIDENCE = 0.2
 def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step | None:
     for repairer in REPAIRERS:
         step = repairer(text, context)
-        if step is not None and step.text != text and options.allows(step.chain):
+        if (
+            step is not None
+            and step.text != text
+            and (options.chain_filter is None or options.allows(step.chain))
+        ):
             if repairer is _utf8:
                 return legacy.arbitrate(text, step, context, options.allows)
             return step
@@ -305,8 +309,14 @@ def _layers(
     current = text
     chain: Chain = ()
     confidence = 1.0
+    settled = _settled_test()  # (_settled's compiled call, asked here without its frame)
     for layer in range(MAX_LAYERS):
-        if layer and _settled(current):
+        if layer and (
+            _settled(current)
+            if settled is None
+            else (found := settled(current)) == 1
+            or (found == 2 and not capital_behind_sign(current))
+        ):
             break  # (what _next_step finds there: no repairer returns a step)
         step = _next_step(current, options, context)
         if step is None:
