@@ -239,20 +239,6 @@ MAX_LAYERS = 3
 SUSPICIOUS_CONFIDENCE = 0.2
 
 
-def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step | None:
-    for repairer in REPAIRERS:
-        step = repairer(text, context)
-        if (
-            step is not None
-            and step.text != text
-            and (options.chain_filter is None or options.allows(step.chain))
-        ):
-            if repairer is _utf8:
-                return legacy.arbitrate(text, step, context, options.allows)
-            return step
-    return None
-
-
 def _settled(text: str) -> bool:
     """Whether the compiled quick proof shows that every repairer returns ``None`` for
     ``text`` in any document context (the legacy engine's accept test passes it, no UTF-8
@@ -317,10 +303,21 @@ def _layers(
             else (found := settled(current)) == 1
             or (found == 2 and not capital_behind_sign(current))
         ):
-            break  # (what _next_step finds there: no repairer returns a step)
-        step = _next_step(current, options, context)
-        if step is None:
-            break
+            break  # (what the repairers find there: none returns a step)
+        # (the first repairer whose step changes the line, in a chain the options allow;
+        # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
+        for repairer in REPAIRERS:
+            step = repairer(current, context)
+            if (
+                step is not None
+                and step.text != current
+                and (options.chain_filter is None or options.allows(step.chain))
+            ):
+                if repairer is _utf8:
+                    step = legacy.arbitrate(current, step, context, options.allows)
+                break
+        else:
+            break  # (no repairer changes the line)
         if step.confidence < options.min_confidence:
             return current, chain, confidence, step
         current = step.text
