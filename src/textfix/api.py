@@ -29,12 +29,18 @@ def _engine() -> ModuleType:
 _QUICK: Callable[[str], int] | None = None
 
 #: Its answer when it proves the line untouched (``document.PROVEN``, read here without
-#: loading the engine; its other answers tell ``untouched_line`` what it need not ask).
-_PROVEN = 2
+#: loading the engine; its other answers tell ``untouched_line`` what it need not ask),
+#: and when ``plausible`` rejects the line (``document.IMPLAUSIBLE``: most garbled lines,
+#: which ``document.fix_implausible`` takes at once).
+_PROVEN, _IMPLAUSIBLE = 2, 0
+
+#: ``document.fix_implausible``, set with :data:`_QUICK`.
+_FIX_IMPLAUSIBLE: Callable[[str, FixOptions], str] | None = None
 
 
 def _quick_check() -> Callable[[str], int]:
-    global _QUICK
+    global _QUICK, _FIX_IMPLAUSIBLE
+    _FIX_IMPLAUSIBLE = _engine().fix_implausible
     _QUICK = _engine().quick_line_check()
     return _QUICK
 
@@ -229,7 +235,11 @@ def fix(
             return text
         if "\n" not in text:
             verdict = (_QUICK or _quick_check())(text)
-            if verdict == _PROVEN or _engine().untouched_line(text, fresh=True, verdict=verdict):
+            if verdict == _PROVEN:
+                return text
+            if verdict == _IMPLAUSIBLE:  # (untouched_line and fix_line in one call)
+                return (_FIX_IMPLAUSIBLE or _engine().fix_implausible)(text, _DEFAULT_FIXER.options)
+            if _engine().untouched_line(text, fresh=True, verdict=verdict):
                 return text
             # (what the default fixer's findings make of the line, without building them;
             # untouched_line was just asked)

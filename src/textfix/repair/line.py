@@ -239,16 +239,6 @@ MAX_LAYERS = 3
 SUSPICIOUS_CONFIDENCE = 0.2
 
 
-def _next_step(text: str, options: FixOptions, context: DocumentContext) -> Step | None:
-    for repairer in REPAIRERS:
-        step = repairer(text, context)
-        if step is not None and step.text != text and options.allows(step.chain):
-            if repairer is _utf8:
-                return legacy.arbitrate(text, step, context, options.allows)
-            return step
-    return None
-
-
 def _settled(text: str) -> bool:
     """Whether the compiled quick proof shows that every repairer returns ``None`` for
     ``text`` in any document context (the legacy engine's accept test passes it, no UTF-8
@@ -305,12 +295,29 @@ def _layers(
     current = text
     chain: Chain = ()
     confidence = 1.0
+    settled = _settled_test()  # (_settled's compiled call, asked here without its frame)
     for layer in range(MAX_LAYERS):
-        if layer and _settled(current):
-            break  # (what _next_step finds there: no repairer returns a step)
-        step = _next_step(current, options, context)
-        if step is None:
-            break
+        if layer and (
+            _settled(current)
+            if settled is None
+            else (found := settled(current)) == 1
+            or (found == 2 and not capital_behind_sign(current))
+        ):
+            break  # (what the repairers find there: none returns a step)
+        # (the first repairer whose step changes the line, in a chain the options allow;
+        # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
+        for repairer in REPAIRERS:
+            step = repairer(current, context)
+            if (
+                step is not None
+                and step.text != current
+                and (options.chain_filter is None or options.allows(step.chain))
+            ):
+                if repairer is _utf8:
+                    step = legacy.arbitrate(current, step, context, options.allows)
+                break
+        else:
+            break  # (no repairer changes the line)
         if step.confidence < options.min_confidence:
             return current, chain, confidence, step
         current = step.text

@@ -495,6 +495,7 @@ def _all_fail(
     word_pool: bool = True,
     relief: float = CONTEXT_RELIEF,
     first: list[int] | None = None,
+    gated: tuple[list[int], dict[int, str]] | None = None,
 ) -> bool:
     """Whether the round trip of every step of ``steps`` fails a gate that holds in any
     context (each distinct rewrite of the core's characters once): it changes no known
@@ -510,7 +511,8 @@ def _all_fail(
     rule out (:func:`_mends`). ``relief`` is the most the document context may lower the
     bar on the gain by (none in a fresh context). ``first`` is the first pass
     (:func:`_first_pass` with every step checked) when the caller has it: the line is then
-    well formed and has no shape (:func:`_word_route`)."""
+    well formed and has no shape (:func:`_word_route`); ``gated``, what
+    :func:`_word_gates` found of it (word pool), when the caller has it."""
     changed = _step_images().images
     chars = [ch for ch in counts if ch in changed]
     needs_words = first is not None or (not shaped and well_formed(text_core))
@@ -526,6 +528,9 @@ def _all_fail(
     if first is None:
         first = _first_pass(text_core, chars, steps, check, spacing, needs_words)
     cores: dict[int, str] = {}  # (the round trips of the core read here: not made again)
+    if gated is not None and word_pool:  # (the common route's: the loop below, done)
+        left, cores = gated
+        first = []
     for j in first:
         if check >> j & 1:
             cand_core = cores[j] = text_core.translate(_whole_table(j))
@@ -715,6 +720,8 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     named: bool | None = None  # whether the line's words name a language foreign to its letters
     if common is not None:
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
+        if alive and not refused and common.gated is None:
+            return False  # (what _all_fail finds first: more round trips than it looks at)
     counts = Counter(_NON_ASCII.findall(text_core))
     if common is not None:
         shaped = False
@@ -728,7 +735,16 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     if (
         alive
         and not refused
-        and not _all_fail(text, text_core, counts, alive, shaped, relief=relief, first=first)
+        and not _all_fail(
+            text,
+            text_core,
+            counts,
+            alive,
+            shaped,
+            relief=relief,
+            first=first,
+            gated=None if common is None else common.gated,
+        )
     ):
         return False
     # (the proof's word lookups do not compose the combining accents a cp1258 round trip
@@ -867,13 +883,16 @@ class _Common(NamedTuple):
     alive: int
     #: a round trip making a combining accent makes a known word (the engine's to judge)
     marks_words: bool
-    #: the word gates alone refuse every round trip (:func:`_words_refuse`)
+    #: the word gates alone refuse every round trip (:func:`_word_gates` leaves none)
     refused: bool
     #: the line's words name a language foreign to its letters (asked only when refused)
     named: bool | None
     #: no round trip is left to look at: no step alive, or every one refused and no
     #: language named (then only a whole-line UTF-8 round trip may pass)
     settles: bool
+    #: the round trips the first :func:`_all_fail` takes past its word gates, and the
+    #: cores it made of them (``None``: more than it looks at, it is False; or not asked)
+    gated: tuple[list[int], dict[int, str]] | None
 
 
 @lru_cache(maxsize=4096)  # (asked twice of a line untouched does not settle at once)
@@ -885,15 +904,16 @@ def _common_route(text: str, text_core: str) -> _Common | None:
         return None
     first, marking, spacing, alive = route
     if not alive:  # (where every route of cannot_pass ends: no round trip)
-        return _Common(first, alive, False, True, None, True)
+        return _Common(first, alive, False, True, None, True, None)
     # (accents_make_words of the alive steps reads only those making accents: ``marking``)
     if marking and accents_make_words(text_core, marking):
-        return _Common(first, alive, True, False, None, False)
-    refused = _words_refuse(text_core, first, spacing)
+        return _Common(first, alive, True, False, None, False, None)
+    gated = _word_gates(text_core, first, spacing)
+    refused = gated is not None and not gated[0]
     named = None
     if refused:
         named = _may_name_language(text) and foreign_to_line(text)
-    return _Common(first, alive, False, refused, named, refused and not named)
+    return _Common(first, alive, False, refused, named, refused and not named, gated)
 
 
 def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
@@ -924,19 +944,28 @@ def _mask(steps: bytes) -> int:
     return int.from_bytes(steps, "little")
 
 
-def _words_refuse(text_core: str, left: list[int], spacing: int) -> bool:
-    """Whether, for a well-formed core whose first pass left the steps ``left`` (of which
-    ``spacing`` make a space), :func:`_all_fail` drops every round trip before the gates
-    (it makes a space but changes no known word, or it is no candidate of the engine's
-    word-only pool)."""
-    for j in left:
+def _word_gates(
+    text_core: str, first: list[int], spacing: int
+) -> tuple[list[int], dict[int, str]] | None:
+    """For a well-formed core whose first pass left the steps ``first`` (of which
+    ``spacing`` make a space): those :func:`_all_fail` takes past the word gates (the
+    others make a space but change no known word, or are no candidate of the engine's
+    word-only pool), with their cores; ``None`` when more than it looks at (it is then
+    False, and the common route sends most well-formed garbled lines on at once). None
+    left: the word gates refuse every round trip."""
+    left: list[int] = []
+    cores: dict[int, str] = {}
+    for j in first:
         cand_core = text_core.translate(_whole_table(j))
         if spacing >> j & 1 and not _changes_known_word(text_core, cand_core, True):
             continue
         if not _has_known_words(text_core, cand_core):
             continue
-        return False
-    return True
+        left.append(j)
+        cores[j] = cand_core
+        if len(left) > MAX_LEFT_WORDS:
+            return None
+    return left, cores
 
 
 def _word_route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
