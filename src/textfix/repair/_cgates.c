@@ -20,6 +20,9 @@
  * it looks at).
  *
  * opening: what legacy.repair asks of every line first, at once (_cgates_opening.h).
+ *
+ * front: opening and the other tests legacy.repair asks of every line before its
+ * candidates, in one call (_cgates_front.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -257,6 +260,7 @@ ready(void)
 #include "_cgates_accept.h"
 #include "_cgates_quotes.h"
 #include "_cgates_short.h"
+#include "_cgates_front.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -432,6 +436,12 @@ static PyMethodDef cgates_functions[] = {
      "short_words(text, cand, /)\n--\n\n"
      "gates.short_words_respelled where the sheet leaves it open, or None (see\n"
      "_cgates_short.h)."},
+    {"init_front", init_front, METH_VARARGS,
+     "init_front(looks_quoted, lone_signs, line_pages, looked, /)\n--\n\n"
+     "Hand over what front.front asks besides the opening (see _cgates_front.h)."},
+    {"front", front, METH_O,
+     "front(text, /)\n--\n\n"
+     "The bits of front.front(text) (see _cgates_front.h)."},
     {NULL, NULL, 0, NULL},
 };
 
