@@ -15,8 +15,7 @@ plausible is True, :data:`READS_NOT` it is False (only where the engine asks pla
 clean, typed or sign-capital bit, no looks_anyway; neither where a UTF-8 page is left to
 round-trip, which Python does).
 
->>> facts = front("questo Þ usato")
->>> bool(facts & LONE), bool(facts & QUOTED)
+>>> bool(front("questo Þ usato") & LONE), bool(_front_py("questo Þ usato") & QUOTED)
 (True, False)
 """
 
