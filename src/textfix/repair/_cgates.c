@@ -22,6 +22,8 @@
  * opening: what legacy.repair asks of every line first, at once (_cgates_opening.h).
  *
  * sign_scan: sign_lines.sign_line_repair's scans of a line, at once (_cgates_signs.h).
+ * front: opening and the other tests legacy.repair asks of every line before its
+ * candidates, in one call (_cgates_front.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -260,6 +262,7 @@ ready(void)
 #include "_cgates_quotes.h"
 #include "_cgates_short.h"
 #include "_cgates_signs.h"
+#include "_cgates_front.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -442,6 +445,12 @@ static PyMethodDef cgates_functions[] = {
     {"sign_scan", sign_scan, METH_O,
      "sign_scan(text, /)\n--\n\n"
      "sign_lines._scan_py(text) (see _cgates_signs.h)."},
+    {"init_front", init_front, METH_VARARGS,
+     "init_front(looks_quoted, lone_signs, line_pages, looked, /)\n--\n\n"
+     "Hand over what front.front asks besides the opening (see _cgates_front.h)."},
+    {"front", front, METH_O,
+     "front(text, /)\n--\n\n"
+     "The bits of front.front(text) (see _cgates_front.h)."},
     {NULL, NULL, 0, NULL},
 };
 

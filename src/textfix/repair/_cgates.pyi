@@ -1,6 +1,8 @@
 """Type stub of the compiled module built from ``_cgates.c`` (see ``spans.py`` and
 ``legacy._compiled_gates``)."""
 
+from collections.abc import Callable
+
 def diff_blocks(
     a: str, b: str, lo: int, hi_a: int, hi_b: int, /
 ) -> list[tuple[int, int, int, int]]: ...
@@ -44,3 +46,11 @@ def init_signs(
     /,
 ) -> None: ...
 def sign_scan(text: str, /) -> tuple[list[tuple[int, str, str]], list[str]] | None: ...
+def init_front(
+    looks_quoted: Callable[[str], bool],
+    lone_signs: Callable[[str], bool],
+    line_pages: Callable[[str], int] | None,
+    looked: str,
+    /,
+) -> None: ...
+def front(text: str, /) -> int: ...

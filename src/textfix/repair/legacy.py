@@ -35,7 +35,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache, reduce
-from itertools import compress, count, repeat
+from itertools import compress, count
 from operator import and_, eq, itemgetter, or_
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -64,6 +64,16 @@ from textfix.repair.ce_letters import (
     may_prove_words,
     proves_words,
 )
+from textfix.repair.front import (
+    ASK_NBSP,
+    LONE,
+    LOOKED,
+    NBSP,
+    QUOTED,
+    READS,
+    READS_NOT,
+    front,
+)
 from textfix.repair.gate_sheet import (
     ACCEPT_DRAWING,
     ACCEPT_LOOK_ALIKES,
@@ -87,7 +97,6 @@ from textfix.repair.gate_sheet import (
     read_sheet,
 )
 from textfix.repair.gates import (
-    ANYWAY,
     ASK_CLEAN,
     ASK_TYPED,
     CLEAN,
@@ -101,7 +110,6 @@ from textfix.repair.gates import (
     letters_of_no_alphabet,
     looks_clean,
     only_middle_dots_between_ls,
-    opening,
     short_words_respelled,
 )
 from textfix.repair.held import held
@@ -767,11 +775,13 @@ def _may_find_words(text: str, text_core: str) -> bool:
         )
     # A known repaired word is the image of one of the stretches: only the steps making one
     # can pass (each once per distinct image of the core's characters, as distinct_tables).
+    # (every table maps a character to one character: the image of ``chars`` as one string
+    # tells what the per-character images tell, in one translation)
     steps = single_byte_steps()
-    tried = {tuple(chars)}
+    tried = {chars}
     for stretch in dict.fromkeys(stretches):  # (a repeated word makes the same images)
         for j in sorted(steps_to_words([stretch])):
-            image = tuple(map(str.translate, chars, repeat(steps[j][1])))
+            image = chars.translate(steps[j][1])
             if image in tried or UNDECODABLE in image:
                 continue
             tried.add(image)
@@ -2816,45 +2826,48 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     """
     if text.isascii():
         return None
+    # (what the tests below look for, looks_clean, typed_in_unicode, lone_signs, quote_signs'
+    # cheap shape, looks_anyway and plausible in one compiled call: a test whose characters
+    # the line lacks is not asked; see front and gates.opening)
+    facts = front(text)
     # iso8859-13's quotation marks shown as latin-1 signs pair up as no clean text writes
     # them, in a line whose words name a Baltic language ("pole ´viimane¡" is "“viimane”"):
     # no letter changes, so neither the letter statistics nor the word lists could tell.
-    quoted = signs_quoted(text)
-    if quoted is not None:
-        return Step(quoted[0], quoted[1], QUOTED_CONFIDENCE)
+    if facts & QUOTED:
+        quoted = signs_quoted(text)
+        if quoted is not None:
+            return Step(quoted[0], quoted[1], QUOTED_CONFIDENCE)
     # One-letter words shown as lone signs ("questo Þ usato" is Italian "questo è usato"
     # shown as cp850): the letter statistics cannot see one sign, and no gate below weighs a
     # word of one letter; the line's other words name the language (see lone_words).
-    if lone_signs(text):
+    if facts & LONE:
         lone = lone_repair(
             text, lambda: _lone_language(text), lambda chain: context.seen(chain) > 0
         )
         if lone is not None:
             return Step(lone[0], lone[1], LONE_CONFIDENCE)
-    # (what the tests below look for, looks_clean and typed_in_unicode in one compiled call:
-    # a test whose characters the line lacks is not asked; see gates.opening)
-    opened = opening(text)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
-    behind = bool(opened & SIGN_CAPITAL) and capital_behind_sign(text)
+    behind = bool(facts & SIGN_CAPITAL) and capital_behind_sign(text)
     # (its words may prove the whole line's round trip at once: see mac_words)
     mac = mac_words.proven(text) if behind else None
     if mac is not None:
         return Step(mac, mac_words.CHAIN, mac_words.MAC_WORDS_CONFIDENCE)
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
-    nbsp = bool(opened & ANYWAY) and looks_anyway(text)
+    nbsp = bool(facts & NBSP) or (bool(facts & ASK_NBSP) and looks_anyway(text))
     if (
         not behind
         and not nbsp
         and (
-            opened & (CLEAN | TYPED)
-            or plausible(text)
-            or (opened & ASK_TYPED and typed_in_unicode(text))
-            or (opened & ASK_CLEAN and looks_clean(text))
+            facts & (CLEAN | TYPED)
+            or facts & READS
+            or (not facts & READS_NOT and plausible(text))
+            or (facts & ASK_TYPED and typed_in_unicode(text))
+            or (facts & ASK_CLEAN and looks_clean(text))
         )
         # (Icelandic stray letters in words no owner could spell read well letter by letter:
         # the engine looks, see stray_letters.looks_stray)
-        and not looks_stray(text)
+        and not (facts & LOOKED and looks_stray(text))
     ):
         return None
     # Cyrillic shown as signs alone ("ø€–‹’›–" is "Пламена" shown as mac-roman): no word to
@@ -2866,7 +2879,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     text_core = core(text)
     # (a DOS capital shown as a cp1252 sign before a word unknown without it, known with it:
     # "žablon" is cp857's "Şablon"; see sign_capitals)
-    latin_behind = capital_behind_latin_sign(text) if opened & LATIN_SIGN else None
+    latin_behind = capital_behind_latin_sign(text) if facts & LATIN_SIGN else None
     # Text with none of mojibake's shapes changes only on word-level evidence.
     needs_words = well_formed(text_core)
     shaped = mojibake_shape(text_core)
@@ -2882,14 +2895,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # which then finds nothing: the engine returns None there; asking _may_find_words
     # first costs more than that search on the garbled lines, nearly all of which do
     # make known words)
-    only_strays = (
-        needs_words
-        and not foreign
-        and not nbsp
-        and ev.strays()
-        and not _may_find_words(text, text_core)
-    )
-    only_swaps = False
+    # (a well-formed line with stray letters whose round trips may make no known word
+    # passes only as their repair too: _may_find_words, ~120 us a call, is asked last, of
+    # a round trip every gate passes that is no stray repair)
+    strays_alone = needs_words and not foreign and not nbsp and ev.strays()
+    only_strays = only_swaps = False
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
@@ -3188,7 +3198,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not _clean_shape_read(text, best, gain, facts)
     )
     # (the flags first: strayed() and swap() are worked out only for a line sent on for them)
-    passed = passed and (not only_strays or ev.strayed()) and (not only_swaps or ev.swap())
+    passed = (
+        passed
+        and (
+            not (only_strays or strays_alone)
+            or ev.strayed()
+            or (not only_strays and _may_find_words(text, text_core))
+        )
+        and (not only_swaps or ev.swap())
+    )
     confidence = _confidence(gain + relief, best.score, best.evidence)
     if not passed and best.chain == mac_words.CHAIN and mac_words.proven(text) == best.text:
         return Step(best.text, best.chain, mac_words.MAC_WORDS_CONFIDENCE)  # (see mac_words)
