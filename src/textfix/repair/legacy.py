@@ -65,6 +65,10 @@ from textfix.repair.ce_letters import (
     may_prove_words,
     proves_words,
 )
+from textfix.repair.gate_sheet import _ACCEPT_KNOWN as ACCEPT_KNOWN
+from textfix.repair.gate_sheet import _ACCEPTED_AS as ACCEPTED_AS
+from textfix.repair.gate_sheet import _KNOWN as SHEET_KNOWN
+from textfix.repair.gate_sheet import _LONGEST as SHEET_LONGEST
 from textfix.repair.gate_sheet import (
     ACCEPT_DRAWING,
     ACCEPT_LOOK_ALIKES,
@@ -81,12 +85,14 @@ from textfix.repair.gate_sheet import (
     SCRIPTS_MIXED,
     SHORT_WORDS,
     UNITS,
+    accept_sheet,
     accepted,
     answer,
     core_words,
     longest_repaired,
     read_sheet,
 )
+from textfix.repair.gate_sheet import _compiled as compiled_sheet
 from textfix.repair.gates import (
     ANYWAY,
     ASK_CLEAN,
@@ -2059,13 +2065,50 @@ def _pair_facts(text: str, cand: str) -> int:
     of :data:`_SHEET_GATES` at its bit in the gate sheet (one lookup of the compiled sheet,
     the bodies of the gates it leaves open), and :data:`_NO_WORD`, :data:`_SYMBOLS_MADE`,
     :data:`_LISTED`, :data:`_ODD_MADE`: one answer for a dozen gates (each a call or three
-    when asked alone).
+    when asked alone). One compiled call where the sheet answers every gate (nearly every
+    garbled line's best round trip), else :func:`_pair_facts_py`.
 
     >>> _pair_facts("Öåé òåêñò", "Цей текст") & _PAIR_REFUSALS
     0
     >>> _pair_facts("x µµµµ", "x цццц") & _PAIR_REFUSALS != 0
     True
     """
+    compiled = _compiled_pair_facts()
+    facts: int | None = None if compiled is None else compiled(text, cand)
+    return _pair_facts_py(text, cand) if facts is None else facts
+
+
+@cache
+def _compiled_pair_facts() -> Callable[[str, str], int | None] | None:
+    """``_cplausible.pair_facts`` (see ``_cplausible_gates.h``), handed the compiled
+    functions :func:`_pair_facts_py` calls, or ``None`` without them."""
+    module, sheets = load("textfix.repair._cplausible"), compiled_sheet()
+    gates, tables = _compiled_gates(), _compiled()
+    if module is None or sheets is None or gates is None or tables is None or _CSCORE is None:
+        return None
+    module.init_pair_facts(
+        sheets.sheet,
+        accept_sheet,
+        ACCEPTED_AS,
+        gates.symbols,
+        _CSCORE.listed_run,
+        tables.odd_cases,
+        LISTED,
+        _SHEET_BITS,
+        SHEET_KNOWN,
+        SHEET_LONGEST,
+        ACCEPT_KNOWN,
+        _NO_WORD,
+        _LISTED,
+        _ODD_MADE,
+    )
+    found: Callable[[str, str], int | None] = module.pair_facts
+    return found
+
+
+def _pair_facts_py(text: str, cand: str) -> int:
+    """:func:`_pair_facts` in Python (the reference of the compiled one, which answers only
+    where the sheet answers every gate)."""
     facts, left, longest = read_sheet(text, cand, _SHEET_BITS)
     while left:
         bit = left.bit_length() - 1
@@ -2073,21 +2116,11 @@ def _pair_facts(text: str, cand: str) -> int:
         left ^= 1 << bit
     if (longest if longest is not None else _longest_word(cand, text)) < 2:
         facts |= _NO_WORD
-    # (the compiled counts asked directly where they answer: nearly every garbled line's
-    # best round trip comes here)
-    gates, tables = _compiled_gates(), _compiled()
-    symbols = None if gates is None else (gates.symbols(cand), gates.symbols(text))
-    if symbols is None or None in symbols:  # (beyond the BMP: the Python count)
-        symbols = (_symbols(cand), _symbols(text))
-    if symbols[0] > symbols[1] and not _balanced_quotes(text, cand):
+    if _symbols(cand) > _symbols(text) and not _balanced_quotes(text, cand):
         facts |= _SYMBOLS_MADE
     if _listing(text, cand):
         facts |= _LISTED
-    if tables is None:
-        odd = _odd_cases(cand) > _odd_cases(text)
-    else:
-        odd = tables.odd_cases(cand) > tables.odd_cases(text)
-    if odd:
+    if _odd_cases(cand) > _odd_cases(text):
         facts |= _ODD_MADE
     return facts
 
@@ -2289,7 +2322,7 @@ def _line_known(
     known = _word_or_form if forms else word_lookup()  # (the compiled lookup: no frame)
     letters = sum(len(w) for w in tokens(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
-        return _known_share(text_core, cand_core, bit)[0], letters
+        return _share(_changed_words(text_core, cand_core), bit)[0], letters
     return _share(_changed_forms(text_core, cand_core), bit)[0], letters
 
 
@@ -2692,7 +2725,8 @@ class _Evidence:
                 votes >= LINE_VOTES
                 and _longest_word(best.text, text) >= 3
                 and fits(best.chain[0][0], _code_of(bit))
-                and _known_share(self.text_core, core(best.text), bit)[0] >= WELL_FORMED_KNOWN
+                and _share(_changed_words(self.text_core, core(best.text)), bit)[0]
+                >= WELL_FORMED_KNOWN
             )
         return self._words_agree
 
