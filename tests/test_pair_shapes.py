@@ -92,3 +92,31 @@ def test_accented_table_follows_the_python_definition() -> None:
         bits = pair_shapes.pair_shapes(ch, other)
         assert bits is not None
         assert bool(bits & ACCENTS_ONLY) == accent_swaps._accented_py(ch), hex(i)
+
+
+_CHOSEN_PAIRS = [
+    ("ðDe la", "ÜDe la"),
+    ("Portâl", "Portāl"),
+    ("Punnd Èire", "Punnd éire"),
+    ("znacznikóœ domyślny", "znacznikóś domyślny"),
+    ("Öåé òåêñò", "Цей текст"),
+]
+
+
+@needs_compiled
+def test_gates_handed_the_scan() -> None:
+    """accent_swapped and unmended handed the pair's scan (legacy._clean_shape_read scans
+    once for both) answer as when they scan it themselves; and accent_swapped is False
+    wherever the scan has neither of its bits (the caller does not ask it then)."""
+    for text, cand in [*garbled_pairs(), *_CHOSEN_PAIRS]:
+        shapes = pair_shapes.pair_shapes(text, cand)
+        for gain in (0.0, 1.0):
+            alone = accent_swaps.accent_swapped(text, cand, gain)
+            assert accent_swaps.accent_swapped(text, cand, gain, shapes) == alone, (text, cand)
+            if shapes is not None and not shapes & (ACCENTS_ONLY | TITLE_WORDS):
+                assert not alone, (text, cand)
+        for true, shown in (("cp1250", "cp1252"), ("cp1251", "cp1252")):
+            alone = unmended.unmended(text, cand, true, shown)
+            assert unmended.unmended(text, cand, true, shown, shapes) == alone, (text, cand)
+    assert unmended.unmended("ðDe la", "ÜDe la", shapes=BEFORE_CAPITALISED)
+    assert accent_swaps.accent_swapped("Portâl", "Portāl", 0.0, ACCENTS_ONLY)

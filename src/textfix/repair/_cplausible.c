@@ -22,7 +22,7 @@
  * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h,
  * _cplausible_repeat.h (`utf8_detected`: ftfy's UTF8_DETECTOR_RE.finditer spans);
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
- * Latin-1 line, for narrow.py).
+ * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1438,6 +1438,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 
 #include "_cplausible_proof.h"
 #include "_cplausible_pairs.h"
+#include "_cplausible_gates.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1660,6 +1661,10 @@ static PyMethodDef methods[] = {
     {"pair_shapes", py_pair_shapes, METH_VARARGS,
      "pair_shapes.pair_shapes_py(text, cand): the last gate's character scans of a pair."},
     {"latin1", py_latin1, METH_O, "narrow.latin1_py(text): every character below U+0100."},
+    {"init_pair_facts", py_init_pair_facts, METH_VARARGS,
+     "Hand over what legacy._pair_facts calls (see _cplausible_gates.h)."},
+    {"pair_facts", (PyCFunction)(void (*)(void))py_pair_facts, METH_FASTCALL,
+     "legacy._pair_facts_py(text, cand), or None where the compiled sheet leaves a gate open."},
     {NULL, NULL, 0, NULL},
 };
 

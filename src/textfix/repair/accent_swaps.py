@@ -286,7 +286,7 @@ def _letter_words(text: str) -> int:
     return count
 
 
-def accent_swapped(text: str, cand: str, gain: float) -> bool:
+def accent_swapped(text: str, cand: str, gain: float, shapes: int | None = None) -> bool:
     """The round trip only swaps one final accented vowel of a short line spelled in one
     modelled alphabet, gaining less than :data:`ACCENT_GAIN`, with no untouched word to back
     it; or it makes small a word's first capital in a title-cased line of two or more
@@ -295,14 +295,18 @@ def accent_swapped(text: str, cand: str, gain: float) -> bool:
     :data:`ACCENT_GAIN`; or it reads a small accented letter as another, making only a form
     on a stem of the fewest letters, with no untouched word to back it; or it only gives
     accented letters of a short clean-looking line other accents, making a word neither
-    listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain."""
+    listed nor a form (see the module's docstring). ``gain`` is the letter statistics' gain;
+    ``shapes``, the pair's compiled :func:`~textfix.repair.pair_shapes.pair_shapes` where the
+    caller has it (``legacy._clean_shape_read`` scans once for this gate and unmended's)."""
     if len(text) != len(cand) or text == cand:
         return False
     # (one compiled scan of the pair answers the first test of every shape: most repairs
     # fail both, see pair_shapes; asked of the module itself, as nearly every garbled line
     # asks it)
-    module = _pair_scan()
-    bits = None if module is None else module.pair_shapes(text, cand)
+    bits = shapes
+    if bits is None:
+        module = _pair_scan()
+        bits = None if module is None else module.pair_shapes(text, cand)
     title = _title_words_py(text, cand) if bits is None else bits & TITLE_WORDS
     if title and _title_case_broken(text, cand):
         return True

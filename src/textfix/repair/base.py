@@ -31,4 +31,5 @@ class DocumentContext:
 
     def seen(self, chain: Chain) -> int:
         """How often ``chain`` has been shown in this document or the caller's sample."""
-        return self.chains[chain] + self.prior[chain]
+        # (get: a Counter's missing key is a Python call, and nearly every chain is unseen)
+        return self.chains.get(chain, 0) + self.prior.get(chain, 0)

@@ -58,6 +58,7 @@ from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.bitsets import bit_indices, bit_masks
 from textfix.repair.ce_letters import (
+    _models_in,
     _votes,
     family_made_words,
     looks_anyway,
@@ -74,6 +75,10 @@ from textfix.repair.front import (
     READS_NOT,
     front,
 )
+from textfix.repair.gate_sheet import _ACCEPT_KNOWN as ACCEPT_KNOWN
+from textfix.repair.gate_sheet import _ACCEPTED_AS as ACCEPTED_AS
+from textfix.repair.gate_sheet import _KNOWN as SHEET_KNOWN
+from textfix.repair.gate_sheet import _LONGEST as SHEET_LONGEST
 from textfix.repair.gate_sheet import (
     ACCEPT_DRAWING,
     ACCEPT_LOOK_ALIKES,
@@ -90,12 +95,14 @@ from textfix.repair.gate_sheet import (
     SCRIPTS_MIXED,
     SHORT_WORDS,
     UNITS,
+    accept_sheet,
     accepted,
     answer,
     core_words,
     longest_repaired,
     read_sheet,
 )
+from textfix.repair.gate_sheet import _compiled as compiled_sheet
 from textfix.repair.gates import (
     ASK_CLEAN,
     ASK_TYPED,
@@ -141,6 +148,8 @@ from textfix.repair.line_language import (
 )
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS
+from textfix.repair.pair_shapes import _compiled as _pair_scan
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
     UTF8_SHOWN,
@@ -1571,11 +1580,6 @@ def _longest_word(cand: str, text: str) -> int:
     return max(map(len, _repaired_tokens(text, cand)), default=0)
 
 
-#: :func:`word_langs`, remembered: the language gates of a thin repair look up the words of
-#: the same line again and again (each lookup hashes the word).
-_langs_of = lru_cache(maxsize=8192)(word_langs)
-
-
 def _voted_model(text: str, min_votes: int) -> LangModel | None:
     """The model of :func:`_word_language`'s language when ``min_votes`` or more of the
     line's words are known words of it, else None.
@@ -2116,13 +2120,50 @@ def _pair_facts(text: str, cand: str) -> int:
     of :data:`_SHEET_GATES` at its bit in the gate sheet (one lookup of the compiled sheet,
     the bodies of the gates it leaves open), and :data:`_NO_WORD`, :data:`_SYMBOLS_MADE`,
     :data:`_LISTED`, :data:`_ODD_MADE`: one answer for a dozen gates (each a call or three
-    when asked alone).
+    when asked alone). One compiled call where the sheet answers every gate (nearly every
+    garbled line's best round trip), else :func:`_pair_facts_py`.
 
     >>> _pair_facts("Öåé òåêñò", "Цей текст") & _PAIR_REFUSALS
     0
     >>> _pair_facts("x µµµµ", "x цццц") & _PAIR_REFUSALS != 0
     True
     """
+    compiled = _compiled_pair_facts()
+    facts: int | None = None if compiled is None else compiled(text, cand)
+    return _pair_facts_py(text, cand) if facts is None else facts
+
+
+@cache
+def _compiled_pair_facts() -> Callable[[str, str], int | None] | None:
+    """``_cplausible.pair_facts`` (see ``_cplausible_gates.h``), handed the compiled
+    functions :func:`_pair_facts_py` calls, or ``None`` without them."""
+    module, sheets = load("textfix.repair._cplausible"), compiled_sheet()
+    gates, tables = _compiled_gates(), _compiled()
+    if module is None or sheets is None or gates is None or tables is None or _CSCORE is None:
+        return None
+    module.init_pair_facts(
+        sheets.sheet,
+        accept_sheet,
+        ACCEPTED_AS,
+        gates.symbols,
+        _CSCORE.listed_run,
+        tables.odd_cases,
+        LISTED,
+        _SHEET_BITS,
+        SHEET_KNOWN,
+        SHEET_LONGEST,
+        ACCEPT_KNOWN,
+        _NO_WORD,
+        _LISTED,
+        _ODD_MADE,
+    )
+    found: Callable[[str, str], int | None] = module.pair_facts
+    return found
+
+
+def _pair_facts_py(text: str, cand: str) -> int:
+    """:func:`_pair_facts` in Python (the reference of the compiled one, which answers only
+    where the sheet answers every gate)."""
     facts, left, longest = read_sheet(text, cand, _SHEET_BITS)
     while left:
         bit = left.bit_length() - 1
@@ -2179,8 +2220,8 @@ def _lang_share(text: str, lang: str | None) -> float:
     words = [w for w in tokens(text) if len(w) >= 3]
     if model is None or not words:
         return 0.0
-    bit = 1 << model.index
-    return sum(1 for w in words if _langs_of(w) & bit) / len(words)
+    bit, langs = 1 << model.index, word_lookup()
+    return sum(1 for w in words if langs(w) & bit) / len(words)
 
 
 def _lowers_capitals(text: str, cand: str) -> bool:
@@ -2333,10 +2374,10 @@ def _line_known(
         return 0.0, 0
     bit = 1 << model.index
     cand_core = core(best.text)
-    known = _word_or_form if forms else _langs_of
+    known = _word_or_form if forms else word_lookup()  # (the compiled lookup: no frame)
     letters = sum(len(w) for w in tokens(cand_core) if not w.isascii() and known(w) & bit)
     if not forms:
-        return _known_share(text_core, cand_core, bit)[0], letters
+        return _share(_changed_words(text_core, cand_core), bit)[0], letters
     return _share(_changed_forms(text_core, cand_core), bit)[0], letters
 
 
@@ -2376,10 +2417,8 @@ def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
         if not common:
             return False  # (no language knows them all: most swaps stop here)
     letters = {ch for _a, b in pairs for ch in b.replace("İ", "i").lower() if ch > "\x7f"}
-    return any(
-        common >> model.index & 1 and letters <= model.alphabet
-        for model in langdata().models.values()
-    )
+    # (the languages of ``common`` only, by bit: not every model)
+    return any(letters <= model.alphabet for model in _models_in(common))
 
 
 #: Repaired words that, all known in one language of the chain's family, speak for a line
@@ -2596,6 +2635,7 @@ class _Evidence:
     :meth:`judge` names the candidate the gates from :meth:`language` on read."""
 
     __slots__ = (
+        "_agreed",
         "_backed",
         "_drawn",
         "_glued",
@@ -2615,6 +2655,7 @@ class _Evidence:
         "line_lang",
         "needs_words",
         "shaped",
+        "short",
         "text",
         "text_core",
         "thin",
@@ -2622,8 +2663,10 @@ class _Evidence:
 
     best: Candidate
     thin: bool
+    short: bool
     gain: float
     line_lang: str | None
+    _agreed: bool | None
     _language: tuple[int, int] | None
     _words_agree: bool | None
     _line_agrees: bool | None
@@ -2645,16 +2688,54 @@ class _Evidence:
         self._words_proved: bool | None = None
         self._symbolic: bool | None = None
 
-    def judge(self, best: Candidate, thin: bool, gain: float, line_lang: str | None) -> None:
-        """The round trip the gates from :meth:`language` on judge."""
+    def judge(
+        self, best: Candidate, thin: bool, gain: float, line_lang: str | None, short: bool
+    ) -> None:
+        """The round trip the gates from :meth:`language` on judge (``short``: its gain with
+        its known words' bonus is below the bar, see :meth:`agreed`)."""
         self.best = best
         self.thin = thin
+        self.short = short
         self.gain = gain
         self.line_lang = line_lang
-        self._language = None
+        self._language = self._agreed = None
         self._words_agree = self._line_agrees = self._swap = self._backed = None
         self._mended = self._strayed = self._unshaped = self._drawn = self._glued = None
         self._proved = None
+
+    def agreed(self) -> bool:
+        """A symbol inside a word of a line whose other words (3+ of them) are known words
+        of the language the candidate reads as, written in the chain's code page: the
+        inflected form need not be listed, and a smaller gain will do ("podgl¥du" in a
+        Polish line). In a long line one letter barely moves the average gain: any gain will
+        do when the repair only turns symbols glued to words, box drawing or controls into
+        letters of that language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in
+        a line of known words), and makes no new odd capital; or when half the repaired
+        letters are known words ("€сходнаЯ директориЯ не найдена ..."). Asked only of a
+        thin repair or too small a gain (:meth:`judge`'s ``short``), and only where the
+        gates read it: most repairs pass those gates before."""
+        if self._agreed is None:
+            best, gain = self.best, self.gain
+            self._agreed = (
+                (self.thin or self.short)
+                and self.symbolic()
+                and (
+                    (
+                        self.line_agrees()
+                        and self.language()[1] >= LINE_VOTES + 1
+                        and (
+                            gain >= AGREED_GAIN
+                            or (gain > 0 and _only_line_letters_made(self.text, best))
+                        )
+                    )
+                    or (
+                        gain > 0
+                        and best.known >= WELL_FORMED_KNOWN
+                        and _line_agrees(best, LINE_VOTES + 1)
+                    )
+                )
+            )
+        return self._agreed
 
     def strays(self) -> bool:
         """Stray letters: a word no language owning its letters could spell (``Ðveitsi`` is
@@ -2699,7 +2780,8 @@ class _Evidence:
                 votes >= LINE_VOTES
                 and _longest_word(best.text, text) >= 3
                 and fits(best.chain[0][0], _code_of(bit))
-                and _known_share(self.text_core, core(best.text), bit)[0] >= WELL_FORMED_KNOWN
+                and _share(_changed_words(self.text_core, core(best.text)), bit)[0]
+                >= WELL_FORMED_KNOWN
             )
         return self._words_agree
 
@@ -2951,8 +3033,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         found = _stray_first(text, found)
     if not found:
         return None
-    # (the chain named for the language the line's words vote, see dos_baltic)
-    best = dos_baltic.voted_chain(text, found[0])
+    # (the chain named for the language the line's words vote, see dos_baltic: asked only
+    # of a Latin DOS page, which most round trips are not)
+    best = found[0]
+    if best.chain[0][0] in dos_baltic.LATIN_DOS:
+        best = dos_baltic.voted_chain(text, best)
     if not _exact(text, best.text, best.chain):
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
@@ -2964,31 +3049,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (the language the whole repaired line scores as: the thin repairs' gates all ask it)
     line_lang = score(prose(best.text)).lang if thin else None
     line_known, known_letters = _line_known(text_core, best, line_lang) if thin else (best.known, 0)
-    # (the gates of ev from language() on judge this round trip; see _Evidence)
-    ev.judge(best, thin, gain, line_lang)
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
-    # A symbol inside a word of a line whose other words (3+ of them) are known words of the
-    # language the candidate reads as, written in the chain's code page: the inflected form
-    # need not be listed, and a smaller gain will do ("podgl¥du" in a Polish line).
-    # In a long line one letter barely moves the average gain: any gain will do when the
-    # repair only turns symbols glued to words, box drawing or controls into letters of that
-    # language, or lowers capitals inside words ("вбудовано╖", "мЯсу" in a line of known
-    # words), and makes no new odd capital; or when half the repaired letters are known words
-    # ("€сходнаЯ директориЯ не найдена ...").
-    # (worked out only where ``passed`` reads it: a thin repair, or too small a gain)
-    agreed = (
-        (thin or evidence_gain < MIN_GAIN - relief)
-        and ev.symbolic()
-        and (
-            (
-                ev.line_agrees()
-                and ev.language()[1] >= LINE_VOTES + 1
-                and (gain >= AGREED_GAIN or (gain > 0 and _only_line_letters_made(text, best)))
-            )
-            or (gain > 0 and best.known >= WELL_FORMED_KNOWN and _line_agrees(best, LINE_VOTES + 1))
-        )
-    )
+    # (the gates of ev from language() on judge this round trip; see _Evidence)
+    ev.judge(best, thin, gain, line_lang, evidence_gain < MIN_GAIN - relief)
     # The sign the line was sent here for (a mac-cyrillic capital shown as cp1251: "“далено"
     # is no known word, "Удалено" is) is word-level evidence: a repair through that chain
     # making half its repaired letters known words needs no more gain (one capital barely
@@ -3041,7 +3105,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (facts >> CHANGES_LETTERS & 1 or best.known > 0 or not _line_names_other_language(best))
         and (
             evidence_gain >= MIN_GAIN - relief
-            or agreed
+            or ev.agreed()
             or ev.drawn()
             or ev.glued()
             or ev.swap()
@@ -3183,7 +3247,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and not _look_alikes_replaced(text, best.text)
             )
             or (shaped and ev.line_agrees() and gain >= THIN_GAIN)
-            or agreed
+            or ev.agreed()
             or ev.drawn()
             or ev.glued()
             or mixed
@@ -3225,6 +3289,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
 ENDING_GAIN = 0.25
 
 
+#: The pair scan's bits without which :func:`accent_swapped` is False (see pair_shapes).
+_ACCENT_SHAPES = ACCENTS_ONLY | TITLE_WORDS
+
+
 def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bool:
     """The round trip only reads a shape of clean text as mojibake (:mod:`kept_shapes`):
     letters whose case alone changes, box drawing glued to a word read as letters of
@@ -3241,9 +3309,17 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
     cand = best.text
     if len(text) != len(cand):
         return False
-    if facts >> CASE_ONLY & 1 or facts >> SCRIPTS_MIXED & 1 or accent_swapped(text, cand, gain):
+    if facts >> CASE_ONLY & 1 or facts >> SCRIPTS_MIXED & 1:
         return True
-    if unmended(text, cand, best.chain[0][0], best.chain[-1][1]) or unmodelled_read(text, cand):
+    # (one compiled scan of the pair for accent_swaps' and unmended's first tests, handed to
+    # both: most repairs fail them, and accent_swapped is not asked then)
+    module = _pair_scan()
+    shapes = None if module is None else module.pair_shapes(text, cand)
+    if (shapes is None or shapes & _ACCENT_SHAPES) and accent_swapped(text, cand, gain, shapes):
+        return True
+    if unmended(text, cand, best.chain[0][0], best.chain[-1][1], shapes) or unmodelled_read(
+        text, cand
+    ):
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True

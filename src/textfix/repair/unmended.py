@@ -77,9 +77,14 @@ def _typed_letters(text: str, cand: str, true: str, shown: str) -> bool:
     return False
 
 
-def unmended(text: str, cand: str, true: str = "cp1250", shown: str = "cp1252") -> bool:
+def unmended(
+    text: str, cand: str, true: str = "cp1250", shown: str = "cp1252", shapes: int | None = None
+) -> bool:
     """The same-length round trip ``cand`` of ``text`` (written in the code page ``true``,
-    shown as ``shown``) only moves a broken shape around (see the module's docstring)."""
+    shown as ``shown``) only moves a broken shape around (see the module's docstring).
+    ``shapes``: the pair's compiled :func:`pair_shapes` where the caller has it."""
     if len(text) != len(cand) or text == cand:
         return False
-    return _before_capitalised(text, cand) or _typed_letters(text, cand, true, shown)
+    if shapes is None:
+        return _before_capitalised(text, cand) or _typed_letters(text, cand, true, shown)
+    return bool(shapes & BEFORE_CAPITALISED) or _typed_letters(text, cand, true, shown)
