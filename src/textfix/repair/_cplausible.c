@@ -22,7 +22,8 @@
  * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h,
  * _cplausible_repeat.h (`utf8_detected`: ftfy's UTF8_DETECTOR_RE.finditer spans);
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
- * Latin-1 line, for narrow.py).
+ * Latin-1 line, for narrow.py); _cplausible_utf8.h makes legacy._utf8_round_trips' strict
+ * whole-line UTF-8 round trips.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1438,6 +1439,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 
 #include "_cplausible_proof.h"
 #include "_cplausible_pairs.h"
+#include "_cplausible_utf8.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1660,6 +1662,9 @@ static PyMethodDef methods[] = {
     {"pair_shapes", py_pair_shapes, METH_VARARGS,
      "pair_shapes.pair_shapes_py(text, cand): the last gate's character scans of a pair."},
     {"latin1", py_latin1, METH_O, "narrow.latin1_py(text): every character below U+0100."},
+    {"init_utf8_trips", py_init_utf8_trips, METH_VARARGS,
+     "Hand over the display pages' bytes and chains of legacy._utf8_round_trips."},
+    {"utf8_round_trips", py_utf8_round_trips, METH_O, "legacy._utf8_round_trips_py(text)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1669,6 +1674,7 @@ static void module_free(void *module)
     tables_free();
     line_tables_free();
     proof_tables_free();
+    utf8_trips_free();
     for (int i = 0; i < NMATCHERS; i++)
         matcher_free(&M[i]);
 }
