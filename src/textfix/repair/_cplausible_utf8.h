@@ -1,4 +1,4 @@
-/* legacy._utf8_round_trips in one call: the whole-line strict UTF-8 round trips of a line
+/* The UTF-8 layer's quick answers. legacy._utf8_round_trips in one call: the whole-line strict UTF-8 round trips of a line
  * through the display pages of chains.UTF8_STEPS (the steps utf8_pages leaves, usually
  * none), encoded from a table and checked as strict UTF-8 before the one decode, so that a
  * round trip that fails raises nothing (in Python each such try raised and caught a
@@ -145,6 +145,102 @@ static PyObject *py_utf8_round_trips(PyObject *self, PyObject *arg)
         return NULL;
     }
     return on_str(arg, utf8_trips_of);
+}
+
+/* utf8._ftfy_left_py(text): ftfy's encoding repair surely leaves the line, told by its
+ * common path alone (utf8._ftfy_leaves asks this first; False proves nothing): no character
+ * of utf8._UNDECIDED, no match of ftfy's UTF8_DETECTOR_RE, and no page encoding the line
+ * whose bytes of its first non-ASCII character and the next one may start UTF-8. */
+typedef struct {
+    int ready;
+    uint8_t undecided[0x10000 / 8]; /* the C1 controls ftfy's fix changes, U+001A, U+FFFD */
+    Map variant, starts, continued; /* utf8._lead_pages: character -> pages */
+} FtfyLeft;
+
+static FtfyLeft FL;
+
+static void ftfy_left_free(void)
+{
+    if (FL.ready) {
+        map_free(&FL.variant);
+        map_free(&FL.starts);
+        map_free(&FL.continued);
+    }
+    FL.ready = 0;
+}
+
+/* init_ftfy_left(undecided, variant, starts, continued): the BMP characters of
+ * utf8._UNDECIDED but surrogates (str), and utf8._lead_pages() (after init_pages). */
+static PyObject *py_init_ftfy_left(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *undecided, *maps[3];
+    if (!PyArg_ParseTuple(args, "UO!O!O!", &undecided, &PyDict_Type, &maps[0], &PyDict_Type,
+                          &maps[1], &PyDict_Type, &maps[2]))
+        return NULL;
+    ftfy_left_free();
+    memset(FL.undecided, 0, sizeof FL.undecided);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(undecided); i++) {
+        Py_UCS4 ch = PyUnicode_READ_CHAR(undecided, i);
+        if (ch >= 0x10000) {
+            PyErr_SetString(PyExc_ValueError, "undecided characters are in the BMP");
+            return NULL;
+        }
+        FL.undecided[ch >> 3] |= (uint8_t)(1u << (ch & 7));
+    }
+    Map *into[3] = {&FL.variant, &FL.starts, &FL.continued};
+    for (int k = 0; k < 3; k++)
+        if (map_from_dict(into[k], maps[k]) < 0) {
+            for (int j = 0; j <= k; j++)
+                map_free(into[j]);
+            return NULL;
+        }
+    FL.ready = 1;
+    Py_RETURN_NONE;
+}
+
+static int ftfy_left(const Py_UCS4 *s, Py_ssize_t n)
+{
+    Py_ssize_t first = -1;
+    uint64_t alive = all_pages;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0x10000 && (FL.undecided[c >> 3] >> (c & 7) & 1))
+            return 0;
+        if (c >= 0xD800 && c <= 0xDFFF)
+            return 0; /* (a surrogate) */
+        if (c > 0x7F) {
+            if (first < 0)
+                first = i;
+            alive &= map_get(&Pages, c, 0);
+        }
+    }
+    const Matcher *m = &M[UTF8_DETECTOR];
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (first_match(m, s, n, i) > 0 && !behind_refuses(m, s, i))
+            return 0; /* (a detector match: _detected_left looks at it) */
+    if (!alive)
+        return 1; /* no page encodes the line */
+    if (first < 0 || first + 1 >= n)
+        return 0;
+    Py_UCS4 lead = s[first], after = s[first + 1];
+    uint64_t follows = after >= 0x80 ? map_get(&FL.continued, after, 0)
+                       : (after == ' ' || after == 0x1A || after == '?') ? all_pages
+                                                                         : 0;
+    uint64_t tried = alive & (map_get(&FL.variant, lead, 0) | (map_get(&FL.starts, lead, 0) & follows));
+    return tried == 0;
+}
+
+static PyObject *ftfy_left_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(ftfy_left(s, n)); }
+
+static PyObject *py_ftfy_left(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    if (!FL.ready || !pages_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_ftfy_left() was not called");
+        return NULL;
+    }
+    return matcher_call(UTF8_DETECTOR, arg, ftfy_left_of);
 }
 
 #endif
