@@ -261,7 +261,7 @@ def _ftfy_left_py(text: str) -> bool:
     next one may start UTF-8 (:func:`_may_start_utf8`). False proves nothing. (The
     reference of ``_cplausible.ftfy_left``.)
 
-    >>> _ftfy_left_py("Èìàòå íåçàïàçåíè"), _ftfy_left_py("cafÃ© crÃ¨me")
+    >>> _ftfy_left_py("Ïðèâåò ìèð"), _ftfy_left_py("cafÃ© crÃ¨me")
     (True, False)
     """
     if _UNDECIDED.search(text) or _detected_spans(text):
