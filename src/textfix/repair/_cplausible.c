@@ -22,7 +22,9 @@
  * the word index's key), _cplausible_maps.h (maps, code-point sets), _cplausible_match.h,
  * _cplausible_repeat.h (`utf8_detected`: ftfy's UTF8_DETECTOR_RE.finditer spans);
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
- * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call.
+ * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
+ * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
+ * and answers utf8._ftfy_leaves' common path.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -1439,6 +1441,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_proof.h"
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
+#include "_cplausible_utf8.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1665,6 +1668,12 @@ static PyMethodDef methods[] = {
      "Hand over what legacy._pair_facts calls (see _cplausible_gates.h)."},
     {"pair_facts", (PyCFunction)(void (*)(void))py_pair_facts, METH_FASTCALL,
      "legacy._pair_facts_py(text, cand), or None where the compiled sheet leaves a gate open."},
+    {"init_utf8_trips", py_init_utf8_trips, METH_VARARGS,
+     "Hand over the display pages' bytes and chains of legacy._utf8_round_trips."},
+    {"utf8_round_trips", py_utf8_round_trips, METH_O, "legacy._utf8_round_trips_py(text)."},
+    {"init_ftfy_left", py_init_ftfy_left, METH_VARARGS,
+     "Hand over utf8._UNDECIDED's characters and utf8._lead_pages() (after init_pages)."},
+    {"ftfy_left", py_ftfy_left, METH_O, "utf8._ftfy_left_py(text)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1674,6 +1683,8 @@ static void module_free(void *module)
     tables_free();
     line_tables_free();
     proof_tables_free();
+    utf8_trips_free();
+    ftfy_left_free();
     for (int i = 0; i < NMATCHERS; i++)
         matcher_free(&M[i]);
 }

@@ -427,7 +427,21 @@ def _changed(original: str, candidate: str) -> int:
 
 @lru_cache(maxsize=4096)  # the pool and utf8_structural both ask it of a garbled line
 def _utf8_round_trips(text: str) -> tuple[tuple[str, Chain], ...]:
-    """UTF-8 text shown as a single-byte code page: whole-line strict round trips."""
+    """UTF-8 text shown as a single-byte code page: whole-line strict round trips, in
+    :data:`UTF8_STEPS` order (in one compiled call where built, :func:`_utf8_trips`:
+    :func:`_utf8_round_trips_py` is its reference).
+
+    >>> _utf8_round_trips("cafÃ©")[0]
+    ('café', (('utf-8', 'cp1252'),))
+    >>> _utf8_round_trips("Öåé òåêñò")
+    ()
+    """
+    trips = _utf8_trips()
+    return trips(text) if trips is not None else _utf8_round_trips_py(text)
+
+
+def _utf8_round_trips_py(text: str) -> tuple[tuple[str, Chain], ...]:
+    """:func:`_utf8_round_trips` by the codecs (a failed round trip raises and is caught)."""
     pages = _utf8_first_pages()
     if pages is not None:
         # (the steps whose page shows the first non-ASCII character as a lead byte and the
@@ -479,6 +493,42 @@ def _utf8_first_pages() -> Callable[[str], int] | None:
         return None
     pages = _utf8_pages_test()
     return None if pages is _utf8_pages else pages
+
+
+@cache
+def _utf8_trips() -> Callable[[str], tuple[tuple[str, Chain], ...]] | None:
+    """``_cplausible.utf8_round_trips`` where :func:`_utf8_first_pages` is compiled and
+    every step decodes UTF-8 from a page that encodes ASCII as itself: the page's byte of
+    each other character it encodes handed over once (:func:`_utf8_page_bytes`), so that a
+    round trip that fails raises nothing. ``None`` otherwise."""
+    module = load("textfix.repair._cplausible")
+    if module is None or _utf8_first_pages() is None:
+        return None
+    ascii_text = "".join(map(chr, range(0x80)))
+    if any(
+        true != "utf-8" or ascii_text.encode(shown) != ascii_text.encode()
+        for true, shown in UTF8_STEPS
+    ):
+        return None
+    module.init_utf8_trips(_utf8_page_bytes(), tuple((step,) for step in UTF8_STEPS))
+    trips: Callable[[str], tuple[tuple[str, Chain], ...]] = module.utf8_round_trips
+    return trips
+
+
+def _utf8_page_bytes() -> dict[str, int]:
+    """``chr(j) + character`` -> the byte the display page of the ``j``-th step of
+    :data:`UTF8_STEPS` encodes that character (beyond ASCII) as: the characters its
+    bytes 0x80-0xFF decode to that encode back to the same byte."""
+    table: dict[str, int] = {}
+    for j, (_true, shown) in enumerate(UTF8_STEPS):
+        for byte in range(0x80, 0x100):
+            try:
+                ch = bytes((byte,)).decode(shown)
+                if len(ch) == 1 and ch > "\x7f" and ch.encode(shown) == bytes((byte,)):
+                    table[chr(j) + ch] = byte
+            except UnicodeError:
+                continue
+    return table
 
 
 @cache

@@ -228,6 +228,9 @@ def _ftfy_leaves(text: str) -> bool:
     >>> _ftfy_leaves("Èìàòå íåçàïàçåíè"), _ftfy_leaves("cafÃ© crÃ¨me"), _ftfy_leaves("Ã ")
     (True, False, False)
     """
+    left = _ftfy_left()
+    if left is not None and left(text):
+        return True  # (the common path, in one compiled call)
     if _UNDECIDED.search(text) or not _detected_left(text):
         return False
     alive = _alive_pages()(text)
@@ -249,6 +252,40 @@ def _ftfy_leaves(text: str) -> bool:
             return False
         tried ^= low
     return True
+
+
+def _ftfy_left_py(text: str) -> bool:
+    """:func:`_ftfy_leaves`' common path: True where the line has no character of
+    :data:`_UNDECIDED`, no match of ftfy's ``UTF8_DETECTOR_RE``, and either no code page
+    encodes it or, in none that does, the bytes of its first non-ASCII character and the
+    next one may start UTF-8 (:func:`_may_start_utf8`). False proves nothing. (The
+    reference of ``_cplausible.ftfy_left``.)
+
+    >>> _ftfy_left_py("Ïðèâåò ìèð"), _ftfy_left_py("cafÃ© crÃ¨me")
+    (True, False)
+    """
+    if _UNDECIDED.search(text) or _detected_spans(text):
+        return False
+    alive = _alive_pages_py(text)
+    if not alive:
+        return True
+    first = _NON_ASCII.search(text)
+    if first is None or first.end() == len(text):
+        return False
+    return not _may_start_utf8(text[first.start()], text[first.end()], alive)
+
+
+@cache
+def _ftfy_left() -> Callable[[str], bool] | None:
+    """``_cplausible.ftfy_left`` (:func:`_ftfy_left_py`) where ftfy's detector and the
+    pages' masks are compiled, its tables handed over once; ``None`` otherwise (then
+    :func:`_ftfy_leaves` asks its own steps)."""
+    module = native()
+    if module is None or _detector() is _detected_spans or _alive_pages() is _alive_pages_py:
+        return None
+    module.init_ftfy_left(_C1_FIXED + "\x1a\ufffd", *_lead_pages())
+    left: Callable[[str], bool] = module.ftfy_left
+    return left
 
 
 def _may_start_utf8(lead: str, after: str, alive: int) -> int:
