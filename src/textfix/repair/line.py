@@ -9,6 +9,7 @@ from ftfy.badness import BADNESS_RE, is_bad
 
 from textfix.options import FixOptions
 from textfix.repair import (
+    glued_utf8,
     inner_capitals,
     legacy,
     no_repair,
@@ -223,11 +224,13 @@ def quick_proof() -> Callable[[str], bool] | None:
 
 #: Repairers in the order they are tried on each layer: ftfy's UTF-8 chains first (its
 #: heuristics are the reference there), UTF-8 decodes that prove themselves where ftfy's
-#: heuristic passes (Latin-script UTF-8 shown as cp1251/koi8-r: ``utf8_cyrillic_shown``),
+#: heuristic passes (letters glued inside words shown as cp1252/latin-1: ``glued_utf8``;
+#: Latin-script UTF-8 shown as cp1251/koi8-r: ``utf8_cyrillic_shown``),
 #: then the single-byte legacy engine (``inner_capitals`` repairs where it leaves a line).
 REPAIRERS: tuple[Repairer, ...] = (
     _utf8,
     utf8_structural.repair,
+    glued_utf8.repair,
     utf8_cyrillic_shown.repair,
     inner_capitals.after_engine,
 )
