@@ -162,7 +162,7 @@ from textfix.repair.plausible import (
 from textfix.repair.plausible import _pages_test as _utf8_pages_test
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
-from textfix.repair.script_clash import decode_keeps_script
+from textfix.repair.script_clash import decode_keeps_script, decode_whole_script
 from textfix.repair.sign_capitals import capital_behind_latin_sign
 from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE, sign_line_repair
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
@@ -3645,13 +3645,15 @@ def arbitrate(
             and score(core(alternative.text)).logprob <= score(core(utf8_step.text)).logprob
         )
         # a weak decode stands against a repair that has a shape or reads no better, or
-        # that puts a word of another script among Latin words (see script_clash)
+        # that puts a word of another script among Latin words, or that makes no known
+        # word against a whole-line decode into one script (see script_clash)
         or (
             weak is not None
             and (
                 mojibake_shape(core(alternative.text))
                 or score(core(alternative.text)).logprob <= weak
                 or decode_keeps_script(text, utf8_step.text, alternative.text)
+                or decode_whole_script(text, utf8_step.text, alternative.text)
             )
         )
     ):
