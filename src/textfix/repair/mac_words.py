@@ -16,7 +16,9 @@ at a word's start proves only where cp1251 shows a mac capital (clean ``Ауг.`
 (``„добре“`` closes its quote); a word changed only in ``ґ`` proves nothing alone
 (Ukrainian writes ``ґ`` and ``і``); a Serbian or Macedonian spelling (``Ќерка``) is read as
 another capital only where the repaired word is a word of theirs too, or where the line's
-other words name neither language; a short word alone (``‹ов``) is chance.
+other words name neither language, and never with no other word to back it (clean names,
+``Џуба``, ``Ђуринац``, make forms of their words: ``Пуба``, ``Ауринац``); a short word alone
+(``‹ов``) is chance.
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ def _proven_py(text: str) -> str | None:
     weak = 0  # (the languages of repaired words that prove nothing)
     proofs = thin = 0  # (proving words, and those changed only in a thin letter)
     serbian = False  # (a proving word is spelled in the Serbian or Macedonian alphabet)
+    plain = 0  # (proving words that are not)
     longest = 0  # (letters of the longest proving word)
     pos = 0
     for m in _WORD.finditer(cand):
@@ -167,10 +170,11 @@ def _proven_py(text: str) -> str | None:
             weak |= made  # (no proof: "Ауг." is clean Serbian, no "југ.")
             continue
         # (a Serbian or Macedonian spelling, "Ќерка", must be read as a word of theirs,
-        # unless the line's other words name neither: "ќтот год")
-        serbian = serbian or (
-            shown[0] in _SERBIAN_SHOWN and all(ch in serbian_letters for ch in shown.lower())
-        )
+        # unless the line's other words name neither: "ќтот год"; alone, it is read as it
+        # stands: clean names such as "Џурово", "Ђуринац" make forms of Serbian words)
+        spelled = shown[0] in _SERBIAN_SHOWN and all(ch in serbian_letters for ch in shown.lower())
+        serbian = serbian or spelled
+        plain += not spelled
         proving &= made
         longest = max(longest, len(word))
         thin += all(text[i] in _THIN for i in changed)
@@ -181,7 +185,9 @@ def _proven_py(text: str) -> str | None:
         return None
     if not names and longest < ALONE_LETTERS:
         return None  # (cp866's "‹ов" is no "Лов": a short word alone is chance)
-    if serbian and not proving & serbian_bits and not (names and not names & serbian_bits):
+    if serbian and not names and not plain:
+        return None  # (words of the Serbian or Macedonian alphabet alone: "Џуба" is a name)
+    if serbian and names & serbian_bits and not proving & serbian_bits:
         return None
     if weak and not proving & weak:
         return None
