@@ -203,8 +203,7 @@ def capital_behind_sign(text: str) -> bool:
     return capital_of_other_alphabet(text) or (glued and mac_words.proven(text) is not None)
 
 
-#: The languages whose alphabets hold cp1251's capitals at 0x80-0x9F, and those capitals.
-_SERBIAN_CAPITAL_LANGS = ("sr", "mk")
+#: The capitals of the Serbian and Macedonian alphabets that cp1251 holds at 0x80-0x9F.
 _SERBIAN_CAPITAL = wide(re.compile("[ЂЃЉЊЌЋЏ]"))
 
 
@@ -220,14 +219,13 @@ def capital_of_other_alphabet(text: str) -> bool:
     if narrow(text) or _SERBIAN_CAPITAL.search(text) is None:
         return False  # (most lines: one cheap scan)
     capitals = _mac_capitals()
-    models = [langdata().models.get(lang) for lang in _SERBIAN_CAPITAL_LANGS]
-    alphabets = [model.alphabet for model in models if model is not None]
-    if len(alphabets) != len(_SERBIAN_CAPITAL_LANGS):
+    letters = mac_words._serbian()[1]  # (the letters both alphabets hold)
+    if not letters:
         return False
     return any(
         word[0] in capitals
         and word[0].isalpha()
-        and any(all(ch not in alphabet for alphabet in alphabets) for ch in word[1:].lower())
+        and any(ch not in letters for ch in word[1:].lower())
         for word in tokens(text)
     )
 

@@ -27,13 +27,11 @@ import unicodedata
 
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.legacy import _utf8_round_trips
-from textfix.repair.script_clash import unicode_script
+from textfix.repair.script_clash import SHOWN_PAGES, unicode_script
 from textfix.repair.utf8_structural import _held
 from textfix.scoring import score
 from textfix.scoring._data import langdata
 
-#: The display pages this repair reads back (ftfy's own two).
-SHOWN = frozenset({"cp1252", "iso8859-1"})
 #: Signs that follow a word in clean text (besides punctuation): a run ending its word on
 #: one of these may be an all-caps word and a trademark sign.
 WORD_FOLLOWERS = frozenset("™®©°ºª¹²³")
@@ -54,7 +52,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     if text.isascii():
         return None
     for decoded, chain in _utf8_round_trips(text):
-        if chain[0][1] in SHOWN and decoded != text and _certain(text, decoded):
+        if chain[0][1] in SHOWN_PAGES and decoded != text and _certain(text, decoded):
             return Step(decoded, chain, CONFIDENCE)
     return None
 

@@ -34,8 +34,9 @@ MIN_LATIN_LETTERS = 4
 #: Letters a whole-line decode must make: one or two decoded letters are a chance pair.
 MIN_SCRIPT_LETTERS = 3
 
-#: The pages a UTF-8 line is shown through that :func:`decode_whole_script` reads back.
-SHOWN_PAGES = ("cp1252", "latin-1")
+#: The display pages whose UTF-8 decodes this module and ``glued_utf8`` read back (ftfy's
+#: own two), by their names in the chain table.
+SHOWN_PAGES = frozenset({"cp1252", "iso8859-1"})
 
 #: Format characters a line of letters holds (Persian's zero-width non-joiner, the joiner).
 JOINERS = frozenset("\u200c\u200d")
@@ -91,15 +92,14 @@ def _one_script_letters(decoded: str) -> int:
 
 def _strict_round_trip(text: str, decoded: str) -> bool:
     """``text`` is ``decoded``'s UTF-8 bytes shown through one of :data:`SHOWN_PAGES`,
-    strictly: every non-ASCII character of ``text`` is part of the decode."""
-    data = decoded.encode("utf-8")
-    for page in SHOWN_PAGES:
-        try:
-            if data.decode(page) == text:
-                return True
-        except UnicodeDecodeError:
-            continue
-    return False
+    strictly: every non-ASCII character of ``text`` is part of the decode (one of the
+    line's whole-line round trips, :func:`~textfix.repair.legacy._utf8_round_trips`)."""
+    # (imported here: legacy imports this module for arbitrate)
+    from textfix.repair.legacy import _utf8_round_trips
+
+    return any(
+        chain[0][1] in SHOWN_PAGES and trip == decoded for trip, chain in _utf8_round_trips(text)
+    )
 
 
 def decode_whole_script(text: str, decoded: str, repaired: str) -> bool:
