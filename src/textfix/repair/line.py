@@ -298,14 +298,8 @@ def _layers(
     current = text
     chain: Chain = ()
     confidence = 1.0
-    settled = _settled_test()  # (_settled's compiled call, asked here without its frame)
     for layer in range(MAX_LAYERS):
-        if layer and (
-            _settled(current)
-            if settled is None
-            else (found := settled(current)) == 1
-            or (found == 2 and not capital_behind_sign(current))
-        ):
+        if layer and _settled(current):
             break  # (what the repairers find there: none returns a step)
         # (the first repairer whose step changes the line, in a chain the options allow;
         # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
