@@ -91,28 +91,20 @@ def untouched_line(
     return untouched(line, min_confidence, fresh)
 
 
-#: Whether :func:`untouched_line` at the default confidence sends a line with one of
-#: mojibake's shapes that ``plausible`` rejects to the engine at once (it does).
-_SHAPE_DECIDES = DEFAULT_MIN_CONFIDENCE > FAILED_CONFIDENCE
-
-
 def fix_implausible(document: str, options: FixOptions) -> str:
     """``fix`` of ``document``, one line (no ``"\\n"``) that :func:`quick_line_check`
     answered :data:`IMPLAUSIBLE` for, with ``options`` at their defaults and nothing
     learned: ``document`` where :func:`untouched_line` holds, else :func:`fix_line`'s
-    answer. (One call from ``api.fix`` for both, the common garbled line's route: asked
-    as ``untouched_line`` asks, and repaired as ``fix_line`` repairs, without their
-    frames.)
+    answer. (One call from ``api.fix`` for both, the common garbled line's route:
+    ``untouched_line`` with that verdict, then the line's layers as ``fix_line`` repairs
+    them, without its frames.)
 
     >>> fix_implausible("naÃ¯ve\\r", FixOptions()), fix_implausible("Efrîka Basur", FixOptions())
     ('naïve\\r', 'Efrîka Basur')
     """
-    line = document[:-1] if document.endswith("\r") else document
-    shaped = mojibake_shape(core(line))
-    if not (shaped and _SHAPE_DECIDES) and untouched(
-        line, DEFAULT_MIN_CONFIDENCE, True, unproven=True, reads=False, shaped=shaped
-    ):
+    if untouched_line(document, fresh=True, verdict=IMPLAUSIBLE):
         return document
+    line = document[:-1] if document.endswith("\r") else document
     repaired = _layers(line, options, FRESH)[0]  # (repaired_line, as fix_line asks)
     return repaired if len(line) == len(document) else repaired + "\r"
 
