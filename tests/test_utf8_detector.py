@@ -1,8 +1,8 @@
 """The compiled twin of ftfy's ``UTF8_DETECTOR_RE`` (``_cplausible.utf8_detected``, read from
 the pattern by ``_badness.repeated_program``) finds exactly the spans ``finditer`` finds: on
 real lines, clean and garbled through many chains, on every character of the pattern's
-classes in pairs and triples, and on hypothesis text; and ``utf8._detected_left`` answers
-alike either way; and its code-page masks (``_cplausible.alive_pages``) are
+classes in pairs and triples, and on hypothesis text; and ``utf8._decode_inconsistent_utf8``
+answers alike either way; and its code-page masks (``_cplausible.alive_pages``) are
 ``utf8._alive_pages_py``'s. Skipped when ``_cplausible`` is not built or
 ``TEXTFIX_PURE_PYTHON`` is set.
 """
@@ -76,12 +76,12 @@ def test_real_lines_give_the_same_spans() -> None:
     assert sum(end - start > 4 for spans in found for start, end in spans) > 200
 
 
-def test_detected_left_answers_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_inconsistent_utf8_decoded_alike(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = _lines()
-    compiled = [utf8._detected_left(text) for text in lines]
+    compiled = [utf8._decode_inconsistent_utf8(text) for text in lines]
     monkeypatch.setattr(utf8, "_detector", lambda: utf8._detected_spans)
-    assert compiled == [utf8._detected_left(text) for text in lines]
-    assert 0 < compiled.count(False) < len(lines) // 2
+    assert compiled == [utf8._decode_inconsistent_utf8(text) for text in lines]
+    assert 0 < sum(map(str.__ne__, compiled, lines)) < len(lines) // 2
 
 
 def test_every_pair_of_the_classes_characters() -> None:

@@ -65,8 +65,8 @@ def test_long_lines_are_repaired_uncached() -> None:
     assert utf8._repair.cache_info().currsize == 0
 
 
-#: Chains whose garbled lines ftfy flags and mostly cannot decode (what _ftfy_leaves
-#: settles), and UTF-8 ones it decodes (what it must leave to ftfy).
+#: Chains whose garbled lines ftfy flags and mostly cannot decode (what _ftfy_left_py
+#: settles), and UTF-8 ones it decodes (what it must leave to _fix_encoding).
 _LEAVES_CHAINS = (
     (("cp1251", "iso8859-1"),),
     (("cp1251", "cp437"),),
@@ -81,9 +81,25 @@ _LEAVES_CHAINS = (
 )
 
 
+def ftfy_answer(text: str) -> tuple[str, list[tuple[str, str]]]:
+    fixed, plan = utf8.ftfy.fix_encoding_and_explain(text, utf8._CONFIG)
+    return fixed, [(op, arg) for op, arg in plan or ()]
+
+
+def assert_answers_like_ftfy(text: str) -> bool:
+    """:func:`utf8._fix_encoding` gives ftfy's answer, and where the quick test says ftfy
+    leaves the line, it does; whether it said so."""
+    expected = ftfy_answer(text)
+    assert utf8._fix_encoding(text) == expected, text
+    left = utf8._ftfy_left_py(text)
+    assert not left or expected[0] == text or not expected[1], text
+    return left
+
+
 def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
     # Garbled real lines and byte soups (lead bytes before spaces, "?" and 0x1A, C1
-    # controls, CESU-8's 0xED): where the shortcut says ftfy leaves a line, ftfy does.
+    # controls, CESU-8's 0xED): where the quick test says ftfy leaves a line, ftfy does,
+    # and ftfy's steps, taken here, answer as ftfy.
     lines = [
         garble(line, _LEAVES_CHAINS[i % len(_LEAVES_CHAINS)]) or line
         for i, line in enumerate(non_ascii_lines())
@@ -100,14 +116,9 @@ def test_ftfy_leaves_only_what_ftfy_leaves() -> None:
     for soup in soups:
         for page in ("iso8859-1", "cp437", "mac-roman", "cp1251"):
             lines.append(soup.decode(page, errors="replace"))
-    held = 0
-    for line in lines:
-        if utf8._ftfy_leaves(line):
-            held += 1
-            fixed, plan = utf8.ftfy.fix_encoding_and_explain(line, utf8._CONFIG)
-            assert fixed == line or not plan, line
+    held = sum(assert_answers_like_ftfy(line) for line in lines)
     assert held > 100
-    assert not utf8._ftfy_leaves("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not utf8._ftfy_leaves("naÃ¯ve Ã ")
+    assert not utf8._ftfy_left_py("Ð¿Ñ€Ð¸Ð²ÐµÑ‚") and not utf8._ftfy_left_py("naÃ¯ve Ã ")
 
 
 #: Characters whose bytes ftfy's code pages read as lead and continuation bytes, spaces,
@@ -121,8 +132,7 @@ _SOUP = st.text(
 @settings(max_examples=400, deadline=None)
 @given(_SOUP)
 def test_ftfy_leaves_what_it_settles(text: str) -> None:
-    if utf8._ftfy_leaves(text):
-        assert utf8.ftfy.fix_encoding_and_explain(text, utf8._CONFIG)[0] == text
+    assert_answers_like_ftfy(text)
 
 
 def test_pages_where_utf8_may_start_are_those_the_byte_test_leaves() -> None:

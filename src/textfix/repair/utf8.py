@@ -2,8 +2,10 @@
 
 ftfy's heuristics are the reference for these chains (UTF-8 shown as cp1252, latin-1,
 macroman, cp437, windows-1250/1251/1253/1254/1257, iso-8859-2, with its "sloppy" code pages and
-known byte-loss patterns, several layers deep), so we call its encoding repair, and only that:
+known byte-loss patterns, several layers deep), so we take its encoding repair, and only that:
 ``ftfy.fix_text`` with its defaults also rewrites clean text (quotes, ligatures, widths, NFC).
+We take it by ftfy's own steps (:func:`_fix_encoding`), its badness pattern and its code
+pages' test asked compiled: the same answers, without its per-call machinery.
 
 Confidence for these repairs (documented in docs/confidence.md):
 
@@ -22,9 +24,9 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 import ftfy
-from ftfy import fixes
 from ftfy.badness import BADNESS_RE, badness, is_bad
 from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF8_DETECTOR_RE
+from ftfy.fixes import fix_c1_controls, replace_lossy_sequences, restore_byte_a0
 
 from textfix.options import canonical_codec
 from textfix.repair._scan import compiled_search, compiled_spans, native
@@ -135,7 +137,10 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             chain.append(("sloppy-cp1252", "iso8859-1"))
         lossy = True
         if i + 1 < len(plan):
-            current = ftfy.apply_plan(current, [(op, arg)])
+            if arg == "decode_inconsistent_utf8":  # (ftfy's own asks ftfy of each piece)
+                current = _decode_inconsistent_utf8(current)
+            else:
+                current = ftfy.apply_plan(current, [(op, arg)])
         i += 1
     return tuple(chain), lossy
 
@@ -206,60 +211,22 @@ def _well_formed(text: str) -> bool:
     return True
 
 
-def _ftfy_leaves(text: str) -> bool:
-    """Whether ftfy's encoding repair surely returns ``text`` unchanged, told
-    without running it (several times cheaper where it holds: a line garbled through a
-    single-byte chain, which ftfy flags but cannot decode). ftfy changes a flagged line only
-    by (1) a code page of ``CHARMAP_ENCODINGS`` that encodes it into bytes that decode as
-    UTF-8 (after putting back a lost 0xA0 after a lead byte, or, for its sloppy pages,
-    standing in for bytes lost to 0x1A or "?"), (2) fixing the UTF-8 its
-    ``UTF8_DETECTOR_RE`` finds in the line, or (3) reading C1 controls as cp1252. This
-    holds when the line has no C1 control cp1252 defines (those it lacks, 0x81, 0x8D,
-    0x8F, 0x90 and 0x9D, its fix puts back as they were, and the same C1 keeps the strict
-    cp1252 read from decoding: the text comes back unchanged, its plan then ignored), no
-    detector match ftfy would change (:func:`_detected_left`), no U+001A, U+FFFD or
-    surrogate, and in every such code page the bytes of its first non-ASCII character and
-    the next one can start no UTF-8 sequence: a continuation byte, or a lead followed by a
-    byte that is neither a continuation byte nor one of those ftfy puts back or stands in
-    for (space, 0x1A, "?"): ftfy's changes to the bytes all start at a lead byte, so none
-    reaches that first one (a page where they may start one, or where that character ends
-    the line, is tried as ftfy tries it, :func:`_never_utf8`). ``False`` proves nothing.
-
-    >>> _ftfy_leaves("Èìàòå íåçàïàçåíè"), _ftfy_leaves("cafÃ© crÃ¨me"), _ftfy_leaves("Ã ")
-    (True, False, False)
-    """
-    left = _ftfy_left()
-    if left is not None and left(text):
-        return True  # (the common path, in one compiled call)
-    if _UNDECIDED.search(text) or not _detected_left(text):
-        return False
-    alive = _alive_pages()(text)
-    if not alive:
-        return True  # (no code page encodes the line)
-    first = _NON_ASCII.search(text)
-    if first is None:
-        return False
-    if first.end() == len(text):  # (no next byte to read: each page is tried as ftfy does)
-        return all(
-            _never_utf8(text, encoding)
-            for k, encoding in enumerate(CHARMAP_ENCODINGS)
-            if alive >> k & 1
-        )
-    tried = _may_start_utf8(text[first.start()], text[first.end()], alive)
-    while tried:  # (each such page in order, lowest bit first: usually none)
-        low = tried & -tried
-        if not _never_utf8(text, CHARMAP_ENCODINGS[low.bit_length() - 1]):
-            return False
-        tried ^= low
-    return True
-
-
 def _ftfy_left_py(text: str) -> bool:
-    """:func:`_ftfy_leaves`' common path: True where the line has no character of
-    :data:`_UNDECIDED`, no match of ftfy's ``UTF8_DETECTOR_RE``, and either no code page
+    """Whether ftfy's encoding repair surely returns ``text`` (a line its badness pattern
+    flags) unchanged, told in a few lookups (where it holds, a line garbled through a
+    single-byte chain, which ftfy flags but cannot decode, several times cheaper than
+    :func:`_fix_encoding`). ftfy changes a flagged line only by (1) a code page of
+    ``CHARMAP_ENCODINGS`` that encodes it into bytes that decode as UTF-8 (after putting
+    back a lost 0xA0 after a lead byte, or, for its sloppy pages, standing in for bytes lost
+    to 0x1A or "?"), (2) fixing the UTF-8 its ``UTF8_DETECTOR_RE`` finds in the line, or
+    (3) reading C1 controls as cp1252. True where the line has no character of
+    :data:`_UNDECIDED` (C1 controls cp1252 defines: those it lacks, 0x81, 0x8D, 0x8F, 0x90
+    and 0x9D, its fix puts back as they were, and the same C1 keeps the strict cp1252 read
+    from decoding; U+001A, U+FFFD, surrogates), no detector match, and either no code page
     encodes it or, in none that does, the bytes of its first non-ASCII character and the
-    next one may start UTF-8 (:func:`_may_start_utf8`). False proves nothing. (The
-    reference of ``_cplausible.ftfy_left``.)
+    next one may start UTF-8 (:func:`_may_start_utf8`: ftfy's changes to the bytes all start
+    at a lead byte, so none reaches that first one). False proves nothing. (The reference
+    of ``_cplausible.ftfy_left``.)
 
     >>> _ftfy_left_py("Ïðèâåò ìèð"), _ftfy_left_py("cafÃ© crÃ¨me")
     (True, False)
@@ -279,7 +246,7 @@ def _ftfy_left_py(text: str) -> bool:
 def _ftfy_left() -> Callable[[str], bool] | None:
     """``_cplausible.ftfy_left`` (:func:`_ftfy_left_py`) where ftfy's detector and the
     pages' masks are compiled, its tables handed over once; ``None`` otherwise (then
-    :func:`_ftfy_leaves` asks its own steps)."""
+    :func:`_fix_encoding` answers)."""
     module = native()
     if module is None or _detector() is _detected_spans or _alive_pages() is _alive_pages_py:
         return None
@@ -332,21 +299,6 @@ def _lead_pages() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     return variant, starts, continued
 
 
-def _detected_left(text: str) -> bool:
-    """Whether ftfy's fix of the UTF-8 its detector finds in ``text``
-    (``fixes.decode_inconsistent_utf8``) surely leaves each match: it repairs a match
-    shorter than the line that its badness pattern flags with its whole encoding repair,
-    which :func:`_ftfy_leaves` answers in turn (for a shorter text: the recursion ends).
-    ``False`` proves nothing."""
-    bad = _compiled_badness() or is_bad
-    for start, end in _detector()(text):
-        if end - start < len(text):
-            found = text[start:end]
-            if bad(found) and not _ftfy_leaves(found):
-                return False
-    return True
-
-
 def _detected_spans(text: str) -> list[tuple[int, int]]:
     """Where ftfy's ``UTF8_DETECTOR_RE`` matches in ``text`` (the reference of
     :func:`_detector`'s compiled twin)."""
@@ -383,26 +335,10 @@ def _alive_pages() -> Callable[[str], int]:
     return alive
 
 
-def _never_utf8(text: str, encoding: str) -> bool:
-    """Whether ftfy's try of ``encoding`` fails for ``text`` (which it encodes): its own
-    steps, its byte restorers where their patterns match, then its decoder (the UTF-8
-    variants where 0xC0 or 0xED is left, the strict one otherwise)."""
-    data = text.encode(encoding)
-    if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
-        data = fixes.restore_byte_a0(data)
-    if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
-        data = fixes.replace_lossy_sequences(data)
-    try:
-        data.decode("utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8")
-    except UnicodeDecodeError:
-        return True
-    return False
-
-
 def _starts_no_utf8(b0: int, b1: int) -> bool:
     """Whether bytes ``b0`` (not ASCII) then ``b1`` start no sequence that ftfy's UTF-8
     decoders (strict, or its variants, which read 0xC0 0x80 and CESU-8) take, nor one its
-    byte restorers may change (see :func:`_ftfy_leaves`). ``False`` proves nothing."""
+    byte restorers may change (see :func:`_ftfy_left_py`). ``False`` proves nothing."""
     if b0 < 0xC0 or b0 == 0xC1 or b0 >= 0xF5:
         return True  # a continuation byte, or a byte no sequence starts with
     if b0 in (0xC0, 0xED):
@@ -414,10 +350,10 @@ def _starts_no_utf8(b0: int, b1: int) -> bool:
 _RESTORED = frozenset(b" \x1a?")
 #: Those bytes as the characters every page shows them as (ASCII).
 _AFTER = frozenset(map(chr, _RESTORED))
-#: Characters that leave :func:`_ftfy_leaves` to ftfy: C1 controls its fix changes (those
+#: Characters that leave :func:`_ftfy_left_py` undecided: C1 controls its fix changes (those
 #: cp1252 defines), U+001A and U+FFFD (a sloppy page's lost byte) and surrogates (ftfy may
 #: raise on those).
-_C1_FIXED = "".join(ch for ch in map(chr, range(0x80, 0xA0)) if fixes.fix_c1_controls(ch) != ch)
+_C1_FIXED = "".join(ch for ch in map(chr, range(0x80, 0xA0)) if fix_c1_controls(ch) != ch)
 _UNDECIDED = re.compile(f"[{_C1_FIXED}\x1a\ufffd\ud800-\udfff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ALL_PAGES = (1 << len(CHARMAP_ENCODINGS)) - 1
@@ -456,6 +392,140 @@ def _badness() -> Callable[[str], int]:
     return count
 
 
+Plan = list[tuple[str, str]]
+
+
+def _fix_encoding(text: str) -> tuple[str, Plan]:
+    """``ftfy.fix_encoding_and_explain(text)`` (its default configuration), by ftfy's own
+    steps in its order, with its two costly tests asked compiled: its badness pattern
+    (:func:`_compiled_badness`) and which of its code pages encode the text
+    (:func:`_alive_pages`, ftfy's ``possible_encoding`` for every page at once). Its
+    machinery otherwise (a configuration, named tuples, a regular expression per page) costs
+    more than the decodes on a short line. Where ftfy's version is not the one this was
+    written against, or the text holds a surrogate (ftfy may raise there), ftfy answers.
+    ``tests/test_utf8_ftfy_steps.py`` compares the two.
+
+    >>> _fix_encoding("cafÃ© crÃ¨me")
+    ('café crème', [('encode', 'latin-1'), ('decode', 'utf-8')])
+    """
+    if not _OWN_STEPS or _SURROGATE.search(text):
+        fixed, explained = ftfy.fix_encoding_and_explain(text, _CONFIG)
+        return fixed, [(op, arg) for op, arg in explained or ()]
+    plan: Plan = []
+    while True:  # (ftfy's loop: one step at a time until a step changes nothing)
+        fixed = _fix_one_step(text, plan)
+        if fixed == text:
+            return fixed, plan
+        text = fixed
+
+
+def _fix_one_step(text: str, plan: Plan) -> str:
+    """ftfy's ``_fix_encoding_one_step_and_explain``: the text after one step, whose
+    explanation is added to ``plan``."""
+    if text.isascii() or not (_compiled_badness() or is_bad)(text):
+        return text
+    alive = _ftfy_pages(text)
+    pages = _tried_pages(text, alive)
+    while pages:  # (those pages in ftfy's order, lowest bit first: often none)
+        low = pages & -pages
+        pages ^= low
+        encoding = CHARMAP_ENCODINGS[low.bit_length() - 1]
+        data = text.encode(encoding)
+        steps = [("encode", encoding)]
+        if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
+            restored = restore_byte_a0(data)
+            if restored != data:
+                steps.append(("transcode", "restore_byte_a0"))
+                data = restored
+        if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
+            # (ftfy replaces them on every sloppy page: no match, no change)
+            replaced = replace_lossy_sequences(data)
+            if replaced != data:
+                steps.append(("transcode", "replace_lossy_sequences"))
+                data = replaced
+        decoding = "utf-8-variants" if 0xED in data or 0xC0 in data else "utf-8"
+        try:
+            fixed = data.decode(decoding)
+        except UnicodeDecodeError:
+            continue
+        plan += steps
+        plan.append(("decode", decoding))
+        return fixed
+    if _detector()(text):
+        fixed = _decode_inconsistent_utf8(text)
+        if fixed != text:
+            plan.append(("apply", "decode_inconsistent_utf8"))
+            return fixed
+    if alive & 1:  # (latin-1 encodes it; ftfy's "windows-1252" is never among its pages)
+        try:
+            fixed = text.encode("latin-1").decode("windows-1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if fixed != text:
+                plan += [("encode", "latin-1"), ("decode", "windows-1252")]
+                return fixed
+    if _C1.search(text):
+        plan.append(("transcode", "fix_c1_controls"))  # (even when it changes nothing)
+        return fix_c1_controls(text)
+    return text
+
+
+def _ftfy_pages(text: str) -> int:
+    """The pages ftfy's ``possible_encoding`` finds for ``text``, as a bit set: those of
+    :func:`_alive_pages`, where byte 0x1A stands for U+FFFD in the sloppy ones and for
+    U+001A in the others (ASCII, which :func:`_alive_pages` does not look at)."""
+    if "\x1a" not in text and "\ufffd" not in text:
+        return _alive_pages()(text)
+    alive = _alive_pages()(text.replace("\ufffd", ""))
+    for ch, pages in _BYTE_1A.items():
+        if ch in text:
+            alive &= pages
+    return alive
+
+
+def _tried_pages(text: str, alive: int) -> int:
+    """Of ``alive``, the pages that encode ``text``, those whose try in ftfy may decode: all
+    but those where the bytes of its first character beyond ASCII and the next one start no
+    UTF-8 sequence (:func:`_may_start_utf8`; ftfy's changes to the bytes all start at a
+    lead byte, see :func:`_ftfy_left_py`). All of them where byte 0x1A is in play (ftfy
+    may change a lone one) or that first character ends the line."""
+    if not alive or "\x1a" in text or "\ufffd" in text:
+        return alive
+    first = _NON_ASCII.search(text)
+    if first is None or first.end() == len(text):
+        return alive
+    return _may_start_utf8(text[first.start()], text[first.end()], alive)
+
+
+def _decode_inconsistent_utf8(text: str) -> str:
+    """ftfy's ``fixes.decode_inconsistent_utf8``: each match of its ``UTF8_DETECTOR_RE``
+    shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`."""
+    bad = _compiled_badness() or is_bad
+    out: list[str] = []
+    done = 0
+    for start, end in _detector()(text):
+        found = text[start:end]
+        if end - start < len(text) and bad(found):
+            found = _fix_encoding(found)[0]
+        out += (text[done:start], found)
+        done = end
+    out.append(text[done:])
+    return "".join(out)
+
+
+#: The ftfy release whose steps :func:`_fix_encoding` follows (another one answers itself).
+_OWN_STEPS = ftfy.__version__ == "6.3.1"
+#: What each page's byte 0x1A reads as, and those pages (bit k: ``CHARMAP_ENCODINGS[k]``).
+_BYTE_1A = {
+    ch: sum(1 << k for k, page in enumerate(CHARMAP_ENCODINGS) if b"\x1a".decode(page) == ch)
+    for ch in "\x1a\ufffd"
+}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: C1 controls (ftfy's ``C1_CONTROL_RE``).
+_C1 = re.compile("[\x80-\x9f]")
+
+
 def repair(text: str, context: DocumentContext) -> Step | None:
     """Repair one line whose true encoding was UTF-8, or return ``None``.
 
@@ -483,10 +553,11 @@ def _repair(text: str) -> Step | None:
         # ftfy's first test: text its badness pattern does not flag comes back unchanged,
         # with no plan (asked here in one compiled call, without ftfy's own set-up).
         return _whole_line_utf8(text)
-    if _ftfy_leaves(text):
+    left = _ftfy_left()
+    if left is not None and left(text):
         return _whole_line_utf8(text)  # (what ftfy's answer, the text and no plan, leads to)
     try:
-        fixed, plan = ftfy.fix_encoding_and_explain(text, _CONFIG)
+        fixed, plan = _fix_encoding(text)
     except (UnicodeError, ValueError):
         # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
         return None
