@@ -506,7 +506,8 @@ key_hash(uint64_t key)
     return (size_t)key;
 }
 
-static Entry *
+/* (inlined: every bigram of every candidate is looked up) */
+static inline __attribute__((always_inline)) Entry *
 find_entry(const Tables *t, uint64_t key)
 {
     size_t i = key_hash(key) & t->entry_mask;
@@ -756,7 +757,9 @@ typedef struct {
     Py_ssize_t n_tokens;
     int any_other; /* _OTHER_RE.search(folded) */
     Token **toks;  /* room for a list of the tokens (begin_data) */
+    uint32_t *flags; /* each character's own flags (read again by text_shapes_of) */
     Py_UCS4 folded_local[FOLD_LOCAL];
+    uint32_t flags_local[FOLD_LOCAL];
     Token tokens_local[TOKENS_LOCAL];
     Token *toks_local[TOKENS_LOCAL];
 } Folded;
@@ -773,6 +776,9 @@ folded_free(Folded *f)
     if (f->toks != f->toks_local) {
         PyMem_Free(f->toks);
     }
+    if (f->flags != f->flags_local) {
+        PyMem_Free(f->flags);
+    }
 }
 
 /* ``n`` items of ``size`` bytes: the ``local`` room where they fit in its ``room`` items,
@@ -783,11 +789,40 @@ local_or_alloc(void *local, size_t room, size_t n, size_t size)
     return n <= room ? local : PyMem_Malloc(n * size);
 }
 
-/* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters). */
+/* One folded character ``c`` (of table entry ``fi``) put at f->folded[*k], extending the
+ * token in *cur (TOKEN_RE's runs of token characters) or ending it. */
+static SPECIALISED void
+fold_put(Folded *f, Py_ssize_t *k, Token **cur, Py_UCS4 c, const CharInfo *fi)
+{
+    Py_ssize_t i = (*k)++;
+    f->folded[i] = c;
+    if (fi->flags & F_OTHER) {
+        f->any_other = 1;
+    }
+    if (!(fi->flags & F_TOKEN)) {
+        *cur = NULL;
+        return;
+    }
+    Token *t = *cur;
+    if (t == NULL) {
+        t = *cur = &f->tokens[f->n_tokens++];
+        t->start = i;
+        t->script = SCRIPT_LATN;
+        t->ascii = 1;
+    }
+    t->end = i + 1;
+    if (c > 0x7f && t->ascii) {
+        t->ascii = 0;
+        t->script = fi->script; /* the first non-ASCII character's script */
+    }
+}
+
+/* _fold_text(text), then TOKEN_RE.findall of it (runs of token characters), in one pass
+ * (each character's own flags kept in f->flags: the shapes read them). */
 static SPECIALISED int
 fold_and_split(Tables *t, int kind, const void *data, Py_ssize_t n, Folded *f)
 {
-    CharInfo spare;
+    CharInfo spare, spare_fold;
     f->n_folded = f->n_tokens = 0;
     f->any_other = 0;
     f->toks = NULL;
@@ -795,55 +830,40 @@ fold_and_split(Tables *t, int kind, const void *data, Py_ssize_t n, Folded *f)
                                sizeof(Py_UCS4));
     f->tokens = local_or_alloc(f->tokens_local, TOKENS_LOCAL, (size_t)(MAX_FOLD * n / 2 + 2),
                                sizeof(Token));
-    if (f->folded == NULL || f->tokens == NULL) {
+    f->flags = local_or_alloc(f->flags_local, FOLD_LOCAL, (size_t)(n + 1), sizeof(uint32_t));
+    if (f->folded == NULL || f->tokens == NULL || f->flags == NULL) {
         folded_free(f);
         PyErr_NoMemory();
         return -1;
     }
     Py_ssize_t k = 0;
+    Token *cur = NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
-        if (ch < 0x80) {
-            f->folded[k++] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
-            continue;
-        }
         const CharInfo *ci = info(t, ch, &spare);
         if (ci == NULL) {
             folded_free(f);
             return -1;
         }
+        f->flags[i] = ci->flags;
+        if (ch < 0x80) {
+            Py_UCS4 c = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+            const CharInfo *fi = c == ch ? ci : info(t, c, &spare_fold);
+            fold_put(f, &k, &cur, c, fi);
+            continue;
+        }
         for (int j = 0; j < ci->nfold; j++) {
-            f->folded[k++] = ci->fold[j];
+            Py_UCS4 c = ci->fold[j];
+            /* (a character that is its own fold: its entry read once) */
+            const CharInfo *fi = c == ch ? ci : info(t, c, &spare_fold);
+            if (fi == NULL) {
+                folded_free(f);
+                return -1;
+            }
+            fold_put(f, &k, &cur, c, fi);
         }
     }
     f->n_folded = k;
-    Token *cur = NULL;
-    for (Py_ssize_t i = 0; i < k; i++) {
-        Py_UCS4 ch = f->folded[i];
-        const CharInfo *ci = info(t, ch, &spare);
-        if (ci == NULL) {
-            folded_free(f);
-            return -1;
-        }
-        if (ci->flags & F_OTHER) {
-            f->any_other = 1;
-        }
-        if (!(ci->flags & F_TOKEN)) {
-            cur = NULL;
-            continue;
-        }
-        if (cur == NULL) {
-            cur = &f->tokens[f->n_tokens++];
-            cur->start = i;
-            cur->script = SCRIPT_LATN;
-            cur->ascii = 1;
-        }
-        cur->end = i + 1;
-        if (ch > 0x7f && cur->ascii) {
-            cur->ascii = 0;
-            cur->script = ci->script; /* the first non-ASCII character's script */
-        }
-    }
     return 0;
 }
 
@@ -858,8 +878,10 @@ typedef struct {
 /* ... of those model._quick reads (common, non_ascii, glued: see quick_kind) */
 #define QUICK_SHAPE_FLAGS (F_COMMON | F_NONASCII | F_GLUE | F_RUNSIGN)
 
+/* (``fl``: the characters' flags as fold_and_split kept them; NULL: looked up here) */
 static SPECIALISED int
-text_shapes_of(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out, int all)
+text_shapes_of(Tables *t, int kind, const void *data, const uint32_t *fl, Py_ssize_t n,
+               Shapes *out, int all)
 {
     CharInfo spare_cur, spare_next;
     memset(out, 0, sizeof(*out));
@@ -869,7 +891,10 @@ text_shapes_of(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out,
     Py_ssize_t run = 0;
     int run_glued = 0;
     const CharInfo *ci;
-    if (n > 0) {
+    if (n > 0 && fl != NULL) {
+        cur = fl[0];
+    }
+    else if (n > 0) {
         ci = info(t, PyUnicode_READ(kind, data, 0), &spare_cur);
         if (ci == NULL) {
             return -1;
@@ -877,7 +902,10 @@ text_shapes_of(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out,
         cur = ci->flags;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (i + 1 < n) {
+        if (i + 1 < n && fl != NULL) {
+            next = fl[i + 1];
+        }
+        else if (i + 1 < n) {
             ci = info(t, PyUnicode_READ(kind, data, i + 1), &spare_next);
             if (ci == NULL) {
                 return -1;
@@ -922,7 +950,7 @@ text_shapes_of(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out,
 static SPECIALISED int
 text_shapes(Tables *t, int kind, const void *data, Py_ssize_t n, Shapes *out)
 {
-    return text_shapes_of(t, kind, data, n, out, 1);
+    return text_shapes_of(t, kind, data, NULL, n, out, 1);
 }
 
 static PyObject *
@@ -978,7 +1006,7 @@ begin_data_of(Tables *self, int kind, const void *data, Py_ssize_t n, Folded *f,
         PyErr_NoMemory();
         return -1;
     }
-    if (text_shapes_of(self, kind, data, n, sh, all) < 0) {
+    if (text_shapes_of(self, kind, data, f->flags, n, sh, all) < 0) {
         folded_free(f);
         return -1;
     }
@@ -2098,8 +2126,17 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     memset(slots, 0, cap * sizeof(Py_ssize_t));
     Py_ssize_t *firsts = links, *last = links + n_live + 1, *counts = links + 2 * (n_live + 1);
     Py_ssize_t *next = links + 3 * (n_live + 1), *oddness = links + 4 * (n_live + 1);
-    /* Each live step's image of the line, hashed (row after row). */
-    for (Py_ssize_t i = 0; i < n_live; i++) {
+    /* Each live step's image of the line, hashed (row after row); of three rows or fewer,
+     * packed whole (21 bits a character): equal keys are equal images. */
+    int packed = n <= 3;
+    for (Py_ssize_t i = 0; packed && i < n_live; i++) {
+        uint64_t h = 0;
+        for (Py_ssize_t r = 0; r < n; r++) {
+            h = h << 21 | image[r][live[i]];
+        }
+        hashes[i] = h;
+    }
+    for (Py_ssize_t i = 0; !packed && i < n_live; i++) {
         uint64_t h = 1469598103934665603ULL;
         Py_ssize_t j = live[i];
         for (Py_ssize_t r = 0; r < n; r++) {
@@ -2120,7 +2157,8 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
                 break;
             }
             Py_ssize_t g = slots[at] - 1, first = firsts[g];
-            if (hashes[first] == hashes[i] && same_images(image, n, live[first], live[i])) {
+            if (hashes[first] == hashes[i] &&
+                (packed || same_images(image, n, live[first], live[i]))) {
                 next[last[g]] = i; /* the group's steps, chained in order */
                 last[g] = i;
                 counts[g]++;
@@ -2141,12 +2179,13 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
                 odd[w] |= si->odd[w];
             }
         }
-        oddness[g] = unnumbered + (mask == 0);
+        Py_ssize_t count = unnumbered + (mask == 0); /* (counted in a local, then stored) */
         for (int w = 0; w < ODD_WORDS; w++) {
             for (uint64_t x = odd[w]; x; x &= x - 1) {
-                oddness[g]++;
+                count++;
             }
         }
+        oddness[g] = count;
     }
     if (slots != local) {
         PyMem_Free(slots);
@@ -3184,10 +3223,36 @@ Tables_line_votes(Tables *self, PyObject *args)
 /* The next word of ``text`` from *at on (str.split), stripped of ``edge``'s characters
  * (str.strip), made of letters alone (str.isalpha) as text[*lo:*hi]: 1, or 0 at the end
  * (*at moves past each word looked at). */
+/* The edge str last read (held: its address stays its own) and its BMP characters as a bit
+ * set: every word's ends are tested against the same few signs. */
+static PyObject *edge_last;
+static uint8_t edge_bits[BMP / 8];
+
+/* ``ch`` is one of the characters of ``edge``. */
+static inline int
+in_edge(PyObject *edge, Py_UCS4 ch)
+{
+    if (edge != edge_last) {
+        memset(edge_bits, 0, sizeof edge_bits);
+        for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(edge); i++) {
+            Py_UCS4 e = PyUnicode_READ_CHAR(edge, i);
+            if (e < BMP) {
+                edge_bits[e >> 3] |= (uint8_t)(1 << (e & 7));
+            }
+        }
+        Py_INCREF(edge);
+        Py_XSETREF(edge_last, edge);
+    }
+    if (ch < BMP) {
+        return edge_bits[ch >> 3] >> (ch & 7) & 1;
+    }
+    return PyUnicode_FindChar(edge, ch, 0, PyUnicode_GET_LENGTH(edge), 1) >= 0;
+}
+
 static int
 next_letter_word(PyObject *text, PyObject *edge, Py_ssize_t *at, Py_ssize_t *lo, Py_ssize_t *hi)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), n_edge = PyUnicode_GET_LENGTH(edge), i = *at;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = *at;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     while (i < n) {
@@ -3199,12 +3264,10 @@ next_letter_word(PyObject *text, PyObject *edge, Py_ssize_t *at, Py_ssize_t *lo,
             i++;
         }
         Py_ssize_t b = i;
-        while (a < b &&
-               PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, a), 0, n_edge, 1) >= 0) {
+        while (a < b && in_edge(edge, PyUnicode_READ(kind, data, a))) {
             a++;
         }
-        while (b > a &&
-               PyUnicode_FindChar(edge, PyUnicode_READ(kind, data, b - 1), 0, n_edge, 1) >= 0) {
+        while (b > a && in_edge(edge, PyUnicode_READ(kind, data, b - 1))) {
             b--;
         }
         int alpha = a < b;

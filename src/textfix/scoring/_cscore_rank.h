@@ -822,8 +822,8 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *cand = looks[i].cand, *chains = looks[i].chains;
-        changed_free(&w);
-        memset(&w, 0, sizeof(w));
+        w.n = 0; /* (its room kept for the next candidate's words) */
+        w.done = 0;
         Py_ssize_t lost = 0, r = -1, same = PyUnicode_GET_LENGTH(cand) == len_core;
         int terms = 0; /* (lost, odd and r worked out) */
         if (best_only && n_found) {
@@ -1206,30 +1206,43 @@ pool_chains(Pool *pool, const Groups *groups, const Py_ssize_t *live, Look *look
 }
 
 /* legacy._with_known_words over the sorted looks, in place: how many are kept (their cores
- * made, the others' let go); -1 on error. */
+ * made where not single-byte, the others' let go); -1 on error.  A single-byte round
+ * trip's core is read from a buffer (its str made only once ranked). */
 static Py_ssize_t
 with_known_words(Pool *pool, PyObject *text_core, Look *looks, Py_ssize_t n,
                  Py_ssize_t quick_pool, double strong_known)
 {
-    Py_ssize_t kept = 0, least = -1;
+    Py_ssize_t kept = 0, least = -1, len = PyUnicode_GET_LENGTH(text_core);
+    Py_UCS4 local[STEP_LOCAL];
+    Py_UCS4 *buf = len < STEP_LOCAL ? local : PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(len + 1));
+    if (buf == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         Look look = looks[i];
         if (!look.utf8 && least >= 0 && (look.oddness > least + 1 || kept >= quick_pool)) {
             continue;
         }
-        if (make_cand(pool, text_core, &look) < 0) {
-            return -1;
-        }
         int keep = 1;
-        Pair p;
-        if (PyUnicode_GET_LENGTH(look.cand) == PyUnicode_GET_LENGTH(text_core)) {
+        Pair p = {len, PyUnicode_KIND(text_core), PyUnicode_4BYTE_KIND, PyUnicode_DATA(text_core),
+                  buf};
+        if (look.cand == NULL && look.step >= 0) {
+            translate_into(pool, text_core, look.step, buf); /* (as long as text_core) */
+            keep = has_known_words(pool, p, NULL, strong_known);
+        }
+        else if (make_cand(pool, text_core, &look) < 0) {
+            keep = -1;
+        }
+        else if (PyUnicode_GET_LENGTH(look.cand) == len) {
             keep = pair_of(text_core, look.cand, &p) < 0
                        ? -1
                        : has_known_words(pool, p, look.cand, strong_known);
         }
         if (keep < 0) {
-            Py_DECREF(look.cand);
-            return -1;
+            Py_XDECREF(look.cand);
+            kept = -1;
+            break;
         }
         if (!keep) {
             Py_CLEAR(look.cand);
@@ -1239,6 +1252,9 @@ with_known_words(Pool *pool, PyObject *text_core, Look *looks, Py_ssize_t n,
             least = look.oddness;
         }
         looks[kept++] = look;
+    }
+    if (buf != local) {
+        PyMem_Free(buf);
     }
     return kept;
 }
