@@ -182,7 +182,11 @@ def test_fresh_context_settles_well_formed_lines_on_their_words(
     assert not cannot_pass(line) and cannot_pass(line, fresh=True)
     _fresh_settled_get_no_confident_repair(line)
     monkeypatch.setattr(no_repair, "_may_pass_on_words", lambda *args: True)
-    assert not cannot_pass(line, fresh=True)
+    _forget_verdicts()  # (remembered per line: asked again under the new gate)
+    try:
+        assert not cannot_pass(line, fresh=True)
+    finally:
+        _forget_verdicts()
 
 
 def _fresh_settled_get_no_confident_repair(text: str) -> None:
@@ -208,7 +212,17 @@ def test_word_swaps_need_a_first_choice_code_page(monkeypatch: pytest.MonkeyPatc
     family: were every code page one, a word swap could pass."""
     assert cannot_pass("Pikë")
     monkeypatch.setattr(no_repair, "_first_choices", lambda: legacy._step_images().every)
-    assert not cannot_pass("Pikë")
+    _forget_verdicts()
+    try:
+        assert not cannot_pass("Pikë")
+    finally:
+        _forget_verdicts()
+
+
+def _forget_verdicts() -> None:
+    """Empty the proof's caches of per-line verdicts (asked again under a patched gate)."""
+    for cached in (no_repair._common_route, no_repair.opening, no_repair._round_trips):
+        cached.cache_clear()
 
 
 def test_more_round_trips_left_for_well_formed_lines(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,14 +230,11 @@ def test_more_round_trips_left_for_well_formed_lines(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(no_repair, "MAX_LEFT_WORDS", no_repair.MAX_LEFT)
     # (the common route's word gates are remembered per line: asked again under the new
     # bound, and forgotten after)
-    remembered = (no_repair._common_route, no_repair._opening)
-    for cached in remembered:
-        cached.cache_clear()
+    _forget_verdicts()
     try:
         assert not cannot_pass(line)
     finally:
-        for cached in remembered:
-            cached.cache_clear()
+        _forget_verdicts()
 
 
 def _check_names(text: str) -> None:

@@ -267,7 +267,8 @@ def test_word_route_agrees_on_any_text(text: str) -> None:
 def _settled_by_route(line: str) -> bool:
     """Whether cannot_pass's common route (the compiled first pass, which the word gates
     refuse) settles ``line``, asked afresh (not from the route's cache)."""
-    no_repair._common_route.cache_clear()
+    for cached in (no_repair._common_route, no_repair.opening, no_repair._round_trips):
+        cached.cache_clear()
     return no_repair.cannot_pass(line, at_once=True)
 
 
@@ -347,10 +348,16 @@ def test_cannot_pass_is_the_same_with_and_without_the_compiled_route(
     lines = [line for line in _refusal_lines() if len(line) < 500]
     compiled = [no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)]
     monkeypatch.setattr(no_repair, "_route", lambda _text, _core: None)  # the steps in Python
-    no_repair._common_route.cache_clear()
-    assert compiled == [
-        no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)
-    ]
+    remembered = (no_repair._common_route, no_repair.opening, no_repair._round_trips)
+    for cached in remembered:
+        cached.cache_clear()
+    try:
+        assert compiled == [
+            no_repair.cannot_pass(line, fresh) for line in lines for fresh in (False, True)
+        ]
+    finally:
+        for cached in remembered:
+            cached.cache_clear()
     assert any(compiled) and not all(compiled)
 
 

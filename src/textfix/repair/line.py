@@ -134,16 +134,29 @@ def _untouched(
         # below fail there: the engine looks at once (False proves nothing; the engine then
         # finds what it finds, and a line it cannot repair comes back unchanged all the same).
         return False
-    # (or small letters shown as capitals inside words, which inner_capitals repairs where
-    # the engine leaves them: "GÎff eng valid")
-    if _looks(text) or inner_capitals.capitals_lowered(text) is not None:
+    # (two of the looks below that cost next to nothing and send some garbled lines on,
+    # then the no-repair proof's opening: for most garbled lines left here a round trip may
+    # pass the gates, and that proof then fails, exactly, and so does this whatever the
+    # other looks find; for clean lines its common route settles at once)
+    if no_repair.sign_capital(text) or lone_signs(text):
+        return False
+    opened = no_repair.REFUSED
+    if min_confidence > legacy.FAILED_CONFIDENCE:
+        opened = no_repair.opening(text, fresh)
+        if opened == no_repair.PASSES:
+            return False
+    # (the other looks: past the opening's own tests, only the one it does not ask; or small
+    # letters shown as capitals inside words, which inner_capitals repairs where the engine
+    # leaves them: "GÎff eng valid")
+    if opened == no_repair.REFUSED:
+        if looks_anyway(text) or looks_stray(text) or signs_quoted(text) is not None:
+            return False
+    elif looks_anyway(text):
+        return False
+    if inner_capitals.capitals_lowered(text) is not None:
         return False
     shaped = _utf8_shaped(text)
-    # (the common route of cannot_pass first, decisive for most lines that get here and
-    # cheaper than typed_in_unicode, after which cannot_pass would settle them the same way)
-    if min_confidence > legacy.FAILED_CONFIDENCE and no_repair.cannot_pass(
-        text, fresh, at_once=True
-    ):
+    if opened == no_repair.PROVEN:
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
     if typed_in_unicode(text):
         return not shaped or _utf8_leaves(text, utf8_round_trip(text))
@@ -169,7 +182,9 @@ def _looks(text: str) -> bool:
     Icelandic letters in a word no owner could spell (``stray_letters.looks_stray``), or a
     one-letter word shown as a lone sign (``lone_words.lone_signs``: "questo Þ usato"), or
     punctuation shown as signs that ``quote_signs`` repairs ("vir Æn aksie": the compiled
-    quick proof hands on every line of its cheap shape, ``looks_quoted``)."""
+    quick proof hands on every line of its cheap shape, ``looks_quoted``). (:func:`_untouched`
+    asks them apart, around the no-repair proof's opening, which asks three of them itself:
+    ``sign_capital``, ``suspects`` and ``signs_quoted``.)"""
     return (
         no_repair.sign_capital(text)
         or looks_anyway(text)

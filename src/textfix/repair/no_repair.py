@@ -92,7 +92,7 @@ from textfix.repair.line_language import (
     alphabet_repair,
     foreign_to_line,
 )
-from textfix.repair.plausible import _words_pass, _words_test, utf8_round_trip
+from textfix.repair.plausible import _words_pass, _words_test, typed_in_unicode, utf8_round_trip
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
 from textfix.repair.sign_capitals import capital_behind_latin_sign
@@ -701,27 +701,115 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
     as for a one-line document with no prior); ``False`` when that is not proven cheaply.
     Then the engine returns ``None`` or a step of confidence at most
     :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`, and no UTF-8 repairer applies (no
-    whole-line UTF-8 round trip). With ``at_once``, only the common route is taken (the
-    compiled first pass, which the word gates refuse): ``False`` then proves nothing.
+    whole-line UTF-8 round trip). With ``at_once``, only its opening is taken
+    (:func:`opening`): ``False`` then proves nothing.
 
     >>> cannot_pass("Ene mêye åbe"), cannot_pass("Ene mêye åbe", fresh=True)
     (False, True)
     """
     relief = 0.0 if fresh else CONTEXT_RELIEF
-    opening = _opening(text)
-    if opening is not None:
-        return opening
+    opened = opening(text, fresh)
+    if opened != OPEN:
+        return opened == PROVEN
     if at_once:
         return False
+    rest = _round_trips(text, relief)
+    if rest is None:
+        return False
+    text_core, counts, alive, shaped, first, named, common = rest
+    # (the proof's word lookups do not compose the combining accents a cp1258 round trip
+    # makes, the engine's do: a line where such a round trip makes a known word is the
+    # engine's to judge; asked after the round trips, which fail most garbled lines first,
+    # and where the common route did not: _common_route)
+    if common is None and accents_make_words(text_core, alive):
+        return False
+    # (after the round trips, which fail most garbled lines at less cost) Letters foreign
+    # to the language the line's words name: those words may stand in for known repaired
+    # words, and the engine may take candidates that make none.
+    if named is None:
+        named = bool(alive) and _may_name_language(text) and foreign_to_line(text)
+    if alive and named:
+        if _mends(text, text_core, counts, alive):
+            return False
+        if not _all_fail(text, text_core, counts, alive, shaped, False, relief, first):
+            return False
+    return _settled(text)
+
+
+#: What :func:`opening` finds: a round trip may pass the gates (the proof fails: exact), the
+#: proof fails at once for another reason (an engine route other than the round trips' may
+#: take the line), the proof holds, or the round trips are still to be looked at one by one.
+PASSES, REFUSED, PROVEN, OPEN = 0, 1, 2, 3
+
+
+@lru_cache(maxsize=4096)  # (untouched asks a line at once, then in full: one verdict)
+def opening(text: str, fresh: bool = False) -> int:
+    """What :func:`cannot_pass` finds of ``text`` (a line) before the tests after its round
+    trips (:data:`PASSES`, :data:`REFUSED`, :data:`PROVEN` or :data:`OPEN`): the verdict
+    of ``cannot_pass(text, fresh, at_once=True)``, and with :data:`PASSES` an exact "no"
+    that needs none of the looks :func:`textfix.repair.line.untouched` asks, for a line
+    not :func:`~textfix.repair.plausible.typed_in_unicode` (never single-byte text: the
+    round trips of such a line are left to the end, where ``untouched`` needs none).
+    (:data:`PROVEN` needs the compiled common route; without it such a line is
+    :data:`OPEN`, and ``cannot_pass`` proves it further on.)
+
+    >>> opening("Öåé òåêñò") == PASSES, opening("Wóndii Dineʼé Bikéyah") in (PROVEN, OPEN)
+    (True, True)
+    >>> opening("déjà\u00a0vu") == REFUSED, opening("Halýcý") == REFUSED
+    (True, True)
+    >>> opening("Ene mêye åbe") == PASSES, opening("Ene mêye åbe", fresh=True) == OPEN
+    (True, True)
+    """
+    # (the round trips the proof looks at first, where the common route leaves them to look
+    # at: most garbled lines, whose verdict does not depend on the tests after them, are
+    # settled before the other engine routes, which only tell the proof fails too)
+    if not examines(text):
+        return REFUSED
+    # (a well-formed line's first pass in one compiled call, when built, and what it tells)
+    common = _common_route(text, core(text))
+    if (
+        (common is None or not (common.settles or common.marks_words))
+        and not typed_in_unicode(text)
+        and _round_trips(text, 0.0 if fresh else CONTEXT_RELIEF) is None
+    ):
+        return PASSES
+    if sign_capital(text) or capital_behind_latin_sign(text):
+        return REFUSED  # (a sign before a small letter: the engine's "signed" route)
+    if suspects(text):
+        return REFUSED  # (stray letters: the engine's "strayed" route, see stray_letters)
+    if signs_quoted(text) is not None:
+        return REFUSED  # (quotation marks shown as signs: see quote_signs)
+    if common is None:
+        return OPEN
+    if common.settles:
+        return PROVEN if _settled(text) else REFUSED  # (what the steps of cannot_pass find)
+    return REFUSED if common.marks_words else OPEN
+
+
+#: What :func:`cannot_pass` knows of a line once its round trips all failed the gates it
+#: reads first (:func:`_round_trips`), for the tests after them: the core, its non-ASCII
+#: character counts, the alive steps, whether the core has a mojibake shape, the common
+#: route's first pass (``None`` without one), whether the line's words name a language
+#: foreign to its letters (``None``: not asked yet), and the common route. (A plain tuple:
+#: built for every line the proof looks at in full.)
+_Rest = tuple[str, Counter[str], int, bool, "list[int] | None", "bool | None", "_Common | None"]
+
+
+@lru_cache(maxsize=4096)  # (asked by the opening, then by cannot_pass: once a line)
+def _round_trips(text: str, relief: float) -> _Rest | None:
+    """``None`` when a round trip of ``text`` may pass the gates :func:`cannot_pass` reads
+    of each (its :func:`_all_fail` with the word pool, after the common route's first pass
+    where the line has one), else what the proof's later tests read. ``relief``: the most
+    the document context may lower the bar on the gain by."""
     text_core = core(text)
-    common = _common_route(text, text_core)  # (what _opening found: remembered)
+    common = _common_route(text, text_core)  # (what opening found: remembered)
     first: list[int] | None = None
     refused = False  # whether the word gates alone refuse every round trip
     named: bool | None = None  # whether the line's words name a language foreign to its letters
     if common is not None:
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
         if alive and not refused and common.gated is None:
-            return False  # (what _all_fail finds first: more round trips than it looks at)
+            return None  # (what _all_fail finds first: more round trips than it looks at)
     counts = Counter(_NON_ASCII.findall(text_core))
     if common is not None:
         shaped = False
@@ -746,51 +834,13 @@ def cannot_pass(text: str, fresh: bool = False, *, at_once: bool = False) -> boo
             gated=None if common is None else common.gated,
         )
     ):
-        return False
-    # (the proof's word lookups do not compose the combining accents a cp1258 round trip
-    # makes, the engine's do: a line where such a round trip makes a known word is the
-    # engine's to judge; asked after the round trips, which fail most garbled lines first,
-    # and where the common route did not: _common_route)
-    if common is None and accents_make_words(text_core, alive):
-        return False
-    # (after the round trips, which fail most garbled lines at less cost) Letters foreign
-    # to the language the line's words name: those words may stand in for known repaired
-    # words, and the engine may take candidates that make none.
-    if named is None:
-        named = bool(alive) and _may_name_language(text) and foreign_to_line(text)
-    if alive and named:
-        if _mends(text, text_core, counts, alive):
-            return False
-        if not _all_fail(text, text_core, counts, alive, shaped, False, relief, first):
-            return False
-    return _settled(text)
+        return None
+    return text_core, counts, alive, shaped, first, named, common
 
 
 #: :func:`~textfix.repair.gates.capital_behind_sign` remembered per line: the looks of
-#: :func:`textfix.repair.line.untouched` and :func:`_opening` ask it of the same line.
+#: :func:`textfix.repair.line.untouched` and :func:`opening` ask it of the same line.
 sign_capital = lru_cache(maxsize=4096)(capital_behind_sign)
-
-
-@lru_cache(maxsize=4096)  # (untouched asks a line at once, then in full: one verdict)
-def _opening(text: str) -> bool | None:
-    """What :func:`cannot_pass` finds before it looks at the round trips one by one, the
-    same in any document context: ``False`` when an engine route other than the round trips'
-    gates may take the line, or a well-formed line's first pass leaves a combining accent
-    making a known word; the verdict when that pass leaves nothing to look at; else
-    ``None``."""
-    if not examines(text) or sign_capital(text) or capital_behind_latin_sign(text):
-        return False  # (a sign before a small letter: the engine's "signed" route)
-    if suspects(text):
-        return False  # (stray letters: the engine's "strayed" route, see stray_letters)
-    if signs_quoted(text) is not None:
-        return False  # (quotation marks shown as signs: see quote_signs)
-    # (a well-formed line's first pass in one compiled call, when built, and what it tells)
-    common = _common_route(text, core(text))
-    if common is None:
-        return None
-    if common.settles:
-        return _settled(text)  # (what the steps of cannot_pass find)
-    return False if common.marks_words else None
 
 
 @lru_cache(maxsize=4096)  # (the end of cannot_pass, and of its opening: asked once a line)
