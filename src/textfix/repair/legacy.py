@@ -2980,14 +2980,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         if lone is not None:
             return Step(lone[0], lone[1], LONE_CONFIDENCE)
     # (a mac-cyrillic capital shown as a cp1251 sign reads well: look anyway)
-    behind = bool(facts & SIGN_CAPITAL) and capital_behind_sign(text)
+    behind = facts & SIGN_CAPITAL != 0 and capital_behind_sign(text)
     # (its words may prove the whole line's round trip at once: see mac_words)
     mac = mac_words.proven(text) if behind else None
     if mac is not None:
         return Step(mac, mac_words.CHAIN, mac_words.MAC_WORDS_CONFIDENCE)
     # (a no-break space glued after a word's letters may be cp852's "á", and a "„" or "·"
     # there mac-roman's "ă" or "á": look anyway)
-    nbsp = bool(facts & NBSP) or (bool(facts & ASK_NBSP) and looks_anyway(text))
+    nbsp = facts & NBSP != 0 or (facts & ASK_NBSP != 0 and looks_anyway(text))
     if (
         not behind
         and not nbsp

@@ -334,7 +334,8 @@ def _layers(
             return current, chain, confidence, step
         current = step.text
         chain += step.chain
-        confidence = min(confidence, step.confidence)
+        if step.confidence < confidence:
+            confidence = step.confidence  # (min() without its call)
     return current, chain, confidence, None
 
 

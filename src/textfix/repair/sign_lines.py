@@ -35,7 +35,7 @@ from textfix.chains import FAMILIES, STEPS, fits
 from textfix.repair.bitsets import bit_masks, few_bit_indices
 from textfix.scoring import score
 from textfix.scoring._data import langdata
-from textfix.scoring.model import word_langs
+from textfix.scoring.model import word_lookup
 from textfix.types import Chain, Step
 
 _CGATES = load("textfix.repair._cgates")
@@ -357,6 +357,8 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
         return None
     readings, rival_cores = found
     cyrillic = _readings_split()[0]
+    # (the models and the compiled word lookup once: no frame a word)
+    models, known_in = langdata().models, word_lookup()
     best: tuple[float, str, Step] | None = None
     levels: dict[str, float] = {}  # Cyrillic reading -> its log-probability
     for j, cand, joined in readings:
@@ -365,8 +367,8 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
         levels[cand] = s.logprob
         if s.letters < MIN_LETTERS or s.lang is None or not fits(step[0], s.lang):
             continue
-        bit = 1 << langdata().models[s.lang].index
-        known = all(word_langs(w) & bit for w in joined.split(" "))
+        bit = 1 << models[s.lang].index
+        known = all(known_in(w) & bit for w in joined.split(" "))
         if s.plausibility < (KNOWN_PLAUSIBILITY if known else MIN_PLAUSIBILITY):
             continue
         if best is None or s.logprob > best[0]:
