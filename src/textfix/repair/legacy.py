@@ -52,7 +52,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
-from textfix.repair import dos_baltic, mac_words
+from textfix.repair import dos_baltic, mac_words, sibling_pages
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
@@ -3089,6 +3089,10 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     best = found[0]
     if best.chain[0][0] in dos_baltic.LATIN_DOS:
         best = dos_baltic.voted_chain(text, best)
+    # (or the same line through a near-identical page whose repaired words are words, see
+    # sibling_pages: asked only where some repaired word is unknown, of a Latin page)
+    if best.known < 1.0 and best.chain[0][0] in sibling_pages.LATIN_PAGES:
+        best = sibling_pages.sibling_word(text, best)
     if not _exact(text, best.text, best.chain):
         return None
     relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
