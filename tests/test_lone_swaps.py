@@ -15,6 +15,8 @@ CLEAN = [
     "Kalbëta",
     "KALBËTA",
     "Kalbëta.",  # (punctuation is no other word)
+    "KARMIÑ",  # Breton, no Polish "KARMIĄ" (cp1250 shown as cp437, which lacks Breton's Ê)
+    "Sõrakesil",  # Estonian writes õ, as "särakesil" (cp1252 shown as cp850)
     "Љубинка",  # a Serbian name, a form of "Љубин": no Russian "Кубинка" (mac-cyrillic)
     "(Љубинка)",
 ]
@@ -40,6 +42,8 @@ def test_thin_list_shape() -> None:
     # a word reading as Albanian (thin list, cp1252 writes it), one letter swapped, level
     assert own_word_swapped("dëkoti", "dėkoti", "cp1252", 0.17)
     assert own_word_swapped("Dëkoti", "Dėkoti", "cp1252", 0.17)
+    # (a DOS page holding the language's small letters writes it: Breton in cp437)
+    assert own_word_swapped("KOMZIÑ", "KOMZIĄ", "cp437", 0.1)
     # ... not when the letter statistics speak, nor beside another word
     assert not own_word_swapped("dëkoti", "dėkoti", "cp1252", 0.5)
     assert not own_word_swapped("labai dëkoti", "labai dėkoti", "cp1252", 0.1)
@@ -50,6 +54,12 @@ def test_thin_list_shape() -> None:
     # ... nor two letters swapped, nor a letter made a sign
     assert not own_word_swapped("dëkotë", "dėkotė", "cp1252", 0.1)
     assert not own_word_swapped("dëkoti", "d»koti", "cp1252", 0.1)
+
+
+def test_own_letter_shape() -> None:
+    # the language listing the repaired word writes the letter replaced: a form it lacks
+    assert own_word_swapped("kõrbes", "kärbes", "cp850", 0.1)
+    assert not own_word_swapped("kõrbes", "kärbes", "cp850", 0.4)
 
 
 def test_serbian_capital_shape() -> None:

@@ -16,16 +16,29 @@ its own language's list cannot vouch for:
   principle). Garbled Cyrillic words make no Serbian form (``Ќедоступно`` is
   ``Недоступно``) or one of theirs (``Ќорвешка`` is Macedonian ``Норвешка``);
 - the word reads best, by letter statistics, as a language whose list is thin
-  (``legacy.THIN_LISTS``: CLDR's strings) and which the shown page writes whole, and is
-  spelled as it writes (capitals only at the start or all, letters of its alphabet, every
-  pair of letters one its statistics have seen), the swap keeps the letter's case, and the
-  repair gains less than ``legacy.ENDING_GAIN`` (the two spellings read alike): Albanian
-  ``kalbëta`` is no Lithuanian ``kalbėta`` (cp1257 shown as cp1252), only missing from
-  Albanian's list. The same principle as ``legacy._swapped``'s for a line that reads well,
-  where a lone Lithuanian ``ė`` shown as ``ë`` stays too; a garbled word reads worse before
-  (``pajëgos`` -> ``pajėgos`` gains 0.15, as close as it comes in the dev set's Baltic
-  words; ``Vïtola`` has a pair of letters Frisian never writes, ``SlovÓnija`` a capital
-  inside).
+  (``legacy.THIN_LISTS``: CLDR's strings) and every letter of whose alphabet the shown
+  page holds, and is spelled as it writes (capitals only at the start or all, letters of
+  its alphabet, every pair of letters one its statistics have seen), the swap keeps the
+  letter's case, and the repair gains less than ``legacy.ENDING_GAIN`` (the two spellings
+  read alike): Albanian ``kalbëta`` is no Lithuanian ``kalbėta`` (cp1257 shown as cp1252),
+  only missing from Albanian's list, and Breton ``KARMIÑ`` no Polish ``KARMIĄ`` (cp1250
+  shown as cp437). The same principle as ``legacy._swapped``'s for a line that reads well,
+  which keeps most lone Lithuanian words whose ``ė`` shows as ``ë`` as they are (of 5,664
+  one-``ė`` stems that then read as Albanian, the engine repaired 230, now 210); the dev
+  set's garbled words of this shape read worse than their repair (``Vïtola`` has a pair of
+  letters Frisian never writes, ``SlovÓnija`` a capital inside, ``éelezniki`` a case
+  flipped).
+
+- a language listing the repaired word writes the letter it replaces too, and the repair
+  gains less than ``legacy.ENDING_GAIN``: Estonian ``sõrakesil`` is no ``särakesil``
+  (cp1252 shown as cp850), only a form its list lacks (``legacy._own_letters_swapped``'s
+  principle for a line that reads well). A garbled Czech ``dóchody`` (``důchody``) stays
+  too.
+
+Left: a lone all-capitals Cyrillic word that koi8-r and cp1251 read as small letters of a
+known word (``ОЕБС`` -> ``певу``) gains as little as garbled ones (``ДЕБЕР`` is ``девет``),
+and a Serbian form whose repair is a Serbian word too (``Љутова`` -> ``Кутова``) looks as
+a garbled Cyrillic word does (``Љанада`` is ``Канада``).
 
 >>> own_word_swapped("kalbëta", "kalbėta", "cp1252", 0.17)
 True
@@ -45,7 +58,7 @@ from functools import cache
 from textfix.chains import charset
 from textfix.repair.mac_words import _SERBIAN_SHOWN, _langs, _serbian
 from textfix.scoring._data import langdata
-from textfix.scoring.model import odd_case, score, script_of
+from textfix.scoring.model import odd_case, score, script_of, word_langs
 
 #: Runs of letters (the line's words).
 _WORD = re.compile(r"[^\W\d_]+")
@@ -62,13 +75,13 @@ def _legacy() -> tuple[frozenset[str], float]:
 
 @cache
 def _writes(shown: str, lang: str) -> bool:
-    """Code page ``shown`` holds every letter of ``lang``'s alphabet (and its capitals):
-    clean text of ``lang`` may stand in it as it is."""
+    """Code page ``shown`` holds every letter of ``lang``'s alphabet: clean text of ``lang``
+    may stand in it as it is (a DOS page may lack some capitals: Breton's ``Ê`` in cp437)."""
     chars = charset(shown)
     model = langdata().models.get(lang)
     if chars is None or model is None:
         return False
-    return all(ch in chars and ch.upper() in chars for ch in model.alphabet if ch.isalpha())
+    return all(ch in chars for ch in model.alphabet if ch.isalpha())
 
 
 def own_word_swapped(text: str, cand: str, shown: str, gain: float) -> bool:
@@ -101,7 +114,18 @@ def own_word_swapped(text: str, cand: str, shown: str, gain: float) -> bool:
         return False  # (a case flipped is mojibake's shape: DOS and Mac pages move capitals)
     if at == start and old in _SERBIAN_SHOWN:
         return _serbian_name(word, cand[start:end])
-    return gain < level and _thin_listed(word, shown, thin_lists)
+    return gain < level and (
+        _own_letter(old, cand[start:end]) or _thin_listed(word, shown, thin_lists)
+    )
+
+
+def _own_letter(old: str, made: str) -> bool:
+    """A language listing the word ``made`` writes the letter ``old`` it replaces too."""
+    mask = word_langs(made)
+    letter = old.lower()
+    return mask > 0 and any(
+        mask >> model.index & 1 and letter in model.alphabet for model in langdata().models.values()
+    )
 
 
 def _serbian_name(word: str, made: str) -> bool:
