@@ -146,6 +146,7 @@ from textfix.repair.line_language import (
     # (read as _code_of here, and by tests through this module)
     code_of as _code_of,
 )
+from textfix.repair.lone_swaps import own_word_swapped
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.narrow import narrow, wide
 from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS
@@ -3374,6 +3375,13 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
         return True
     if unmended(text, cand, best.chain[0][0], best.chain[-1][1], shapes) or unmodelled_read(
         text, cand
+    ):
+        return True
+    # (a lone word's one-letter swap carried by a known word alone: see lone_swaps)
+    if (
+        best.changed == 1
+        and gain < MIN_GAIN
+        and own_word_swapped(text, cand, best.chain[-1][1], gain)
     ):
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
