@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tests.realdata import mojibake_pairs, non_ascii_lines
 
 from textfix.chains import single_byte_steps
-from textfix.repair import front, gates, legacy
+from textfix.repair import document, front, gates, legacy
 from textfix.repair.ce_letters import looks_anyway
 from textfix.repair.lone_words import lone_signs
 from textfix.repair.plausible import plausible
@@ -23,6 +23,7 @@ from textfix.repair.stray_letters import looks_stray
 COMPILED = front._compiled_front()
 compiled_only = pytest.mark.skipif(COMPILED is None, reason="textfix.repair._cgates is not built")
 _READ = front.READS | front.READS_NOT
+QUICK = document.quick_line_check()
 
 
 def assert_same(text: str) -> None:
@@ -37,6 +38,9 @@ def assert_same(text: str) -> None:
             found &= ~(front.ASK_NBSP | _READ)
             kept &= ~(front.NBSP | _READ)
         assert found == kept, text
+        if "\n" not in text and QUICK(text) == document.IMPLAUSIBLE:
+            # (the document check's verdict handed on: the same bits without the page test)
+            assert front.front(text, front.IMPLAUSIBLE_LINE) == front.front(text), text
     # (what the engine reads of the bits: the tests' own answers)
     assert bool(expected & front.QUOTED) == looks_quoted(text), text
     if not expected & front.QUOTED:
@@ -53,13 +57,15 @@ def assert_same(text: str) -> None:
 
 def test_real_lines_and_their_mojibake() -> None:
     steps = [(chain,) for chain, _table in single_byte_steps()]
-    pairs = reads = 0
+    pairs = reads = implausible = 0
     for line, garbled in mojibake_pairs(non_ascii_lines(), steps):
         assert_same(line)
         assert_same(garbled)
         reads += front._front_py(garbled) & _READ != 0
+        implausible += QUICK(garbled) == document.IMPLAUSIBLE
         pairs += 1
     assert pairs > 500 and reads > 100
+    assert implausible > 100 or COMPILED is None
 
 
 @pytest.mark.parametrize(

@@ -448,8 +448,8 @@ static PyMethodDef cgates_functions[] = {
     {"init_front", init_front, METH_VARARGS,
      "init_front(looks_quoted, lone_signs, line_pages, looked, /)\n--\n\n"
      "Hand over what front.front asks besides the opening (see _cgates_front.h)."},
-    {"front", front, METH_O,
-     "front(text, /)\n--\n\n"
+    {"front", (PyCFunction)(void (*)(void))front, METH_FASTCALL,
+     "front(text, implausible=False, /)\n--\n\n"
      "The bits of front.front(text) (see _cgates_front.h)."},
     {NULL, NULL, 0, NULL},
 };

@@ -71,9 +71,20 @@ front_true(PyObject *test, PyObject *text)
     return truth;
 }
 
+/* front(text) or front(text, implausible): with a true second argument the caller knows
+ * line_pages(text) < 0 (document.quick_line_check answered IMPLAUSIBLE for the line), so
+ * FRONT_READS_NOT is set where the pages would be asked, without asking them. */
 static PyObject *
-front(PyObject *module, PyObject *text)
+front(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "front() takes a str and an optional flag");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    int implausible = nargs == 2 ? PyObject_IsTrue(args[1]) : 0;
+    if (implausible < 0)
+        return NULL;
     if (front_quoted == NULL) {
         PyErr_SetString(PyExc_RuntimeError, "textfix.repair._cgates.init_front was not called");
         return NULL;
@@ -111,6 +122,8 @@ front(PyObject *module, PyObject *text)
     if (front_pages != NULL &&
         !(bits & (OPENING_CLEAN | OPENING_TYPED | OPENING_SIGN_CAPITAL | FRONT_NBSP |
                   FRONT_ASK_NBSP))) {
+        if (implausible)
+            return PyLong_FromLong(bits | FRONT_READS_NOT);
         PyObject *found = PyObject_CallOneArg(front_pages, text);
         if (found == NULL)
             return NULL;

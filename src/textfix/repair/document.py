@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair._scan import native
 from textfix.repair.base import DocumentContext
+from textfix.repair.front import IMPLAUSIBLE_LINE
 from textfix.repair.gates import _mac_capitals
 from textfix.repair.legacy import FAILED_CONFIDENCE, LEGACY_PREFILTER, core
 from textfix.repair.line import FRESH, _layers, find_in_line, quick_proof, repaired_line, untouched
@@ -105,7 +106,9 @@ def fix_implausible(document: str, options: FixOptions) -> str:
     if untouched_line(document, fresh=True, verdict=IMPLAUSIBLE):
         return document
     line = document[:-1] if document.endswith("\r") else document
-    repaired = _layers(line, options, FRESH)[0]  # (repaired_line, as fix_line asks)
+    # (repaired_line, as fix_line asks; the engine's front need not test the line's pages
+    # again: front.IMPLAUSIBLE_LINE says they failed)
+    repaired = _layers(line, options, IMPLAUSIBLE_LINE)[0]
     return repaired if len(line) == len(document) else repaired + "\r"
 
 

@@ -27,6 +27,7 @@ from functools import cache
 from textfix._native import load
 from textfix.repair import letter_places
 from textfix.repair._scan import native
+from textfix.repair.base import DocumentContext
 from textfix.repair.ce_letters import _looks_anyway_py
 from textfix.repair.gates import (
     ANYWAY,
@@ -50,13 +51,24 @@ QUOTED, LONE, NBSP, ASK_NBSP, LOOKED, READS, READS_NOT = 128, 256, 512, 1024, 20
 _NO_PAGES = CLEAN | TYPED | SIGN_CAPITAL | NBSP
 
 
-def front(text: str) -> int:
+#: The context of a one-line document with no prior (as ``line.FRESH``, never written) whose
+#: line ``document.quick_line_check`` answered IMPLAUSIBLE for: handed to the repairers of
+#: that line alone (its first layer), so that :func:`front` does not ask ``plausible``'s
+#: page test again (it failed: :data:`READS_NOT`).
+IMPLAUSIBLE_LINE = DocumentContext()
+
+
+def front(text: str, context: DocumentContext | None = None) -> int:
     """The bits of :func:`_front_py` (the opening's :data:`~textfix.repair.gates.ASK_TYPED`
     beyond the BMP, and :data:`ASK_NBSP` where looks_anyway's C twin leaves it to Python).
     Without the compiled module, the bits that send the engine to ask every test itself as
     before (:data:`QUOTED`, :data:`LOOKED`, :data:`ASK_NBSP` beside the opening's
-    characters, no :data:`READS` bit) and :data:`LONE` as lone_signs answers."""
+    characters, no :data:`READS` bit) and :data:`LONE` as lone_signs answers. ``context``:
+    the engine's, :data:`IMPLAUSIBLE_LINE` when the compiled document check already found
+    ``plausible(text)`` False (the same bits, without its page test)."""
     compiled = _compiled_front()
+    if compiled is not None and context is IMPLAUSIBLE_LINE:
+        return compiled(text, True)
     if compiled is None:
         opened = opening(text)
         return (
@@ -83,7 +95,7 @@ def _front_py(text: str) -> int:
 
 
 @cache
-def _compiled_front() -> Callable[[str], int] | None:
+def _compiled_front() -> Callable[..., int] | None:
     """``_cgates.front``, handed the compiled tests of ``_cplausible`` it asks; ``None``
     without them (or without the compiled opening or letter tables)."""
     module = native()
@@ -101,5 +113,5 @@ def _compiled_front() -> Callable[[str], int] | None:
     test = _line_test()
     pages = test if test is getattr(module, "line_pages", None) else None
     _CGATES.init_front(looks, lone, pages, "".join(sorted(_LOOKED_LETTERS)))
-    check: Callable[[str], int] = _CGATES.front
+    check: Callable[..., int] = _CGATES.front
     return check

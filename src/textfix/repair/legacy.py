@@ -2963,7 +2963,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (what the tests below look for, looks_clean, typed_in_unicode, lone_signs, quote_signs'
     # cheap shape, looks_anyway and plausible in one compiled call: a test whose characters
     # the line lacks is not asked; see front and gates.opening)
-    facts = front(text)
+    facts = front(text, context)
     # iso8859-13's quotation marks shown as latin-1 signs pair up as no clean text writes
     # them, in a line whose words name a Baltic language ("pole ´viimane¡" is "“viimane”"):
     # no letter changes, so neither the letter statistics nor the word lists could tell.

@@ -20,6 +20,7 @@ from textfix.repair import (
 from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
+from textfix.repair.front import IMPLAUSIBLE_LINE
 from textfix.repair.gates import _mac_capitals, capital_behind_sign
 from textfix.repair.lone_words import lone_images, lone_signs
 from textfix.repair.plausible import (
@@ -250,6 +251,14 @@ REPAIRERS: tuple[Repairer, ...] = (
     inner_capitals.after_engine,
 )
 
+#: :data:`REPAIRERS` without those that only read the line's whole-line strict UTF-8 round
+#: trips (:func:`~textfix.repair.legacy._utf8_round_trips`): each returns a step only from
+#: one of them, so a line with none (most garbled lines: single-byte chains) skips their
+#: calls. (Asked only while :data:`REPAIRERS` is this module's own tuple.)
+_ROUND_TRIPPED = (utf8_structural.repair, glued_utf8.repair, utf8_cyrillic_shown.repair)
+_ALL_REPAIRERS = REPAIRERS
+_UNTRIPPED = tuple(repairer for repairer in REPAIRERS if repairer not in _ROUND_TRIPPED)
+
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
 
@@ -309,16 +318,24 @@ def _layers(
 ) -> tuple[str, Chain, float, Step | None]:
     """The repair layers of one line, applied while each is confident enough: the line after
     them, their chain, their least confidence, and the first layer below ``min_confidence``
-    (not applied), if one stopped them."""
+    (not applied), if one stopped them. ``context`` may be :data:`front.IMPLAUSIBLE_LINE
+    <textfix.repair.front.IMPLAUSIBLE_LINE>` (the compiled document check found ``text``
+    implausible): :data:`FRESH` for the layers after the first."""
     current = text
     chain: Chain = ()
     confidence = 1.0
     for layer in range(MAX_LAYERS):
-        if layer and _settled(current):
-            break  # (what the repairers find there: none returns a step)
+        if layer:
+            if _settled(current):
+                break  # (what the repairers find there: none returns a step)
+            if context is IMPLAUSIBLE_LINE:
+                context = FRESH  # (what it tells holds of the first layer's line alone)
         # (the first repairer whose step changes the line, in a chain the options allow;
         # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
-        for repairer in REPAIRERS:
+        repairers = REPAIRERS
+        if repairers is _ALL_REPAIRERS and not legacy._utf8_round_trips(current):
+            repairers = _UNTRIPPED  # (the round-trip repairers would all return None)
+        for repairer in repairers:
             step = repairer(current, context)
             if (
                 step is not None
