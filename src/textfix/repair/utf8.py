@@ -395,7 +395,7 @@ def _badness() -> Callable[[str], int]:
 Plan = list[tuple[str, str]]
 
 
-def _fix_encoding(text: str) -> tuple[str, Plan]:
+def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
     """``ftfy.fix_encoding_and_explain(text)`` (its default configuration), by ftfy's own
     steps in its order, with its two costly tests asked compiled: its badness pattern
     (:func:`_compiled_badness`) and which of its code pages encode the text
@@ -403,7 +403,8 @@ def _fix_encoding(text: str) -> tuple[str, Plan]:
     machinery otherwise (a configuration, named tuples, a regular expression per page) costs
     more than the decodes on a short line. Where ftfy's version is not the one this was
     written against, or the text holds a surrogate (ftfy may raise there), ftfy answers.
-    ``tests/test_utf8_ftfy_steps.py`` compares the two.
+    ``tests/test_utf8_ftfy_steps.py`` compares the two. ``flagged``: the caller saw ftfy's
+    badness pattern flag ``text`` (a line beyond ASCII): its first step does not ask again.
 
     >>> _fix_encoding("cafÃ© crÃ¨me")
     ('café crème', [('encode', 'latin-1'), ('decode', 'utf-8')])
@@ -413,16 +414,18 @@ def _fix_encoding(text: str) -> tuple[str, Plan]:
         return fixed, [(op, arg) for op, arg in explained or ()]
     plan: Plan = []
     while True:  # (ftfy's loop: one step at a time until a step changes nothing)
-        fixed = _fix_one_step(text, plan)
+        fixed = _fix_one_step(text, plan, flagged)
+        flagged = False
         if fixed == text:
             return fixed, plan
         text = fixed
 
 
-def _fix_one_step(text: str, plan: Plan) -> str:
+def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
     """ftfy's ``_fix_encoding_one_step_and_explain``: the text after one step, whose
-    explanation is added to ``plan``."""
-    if text.isascii() or not (_compiled_badness() or is_bad)(text):
+    explanation is added to ``plan`` (``flagged``: ``text`` is beyond ASCII and its badness
+    pattern flags it, as the caller saw)."""
+    if not flagged and (text.isascii() or not (_compiled_badness() or is_bad)(text)):
         return text
     alive = _ftfy_pages(text)
     pages = _tried_pages(text, alive)
@@ -557,7 +560,8 @@ def _repair(text: str) -> Step | None:
     if left is not None and left(text):
         return _whole_line_utf8(text)  # (what ftfy's answer, the text and no plan, leads to)
     try:
-        fixed, plan = _fix_encoding(text)
+        # (flags said the line is flagged: ftfy's first step does not ask it again)
+        fixed, plan = _fix_encoding(text, flags is not None)
     except (UnicodeError, ValueError):
         # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
         return None
