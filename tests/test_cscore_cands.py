@@ -254,6 +254,9 @@ def test_lead_of_real_lines_is_the_same() -> None:
         "¿¡dejanja!? (čas) ’x’ «¹as» tro\u0323ng Thu\u0323y",  # edges stripped, marks
         "Chile Peru Uruguay Brasil",  # names: no vote
         "\ud800Öåé \U0001f602òåêñò\udfff dejanja",
+        "Mariaº está aquí, naʻau kaʻa mañana",  # letters of no token: the joined words read
+        "Привет USA мир наших друзей NATO",  # a capital ASCII word in a Cyrillic line
+        "Ήταν μια όμορφη μέρα στην πόλη",  # every word a token: the lookups counted once
     ],
 )
 def test_lead_of_fixtures_is_the_same(text: str) -> None:

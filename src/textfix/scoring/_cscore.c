@@ -3113,6 +3113,11 @@ Tables_one_alphabet(Tables *self, PyObject *raw)
     return PyBool_FromLong(mask != 0);
 }
 
+static int tally_votes(Tables *self, PyObject *text, const WordSource *source,
+                       const Py_ssize_t *words, const uint64_t *masks, Py_ssize_t n_words,
+                       int latin, Py_ssize_t vote_letters, int *best_out, Py_ssize_t *top_out,
+                       Py_ssize_t *second_out);
+
 /* line_language.line_language's votes over the words of ``text`` (placeholders already
  * blanked), words looked up through ``source``: the model number with the most votes (the
  * lowest of equals, or -1), its votes and the runner-up's; -1 on error. */
@@ -3164,6 +3169,20 @@ line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t
             start = -1;
         }
     }
+    int status = tally_votes(self, text, source, words, NULL, n_words, latin, vote_letters,
+                             best_out, top_out, second_out);
+    PyMem_Free(words);
+    return status;
+}
+
+/* line_votes_of's count over its ``words`` (as it finds them: (start, end, script, ascii,
+ * capital) each), looked up in ``text`` through ``source`` unless ``masks`` gives each one's
+ * lookup; -1 on error. */
+static int
+tally_votes(Tables *self, PyObject *text, const WordSource *source, const Py_ssize_t *words,
+            const uint64_t *masks, Py_ssize_t n_words, int latin, Py_ssize_t vote_letters,
+            int *best_out, Py_ssize_t *top_out, Py_ssize_t *second_out)
+{
     Py_ssize_t votes[MAX_MODELS] = {0};
     for (Py_ssize_t k = 0; k < n_words; k++) {
         const Py_ssize_t *w = words + 5 * k;
@@ -3171,8 +3190,11 @@ line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t
             continue;
         }
         uint64_t mask;
-        if (word_source_mask(source, text, kind, data, w[0], w[1], &mask, NULL) < 0) {
-            PyMem_Free(words);
+        if (masks != NULL) {
+            mask = masks[k];
+        }
+        else if (word_source_mask(source, text, PyUnicode_KIND(text), PyUnicode_DATA(text), w[0],
+                                  w[1], &mask, NULL) < 0) {
             return -1;
         }
         for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
@@ -3180,7 +3202,6 @@ line_votes_of(Tables *self, PyObject *text, const WordSource *source, Py_ssize_t
             votes[bit]++;
         }
     }
-    PyMem_Free(words);
     int best = -1;
     Py_ssize_t top = 0, second = 0;
     for (int m = 0; m < MAX_MODELS; m++) {
@@ -3398,28 +3419,34 @@ Tables_form_lead(Tables *self, PyObject *args)
 /* legacy._lead_index's count: line_votes_of over the words of ``text`` (str.split) stripped
  * of ``edge``'s characters at both ends, kept when all letters (str.isalpha) and known in at
  * most ``max_langs`` languages, joined by spaces (words of letters alone: no placeholder to
- * blank); -1 on error. */
+ * blank); -1 on error.  Where each kept word is all TOKEN_RE characters (the usual case),
+ * line_votes_of would find them as they are, one token each: their lookups here are counted
+ * (tally_votes) without the joined words made and looked up again. */
 static int
 lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *edge,
               Py_ssize_t max_langs, Py_ssize_t vote_letters, int *best, Py_ssize_t *top,
               Py_ssize_t *second)
 {
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), cap = n / 2 + 1; /* (words: at most that) */
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     Py_UCS4 *joined = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(n + 1));
-    if (joined == NULL) {
+    Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * cap));
+    uint64_t *masks = PyMem_Malloc(sizeof(uint64_t) * (size_t)cap);
+    int status = -1, tokens = 1, latin = 1;
+    CharInfo spare;
+    if (joined == NULL || words == NULL || masks == NULL) {
         PyErr_NoMemory();
-        return -1;
+        goto done;
     }
-    Py_ssize_t k = 0, i = 0;
+    Py_ssize_t k = 0, i = 0, n_words = 0;
     Py_ssize_t lo, hi;
     while (next_letter_word(text, edge, &i, &lo, &hi)) {
-        uint64_t mask;
+        uint64_t mask, found;
         if (word_source_mask(source, text, kind, data, lo, hi, &mask, NULL) < 0) {
-            PyMem_Free(joined);
-            return -1;
+            goto done;
         }
+        found = mask;
         int langs = 0;
         for (; mask; mask &= mask - 1) {
             langs++;
@@ -3433,14 +3460,54 @@ lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *
         for (Py_ssize_t j = lo; j < hi; j++) {
             joined[k++] = PyUnicode_READ(kind, data, j);
         }
+        /* the word as line_votes_of's tokens read it (its script, ASCII alone, an ASCII
+         * capital), while every character is a TOKEN_RE one */
+        int script = SCRIPT_LATN, ascii = 1, capital = 0;
+        for (Py_ssize_t j = lo; j < hi && tokens; j++) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+            const CharInfo *ci = info(self, ch, &spare);
+            if (ci == NULL) {
+                goto done;
+            }
+            tokens = (ci->flags & F_TOKEN) != 0;
+            if (ch > 0x7f && ascii) {
+                script = ci->script;
+                ascii = 0;
+            }
+            capital |= ch >= 'A' && ch <= 'Z';
+        }
+        if (tokens) {
+            Py_ssize_t *w = words + 5 * n_words;
+            w[0] = lo;
+            w[1] = hi;
+            w[2] = script;
+            w[3] = ascii;
+            w[4] = capital;
+            masks[n_words++] = found;
+            latin &= script == SCRIPT_LATN || script == N_SCRIPTS - 1;
+        }
     }
-    PyObject *words = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, k);
+    if (tokens && n_words > 1) { /* (and the space between them none) */
+        const CharInfo *ci = info(self, ' ', &spare);
+        if (ci == NULL) {
+            goto done;
+        }
+        tokens = !(ci->flags & F_TOKEN);
+    }
+    if (tokens) {
+        status = tally_votes(self, NULL, source, words, masks, n_words, latin, vote_letters, best,
+                             top, second);
+        goto done;
+    }
+    PyObject *joined_words = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, k);
+    if (joined_words != NULL) {
+        status = line_votes_of(self, joined_words, source, vote_letters, best, top, second);
+        Py_DECREF(joined_words);
+    }
+done:
     PyMem_Free(joined);
-    if (words == NULL) {
-        return -1;
-    }
-    int status = line_votes_of(self, words, source, vote_letters, best, top, second);
-    Py_DECREF(words);
+    PyMem_Free(words);
+    PyMem_Free(masks);
     return status;
 }
 

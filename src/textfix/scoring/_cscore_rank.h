@@ -504,18 +504,49 @@ fits_model(const RankStep *rs, int lang)
     return lang < 0 || (rs->fits >> lang & 1);
 }
 
+/* The chains giving a candidate, walked in order without a tuple made of them: a UTF-8
+ * look's ``tuple``, or a single-byte group's steps (``first``, then ``next``: indices of
+ * ``live``) in the pool's chains ``all`` (what group_chains would make). */
+typedef struct {
+    PyObject *tuple, *all;
+    const Py_ssize_t *live, *next;
+    Py_ssize_t first, count;
+} Chains;
+
+/* The walk's first place. */
+static Py_ssize_t
+chains_start(const Chains *c)
+{
+    return c->tuple != NULL ? 0 : c->first;
+}
+
+/* The chain at *at (borrowed), *at moved on; NULL past the last. */
+static PyObject *
+chains_next(const Chains *c, Py_ssize_t *at)
+{
+    if (c->tuple != NULL) {
+        return *at < PyTuple_GET_SIZE(c->tuple) ? PyTuple_GET_ITEM(c->tuple, (*at)++) : NULL;
+    }
+    if (*at < 0) {
+        return NULL;
+    }
+    PyObject *chain = PyTuple_GET_ITEM(c->all, c->live[*at]);
+    *at = c->next[*at];
+    return chain;
+}
+
 /* legacy._named_chain; NULL with no error where Python must decide. */
 static PyObject *
-named_chain(Line *line, PyObject *chains, int lang)
+named_chain(Line *line, const Chains *chains, int lang)
 {
-    PyObject *best = PyTuple_GET_ITEM(chains, 0);
+    Py_ssize_t at = chains_start(chains);
+    PyObject *best = chains_next(chains, &at), *chain;
     const RankStep *rs = rank_step(line->self, best);
     if (rs == NULL) {
         return NULL;
     }
     int best_key = 2 * fits_model(rs, lang) + line_holds(line, rs->shown);
-    for (Py_ssize_t i = 1; i < PyTuple_GET_SIZE(chains) && best_key != 3; i++) {
-        PyObject *chain = PyTuple_GET_ITEM(chains, i);
+    while (best_key != 3 && (chain = chains_next(chains, &at)) != NULL) {
         if ((rs = rank_step(line->self, chain)) == NULL) {
             return NULL;
         }
@@ -532,14 +563,25 @@ named_chain(Line *line, PyObject *chains, int lang)
 typedef struct {
     Py_ssize_t oddness, order;
     PyObject *made;   /* the step's table, or the candidate core (borrowed) */
-    PyObject *chains; /* the chains giving it (borrowed; NULL until ranked: see group) */
-    Py_ssize_t group; /* a single-byte round trip's group of steps (see pool_chains) */
+    PyObject *chains; /* a UTF-8 one's chains giving it (borrowed; NULL: see group) */
+    Py_ssize_t group; /* a single-byte round trip's group of steps (see chains_of) */
     Py_ssize_t step;  /* ... and the step whose table ``made`` is (-1: a UTF-8 one) */
     PyObject *cand;   /* the candidate core (owned; NULL until made) */
     Quick quick;      /* its model._quick (its joined tokens owned) */
     double q;         /* -quick logprob */
     int utf8;         /* a UTF-8 round trip */
 } Look;
+
+/* The chains giving ``look`` (see Chains). */
+static Chains
+chains_of(const Pool *pool, const Groups *groups, const Py_ssize_t *live, const Look *look)
+{
+    if (look->utf8) {
+        return (Chains){look->chains, NULL, NULL, NULL, 0, PyTuple_GET_SIZE(look->chains)};
+    }
+    return (Chains){NULL, pool->chains, live, groups->next, groups->firsts[look->group],
+                    groups->counts[look->group]};
+}
 
 /* Room for ``n`` looks (each set whole by pool_looks): the Ranking's own room (grown as
  * needed: no allocation per line) unless a call in progress holds it; NULL on error. */
@@ -661,22 +703,65 @@ done:
     return status;
 }
 
+#define QUICK_FIRST 16 /* the most looks first_by_quick selects in one pass */
+
 /* Puts the first ``k`` of the looks in their places in the sort by (q, order) (by_quick),
- * the others after them in no particular order (only the first ``k`` are ranked): a
- * selection, ``k`` swaps at most. */
+ * the others after them in no particular order (only the first ``k`` are ranked): one pass
+ * keeping the best ``k`` in order (by_quick is a total order: (q, order) differ), then
+ * each look moved once. */
 static void
 first_by_quick(Look *looks, Py_ssize_t n, Py_ssize_t k)
 {
-    for (Py_ssize_t s = 0; s < k && s < n; s++) {
-        Py_ssize_t least = s;
-        for (Py_ssize_t i = s + 1; i < n; i++) {
-            least = by_quick(&looks[i], &looks[least]) < 0 ? i : least;
-        }
-        if (least != s) {
+    k = k < n ? k : n;
+    if (k <= 0) {
+        return;
+    }
+    if (k > QUICK_FIRST) { /* (not the usual shortlist: a selection, k passes) */
+        for (Py_ssize_t s = 0; s < k; s++) {
+            Py_ssize_t least = s;
+            for (Py_ssize_t i = s + 1; i < n; i++) {
+                least = by_quick(&looks[i], &looks[least]) < 0 ? i : least;
+            }
             Look look = looks[s];
             looks[s] = looks[least];
             looks[least] = look;
         }
+        return;
+    }
+    Py_ssize_t top[QUICK_FIRST], kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (kept == k && by_quick(&looks[i], &looks[top[k - 1]]) >= 0) {
+            continue;
+        }
+        Py_ssize_t j = kept < k ? kept++ : k - 1; /* (the last kept falls out when full) */
+        while (j > 0 && by_quick(&looks[i], &looks[top[j - 1]]) < 0) {
+            top[j] = top[j - 1];
+            j--;
+        }
+        top[j] = i;
+    }
+    Py_ssize_t s = 0; /* (kept == k: k <= n) */
+    while (s < k && top[s] == s) {
+        s++;
+    }
+    if (s == k) {
+        return; /* (already in place) */
+    }
+    /* the chosen aside, the others packed at the end (from the back: a look is written at
+     * or after where it was read), then the chosen in front */
+    Look chosen_looks[QUICK_FIRST];
+    for (Py_ssize_t t = 0; t < k; t++) {
+        chosen_looks[t] = looks[top[t]];
+        looks[top[t]].order = -1; /* (a mark: order is never negative) */
+    }
+    Py_ssize_t w = n - 1;
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        if (looks[i].order != -1) {
+            looks[w--] = looks[i];
+        }
+    }
+    for (Py_ssize_t t = 0; t < k; t++) {
+        looks[t] = chosen_looks[t];
     }
 }
 
@@ -773,15 +858,17 @@ known_terms(Ranking *self, Pool *pool, Tables *tables, PyObject *text_core, PyOb
  * whatever its full score (``lost``, ``odd_gain`` and ``lacking`` as there); -1 on error
  * (a chain whose step Python must name is taken to fit and hold: a smaller cost). */
 static int
-certain_cost(Line *line, PyObject *chains, int lead, Py_ssize_t lost,
+certain_cost(Line *line, const Chains *chains, int lead, Py_ssize_t lost,
              Py_ssize_t odd_gain, Py_ssize_t lacking, Py_ssize_t most, const RankConstants *k,
              double *cost)
 {
     double c = k->symbol_for_letter * (double)lost + k->new_odd_case * (double)odd_gain;
     c += k->lacked_letter * (double)lacking / (double)(most + 1);
     int fit = lead < 0, held = 0;
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(chains) && !(fit && held); i++) {
-        const RankStep *rs = rank_step(line->self, PyTuple_GET_ITEM(chains, i));
+    Py_ssize_t at = chains_start(chains);
+    PyObject *chain;
+    while (!(fit && held) && (chain = chains_next(chains, &at)) != NULL) {
+        const RankStep *rs = rank_step(line->self, chain);
         if (rs == NULL) {
             if (PyErr_Occurred()) {
                 return -1;
@@ -804,8 +891,8 @@ certain_cost(Line *line, PyObject *chains, int lead, Py_ssize_t lost,
 
 static int
 rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *text_core,
-          const Look *looks, Py_ssize_t n, Py_ssize_t most, int best_only, const RankConstants *k,
-          Found *out, Py_ssize_t *n_out)
+          const Groups *groups, const Py_ssize_t *live, const Look *looks, Py_ssize_t n,
+          Py_ssize_t most, int best_only, const RankConstants *k, Found *out, Py_ssize_t *n_out)
 {
     Line line = {self, text, text_core, -2, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
     Changed w = {0, 0, NULL, NULL, 0, NULL};
@@ -821,7 +908,8 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         goto fail;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *cand = looks[i].cand, *chains = looks[i].chains;
+        PyObject *cand = looks[i].cand;
+        const Chains chains = chains_of(pool, groups, live, &looks[i]);
         w.n = 0; /* (its room kept for the next candidate's words) */
         w.done = 0;
         Py_ssize_t lost = 0, r = -1, same = PyUnicode_GET_LENGTH(cand) == len_core;
@@ -848,7 +936,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
             terms = 1;
             Py_ssize_t gain = odd > odd_before ? odd - odd_before : 0;
             Py_ssize_t lacking = same && most > r ? most - r : 0;
-            if (certain_cost(&line, chains, lead, lost, gain, lacking, most, k,
+            if (certain_cost(&line, &chains, lead, lost, gain, lacking, most, k,
                              &certain) < 0) {
                 goto fail;
             }
@@ -876,8 +964,9 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         if (!letters) {
             continue;
         }
-        PyObject *chain = PyTuple_GET_SIZE(chains) == 1 ? PyTuple_GET_ITEM(chains, 0)
-                                                        : named_chain(&line, chains, lang);
+        Py_ssize_t at = chains_start(&chains);
+        PyObject *chain = chains.count == 1 ? chains_next(&chains, &at)
+                                            : named_chain(&line, &chains, lang);
         const RankStep *rs = chain ? rank_step(self, chain) : NULL;
         if (rs == NULL) {
             if (PyErr_Occurred()) {
@@ -919,8 +1008,10 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         }
         if (lead >= 0) {
             int fit = 0; /* any chain giving the candidate fits the leader */
-            for (Py_ssize_t c = 0; c < PyTuple_GET_SIZE(chains) && !fit; c++) {
-                const RankStep *cs = rank_step(self, PyTuple_GET_ITEM(chains, c));
+            Py_ssize_t at = chains_start(&chains);
+            PyObject *c;
+            while (!fit && (c = chains_next(&chains, &at)) != NULL) {
+                const RankStep *cs = rank_step(self, c);
                 if (cs == NULL) {
                     if (PyErr_Occurred()) {
                         goto fail;
@@ -1043,7 +1134,7 @@ oddity_of(Ranking *self, const Py_UCS4 *chars, Py_ssize_t n, uint64_t *both, uin
 
 /* legacy._pool_of's entries of a line as Looks (its single-byte round trips from its
  * distinct non-ASCII characters, then ``utf8``'s (oddness, candidate core, chains)), sorted
- * as sorted() sorts the entries; the chains made are kept alive by ``keep``. How many, -1
+ * as sorted() sorts the entries. How many, -1
  * on error, -2 where Python must decide. */
 static Py_ssize_t
 pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Groups *groups_out,
@@ -1149,7 +1240,7 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
-        /* (its chains made once it is ranked) */
+        /* (its chains walked where ranked: chains_of) */
         looks[placed ? starts[groups.oddness[g]]++ : n] =
             (Look){.oddness = groups.oddness[g],
                    .order = g,
@@ -1182,27 +1273,6 @@ done:
     *live_out = live;
     *out = looks;
     return n;
-}
-
-/* The chains of the first ``n`` looks, made where not yet (kept alive by ``keep``); -1 on
- * error. */
-static int
-pool_chains(Pool *pool, const Groups *groups, const Py_ssize_t *live, Look *looks, Py_ssize_t n,
-            PyObject *keep)
-{
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (looks[i].chains != NULL) {
-            continue;
-        }
-        PyObject *chains = group_chains(pool, groups, live, looks[i].group);
-        if (chains == NULL || PyList_Append(keep, chains) < 0) {
-            Py_XDECREF(chains);
-            return -1;
-        }
-        Py_DECREF(chains); /* (kept alive by ``keep``) */
-        looks[i].chains = chains;
-    }
-    return 0;
 }
 
 /* legacy._with_known_words over the sorted looks, in place: how many are kept (their cores
@@ -1503,11 +1573,8 @@ Ranking_candidates(Ranking *self, PyObject *const *args, Py_ssize_t nargs)
     }
     Pool *pool = (Pool *)pool_obj;
     Tables *tables = (Tables *)tables_obj;
-    PyObject *keep = PyList_New(0), *result = NULL;
+    PyObject *result = NULL;
     Look *looks = NULL;
-    if (keep == NULL) {
-        return NULL;
-    }
     Groups groups = {0, NULL, NULL, NULL, NULL, NULL};
     Py_ssize_t *live = NULL;
     Py_ssize_t made = pool_looks(self, pool, text_core, utf8, &groups, &live, &looks), n = made;
@@ -1531,16 +1598,13 @@ Ranking_candidates(Ranking *self, PyObject *const *args, Py_ssize_t nargs)
         status = make_cand(pool, text_core, &looks[i]);
     }
     if (status == 0) {
-        status = pool_chains(pool, &groups, live, looks, ranked, keep);
-    }
-    if (status == 0) {
         /* (the Candidates made only for what is returned: the best alone with best_only) */
         Found local[FOUND_LOCAL];
         Found *found = ranked <= FOUND_LOCAL ? local : PyMem_Malloc(sizeof(Found) * (size_t)ranked);
         Py_ssize_t n_found = 0;
         status = found == NULL ? (PyErr_NoMemory(), -1)
-                               : rank_loop(self, pool, tables, text, text_core, looks, ranked,
-                                           most, best_only, &k, found, &n_found);
+                               : rank_loop(self, pool, tables, text, text_core, &groups, live,
+                                           looks, ranked, most, best_only, &k, found, &n_found);
         if (status == 0) {
             sort_found(found, n_found);
             n_found = best_only && n_found > 1 ? 1 : n_found;
@@ -1577,7 +1641,6 @@ done:
     looks_give(self, looks);
     groups_free(&groups);
     PyMem_Free(live);
-    Py_DECREF(keep);
     return result;
 }
 
