@@ -151,8 +151,7 @@ def _backed_by_line(words: list[str], cand_words: list[str], specific: int) -> b
     return _backed(words, cand_words, _made_langs(words, cand_words), specific)
 
 
-def _final_accent_swapped(text: str, cand: str, gain: float) -> bool:
-    changed = list(changed_at(text, cand))
+def _final_accent_swapped(text: str, cand: str, gain: float, changed: list[int]) -> bool:
     if (
         gain >= ACCENT_GAIN
         or len(changed) != 1
@@ -176,8 +175,9 @@ def _base(ch: str) -> str:
     return unicodedata.normalize("NFD", ch)[0].lower()
 
 
-def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
-    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
+def _vowel_read_as_another(
+    text: str, cand: str, gain: float, changed: list[tuple[str, str]], spaced: int
+) -> bool:
     if gain >= ACCENT_GAIN or not all(
         _accented(a)
         and _accented(b)
@@ -190,7 +190,7 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
     ):
         return False
     words, cand_words = tokens(text), tokens(cand)
-    if len(text.split()) > MAX_WORDS or len(words) != len(cand_words):
+    if spaced > MAX_WORDS or len(words) != len(cand_words):
         return False
     made = _made_langs(words, cand_words)
     # (the untouched words of three letters or more: "de" is known everywhere)
@@ -200,11 +200,10 @@ def _vowel_read_as_another(text: str, cand: str, gain: float) -> bool:
     return bool(made) and any(untouched) and not any(langs & made for langs in untouched)
 
 
-def _thin_form_made(text: str, cand: str) -> bool:
-    changed = list(changed_at(text, cand))
-    if len(changed) != 1 or len(text.split()) > MAX_WORDS:
+def _thin_form_made(text: str, cand: str, changed: list[tuple[str, str]], spaced: int) -> bool:
+    if len(changed) != 1 or spaced > MAX_WORDS:
         return False
-    a, b = text[changed[0]], cand[changed[0]]
+    a, b = changed[0]
     if not (_accented(a) and _accented(b) and a.islower() and b.islower()):
         return False
     words, cand_words = tokens(text), tokens(cand)
@@ -220,9 +219,10 @@ def _thin_form_made(text: str, cand: str) -> bool:
     )
 
 
-def _accents_only_respelled(text: str, cand: str) -> bool:
-    changed = [(a, b) for a, b in zip(text, cand, strict=True) if a != b]
-    if len(text.split()) > MAX_WORDS or not all(
+def _accents_only_respelled(
+    text: str, cand: str, changed: list[tuple[str, str]], spaced: int
+) -> bool:
+    if spaced > MAX_WORDS or not all(
         _accented(a) and _accented(b) and _base(a) == _base(b) and a.islower() == b.islower()
         for a, b in changed
     ):
@@ -313,13 +313,15 @@ def accent_swapped(text: str, cand: str, gain: float, shapes: int | None = None)
     # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
     # as the loosest of them counts: most repairs are longer)
     accents = _accents_only_changed(text, cand) if bits is None else bits & ACCENTS_ONLY
-    return bool(
-        accents
-        and _letter_words(text) <= MAX_WORDS
-        and (
-            _final_accent_swapped(text, cand, gain)
-            or _vowel_read_as_another(text, cand, gain)
-            or _thin_form_made(text, cand)
-            or _accents_only_respelled(text, cand)
-        )
+    if not accents or _letter_words(text) > MAX_WORDS:
+        return False
+    # (the changed places and the words between spaces, found once for the four shapes)
+    at = list(changed_at(text, cand))
+    changed = [(text[i], cand[i]) for i in at]
+    spaced = len(text.split())
+    return (
+        _final_accent_swapped(text, cand, gain, at)
+        or _vowel_read_as_another(text, cand, gain, changed, spaced)
+        or _thin_form_made(text, cand, changed, spaced)
+        or _accents_only_respelled(text, cand, changed, spaced)
     )

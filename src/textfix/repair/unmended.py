@@ -24,12 +24,14 @@ such a line as it is. Refused by the legacy engine's last gate (:func:`unmended`
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from itertools import compress
 from operator import ne
 
 from textfix.chains import charset
 from textfix.repair.gates import changed_at
-from textfix.repair.held import held
+from textfix.repair.held import unheld
 from textfix.repair.pair_shapes import BEFORE_CAPITALISED, pair_shapes
 
 
@@ -56,16 +58,24 @@ def _before_capitalised_py(text: str, cand: str) -> bool:
     return False
 
 
+@cache
+def _unheld(shown: str) -> re.Pattern[str] | None:
+    """:func:`~textfix.repair.held.unheld` of the page ``shown``, or ``None`` for no
+    single-byte page (no repair of the engine is shown as one)."""
+    return None if charset(shown) is None else unheld(shown)
+
+
 def _typed_letters(text: str, cand: str, true: str, shown: str) -> bool:
     """A letter the repair makes stands untouched elsewhere on the line, where the code page
     ``shown`` cannot show it (and ``true``, a single-byte page, writes it)."""
     if true == "utf-8" or true.startswith("sloppy"):
         return False  # (see the module's docstring)
-    holds = charset(shown)
-    if holds is None:
-        return False  # (no single-byte page: no repair of the engine is shown as one)
-    if held(shown, text):
-        return False  # (the page shows every character of the line: none untouched is made)
+    # (one search in C: where the page shows every character of the line, none untouched
+    # is made; most lines end here)
+    unheld_ch = _unheld(shown)
+    if unheld_ch is None or unheld_ch.search(text) is None:
+        return False
+    holds = charset(shown) or frozenset()
     made = set(compress(cand, map(ne, text, cand))) - holds
     for ch in filter(str.isalpha, made):
         # (an untouched place holds it: the same letter in the line and in the repair)
