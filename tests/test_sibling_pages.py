@@ -10,8 +10,9 @@ import pytest
 from tests.garbling import garble
 
 import textfix
-from textfix.repair import legacy
-from textfix.repair.sibling_pages import _pages, sibling_word
+from textfix.repair import legacy, sibling_pages
+from textfix.repair.sibling_pages import _family_mask, _pages, _readers_py, sibling_word
+from textfix.scoring.model import word_lookup
 
 #: (line, true page, shown page): the best round trip takes a sibling page and makes no word.
 MENDED = [
@@ -63,3 +64,37 @@ def test_the_page_tables_tell_letters_from_signs() -> None:
     assert swaps["Σ"] & cp775 and not breaks.get("Σ", 0) & cp775
     assert breaks["╙"] & cp775 and not swaps.get("╙", 0) & cp775
     assert "a" not in swaps and "a" not in breaks
+
+
+#: (shown line, its best round trip, true page, shown page) pairs of the compiled and the
+#: Python readers: a word only a sibling page makes a word, words every page knows, none
+#: changed, an edge sign around the word, unpaired words (-2: asked of Python).
+TWINS = [
+    ("Slov∞nija ir Latvija", "Slověnija ir Latvija", "cp1250", "cp437"),
+    ("«salasΣna» on", "«salasäna» on", "cp1257", "cp437"),
+    ("Lietuvi· kalba", "Lietuvių kalba", "cp775", "cp437"),
+    ("plain words", "plain words", "cp1257", "cp437"),
+    ("Fid¼i x", "Fidźi x", "iso8859-2", "cp1252"),
+    ("ab cd", "a bcd", "cp1257", "cp437"),
+]
+
+
+@pytest.mark.skipif(sibling_pages._CSCORE is None, reason="compiled _cscore not built")
+@pytest.mark.parametrize(("text", "cand", "true", "shown"), TWINS)
+def test_the_compiled_readers_are_the_python_twins(
+    text: str, cand: str, true: str, shown: str
+) -> None:
+    family = _family_mask(true)
+    swaps, _breaks, pages = _pages(true, shown)
+    twin = _readers_py(text, cand, family, swaps, pages)
+    lookup = word_lookup()
+    # (the shipped compiled lookup, read in place, and any other callable)
+    for source in (lookup, lambda word: lookup(word)):
+        compiled = sibling_pages._CSCORE.sibling_readers(
+            source, text, cand, family, legacy._EDGE, swaps, pages
+        )
+        # (-2: the words do not pair up at the same places; Python's answer stands)
+        unpaired = [i for i, c in enumerate(text) if c == " "] != [
+            i for i, c in enumerate(cand) if c == " "
+        ]
+        assert compiled == (-2 if unpaired else twin)

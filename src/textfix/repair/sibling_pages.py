@@ -22,6 +22,8 @@ unknown (``best.known`` below 1), ~15% of garbled lines and a few clean ones its
 refuse. The first repaired word no language of the page's family knows, read through each
 sibling page that reads one of its characters as another letter, must be a known word of that
 page's family: a lookup or two end nearly every call, before the line's other words are read.
+That first word and its siblings' readings are one compiled call when built
+(``_cscore.sibling_readers``; :func:`_readers_py` is its twin).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from itertools import repeat
 from operator import and_, or_
 from typing import TYPE_CHECKING
 
+from textfix._native import load
 from textfix.chains import FAMILIES, family_langs, translation
 from textfix.repair import legacy  # (which imports this module: read at call time only)
 from textfix.repair.line_language import LINE_VOTES, prose
@@ -40,6 +43,8 @@ from textfix.scoring.model import score, word_lookup
 
 if TYPE_CHECKING:
     from textfix.repair.legacy import Candidate
+
+_CSCORE = load("textfix.scoring._cscore")
 
 #: The families whose pages are near-identical: the pages of one may stand for another's.
 SIBLING_FAMILIES = ("Baltic", "Central European")
@@ -92,32 +97,15 @@ def sibling_word(text: str, best: Candidate) -> Candidate:
         return best
     # (a repaired word the page's family does not know, which a sibling must make a known
     # word of its own family: most often a word no list has, a name or a rare word, which no
-    # sibling makes a known word either)
+    # sibling makes a known word either; the sibling pages making it a word, -1 for none)
+    readers = _readers(text_core, cand_core, true, shown)
+    if readers <= 0:
+        return best
     family = _family_mask(true)
-    unknown = _unknown_word(text_core, cand_core, family)
-    if unknown is None:
-        return best
-    swaps, breaks, pages = _pages(true, shown)
-    # (the pages that read one of the word's characters as another letter of the same case)
-    swapped = reduce(or_, map(swaps.get, unknown, repeat(0)))
-    if not swapped:
-        return best
-    translate, lookup, edge = _translate(), word_lookup(), legacy._EDGE
-    # (a page reading the word as shown repairs nothing in it)
-    looked = {unknown: 0}
-    readers = 0
-    for index, (_other, table, other_family) in enumerate(pages):
-        if swapped >> index & 1:
-            made = translate(unknown, table)
-            langs = looked.get(made)
-            if langs is None:
-                langs = looked[made] = lookup(made.strip(edge))
-            if langs & other_family:
-                readers |= 1 << index
+    _swaps, breaks, pages = _pages(true, shown)
     # (nor does a page that reads a character of the line otherwise than as a letter of the
     # same case: "ureÐenim" is no "ureĐenim", "Ign╙" no "Ign”")
-    if readers:
-        readers &= ~reduce(or_, map(breaks.get, text_core, repeat(0)))
+    readers &= ~reduce(or_, map(breaks.get, text_core, repeat(0)))
     if not readers:
         return best
     words = legacy._changed_words(text_core, cand_core)
@@ -202,6 +190,51 @@ def _translate() -> Callable[[str, dict[int, str]], str]:
     """``str.translate``, or the compiled pool's (the same, faster for the steps' tables)."""
     compiled = legacy._compiled_pool()
     return str.translate if compiled is None else compiled.translate
+
+
+def _readers(text_core: str, cand_core: str, true: str, shown: str) -> int:
+    """:func:`_readers_py` for a round trip through ``true`` shown as ``shown``, in one
+    compiled call (``_cscore.sibling_readers``) when built; where it cannot say (-2), the
+    Python twin."""
+    family = _family_mask(true)
+    swaps, _breaks, pages = _pages(true, shown)
+    if _CSCORE is not None:
+        found: int = _CSCORE.sibling_readers(
+            word_lookup(), text_core, cand_core, family, legacy._EDGE, swaps, pages
+        )
+        if found != -2:
+            return found
+    return _readers_py(text_core, cand_core, family, swaps, pages)
+
+
+def _readers_py(
+    text_core: str,
+    cand_core: str,
+    family: int,
+    swaps: dict[str, int],
+    pages: tuple[tuple[str, dict[int, str], int], ...],
+) -> int:
+    """-1 when no repaired word of ``cand_core`` is unknown to ``family``
+    (:func:`_unknown_word`); else the mask of ``pages`` (:func:`_pages`) that read one of the
+    first such word's characters (as shown) as another letter of the same case and make it a
+    known word of their own family."""
+    unknown = _unknown_word(text_core, cand_core, family)
+    if unknown is None:
+        return -1
+    swapped = reduce(or_, map(swaps.get, unknown, repeat(0)))
+    translate, lookup, edge = _translate(), word_lookup(), legacy._EDGE
+    # (a page reading the word as shown repairs nothing in it)
+    looked = {unknown: 0}
+    readers = 0
+    for index, (_other, table, other_family) in enumerate(pages):
+        if swapped >> index & 1:
+            made = translate(unknown, table)
+            langs = looked.get(made)
+            if langs is None:
+                langs = looked[made] = lookup(made.strip(edge))
+            if langs & other_family:
+                readers |= 1 << index
+    return readers
 
 
 def _unknown_word(text_core: str, cand_core: str, family: int) -> str | None:

@@ -3961,6 +3961,7 @@ static PyObject *py_listed_run(PyObject *self, PyObject *args)
 }
 
 #include "_cscore_lines.h" /* legacy.arbitrate's judged words, a line's language */
+#include "_cscore_sibling.h" /* sibling_pages' first unknown word and its readers */
 
 static PyObject *
 py_composed(PyObject *Py_UNUSED(module), PyObject *text)
@@ -3979,6 +3980,8 @@ static PyMethodDef cscore_functions[] = {
      "legacy._judged_after_utf8(text, fixed) (diff: spans' aligner, max_align as _MAX_ALIGN)."},
     {"language_votes", py_language_votes, METH_VARARGS,
      "line_language.line_language(text) where prose(text) is text, else None."},
+    {"sibling_readers", py_sibling_readers, METH_VARARGS,
+     "sibling_pages._readers_py(lookup, text_core, cand_core, family, edge, swaps, pages)."},
     {NULL, NULL, 0, NULL},
 };
 

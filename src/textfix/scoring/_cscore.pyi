@@ -153,3 +153,14 @@ class Ranking:
         limits: tuple[int, int, float],
         /,
     ) -> list[Any] | None: ...
+
+def sibling_readers(
+    lookup: Callable[[str], int],
+    text_core: str,
+    cand_core: str,
+    family: int,
+    edge: str,
+    swaps: dict[str, int],
+    pages: tuple[tuple[str, dict[int, str], int], ...],
+    /,
+) -> int: ...
