@@ -53,9 +53,11 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from textfix.chains import charset
+from textfix.repair.line_language import padded_lower
 from textfix.repair.mac_words import _SERBIAN_SHOWN, _langs, _serbian
 from textfix.scoring._data import langdata
 from textfix.scoring.model import odd_case, score, script_of, word_langs
@@ -65,12 +67,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _legacy() -> tuple[frozenset[str], float]:
-    """``legacy.THIN_LISTS`` and ``legacy.ENDING_GAIN`` (imported on first use: legacy
-    imports this module)."""
-    from textfix.repair.legacy import ENDING_GAIN, THIN_LISTS
+def _legacy() -> tuple[
+    frozenset[str], float, Callable[[tuple[tuple[int, int], ...], set[str]], bool]
+]:
+    """``legacy.THIN_LISTS``, ``legacy.ENDING_GAIN`` and ``legacy._own_letters_swapped``
+    (imported on first use: legacy imports this module)."""
+    from textfix.repair.legacy import ENDING_GAIN, THIN_LISTS, _own_letters_swapped
 
-    return THIN_LISTS, ENDING_GAIN
+    return THIN_LISTS, ENDING_GAIN, _own_letters_swapped
 
 
 @cache
@@ -89,7 +93,7 @@ def own_word_swapped(text: str, cand: str, shown: str, gain: float) -> bool:
     gaining ``gain`` in letter statistics) only swaps one letter of the line's only word,
     which reads as a clean word of a language whose list cannot tell (see the module's
     docstring). The caller asks only where the gain is below ``legacy.MIN_GAIN``."""
-    thin_lists, level = _legacy()
+    thin_lists, level, _ = _legacy()
     if len(text) != len(cand) or (gain >= level and _SERBIAN_SHOWN.isdisjoint(text)):
         return False  # (neither shape below: most repairs asked)
     words = _WORD.findall(text)
@@ -120,12 +124,9 @@ def own_word_swapped(text: str, cand: str, shown: str, gain: float) -> bool:
 
 
 def _own_letter(old: str, made: str) -> bool:
-    """A language listing the word ``made`` writes the letter ``old`` it replaces too."""
-    mask = word_langs(made)
-    letter = old.lower()
-    return mask > 0 and any(
-        mask >> model.index & 1 and letter in model.alphabet for model in langdata().models.values()
-    )
+    """A language listing the word ``made`` writes the letter ``old`` it replaces too
+    (``legacy._own_letters_swapped`` of that one word and letter)."""
+    return _legacy()[2](((1, word_langs(made)),), {old.lower()})
 
 
 def _serbian_name(word: str, made: str) -> bool:
@@ -145,8 +146,7 @@ def _thin_listed(word: str, shown: str, thin_lists: frozenset[str]) -> bool:
     if lang not in thin_lists or not _writes(shown, lang):
         return False
     model = langdata().models[lang]
-    lowered = word.replace("İ", "i").lower()
-    if not {ch for ch in lowered if ch > "\x7f"} <= model.alphabet:
+    padded, seen = padded_lower(word), model.bigrams
+    if not {ch for ch in padded if ch > "\x7f"} <= model.alphabet:
         return False
-    padded, seen = f" {lowered} ", model.bigrams
     return all(padded[i : i + 2] in seen for i in range(len(padded) - 1))

@@ -142,7 +142,7 @@ def sibling_word(text: str, best: Candidate) -> Candidate:
     line = legacy._line_after(text, step)
     # (and the best repair's words are no forms either)
     if not legacy._exact(text, line, step) or all(
-        langs & _family_mask(true) for _n, langs in legacy._changed_forms(text_core, cand_core)
+        langs & family for _n, langs in legacy._changed_forms(text_core, cand_core)
     ):
         return best
     known, evidence, changed = legacy._known_share(text_core, made, legacy._lang_mask(other, lang))
