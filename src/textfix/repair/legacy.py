@@ -52,7 +52,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
-from textfix.repair import dos_baltic, mac_words, sibling_pages
+from textfix.repair import dos_baltic, mac_words, sibling_pages, sign_lines
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
@@ -67,12 +67,14 @@ from textfix.repair.ce_letters import (
 )
 from textfix.repair.front import (
     ASK_NBSP,
+    IMPLAUSIBLE_LINE,
     LONE,
     LOOKED,
     NBSP,
     QUOTED,
     READS,
     READS_NOT,
+    _compiled_front,
     front,
 )
 from textfix.repair.gate_sheet import _ACCEPT_KNOWN as ACCEPT_KNOWN
@@ -98,7 +100,6 @@ from textfix.repair.gate_sheet import (
     accept_sheet,
     accepted,
     answer,
-    core_words,
     longest_repaired,
     read_sheet,
 )
@@ -165,7 +166,7 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.script_clash import decode_keeps_script, decode_whole_script
 from textfix.repair.sign_capitals import capital_behind_latin_sign
-from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE, sign_line_repair
+from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
@@ -295,7 +296,10 @@ def core(text: str) -> str:
     >>> core("Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»")
     'Ðåäàêò ³adny « ok»'
     """
-    words = core_words(text)  # (the same search in C: the pattern backtracks over words)
+    # (the same search in C: the pattern backtracks over words; gate_sheet.core_words,
+    # written out: asked of every line the engine looks at)
+    compiled = compiled_sheet()
+    words = None if compiled is None else compiled.core_words(text)
     return " ".join(_CORE_WORD.findall(text) if words is None else words)
 
 
@@ -2963,7 +2967,15 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (what the tests below look for, looks_clean, typed_in_unicode, lone_signs, quote_signs'
     # cheap shape, looks_anyway and plausible in one compiled call: a test whose characters
     # the line lacks is not asked; see front and gates.opening)
-    facts = front(text, context)
+    # (front's compiled call, written out: the engine asks it of every line it looks at)
+    fronted = _compiled_front()
+    facts = (
+        front(text, context)
+        if fronted is None
+        else fronted(text, True)
+        if context is IMPLAUSIBLE_LINE
+        else fronted(text)
+    )
     # iso8859-13's quotation marks shown as latin-1 signs pair up as no clean text writes
     # them, in a line whose words name a Baltic language ("pole ´viimane¡" is "“viimane”"):
     # no letter changes, so neither the letter statistics nor the word lists could tell.
@@ -3007,7 +3019,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Cyrillic shown as signs alone ("ø€–‹’›–" is "Пламена" shown as mac-roman): no word to
     # weigh the repair against, so the gates below cannot judge it (see sign_lines; a line
     # the accept test passed stays, as the compiled quick proofs leave it).
-    signed_line = sign_line_repair(text)
+    # (its compiled scan asked here: it refuses nearly every line before any scoring)
+    signs = (sign_lines._scan or sign_lines._scanner())(text)
+    signed_line = None if signs is None else sign_lines.judged(signs)
     if signed_line is not None:
         return Step(signed_line[0], signed_line[1], SIGN_LINE_CONFIDENCE)
     text_core = core(text)
@@ -3015,8 +3029,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "žablon" is cp857's "Şablon"; see sign_capitals)
     latin_behind = capital_behind_latin_sign(text) if facts & LATIN_SIGN else None
     # Text with none of mojibake's shapes changes only on word-level evidence.
-    needs_words = well_formed(text_core)
+    # (well_formed asks the shape first: a shaped core, most garbled lines', is not asked again)
     shaped = mojibake_shape(text_core)
+    needs_words = not shaped and well_formed(text_core)
     # (the evidence below worked out once, and only where it is read: most garbled lines
     # never ask: stray letters, a proof of words, the strongest shapes; see _Evidence)
     ev = _Evidence(text, text_core, shaped, needs_words)
@@ -3037,8 +3052,11 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
-    original_lp = _original_level(original)
-    letterless = original_lp != original.logprob
+    # (_original_level's test, written out: its call cost more than its body)
+    original_lp = original.logprob
+    letterless = original.letters == 0 and original_lp > MIN_LOGPROB
+    if letterless:
+        original_lp = MIN_LOGPROB
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
     # evidence enough to look, the gates still judge the candidate.
@@ -3076,7 +3094,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Varang řiti"): no gate lets those pass.
     # (the cheap tests first: the best round trip of most garbled lines does neither)
     # (the letters lost are asked again of the round trip judged below, most often this one)
-    first_lost = (found[0].text, _letters_to_symbols(text, found[0].text)) if found else None
+    # (_letters_to_symbols' compiled scan asked here: most round trips lose no letter, and
+    # the rest of its body is asked only of those that do)
+    first_lost = None
+    if found:
+        first = found[0].text
+        pool = _compiled_pool()
+        lost = pool.lost_letters(text, first) if pool is not None and len(first) == len(text) else 0
+        first_lost = (first, 0 if lost == "" else _letters_to_symbols(text, first))
     if (
         first_lost is not None
         and (first_lost[1] or found[0].score.logprob < original_lp)
@@ -3094,16 +3119,18 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # sibling_pages: asked only where some repaired word is unknown, of a Latin page)
     if best.known < 1.0 and best.chain[0][0] in sibling_pages.LATIN_PAGES:
         best = sibling_pages.sibling_word(text, best)
-    if not _exact(text, best.text, best.chain):
+    cand, chain = best.text, best.chain
+    if not _exact(text, cand, chain):
         return None
-    relief = CONTEXT_RELIEF if context.seen(best.chain) else 0.0
+    # (context.seen, written out: nearly every chain is unseen, and the call cost more)
+    relief = CONTEXT_RELIEF if context.chains.get(chain, 0) + context.prior.get(chain, 0) else 0.0
     gain = best.score.logprob - original_lp
     # A strict UTF-8 decode is structural evidence by itself ("Ã¥" -> "å"): never thin.
-    thin = best.changed <= THIN and best.chain[0][0] != "utf-8"
+    thin = best.changed <= THIN and chain[0][0] != "utf-8"
     # Word evidence for thin repairs must come from the language of the whole repaired line
     # (ASCII words included), not from any language that happens to list the word.
     # (the language the whole repaired line scores as: the thin repairs' gates all ask it)
-    line_lang = score(prose(best.text)).lang if thin else None
+    line_lang = score(prose(cand)).lang if thin else None
     line_known, known_letters = _line_known(text_core, best, line_lang) if thin else (best.known, 0)
     # Known repaired words are evidence too: they add to the letter-statistics gain.
     evidence_gain = gain + WORD_BONUS * best.evidence
@@ -3115,20 +3142,22 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # moves the letter statistics) nor more known letters.
     # (the same for a DOS capital shown as a cp1252 sign, through the step it was seen for)
     signed = (
-        (behind and best.chain == _MAC_AS_CP1251)
-        or (latin_behind is not None and best.chain == (latin_behind,))
+        (behind and chain == _MAC_AS_CP1251)
+        or (latin_behind is not None and chain == (latin_behind,))
     ) and best.known >= WELL_FORMED_KNOWN
     # A Serbian capital before letters no Serbian word has, through the chain that shows
     # mac-cyrillic's capitals as those: the mixed orthography is the evidence, with a gain
     # of 1.0 ("Љогалым" is "Когалым", a name no list has).
     mixed = (
-        best.chain == _MAC_AS_CP1251
+        chain == _MAC_AS_CP1251
         and gain >= MIN_GAIN
-        and not mojibake_shape(core(best.text))
+        and not mojibake_shape(core(cand))
         and capital_of_other_alphabet(text)
     )
-    # (the gates of the pair alone, answered at once: see _pair_facts)
-    facts = _pair_facts(text, best.text)
+    # (the gates of the pair alone, answered at once: _pair_facts, written out)
+    pair_facts = _compiled_pair_facts()
+    answered = None if pair_facts is None else pair_facts(text, cand)
+    facts = _pair_facts_py(text, cand) if answered is None else answered
     passed = (
         # No symbols made of letters (but quotation marks that pair up), a repaired word of
         # two letters or more, no refusal (letter runs, drawing, ornaments, units, demos,
@@ -3138,21 +3167,19 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         not facts & _PAIR_REFUSALS
         and not (
             first_lost[1]
-            if first_lost is not None and first_lost[0] == best.text
-            else _letters_to_symbols(text, best.text)
+            if first_lost is not None and first_lost[0] == cand
+            else _letters_to_symbols(text, cand)
         )
-        and (shaped or not mojibake_shape(core(best.text)))
+        and (shaped or not mojibake_shape(core(cand)))
         # (unless 3+ repaired words are all known words of one language written in the
         # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
-        and not (
-            facts >> SHORT_WORDS & 1 and not _short_words_known(text, best.text, best.chain[0][0])
-        )
+        and not (facts >> SHORT_WORDS & 1 and not _short_words_known(text, cand, chain[0][0]))
         and (not letterless or best.known >= WELL_FORMED_KNOWN)
         # Cyrillic look-alikes typed in Latin words that are known words once spelled in
         # Latin, repaired into no known word ("podаtаkа" with Cyrillic а is Croatian
         # "podataka" mistyped, not cp1252 "podàtàkà" shown as cp1251; "Bokmеla" is cp1252
         # "Bokmåla": "Bokmela" is no word).
-        and not (best.known == 0 and _look_alikes_replaced(text, best.text))
+        and not (best.known == 0 and _look_alikes_replaced(text, cand))
         # Small words made capitals need the letter statistics too, not a known word alone.
         # (and half the repaired letters known: Mongolian "гэж юу вэ" is no "ЗЬЦ АХ ЧЬ")
         and not (facts >> CAPITALISES & 1 and (gain < MIN_GAIN or best.known < WELL_FORMED_KNOWN))
@@ -3177,7 +3204,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # "Pämät ... säl" of mac-latin2 shown as cp437).
         and not (
             needs_words
-            and not fits(best.chain[0][0], best.score.lang)
+            and not fits(chain[0][0], best.score.lang)
             and _line_names_other_language(best)
         )
         # ... and a thin repair of such a line needs the language its words name to be
@@ -3186,10 +3213,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # (unless the repaired line's words name the chain's language: "mount --make-runbindable
         # bağlama-noktası" names English before and Turkish after)
         and not (
-            thin
-            and needs_words
-            and not ev.words_agree()
-            and _named_elsewhere(text, best.chain[0][0])
+            thin and needs_words and not ev.words_agree() and _named_elsewhere(text, chain[0][0])
         )
         and best.score.logprob >= MIN_LOGPROB - relief
         and (
@@ -3201,9 +3225,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 best.known >= WELL_FORMED_KNOWN
                 and (
-                    best.evidence == best.known
-                    or gain >= MIN_GAIN
-                    or _lowers_capitals(text, best.text)
+                    best.evidence == best.known or gain >= MIN_GAIN or _lowers_capitals(text, cand)
                 )
             )
             or (relief > 0 and best.known > 0)
@@ -3229,7 +3251,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (
             not (shaped or needs_words or relief > 0)
             and best.known == 0
-            and _swapped_letters(text, best.text) <= THIN
+            and _swapped_letters(text, cand) <= THIN
             # (unless 3+ known words of the line name the candidate's language, written in
             # the chain's code page, whose alphabet lacks the letters the repair replaces:
             # Turkish "kýsýtlamalara" -> "kısıtlamalara" in a Turkish line)
@@ -3245,7 +3267,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not (
             thin
             and not shaped
-            and _flips_case(text, best.text)
+            and _flips_case(text, cand)
             and not (line_known >= 0.99 and known_letters >= CONTEXT_LETTERS)
             # A word of no language whose flipped letters the line's own language lacks,
             # made a known word of that language (written in the chain's code page) with
@@ -3255,9 +3277,9 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS
-                and fits(best.chain[0][0], line_lang)
-                and _flips_foreign_letters(text, best.text, line_lang)
-                and _words_of_no_language(text, best.text)
+                and fits(chain[0][0], line_lang)
+                and _flips_foreign_letters(text, cand, line_lang)
+                and _words_of_no_language(text, cand)
             )
             # A capital lowered into a known word of the line's own language, which uses
             # the chain's code page (Danish "blev Êndret" -> "blev ændret"), is no flip of
@@ -3266,8 +3288,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             and not (
                 ev.words_agree()
                 and best.known >= 0.99
-                and _lowers_capitals(text, best.text)
-                and _first_letter_kept(text, best.text)
+                and _lowers_capitals(text, cand)
+                and _first_letter_kept(text, cand)
             )
         )
         and (
@@ -3275,7 +3297,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             or (
                 line_known >= 0.99
                 and known_letters >= EVIDENCE_LETTERS + needs_words
-                and _lang_share(prose(best.text), line_lang) >= LINE_SHARE
+                and _lang_share(prose(cand), line_lang) >= LINE_SHARE
             )
             or (line_known >= 0.5 and known_letters >= CONTEXT_LETTERS)
             # a short known word will do when the letter statistics leap (the original's
@@ -3285,8 +3307,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and not needs_words
                 and gain >= STRONG_GAIN
                 and known_letters >= THIN_KNOWN_LETTERS
-                and fits(best.chain[0][0], line_lang)
-                and not _look_alikes_replaced(text, best.text)
+                and fits(chain[0][0], line_lang)
+                and not _look_alikes_replaced(text, cand)
             )
             or ev.words_agree()
             or (relief > 0 and best.known > 0)
@@ -3295,12 +3317,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 and gain >= (MIN_GAIN if _inside_word(text_core) else THIN_GAIN)
                 # (the repaired words alone may read as another language: Danish
                 # "Aktivér adgangskodebaseret" has a Hungarian-looking core)
-                and (fits(best.chain[0][0], best.score.lang) or fits(best.chain[0][0], line_lang))
+                and (fits(chain[0][0], best.score.lang) or fits(chain[0][0], line_lang))
                 # The line's own known words name a language of another script than the
                 # repaired word ("predefinito ц╗ un" does not become Serbian "УЈ").
                 and not _other_script_than_line(text, best, *ev.language())
                 # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
-                and not _look_alikes_replaced(text, best.text)
+                and not _look_alikes_replaced(text, cand)
             )
             or (shaped and ev.line_agrees() and gain >= THIN_GAIN)
             or ev.agreed()
@@ -3327,16 +3349,27 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         )
         and (not only_swaps or ev.swap())
     )
+    if passed:
+        # (_confidence, written out: the same sums in the same order)
+        confidence = 1.0 / (
+            1.0
+            + math.exp(
+                -(
+                    2.0 * (gain + relief - MIN_GAIN)
+                    + 2.0 * (best.score.logprob - MIN_LOGPROB)
+                    + 1.5 * best.evidence
+                )
+            )
+        )
+        if confidence < 0.5 and ev.proved():
+            # (words proved by letters foreign or misplaced, ce_letters, stand in for known
+            # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
+            confidence = _confidence(gain + relief, best.score, 1.0)
+        return Step(cand, chain, round(confidence, 3))
+    if chain == mac_words.CHAIN and mac_words.proven(text) == cand:
+        return Step(cand, chain, mac_words.MAC_WORDS_CONFIDENCE)  # (see mac_words)
     confidence = _confidence(gain + relief, best.score, best.evidence)
-    if not passed and best.chain == mac_words.CHAIN and mac_words.proven(text) == best.text:
-        return Step(best.text, best.chain, mac_words.MAC_WORDS_CONFIDENCE)  # (see mac_words)
-    if not passed:
-        confidence = min(confidence, 0.3)
-    elif confidence < 0.5 and ev.proved():
-        # (words proved by letters foreign or misplaced, ce_letters, stand in for known
-        # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
-        confidence = _confidence(gain + relief, best.score, 1.0)
-    return Step(best.text, best.chain, round(confidence, 3))
+    return Step(cand, chain, round(min(confidence, 0.3), 3))
 
 
 #: Below this gain (log-probability per letter), letter statistics cannot tell one

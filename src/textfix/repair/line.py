@@ -326,7 +326,13 @@ def _layers(
     confidence = 1.0
     for layer in range(MAX_LAYERS):
         if layer:
-            if _settled(current):
+            settled = _settled_test()  # (_settled's compiled test, asked without its frame)
+            if (
+                _settled(current)
+                if settled is None
+                else (found := settled(current)) == 1
+                or (found == 2 and not capital_behind_sign(current))
+            ):
                 break  # (what the repairers find there: none returns a step)
             if context is IMPLAUSIBLE_LINE:
                 context = FRESH  # (what it tells holds of the first layer's line alone)

@@ -353,8 +353,12 @@ def sign_line_repair(text: str) -> tuple[str, Chain] | None:
     (None, None, None)
     """
     found = (_scan or _scanner())(text)
-    if found is None:
-        return None
+    return None if found is None else judged(found)
+
+
+def judged(found: _Scan) -> tuple[str, Chain] | None:
+    """:func:`sign_line_repair` of the line whose scan (:data:`_scan`) found ``found``: the
+    engine asks the compiled scan itself (most lines stop there) and this only after it."""
     readings, rival_cores = found
     cyrillic = _readings_split()[0]
     # (the models and the compiled word lookup once: no frame a word)
