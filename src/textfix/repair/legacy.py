@@ -120,7 +120,7 @@ from textfix.repair.gates import (
     only_middle_dots_between_ls,
     short_words_respelled,
 )
-from textfix.repair.held import held
+from textfix.repair.held import unheld
 from textfix.repair.kept_shapes import (
     APOSTROPHES,
     apostrophe_read,
@@ -2585,7 +2585,9 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if (
         step is not None
         and UNDECODABLE not in cand
-        and held(shown, text)  # (step[0].issuperset(text), as one search)
+        # (step[0].issuperset(text), as one search: held's, without its frame and cache,
+        # asked once a line)
+        and unheld(shown).search(text) is None
         and cand == translate(text, step[1])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
