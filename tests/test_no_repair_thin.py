@@ -53,3 +53,24 @@ def test_thin_route_counts_every_copy_of_a_character() -> None:
     changes = legacy._step_images().changes["é"]
     assert _both("ééé x")[0][1] & changes == 0
     assert _both("éé x")[0][1] & changes == changes
+
+
+def test_untouched_says_no_at_once_where_the_opening_refuses() -> None:
+    # (line._untouched answers False past an opening that REFUSED a line the proof examines,
+    # not typed in Unicode: cannot_pass fails there too, and it is the only route to True)
+    from tests.test_cscore_cands import garbled_lines
+
+    from textfix.repair import line as line_module
+    from textfix.repair.plausible import typed_in_unicode
+
+    refused = [
+        text
+        for text in _refusal_lines() + garbled_lines()
+        if no_repair.opening(text) == no_repair.REFUSED
+        and no_repair.examines(text)
+        and not typed_in_unicode(text)
+    ]
+    assert len(refused) >= 3
+    for text in refused:
+        assert not no_repair.cannot_pass(text)
+        assert not line_module._untouched(text, 0.5)

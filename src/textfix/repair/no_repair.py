@@ -610,9 +610,10 @@ def _first_choices() -> int:
 def _same_rewrite(chars: list[str], j: int) -> int:
     """Steps rewriting each of ``chars`` as step ``j`` does: the chains the engine may name
     for step ``j``'s round trip (it names one of the chains giving the same text)."""
-    same = _step_images().every
+    seen = _step_images()
+    images, same = seen.images, seen.every
     for ch in chars:
-        same &= _image_steps(ch)[_step_images().images[ch][j]]
+        same &= _image_steps(ch)[images[ch][j]]
     return same
 
 
