@@ -31,7 +31,8 @@ to the engine at once.
 Each distinct rewrite of the line's characters is looked at once; the pass over the steps
 for 1 and 2 and the known-word lookups are compiled when ``_cplausible`` is built
 (``steps_left``, ``changes_known_word``, ``known_word``: twins of :func:`_first_pass`,
-:func:`_changes_known_word` and :func:`_known`). Then
+:func:`_changes_known_word` and :func:`_known`), and so are the masks read first of a line
+off the common route (``thin_route``, twin of :func:`_thin_route_py`). Then
 :func:`repair <textfix.repair.legacy.repair>` returns ``None`` or a step below
 :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`. Lines with a whole-line UTF-8 round
 trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
