@@ -1439,6 +1439,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 }
 
 #include "_cplausible_proof.h"
+#include "_cplausible_sp57.h"
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
@@ -1654,6 +1655,7 @@ static PyMethodDef methods[] = {
     {"init_proof", py_init_proof, METH_VARARGS, "Hand over the character flags (after init)."},
     {"word_route", py_word_route, METH_VARARGS, "no_repair._word_route(line, core)."},
     {"shaped_steps", py_shaped_steps, METH_VARARGS, "no_repair.shaped_steps(line)."},
+    SP57_METHODS
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
     {"word_key64", py_word_key64, METH_O, "The word index's 64-bit key of data (CRC-32 forwards, backwards)."},
     {"looks_quoted", py_looks_quoted, METH_O, "quote_signs.looks_quoted(text)."},

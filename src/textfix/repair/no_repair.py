@@ -31,7 +31,8 @@ to the engine at once.
 Each distinct rewrite of the line's characters is looked at once; the pass over the steps
 for 1 and 2 and the known-word lookups are compiled when ``_cplausible`` is built
 (``steps_left``, ``changes_known_word``, ``known_word``: twins of :func:`_first_pass`,
-:func:`_changes_known_word` and :func:`_known`). Then
+:func:`_changes_known_word` and :func:`_known`), and so are the masks read first of a line
+off the common route (``thin_route``, twin of :func:`_thin_route_py`). Then
 :func:`repair <textfix.repair.legacy.repair>` returns ``None`` or a step below
 :data:`~textfix.repair.legacy.FAILED_CONFIDENCE`. Lines with a whole-line UTF-8 round
 trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
@@ -496,6 +497,7 @@ def _all_fail(
     relief: float = CONTEXT_RELIEF,
     first: list[int] | None = None,
     gated: tuple[list[int], dict[int, str]] | None = None,
+    masks: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the round trip of every step of ``steps`` fails a gate that holds in any
     context (each distinct rewrite of the core's characters once): it changes no known
@@ -512,7 +514,8 @@ def _all_fail(
     bar on the gain by (none in a fresh context). ``first`` is the first pass
     (:func:`_first_pass` with every step checked) when the caller has it: the line is then
     well formed and has no shape (:func:`_word_route`); ``gated``, what
-    :func:`_word_gates` found of it (word pool), when the caller has it."""
+    :func:`_word_gates` found of it (word pool), when the caller has it; ``masks``, the
+    line's thin and spacing steps (:func:`_thin_route`), when the caller has them."""
     changed = _step_images().images
     chars = [ch for ch in counts if ch in changed]
     needs_words = first is not None or (not shaped and well_formed(text_core))
@@ -520,7 +523,7 @@ def _all_fail(
     # pass (most garbled lines do not get there).
     thin_steps = spacing = 0
     if not shaped:
-        thin_steps, spacing = _thin_and_spacing(counts, chars)
+        thin_steps, spacing = _thin_and_spacing(counts, chars) if masks is None else masks
     # The steps that need a changed known word.
     check = steps if needs_words else 0 if shaped else steps & thin_steps
     left: list[int] = []
@@ -608,9 +611,10 @@ def _first_choices() -> int:
 def _same_rewrite(chars: list[str], j: int) -> int:
     """Steps rewriting each of ``chars`` as step ``j`` does: the chains the engine may name
     for step ``j``'s round trip (it names one of the chains giving the same text)."""
-    same = _step_images().every
+    seen = _step_images()
+    images, same = seen.images, seen.every
     for ch in chars:
-        same &= _image_steps(ch)[_step_images().images[ch][j]]
+        same &= _image_steps(ch)[images[ch][j]]
     return same
 
 
@@ -626,6 +630,47 @@ def _image_steps(ch: str) -> dict[str, int]:
 def _thin_and_spacing(counts: Counter[str], chars: list[str]) -> tuple[int, int]:
     """:func:`_thin_steps` of ``counts``, and the steps turning one of ``chars`` into a space."""
     return _thin_steps(counts), reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
+
+
+def _thin_route(text: str, text_core: str, counts: Counter[str]) -> tuple[int, int, int]:
+    """For ``text``, a line whose core ``text_core`` (with these non-ASCII character
+    ``counts``) has no mojibake shape: its live steps whose round trip gives it no shape it
+    lacks, and its :func:`_thin_and_spacing` steps. Compiled (``_cplausible.thin_route``,
+    one call for four) where built, else :func:`_thin_route_py`."""
+    compiled = _compiled_thin()
+    if compiled is not None:
+        found = compiled(text, text_core, _FLAGS, THIN)
+        if found is None:  # characters seen for the first time: their flags, then again
+            for ch in set(text):
+                _FLAGS[ch]
+            found = compiled(text, text_core, _FLAGS, THIN)
+        if found is not None:  # (else a full flag table: in Python)
+            alive, thin, spacing = found
+            return _mask(alive), _mask(thin), _mask(spacing)
+    return _thin_route_py(text, counts)
+
+
+def _thin_route_py(text: str, counts: Counter[str]) -> tuple[int, int, int]:
+    """:func:`_thin_route` in Python (the reference)."""
+    live = _live_steps(counts)
+    chars = [ch for ch in counts if ch in _step_images().images]
+    return (live & ~shaped_steps(text, live), *_thin_and_spacing(counts, chars))
+
+
+#: ``_cplausible.thin_route(line, core, flags, thin)``: ``None`` when ``flags`` lacks a
+#: character no step changes.
+_Thin = Callable[[str, str, dict[str, int], int], "tuple[bytes, bytes, bytes] | None"]
+
+
+@cache
+def _compiled_thin() -> _Thin | None:
+    """``_cplausible.thin_route`` once the character flags were handed over with the
+    compiled route's (:func:`_compiled_route`), else ``None``."""
+    module = native()
+    if _compiled_route() is None or module is None:
+        return None
+    thin: _Thin = module.thin_route
+    return thin
 
 
 def _first_pass(
@@ -811,14 +856,17 @@ def _round_trips(text: str, relief: float) -> _Rest | None:
         if alive and not refused and common.gated is None:
             return None  # (what _all_fail finds first: more round trips than it looks at)
     counts = Counter(_NON_ASCII.findall(text_core))
+    masks: tuple[int, int] | None = None  # (a line with no shape's thin and spacing steps)
     if common is not None:
         shaped = False
     else:
-        alive = _live_steps(counts)
         shaped = mojibake_shape(text_core)
-        if not shaped:
+        if shaped:
+            alive = _live_steps(counts)
+        else:
             # Gate: a candidate may not have a shape the original lacks.
-            alive &= ~shaped_steps(text, alive)
+            alive, *thin_spacing = _thin_route(text, text_core, counts)
+            masks = thin_spacing[0], thin_spacing[1]
     # (a first pass the word gates refuse leaves _all_fail nothing to look at)
     if (
         alive
@@ -832,6 +880,7 @@ def _round_trips(text: str, relief: float) -> _Rest | None:
             relief=relief,
             first=first,
             gated=None if common is None else common.gated,
+            masks=masks,
         )
     ):
         return None
