@@ -94,6 +94,9 @@ def test_family_mismatch_is_costed_the_same(monkeypatch: pytest.MonkeyPatch) -> 
         "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
         "Kuþ uçtu",
         "Labot ðo dokumentu",  # named_lang: the line's words name Latvian
+        "Labot ðo dokumentu %s",  # ... a line that is not its own prose (Python names it)
+        "Öåé 中文 òåêñò",  # a script not modelled: quick's filter of its tokens
+        "Ãˆ«Ã»¬Ã¿ ãÄ-Ð°!?",  # glued signs and runs of them beside letters
         "πas branja",  # _lead_index: one vote names Slovene
         "Al¾eeria dinaar",  # ... Estonian, which some chain giving the text fits
         "Iðsaugokite juos saugioje vietoje dabar",

@@ -51,6 +51,10 @@ typedef struct {
     Py_ssize_t lead_langs, vote_letters, longest, stem;
     uint64_t compounding;
     int depth;
+    /* line_language's named model worked out here with lead_words' lookup (named_ready 0:
+     * ``named`` is asked): its vote letters, the votes it needs and the lead over the next */
+    Py_ssize_t named_letters, named_votes, named_lead;
+    int named_ready;
     /* what the returned candidates are made of (``made``): legacy.Candidate (a tuple
      * subclass, filled in place; its score made by the Tables), legacy._line_after (for a
      * chain of no pool step) and per step its number in the pool (-1: none) */
@@ -91,27 +95,30 @@ Ranking_dealloc(Ranking *self)
 }
 
 /* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, lead_words,
- * made): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
+ * made, named_votes=None): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
  * mask, language mask, display code page number, family mask); ``charsets`` holds each
  * display code page's characters (all in the BMP); ``lead_words`` is None (``lead`` is
  * asked) or what _lead_index's compiled count reads: (word lookup, edge, most languages,
  * vote letters, (endings, longest, compounding), stem, depth); ``made`` is (Candidate,
- * _line_after, each step's pool number). */
+ * _line_after, each step's pool number); ``named_votes`` is None (``named`` is asked) or
+ * line_language's (VOTE_LETTERS, LINE_VOTES, LEAD), counted here where the line is its own
+ * prose (with ``lead_words``' lookup). */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
     PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
-    PyObject *lead_words, *made, *cand_type, *line_after, *pool_steps;
-    static char *kwlist[] = {"steps",  "infos",  "charsets",   "named", "lead", "to_symbols",
-                             "paired", "oddity", "lead_words", "made", NULL};
+    PyObject *lead_words, *made, *cand_type, *line_after, *pool_steps, *named_votes = Py_None;
+    static char *kwlist[] = {"steps",      "infos", "charsets",    "named",  "lead",
+                             "to_symbols", "paired", "oddity",     "lead_words", "made",
+                             "named_votes", NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!", kwlist, &PyDict_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!|O", kwlist, &PyDict_Type,
                                      &steps, &PyList_Type, &infos, &PyList_Type, &charsets,
                                      &named, &lead, &to_symbols, &paired, &oddity, &lead_words,
-                                     &PyTuple_Type, &made)) {
+                                     &PyTuple_Type, &made, &named_votes)) {
         return -1;
     }
     if (!PyArg_ParseTuple(made, "O!OO!", &PyType_Type, &cand_type, &line_after, &PyList_Type,
@@ -137,6 +144,13 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
         Py_INCREF(endings);
         self->endings = endings;
         self->compounding = (uint64_t)compounding;
+        if (named_votes != Py_None) {
+            if (!PyArg_ParseTuple(named_votes, "nnn", &self->named_letters, &self->named_votes,
+                                  &self->named_lead)) {
+                return -1;
+            }
+            self->named_ready = 1;
+        }
     }
     Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
     if (PyUnicode_GET_LENGTH(paired) > 16) {
@@ -444,6 +458,51 @@ asked_model(PyObject *fn, PyObject *text, Tables *tables, int *slot)
     return 0;
 }
 
+/* line_language.line_language's words (placeholders blanked first), counted (see
+ * line_votes_of: defined after this header). */
+static int line_votes_of(Tables *self, PyObject *text, const WordSource *source,
+                         Py_ssize_t vote_letters, int *best_out, Py_ssize_t *top_out,
+                         Py_ssize_t *second_out);
+
+/* The line's own prose: none of what line_language.prose blanks ("%", "{", "<", "&",
+ * "://"), as language_votes tests it. */
+static int
+own_prose(PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '%' || c == '{' || c == '<' || c == '&' ||
+            (c == ':' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '/' &&
+             PyUnicode_READ(kind, data, i + 2) == '/')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* line->named set once: line_language.named_index(text), counted here for a line that is
+ * its own prose (its Python frames cost more than the count), else asked; -1 on error. */
+static int
+line_named(Line *line, Tables *tables)
+{
+    Ranking *self = line->self;
+    if (line->named == -2 && self->named_ready && own_prose(line->text)) {
+        int best;
+        Py_ssize_t top, second;
+        if (line_votes_of(tables, line->text, &self->lead_words, self->named_letters, &best,
+                          &top, &second) < 0) {
+            return -1;
+        }
+        /* (_named_model: LINE_VOTES votes and a LEAD over every other) */
+        int named = best >= 0 && top >= self->named_votes && top - second >= self->named_lead;
+        line->named = named && best < tables->n_models ? best : -1;
+    }
+    return asked_model(self->named, line->text, tables, &line->named);
+}
+
 /* named_lang(text, lang) as a model number (-1: None) where fits(true, it) can be False
  * for the step ``rs`` (else -1: line_language is worked out only when it can matter); -2
  * on error. */
@@ -457,7 +516,7 @@ named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
     if ((rs->fits & script) == script) {
         return -1; /* the step fits every language named_lang could name */
     }
-    if (asked_model(line->self->named, line->text, tables, &line->named) < 0) {
+    if (line_named(line, tables) < 0) {
         return -2;
     }
     if (line->named < 0 || tables->models[line->named].script != tables->models[lang].script) {
@@ -1428,6 +1487,141 @@ shared_into(Pool *pool, const Shared *sh, Py_ssize_t len, Py_ssize_t j, Py_UCS4 
     return accent;
 }
 
+/* One character's flags counted as text_shapes_of(all=0) counts them, given its
+ * neighbours' (``run`` and ``run_glued``: the run of signs ending before it). */
+static inline __attribute__((always_inline)) void
+quick_shape(Shapes *sh, uint32_t prev, uint32_t cur, uint32_t next, Py_ssize_t *run,
+            int *run_glued)
+{
+    if (!(cur & QUICK_SHAPE_FLAGS)) {
+        *run = 0;
+        return;
+    }
+    sh->common += (cur & F_COMMON) != 0;
+    sh->non_ascii += (cur & F_NONASCII) != 0;
+    sh->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
+    if (cur & F_RUNSIGN) {
+        *run_glued = *run ? *run_glued : (prev & F_LETTER) != 0;
+        (*run)++;
+        sh->glued += *run >= 2 && *run_glued && (next & F_LETTER) && (next & F_LOWER);
+    }
+    else {
+        *run = 0;
+    }
+}
+
+/* One folded character ``c`` (of flags ``fl``) put after the joined tokens ``joined[:*k]``
+ * as quick_kind's join puts it (a space closes a token), each bigram added to the sum as
+ * its second character is put: 0, or 1 at a character of a script not modelled. */
+static inline __attribute__((always_inline)) int
+quick_put(const Tables *self, Py_UCS4 *joined, Py_ssize_t *k, int *in_token,
+          Py_ssize_t *n_tokens, Py_ssize_t *non_ascii, PySum *sum, Py_UCS4 c, uint32_t fl)
+{
+    if (fl & F_OTHER) {
+        return 1; /* (tokens of it are left out: quick_kind's filter) */
+    }
+    if (!(fl & F_TOKEN)) {
+        if (*in_token) {
+            *in_token = 0;
+            c = ' ';
+        }
+        else {
+            return 0;
+        }
+    }
+    else if (!*in_token) {
+        *in_token = 1;
+        (*n_tokens)++;
+    }
+    const Entry *e = find_entry(self, bigram_key(joined[*k - 1], c));
+    pysum_add(sum, e ? e->pooled : self->pooled_floor);
+    *non_ascii += c > 0x7f;
+    joined[(*k)++] = c;
+    return 0;
+}
+
+/* quick_data of a single-byte candidate core ``data[:n]`` (its joined tokens in ``room``,
+ * which holds 2 * MAX_FOLD * n + 2 characters): fold, split, shapes, join and sum in one
+ * pass (no folded copy, no token list); quick_data itself (the same numbers) for a text
+ * with a character of a script not modelled or a character not in the table. */
+static int
+quick_single(Tables *self, const Py_UCS4 *data, Py_ssize_t n, Quick *q, Py_UCS4 *room,
+             Py_ssize_t room_size)
+{
+    CharInfo spare, spare_fold;
+    Shapes sh = {0, 0, 0, 0, 0, 0};
+    /* (started: 0.0 + x is x's first sum, as pysum_add's first step makes it) */
+    PySum sum = {0.0, 0.0, 1};
+    Py_ssize_t k = 1, n_tokens = 0, non_ascii = 0, run = 0;
+    int in_token = 0, run_glued = 0;
+    uint32_t prev = 0, cur = 0;
+    if (room == NULL || room_size < 2 * MAX_FOLD * n + 2) {
+        goto general;
+    }
+    room[0] = ' ';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = data[i];
+        if (ch >= BMP || !(self->bmp[ch].flags & F_KNOWN)) {
+            goto general;
+        }
+        const CharInfo *ci = &self->bmp[ch];
+        /* (the shapes of the character before, now that its next is known) */
+        if (i > 0) {
+            quick_shape(&sh, prev, cur, ci->flags, &run, &run_glued);
+        }
+        prev = cur;
+        cur = ci->flags;
+        if (ch < 0x80) {
+            Py_UCS4 c = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+            const CharInfo *fi = c == ch ? ci : info(self, c, &spare_fold);
+            if (fi == NULL) {
+                goto general;
+            }
+            if (quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum, c,
+                          fi->flags)) {
+                goto general;
+            }
+            continue;
+        }
+        for (int j = 0; j < ci->nfold; j++) {
+            Py_UCS4 c = ci->fold[j];
+            const CharInfo *fi = c == ch ? ci : info(self, c, &spare_fold);
+            if (fi == NULL || quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum,
+                                        c, fi->flags)) {
+                goto general;
+            }
+        }
+    }
+    if (n > 0) {
+        quick_shape(&sh, prev, cur, 0, &run, &run_glued);
+    }
+    (void)spare;
+    memset(q, 0, sizeof(*q));
+    if (n_tokens == 0) {
+        q->value = !sh.non_ascii ? 0.0 : NO_LETTERS;
+        return 0;
+    }
+    if (in_token) { /* (the last token closed) */
+        quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum, ' ', 0);
+    }
+    Py_ssize_t count;
+    double cost = symbols(&sh, non_ascii, &count);
+    cost += GLUED_SYMBOL * (double)sh.glued;
+    Py_ssize_t denominator = k - 1 + count;
+    if (denominator == 0) {
+        return 1; /* (as quick_kind: Python raises ZeroDivisionError) */
+    }
+    q->value = (pysum_result(&sum) + cost) / (double)denominator;
+    q->cost = cost;
+    q->count = count;
+    q->joined = room;
+    q->owned = 0;
+    q->len = k;
+    return 0;
+general:
+    return quick_data(self, PyUnicode_4BYTE_KIND, data, n, q, room, room_size);
+}
+
 /* legacy._first_look over the chosen looks: their quick logprobs (the first ``shortlist``
  * of them put in order) and the most letters a core as long as ``text_core`` reads in
  * *most; -1 on error, -2 where Python must decide.
@@ -1468,8 +1662,7 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
         }
         Py_UCS4 *joined = buf + len + 1 + i * room;
         if (!accent) {
-            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick, joined,
-                                room);
+            status = quick_single(tables, buf, size, &look->quick, joined, room);
         }
         else {
             PyObject *text; /* the str quick reads (composed) */
