@@ -103,6 +103,9 @@ def test_family_mismatch_is_costed_the_same(monkeypatch: pytest.MonkeyPatch) -> 
         "‚ибрати файл",  # a display code page that cannot hold the core
         "Êîãàëûì",  # a capital read as a no-break space
         "ô%(x)sö and ’nohup.out’",  # quotes and apostrophes that pair up
+        "tôì daÒi ôyö",  # quotes that do not pair up (let off in the compiled call)
+        "Mì’s ’rÕad’ iì",  # apostrophes between letters and around a word
+        "╟ß╚Σ╟┴í ╩π ╟ß╚Σ╟┴ í",  # script stops made after a word of their script
         "РеспублИка по мЯсу и вбудовано╖",
         "Ã¥ Ã© ÐŸÑ€Ð¸Ð²ÐµÑ‚",  # UTF-8 round trips
         "tro\u0323ng Thu\u0323y",  # combining marks

@@ -1360,6 +1360,16 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         # (named_index counted in the call, with _lead_words' lookup, where the line is its
         # own prose: line_language's constants)
         named_votes=(VOTE_LETTERS, LINE_VOTES, LEAD),
+        # (how _letters_to_symbols lets paired signs and script stops off, worked out in
+        # the call: its tables as str)
+        let_off=(
+            "".join(sorted(_QUOTES)),
+            "".join(sorted(_APOSTROPHES)),
+            "".join(_SCRIPT_STOPS),
+            "".join(first + last for first, last in _SCRIPT_STOPS.values()),
+            _BEFORE_STOP,
+            "".join(open_ + close for open_, close in _PAIRS),
+        ),
     )
     return ranking
 

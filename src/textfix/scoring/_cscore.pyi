@@ -140,6 +140,7 @@ class Ranking:
         lead_words: tuple[object, ...] | None,
         made: tuple[type, Callable[..., str], list[int]],
         named_votes: tuple[int, int, int] | None = None,
+        let_off: tuple[str, str, str, str, str, str] | None = None,
     ) -> None: ...
     def candidates(
         self,

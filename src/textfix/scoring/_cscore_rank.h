@@ -2,6 +2,19 @@
  * shortlisted round trip's _beaten cut, full score, named chain, word shares and every
  * rank term.  Included by _cscore.c after the Tables and Pool types (it reads both). */
 
+/* The signs legacy._letters_to_symbols lets off where they pair up, and the script stops
+ * (legacy._QUOTES, _APOSTROPHES, _SCRIPT_STOPS with each stop's first and last letter,
+ * _BEFORE_STOP, _PAIRS as open and close), handed over from Python (ready 0: Python's
+ * _letters_to_symbols is asked). */
+#define LET_OFF_CHARS 16
+typedef struct {
+    Py_UCS4 quotes[LET_OFF_CHARS], apostrophes[LET_OFF_CHARS], stops[LET_OFF_CHARS];
+    Py_UCS4 stop_lo[LET_OFF_CHARS], stop_hi[LET_OFF_CHARS], before[LET_OFF_CHARS];
+    Py_UCS4 pairs[2 * LET_OFF_CHARS];
+    Py_ssize_t n_quotes, n_apostrophes, n_stops, n_before, n_pairs;
+    int ready;
+} LetOff;
+
 /* What the rank needs of a chain's first step (true, shown), set up from Python. */
 typedef struct {
     double prior;       /* legacy._prior_cost of a chain starting with the step */
@@ -41,6 +54,7 @@ typedef struct {
     PyObject *to_symbols; /* legacy._letters_to_symbols, for lost quotes and apostrophes */
     Py_UCS4 paired[16];   /* those quotes and apostrophes */
     Py_ssize_t n_paired;
+    LetOff let_off;       /* ... and how _letters_to_symbols lets them off (if ready) */
     PyObject *oddity;     /* character no step changes -> its _oddity (see oddity_of) */
     PyObject *oddities;   /* ... asked once per character: {ch: that} */
     /* what legacy._lead_index's compiled count reads besides the line (lead_edge NULL:
@@ -94,31 +108,91 @@ Ranking_dealloc(Ranking *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* The characters of the str ``s`` into ``out`` (at most LET_OFF_CHARS), how many in *n;
+ * -1 on error. */
+static int
+let_off_chars(PyObject *s, Py_UCS4 *out, Py_ssize_t *n)
+{
+    if (!PyUnicode_Check(s) || PyUnicode_GET_LENGTH(s) > LET_OFF_CHARS) {
+        PyErr_SetString(PyExc_ValueError, "let_off: str of at most 16 characters");
+        return -1;
+    }
+    *n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        out[i] = PyUnicode_READ_CHAR(s, i);
+    }
+    return 0;
+}
+
+/* The LetOff of the tuple ``t`` (see Ranking_init); -1 on error. */
+static int
+let_off_of(PyObject *t, LetOff *lo)
+{
+    PyObject *quotes, *apostrophes, *stops, *ranges, *before, *pairs;
+    Py_UCS4 range[2 * LET_OFF_CHARS];
+    Py_ssize_t n_range;
+    if (!PyArg_ParseTuple(t, "UUUUUU", &quotes, &apostrophes, &stops, &ranges, &before,
+                          &pairs)) {
+        return -1;
+    }
+    if (let_off_chars(quotes, lo->quotes, &lo->n_quotes) < 0 ||
+        let_off_chars(apostrophes, lo->apostrophes, &lo->n_apostrophes) < 0 ||
+        let_off_chars(stops, lo->stops, &lo->n_stops) < 0 ||
+        let_off_chars(before, lo->before, &lo->n_before) < 0) {
+        return -1;
+    }
+    if (PyUnicode_GET_LENGTH(ranges) != 2 * lo->n_stops ||
+        PyUnicode_GET_LENGTH(pairs) > 2 * LET_OFF_CHARS || PyUnicode_GET_LENGTH(pairs) % 2) {
+        PyErr_SetString(PyExc_ValueError, "let_off: two letters a stop, two signs a pair");
+        return -1;
+    }
+    n_range = PyUnicode_GET_LENGTH(ranges);
+    for (Py_ssize_t i = 0; i < n_range; i++) {
+        range[i] = PyUnicode_READ_CHAR(ranges, i);
+    }
+    for (Py_ssize_t i = 0; i < lo->n_stops; i++) {
+        lo->stop_lo[i] = range[2 * i];
+        lo->stop_hi[i] = range[2 * i + 1];
+    }
+    lo->n_pairs = PyUnicode_GET_LENGTH(pairs) / 2;
+    for (Py_ssize_t i = 0; i < 2 * lo->n_pairs; i++) {
+        lo->pairs[i] = PyUnicode_READ_CHAR(pairs, i);
+    }
+    lo->ready = 1;
+    return 0;
+}
+
 /* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, lead_words,
- * made, named_votes=None): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
+ * made, named_votes=None, let_off=None): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
  * mask, language mask, display code page number, family mask); ``charsets`` holds each
  * display code page's characters (all in the BMP); ``lead_words`` is None (``lead`` is
  * asked) or what _lead_index's compiled count reads: (word lookup, edge, most languages,
  * vote letters, (endings, longest, compounding), stem, depth); ``made`` is (Candidate,
  * _line_after, each step's pool number); ``named_votes`` is None (``named`` is asked) or
  * line_language's (VOTE_LETTERS, LINE_VOTES, LEAD), counted here where the line is its own
- * prose (with ``lead_words``' lookup). */
+ * prose (with ``lead_words``' lookup); ``let_off`` is None (``to_symbols`` is asked of a
+ * lost paired sign) or (quotes, apostrophes, script stops, each stop's first and last
+ * letter, what may stand before a stop, open and close of each pair), all str. */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
     PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
     PyObject *lead_words, *made, *cand_type, *line_after, *pool_steps, *named_votes = Py_None;
+    PyObject *let_off = Py_None;
     static char *kwlist[] = {"steps",      "infos", "charsets",    "named",  "lead",
                              "to_symbols", "paired", "oddity",     "lead_words", "made",
-                             "named_votes", NULL};
+                             "named_votes", "let_off", NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!|O", kwlist, &PyDict_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!|OO", kwlist, &PyDict_Type,
                                      &steps, &PyList_Type, &infos, &PyList_Type, &charsets,
                                      &named, &lead, &to_symbols, &paired, &oddity, &lead_words,
-                                     &PyTuple_Type, &made, &named_votes)) {
+                                     &PyTuple_Type, &made, &named_votes, &let_off)) {
+        return -1;
+    }
+    if (let_off != Py_None && let_off_of(let_off, &self->let_off) < 0) {
         return -1;
     }
     if (!PyArg_ParseTuple(made, "O!OO!", &PyType_Type, &cand_type, &line_after, &PyList_Type,
@@ -292,7 +366,151 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     return top + k->word_bonus * *evidence < rank;
 }
 
-/* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
+/* Where ``ch`` is among the ``n`` characters of ``set`` (-1: not). */
+static inline Py_ssize_t
+char_at(const Py_UCS4 *set, Py_ssize_t n, Py_UCS4 ch)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (set[i] == ch) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* legacy._script_stop_at(cand, i): cand[i] is a stop after a word of its script (past
+ * what may stand before a stop), before a space or the end. */
+static int
+script_stop_at(const LetOff *lo, int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t s = char_at(lo->stops, lo->n_stops, PyUnicode_READ(kind, data, i));
+    if (s < 0 || !(i + 1 == n || Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1)))) {
+        return 0;
+    }
+    Py_ssize_t j = i; /* (cand[:i].rstrip(_BEFORE_STOP)) */
+    while (j > 0 && char_at(lo->before, lo->n_before, PyUnicode_READ(kind, data, j - 1)) >= 0) {
+        j--;
+    }
+    if (j == 0) {
+        return 0;
+    }
+    Py_UCS4 before = PyUnicode_READ(kind, data, j - 1);
+    return lo->stop_lo[s] <= before && before <= lo->stop_hi[s];
+}
+
+/* legacy._balanced_quotes(text, cand) (as long): the only symbols the candidate adds are
+ * quotation marks (stops where they stand aside), and each pair's open and close come as
+ * often; -1 on error. */
+static int
+balanced_quotes(Pool *pool, const LetOff *lo, Pair p)
+{
+    int added = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        if (a == b) {
+            continue;
+        }
+        int fb = pool_flags(pool, b);
+        if (fb < 0) {
+            return -1;
+        }
+        if (fb & P_TOKEN || script_stop_at(lo, p.kind, p.data, p.n, i)) {
+            continue;
+        }
+        if (char_at(lo->quotes, lo->n_quotes, b) < 0) {
+            return 0;
+        }
+        added = 1;
+    }
+    for (Py_ssize_t k = 0; added && k < lo->n_pairs; k++) {
+        Py_ssize_t open = 0, close = 0;
+        for (Py_ssize_t i = 0; i < p.n; i++) {
+            Py_UCS4 c = PyUnicode_READ(p.kind, p.data, i);
+            open += c == lo->pairs[2 * k];
+            close += c == lo->pairs[2 * k + 1];
+        }
+        added = open == close;
+    }
+    return added;
+}
+
+/* legacy._added_apostrophes_paired(text, cand): an even number (not none) of apostrophes
+ * added, none between letters. */
+static int
+apostrophes_paired(const LetOff *lo, Pair p)
+{
+    Py_ssize_t added = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        if (a == b || char_at(lo->apostrophes, lo->n_apostrophes, b) < 0) {
+            continue;
+        }
+        int between = 0 < i && i < p.n - 1 &&
+                      Py_UNICODE_ISALPHA(PyUnicode_READ(p.kind, p.data, i - 1)) &&
+                      Py_UNICODE_ISALPHA(PyUnicode_READ(p.kind, p.data, i + 1));
+        added += !between;
+    }
+    return added > 0 && added % 2 == 0;
+}
+
+/* legacy._script_stops_made(text, cand). */
+static Py_ssize_t
+script_stops_made(const LetOff *lo, Pair p)
+{
+    Py_ssize_t made = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        made += a != b && Py_UNICODE_ISALPHA(a) && script_stop_at(lo, p.kind, p.data, p.n, i);
+    }
+    return made;
+}
+
+/* The lost letters ``lost[:n]`` without those among ``set[:n_set]``: how many are left. */
+static Py_ssize_t
+lost_without(Py_UCS4 *lost, Py_ssize_t n, const Py_UCS4 *set, Py_ssize_t n_set)
+{
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (char_at(set, n_set, lost[i]) < 0) {
+            lost[kept++] = lost[i];
+        }
+    }
+    return kept;
+}
+
+/* legacy._letters_to_symbols of the lost letters ``lost[:n]`` (``p``: text and cand, as
+ * long): the quotation marks and apostrophes that pair up let off, the script stops made
+ * counted off; -1 on error. */
+static Py_ssize_t
+let_off_lost(Pool *pool, const LetOff *lo, Pair p, Py_UCS4 *lost, Py_ssize_t n)
+{
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->quotes, lo->n_quotes, lost[i]) >= 0;
+    }
+    if (any) {
+        int balanced = balanced_quotes(pool, lo, p);
+        if (balanced < 0) {
+            return -1;
+        }
+        n = balanced ? lost_without(lost, n, lo->quotes, lo->n_quotes) : n;
+    }
+    any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->apostrophes, lo->n_apostrophes, lost[i]) >= 0;
+    }
+    if (any && apostrophes_paired(lo, p)) {
+        n = lost_without(lost, n, lo->apostrophes, lo->n_apostrophes);
+    }
+    any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->stops, lo->n_stops, lost[i]) >= 0;
+    }
+    return any ? n - script_stops_made(lo, p) : n;
+}
+
+/* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe where the
+ * Ranking was told no LetOff); -1 on error. */
 static Py_ssize_t
 to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
 {
@@ -311,6 +529,12 @@ to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
         for (Py_ssize_t j = 0; j < self->n_paired; j++) {
             paired |= lost[i] == self->paired[j];
         }
+    }
+    if (n_lost > 0 && paired && self->let_off.ready) {
+        Pair p = {n, PyUnicode_KIND(text), PyUnicode_KIND(cand), PyUnicode_DATA(text),
+                  PyUnicode_DATA(cand)};
+        n_lost = let_off_lost(pool, &self->let_off, p, lost, n_lost);
+        paired = 0;
     }
     PyMem_Free(lost);
     if (n_lost < 0 || !paired) {
