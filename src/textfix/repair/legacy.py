@@ -1357,9 +1357,9 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         # what the Candidates returned are made of (their line after the round trip is the
         # pool's translation through the chain's step, or _line_after's)
         (Candidate, _line_after, [pool_steps.get(step, -1) for step in steps]),
-        # (named_index counted in the call, with _lead_words' lookup, where the line is its
-        # own prose: line_language's constants)
-        named_votes=(VOTE_LETTERS, LINE_VOTES, LEAD),
+        # (named_index counted in the call over the line's prose, with _lead_words' lookup:
+        # line_language's constants)
+        named_votes=(VOTE_LETTERS, LINE_VOTES, LEAD, prose),
         # (how _letters_to_symbols lets paired signs and script stops off, worked out in
         # the call: its tables as str)
         let_off=(

@@ -320,6 +320,7 @@ typedef struct {
     CharInfo *bmp;
     Entry *entries;
     size_t entry_mask;
+    int entry_shift; /* 64 - log2(the table's size): an entry's first slot (entry_slot) */
     ModelVal *vals;
     size_t n_vals;
     Model models[MAX_MODELS];
@@ -506,11 +507,19 @@ key_hash(uint64_t key)
     return (size_t)key;
 }
 
+/* A bigram key's first slot in the table: the top bits of a multiplicative hash (two
+ * instructions: every bigram of every candidate is looked up). */
+static inline __attribute__((always_inline)) size_t
+entry_slot(const Tables *t, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> t->entry_shift);
+}
+
 /* (inlined: every bigram of every candidate is looked up) */
 static inline __attribute__((always_inline)) Entry *
 find_entry(const Tables *t, uint64_t key)
 {
-    size_t i = key_hash(key) & t->entry_mask;
+    size_t i = entry_slot(t, key);
     for (;;) {
         Entry *e = &t->entries[i];
         if (e->key == key) {
@@ -526,7 +535,7 @@ find_entry(const Tables *t, uint64_t key)
 static Entry *
 add_entry(Tables *t, uint64_t key)
 {
-    size_t i = key_hash(key) & t->entry_mask;
+    size_t i = entry_slot(t, key);
     for (;;) {
         Entry *e = &t->entries[i];
         if (e->key == key || e->key == 0) {
@@ -668,6 +677,10 @@ Tables_init(Tables *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->entry_mask = cap - 1;
+    self->entry_shift = 64;
+    for (size_t c = cap; c > 1; c >>= 1) {
+        self->entry_shift--;
+    }
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(pooled, &pos, &key, &value)) {

@@ -68,6 +68,7 @@ typedef struct {
     /* line_language's named model worked out here with lead_words' lookup (named_ready 0:
      * ``named`` is asked): its vote letters, the votes it needs and the lead over the next */
     Py_ssize_t named_letters, named_votes, named_lead;
+    PyObject *prose; /* line_language.prose, for a line that is not its own prose */
     int named_ready;
     /* what the returned candidates are made of (``made``): legacy.Candidate (a tuple
      * subclass, filled in place; its score made by the Tables), legacy._line_after (for a
@@ -99,6 +100,7 @@ Ranking_dealloc(Ranking *self)
     Py_XDECREF(self->lead_edge);
     Py_XDECREF(self->endings);
     Py_XDECREF(self->consts);
+    Py_XDECREF(self->prose);
     Py_XDECREF(self->cand_type);
     Py_XDECREF(self->line_after);
     PyMem_Free(self->pool_step);
@@ -169,8 +171,8 @@ let_off_of(PyObject *t, LetOff *lo)
  * asked) or what _lead_index's compiled count reads: (word lookup, edge, most languages,
  * vote letters, (endings, longest, compounding), stem, depth); ``made`` is (Candidate,
  * _line_after, each step's pool number); ``named_votes`` is None (``named`` is asked) or
- * line_language's (VOTE_LETTERS, LINE_VOTES, LEAD), counted here where the line is its own
- * prose (with ``lead_words``' lookup); ``let_off`` is None (``to_symbols`` is asked of a
+ * line_language's (VOTE_LETTERS, LINE_VOTES, LEAD, prose), counted here (with
+ * ``lead_words``' lookup) over the line's prose; ``let_off`` is None (``to_symbols`` is asked of a
  * lost paired sign) or (quotes, apostrophes, script stops, each stop's first and last
  * letter, what may stand before a stop, open and close of each pair), all str. */
 static int
@@ -219,10 +221,13 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
         self->endings = endings;
         self->compounding = (uint64_t)compounding;
         if (named_votes != Py_None) {
-            if (!PyArg_ParseTuple(named_votes, "nnn", &self->named_letters, &self->named_votes,
-                                  &self->named_lead)) {
+            PyObject *prose;
+            if (!PyArg_ParseTuple(named_votes, "nnnO", &self->named_letters, &self->named_votes,
+                                  &self->named_lead, &prose)) {
                 return -1;
             }
+            Py_INCREF(prose);
+            Py_XSETREF(self->prose, prose);
             self->named_ready = 1;
         }
     }
@@ -707,17 +712,30 @@ own_prose(PyObject *text)
     return 1;
 }
 
-/* line->named set once: line_language.named_index(text), counted here for a line that is
- * its own prose (its Python frames cost more than the count), else asked; -1 on error. */
+/* line->named set once: line_language.named_index(text), counted here over the line's
+ * prose (the line itself, or Python's prose of it: its Python frames cost more than the
+ * count), else asked; -1 on error. */
 static int
 line_named(Line *line, Tables *tables)
 {
     Ranking *self = line->self;
-    if (line->named == -2 && self->named_ready && own_prose(line->text)) {
+    if (line->named == -2 && self->named_ready) {
         int best;
         Py_ssize_t top, second;
-        if (line_votes_of(tables, line->text, &self->lead_words, self->named_letters, &best,
-                          &top, &second) < 0) {
+        PyObject *prose = own_prose(line->text) ? Py_NewRef(line->text)
+                                                : PyObject_CallOneArg(self->prose, line->text);
+        if (prose == NULL) {
+            return -1;
+        }
+        if (!PyUnicode_Check(prose)) {
+            Py_DECREF(prose);
+            PyErr_SetString(PyExc_TypeError, "prose: str expected");
+            return -1;
+        }
+        int status = line_votes_of(tables, prose, &self->lead_words, self->named_letters, &best,
+                                   &top, &second);
+        Py_DECREF(prose);
+        if (status < 0) {
             return -1;
         }
         /* (_named_model: LINE_VOTES votes and a LEAD over every other) */
@@ -1734,6 +1752,17 @@ quick_shape(Shapes *sh, uint32_t prev, uint32_t cur, uint32_t next, Py_ssize_t *
     }
 }
 
+/* pysum_add of a sum started (its first item as 0.0 + x, as the first step makes it). */
+static inline __attribute__((always_inline)) void
+pysum_more(PySum *s, double x)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    pysum_add(s, x);
+#else
+    s->f += x;
+#endif
+}
+
 /* One folded character ``c`` (of flags ``fl``) put after the joined tokens ``joined[:*k]``
  * as quick_kind's join puts it (a space closes a token), each bigram added to the sum as
  * its second character is put: 0, or 1 at a character of a script not modelled. */
@@ -1758,7 +1787,7 @@ quick_put(const Tables *self, Py_UCS4 *joined, Py_ssize_t *k, int *in_token,
         (*n_tokens)++;
     }
     const Entry *e = find_entry(self, bigram_key(joined[*k - 1], c));
-    pysum_add(sum, e ? e->pooled : self->pooled_floor);
+    pysum_more(sum, e ? e->pooled : self->pooled_floor);
     *non_ascii += c > 0x7f;
     joined[(*k)++] = c;
     return 0;
