@@ -2656,9 +2656,12 @@ has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
         start = -1;
     }
     double needed = share * (double)letters;
-    Py_ssize_t known = 0;
+    Py_ssize_t known = 0, left = letters; /* (left: the letters of the words not looked up) */
     int found = 0;
-    for (Py_ssize_t w = 0; w < n_words && !found; w += 2) {
+    /* (stops where the words left cannot make the share: known only grows by them, and
+     * the answer is the same) */
+    for (Py_ssize_t w = 0; w < n_words && !found && (double)(known + left) >= needed; w += 2) {
+        left -= words[w + 1] - words[w];
         uint64_t langs;
         if (word_source_mask(&self->word_langs, cand, p.kind, p.data, words[w], words[w + 1],
                              &langs, NULL) < 0) {

@@ -342,11 +342,11 @@ lead_band(const Pool *pool, const Changed *w, int lead)
 /* legacy._beaten's first bounds: 1 if the candidate's rank is surely below ``rank``, 0 if
  * not (then the bound without the word bonus in *top, the share and evidence of its words
  * known in any language in *share and *evidence), -1 on error, -2 where Python must decide
- * (``quick``: model._quick of the candidate). */
+ * (``quick``: model._quick of the candidate); legacy._changed of it in *changed. */
 static int
 beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Quick *quick,
        double rank, const RankConstants *k, Changed *w, double *top_out, double *share,
-       double *evidence)
+       double *evidence, Py_ssize_t *changed)
 {
     double bound;
     int status = bound_of(tables, quick->joined, quick->len, quick->cost, quick->count, &bound);
@@ -355,7 +355,8 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     double top = bound + k->bound_slack;
-    top += k->coverage_bonus * (double)changed_of(text_core, cand) / (double)(len > 1 ? len : 1);
+    *changed = changed_of(text_core, cand); /* (the rank reads it again) */
+    top += k->coverage_bonus * (double)*changed / (double)(len > 1 ? len : 1);
     *top_out = top;
     if (top + k->word_bonus + k->freq_bonus * k->max_band < rank) {
         return 1;
@@ -1215,10 +1216,11 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         w.done = 0;
         Py_ssize_t lost = 0, r = -1, same = PyUnicode_GET_LENGTH(cand) == len_core;
         int terms = 0; /* (lost, odd and r worked out) */
+        Py_ssize_t changed = -1; /* (until worked out) */
         if (best_only && n_found) {
             double bound, share = 0.0, evidence = 0.0, certain;
             int cut = beaten(pool, tables, text_core, cand, &looks[i].quick, top, k, &w, &bound,
-                             &share, &evidence);
+                             &share, &evidence, &changed);
             if (cut == -1) {
                 goto fail;
             }
@@ -1281,7 +1283,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         }
         double known, evidence;
         share_of(&w, mask, k->evidence_letters, &known, &evidence);
-        Py_ssize_t changed = changed_of(text_core, cand);
+        changed = changed < 0 ? changed_of(text_core, cand) : changed;
         double rank = lp + k->word_bonus * evidence - rs->prior / (double)(letters + 1);
         rank += k->coverage_bonus * (double)changed / (double)(len_core > 1 ? len_core : 1);
         if (!fits_model(rs, lang)) {
