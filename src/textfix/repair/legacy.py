@@ -1323,7 +1323,9 @@ def _compiled_ranking() -> _cscore.Ranking | None:
     """The compiled rank loop, told once what the rank needs of every chain step: its prior
     cost, the languages it fits, :func:`_lang_mask`, its display code page's characters and
     the languages of its family (:func:`_mismatch_cost`, worked out in the compiled loop);
-    ``None`` for pure Python (or steps it cannot number)."""
+    and what it works out itself in place of asking Python: :func:`named_index`'s count
+    (line_language's constants and ``prose``) and :func:`_letters_to_symbols`' paired signs
+    and script stops (their tables); ``None`` for pure Python (or steps it cannot number)."""
     by_index = sorted(langdata().models.values(), key=lambda m: m.index)
     if _CSCORE is None or any(m.index != i for i, m in enumerate(by_index)) or len(by_index) > 64:
         return None
