@@ -94,12 +94,18 @@ def test_family_mismatch_is_costed_the_same(monkeypatch: pytest.MonkeyPatch) -> 
         "Öåé òåêñò òàêîæ äîñòóïíèé óêðà¿íñüêîþ",
         "Kuþ uçtu",
         "Labot ðo dokumentu",  # named_lang: the line's words name Latvian
+        "Labot ðo dokumentu %s",  # ... a line that is not its own prose (Python names it)
+        "Öåé 中文 òåêñò",  # a script not modelled: quick's filter of its tokens
+        "Ãˆ«Ã»¬Ã¿ ãÄ-Ð°!?",  # glued signs and runs of them beside letters
         "πas branja",  # _lead_index: one vote names Slovene
         "Al¾eeria dinaar",  # ... Estonian, which some chain giving the text fits
         "Iðsaugokite juos saugioje vietoje dabar",
         "‚ибрати файл",  # a display code page that cannot hold the core
         "Êîãàëûì",  # a capital read as a no-break space
         "ô%(x)sö and ’nohup.out’",  # quotes and apostrophes that pair up
+        "tôì daÒi ôyö",  # quotes that do not pair up (let off in the compiled call)
+        "Mì’s ’rÕad’ iì",  # apostrophes between letters and around a word
+        "╟ß╚Σ╟┴í ╩π ╟ß╚Σ╟┴ í",  # script stops made after a word of their script
         "РеспублИка по мЯсу и вбудовано╖",
         "Ã¥ Ã© ÐŸÑ€Ð¸Ð²ÐµÑ‚",  # UTF-8 round trips
         "tro\u0323ng Thu\u0323y",  # combining marks

@@ -1327,7 +1327,9 @@ def _compiled_ranking() -> _cscore.Ranking | None:
     """The compiled rank loop, told once what the rank needs of every chain step: its prior
     cost, the languages it fits, :func:`_lang_mask`, its display code page's characters and
     the languages of its family (:func:`_mismatch_cost`, worked out in the compiled loop);
-    ``None`` for pure Python (or steps it cannot number)."""
+    and what it works out itself in place of asking Python: :func:`named_index`'s count
+    (line_language's constants and ``prose``) and :func:`_letters_to_symbols`' paired signs
+    and script stops (their tables); ``None`` for pure Python (or steps it cannot number)."""
     by_index = sorted(langdata().models.values(), key=lambda m: m.index)
     if _CSCORE is None or any(m.index != i for i, m in enumerate(by_index)) or len(by_index) > 64:
         return None
@@ -1361,6 +1363,19 @@ def _compiled_ranking() -> _cscore.Ranking | None:
         # what the Candidates returned are made of (their line after the round trip is the
         # pool's translation through the chain's step, or _line_after's)
         (Candidate, _line_after, [pool_steps.get(step, -1) for step in steps]),
+        # (named_index counted in the call over the line's prose, with _lead_words' lookup:
+        # line_language's constants)
+        named_votes=(VOTE_LETTERS, LINE_VOTES, LEAD, prose),
+        # (how _letters_to_symbols lets paired signs and script stops off, worked out in
+        # the call: its tables as str)
+        let_off=(
+            "".join(sorted(_QUOTES)),
+            "".join(sorted(_APOSTROPHES)),
+            "".join(_SCRIPT_STOPS),
+            "".join(first + last for first, last in _SCRIPT_STOPS.values()),
+            _BEFORE_STOP,
+            "".join(open_ + close for open_, close in _PAIRS),
+        ),
     )
     return ranking
 

@@ -320,6 +320,7 @@ typedef struct {
     CharInfo *bmp;
     Entry *entries;
     size_t entry_mask;
+    int entry_shift; /* 64 - log2(the table's size): an entry's first slot (entry_slot) */
     ModelVal *vals;
     size_t n_vals;
     Model models[MAX_MODELS];
@@ -506,11 +507,19 @@ key_hash(uint64_t key)
     return (size_t)key;
 }
 
+/* A bigram key's first slot in the table: the top bits of a multiplicative hash (two
+ * instructions: every bigram of every candidate is looked up). */
+static inline __attribute__((always_inline)) size_t
+entry_slot(const Tables *t, uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> t->entry_shift);
+}
+
 /* (inlined: every bigram of every candidate is looked up) */
 static inline __attribute__((always_inline)) Entry *
 find_entry(const Tables *t, uint64_t key)
 {
-    size_t i = key_hash(key) & t->entry_mask;
+    size_t i = entry_slot(t, key);
     for (;;) {
         Entry *e = &t->entries[i];
         if (e->key == key) {
@@ -526,7 +535,7 @@ find_entry(const Tables *t, uint64_t key)
 static Entry *
 add_entry(Tables *t, uint64_t key)
 {
-    size_t i = key_hash(key) & t->entry_mask;
+    size_t i = entry_slot(t, key);
     for (;;) {
         Entry *e = &t->entries[i];
         if (e->key == key || e->key == 0) {
@@ -668,6 +677,10 @@ Tables_init(Tables *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->entry_mask = cap - 1;
+    self->entry_shift = 64;
+    for (size_t c = cap; c > 1; c >>= 1) {
+        self->entry_shift--;
+    }
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(pooled, &pos, &key, &value)) {
@@ -2643,9 +2656,12 @@ has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
         start = -1;
     }
     double needed = share * (double)letters;
-    Py_ssize_t known = 0;
+    Py_ssize_t known = 0, left = letters; /* (left: the letters of the words not looked up) */
     int found = 0;
-    for (Py_ssize_t w = 0; w < n_words && !found; w += 2) {
+    /* (stops where the words left cannot make the share: known only grows by them, and
+     * the answer is the same) */
+    for (Py_ssize_t w = 0; w < n_words && !found && (double)(known + left) >= needed; w += 2) {
+        left -= words[w + 1] - words[w];
         uint64_t langs;
         if (word_source_mask(&self->word_langs, cand, p.kind, p.data, words[w], words[w + 1],
                              &langs, NULL) < 0) {
@@ -3709,6 +3725,138 @@ static PyObject *Words_band(Words *self, PyObject *args)
     return status < 0 ? NULL : PyLong_FromLong(words_slot_band(self, slot, index));
 }
 
+/* The endings table last read (held: its address stays its own; re-read when its size
+ * changes) as an open-addressing table of its str keys' characters (one block) and masks:
+ * every ending tried of every word is looked up without a str made for it. None where a
+ * key is no str or the table is empty (the dict is asked then). */
+typedef struct {
+    PyObject *dict;
+    Py_ssize_t size;  /* the dict's size when read */
+    size_t mask;      /* slots - 1 */
+    Py_ssize_t *at;   /* per slot: the key's start in ``chars`` (-1: free) */
+    Py_ssize_t *len;  /* ... its length */
+    uint64_t *value;  /* ... its mask */
+    Py_UCS4 *chars;
+    int usable;
+} EndTable;
+
+static EndTable end_table;
+
+static uint64_t
+end_hash(const Py_UCS4 *c, Py_ssize_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h = (h ^ c[i]) * 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+static void
+end_table_clear(EndTable *t)
+{
+    PyMem_Free(t->at);
+    PyMem_Free(t->chars);
+    Py_CLEAR(t->dict);
+    t->at = NULL;
+    t->chars = NULL;
+    t->usable = 0;
+}
+
+/* ``end_table`` made the table of ``endings`` (a dict); -1 on error. */
+static int
+end_table_of(PyObject *endings)
+{
+    EndTable *t = &end_table;
+    if (t->dict == endings && t->size == PyDict_GET_SIZE(endings)) {
+        return 0;
+    }
+    end_table_clear(t);
+    Py_INCREF(endings);
+    t->dict = endings;
+    t->size = PyDict_GET_SIZE(endings);
+    Py_ssize_t pos = 0, total = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(endings, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key) || !PyLong_Check(value)) {
+            return 0; /* (not usable: the dict is asked) */
+        }
+        total += PyUnicode_GET_LENGTH(key);
+    }
+    size_t cap = 16;
+    while (cap < 2 * (size_t)t->size + 16) {
+        cap <<= 1;
+    }
+    t->at = PyMem_Malloc(cap * (2 * sizeof(Py_ssize_t) + sizeof(uint64_t)));
+    t->chars = PyMem_Malloc(sizeof(Py_UCS4) * (size_t)(total + 1));
+    if (t->at == NULL || t->chars == NULL) {
+        end_table_clear(t);
+        PyErr_NoMemory();
+        return -1;
+    }
+    t->len = t->at + cap;
+    t->value = (uint64_t *)(t->len + cap);
+    t->mask = cap - 1;
+    for (size_t i = 0; i < cap; i++) {
+        t->at[i] = -1;
+    }
+    Py_ssize_t used = 0;
+    pos = 0;
+    while (PyDict_Next(endings, &pos, &key, &value)) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (PyUnicode_AsUCS4(key, t->chars + used, total + 1 - used, 0) == NULL) {
+            end_table_clear(t);
+            return -1;
+        }
+        uint64_t mask = (uint64_t)PyLong_AsUnsignedLongLongMask(value);
+        if (mask == (uint64_t)-1 && PyErr_Occurred()) {
+            end_table_clear(t);
+            return -1;
+        }
+        size_t i = (size_t)end_hash(t->chars + used, n) & t->mask;
+        while (t->at[i] >= 0) { /* (dict keys are distinct) */
+            i = (i + 1) & t->mask;
+        }
+        t->at[i] = used;
+        t->len[i] = n;
+        t->value[i] = mask;
+        used += n;
+    }
+    t->usable = 1;
+    return 0;
+}
+
+/* endings.get(c[:n]) through ``end_table`` (made of ``endings``): 1 and its mask in *out,
+ * 0 where it is no ending, -1 on error. */
+static int
+end_lookup(PyObject *endings, const Py_UCS4 *c, Py_ssize_t n, uint64_t *out)
+{
+    if (end_table_of(endings) < 0) {
+        return -1;
+    }
+    EndTable *t = &end_table;
+    if (!t->usable) {
+        PyObject *ending = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, c, n);
+        if (ending == NULL) {
+            return -1;
+        }
+        PyObject *mask = PyDict_GetItemWithError(endings, ending);
+        Py_DECREF(ending);
+        if (mask == NULL) {
+            return PyErr_Occurred() ? -1 : 0;
+        }
+        *out = (uint64_t)PyLong_AsUnsignedLongLongMask(mask);
+        return *out == (uint64_t)-1 && PyErr_Occurred() ? -1 : 1;
+    }
+    for (size_t i = (size_t)end_hash(c, n) & t->mask; t->at[i] >= 0; i = (i + 1) & t->mask) {
+        if (t->len[i] == n && memcmp(t->chars + t->at[i], c, sizeof(Py_UCS4) * (size_t)n) == 0) {
+            *out = t->value[i];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* endings._stem_langs over the prefix buf[:n] of a folded word: the languages among
  * ``langs`` in which it is a listed word followed by up to ``depth`` endings of theirs
  * (``endings``: ending -> mask); -1 on error. */
@@ -3719,19 +3867,12 @@ static int words_stem_langs(Words *self, const Py_UCS4 *buf, Py_ssize_t n, uint6
     uint64_t found = 0;
     Py_ssize_t most = n - stem < longest ? n - stem : longest;
     for (Py_ssize_t k = 1; k <= most; k++) {
-        PyObject *ending = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf + n - k, k);
-        if (ending == NULL)
+        uint64_t have;
+        int is_ending = end_lookup(endings, buf + n - k, k, &have);
+        if (is_ending < 0)
             return -1;
-        PyObject *mask = PyDict_GetItemWithError(endings, ending);
-        Py_DECREF(ending);
-        if (mask == NULL) {
-            if (PyErr_Occurred())
-                return -1;
+        if (!is_ending)
             continue;
-        }
-        uint64_t have = (uint64_t)PyLong_AsUnsignedLongLongMask(mask);
-        if (have == (uint64_t)-1 && PyErr_Occurred())
-            return -1;
         have &= langs;
         if (!have)
             continue;

@@ -139,6 +139,8 @@ class Ranking:
         oddity: Callable[[str], tuple[int, int, str]],
         lead_words: tuple[object, ...] | None,
         made: tuple[type, Callable[..., str], list[int]],
+        named_votes: tuple[int, int, int, Callable[[str], str]] | None = None,
+        let_off: tuple[str, str, str, str, str, str] | None = None,
     ) -> None: ...
     def candidates(
         self,

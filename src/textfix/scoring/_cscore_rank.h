@@ -2,6 +2,19 @@
  * shortlisted round trip's _beaten cut, full score, named chain, word shares and every
  * rank term.  Included by _cscore.c after the Tables and Pool types (it reads both). */
 
+/* The signs legacy._letters_to_symbols lets off where they pair up, and the script stops
+ * (legacy._QUOTES, _APOSTROPHES, _SCRIPT_STOPS with each stop's first and last letter,
+ * _BEFORE_STOP, _PAIRS as open and close), handed over from Python (ready 0: Python's
+ * _letters_to_symbols is asked). */
+#define LET_OFF_CHARS 16
+typedef struct {
+    Py_UCS4 quotes[LET_OFF_CHARS], apostrophes[LET_OFF_CHARS], stops[LET_OFF_CHARS];
+    Py_UCS4 stop_lo[LET_OFF_CHARS], stop_hi[LET_OFF_CHARS], before[LET_OFF_CHARS];
+    Py_UCS4 pairs[2 * LET_OFF_CHARS];
+    Py_ssize_t n_quotes, n_apostrophes, n_stops, n_before, n_pairs;
+    int ready;
+} LetOff;
+
 /* What the rank needs of a chain's first step (true, shown), set up from Python. */
 typedef struct {
     double prior;       /* legacy._prior_cost of a chain starting with the step */
@@ -41,6 +54,7 @@ typedef struct {
     PyObject *to_symbols; /* legacy._letters_to_symbols, for lost quotes and apostrophes */
     Py_UCS4 paired[16];   /* those quotes and apostrophes */
     Py_ssize_t n_paired;
+    LetOff let_off;       /* ... and how _letters_to_symbols lets them off (if ready) */
     PyObject *oddity;     /* character no step changes -> its _oddity (see oddity_of) */
     PyObject *oddities;   /* ... asked once per character: {ch: that} */
     /* what legacy._lead_index's compiled count reads besides the line (lead_edge NULL:
@@ -51,6 +65,11 @@ typedef struct {
     Py_ssize_t lead_langs, vote_letters, longest, stem;
     uint64_t compounding;
     int depth;
+    /* line_language's named model worked out here with lead_words' lookup (named_ready 0:
+     * ``named`` is asked): its vote letters, the votes it needs and the lead over the next */
+    Py_ssize_t named_letters, named_votes, named_lead;
+    PyObject *prose; /* line_language.prose, for a line that is not its own prose */
+    int named_ready;
     /* what the returned candidates are made of (``made``): legacy.Candidate (a tuple
      * subclass, filled in place; its score made by the Tables), legacy._line_after (for a
      * chain of no pool step) and per step its number in the pool (-1: none) */
@@ -81,6 +100,7 @@ Ranking_dealloc(Ranking *self)
     Py_XDECREF(self->lead_edge);
     Py_XDECREF(self->endings);
     Py_XDECREF(self->consts);
+    Py_XDECREF(self->prose);
     Py_XDECREF(self->cand_type);
     Py_XDECREF(self->line_after);
     PyMem_Free(self->pool_step);
@@ -90,28 +110,91 @@ Ranking_dealloc(Ranking *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* The characters of the str ``s`` into ``out`` (at most LET_OFF_CHARS), how many in *n;
+ * -1 on error. */
+static int
+let_off_chars(PyObject *s, Py_UCS4 *out, Py_ssize_t *n)
+{
+    if (!PyUnicode_Check(s) || PyUnicode_GET_LENGTH(s) > LET_OFF_CHARS) {
+        PyErr_SetString(PyExc_ValueError, "let_off: str of at most 16 characters");
+        return -1;
+    }
+    *n = PyUnicode_GET_LENGTH(s);
+    for (Py_ssize_t i = 0; i < *n; i++) {
+        out[i] = PyUnicode_READ_CHAR(s, i);
+    }
+    return 0;
+}
+
+/* The LetOff of the tuple ``t`` (see Ranking_init); -1 on error. */
+static int
+let_off_of(PyObject *t, LetOff *lo)
+{
+    PyObject *quotes, *apostrophes, *stops, *ranges, *before, *pairs;
+    Py_UCS4 range[2 * LET_OFF_CHARS];
+    Py_ssize_t n_range;
+    if (!PyArg_ParseTuple(t, "UUUUUU", &quotes, &apostrophes, &stops, &ranges, &before,
+                          &pairs)) {
+        return -1;
+    }
+    if (let_off_chars(quotes, lo->quotes, &lo->n_quotes) < 0 ||
+        let_off_chars(apostrophes, lo->apostrophes, &lo->n_apostrophes) < 0 ||
+        let_off_chars(stops, lo->stops, &lo->n_stops) < 0 ||
+        let_off_chars(before, lo->before, &lo->n_before) < 0) {
+        return -1;
+    }
+    if (PyUnicode_GET_LENGTH(ranges) != 2 * lo->n_stops ||
+        PyUnicode_GET_LENGTH(pairs) > 2 * LET_OFF_CHARS || PyUnicode_GET_LENGTH(pairs) % 2) {
+        PyErr_SetString(PyExc_ValueError, "let_off: two letters a stop, two signs a pair");
+        return -1;
+    }
+    n_range = PyUnicode_GET_LENGTH(ranges);
+    for (Py_ssize_t i = 0; i < n_range; i++) {
+        range[i] = PyUnicode_READ_CHAR(ranges, i);
+    }
+    for (Py_ssize_t i = 0; i < lo->n_stops; i++) {
+        lo->stop_lo[i] = range[2 * i];
+        lo->stop_hi[i] = range[2 * i + 1];
+    }
+    lo->n_pairs = PyUnicode_GET_LENGTH(pairs) / 2;
+    for (Py_ssize_t i = 0; i < 2 * lo->n_pairs; i++) {
+        lo->pairs[i] = PyUnicode_READ_CHAR(pairs, i);
+    }
+    lo->ready = 1;
+    return 0;
+}
+
 /* Ranking(steps, infos, charsets, named, lead, to_symbols, paired, oddity, lead_words,
- * made): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
+ * made, named_votes=None, let_off=None): ``steps`` maps each (true, shown) step to its row of ``infos``, (prior cost, fits
  * mask, language mask, display code page number, family mask); ``charsets`` holds each
  * display code page's characters (all in the BMP); ``lead_words`` is None (``lead`` is
  * asked) or what _lead_index's compiled count reads: (word lookup, edge, most languages,
  * vote letters, (endings, longest, compounding), stem, depth); ``made`` is (Candidate,
- * _line_after, each step's pool number). */
+ * _line_after, each step's pool number); ``named_votes`` is None (``named`` is asked) or
+ * line_language's (VOTE_LETTERS, LINE_VOTES, LEAD, prose), counted here (with
+ * ``lead_words``' lookup) over the line's prose; ``let_off`` is None (``to_symbols`` is asked of a
+ * lost paired sign) or (quotes, apostrophes, script stops, each stop's first and last
+ * letter, what may stand before a stop, open and close of each pair), all str. */
 static int
 Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
 {
     PyObject *steps, *infos, *charsets, *named, *lead, *to_symbols, *paired, *oddity;
-    PyObject *lead_words, *made, *cand_type, *line_after, *pool_steps;
-    static char *kwlist[] = {"steps",  "infos",  "charsets",   "named", "lead", "to_symbols",
-                             "paired", "oddity", "lead_words", "made", NULL};
+    PyObject *lead_words, *made, *cand_type, *line_after, *pool_steps, *named_votes = Py_None;
+    PyObject *let_off = Py_None;
+    static char *kwlist[] = {"steps",      "infos", "charsets",    "named",  "lead",
+                             "to_symbols", "paired", "oddity",     "lead_words", "made",
+                             "named_votes", "let_off", NULL};
     if (self->rsteps != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Ranking already initialised");
         return -1;
     }
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!", kwlist, &PyDict_Type,
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!O!O!OOOUOOO!|OO", kwlist, &PyDict_Type,
                                      &steps, &PyList_Type, &infos, &PyList_Type, &charsets,
                                      &named, &lead, &to_symbols, &paired, &oddity, &lead_words,
-                                     &PyTuple_Type, &made)) {
+                                     &PyTuple_Type, &made, &named_votes, &let_off)) {
+        return -1;
+    }
+    if (let_off != Py_None && let_off_of(let_off, &self->let_off) < 0) {
         return -1;
     }
     if (!PyArg_ParseTuple(made, "O!OO!", &PyType_Type, &cand_type, &line_after, &PyList_Type,
@@ -137,6 +220,16 @@ Ranking_init(Ranking *self, PyObject *args, PyObject *kwds)
         Py_INCREF(endings);
         self->endings = endings;
         self->compounding = (uint64_t)compounding;
+        if (named_votes != Py_None) {
+            PyObject *prose;
+            if (!PyArg_ParseTuple(named_votes, "nnnO", &self->named_letters, &self->named_votes,
+                                  &self->named_lead, &prose)) {
+                return -1;
+            }
+            Py_INCREF(prose);
+            Py_XSETREF(self->prose, prose);
+            self->named_ready = 1;
+        }
     }
     Py_ssize_t n = PyList_GET_SIZE(infos), n_shown = PyList_GET_SIZE(charsets);
     if (PyUnicode_GET_LENGTH(paired) > 16) {
@@ -249,11 +342,11 @@ lead_band(const Pool *pool, const Changed *w, int lead)
 /* legacy._beaten's first bounds: 1 if the candidate's rank is surely below ``rank``, 0 if
  * not (then the bound without the word bonus in *top, the share and evidence of its words
  * known in any language in *share and *evidence), -1 on error, -2 where Python must decide
- * (``quick``: model._quick of the candidate). */
+ * (``quick``: model._quick of the candidate); legacy._changed of it in *changed. */
 static int
 beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Quick *quick,
        double rank, const RankConstants *k, Changed *w, double *top_out, double *share,
-       double *evidence)
+       double *evidence, Py_ssize_t *changed)
 {
     double bound;
     int status = bound_of(tables, quick->joined, quick->len, quick->cost, quick->count, &bound);
@@ -262,7 +355,8 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     }
     Py_ssize_t len = PyUnicode_GET_LENGTH(text_core);
     double top = bound + k->bound_slack;
-    top += k->coverage_bonus * (double)changed_of(text_core, cand) / (double)(len > 1 ? len : 1);
+    *changed = changed_of(text_core, cand); /* (the rank reads it again) */
+    top += k->coverage_bonus * (double)*changed / (double)(len > 1 ? len : 1);
     *top_out = top;
     if (top + k->word_bonus + k->freq_bonus * k->max_band < rank) {
         return 1;
@@ -278,7 +372,151 @@ beaten(Pool *pool, Tables *tables, PyObject *text_core, PyObject *cand, const Qu
     return top + k->word_bonus * *evidence < rank;
 }
 
-/* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe); -1 on error. */
+/* Where ``ch`` is among the ``n`` characters of ``set`` (-1: not). */
+static inline Py_ssize_t
+char_at(const Py_UCS4 *set, Py_ssize_t n, Py_UCS4 ch)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (set[i] == ch) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* legacy._script_stop_at(cand, i): cand[i] is a stop after a word of its script (past
+ * what may stand before a stop), before a space or the end. */
+static int
+script_stop_at(const LetOff *lo, int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_ssize_t s = char_at(lo->stops, lo->n_stops, PyUnicode_READ(kind, data, i));
+    if (s < 0 || !(i + 1 == n || Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i + 1)))) {
+        return 0;
+    }
+    Py_ssize_t j = i; /* (cand[:i].rstrip(_BEFORE_STOP)) */
+    while (j > 0 && char_at(lo->before, lo->n_before, PyUnicode_READ(kind, data, j - 1)) >= 0) {
+        j--;
+    }
+    if (j == 0) {
+        return 0;
+    }
+    Py_UCS4 before = PyUnicode_READ(kind, data, j - 1);
+    return lo->stop_lo[s] <= before && before <= lo->stop_hi[s];
+}
+
+/* legacy._balanced_quotes(text, cand) (as long): the only symbols the candidate adds are
+ * quotation marks (stops where they stand aside), and each pair's open and close come as
+ * often; -1 on error. */
+static int
+balanced_quotes(Pool *pool, const LetOff *lo, Pair p)
+{
+    int added = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        if (a == b) {
+            continue;
+        }
+        int fb = pool_flags(pool, b);
+        if (fb < 0) {
+            return -1;
+        }
+        if (fb & P_TOKEN || script_stop_at(lo, p.kind, p.data, p.n, i)) {
+            continue;
+        }
+        if (char_at(lo->quotes, lo->n_quotes, b) < 0) {
+            return 0;
+        }
+        added = 1;
+    }
+    for (Py_ssize_t k = 0; added && k < lo->n_pairs; k++) {
+        Py_ssize_t open = 0, close = 0;
+        for (Py_ssize_t i = 0; i < p.n; i++) {
+            Py_UCS4 c = PyUnicode_READ(p.kind, p.data, i);
+            open += c == lo->pairs[2 * k];
+            close += c == lo->pairs[2 * k + 1];
+        }
+        added = open == close;
+    }
+    return added;
+}
+
+/* legacy._added_apostrophes_paired(text, cand): an even number (not none) of apostrophes
+ * added, none between letters. */
+static int
+apostrophes_paired(const LetOff *lo, Pair p)
+{
+    Py_ssize_t added = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        if (a == b || char_at(lo->apostrophes, lo->n_apostrophes, b) < 0) {
+            continue;
+        }
+        int between = 0 < i && i < p.n - 1 &&
+                      Py_UNICODE_ISALPHA(PyUnicode_READ(p.kind, p.data, i - 1)) &&
+                      Py_UNICODE_ISALPHA(PyUnicode_READ(p.kind, p.data, i + 1));
+        added += !between;
+    }
+    return added > 0 && added % 2 == 0;
+}
+
+/* legacy._script_stops_made(text, cand). */
+static Py_ssize_t
+script_stops_made(const LetOff *lo, Pair p)
+{
+    Py_ssize_t made = 0;
+    for (Py_ssize_t i = 0; i < p.n; i++) {
+        Py_UCS4 a = PyUnicode_READ(p.tkind, p.tdata, i), b = PyUnicode_READ(p.kind, p.data, i);
+        made += a != b && Py_UNICODE_ISALPHA(a) && script_stop_at(lo, p.kind, p.data, p.n, i);
+    }
+    return made;
+}
+
+/* The lost letters ``lost[:n]`` without those among ``set[:n_set]``: how many are left. */
+static Py_ssize_t
+lost_without(Py_UCS4 *lost, Py_ssize_t n, const Py_UCS4 *set, Py_ssize_t n_set)
+{
+    Py_ssize_t kept = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (char_at(set, n_set, lost[i]) < 0) {
+            lost[kept++] = lost[i];
+        }
+    }
+    return kept;
+}
+
+/* legacy._letters_to_symbols of the lost letters ``lost[:n]`` (``p``: text and cand, as
+ * long): the quotation marks and apostrophes that pair up let off, the script stops made
+ * counted off; -1 on error. */
+static Py_ssize_t
+let_off_lost(Pool *pool, const LetOff *lo, Pair p, Py_UCS4 *lost, Py_ssize_t n)
+{
+    int any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->quotes, lo->n_quotes, lost[i]) >= 0;
+    }
+    if (any) {
+        int balanced = balanced_quotes(pool, lo, p);
+        if (balanced < 0) {
+            return -1;
+        }
+        n = balanced ? lost_without(lost, n, lo->quotes, lo->n_quotes) : n;
+    }
+    any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->apostrophes, lo->n_apostrophes, lost[i]) >= 0;
+    }
+    if (any && apostrophes_paired(lo, p)) {
+        n = lost_without(lost, n, lo->apostrophes, lo->n_apostrophes);
+    }
+    any = 0;
+    for (Py_ssize_t i = 0; i < n && !any; i++) {
+        any = char_at(lo->stops, lo->n_stops, lost[i]) >= 0;
+    }
+    return any ? n - script_stops_made(lo, p) : n;
+}
+
+/* legacy._letters_to_symbols (Python's for the rare lost quote or apostrophe where the
+ * Ranking was told no LetOff); -1 on error. */
 static Py_ssize_t
 to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
 {
@@ -297,6 +535,12 @@ to_symbols(Ranking *self, Pool *pool, PyObject *text, PyObject *cand)
         for (Py_ssize_t j = 0; j < self->n_paired; j++) {
             paired |= lost[i] == self->paired[j];
         }
+    }
+    if (n_lost > 0 && paired && self->let_off.ready) {
+        Pair p = {n, PyUnicode_KIND(text), PyUnicode_KIND(cand), PyUnicode_DATA(text),
+                  PyUnicode_DATA(cand)};
+        n_lost = let_off_lost(pool, &self->let_off, p, lost, n_lost);
+        paired = 0;
     }
     PyMem_Free(lost);
     if (n_lost < 0 || !paired) {
@@ -444,6 +688,64 @@ asked_model(PyObject *fn, PyObject *text, Tables *tables, int *slot)
     return 0;
 }
 
+/* line_language.line_language's words (placeholders blanked first), counted (see
+ * line_votes_of: defined after this header). */
+static int line_votes_of(Tables *self, PyObject *text, const WordSource *source,
+                         Py_ssize_t vote_letters, int *best_out, Py_ssize_t *top_out,
+                         Py_ssize_t *second_out);
+
+/* The line's own prose: none of what line_language.prose blanks ("%", "{", "<", "&",
+ * "://"), as language_votes tests it. */
+static int
+own_prose(PyObject *text)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c == '%' || c == '{' || c == '<' || c == '&' ||
+            (c == ':' && i + 2 < n && PyUnicode_READ(kind, data, i + 1) == '/' &&
+             PyUnicode_READ(kind, data, i + 2) == '/')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* line->named set once: line_language.named_index(text), counted here over the line's
+ * prose (the line itself, or Python's prose of it: its Python frames cost more than the
+ * count), else asked; -1 on error. */
+static int
+line_named(Line *line, Tables *tables)
+{
+    Ranking *self = line->self;
+    if (line->named == -2 && self->named_ready) {
+        int best;
+        Py_ssize_t top, second;
+        PyObject *prose = own_prose(line->text) ? Py_NewRef(line->text)
+                                                : PyObject_CallOneArg(self->prose, line->text);
+        if (prose == NULL) {
+            return -1;
+        }
+        if (!PyUnicode_Check(prose)) {
+            Py_DECREF(prose);
+            PyErr_SetString(PyExc_TypeError, "prose: str expected");
+            return -1;
+        }
+        int status = line_votes_of(tables, prose, &self->lead_words, self->named_letters, &best,
+                                   &top, &second);
+        Py_DECREF(prose);
+        if (status < 0) {
+            return -1;
+        }
+        /* (_named_model: LINE_VOTES votes and a LEAD over every other) */
+        int named = best >= 0 && top >= self->named_votes && top - second >= self->named_lead;
+        line->named = named && best < tables->n_models ? best : -1;
+    }
+    return asked_model(self->named, line->text, tables, &line->named);
+}
+
 /* named_lang(text, lang) as a model number (-1: None) where fits(true, it) can be False
  * for the step ``rs`` (else -1: line_language is worked out only when it can matter); -2
  * on error. */
@@ -457,7 +759,7 @@ named_lang(Line *line, Tables *tables, int lang, const RankStep *rs)
     if ((rs->fits & script) == script) {
         return -1; /* the step fits every language named_lang could name */
     }
-    if (asked_model(line->self->named, line->text, tables, &line->named) < 0) {
+    if (line_named(line, tables) < 0) {
         return -2;
     }
     if (line->named < 0 || tables->models[line->named].script != tables->models[lang].script) {
@@ -914,10 +1216,11 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         w.done = 0;
         Py_ssize_t lost = 0, r = -1, same = PyUnicode_GET_LENGTH(cand) == len_core;
         int terms = 0; /* (lost, odd and r worked out) */
+        Py_ssize_t changed = -1; /* (until worked out) */
         if (best_only && n_found) {
             double bound, share = 0.0, evidence = 0.0, certain;
             int cut = beaten(pool, tables, text_core, cand, &looks[i].quick, top, k, &w, &bound,
-                             &share, &evidence);
+                             &share, &evidence, &changed);
             if (cut == -1) {
                 goto fail;
             }
@@ -980,7 +1283,7 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         }
         double known, evidence;
         share_of(&w, mask, k->evidence_letters, &known, &evidence);
-        Py_ssize_t changed = changed_of(text_core, cand);
+        changed = changed < 0 ? changed_of(text_core, cand) : changed;
         double rank = lp + k->word_bonus * evidence - rs->prior / (double)(letters + 1);
         rank += k->coverage_bonus * (double)changed / (double)(len_core > 1 ? len_core : 1);
         if (!fits_model(rs, lang)) {
@@ -1428,6 +1731,152 @@ shared_into(Pool *pool, const Shared *sh, Py_ssize_t len, Py_ssize_t j, Py_UCS4 
     return accent;
 }
 
+/* One character's flags counted as text_shapes_of(all=0) counts them, given its
+ * neighbours' (``run`` and ``run_glued``: the run of signs ending before it). */
+static inline __attribute__((always_inline)) void
+quick_shape(Shapes *sh, uint32_t prev, uint32_t cur, uint32_t next, Py_ssize_t *run,
+            int *run_glued)
+{
+    if (!(cur & QUICK_SHAPE_FLAGS)) {
+        *run = 0;
+        return;
+    }
+    sh->common += (cur & F_COMMON) != 0;
+    sh->non_ascii += (cur & F_NONASCII) != 0;
+    sh->glued += (cur & F_GLUE) && (prev & F_LETTER) && (next & F_LETTER);
+    if (cur & F_RUNSIGN) {
+        *run_glued = *run ? *run_glued : (prev & F_LETTER) != 0;
+        (*run)++;
+        sh->glued += *run >= 2 && *run_glued && (next & F_LETTER) && (next & F_LOWER);
+    }
+    else {
+        *run = 0;
+    }
+}
+
+/* pysum_add of a sum started (its first item as 0.0 + x, as the first step makes it). */
+static inline __attribute__((always_inline)) void
+pysum_more(PySum *s, double x)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    pysum_add(s, x);
+#else
+    s->f += x;
+#endif
+}
+
+/* One folded character ``c`` (of flags ``fl``) put after the joined tokens ``joined[:*k]``
+ * as quick_kind's join puts it (a space closes a token), each bigram added to the sum as
+ * its second character is put: 0, or 1 at a character of a script not modelled. */
+static inline __attribute__((always_inline)) int
+quick_put(const Tables *self, Py_UCS4 *joined, Py_ssize_t *k, int *in_token,
+          Py_ssize_t *n_tokens, Py_ssize_t *non_ascii, PySum *sum, Py_UCS4 c, uint32_t fl)
+{
+    if (fl & F_OTHER) {
+        return 1; /* (tokens of it are left out: quick_kind's filter) */
+    }
+    if (!(fl & F_TOKEN)) {
+        if (*in_token) {
+            *in_token = 0;
+            c = ' ';
+        }
+        else {
+            return 0;
+        }
+    }
+    else if (!*in_token) {
+        *in_token = 1;
+        (*n_tokens)++;
+    }
+    const Entry *e = find_entry(self, bigram_key(joined[*k - 1], c));
+    pysum_more(sum, e ? e->pooled : self->pooled_floor);
+    *non_ascii += c > 0x7f;
+    joined[(*k)++] = c;
+    return 0;
+}
+
+/* quick_data of a single-byte candidate core ``data[:n]`` (its joined tokens in ``room``,
+ * which holds 2 * MAX_FOLD * n + 2 characters): fold, split, shapes, join and sum in one
+ * pass (no folded copy, no token list); quick_data itself (the same numbers) for a text
+ * with a character of a script not modelled or a character not in the table. */
+static int
+quick_single(Tables *self, const Py_UCS4 *data, Py_ssize_t n, Quick *q, Py_UCS4 *room,
+             Py_ssize_t room_size)
+{
+    CharInfo spare, spare_fold;
+    Shapes sh = {0, 0, 0, 0, 0, 0};
+    /* (started: 0.0 + x is x's first sum, as pysum_add's first step makes it) */
+    PySum sum = {0.0, 0.0, 1};
+    Py_ssize_t k = 1, n_tokens = 0, non_ascii = 0, run = 0;
+    int in_token = 0, run_glued = 0;
+    uint32_t prev = 0, cur = 0;
+    if (room == NULL || room_size < 2 * MAX_FOLD * n + 2) {
+        goto general;
+    }
+    room[0] = ' ';
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = data[i];
+        if (ch >= BMP || !(self->bmp[ch].flags & F_KNOWN)) {
+            goto general;
+        }
+        const CharInfo *ci = &self->bmp[ch];
+        /* (the shapes of the character before, now that its next is known) */
+        if (i > 0) {
+            quick_shape(&sh, prev, cur, ci->flags, &run, &run_glued);
+        }
+        prev = cur;
+        cur = ci->flags;
+        if (ch < 0x80) {
+            Py_UCS4 c = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+            const CharInfo *fi = c == ch ? ci : info(self, c, &spare_fold);
+            if (fi == NULL) {
+                goto general;
+            }
+            if (quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum, c,
+                          fi->flags)) {
+                goto general;
+            }
+            continue;
+        }
+        for (int j = 0; j < ci->nfold; j++) {
+            Py_UCS4 c = ci->fold[j];
+            const CharInfo *fi = c == ch ? ci : info(self, c, &spare_fold);
+            if (fi == NULL || quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum,
+                                        c, fi->flags)) {
+                goto general;
+            }
+        }
+    }
+    if (n > 0) {
+        quick_shape(&sh, prev, cur, 0, &run, &run_glued);
+    }
+    (void)spare;
+    memset(q, 0, sizeof(*q));
+    if (n_tokens == 0) {
+        q->value = !sh.non_ascii ? 0.0 : NO_LETTERS;
+        return 0;
+    }
+    if (in_token) { /* (the last token closed) */
+        quick_put(self, room, &k, &in_token, &n_tokens, &non_ascii, &sum, ' ', 0);
+    }
+    Py_ssize_t count;
+    double cost = symbols(&sh, non_ascii, &count);
+    cost += GLUED_SYMBOL * (double)sh.glued;
+    Py_ssize_t denominator = k - 1 + count;
+    if (denominator == 0) {
+        return 1; /* (as quick_kind: Python raises ZeroDivisionError) */
+    }
+    q->value = (pysum_result(&sum) + cost) / (double)denominator;
+    q->cost = cost;
+    q->count = count;
+    q->joined = room;
+    q->owned = 0;
+    q->len = k;
+    return 0;
+general:
+    return quick_data(self, PyUnicode_4BYTE_KIND, data, n, q, room, room_size);
+}
+
 /* legacy._first_look over the chosen looks: their quick logprobs (the first ``shortlist``
  * of them put in order) and the most letters a core as long as ``text_core`` reads in
  * *most; -1 on error, -2 where Python must decide.
@@ -1468,8 +1917,7 @@ first_look(Pool *pool, Tables *tables, PyObject *text_core, Look *looks, Py_ssiz
         }
         Py_UCS4 *joined = buf + len + 1 + i * room;
         if (!accent) {
-            status = quick_data(tables, PyUnicode_4BYTE_KIND, buf, size, &look->quick, joined,
-                                room);
+            status = quick_single(tables, buf, size, &look->quick, joined, room);
         }
         else {
             PyObject *text; /* the str quick reads (composed) */
