@@ -435,12 +435,18 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         encoding = CHARMAP_ENCODINGS[low.bit_length() - 1]
         data = text.encode(encoding)
         steps = [("encode", encoding)]
-        if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
+        # (every match of ALTERED_UTF8_RE holds a space byte, and every match of
+        # LOSSY_UTF8_RE a byte 0x1A or "?": one byte search tells most lines have none)
+        if encoding != "macroman" and b" " in data and ALTERED_UTF8_RE.search(data):
             restored = restore_byte_a0(data)
             if restored != data:
                 steps.append(("transcode", "restore_byte_a0"))
                 data = restored
-        if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
+        if (
+            encoding.startswith("sloppy")
+            and (b"?" in data or b"\x1a" in data)
+            and LOSSY_UTF8_RE.search(data)
+        ):
             # (ftfy replaces them on every sloppy page: no match, no change)
             replaced = replace_lossy_sequences(data)
             if replaced != data:
@@ -454,11 +460,16 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         plan += steps
         plan.append(("decode", decoding))
         return fixed
-    if _detector()(text):
-        fixed = _decode_inconsistent_utf8(text)
+    spans = _detector()(text)
+    if spans:
+        fixed = _decode_inconsistent_utf8(text, spans)
         if fixed != text:
             plan.append(("apply", "decode_inconsistent_utf8"))
             return fixed
+    if _C1.search(text) is None:
+        # (the two steps below change only C1 controls: latin-1 and windows-1252 read every
+        # other byte alike)
+        return text
     if alive & 1:  # (latin-1 encodes it; ftfy's "windows-1252" is never among its pages)
         try:
             fixed = text.encode("latin-1").decode("windows-1252")
@@ -468,10 +479,8 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
             if fixed != text:
                 plan += [("encode", "latin-1"), ("decode", "windows-1252")]
                 return fixed
-    if _C1.search(text):
-        plan.append(("transcode", "fix_c1_controls"))  # (even when it changes nothing)
-        return fix_c1_controls(text)
-    return text
+    plan.append(("transcode", "fix_c1_controls"))  # (even when it changes nothing)
+    return fix_c1_controls(text)
 
 
 def _ftfy_pages(text: str) -> int:
@@ -501,16 +510,18 @@ def _tried_pages(text: str, alive: int) -> int:
     return _may_start_utf8(text[first.start()], text[first.end()], alive)
 
 
-def _decode_inconsistent_utf8(text: str) -> str:
+def _decode_inconsistent_utf8(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """ftfy's ``fixes.decode_inconsistent_utf8``: each match of its ``UTF8_DETECTOR_RE``
-    shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`."""
+    shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`
+    (``spans``: those matches, where the caller found them)."""
     bad = _compiled_badness() or is_bad
     out: list[str] = []
     done = 0
-    for start, end in _detector()(text):
+    for start, end in _detector()(text) if spans is None else spans:
         found = text[start:end]
         if end - start < len(text) and bad(found):
-            found = _fix_encoding(found)[0]
+            # (a match holds a character beyond ASCII, and it is flagged: asked once)
+            found = _fix_encoding(found, True)[0]
         out += (text[done:start], found)
         done = end
     out.append(text[done:])
