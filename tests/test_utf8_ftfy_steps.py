@@ -172,3 +172,21 @@ def test_single_byte_characters(text: str) -> None:
 def test_inconsistent_pieces(left: str, right: str) -> None:
     text = left + " " + right
     assert utf8._decode_inconsistent_utf8(text) == decode_inconsistent_utf8(text)
+
+
+def test_altered_searched_from_its_lead_byte() -> None:
+    """utf8._ALTERED_AT_LEAD finds a match in exactly the byte strings where ftfy's
+    ALTERED_UTF8_RE does: every string of up to four bytes drawn from one byte of each class
+    either pattern tells apart (and the bounds of its ranges)."""
+    from itertools import product
+
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    assert utf8._ALTERED_AT_LEAD is not ALTERED_UTF8_RE  # (ftfy 6.3.1's pattern)
+    leads = b"\xc2\xc3\xc5\xce\xd0\xd9\xc4\xe0\xe2\xe3\xe4\xf0"
+    alphabet = b" A" + leads + b"\x80\x84\x85\x86\x9f\xa0\xa1\xbf\xc0"
+    for size in range(1, 5):
+        for chars in product(alphabet, repeat=size):
+            data = bytes(chars)
+            found = utf8._ALTERED_AT_LEAD.search(data) is not None
+            assert found == (ALTERED_UTF8_RE.search(data) is not None), data

@@ -437,7 +437,7 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         steps = [("encode", encoding)]
         # (every match of ALTERED_UTF8_RE holds a space byte, and every match of
         # LOSSY_UTF8_RE a byte 0x1A or "?": one byte search tells most lines have none)
-        if encoding != "macroman" and b" " in data and ALTERED_UTF8_RE.search(data):
+        if encoding != "macroman" and b" " in data and _ALTERED_AT_LEAD.search(data):
             restored = restore_byte_a0(data)
             if restored != data:
                 steps.append(("transcode", "restore_byte_a0"))
@@ -538,6 +538,25 @@ _BYTE_1A = {
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: C1 controls (ftfy's ``C1_CONTROL_RE``).
 _C1 = re.compile("[\x80-\x9f]")
+#: ftfy 6.3.1's ``ALTERED_UTF8_RE``, and the same matches found from their lead byte: a
+#: pattern that starts with one character class is searched for that class first, where
+#: ftfy's (alternatives that each start with a class) is tried at every byte.
+_ALTERED_PATTERN = (
+    b"[\xc2\xc3\xc5\xce\xd0\xd9][ ]|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]"
+    b"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]|[\xf0][ ][\x80-\xbf][\x80-\xbf]"
+    b"|[\xf0][\x80-\xbf][ ][\x80-\xbf]|[\xf0][\x80-\xbf][\x80-\xbf][ ]"
+)
+_ALTERED_AT_LEAD = (
+    re.compile(
+        rb"[\xc2\xc3\xc5\xce\xd0\xd9\xe0-\xe3\xf0]"
+        rb"(?:(?<=[\xc2\xc3\xc5\xce\xd0\xd9]) "
+        rb"|(?<=[\xe2\xe3]) [\x80-\x84\x86-\x9f\xa1-\xbf]"
+        rb"|(?<=[\xe0-\xe3])[\x80-\x84\x86-\x9f\xa1-\xbf] "
+        rb"|(?<=\xf0)(?: [\x80-\xbf][\x80-\xbf]|[\x80-\xbf] [\x80-\xbf]|[\x80-\xbf][\x80-\xbf] ))"
+    )
+    if ALTERED_UTF8_RE.pattern == _ALTERED_PATTERN
+    else ALTERED_UTF8_RE
+)
 
 
 def repair(text: str, context: DocumentContext) -> Step | None:
