@@ -58,11 +58,16 @@ def assert_same(text: str) -> tuple[str, list[tuple[str, str]]] | type[Exception
     assert found == expected, text
     if not text.isascii() and is_bad(text):
         # (the badness test asked by the caller, as utf8._repair does: the same answer)
+        after: list[str] = []
         try:
-            found = utf8._fix_encoding(text, flagged=True)
+            found = utf8._fix_encoding(text, flagged=True, after=after)
         except (UnicodeError, ValueError) as error:
             found = type(error)
         assert found == expected, text
+        if isinstance(expected, tuple) and after:
+            # (the texts between its steps, kept: the explanation the plan applied again gives)
+            plan = expected[1]
+            assert utf8._explain(text, plan, after) == utf8._explain(text, plan), text
     return expected
 
 

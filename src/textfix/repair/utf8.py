@@ -109,12 +109,21 @@ def _shown_as(ftfy_codec: str, text: str) -> str:
     return plain
 
 
-def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
-    """Turn ftfy's plan into a chain of ``(true, shown_as)`` steps, and whether it was lossy."""
+def _explain(
+    text: str, plan: Sequence[tuple[str, str]], after: Sequence[str] | None = None
+) -> tuple[Chain, bool]:
+    """Turn ftfy's plan into a chain of ``(true, shown_as)`` steps, and whether it was lossy
+    (``after``: the text after each step of the plan, where :func:`_fix_encoding` kept it;
+    otherwise the plan is applied again).
+
+    >>> _explain("cafÃ©", [("encode", "latin-1"), ("decode", "utf-8")])
+    ((('utf-8', 'cp1252'),), False)
+    """
     chain: list[tuple[str, str]] = []
     lossy = False
     current = text
     i = 0
+    k = 0  # (the step of the plan at i: each round below is one step)
     while i < len(plan):
         op, arg = plan[i]
         if op == "encode":
@@ -128,8 +137,11 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             true = "utf-8" if decode.startswith("utf-8") else canonical_codec(decode)
             chain.append((true, shown))
             if j + 1 < len(plan):  # (the text after the last round is not needed)
-                current = ftfy.apply_plan(current, list(plan[i : j + 1]))
+                current = (
+                    ftfy.apply_plan(current, list(plan[i : j + 1])) if after is None else after[k]
+                )
             i = j + 1
+            k += 1
             continue
         if arg == "decode_inconsistent_utf8":
             chain.append(("utf-8", "sloppy-cp1252"))
@@ -137,11 +149,14 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             chain.append(("sloppy-cp1252", "iso8859-1"))
         lossy = True
         if i + 1 < len(plan):
-            if arg == "decode_inconsistent_utf8":  # (ftfy's own asks ftfy of each piece)
+            if after is not None:
+                current = after[k]
+            elif arg == "decode_inconsistent_utf8":  # (ftfy's own asks ftfy of each piece)
                 current = _decode_inconsistent_utf8(current)
             else:
                 current = ftfy.apply_plan(current, [(op, arg)])
         i += 1
+        k += 1
     return tuple(chain), lossy
 
 
@@ -395,7 +410,9 @@ def _badness() -> Callable[[str], int]:
 Plan = list[tuple[str, str]]
 
 
-def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
+def _fix_encoding(
+    text: str, flagged: bool = False, after: list[str] | None = None
+) -> tuple[str, Plan]:
     """``ftfy.fix_encoding_and_explain(text)`` (its default configuration), by ftfy's own
     steps in its order, with its two costly tests asked compiled: its badness pattern
     (:func:`_compiled_badness`) and which of its code pages encode the text
@@ -405,6 +422,8 @@ def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
     written against, or the text holds a surrogate (ftfy may raise there), ftfy answers.
     ``tests/test_utf8_ftfy_steps.py`` compares the two. ``flagged``: the caller saw ftfy's
     badness pattern flag ``text`` (a line beyond ASCII): its first step does not ask again.
+    ``after``: a list the text after each step of the plan is added to, for :func:`_explain`
+    (where ftfy answered, none is).
 
     >>> _fix_encoding("cafÃ© crÃ¨me")
     ('café crème', [('encode', 'latin-1'), ('decode', 'utf-8')])
@@ -414,8 +433,11 @@ def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
         return fixed, [(op, arg) for op, arg in explained or ()]
     plan: Plan = []
     while True:  # (ftfy's loop: one step at a time until a step changes nothing)
+        planned = len(plan)
         fixed = _fix_one_step(text, plan, flagged)
         flagged = False
+        if after is not None and len(plan) > planned:
+            after.append(fixed)  # (a step adds its explanation, or nothing)
         if fixed == text:
             return fixed, plan
         text = fixed
@@ -591,13 +613,15 @@ def _repair(text: str) -> Step | None:
         return _whole_line_utf8(text)  # (what ftfy's answer, the text and no plan, leads to)
     try:
         # (flags said the line is flagged: ftfy's first step does not ask it again)
-        fixed, plan = _fix_encoding(text, flags is not None)
+        after: list[str] = []
+        fixed, plan = _fix_encoding(text, flags is not None, after)
     except (UnicodeError, ValueError):
         # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
         return None
     if fixed == text or not plan:
         return _whole_line_utf8(text)
-    chain, lossy = _explain(text, plan)
+    # (the texts between its steps, which _fix_encoding kept: not worked out again)
+    chain, lossy = _explain(text, plan, after if after else None)
     if not chain:
         return None
     sloppy = any(shown.startswith("sloppy-") or true.startswith("sloppy-") for true, shown in chain)
