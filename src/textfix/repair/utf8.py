@@ -428,7 +428,13 @@ def _fix_encoding(
     >>> _fix_encoding("cafÃ© crÃ¨me")
     ('café crème', [('encode', 'latin-1'), ('decode', 'utf-8')])
     """
-    if not _OWN_STEPS or _SURROGATE.search(text):
+    own = _OWN_STEPS
+    if own:
+        try:
+            text.encode("utf-8")  # (strict UTF-8 fails on surrogates alone, where ftfy may raise)
+        except UnicodeEncodeError:
+            own = False
+    if not own:
         fixed, explained = ftfy.fix_encoding_and_explain(text, _CONFIG)
         return fixed, [(op, arg) for op, arg in explained or ()]
     plan: Plan = []
@@ -458,15 +464,16 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         data = text.encode(encoding)
         steps = [("encode", encoding)]
         # (every match of ALTERED_UTF8_RE holds a space byte, and every match of
-        # LOSSY_UTF8_RE a byte 0x1A or "?": one byte search tells most lines have none)
-        if encoding != "macroman" and b" " in data and _ALTERED_AT_LEAD.search(data):
+        # LOSSY_UTF8_RE a byte 0x1A or "?": one byte search tells most lines have none; asked
+        # as ints, as ``b" " in data`` first tries the bytes as an int and raises inside)
+        if encoding != "macroman" and 0x20 in data and _ALTERED_AT_LEAD.search(data):
             restored = restore_byte_a0(data)
             if restored != data:
                 steps.append(("transcode", "restore_byte_a0"))
                 data = restored
         if (
             encoding.startswith("sloppy")
-            and (b"?" in data or b"\x1a" in data)
+            and (0x3F in data or 0x1A in data)
             and LOSSY_UTF8_RE.search(data)
         ):
             # (ftfy replaces them on every sloppy page: no match, no change)
@@ -557,7 +564,6 @@ _BYTE_1A = {
     ch: sum(1 << k for k, page in enumerate(CHARMAP_ENCODINGS) if b"\x1a".decode(page) == ch)
     for ch in "\x1a\ufffd"
 }
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: C1 controls (ftfy's ``C1_CONTROL_RE``).
 _C1 = re.compile("[\x80-\x9f]")
 #: ftfy 6.3.1's ``ALTERED_UTF8_RE``, and the same matches found from their lead byte: a
