@@ -58,11 +58,16 @@ def assert_same(text: str) -> tuple[str, list[tuple[str, str]]] | type[Exception
     assert found == expected, text
     if not text.isascii() and is_bad(text):
         # (the badness test asked by the caller, as utf8._repair does: the same answer)
+        after: list[str] = []
         try:
-            found = utf8._fix_encoding(text, flagged=True)
+            found = utf8._fix_encoding(text, flagged=True, after=after)
         except (UnicodeError, ValueError) as error:
             found = type(error)
         assert found == expected, text
+        if isinstance(expected, tuple) and after:
+            # (the texts between its steps, kept: the explanation the plan applied again gives)
+            plan = expected[1]
+            assert utf8._explain(text, plan, after) == utf8._explain(text, plan), text
     return expected
 
 
@@ -172,3 +177,21 @@ def test_single_byte_characters(text: str) -> None:
 def test_inconsistent_pieces(left: str, right: str) -> None:
     text = left + " " + right
     assert utf8._decode_inconsistent_utf8(text) == decode_inconsistent_utf8(text)
+
+
+def test_altered_searched_from_its_lead_byte() -> None:
+    """utf8._ALTERED_AT_LEAD finds a match in exactly the byte strings where ftfy's
+    ALTERED_UTF8_RE does: every string of up to four bytes drawn from one byte of each class
+    either pattern tells apart (and the bounds of its ranges)."""
+    from itertools import product
+
+    from ftfy.chardata import ALTERED_UTF8_RE
+
+    assert utf8._ALTERED_AT_LEAD is not ALTERED_UTF8_RE  # (ftfy 6.3.1's pattern)
+    leads = b"\xc2\xc3\xc5\xce\xd0\xd9\xc4\xe0\xe2\xe3\xe4\xf0"
+    alphabet = b" A" + leads + b"\x80\x84\x85\x86\x9f\xa0\xa1\xbf\xc0"
+    for size in range(1, 5):
+        for chars in product(alphabet, repeat=size):
+            data = bytes(chars)
+            found = utf8._ALTERED_AT_LEAD.search(data) is not None
+            assert found == (ALTERED_UTF8_RE.search(data) is not None), data

@@ -109,12 +109,21 @@ def _shown_as(ftfy_codec: str, text: str) -> str:
     return plain
 
 
-def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
-    """Turn ftfy's plan into a chain of ``(true, shown_as)`` steps, and whether it was lossy."""
+def _explain(
+    text: str, plan: Sequence[tuple[str, str]], after: Sequence[str] | None = None
+) -> tuple[Chain, bool]:
+    """Turn ftfy's plan into a chain of ``(true, shown_as)`` steps, and whether it was lossy
+    (``after``: the text after each step of the plan, where :func:`_fix_encoding` kept it;
+    otherwise the plan is applied again).
+
+    >>> _explain("cafÃ©", [("encode", "latin-1"), ("decode", "utf-8")])
+    ((('utf-8', 'cp1252'),), False)
+    """
     chain: list[tuple[str, str]] = []
     lossy = False
     current = text
     i = 0
+    k = 0  # (the step of the plan at i: each round below is one step)
     while i < len(plan):
         op, arg = plan[i]
         if op == "encode":
@@ -128,8 +137,11 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             true = "utf-8" if decode.startswith("utf-8") else canonical_codec(decode)
             chain.append((true, shown))
             if j + 1 < len(plan):  # (the text after the last round is not needed)
-                current = ftfy.apply_plan(current, list(plan[i : j + 1]))
+                current = (
+                    ftfy.apply_plan(current, list(plan[i : j + 1])) if after is None else after[k]
+                )
             i = j + 1
+            k += 1
             continue
         if arg == "decode_inconsistent_utf8":
             chain.append(("utf-8", "sloppy-cp1252"))
@@ -137,11 +149,14 @@ def _explain(text: str, plan: Sequence[tuple[str, str]]) -> tuple[Chain, bool]:
             chain.append(("sloppy-cp1252", "iso8859-1"))
         lossy = True
         if i + 1 < len(plan):
-            if arg == "decode_inconsistent_utf8":  # (ftfy's own asks ftfy of each piece)
+            if after is not None:
+                current = after[k]
+            elif arg == "decode_inconsistent_utf8":  # (ftfy's own asks ftfy of each piece)
                 current = _decode_inconsistent_utf8(current)
             else:
                 current = ftfy.apply_plan(current, [(op, arg)])
         i += 1
+        k += 1
     return tuple(chain), lossy
 
 
@@ -395,7 +410,9 @@ def _badness() -> Callable[[str], int]:
 Plan = list[tuple[str, str]]
 
 
-def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
+def _fix_encoding(
+    text: str, flagged: bool = False, after: list[str] | None = None
+) -> tuple[str, Plan]:
     """``ftfy.fix_encoding_and_explain(text)`` (its default configuration), by ftfy's own
     steps in its order, with its two costly tests asked compiled: its badness pattern
     (:func:`_compiled_badness`) and which of its code pages encode the text
@@ -405,17 +422,28 @@ def _fix_encoding(text: str, flagged: bool = False) -> tuple[str, Plan]:
     written against, or the text holds a surrogate (ftfy may raise there), ftfy answers.
     ``tests/test_utf8_ftfy_steps.py`` compares the two. ``flagged``: the caller saw ftfy's
     badness pattern flag ``text`` (a line beyond ASCII): its first step does not ask again.
+    ``after``: a list the text after each step of the plan is added to, for :func:`_explain`
+    (where ftfy answered, none is).
 
     >>> _fix_encoding("cafÃ© crÃ¨me")
     ('café crème', [('encode', 'latin-1'), ('decode', 'utf-8')])
     """
-    if not _OWN_STEPS or _SURROGATE.search(text):
+    own = _OWN_STEPS
+    if own:
+        try:
+            text.encode("utf-8")  # (strict UTF-8 fails on surrogates alone, where ftfy may raise)
+        except UnicodeEncodeError:
+            own = False
+    if not own:
         fixed, explained = ftfy.fix_encoding_and_explain(text, _CONFIG)
         return fixed, [(op, arg) for op, arg in explained or ()]
     plan: Plan = []
     while True:  # (ftfy's loop: one step at a time until a step changes nothing)
+        planned = len(plan)
         fixed = _fix_one_step(text, plan, flagged)
         flagged = False
+        if after is not None and len(plan) > planned:
+            after.append(fixed)  # (a step adds its explanation, or nothing)
         if fixed == text:
             return fixed, plan
         text = fixed
@@ -435,12 +463,19 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         encoding = CHARMAP_ENCODINGS[low.bit_length() - 1]
         data = text.encode(encoding)
         steps = [("encode", encoding)]
-        if encoding != "macroman" and ALTERED_UTF8_RE.search(data):
+        # (every match of ALTERED_UTF8_RE holds a space byte, and every match of
+        # LOSSY_UTF8_RE a byte 0x1A or "?": one byte search tells most lines have none; asked
+        # as ints, as ``b" " in data`` first tries the bytes as an int and raises inside)
+        if encoding != "macroman" and 0x20 in data and _ALTERED_AT_LEAD.search(data):
             restored = restore_byte_a0(data)
             if restored != data:
                 steps.append(("transcode", "restore_byte_a0"))
                 data = restored
-        if encoding.startswith("sloppy") and LOSSY_UTF8_RE.search(data):
+        if (
+            encoding.startswith("sloppy")
+            and (0x3F in data or 0x1A in data)
+            and LOSSY_UTF8_RE.search(data)
+        ):
             # (ftfy replaces them on every sloppy page: no match, no change)
             replaced = replace_lossy_sequences(data)
             if replaced != data:
@@ -454,11 +489,16 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         plan += steps
         plan.append(("decode", decoding))
         return fixed
-    if _detector()(text):
-        fixed = _decode_inconsistent_utf8(text)
+    spans = _detector()(text)
+    if spans:
+        fixed = _decode_inconsistent_utf8(text, spans)
         if fixed != text:
             plan.append(("apply", "decode_inconsistent_utf8"))
             return fixed
+    if _C1.search(text) is None:
+        # (the two steps below change only C1 controls: latin-1 and windows-1252 read every
+        # other byte alike)
+        return text
     if alive & 1:  # (latin-1 encodes it; ftfy's "windows-1252" is never among its pages)
         try:
             fixed = text.encode("latin-1").decode("windows-1252")
@@ -468,10 +508,8 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
             if fixed != text:
                 plan += [("encode", "latin-1"), ("decode", "windows-1252")]
                 return fixed
-    if _C1.search(text):
-        plan.append(("transcode", "fix_c1_controls"))  # (even when it changes nothing)
-        return fix_c1_controls(text)
-    return text
+    plan.append(("transcode", "fix_c1_controls"))  # (even when it changes nothing)
+    return fix_c1_controls(text)
 
 
 def _ftfy_pages(text: str) -> int:
@@ -501,16 +539,18 @@ def _tried_pages(text: str, alive: int) -> int:
     return _may_start_utf8(text[first.start()], text[first.end()], alive)
 
 
-def _decode_inconsistent_utf8(text: str) -> str:
+def _decode_inconsistent_utf8(text: str, spans: list[tuple[int, int]] | None = None) -> str:
     """ftfy's ``fixes.decode_inconsistent_utf8``: each match of its ``UTF8_DETECTOR_RE``
-    shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`."""
+    shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`
+    (``spans``: those matches, where the caller found them)."""
     bad = _compiled_badness() or is_bad
     out: list[str] = []
     done = 0
-    for start, end in _detector()(text):
+    for start, end in _detector()(text) if spans is None else spans:
         found = text[start:end]
         if end - start < len(text) and bad(found):
-            found = _fix_encoding(found)[0]
+            # (a match holds a character beyond ASCII, and it is flagged: asked once)
+            found = _fix_encoding(found, True)[0]
         out += (text[done:start], found)
         done = end
     out.append(text[done:])
@@ -524,9 +564,27 @@ _BYTE_1A = {
     ch: sum(1 << k for k, page in enumerate(CHARMAP_ENCODINGS) if b"\x1a".decode(page) == ch)
     for ch in "\x1a\ufffd"
 }
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: C1 controls (ftfy's ``C1_CONTROL_RE``).
 _C1 = re.compile("[\x80-\x9f]")
+#: ftfy 6.3.1's ``ALTERED_UTF8_RE``, and the same matches found from their lead byte: a
+#: pattern that starts with one character class is searched for that class first, where
+#: ftfy's (alternatives that each start with a class) is tried at every byte.
+_ALTERED_PATTERN = (
+    b"[\xc2\xc3\xc5\xce\xd0\xd9][ ]|[\xe2\xe3][ ][\x80-\x84\x86-\x9f\xa1-\xbf]"
+    b"|[\xe0-\xe3][\x80-\x84\x86-\x9f\xa1-\xbf][ ]|[\xf0][ ][\x80-\xbf][\x80-\xbf]"
+    b"|[\xf0][\x80-\xbf][ ][\x80-\xbf]|[\xf0][\x80-\xbf][\x80-\xbf][ ]"
+)
+_ALTERED_AT_LEAD = (
+    re.compile(
+        rb"[\xc2\xc3\xc5\xce\xd0\xd9\xe0-\xe3\xf0]"
+        rb"(?:(?<=[\xc2\xc3\xc5\xce\xd0\xd9]) "
+        rb"|(?<=[\xe2\xe3]) [\x80-\x84\x86-\x9f\xa1-\xbf]"
+        rb"|(?<=[\xe0-\xe3])[\x80-\x84\x86-\x9f\xa1-\xbf] "
+        rb"|(?<=\xf0)(?: [\x80-\xbf][\x80-\xbf]|[\x80-\xbf] [\x80-\xbf]|[\x80-\xbf][\x80-\xbf] ))"
+    )
+    if ALTERED_UTF8_RE.pattern == _ALTERED_PATTERN
+    else ALTERED_UTF8_RE
+)
 
 
 def repair(text: str, context: DocumentContext) -> Step | None:
@@ -561,13 +619,15 @@ def _repair(text: str) -> Step | None:
         return _whole_line_utf8(text)  # (what ftfy's answer, the text and no plan, leads to)
     try:
         # (flags said the line is flagged: ftfy's first step does not ask it again)
-        fixed, plan = _fix_encoding(text, flags is not None)
+        after: list[str] = []
+        fixed, plan = _fix_encoding(text, flags is not None, after)
     except (UnicodeError, ValueError):
         # ftfy does not expect lone surrogates in every path; such text is not UTF-8 mojibake.
         return None
     if fixed == text or not plan:
         return _whole_line_utf8(text)
-    chain, lossy = _explain(text, plan)
+    # (the texts between its steps, which _fix_encoding kept: not worked out again)
+    chain, lossy = _explain(text, plan, after if after else None)
     if not chain:
         return None
     sloppy = any(shown.startswith("sloppy-") or true.startswith("sloppy-") for true, shown in chain)
