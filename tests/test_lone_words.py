@@ -173,3 +173,21 @@ def test_the_characters_beside_a_letter_are_the_non_ascii_ones_standing_not_alon
     lone = {m.start() for m in lone_words._LONE.finditer(text)}
     beside = {ch for i, ch in enumerate(text) if not ch.isascii() and i not in lone}
     assert set(lone_words._BESIDE.findall(text)) == beside
+
+
+def _steps_reference(text: str) -> frozenset[tuple[str, str]]:
+    """lone_words._steps_for as it was: the lone signs' step sets intersected."""
+    steps: frozenset[tuple[str, str]] | None = None
+    for sign in lone_words._lone_image_signs(text):
+        mine = lone_words._sign_steps()[sign]
+        steps = mine if steps is None else steps & mine
+    return steps or frozenset()
+
+
+def test_the_steps_as_bits_are_the_steps_the_signs_share() -> None:
+    lines = [*_dev_lines()[::7], "questo Þ usato da noi", "a Þ b Φ c", "no sign here"]
+    tried = 0
+    for line in lines:
+        assert lone_words._steps_for(line) == _steps_reference(line), line
+        tried += bool(_steps_reference(line))
+    assert tried

@@ -60,3 +60,26 @@ def test_shapes() -> None:
     assert not unmended("plikóœ ś", "plikóś ś", "utf-8", "cp1252")
     # ... a letter the shown page holds proves nothing
     assert not unmended("Baèa è", "Bača è", "cp1250", "cp1252")
+
+
+def test_the_last_gate_asks_unmended_only_where_its_first_tests_can_pass() -> None:
+    """legacy._clean_shape_read skips unmended where the pair scan saw no broken case and
+    the shown page's unheld class finds nothing in the line: unmended is False there."""
+    from textfix.repair.pair_shapes import BEFORE_CAPITALISED, pair_shapes_py
+    from textfix.repair.unmended import page_unheld
+
+    lines = [*BROKEN, *(garble(line, true, shown) for line, true, shown in GARBLED)]
+    for text in lines:
+        for true, shown in (("cp1250", "cp1252"), ("cp1257", "cp1252"), ("cp1251", "cp1252")):
+            try:
+                cand = text.encode(shown).decode(true)
+            except UnicodeError:
+                continue
+            unheld = page_unheld(shown)
+            skipped = not pair_shapes_py(text, cand) & BEFORE_CAPITALISED and (
+                unheld is None or unheld.search(text) is None
+            )
+            if skipped:
+                assert not unmended(text, cand, true, shown), (text, cand)
+    assert unmended("znacznikóœ domyślny", "znacznikóś domyślny")
+    assert page_unheld("cp1252").search("znacznikóœ domyślny") is not None

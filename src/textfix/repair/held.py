@@ -1,12 +1,12 @@
 """Whether a single-byte code page shows every character of a line, as one search in C.
 
 ``charset(page).issuperset(line)`` hashes each character of the line (a new string object
-per character beyond Latin-1); the legacy engine's exactness test and :mod:`unmended` ask it
-of nearly every garbled line's best round trip. The same question is a search for a
-character outside the page's 256 characters: a negated class compiled once per page (and
-remembered for the last lines: both tests ask it of the same line and page).
+per character beyond Latin-1); the legacy engine's exactness test (``legacy._exact``) and
+:mod:`unmended` ask it of nearly every garbled line's best round trip. The same question is
+a search for a character outside the page's 256 characters: a negated class compiled once
+per page, which they search themselves (the line differs every time: no cache of lines).
 
->>> held("cp1252", "Ðåäàêò"), held("cp1252", "Цей")
+>>> unheld("cp1252").search("Ðåäàêò") is None, unheld("cp1252").search("Цей") is None
 (True, False)
 >>> unheld("cp1252").findall("Цей ok")
 ['Ц', 'е', 'й']
@@ -15,7 +15,7 @@ remembered for the last lines: both tests ask it of the same line and page).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from textfix.chains import charset
 
@@ -28,9 +28,3 @@ def unheld(codec: str) -> re.Pattern[str]:
     if holds is None:
         raise KeyError(codec)
     return re.compile("[^" + "".join(map(re.escape, sorted(holds))) + "]")
-
-
-@lru_cache(maxsize=64)  # (the engine's exactness test and unmended ask it of one line)
-def held(codec: str, text: str) -> bool:
-    """``charset(codec).issuperset(text)`` for a single-byte ``codec``."""
-    return unheld(codec).search(text) is None

@@ -150,7 +150,7 @@ from textfix.repair.line_language import (
 from textfix.repair.lone_swaps import own_word_swapped
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.narrow import narrow, wide
-from textfix.repair.pair_shapes import ACCENTS_ONLY, TITLE_WORDS
+from textfix.repair.pair_shapes import ACCENTS_ONLY, BEFORE_CAPITALISED, TITLE_WORDS
 from textfix.repair.pair_shapes import _compiled as _pair_scan
 from textfix.repair.plausible import (
     ORDINAL_NEXT,
@@ -170,7 +170,7 @@ from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
-from textfix.repair.unmended import unmended
+from textfix.repair.unmended import page_unheld, unmended
 from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import LangModel, langdata
@@ -3423,9 +3423,17 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
     shapes = None if module is None else module.pair_shapes(text, cand)
     if (shapes is None or shapes & _ACCENT_SHAPES) and accent_swapped(text, cand, gain, shapes):
         return True
-    if unmended(text, cand, best.chain[0][0], best.chain[-1][1], shapes) or unmodelled_read(
-        text, cand
-    ):
+    # (unmended's and unmodelled_read's first tests, written out: they refuse nearly every
+    # repair, a broken case the scan saw or a character the shown page cannot show, and the
+    # signs both unmodelled readings need; the calls cost more than those tests)
+    shown = best.chain[-1][1]
+    if (
+        shapes is None
+        or shapes & BEFORE_CAPITALISED
+        or ((unheld := page_unheld(shown)) is not None and unheld.search(text) is not None)
+    ) and unmended(text, cand, best.chain[0][0], shown, shapes):
+        return True
+    if ("’" in text or "ý" in text or "Ý" in text) and unmodelled_read(text, cand):
         return True
     # (a lone word's one-letter swap carried by a known word alone: see lone_swaps)
     if (

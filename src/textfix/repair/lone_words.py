@@ -259,24 +259,24 @@ def lone_repair(
     >>> lone_repair("questo Þ usato da noi", lambda: (it, 4))
     ('questo è usato da noi', (('cp1252', 'cp850'),))
     """
-    steps = _steps_for(text)
-    if not steps:
+    live = _steps_mask(text)
+    if not live:
         return None  # (most garbled lines: no step makes all their lone signs words)
     # (the steps whose repair has the shape of one, asked before the line's language: most
     # garbled lines change other characters too, and their language is never read)
     shaped = []
-    tables = _step_tables()
     # (a step changing a character that stands beside a letter or digit somewhere in the
     # line changes no lone sign only, and is not translated: most steps of most lines; no
     # step changes ASCII)
     changing = _changing()
-    beside = 0
     for ch in set(_BESIDE.findall(text)):
-        beside |= changing.get(ch, 0)
-    for true, shown in sorted(steps, key=tables.__getitem__):
-        place, table = tables[true, shown]
-        if beside >> place & 1:
-            continue
+        live &= ~changing.get(ch, 0)
+    # (the steps in the chain table's order, bit k the k-th: the lowest bit first)
+    steps = single_byte_steps()
+    while live:
+        low = live & -live
+        live ^= low
+        (true, shown), table = steps[low.bit_length() - 1]
         cand = text.translate(table)
         if cand != text and _lone_changes(text, cand):
             shaped.append((cand, true, shown))
@@ -300,12 +300,6 @@ def lone_repair(
 
 
 @cache
-def _step_tables() -> dict[tuple[str, str], tuple[int, dict[int, str]]]:
-    """Each single-byte step -> its place in the chain table and its translation table."""
-    return {step: (k, table) for k, (step, table) in enumerate(single_byte_steps())}
-
-
-@cache
 def _changing() -> dict[str, int]:
     """For each character, the single-byte steps (bit ``k`` for the ``k``-th of the chain
     table) that change it: :func:`lone_repair` skips a step changing a character that
@@ -315,15 +309,27 @@ def _changing() -> dict[str, int]:
 
 def _steps_for(text: str) -> frozenset[tuple[str, str]]:
     """The steps that make every lone sign of ``text`` (of :func:`_images`) a common
-    one-letter word (those :func:`lone_repair` tries)."""
-    steps: frozenset[tuple[str, str]] | None = None
-    by_sign = _sign_steps()
+    one-letter word (those :func:`lone_repair` tries: :func:`_steps_mask`'s)."""
+    live = _steps_mask(text)
+    return frozenset(step for k, (step, _table) in enumerate(single_byte_steps()) if live >> k & 1)
+
+
+def _steps_mask(text: str) -> int:
+    """:func:`_steps_for` as bits (bit ``k`` for the ``k``-th step of the chain table)."""
+    live = -1
+    by_sign = _sign_masks()
     for sign in _lone_image_signs(text):
-        mine = by_sign[sign]
-        steps = mine if steps is None else steps & mine
-        if not steps:
+        live &= by_sign[sign]
+        if not live:
             break
-    return steps or frozenset()
+    return 0 if live == -1 else live
+
+
+@cache
+def _sign_masks() -> dict[str, int]:
+    """:func:`_sign_steps` as bits (bit ``k`` for the ``k``-th step of the chain table)."""
+    place = {step: k for k, (step, _table) in enumerate(single_byte_steps())}
+    return {sign: sum(1 << place[step] for step in steps) for sign, steps in _sign_steps().items()}
 
 
 def _exact(text: str, cand: str, true: str, shown: str) -> bool:

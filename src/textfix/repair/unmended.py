@@ -59,9 +59,11 @@ def _before_capitalised_py(text: str, cand: str) -> bool:
 
 
 @cache
-def _unheld(shown: str) -> re.Pattern[str] | None:
+def page_unheld(shown: str) -> re.Pattern[str] | None:
     """:func:`~textfix.repair.held.unheld` of the page ``shown``, or ``None`` for no
-    single-byte page (no repair of the engine is shown as one)."""
+    single-byte page (no repair of the engine is shown as one). Where it finds nothing in
+    the line, :func:`unmended` is ``False`` but for a broken case (the engine's last gate
+    asks it first, see ``legacy._clean_shape_read``)."""
     return None if charset(shown) is None else unheld(shown)
 
 
@@ -72,7 +74,7 @@ def _typed_letters(text: str, cand: str, true: str, shown: str) -> bool:
         return False  # (see the module's docstring)
     # (one search in C: where the page shows every character of the line, none untouched
     # is made; most lines end here)
-    unheld_ch = _unheld(shown)
+    unheld_ch = page_unheld(shown)
     if unheld_ch is None or unheld_ch.search(text) is None:
         return False
     holds = charset(shown) or frozenset()

@@ -85,7 +85,7 @@ def unmodelled_read(text: str, cand: str) -> bool:
         return False
     if "’" not in text and "ý" not in text and "Ý" not in text:
         # (cheap, three searches in C: the signs both readings need, the apostrophe and
-        # _GLIDES' letters; most repairs have none)
+        # _GLIDES' letters; most repairs have none: legacy._clean_shape_read asks them too)
         return False
     if accepted(text, cand, ACCEPT_UNMODELLED) is False:
         return False  # (the accept sheet: no changed place either reading takes)
