@@ -51,6 +51,7 @@ typedef struct {
     Py_ssize_t nsteps;
     Map image_row; /* character -> row of `images` (what each step turns it into) */
     Py_UCS4 *images;
+    uint64_t *changed; /* per row of `images`: a bit per step whose image is another character */
     Map fit_row; /* character -> row of `fits` (per step: alphabets its image fits) */
     uint64_t *fits;
     Py_ssize_t max_word;
@@ -62,6 +63,7 @@ typedef struct {
 } Tables;
 
 static Tables T;
+#define CHANGED_WORDS 4 /* (at most 256 steps) */
 
 /* The line-level tests of plausible(): which characters can change, the mojibake shapes
  * (plausible._Tables.shape, one condition per alternative of that pattern) and the first
@@ -92,6 +94,7 @@ static void tables_free(void)
     map_free(&T.image_row);
     map_free(&T.fit_row);
     PyMem_Free(T.images);
+    PyMem_Free(T.changed);
     PyMem_Free(T.fits);
     PyMem_Free(T.blank);
     Py_CLEAR(T.bloom);
@@ -288,55 +291,62 @@ static uint64_t fold_mask(Py_UCS4 ch)
     return (mask | (ascii ? T.ascii_bit : 0)) & T.every;
 }
 
-/* reach.becomes_word(token): -1 on memory error. */
+/* reach.becomes_word(token): -1 on memory error. As reach._reaches: each step that changes
+ * some character of the token (T.changed) and turns every character into letters of one
+ * alphabet (the AND of their fits, given up at its first 0) gives an image; each distinct
+ * image is looked up once (steps often agree on a token: about half of them are repeats). */
 static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
 {
     if (n > T.max_word || !may_reach(s, n))
         return 0;
-    Py_UCS4 folded[2 * 64], image[64];
+    Py_UCS4 folded[2 * 64];
     int known = is_known(folded, fold(s, n, folded));
     if (known != 0)
         return known < 0 ? -1 : 0;
     /* reach._word_steps: the steps that change the token into letters of one alphabet. */
     Py_ssize_t steps = T.nsteps;
-    uint64_t live[256], changed[256];
-    for (Py_ssize_t j = 0; j < steps; j++) {
-        live[j] = UINT64_MAX;
-        changed[j] = 0;
-    }
     const Py_UCS4 *image_rows[64]; /* per character: what each step turns it into, or NULL */
+    const uint64_t *fit_rows[64];  /* per character: its fits per step, or NULL: ... */
+    uint64_t fold_masks[64];       /* ... the alphabets of its folding, whatever the step */
+    uint64_t changed[CHANGED_WORDS] = {0};
     for (Py_ssize_t i = 0; i < n; i++) {
         uint64_t row = map_get(&T.fit_row, s[i], MAP_EMPTY);
-        if (row != MAP_EMPTY) {
-            const uint64_t *fits = T.fits + row * (uint64_t)steps;
-            for (Py_ssize_t j = 0; j < steps; j++)
-                live[j] &= fits[j];
-        } else {
-            uint64_t mask = fold_mask(s[i]);
-            for (Py_ssize_t j = 0; j < steps; j++)
-                live[j] &= mask;
-        }
+        fit_rows[i] = row == MAP_EMPTY ? NULL : T.fits + row * (uint64_t)steps;
+        fold_masks[i] = row == MAP_EMPTY ? fold_mask(s[i]) : 0;
         row = map_get(&T.image_row, s[i], MAP_EMPTY);
         image_rows[i] = row == MAP_EMPTY ? NULL : T.images + row * (uint64_t)steps;
-        if (image_rows[i] != NULL) {
-            for (Py_ssize_t j = 0; j < steps; j++)
-                if (image_rows[i][j] != s[i])
-                    changed[j] = UINT64_MAX;
-        }
+        if (row != MAP_EMPTY)
+            for (int w = 0; w < CHANGED_WORDS; w++)
+                changed[w] |= T.changed[row * CHANGED_WORDS + (uint64_t)w];
     }
-    for (Py_ssize_t j = 0; j < steps; j++) {
-        if (!(live[j] & changed[j]))
-            continue;
-        int same = 1;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
-            same &= image[i] == s[i];
+    Py_UCS4 images[16][64]; /* the distinct images looked up so far (the first 15) ... */
+    uint32_t hashes[16];    /* ... and a hash of each */
+    int nimages = 0;
+    for (int w = 0; w < CHANGED_WORDS; w++) {
+        for (uint64_t bits = changed[w]; bits; bits &= bits - 1) {
+            Py_ssize_t j = w * 64 + __builtin_ctzll(bits);
+            uint64_t live = UINT64_MAX;
+            for (Py_ssize_t i = 0; i < n && live; i++)
+                live &= fit_rows[i] != NULL ? fit_rows[i][j] : fold_masks[i];
+            if (!live)
+                continue;
+            Py_UCS4 *image = images[nimages];
+            uint32_t hash = 2166136261u;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
+                hash = (hash ^ image[i]) * 16777619u;
+            }
+            int seen = 0;
+            for (int k = 0; k < nimages && !seen; k++)
+                seen = hashes[k] == hash && memcmp(images[k], image, (size_t)n * sizeof(Py_UCS4)) == 0;
+            if (seen)
+                continue;
+            if (nimages < 15)
+                hashes[nimages++] = hash;
+            known = is_known(folded, fold(image, n, folded));
+            if (known != 0)
+                return known;
         }
-        if (same)
-            continue;
-        known = is_known(folded, fold(image, n, folded));
-        if (known != 0)
-            return known;
     }
     return 0;
 }
@@ -1379,10 +1389,17 @@ static int load_tables(PyObject *marks, PyObject *not_letters, PyObject *inner, 
         || map_rows(&T.image_row, image_chars) < 0 || map_rows(&T.fit_row, fit_chars) < 0)
         return -1;
     T.images = PyUnicode_AsUCS4Copy(images);
+    T.changed = PyMem_Calloc((size_t)nimage * CHANGED_WORDS + 1, sizeof(uint64_t));
     T.fits = PyMem_Malloc((size_t)fits->len + 8);
     T.blank = PyMem_Malloc((size_t)blank->len + 1);
-    if (T.images == NULL || T.fits == NULL || T.blank == NULL)
+    if (T.images == NULL || T.changed == NULL || T.fits == NULL || T.blank == NULL)
         return -1;
+    for (Py_ssize_t r = 0; r < nimage; r++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(image_chars, r);
+        for (Py_ssize_t j = 0; j < T.nsteps; j++)
+            if (T.images[r * T.nsteps + j] != c)
+                T.changed[r * CHANGED_WORDS + j / 64] |= (uint64_t)1 << (j % 64);
+    }
     memcpy(T.fits, fits->buf, (size_t)fits->len);
     memcpy(T.blank, blank->buf, (size_t)blank->len);
     if (bloom != Py_None) {
