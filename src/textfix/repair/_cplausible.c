@@ -24,7 +24,9 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path.
+ * and answers utf8._ftfy_leaves' common path; _cplausible_sp58.h keeps what
+ * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
+ * ask them of that very object next (the engine's front).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -34,6 +36,7 @@
 
 #include "_cplausible_hash.h"
 #include "_cplausible_maps.h"
+#include "_cplausible_sp58.h"
 
 /* A function of one str computed on its UCS4 copy (by on_str). */
 typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
@@ -82,6 +85,7 @@ static LineTables L;
 
 static void tables_free(void)
 {
+    facts_forget();
     if (!T.ready)
         return;
     T.ready = 0;
@@ -538,6 +542,7 @@ static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_init_search(PyObject *self, PyObject *args)
 {
     (void)self;
+    facts_forget();
     int slot;
     PyObject *named, *classes, *alternatives;
     Py_ssize_t behind = -1;
@@ -586,6 +591,8 @@ static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return m
 static PyObject *bad_count_of(const Py_UCS4 *s, Py_ssize_t n) { return PyLong_FromSsize_t(count_matches(&M[BADNESS], s, n)); }
 static PyObject *py_bad_count(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, bad_count_of); }
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages);
+static int lone_sign(const Py_UCS4 *s, Py_ssize_t n);
+static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n);
 /* The signs lone_words.lone_signs looks for, handed over by init_lone (line.quick_proof). */
 static CharSet Lone;
 static int lone_ready;
@@ -681,6 +688,7 @@ static PyObject *init_charset(CharSet *set, int *ready, PyObject *arg, const cha
         PyErr_Format(PyExc_TypeError, "%s() takes a str", name);
         return NULL;
     }
+    facts_forget();
     if (*ready)
         map_free(&set->astral);
     *ready = 0;
@@ -705,7 +713,8 @@ static PyObject *py_init_behind(PyObject *self, PyObject *arg)
  * (UNPROVEN: UTF-8 pages whose round trips plausible() tries). */
 static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
-    if (n > 0 && s[n - 1] == '\r')
+    int whole = !(n > 0 && s[n - 1] == '\r');
+    if (!whole)
         n--;
     long long pages = -3; /* (clean_line did not reach line_pages: asked below) */
     long long clean = clean_line(s, n, &pages);
@@ -714,6 +723,11 @@ static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
     if (clean == 0) {
         if (pages == -3 && (pages = line_pages(s, n)) == -2)
             return NULL;
+        /* (the engine's front asks these of the line next: answered once, see Facts) */
+        Found.lone = Found.lone < 0 ? lone_sign(s, n) : Found.lone;
+        Found.quoted = Found.quoted < 0 ? looks_quoted(s, n) : Found.quoted;
+        Found.pages = pages;
+        Found.complete = whole;
         return PyLong_FromLong(pages < 0 ? 0 : pages == 0 ? 3 : 4);
     }
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
@@ -751,7 +765,15 @@ static PyObject *on_line_behind(PyObject *arg, OnChars f)
 }
 
 static PyObject *py_settled_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, settled_line_of); }
-static PyObject *py_quick_document_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, quick_document_line_of); }
+static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    found_reset();
+    PyObject *answer = on_line_behind(arg, quick_document_line_of);
+    if (answer != NULL)
+        facts_keep(arg);
+    return answer;
+}
 
 
 
@@ -848,6 +870,9 @@ static PyObject *py_lone_signs(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_lone() was not called");
         return NULL;
     }
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->lone >= 0)
+        return PyBool_FromLong(known->lone);
     return on_str(arg, lone_signs_of);
 }
 
@@ -868,7 +893,8 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages)
     if (i == n)
         return 1;
     if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
-        || looked_stray_letter(s, n) || lone_sign(s, n) || looks_quoted(s, n))
+        || looked_stray_letter(s, n) || (Found.lone = lone_sign(s, n))
+        || (Found.quoted = looks_quoted(s, n)))
         return 0;
     *pages = line_pages(s, n);
     if (*pages != 0)
@@ -1266,10 +1292,19 @@ static PyObject *line_pages_of(const Py_UCS4 *s, Py_ssize_t n)
 
 static PyObject *py_shape(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, shape_of); }
 static PyObject *py_utf8_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, utf8_pages_of); }
-static PyObject *py_line_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, line_pages_of); }
+static PyObject *py_line_pages(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    NEED_LINE_TABLES();
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->pages != -3)
+        return PyLong_FromLongLong(known->pages);
+    return on_str(arg, line_pages_of);
+}
 
 static void line_tables_free(void)
 {
+    facts_forget();
     if (!L.ready)
         return;
     L.ready = 0;
@@ -1598,6 +1633,9 @@ static PyObject *looks_quoted_of(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_looks_quoted(PyObject *self, PyObject *arg)
 {
     (void)self;
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->quoted >= 0)
+        return PyBool_FromLong(known->quoted);
     return on_str(arg, looks_quoted_of);
 }
 
@@ -1697,6 +1735,7 @@ static PyMethodDef methods[] = {
 static void module_free(void *module)
 {
     (void)module;
+    facts_forget();
     tables_free();
     line_tables_free();
     proof_tables_free();
