@@ -148,12 +148,31 @@ static int fold_char(Py_UCS4 ch, Py_UCS4 out[2])
     return 1;
 }
 
+/* fold_char of each BMP character whose fold is one BMP character other than U+0000 (0 for
+ * the others: fold_char answers), filled once from fold_char itself (fold_init): the word
+ * keys fold every word and image, and str.lower's lookup costs more than the rest. */
+static uint16_t FOLD_BMP[0x10000];
+
+static void fold_init(void)
+{
+    for (Py_UCS4 ch = 0; ch < 0x10000; ch++) {
+        Py_UCS4 f[2];
+        FOLD_BMP[ch] = fold_char(ch, f) == 1 && f[0] < 0x10000 ? (uint16_t)f[0] : 0;
+    }
+}
+
 /* _fold of n characters into out (room for 2 n); returns the length. */
 static Py_ssize_t fold(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *out)
 {
     Py_ssize_t k = 0;
-    for (Py_ssize_t i = 0; i < n; i++)
-        k += fold_char(s[i], out + k);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = s[i];
+        uint16_t f = ch < 0x10000 ? FOLD_BMP[ch] : 0;
+        if (f != 0)
+            out[k++] = f;
+        else
+            k += fold_char(ch, out + k);
+    }
     return k;
 }
 
@@ -1753,6 +1772,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cplausible(void)
 {
     crc_init();
+    fold_init();
     quote_init();
     return PyModule_Create(&module);
 }
