@@ -796,49 +796,39 @@ static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
 
 
 
-/* ce_letters.nbsp_in_word: a no-break space after two token characters (TOKEN_RE's),
- * before one, a space or the end (cp852's "á" shown as cp1252: line.untouched sends such a
- * line on to the engine). */
-static int nbsp_in_word(const Py_UCS4 *s, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 2; i < n; i++)
-        if (s[i] == 0xA0 && token_char(s[i - 1]) && token_char(s[i - 2])
-            && (i + 1 == n || s[i + 1] == ' ' || token_char(s[i + 1])))
-            return 1;
-    return 0;
-}
-
-/* ce_letters.sign_after_word: a low opening quote or a middle dot (ce_letters.TRAILING)
- * after two token characters and before no token character (mac-roman's view of cp1250's
- * "ă" and "á"). */
-static int sign_after_word(const Py_UCS4 *s, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 2; i < n; i++)
-        if ((s[i] == 0x201E || s[i] == 0xB7) && token_char(s[i - 1]) && token_char(s[i - 2])
-            && (i + 1 == n || !token_char(s[i + 1])))
-            return 1;
-    return 0;
-}
-
-/* ce_letters.sharp_s_after_consonant: "ß" right after an ASCII consonant (cp437's view of
- * cp1250's "á"). */
-static int sharp_s_after_consonant(const Py_UCS4 *s, Py_ssize_t n)
+/* The places clean_line refuses at, asked in one pass over s[from:n] (every one is a
+ * non-ASCII character: the caller starts at the first):
+ *   - ce_letters.nbsp_in_word: a no-break space after two token characters (TOKEN_RE's),
+ *     before one, a space or the end (cp852's "á" shown as cp1252: line.untouched sends such
+ *     a line on to the engine);
+ *   - ce_letters.sign_after_word: a low opening quote or a middle dot (ce_letters.TRAILING)
+ *     after two token characters and before no token character (mac-roman's view of
+ *     cp1250's "ă" and "á");
+ *   - ce_letters.sharp_s_after_consonant: "ß" right after an ASCII consonant (cp437's view
+ *     of cp1250's "á");
+ *   - a letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
+ *     stray_letters.looks_stray of such a line before this proof, which hands it on. */
+static int odd_place(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t from)
 {
     static const char consonants[] = "bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ";
-    for (Py_ssize_t i = 1; i < n; i++)
-        if (s[i] == 0xDF && s[i - 1] < 0x80 && s[i - 1] != 0
-            && strchr(consonants, (int)s[i - 1]) != NULL)
+    for (Py_ssize_t i = from; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0xA0)
+            continue;
+        if (c == 0xA0 || c == 0x201E || c == 0xB7) {
+            if (i >= 2 && token_char(s[i - 1]) && token_char(s[i - 2])) {
+                int before_token = i + 1 < n && token_char(s[i + 1]);
+                if (c == 0xA0 ? i + 1 == n || s[i + 1] == ' ' || before_token : !before_token)
+                    return 1;
+            }
+        } else if (c == 0xDF) {
+            if (i >= 1 && s[i - 1] < 0x80 && s[i - 1] != 0
+                && strchr(consonants, (int)s[i - 1]) != NULL)
+                return 1;
+        } else if (c == 0xF0 || c == 0xFE || c == 0xD0 || c == 0xDE) {
             return 1;
-    return 0;
-}
-
-/* A letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
- * stray_letters.looks_stray of such a line before this proof, which hands it on. */
-static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (s[i] == 0xF0 || s[i] == 0xFE || s[i] == 0xD0 || s[i] == 0xDE)
-            return 1;
+        }
+    }
     return 0;
 }
 
@@ -911,8 +901,7 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages)
         i++;
     if (i == n)
         return 1;
-    if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
-        || looked_stray_letter(s, n) || (Found.lone = lone_sign(s, n))
+    if (odd_place(s, n, i) || (Found.lone = lone_sign(s, n))
         || (Found.quoted = looks_quoted(s, n)))
         return 0;
     *pages = line_pages(s, n);
