@@ -313,3 +313,24 @@ def test_core_words_chosen(text: str) -> None:
 @given(st.text(st.sampled_from("ab é\xa0\u2003.,!-\U0001f600\ud800\x00") | st.characters()))
 def test_hypothesis_core_words(text: str) -> None:
     assert gate_sheet.core_words(text) == legacy._CORE_WORD.findall(text)
+
+
+def test_the_last_pair_answered_is_that_very_pair() -> None:
+    # The compiled sheet keeps its last pair's answer for the same objects asked again: any
+    # other pair (one of the two objects changed, or equal strings that are other objects)
+    # gets its own answer.
+    assert CGATES is not None and gate_sheet._compiled() is CGATES
+
+    def fresh(text: str, cand: str) -> int | None:
+        answer: int | None = CGATES.sheet("".join(list(text)), "".join(list(cand)))
+        return answer
+
+    pairs = list(garbled_pairs())[:300]
+    assert len({fresh(t, c) for t, c in pairs}) > 5
+    for text, cand in pairs:
+        expected = [fresh(*pair) for pair in ((text, cand), (text, text), (cand, cand))]
+        found = []
+        for pair in ((text, cand), (text, text), (cand, cand)):
+            CGATES.sheet(text, cand)  # (the pair kept, then another asked)
+            found.append(CGATES.sheet(*pair))
+        assert found == expected, (text, cand)

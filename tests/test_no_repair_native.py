@@ -19,7 +19,7 @@ from realtext_po import django_lines
 from textfix.repair import _scan, document, legacy, no_repair, plausible, utf8
 from textfix.repair import line as line_module
 from textfix.repair.gates import _mac_capitals, capital_behind_sign
-from textfix.repair.lone_words import lone_signs
+from textfix.repair.lone_words import _lone_signs_py, lone_signs
 from textfix.repair.quote_signs import _looks_quoted_py
 from textfix.repair.reach import distinct_tables
 from textfix.repair.stray_letters import LOOKED
@@ -393,3 +393,29 @@ def test_may_name_language_blanks_placeholders_and_takes_any_text() -> None:
     assert no_repair._may_name_language_py("%(count)s %(items)s déjà".replace("%", " "))
     huge = "Išsaugokite juos " * 100_000 + "\x00\ud800\U0001d400"
     assert no_repair._may_name_language(huge) == no_repair._may_name_language_py(huge)
+
+
+def _facts_after_the_check(checked: str, asked: str) -> tuple[bool, bool, int]:
+    """lone_signs, looks_quoted and line_pages of ``asked`` right after
+    ``quick_document_line(checked)`` (the engine's front asks them of the same object)."""
+    c = cplausible
+    assert c is not None
+    assert document.quick_line_check() is c.quick_document_line  # (its tables handed over)
+    c.quick_document_line(checked)
+    return c.lone_signs(asked), c.looks_quoted(asked), c.line_pages(asked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_LINE_ALPHABET, max_size=60), st.sampled_from(["", "\r"]), st.text(_LINE_ALPHABET))
+def test_facts_handed_on_by_the_document_check_are_the_lines_own(
+    text: str, end: str, other: str
+) -> None:
+    # quick_document_line keeps what it found of the line for the next calls on that object:
+    # the answers must be those of the line itself, and of no other line (nor of a copy).
+    line = text + end
+    for asked in (line, other, "".join(list(line))):
+        assert _facts_after_the_check(line, asked) == (
+            _lone_signs_py(asked),
+            _looks_quoted_py(asked),
+            plausible._line_pages(asked),
+        )

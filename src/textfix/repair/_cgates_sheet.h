@@ -55,6 +55,19 @@ typedef struct {
 static PyObject *sheet_owner = NULL;
 static SheetTables sheet_tables;
 
+/* The last pair sheet answered and its answer: the engine asks the sheet of a line's best
+ * pair from Python (gate_sheet.sheet, for the longest repaired word) and from
+ * _cplausible.pair_facts, one after the other. A one-entry memo of the very objects (held,
+ * so that they cannot be other strings); init_sheet forgets it. */
+static PyObject *sheet_last[3];
+
+static void
+sheet_forget(void)
+{
+    for (int i = 0; i < 3; i++)
+        Py_CLEAR(sheet_last[i]);
+}
+
 #define SHEET_BYTES ((size_t)BMP * (2 + 2 + 1 + 1 + 8))
 
 static PyObject *
@@ -64,6 +77,7 @@ init_sheet(PyObject *Py_UNUSED(module), PyObject *arg)
         PyErr_SetString(PyExc_ValueError, "init_sheet: tables of the wrong size");
         return NULL;
     }
+    sheet_forget();
     Py_INCREF(arg);
     Py_XSETREF(sheet_owner, arg);
     const char *base = PyBytes_AS_STRING(arg);
@@ -186,6 +200,8 @@ demo_rewritten(Text t, Text c, Py_ssize_t n)
     return 0;
 }
 
+static PyObject *sheet_of(PyObject *text, PyObject *cand);
+
 static PyObject *
 sheet(PyObject *Py_UNUSED(module), PyObject *args)
 {
@@ -196,6 +212,21 @@ sheet(PyObject *Py_UNUSED(module), PyObject *args)
         PyErr_SetString(PyExc_RuntimeError, "textfix.repair._cgates.init_sheet was not called");
         return NULL;
     }
+    if (text == sheet_last[0] && cand == sheet_last[1])
+        return Py_NewRef(sheet_last[2]);
+    PyObject *answer = sheet_of(text, cand);
+    if (answer != NULL) {
+        PyObject *last[3] = {Py_NewRef(text), Py_NewRef(cand), Py_NewRef(answer)};
+        sheet_forget();
+        memcpy(sheet_last, last, sizeof last);
+    }
+    return answer;
+}
+
+/* sheet(text, cand) once the tables are there. */
+static PyObject *
+sheet_of(PyObject *text, PyObject *cand)
+{
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     if (PyUnicode_GET_LENGTH(cand) != n || !in_bmp(text) || !in_bmp(cand))
         Py_RETURN_NONE;

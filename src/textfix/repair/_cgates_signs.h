@@ -23,6 +23,7 @@ typedef struct {
 
 static Py_ssize_t signs_n = 0;      /* characters known */
 static Py_UCS4 *signs_key = NULL;   /* the characters known, ascending */
+static uint16_t *signs_bmp = NULL;  /* per BMP character: its index + 1, 0 when not known */
 static SignChar *signs_char = NULL; /* what each is */
 static Py_UCS4 *signs_meant = NULL; /* [character * signs_readings + reading] */
 static int signs_cyrillic = 0, signs_readings = 0, signs_min = 0;
@@ -85,6 +86,11 @@ init_signs(PyObject *Py_UNUSED(module), PyObject *args)
     PyMem_Free(signs_key);
     PyMem_Free(signs_char);
     PyMem_Free(signs_meant);
+    PyMem_Free(signs_bmp);
+    /* (a direct index of the BMP's characters when they fit: no search per character) */
+    signs_bmp = n < 0xFFFF ? PyMem_Calloc(0x10000, sizeof *signs_bmp) : NULL;
+    for (Py_ssize_t i = 0; signs_bmp != NULL && i < n && key[i] < 0x10000; i++)
+        signs_bmp[key[i]] = (uint16_t)(i + 1);
     signs_key = key;
     signs_char = chars;
     signs_meant = out;
@@ -99,6 +105,8 @@ init_signs(PyObject *Py_UNUSED(module), PyObject *args)
 static Py_ssize_t
 signs_find(Py_UCS4 ch)
 {
+    if (ch < 0x10000 && signs_bmp != NULL)
+        return (Py_ssize_t)signs_bmp[ch] - 1;
     Py_ssize_t lo = 0, hi = signs_n;
     while (lo < hi) {
         Py_ssize_t mid = (lo + hi) / 2;
@@ -218,13 +226,33 @@ signs_core(const Py_UCS4 *c, Py_ssize_t n, Py_UCS4 *out)
     return o;
 }
 
-/* Whether s equals one of found[0:k]. */
-static int
-signs_seen(PyObject *s, PyObject **found, int k)
+/* A hash of p[0:m] (FNV-1a), to tell most different texts apart before comparing them. */
+static uint32_t
+signs_hash(const Py_UCS4 *p, Py_ssize_t m)
 {
-    for (int i = 0; i < k; i++)
-        if (PyUnicode_Compare(s, found[i]) == 0)
+    uint32_t h = 2166136261u;
+    for (Py_ssize_t i = 0; i < m; i++)
+        h = (h ^ p[i]) * 16777619u;
+    return h;
+}
+
+/* Whether p[0:m] (of hash h) is the text of one of found[0:k] (of hashes[0:k]): the str is
+ * made only for a new one. */
+static int
+signs_seen(const Py_UCS4 *p, Py_ssize_t m, uint32_t h, PyObject *const *found,
+           const uint32_t *hashes, Py_ssize_t k)
+{
+    for (Py_ssize_t i = 0; i < k; i++) {
+        if (hashes[i] != h || PyUnicode_GET_LENGTH(found[i]) != m)
+            continue;
+        int kind = PyUnicode_KIND(found[i]);
+        const void *data = PyUnicode_DATA(found[i]);
+        Py_ssize_t j = 0;
+        while (j < m && PyUnicode_READ(kind, data, j) == p[j])
+            j++;
+        if (j == m)
             return 1;
+    }
     return 0;
 }
 
@@ -242,6 +270,7 @@ signs_readings_of(Text t, Py_ssize_t n, const Py_ssize_t *slot, uint64_t live, P
                   Py_UCS4 *joined, PyObject *found)
 {
     PyObject *cands[64];
+    uint32_t hashes[64];
     int k = 0, err = 0;
     for (int j = 0; j < signs_cyrillic && !err; j++) {
         if (!(live >> j & 1))
@@ -250,13 +279,15 @@ signs_readings_of(Text t, Py_ssize_t n, const Py_ssize_t *slot, uint64_t live, P
         Py_ssize_t m = signs_words(buf, n, joined);
         if (m < 0)
             continue; /* (a later reading giving the same candidate fails alike) */
-        PyObject *cand = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
-        if (cand == NULL)
-            return -1;
-        if (signs_seen(cand, cands, k)) {
-            Py_DECREF(cand);
+        uint32_t h = signs_hash(buf, n);
+        if (signs_seen(buf, n, h, cands, hashes, k))
             continue;
+        PyObject *cand = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, n);
+        if (cand == NULL) {
+            err = 1; /* (the candidates made are let go below) */
+            break;
         }
+        hashes[k] = h;
         cands[k++] = cand;
         PyObject *words = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, joined, m);
         PyObject *item = words == NULL ? NULL : Py_BuildValue("(iOO)", j, cand, words);
@@ -274,21 +305,23 @@ static int
 signs_rivals_of(Text t, Py_ssize_t n, const Py_ssize_t *slot, const uint64_t *rival,
                 Py_UCS4 *buf, Py_UCS4 *core, PyObject *found)
 {
+    uint32_t hashes[128]; /* (of found's cores: at most one per rival reading) */
     for (int j = 0; j < signs_readings - signs_cyrillic; j++) {
         if (!(rival[j >> 6] >> (j & 63) & 1))
             continue;
         signs_translate(t, n, slot, signs_cyrillic + j, buf);
-        Py_ssize_t m = signs_core(buf, n, core);
+        Py_ssize_t m = signs_core(buf, n, core), k = PyList_GET_SIZE(found);
+        uint32_t h = signs_hash(core, m);
+        if (signs_seen(core, m, h, ((PyListObject *)found)->ob_item, hashes, k))
+            continue;
         PyObject *s = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, core, m);
         if (s == NULL)
             return -1;
-        int seen = 0;
-        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found) && !seen; i++)
-            seen = PyUnicode_Compare(s, PyList_GET_ITEM(found, i)) == 0;
-        int err = !seen && PyList_Append(found, s) < 0;
+        int err = PyList_Append(found, s) < 0;
         Py_DECREF(s);
         if (err)
             return -1;
+        hashes[k] = h;
     }
     return 0;
 }

@@ -24,7 +24,9 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path.
+ * and answers utf8._ftfy_leaves' common path; _cplausible_sp58.h keeps what
+ * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
+ * ask them of that very object next (the engine's front).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -34,6 +36,7 @@
 
 #include "_cplausible_hash.h"
 #include "_cplausible_maps.h"
+#include "_cplausible_sp58.h"
 
 /* A function of one str computed on its UCS4 copy (by on_str). */
 typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
@@ -51,6 +54,7 @@ typedef struct {
     Py_ssize_t nsteps;
     Map image_row; /* character -> row of `images` (what each step turns it into) */
     Py_UCS4 *images;
+    uint64_t *changed; /* per row of `images`: a bit per step whose image is another character */
     Map fit_row; /* character -> row of `fits` (per step: alphabets its image fits) */
     uint64_t *fits;
     Py_ssize_t max_word;
@@ -62,6 +66,7 @@ typedef struct {
 } Tables;
 
 static Tables T;
+#define CHANGED_WORDS 4 /* (at most 256 steps) */
 
 /* The line-level tests of plausible(): which characters can change, the mojibake shapes
  * (plausible._Tables.shape, one condition per alternative of that pattern) and the first
@@ -80,6 +85,7 @@ static LineTables L;
 
 static void tables_free(void)
 {
+    facts_forget();
     if (!T.ready)
         return;
     T.ready = 0;
@@ -92,6 +98,7 @@ static void tables_free(void)
     map_free(&T.image_row);
     map_free(&T.fit_row);
     PyMem_Free(T.images);
+    PyMem_Free(T.changed);
     PyMem_Free(T.fits);
     PyMem_Free(T.blank);
     Py_CLEAR(T.bloom);
@@ -141,12 +148,31 @@ static int fold_char(Py_UCS4 ch, Py_UCS4 out[2])
     return 1;
 }
 
+/* fold_char of each BMP character whose fold is one BMP character other than U+0000 (0 for
+ * the others: fold_char answers), filled once from fold_char itself (fold_init): the word
+ * keys fold every word and image, and str.lower's lookup costs more than the rest. */
+static uint16_t FOLD_BMP[0x10000];
+
+static void fold_init(void)
+{
+    for (Py_UCS4 ch = 0; ch < 0x10000; ch++) {
+        Py_UCS4 f[2];
+        FOLD_BMP[ch] = fold_char(ch, f) == 1 && f[0] < 0x10000 ? (uint16_t)f[0] : 0;
+    }
+}
+
 /* _fold of n characters into out (room for 2 n); returns the length. */
 static Py_ssize_t fold(const Py_UCS4 *s, Py_ssize_t n, Py_UCS4 *out)
 {
     Py_ssize_t k = 0;
-    for (Py_ssize_t i = 0; i < n; i++)
-        k += fold_char(s[i], out + k);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = s[i];
+        uint16_t f = ch < 0x10000 ? FOLD_BMP[ch] : 0;
+        if (f != 0)
+            out[k++] = f;
+        else
+            k += fold_char(ch, out + k);
+    }
     return k;
 }
 
@@ -288,55 +314,62 @@ static uint64_t fold_mask(Py_UCS4 ch)
     return (mask | (ascii ? T.ascii_bit : 0)) & T.every;
 }
 
-/* reach.becomes_word(token): -1 on memory error. */
+/* reach.becomes_word(token): -1 on memory error. As reach._reaches: each step that changes
+ * some character of the token (T.changed) and turns every character into letters of one
+ * alphabet (the AND of their fits, given up at its first 0) gives an image; each distinct
+ * image is looked up once (steps often agree on a token: about half of them are repeats). */
 static int becomes_word(const Py_UCS4 *s, Py_ssize_t n)
 {
     if (n > T.max_word || !may_reach(s, n))
         return 0;
-    Py_UCS4 folded[2 * 64], image[64];
+    Py_UCS4 folded[2 * 64];
     int known = is_known(folded, fold(s, n, folded));
     if (known != 0)
         return known < 0 ? -1 : 0;
     /* reach._word_steps: the steps that change the token into letters of one alphabet. */
     Py_ssize_t steps = T.nsteps;
-    uint64_t live[256], changed[256];
-    for (Py_ssize_t j = 0; j < steps; j++) {
-        live[j] = UINT64_MAX;
-        changed[j] = 0;
-    }
     const Py_UCS4 *image_rows[64]; /* per character: what each step turns it into, or NULL */
+    const uint64_t *fit_rows[64];  /* per character: its fits per step, or NULL: ... */
+    uint64_t fold_masks[64];       /* ... the alphabets of its folding, whatever the step */
+    uint64_t changed[CHANGED_WORDS] = {0};
     for (Py_ssize_t i = 0; i < n; i++) {
         uint64_t row = map_get(&T.fit_row, s[i], MAP_EMPTY);
-        if (row != MAP_EMPTY) {
-            const uint64_t *fits = T.fits + row * (uint64_t)steps;
-            for (Py_ssize_t j = 0; j < steps; j++)
-                live[j] &= fits[j];
-        } else {
-            uint64_t mask = fold_mask(s[i]);
-            for (Py_ssize_t j = 0; j < steps; j++)
-                live[j] &= mask;
-        }
+        fit_rows[i] = row == MAP_EMPTY ? NULL : T.fits + row * (uint64_t)steps;
+        fold_masks[i] = row == MAP_EMPTY ? fold_mask(s[i]) : 0;
         row = map_get(&T.image_row, s[i], MAP_EMPTY);
         image_rows[i] = row == MAP_EMPTY ? NULL : T.images + row * (uint64_t)steps;
-        if (image_rows[i] != NULL) {
-            for (Py_ssize_t j = 0; j < steps; j++)
-                if (image_rows[i][j] != s[i])
-                    changed[j] = UINT64_MAX;
-        }
+        if (row != MAP_EMPTY)
+            for (int w = 0; w < CHANGED_WORDS; w++)
+                changed[w] |= T.changed[row * CHANGED_WORDS + (uint64_t)w];
     }
-    for (Py_ssize_t j = 0; j < steps; j++) {
-        if (!(live[j] & changed[j]))
-            continue;
-        int same = 1;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
-            same &= image[i] == s[i];
+    Py_UCS4 images[16][64]; /* the distinct images looked up so far (the first 15) ... */
+    uint32_t hashes[16];    /* ... and a hash of each */
+    int nimages = 0;
+    for (int w = 0; w < CHANGED_WORDS; w++) {
+        for (uint64_t bits = changed[w]; bits; bits &= bits - 1) {
+            Py_ssize_t j = w * 64 + __builtin_ctzll(bits);
+            uint64_t live = UINT64_MAX;
+            for (Py_ssize_t i = 0; i < n && live; i++)
+                live &= fit_rows[i] != NULL ? fit_rows[i][j] : fold_masks[i];
+            if (!live)
+                continue;
+            Py_UCS4 *image = images[nimages];
+            uint32_t hash = 2166136261u;
+            for (Py_ssize_t i = 0; i < n; i++) {
+                image[i] = image_rows[i] == NULL ? s[i] : image_rows[i][j];
+                hash = (hash ^ image[i]) * 16777619u;
+            }
+            int seen = 0;
+            for (int k = 0; k < nimages && !seen; k++)
+                seen = hashes[k] == hash && memcmp(images[k], image, (size_t)n * sizeof(Py_UCS4)) == 0;
+            if (seen)
+                continue;
+            if (nimages < 15)
+                hashes[nimages++] = hash;
+            known = is_known(folded, fold(image, n, folded));
+            if (known != 0)
+                return known;
         }
-        if (same)
-            continue;
-        known = is_known(folded, fold(image, n, folded));
-        if (known != 0)
-            return known;
     }
     return 0;
 }
@@ -528,6 +561,7 @@ static long long line_pages(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_init_search(PyObject *self, PyObject *args)
 {
     (void)self;
+    facts_forget();
     int slot;
     PyObject *named, *classes, *alternatives;
     Py_ssize_t behind = -1;
@@ -576,6 +610,8 @@ static PyObject *py_is_bad(PyObject *self, PyObject *arg) { (void)self; return m
 static PyObject *bad_count_of(const Py_UCS4 *s, Py_ssize_t n) { return PyLong_FromSsize_t(count_matches(&M[BADNESS], s, n)); }
 static PyObject *py_bad_count(PyObject *self, PyObject *arg) { (void)self; return matcher_call(BADNESS, arg, bad_count_of); }
 static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages);
+static int lone_sign(const Py_UCS4 *s, Py_ssize_t n);
+static int looks_quoted(const Py_UCS4 *s, Py_ssize_t n);
 /* The signs lone_words.lone_signs looks for, handed over by init_lone (line.quick_proof). */
 static CharSet Lone;
 static int lone_ready;
@@ -671,6 +707,7 @@ static PyObject *init_charset(CharSet *set, int *ready, PyObject *arg, const cha
         PyErr_Format(PyExc_TypeError, "%s() takes a str", name);
         return NULL;
     }
+    facts_forget();
     if (*ready)
         map_free(&set->astral);
     *ready = 0;
@@ -695,7 +732,8 @@ static PyObject *py_init_behind(PyObject *self, PyObject *arg)
  * (UNPROVEN: UTF-8 pages whose round trips plausible() tries). */
 static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
 {
-    if (n > 0 && s[n - 1] == '\r')
+    int whole = !(n > 0 && s[n - 1] == '\r');
+    if (!whole)
         n--;
     long long pages = -3; /* (clean_line did not reach line_pages: asked below) */
     long long clean = clean_line(s, n, &pages);
@@ -704,6 +742,11 @@ static PyObject *quick_document_line_of(const Py_UCS4 *s, Py_ssize_t n)
     if (clean == 0) {
         if (pages == -3 && (pages = line_pages(s, n)) == -2)
             return NULL;
+        /* (the engine's front asks these of the line next: answered once, see Facts) */
+        Found.lone = Found.lone < 0 ? lone_sign(s, n) : Found.lone;
+        Found.quoted = Found.quoted < 0 ? looks_quoted(s, n) : Found.quoted;
+        Found.pages = pages;
+        Found.complete = whole;
         return PyLong_FromLong(pages < 0 ? 0 : pages == 0 ? 3 : 4);
     }
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
@@ -741,53 +784,51 @@ static PyObject *on_line_behind(PyObject *arg, OnChars f)
 }
 
 static PyObject *py_settled_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, settled_line_of); }
-static PyObject *py_quick_document_line(PyObject *self, PyObject *arg) { (void)self; return on_line_behind(arg, quick_document_line_of); }
-
-
-
-/* ce_letters.nbsp_in_word: a no-break space after two token characters (TOKEN_RE's),
- * before one, a space or the end (cp852's "á" shown as cp1252: line.untouched sends such a
- * line on to the engine). */
-static int nbsp_in_word(const Py_UCS4 *s, Py_ssize_t n)
+static PyObject *py_quick_document_line(PyObject *self, PyObject *arg)
 {
-    for (Py_ssize_t i = 2; i < n; i++)
-        if (s[i] == 0xA0 && token_char(s[i - 1]) && token_char(s[i - 2])
-            && (i + 1 == n || s[i + 1] == ' ' || token_char(s[i + 1])))
-            return 1;
-    return 0;
+    (void)self;
+    found_reset();
+    PyObject *answer = on_line_behind(arg, quick_document_line_of);
+    if (answer != NULL)
+        facts_keep(arg);
+    return answer;
 }
 
-/* ce_letters.sign_after_word: a low opening quote or a middle dot (ce_letters.TRAILING)
- * after two token characters and before no token character (mac-roman's view of cp1250's
- * "ă" and "á"). */
-static int sign_after_word(const Py_UCS4 *s, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 2; i < n; i++)
-        if ((s[i] == 0x201E || s[i] == 0xB7) && token_char(s[i - 1]) && token_char(s[i - 2])
-            && (i + 1 == n || !token_char(s[i + 1])))
-            return 1;
-    return 0;
-}
 
-/* ce_letters.sharp_s_after_consonant: "ß" right after an ASCII consonant (cp437's view of
- * cp1250's "á"). */
-static int sharp_s_after_consonant(const Py_UCS4 *s, Py_ssize_t n)
+
+/* The places clean_line refuses at, asked in one pass over s[from:n] (every one is a
+ * non-ASCII character: the caller starts at the first):
+ *   - ce_letters.nbsp_in_word: a no-break space after two token characters (TOKEN_RE's),
+ *     before one, a space or the end (cp852's "á" shown as cp1252: line.untouched sends such
+ *     a line on to the engine);
+ *   - ce_letters.sign_after_word: a low opening quote or a middle dot (ce_letters.TRAILING)
+ *     after two token characters and before no token character (mac-roman's view of
+ *     cp1250's "ă" and "á");
+ *   - ce_letters.sharp_s_after_consonant: "ß" right after an ASCII consonant (cp437's view
+ *     of cp1250's "á");
+ *   - a letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
+ *     stray_letters.looks_stray of such a line before this proof, which hands it on. */
+static int odd_place(const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t from)
 {
     static const char consonants[] = "bcdfghjklmnpqrstvwxzBCDFGHJKLMNPQRSTVWXZ";
-    for (Py_ssize_t i = 1; i < n; i++)
-        if (s[i] == 0xDF && s[i - 1] < 0x80 && s[i - 1] != 0
-            && strchr(consonants, (int)s[i - 1]) != NULL)
+    for (Py_ssize_t i = from; i < n; i++) {
+        Py_UCS4 c = s[i];
+        if (c < 0xA0)
+            continue;
+        if (c == 0xA0 || c == 0x201E || c == 0xB7) {
+            if (i >= 2 && token_char(s[i - 1]) && token_char(s[i - 2])) {
+                int before_token = i + 1 < n && token_char(s[i + 1]);
+                if (c == 0xA0 ? i + 1 == n || s[i + 1] == ' ' || before_token : !before_token)
+                    return 1;
+            }
+        } else if (c == 0xDF) {
+            if (i >= 1 && s[i - 1] < 0x80 && s[i - 1] != 0
+                && strchr(consonants, (int)s[i - 1]) != NULL)
+                return 1;
+        } else if (c == 0xF0 || c == 0xFE || c == 0xD0 || c == 0xDE) {
             return 1;
-    return 0;
-}
-
-/* A letter of stray_letters.LOOKED (Icelandic's ð þ Ð Þ): line.untouched asks
- * stray_letters.looks_stray of such a line before this proof, which hands it on. */
-static int looked_stray_letter(const Py_UCS4 *s, Py_ssize_t n)
-{
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (s[i] == 0xF0 || s[i] == 0xFE || s[i] == 0xD0 || s[i] == 0xDE)
-            return 1;
+        }
+    }
     return 0;
 }
 
@@ -838,6 +879,9 @@ static PyObject *py_lone_signs(PyObject *self, PyObject *arg)
         PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_lone() was not called");
         return NULL;
     }
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->lone >= 0)
+        return PyBool_FromLong(known->lone);
     return on_str(arg, lone_signs_of);
 }
 
@@ -857,8 +901,8 @@ static long long clean_line(const Py_UCS4 *s, Py_ssize_t n, long long *pages)
         i++;
     if (i == n)
         return 1;
-    if (nbsp_in_word(s, n) || sign_after_word(s, n) || sharp_s_after_consonant(s, n)
-        || looked_stray_letter(s, n) || lone_sign(s, n) || looks_quoted(s, n))
+    if (odd_place(s, n, i) || (Found.lone = lone_sign(s, n))
+        || (Found.quoted = looks_quoted(s, n)))
         return 0;
     *pages = line_pages(s, n);
     if (*pages != 0)
@@ -1256,10 +1300,19 @@ static PyObject *line_pages_of(const Py_UCS4 *s, Py_ssize_t n)
 
 static PyObject *py_shape(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, shape_of); }
 static PyObject *py_utf8_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, utf8_pages_of); }
-static PyObject *py_line_pages(PyObject *self, PyObject *arg) { (void)self; NEED_LINE_TABLES(); return on_str(arg, line_pages_of); }
+static PyObject *py_line_pages(PyObject *self, PyObject *arg)
+{
+    (void)self;
+    NEED_LINE_TABLES();
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->pages != -3)
+        return PyLong_FromLongLong(known->pages);
+    return on_str(arg, line_pages_of);
+}
 
 static void line_tables_free(void)
 {
+    facts_forget();
     if (!L.ready)
         return;
     L.ready = 0;
@@ -1379,10 +1432,17 @@ static int load_tables(PyObject *marks, PyObject *not_letters, PyObject *inner, 
         || map_rows(&T.image_row, image_chars) < 0 || map_rows(&T.fit_row, fit_chars) < 0)
         return -1;
     T.images = PyUnicode_AsUCS4Copy(images);
+    T.changed = PyMem_Calloc((size_t)nimage * CHANGED_WORDS + 1, sizeof(uint64_t));
     T.fits = PyMem_Malloc((size_t)fits->len + 8);
     T.blank = PyMem_Malloc((size_t)blank->len + 1);
-    if (T.images == NULL || T.fits == NULL || T.blank == NULL)
+    if (T.images == NULL || T.changed == NULL || T.fits == NULL || T.blank == NULL)
         return -1;
+    for (Py_ssize_t r = 0; r < nimage; r++) {
+        Py_UCS4 c = PyUnicode_READ_CHAR(image_chars, r);
+        for (Py_ssize_t j = 0; j < T.nsteps; j++)
+            if (T.images[r * T.nsteps + j] != c)
+                T.changed[r * CHANGED_WORDS + j / 64] |= (uint64_t)1 << (j % 64);
+    }
     memcpy(T.fits, fits->buf, (size_t)fits->len);
     memcpy(T.blank, blank->buf, (size_t)blank->len);
     if (bloom != Py_None) {
@@ -1582,6 +1642,9 @@ static PyObject *looks_quoted_of(const Py_UCS4 *s, Py_ssize_t n)
 static PyObject *py_looks_quoted(PyObject *self, PyObject *arg)
 {
     (void)self;
+    const LineFacts *known = facts_of(arg);
+    if (known != NULL && known->quoted >= 0)
+        return PyBool_FromLong(known->quoted);
     return on_str(arg, looks_quoted_of);
 }
 
@@ -1682,6 +1745,7 @@ static PyMethodDef methods[] = {
 static void module_free(void *module)
 {
     (void)module;
+    facts_forget();
     tables_free();
     line_tables_free();
     proof_tables_free();
@@ -1699,6 +1763,7 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__cplausible(void)
 {
     crc_init();
+    fold_init();
     quote_init();
     return PyModule_Create(&module);
 }
