@@ -58,7 +58,6 @@ from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.bitsets import bit_indices, bit_masks
 from textfix.repair.ce_letters import (
-    _models_in,
     _votes,
     family_made_words,
     looks_anyway,
@@ -2488,8 +2487,7 @@ def _word_swap(text: str, cand: str, true: str, forms: bool = False) -> bool:
         if not common:
             return False  # (no language knows them all: most swaps stop here)
     letters = {ch for _a, b in pairs for ch in b.replace("İ", "i").lower() if ch > "\x7f"}
-    # (the languages of ``common`` only, by bit: not every model)
-    return any(letters <= model.alphabet for model in _models_in(common))
+    return _owning(common, letters) != 0
 
 
 #: Repaired words that, all known in one language of the chain's family, speak for a line
@@ -2529,16 +2527,21 @@ def _swap_gate(
     whose repaired letters are known in the language the line's words name (2+ votes)."""
     if not judged or TRUE_RANK[best.chain[0][0]] != 0:
         return False
-    original, cand = core(text), core(best.text)
+    cand = core(best.text)
+    if (
+        (shaped and mojibake_shape(cand))
+        or not _word_swap(text, best.text, best.chain[0][0], forms)
+        # not a look-alike typed in a word ("stoр" is no Icelandic "stoð")
+        or _look_alikes_replaced(text, best.text)
+    ):
+        return False
+    if votes < LINE_VOTES:
+        return True
+    # (nor words of a language the rest of the line does not speak: the words read last,
+    # past the cheaper tests)
+    original = core(text)
     known = _changed_forms(original, cand) if forms else _changed_words(original, cand)
-    return (
-        (not shaped or not mojibake_shape(cand))
-        and _word_swap(text, best.text, best.chain[0][0], forms)
-        # not a look-alike typed in a word ("stoр" is no Icelandic "stoð"), nor words of a
-        # language the rest of the line does not speak
-        and not _look_alikes_replaced(text, best.text)
-        and (votes < LINE_VOTES or _share(known, lang_bit)[0] >= WELL_FORMED_KNOWN)
-    )
+    return _share(known, lang_bit)[0] >= WELL_FORMED_KNOWN
 
 
 def _specific_letters(text: str, cand: str, lang: str | None) -> int:
@@ -3519,10 +3522,23 @@ def _swapped(text: str) -> bool:
         # (the line's other words lead in the swap's language, or in another: "busses
         # stoр" is English)
         return _share(words, 1 << lead)[0] == 1.0
-    return not any(
-        model.code in THIN_LISTS and replaced & model.alphabet
-        for model in langdata().models.values()
-    )
+    return not _thin_owned(replaced)
+
+
+def _thin_owned(letters: set[str]) -> bool:
+    """A language of :data:`THIN_LISTS` has one of ``letters`` in its alphabet (by model
+    bit: the letters' alphabet masks ORed, not every model walked)."""
+    letter_mask = langdata().letter_mask
+    owners = 0
+    for ch in letters:
+        owners |= letter_mask.get(ch, 0)
+    return owners & _thin_mask() != 0
+
+
+@cache
+def _thin_mask() -> int:
+    """The model bits of the :data:`THIN_LISTS` languages."""
+    return sum(1 << m.index for m in langdata().models.values() if m.code in THIN_LISTS)
 
 
 def _own_letters_swapped(words: tuple[tuple[int, int], ...], replaced: set[str]) -> bool:
@@ -3536,10 +3552,18 @@ def _own_letters_swapped(words: tuple[tuple[int, int], ...], replaced: set[str])
         mask &= langs
     if mask <= 0:
         return False
-    return any(
-        mask >> model.index & 1 and replaced <= model.alphabet
-        for model in langdata().models.values()
-    )
+    return _owning(mask, replaced) != 0
+
+
+def _owning(mask: int, letters: set[str]) -> int:
+    """The languages of ``mask`` (by model bit) whose alphabet holds every one of
+    ``letters``: the letters' alphabet masks ANDed, no model walked."""
+    data = langdata()
+    mask &= (1 << len(data.models)) - 1
+    letter_mask = data.letter_mask
+    for ch in letters:
+        mask &= letter_mask.get(ch, 0)
+    return mask
 
 
 def _stray_first(text: str, found: list[Candidate]) -> list[Candidate]:

@@ -250,6 +250,11 @@ def _unknown_word(text_core: str, cand_core: str, family: int) -> str | None:
 
 
 def _code(mask: int) -> str:
-    """The code of the lowest language in ``mask``."""
-    index = (mask & -mask).bit_length() - 1
-    return next(m.code for m in langdata().models.values() if m.index == index)
+    """The code of the lowest language in ``mask`` (not 0)."""
+    return _codes()[(mask & -mask).bit_length() - 1]
+
+
+@cache
+def _codes() -> tuple[str, ...]:
+    """The modelled languages' codes, the ``i``-th of model bit ``i``."""
+    return tuple(m.code for m in sorted(langdata().models.values(), key=lambda m: m.index))

@@ -30,7 +30,7 @@ import re
 from functools import cache, lru_cache
 
 from textfix.chains import family_langs, translation
-from textfix.repair.bitsets import bit_masks
+from textfix.repair.bitsets import bit_masks, few_bit_indices
 from textfix.repair.line_language import _lower, named_index, padded_lower
 from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
@@ -60,10 +60,20 @@ _FAROESE = frozenset("áíóúýæøð")
 
 @lru_cache(maxsize=256)
 def _owners(letters: frozenset[str]) -> tuple[LangModel, ...]:
-    """The modelled Latin languages whose alphabet holds every one of ``letters``."""
-    return tuple(
-        m for m in langdata().models.values() if m.script == "Latn" and letters <= m.alphabet
-    )
+    """The modelled Latin languages whose alphabet holds every one of ``letters`` (by model
+    bit: the letters' alphabet masks ANDed, the models read back in index order)."""
+    data = langdata()
+    mask = data.pool_mask.get("Latn", 0)
+    for ch in letters:
+        mask &= data.letter_mask.get(ch, 0)
+    models = _by_index()
+    return tuple(models[i] for i in few_bit_indices(mask))
+
+
+@cache
+def _by_index() -> tuple[LangModel, ...]:
+    """The modelled languages, the ``i``-th of model bit ``i``."""
+    return tuple(sorted(langdata().models.values(), key=lambda m: m.index))
 
 
 def _unowned(padded: str, where: list[int]) -> bool:
@@ -322,10 +332,10 @@ def _fit_masks(true: str) -> tuple[dict[str, int], dict[str, int]]:
 def _enough(before: str, after: str) -> bool:
     """The repaired word changes two letters, or letters of :data:`FEW_OWNERS` owners at
     most, or becomes a known word."""
-    changed = {_lower(a) for a, b in zip(before, after, strict=True) if a != b}
-    if sum(a != b for a, b in zip(before, after, strict=True)) >= 2:
+    changed = [a for a, b in zip(before, after, strict=True) if a != b]
+    if len(changed) >= 2:
         return True
-    if len(_owners(frozenset(changed))) <= FEW_OWNERS:
+    if len(_owners(frozenset(map(_lower, changed)))) <= FEW_OWNERS:
         return True
     return bool(word_langs(after))
 
