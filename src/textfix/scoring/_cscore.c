@@ -1274,20 +1274,45 @@ typedef struct {
     uint64_t mask;
 } Letter;
 
-/* Model ``m``'s value of the bigram ``e`` (one it has: e->models holds m). */
-static inline const ModelVal *
-model_val(const Tables *t, const Entry *e, int m)
+/* The count of bits set in ``x``: the CPU's own instruction where the compiler may use it
+ * (built for it, or aarch64's); x86-64 glibc builds get popcnt clones of its hot callers
+ * (best_language, logprob, group_steps), picked once at load (RANK_CLONES); otherwise
+ * parallel bit fields, no call. */
+#if defined(__POPCNT__) || defined(__aarch64__)
+#define RANK_BUILTIN 1
+#define RANK_CLONES
+#elif defined(__x86_64__) && defined(__GLIBC__) && defined(__GNUC__) &&                          \
+    (defined(__clang__) ? __clang_major__ >= 14 : __GNUC__ >= 6)
+#define RANK_BUILTIN 1
+#define RANK_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define RANK_BUILTIN 0
+#define RANK_CLONES
+#endif
+
+static inline uint32_t
+bits_set(uint64_t x)
 {
-    /* (the models below m counted in parallel bit fields: no call, whatever the CPU) */
-    uint64_t x = e->models & (((uint64_t)1 << m) - 1);
+#if RANK_BUILTIN
+    return (uint32_t)__builtin_popcountll(x);
+#else
     x -= (x >> 1) & 0x5555555555555555ULL;
     x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
     x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-    return &t->vals[e->start + (uint32_t)((x * 0x0101010101010101ULL) >> 56)];
+    return (uint32_t)((x * 0x0101010101010101ULL) >> 56);
+#endif
+}
+
+/* Model ``m``'s value of the bigram ``e`` (one it has: e->models holds m): its place is
+ * the count of models below m that have the bigram. */
+static inline const ModelVal *
+model_val(const Tables *t, const Entry *e, int m)
+{
+    return &t->vals[e->start + bits_set(e->models & (((uint64_t)1 << m) - 1))];
 }
 
 /* model._logprob: the bigrams' values summed in order, plus the foreign letters' cost. */
-static double
+RANK_CLONES static double
 logprob(const Tables *t, int m, const Entry *const *bigrams, Py_ssize_t n_bigrams,
         const Letter *letters, Py_ssize_t n_letters)
 {
@@ -1329,7 +1354,7 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
 /* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
  * ``n_forced`` > 0 model numbers ``forced`` are the languages asked for (_candidates'
  * ``lang``): those alone are scored, the best of them kept (one for model.score). */
-static int
+RANK_CLONES static int
 best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_toks, double *lp,
               int *code, Py_ssize_t *n_bigrams_out, Py_ssize_t *n_letters_out,
               const int *forced, int n_forced)
@@ -2099,7 +2124,7 @@ groups_free(Groups *g)
 /* Groups of the ``live`` steps for the changeable characters ``rows`` of a line, given
  * _oddity's (both, odd bit set, odd characters of no image) of the characters no step
  * changes; -1 on error. */
-static int
+RANK_CLONES static int
 group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssize_t *live,
             Py_ssize_t n_live, uint64_t both, const uint64_t *odd0, Py_ssize_t unnumbered,
             Groups *out)
@@ -2151,8 +2176,14 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     }
     for (Py_ssize_t i = 0; !packed && i < n_live; i++) {
         uint64_t h = 1469598103934665603ULL;
-        Py_ssize_t j = live[i];
-        for (Py_ssize_t r = 0; r < n; r++) {
+        Py_ssize_t j = live[i], r = 0;
+        for (; r + 4 <= n; r += 4) { /* (four rows a turn: the same hash, less loop) */
+            h = (h ^ image[r][j]) * 1099511628211ULL;
+            h = (h ^ image[r + 1][j]) * 1099511628211ULL;
+            h = (h ^ image[r + 2][j]) * 1099511628211ULL;
+            h = (h ^ image[r + 3][j]) * 1099511628211ULL;
+        }
+        for (; r < n; r++) {
             h = (h ^ image[r][j]) * 1099511628211ULL;
         }
         hashes[i] = h;
@@ -2194,9 +2225,7 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
         }
         Py_ssize_t count = unnumbered + (mask == 0); /* (counted in a local, then stored) */
         for (int w = 0; w < ODD_WORDS; w++) {
-            for (uint64_t x = odd[w]; x; x &= x - 1) {
-                count++;
-            }
+            count += bits_set(odd[w]);
         }
         oddness[g] = count;
     }
@@ -3002,12 +3031,21 @@ static PyTypeObject PoolType = {
     .tp_methods = Pool_methods,
 };
 
+/* The letter words of a line (next_letter_word's spans, lo and hi each) and the mask its
+ * WordSource gave each, as lead_votes_of looked them up: handed on to form_lead_of. */
+typedef struct {
+    Py_ssize_t n;
+    Py_ssize_t *spans;
+    uint64_t *masks;
+} LetterWords;
+
 static int lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *edge,
                          Py_ssize_t max_langs, Py_ssize_t vote_letters, int *best,
-                         Py_ssize_t *top, Py_ssize_t *second);
+                         Py_ssize_t *top, Py_ssize_t *second, LetterWords *seen);
 static int form_lead_of(PyObject *text, const WordSource *source, PyObject *edge,
                         Py_ssize_t max_langs, PyObject *endings, Py_ssize_t longest,
-                        uint64_t compounding, Py_ssize_t stem, int depth, int *found);
+                        uint64_t compounding, Py_ssize_t stem, int depth,
+                        const LetterWords *given, int *found);
 
 #include "_cscore_rank.h" /* candidates()' shortlist loop */
 
@@ -3327,11 +3365,13 @@ next_letter_word(PyObject *text, PyObject *edge, Py_ssize_t *at, Py_ssize_t *lo,
  * made of letters alone and listed in no language are inflected forms or compounds
  * (endings.form_langs, with ``endings`` = (endings, longest, compounding)), ahead of every
  * other, or -1, in *found: 0, 1 where Python must decide (a lookup Python makes, or a word
- * whose fold holds a Latin combining accent), -1 on error. */
+ * whose fold holds a Latin combining accent), -1 on error.  ``given`` (or NULL): the line's
+ * letter words as lead_votes_of looked them up through ``source`` (the same lookup for a
+ * word with no combining accent, the only words read here), not walked and looked up again. */
 static int
 form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_t max_langs,
              PyObject *endings, Py_ssize_t longest, uint64_t compounding, Py_ssize_t stem,
-             int depth, int *found)
+             int depth, const LetterWords *given, int *found)
 {
     if (source->words == NULL || source->folded) {
         return 1;
@@ -3344,9 +3384,16 @@ form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_
         PyErr_NoMemory();
         return -1;
     }
-    Py_ssize_t votes[64] = {0}, i = 0;
+    Py_ssize_t votes[64] = {0}, i = 0, w = 0;
     Py_ssize_t lo, hi;
-    while (next_letter_word(text, edge, &i, &lo, &hi)) {
+    for (;; w++) {
+        if (given != NULL ? w >= given->n : !next_letter_word(text, edge, &i, &lo, &hi)) {
+            break;
+        }
+        if (given != NULL) {
+            lo = given->spans[2 * w];
+            hi = given->spans[2 * w + 1];
+        }
         /* model._fold(composed(word)): no Latin combining accent (composed would compose
          * it; İ's fold has one), lower-cased, final sigma as sigma, ß as ss */
         Py_ssize_t m = 0;
@@ -3366,8 +3413,8 @@ form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_
             }
             buf[m++] = low;
         }
-        uint64_t listed, mask = 0;
-        if (words_span_mask(source->words, kind, data, lo, hi, 0, &listed) < 0 ||
+        uint64_t listed = given != NULL ? given->masks[w] : 0, mask = 0;
+        if ((given == NULL && words_span_mask(source->words, kind, data, lo, hi, 0, &listed) < 0) ||
             (!listed && words_form_langs(source->words, buf, m, endings, longest, compounding,
                                          stem, depth, &mask) < 0)) {
             PyMem_Free(buf);
@@ -3422,7 +3469,7 @@ Tables_form_lead(Tables *self, PyObject *args)
     word_source_set(&source, word_langs);
     Py_DECREF(source.call); /* (borrowed for the call) */
     int status = form_lead_of(text, &source, edge, max_langs, endings, longest,
-                              (uint64_t)compounding, stem, depth, &found);
+                              (uint64_t)compounding, stem, depth, NULL, &found);
     if (status < 0) {
         return NULL;
     }
@@ -3437,11 +3484,13 @@ Tables_form_lead(Tables *self, PyObject *args)
  * most ``max_langs`` languages, joined by spaces (words of letters alone: no placeholder to
  * blank); -1 on error.  Where each kept word is all TOKEN_RE characters (the usual case),
  * line_votes_of would find them as they are, one token each: their lookups here are counted
- * (tally_votes) without the joined words made and looked up again. */
+ * (tally_votes) without the joined words made and looked up again.  ``seen`` (or NULL):
+ * every letter word's span and mask kept for form_lead_of (its spans and masks the caller's
+ * to free, set even on error). */
 static int
 lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *edge,
               Py_ssize_t max_langs, Py_ssize_t vote_letters, int *best, Py_ssize_t *top,
-              Py_ssize_t *second)
+              Py_ssize_t *second, LetterWords *seen)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), cap = n / 2 + 1; /* (words: at most that) */
     int kind = PyUnicode_KIND(text);
@@ -3451,7 +3500,13 @@ lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *
     uint64_t *masks = PyMem_Malloc(sizeof(uint64_t) * (size_t)cap);
     int status = -1, tokens = 1, latin = 1;
     CharInfo spare;
-    if (joined == NULL || words == NULL || masks == NULL) {
+    if (seen != NULL) {
+        seen->n = 0;
+        seen->spans = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(2 * cap));
+        seen->masks = PyMem_Malloc(sizeof(uint64_t) * (size_t)cap);
+    }
+    if (joined == NULL || words == NULL || masks == NULL ||
+        (seen != NULL && (seen->spans == NULL || seen->masks == NULL))) {
         PyErr_NoMemory();
         goto done;
     }
@@ -3463,6 +3518,11 @@ lead_votes_of(Tables *self, PyObject *text, const WordSource *source, PyObject *
             goto done;
         }
         found = mask;
+        if (seen != NULL) {
+            seen->spans[2 * seen->n] = lo;
+            seen->spans[2 * seen->n + 1] = hi;
+            seen->masks[seen->n++] = found;
+        }
         int langs = 0;
         for (; mask; mask &= mask - 1) {
             langs++;
@@ -3544,7 +3604,7 @@ Tables_lead_votes(Tables *self, PyObject *args)
     int best;
     Py_ssize_t top, second;
     if (lead_votes_of(self, text, &source, edge, max_langs, vote_letters, &best, &top,
-                      &second) < 0) {
+                      &second, NULL) < 0) {
         return NULL;
     }
     return Py_BuildValue("(inn)", best, top, second);

@@ -777,19 +777,20 @@ line_lead(Line *line, Tables *tables)
     if (line->lead == -2 && self->lead_edge != NULL) {
         int best, status;
         Py_ssize_t top, second;
-        if (lead_votes_of(tables, line->text, &self->lead_words, self->lead_edge,
-                          self->lead_langs, self->vote_letters, &best, &top, &second) < 0) {
-            return -2;
-        }
-        status = 0;
-        if (top == 0) { /* no listed word votes: inflected forms may (_form_lead) */
+        LetterWords seen; /* (the words looked up once, handed on to form_lead_of) */
+        status = lead_votes_of(tables, line->text, &self->lead_words, self->lead_edge,
+                               self->lead_langs, self->vote_letters, &best, &top, &second,
+                               &seen);
+        if (status == 0 && top == 0) { /* no listed word votes: inflected forms may */
             status = form_lead_of(line->text, &self->lead_words, self->lead_edge,
                                   self->lead_langs, self->endings, self->longest,
-                                  self->compounding, self->stem, self->depth, &best);
+                                  self->compounding, self->stem, self->depth, &seen, &best);
         }
-        else if (top <= second) {
+        else if (status == 0 && top <= second) {
             best = -1; /* (_leader: a lead over every other) */
         }
+        PyMem_Free(seen.spans);
+        PyMem_Free(seen.masks);
         if (status < 0) {
             return -2;
         }
