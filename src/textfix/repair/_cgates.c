@@ -24,6 +24,9 @@
  * sign_scan: sign_lines.sign_line_repair's scans of a line, at once (_cgates_signs.h).
  * front: opening and the other tests legacy.repair asks of every line before its
  * candidates, in one call (_cgates_front.h).
+ *
+ * one_class: a search for one character class, as two callables bound to its table
+ * (_cgates_sp64.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -263,6 +266,7 @@ ready(void)
 #include "_cgates_short.h"
 #include "_cgates_signs.h"
 #include "_cgates_front.h"
+#include "_cgates_sp64.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -451,6 +455,9 @@ static PyMethodDef cgates_functions[] = {
     {"front", (PyCFunction)(void (*)(void))front, METH_FASTCALL,
      "front(text, implausible=False, /)\n--\n\n"
      "The bits of front.front(text) (see _cgates_front.h)."},
+    {"one_class", one_class, METH_VARARGS,
+     "one_class(chars, negated, /)\n--\n\n"
+     "(found, first) searching text for one class of characters (see _cgates_sp64.h)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -119,7 +119,6 @@ from textfix.repair.gates import (
     only_middle_dots_between_ls,
     short_words_respelled,
 )
-from textfix.repair.held import unheld
 from textfix.repair.kept_shapes import (
     APOSTROPHES,
     apostrophe_read,
@@ -149,6 +148,7 @@ from textfix.repair.line_language import (
 from textfix.repair.lone_swaps import own_word_swapped
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.one_class import one_class, unheld_found
 from textfix.repair.pair_shapes import ACCENTS_ONLY, BEFORE_CAPITALISED, TITLE_WORDS
 from textfix.repair.pair_shapes import _compiled as _pair_scan
 from textfix.repair.plausible import (
@@ -169,7 +169,7 @@ from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
-from textfix.repair.unmended import page_unheld, unmended
+from textfix.repair.unmended import unmended
 from textfix.repair.unmodelled import unmodelled_read
 from textfix.scoring import TextScore, score, word_band, word_langs
 from textfix.scoring._data import LangModel, langdata
@@ -2603,9 +2603,10 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     if (
         step is not None
         and UNDECODABLE not in cand
-        # (step[0].issuperset(text), as one search: held's, without its frame and cache,
-        # asked once a line)
-        and unheld(shown).search(text) is None
+        # (step[0].issuperset(text), as one search: held's class, compiled, asked once a
+        # line; the page is single-byte where there is a step)
+        and (found := unheld_found(shown)) is not None
+        and not found(text)
         and cand == translate(text, step[1])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
@@ -3433,7 +3434,7 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
     if (
         shapes is None
         or shapes & BEFORE_CAPITALISED
-        or ((unheld := page_unheld(shown)) is not None and unheld.search(text) is not None)
+        or ((found := unheld_found(shown)) is not None and found(text))
     ) and unmended(text, cand, best.chain[0][0], shown, shapes):
         return True
     if ("’" in text or "ý" in text or "Ý" in text) and unmodelled_read(text, cand):
@@ -3447,7 +3448,7 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
         return True
     if best.changed <= THIN and best.known == 0 and _letters_foreign_to_line(text, cand):
         return True
-    apostrophe = _APOSTROPHE_SIGNS.search(text) is not None
+    apostrophe = _APOSTROPHE_SIGNS(text)  # (truthy where the line holds one)
     if not apostrophe and gain >= ENDING_GAIN:
         return False  # (neither shape below can be there: most repairs end here)
     # (the languages are scored only where the shape is there: most repairs have none)
@@ -3473,7 +3474,7 @@ def _letters_foreign_to_line(text: str, cand: str) -> bool:
     return all(ch.isalpha() and ch not in model.alphabet for ch in made)
 
 
-_APOSTROPHE_SIGNS = re.compile("[" + "".join(sorted(APOSTROPHES)) + "]")
+_APOSTROPHE_SIGNS = one_class(APOSTROPHES).found
 
 
 def _lang_bit(lang: str | None) -> int:

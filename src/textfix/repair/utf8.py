@@ -31,6 +31,7 @@ from ftfy.fixes import fix_c1_controls, replace_lossy_sequences, restore_byte_a0
 from textfix.options import canonical_codec
 from textfix.repair._scan import compiled_search, compiled_spans, native
 from textfix.repair.base import DocumentContext, Step
+from textfix.repair.one_class import one_class
 from textfix.types import Chain
 
 _CONFIG = ftfy.TextFixerConfig(explain=True)
@@ -189,10 +190,10 @@ def _whole_line_utf8(text: str) -> Step | None:
     """
     # (a line garbled through a single-byte chain rarely starts a valid UTF-8 sequence with
     # its first non-ASCII character: told by two lookups, without the encodes and decodes)
-    first = _NON_ASCII.search(text)
-    if first is None or first.end() == len(text):
+    first = _first_non_ascii(text)
+    if first < 0 or first + 1 == len(text):
         return None
-    if not _LEAD <= text[first.start()] <= _LAST_LEAD or text[first.end()] not in _CONTINUED:
+    if not _LEAD <= text[first] <= _LAST_LEAD or text[first + 1] not in _CONTINUED:
         return None
     return _decoded_whole(text)
 
@@ -370,7 +371,11 @@ _AFTER = frozenset(map(chr, _RESTORED))
 #: raise on those).
 _C1_FIXED = "".join(ch for ch in map(chr, range(0x80, 0xA0)) if fix_c1_controls(ch) != ch)
 _UNDECIDED = re.compile(f"[{_C1_FIXED}\x1a\ufffd\ud800-\udfff]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+#: Characters beyond ASCII, one class: its pattern, and the compiled start of its first
+#: match (-1 for none; :mod:`~textfix.repair.one_class`), asked of most garbled lines.
+_BEYOND_ASCII = one_class(map(chr, range(0x80)), negated=True)
+_NON_ASCII = _BEYOND_ASCII.pattern
+_first_non_ascii = _BEYOND_ASCII.first
 _ALL_PAGES = (1 << len(CHARMAP_ENCODINGS)) - 1
 
 
@@ -495,7 +500,7 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
         if fixed != text:
             plan.append(("apply", "decode_inconsistent_utf8"))
             return fixed
-    if _C1.search(text) is None:
+    if not _has_c1(text):
         # (the two steps below change only C1 controls: latin-1 and windows-1252 read every
         # other byte alike)
         return text
@@ -533,10 +538,10 @@ def _tried_pages(text: str, alive: int) -> int:
     may change a lone one) or that first character ends the line."""
     if not alive or "\x1a" in text or "\ufffd" in text:
         return alive
-    first = _NON_ASCII.search(text)
-    if first is None or first.end() == len(text):
+    first = _first_non_ascii(text)
+    if first < 0 or first + 1 == len(text):
         return alive
-    return _may_start_utf8(text[first.start()], text[first.end()], alive)
+    return _may_start_utf8(text[first], text[first + 1], alive)
 
 
 def _decode_inconsistent_utf8(text: str, spans: list[tuple[int, int]] | None = None) -> str:
@@ -564,8 +569,9 @@ _BYTE_1A = {
     ch: sum(1 << k for k, page in enumerate(CHARMAP_ENCODINGS) if b"\x1a".decode(page) == ch)
     for ch in "\x1a\ufffd"
 }
-#: C1 controls (ftfy's ``C1_CONTROL_RE``).
-_C1 = re.compile("[\x80-\x9f]")
+#: C1 controls (ftfy's ``C1_CONTROL_RE``), one class: whether a line holds one, compiled.
+_C1_CLASS = one_class(map(chr, range(0x80, 0xA0)))
+_has_c1 = _C1_CLASS.found
 #: ftfy 6.3.1's ``ALTERED_UTF8_RE``, and the same matches found from their lead byte: a
 #: pattern that starts with one character class is searched for that class first, where
 #: ftfy's (alternatives that each start with a class) is tried at every byte.
