@@ -26,6 +26,7 @@ from textfix.repair.legacy import (
     _units_rewritten,
     candidates,
 )
+from textfix.repair.one_class import OneClass
 from textfix.scoring._data import langdata
 from textfix.scoring.model import MIXED_SCRIPT_WORD, TOKEN_RE, _mixed_scripts, script_of
 
@@ -114,7 +115,8 @@ def _mixed_scripts_reference(tokens: list[str]) -> int:
 def _capital_behind_sign_reference(text: str) -> bool:
     """:func:`gates.capital_behind_sign` looking at every match (no cheap scan first)."""
     saved = gates._signs_of_capitals
-    gates._signs_of_capitals = lambda: re.compile("")  # type: ignore[assignment]
+    everywhere = re.compile("")
+    gates._signs_of_capitals = lambda: OneClass(everywhere, everywhere.search, lambda _t: 0)  # type: ignore[assignment]
     try:
         return gates.capital_behind_sign(text)
     finally:

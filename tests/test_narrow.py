@@ -43,10 +43,10 @@ def test_wide_refuses_a_class_with_latin1() -> None:
 
 def test_skipped_patterns_match_no_latin1_character() -> None:
     for pattern in (
-        gates._signs_of_capitals(),
-        gates._SERBIAN_CAPITAL,
+        gates._signs_of_capitals().pattern,
+        gates._SERBIAN_CAPITAL.pattern,
         kept_shapes._DRAWING,
-        legacy._LOOK_ALIKE,
+        legacy._LOOK_ALIKE.pattern,
         legacy._DRAWING,
         sign_capitals._any_sign(),
     ):

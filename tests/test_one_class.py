@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from tests.realdata import mojibake_pairs, non_ascii_lines
 
 from textfix.chains import single_byte_steps
-from textfix.repair import legacy, unmended, utf8
+from textfix.repair import gates, inner_capitals, legacy, no_repair, stray_letters, unmended, utf8
 from textfix.repair.held import unheld
-from textfix.repair.one_class import _CGATES, one_class, page_unheld
+from textfix.repair.one_class import _CGATES, bmp_class, one_class, page_unheld
 
 _PAGES = sorted({page for (true, shown), _table in single_byte_steps() for page in (true, shown)})
 #: Classes with astral members, plain and negated (the table's sorted list beyond the BMP).
@@ -27,6 +27,14 @@ _CLASSES = [
     one_class(_ASTRAL),
     one_class(_ASTRAL, negated=True),
     one_class("]^-\\["),
+    legacy._LOOK_ALIKE,
+    gates._signs_of_capitals(),
+    gates._SERBIAN_CAPITAL,
+    one_class(stray_letters._STRAY_CHARS),
+    one_class(stray_letters.LOOKED),
+    one_class(inner_capitals._capitals()),
+    bmp_class(legacy._BAD_CHARS),
+    bmp_class(no_repair._NON_ASCII_SPACE),
 ]
 
 
@@ -44,6 +52,29 @@ def test_page_classes_are_held_unheld() -> None:
         assert oc is not None and oc.pattern.pattern == unheld(page).pattern
     for page in ("cp932", "no-such-page"):
         assert page_unheld(page) is None and unmended.page_unheld(page) is None
+
+
+def test_garbled_path_classes_are_their_patterns() -> None:
+    # (the searches the garbled path asks are built from the same characters as the
+    # patterns kept beside them)
+    assert (
+        one_class(stray_letters._STRAY_CHARS).pattern.pattern == stray_letters._STRAY_CHAR.pattern
+    )
+    assert one_class(stray_letters.LOOKED).pattern.pattern == stray_letters._LOOKED_RE.pattern
+    capitals = inner_capitals._capitals()
+    assert one_class(capitals).pattern.pattern == inner_capitals._klass(capitals)
+    assert not inner_capitals.capitals_lowered("ok é") and inner_capitals._SEARCH is not None
+    assert set(legacy._LOOK_ALIKE.pattern.pattern[1:-1]) == set(map(chr, legacy._LOOK_ALIKES))
+
+
+def test_bmp_classes_on_every_code_point() -> None:
+    # (bmp_class reads the BMP alone: no character beyond it may match)
+    every = "".join(map(chr, range(0x110000)))
+    for pattern, found in (
+        (legacy._BAD_CHARS, legacy._BAD_FOUND),
+        (no_repair._NON_ASCII_SPACE, no_repair._NON_ASCII_SPACE_FOUND),
+    ):
+        assert {ch for ch in every if found(ch)} == set(pattern.findall(every)), pattern.pattern
 
 
 def test_compiled_where_built() -> None:

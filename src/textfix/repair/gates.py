@@ -34,6 +34,7 @@ from textfix.repair.gate_sheet import (
 )
 from textfix.repair.gate_sheet import _compiled as _sheet_tables
 from textfix.repair.narrow import narrow, wide
+from textfix.repair.one_class import OneClass, one_class
 from textfix.repair.plausible import typed_in_unicode
 from textfix.repair.sign_capitals import signs as latin_signs
 from textfix.repair.tokens import tokens
@@ -120,7 +121,7 @@ def _opening_py(text: str) -> int:
     """
     chars = set(text)
     return (
-        (SIGN_CAPITAL if _signs_of_capitals().search(text) else 0)
+        (SIGN_CAPITAL if _signs_of_capitals().pattern.search(text) else 0)
         | (LATIN_SIGN if chars.intersection(latin_signs()) else 0)
         | (CLEAN if looks_clean(text) else 0)
         | (ANYWAY if chars.intersection(ANYWAY_CHARS) else 0)
@@ -160,9 +161,12 @@ def _mac_capitals() -> dict[str, str]:
 
 
 @cache
-def _signs_of_capitals() -> re.Pattern[str]:
-    """One of the characters :func:`_mac_capitals` knows: the only ones that can count."""
-    return wide(re.compile("[" + "".join(map(re.escape, sorted(_mac_capitals()))) + "]"))
+def _signs_of_capitals() -> OneClass:
+    """One of the characters :func:`_mac_capitals` knows, the only ones that can count (its
+    search compiled: :mod:`~textfix.repair.one_class`)."""
+    signs = one_class(_mac_capitals())
+    wide(signs.pattern)  # (none is Latin-1: a narrow line holds none)
+    return signs
 
 
 #: A sign or a letter of 0x80-0x9F glued to the start of a word of small Cyrillic letters
@@ -184,7 +188,7 @@ def capital_behind_sign(text: str) -> bool:
     >>> capital_behind_sign("“ровень 2"), capital_behind_sign("„добре“ и «ровно»")
     (True, False)
     """
-    if narrow(text) or _signs_of_capitals().search(text) is None:
+    if narrow(text) or not _signs_of_capitals().found(text):
         return False  # (most lines: no such sign at all, one cheap scan; none in Latin-1)
     capitals = _mac_capitals()
     glued = False
@@ -204,7 +208,9 @@ def capital_behind_sign(text: str) -> bool:
 
 
 #: The capitals of the Serbian and Macedonian alphabets that cp1251 holds at 0x80-0x9F.
-_SERBIAN_CAPITAL = wide(re.compile("[ЂЃЉЊЌЋЏ]"))
+_SERBIAN_CAPITAL = one_class("ЂЃЉЊЌЋЏ")
+wide(_SERBIAN_CAPITAL.pattern)  # (none is Latin-1: a narrow line holds none)
+_SERBIAN_CAPITAL_FOUND = _SERBIAN_CAPITAL.found
 
 
 def capital_of_other_alphabet(text: str) -> bool:
@@ -216,7 +222,7 @@ def capital_of_other_alphabet(text: str) -> bool:
     >>> capital_of_other_alphabet("Љогалым"), capital_of_other_alphabet("Џида и Љубав")
     (True, False)
     """
-    if narrow(text) or _SERBIAN_CAPITAL.search(text) is None:
+    if narrow(text) or not _SERBIAN_CAPITAL_FOUND(text):
         return False  # (most lines: one cheap scan)
     capitals = _mac_capitals()
     letters = mac_words._serbian()[1]  # (the letters both alphabets hold)

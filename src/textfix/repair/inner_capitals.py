@@ -55,6 +55,7 @@ from textfix.chains import FAMILIES, charset, fits, single_byte_steps
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.line_language import LEAD, LINE_VOTES, line_language, prose
+from textfix.repair.one_class import one_class
 from textfix.repair.tokens import token_spans, tokens
 from textfix.scoring import TextScore, score, script_of, word_langs
 from textfix.scoring._data import langdata
@@ -114,16 +115,17 @@ def _capitals() -> frozenset[str]:
     )
 
 
-def _capital(text: str) -> re.Match[str] | None:
-    """The first of :func:`_capitals` in ``text`` (the cheap test before :func:`_shape`);
-    on its first call it compiles the search that :data:`_SEARCH` then holds."""
+def _capital(text: str) -> object:
+    """Truthy where ``text`` holds one of :func:`_capitals` (the cheap test before
+    :func:`_shape`); on its first call it builds the search (compiled:
+    :mod:`~textfix.repair.one_class`) that :data:`_SEARCH` then holds."""
     global _SEARCH
-    _SEARCH = re.compile(_klass(_capitals())).search
+    _SEARCH = one_class(_capitals()).found
     return _SEARCH(text)
 
 
-#: :func:`_capital`'s compiled search, once built (a global: most lines stop there).
-_SEARCH: Callable[[str], re.Match[str] | None] | None = None
+#: :func:`_capital`'s search, once built (a global: most lines stop there).
+_SEARCH: Callable[[str], object] | None = None
 
 
 @cache
@@ -169,7 +171,7 @@ def inner_capitals(text: str) -> list[int]:
 def capitals_lowered(text: str) -> tuple[str, Chain] | None:
     """The repair of ``text`` (a line) described in the module's docstring, with its chain,
     or None."""
-    if text.isascii() or (_SEARCH or _capital)(text) is None:
+    if text.isascii() or not (_SEARCH or _capital)(text):
         return None  # (nearly every line stops here: one scan for a capital of the shape)
     spots = tuple(inner_capitals(text))
     if not spots:

@@ -148,7 +148,7 @@ from textfix.repair.line_language import (
 from textfix.repair.lone_swaps import own_word_swapped
 from textfix.repair.lone_words import LONE_CONFIDENCE, lone_repair, lone_signs, without_lone
 from textfix.repair.narrow import narrow, wide
-from textfix.repair.one_class import one_class, unheld_found
+from textfix.repair.one_class import bmp_class, one_class, unheld_found
 from textfix.repair.pair_shapes import ACCENTS_ONLY, BEFORE_CAPITALISED, TITLE_WORDS
 from textfix.repair.pair_shapes import _compiled as _pair_scan
 from textfix.repair.plausible import (
@@ -277,6 +277,8 @@ LEGACY_PREFILTER = re.compile(r"^[^\n]*?[^\x00-\x7f]", re.M)
 #: Characters a repair must never introduce: C0/C1 controls (tab excepted), U+FFFD,
 #: private use, noncharacters.
 _BAD_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ufff0-\uffff]")
+#: Its search, compiled (:func:`~textfix.repair.one_class.bmp_class`).
+_BAD_FOUND = bmp_class(_BAD_CHARS).found
 #: Words (runs of characters other than spaces and ASCII punctuation) with a non-ASCII one.
 _WORD_CHAR = r"[^\s!-/:-@\[-`{-~]"
 _CORE_WORD = re.compile(rf"{_WORD_CHAR}*[^\x00-\x7f]{_WORD_CHAR}*")
@@ -648,7 +650,7 @@ def _utf8_entries(text: str) -> list[tuple[int, str, tuple[Chain, ...]]]:
     to the pool."""
     out: list[tuple[int, str, tuple[Chain, ...]]] = []
     for cand, chain in _utf8_round_trips(text):
-        if cand != text and not _BAD_CHARS.search(cand):
+        if cand != text and not _BAD_FOUND(cand):
             cand_core = core(cand)
             extra = "".join({ch for ch in set(cand_core) if ch > "\x7f"})
             out.append((_oddness(extra), cand_core, (chain,)))
@@ -1908,8 +1910,10 @@ def _line_names_other_language(best: Candidate) -> bool:
 
 #: Cyrillic letters that look like Latin ones, and their Latin twins.
 _LOOK_ALIKES = str.maketrans("аеорсухіјѕАВЕКМНОРСТХІЈЅ", "aeopcyxijsABEKMHOPCTXIJS")
-#: One of them (a cheap test first).
-_LOOK_ALIKE = wide(re.compile("[" + "".join(map(chr, _LOOK_ALIKES)) + "]"))
+#: One of them (a cheap test first: a compiled search, :mod:`~textfix.repair.one_class`).
+_LOOK_ALIKE = one_class(map(chr, _LOOK_ALIKES))
+wide(_LOOK_ALIKE.pattern)  # (none is Latin-1: a narrow line holds none)
+_LOOK_ALIKE_FOUND = _LOOK_ALIKE.found
 
 
 def _look_alikes_replaced(text: str, cand: str) -> bool:
@@ -1917,7 +1921,7 @@ def _look_alikes_replaced(text: str, cand: str) -> bool:
     as a known word once they are spelled in Latin ("Exрlorer", "stoр" with Cyrillic р): a
     look-alike typed in the wrong script, not mojibake ("Bokmеla" is: "Bokmela" is no word).
     """
-    if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE.search(text):
+    if len(text) != len(cand) or narrow(text) or not _LOOK_ALIKE_FOUND(text):
         return False  # (a word that reads as Latin once spelled in Latin holds one)
     if accepted(text, cand, ACCEPT_LOOK_ALIKES) is False:
         return False  # (the accept sheet: no changed word mixes scripts)

@@ -93,6 +93,7 @@ from textfix.repair.line_language import (
     alphabet_repair,
     foreign_to_line,
 )
+from textfix.repair.one_class import bmp_class
 from textfix.repair.plausible import _words_pass, _words_test, typed_in_unicode, utf8_round_trip
 from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import _image_table, accents_make_words, is_known, marking_steps
@@ -127,6 +128,8 @@ SCRIPTS = ("Latn", "Cyrl", "Grek", "Hebr", "Arab", "Thai", "Other")
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
+#: Its search, compiled (:func:`~textfix.repair.one_class.bmp_class`: asked of most lines).
+_NON_ASCII_SPACE_FOUND = bmp_class(_NON_ASCII_SPACE).found
 _WORD_CHAR = re.compile(r"[^\W\d_]")
 _LEADING_NEXT = re.compile(r"[a-z\u00df-\u00ff]")
 
@@ -908,7 +911,7 @@ def examines(text: str) -> bool:
     >>> examines("déjà vu"), examines("déjà\u00a0vu")
     (True, False)
     """
-    return len(text) <= MAX_LENGTH and _NON_ASCII_SPACE.search(text) is None
+    return len(text) <= MAX_LENGTH and not _NON_ASCII_SPACE_FOUND(text)
 
 
 def _mends(text: str, text_core: str, counts: Counter[str], steps: int) -> bool:

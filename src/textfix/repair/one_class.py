@@ -61,6 +61,23 @@ def one_class(chars: Iterable[str], negated: bool = False) -> OneClass:
 
 
 @cache
+def _bmp() -> str:
+    """Every character of the BMP, lone surrogates included (what :func:`bmp_class` reads)."""
+    return "".join(map(chr, range(0x10000)))
+
+
+def bmp_class(pattern: re.Pattern[str]) -> OneClass:
+    """``pattern`` (one class, written with ranges or categories: ``[^\\S\\x00-\\x7f]``)
+    kept as the reference, and searches of the BMP characters it matches, for a pattern no
+    character beyond the BMP matches (the tests check every code point)."""
+    if _CGATES is None:
+        return OneClass(pattern, pattern.search, _first_py(pattern))
+    members = "".join(sorted(set(pattern.findall(_bmp()))))
+    found, first = _CGATES.one_class(members, False)
+    return OneClass(pattern, found, first)
+
+
+@cache
 def page_unheld(shown: str) -> OneClass | None:
     """The class of the characters the single-byte page ``shown`` cannot encode (the
     pattern of :func:`~textfix.repair.held.unheld`), or ``None`` for no such page."""

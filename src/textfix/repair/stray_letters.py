@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from textfix.chains import family_langs, translation
 from textfix.repair.bitsets import bit_masks, few_bit_indices
 from textfix.repair.line_language import _lower, named_index, padded_lower
+from textfix.repair.one_class import one_class
 from textfix.repair.spans import word_pairs
 from textfix.scoring import word_langs
 from textfix.scoring._data import LangModel, langdata
@@ -133,6 +134,8 @@ _STRAY_CHARS = frozenset(STRAY | {c.upper() for c in STRAY})
 #: A :data:`STRAY` letter or capital, and a word with one.
 _STRAY_CHAR = re.compile("[" + "".join(sorted(_STRAY_CHARS)) + "]")
 _STRAY_WORD = re.compile(r"\w*" + _STRAY_CHAR.pattern + r"\w*")
+#: :data:`_STRAY_CHAR`'s search, compiled (:mod:`~textfix.repair.one_class`).
+_STRAY_FOUND = one_class(_STRAY_CHARS).found
 
 
 #: Stray letters whose lines the engine looks at even when the accept test passes them
@@ -144,6 +147,7 @@ LOOKED = frozenset("ðþÐÞ")
 #: A :data:`LOOKED` letter (a search in C: :func:`looks_stray` is asked of every garbled
 #: line, and nearly none holds one).
 _LOOKED_RE = re.compile("[" + "".join(sorted(LOOKED)) + "]")
+_LOOKED_FOUND = one_class(LOOKED).found
 
 
 def looks_stray(text: str) -> bool:
@@ -153,7 +157,7 @@ def looks_stray(text: str) -> bool:
     >>> looks_stray("Tadþikistani Vabariik"), looks_stray("Þetta er gott")
     (True, False)
     """
-    return _LOOKED_RE.search(text) is not None and suspects(text)
+    return bool(_LOOKED_FOUND(text)) and suspects(text)
 
 
 @lru_cache(maxsize=4096)  # (asked by the no-repair proof and the engine of the same line)
@@ -167,7 +171,7 @@ def suspects(text: str) -> bool:
     """
     # (a round trip changing any other character is no stray repair: most mojibake of
     # other families holds such characters, and is settled here without a translation)
-    if _STRAY_CHAR.search(text) is None:
+    if not _STRAY_FOUND(text):
         return False  # (most lines, told in C without a set of their characters)
     chars = set(text)
     # (a step changing no character of the line, as most do, needs no translation; the
