@@ -26,7 +26,7 @@
  * candidates, in one call (_cgates_front.h).
  *
  * one_class: a search for one character class, as two callables bound to its table
- * (_cgates_sp64.h).
+ * (_cgates_one_class.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -266,7 +266,7 @@ ready(void)
 #include "_cgates_short.h"
 #include "_cgates_signs.h"
 #include "_cgates_front.h"
-#include "_cgates_sp64.h"
+#include "_cgates_one_class.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -457,7 +457,7 @@ static PyMethodDef cgates_functions[] = {
      "The bits of front.front(text) (see _cgates_front.h)."},
     {"one_class", one_class, METH_VARARGS,
      "one_class(chars, negated, /)\n--\n\n"
-     "(found, first) searching text for one class of characters (see _cgates_sp64.h)."},
+     "(found, first) searching text for one class of characters (see _cgates_one_class.h)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -24,7 +24,7 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path; _cplausible_sp58.h keeps what
+ * and answers utf8._ftfy_leaves' common path; _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
@@ -36,7 +36,7 @@
 
 #include "_cplausible_hash.h"
 #include "_cplausible_maps.h"
-#include "_cplausible_sp58.h"
+#include "_cplausible_memo.h"
 
 /* A function of one str computed on its UCS4 copy (by on_str). */
 typedef PyObject *(*OnChars)(const Py_UCS4 *s, Py_ssize_t n);
@@ -1499,7 +1499,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 }
 
 #include "_cplausible_proof.h"
-#include "_cplausible_sp57.h"
+#include "_cplausible_thin.h"
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
@@ -1718,7 +1718,7 @@ static PyMethodDef methods[] = {
     {"init_proof", py_init_proof, METH_VARARGS, "Hand over the character flags (after init)."},
     {"word_route", py_word_route, METH_VARARGS, "no_repair._word_route(line, core)."},
     {"shaped_steps", py_shaped_steps, METH_VARARGS, "no_repair.shaped_steps(line)."},
-    SP57_METHODS
+    THIN_ROUTE_METHODS
     {"crc32", py_crc32, METH_VARARGS, "zlib.crc32(data), or of data reversed."},
     {"word_key64", py_word_key64, METH_O, "The word index's 64-bit key of data (CRC-32 forwards, backwards)."},
     {"looks_quoted", py_looks_quoted, METH_O, "quote_signs.looks_quoted(text)."},

@@ -5,8 +5,8 @@
  * answered. The memo holds a reference to the line, so the object it names cannot be
  * another string (exact); each init_* forgets it (the answers read the tables).
  * Part of _cplausible.c (one compilation unit: included there, after Python.h). */
-#ifndef _CPLAUSIBLE_SP58_H
-#define _CPLAUSIBLE_SP58_H
+#ifndef _CPLAUSIBLE_MEMO_H
+#define _CPLAUSIBLE_MEMO_H
 
 typedef struct {
     PyObject *line;   /* (the memo's key; unused in Found) */
@@ -50,4 +50,4 @@ static const LineFacts *facts_of(PyObject *line)
     return line == Facts.line ? &Facts : NULL;
 }
 
-#endif /* _CPLAUSIBLE_SP58_H */
+#endif /* _CPLAUSIBLE_MEMO_H */

@@ -10,8 +10,8 @@
  * over (_cplausible_proof.h), where Python took four calls and loops over big integers.
  * None when `flags` lacks a character no step changes (the caller fills it and asks
  * again). */
-#ifndef _CPLAUSIBLE_SP57_H
-#define _CPLAUSIBLE_SP57_H
+#ifndef _CPLAUSIBLE_THIN_H
+#define _CPLAUSIBLE_THIN_H
 
 #define THIN_MOST 8 /* the largest `thin` taken (legacy.THIN is 2) */
 
@@ -112,7 +112,7 @@ static PyObject *py_thin_route(PyObject *self, PyObject *args)
                          (Py_ssize_t)sizeof out[2]);
 }
 
-#define SP57_METHODS                                                                        \
+#define THIN_ROUTE_METHODS                                                                        \
     {"thin_route", py_thin_route, METH_VARARGS,                                             \
      "no_repair._thin_route_py(line, core): (alive, thin steps, spacing) as bytes."},
 
