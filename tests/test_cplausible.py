@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
-from textfix.repair import _badness, _scan, plausible, reach, utf8
+from textfix.repair import _badness, _scan, no_repair, plausible, reach, utf8
 from textfix.repair import line as line_repair
 from textfix.repair.base import DocumentContext
 from textfix.repair.ce_letters import looks_anyway
@@ -89,6 +89,11 @@ def test_word_functions_agree_on_real_tokens() -> None:
     assert [c.fold(t) for t in tokens] == [_fold(t) for t in tokens]
     assert [c.bigram_mask(t) for t in tokens] == [plausible._bigram_mask(t) for t in tokens]
     assert [c.is_known(_fold(t)) for t in tokens] == [reach.is_known(_fold(t)) for t in tokens]
+    # The index's presence filter answers most misses: shipped and unshipped words, ASCII
+    # (index alone) and not (Bloom filter first), and the same answers as the twin.
+    known = [c.known_word(t) for t in tokens]
+    assert known == [no_repair._known(t) for t in tokens]
+    assert 0 < sum(known) < len(known)
     short = [t for t in tokens if len(t) <= reach.MAX_WORD]
     assert [c.may_reach(t) for t in short] == [reach.may_reach(t) for t in short]
     becomes = [c.becomes_word(t) for t in tokens]

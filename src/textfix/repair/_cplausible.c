@@ -63,6 +63,7 @@ typedef struct {
     uint8_t *blank; /* max_word + 1 flags: the all-"?" skeleton of that length is held */
     Py_buffer highs, lows, slots, starts, nonzero;
     int bits, shift;
+    IndexFilter filter; /* the index's presence bitmap + finer buckets (_cplausible_hash.h) */
 } Tables;
 
 static Tables T;
@@ -107,6 +108,7 @@ static void tables_free(void)
     PyBuffer_Release(&T.slots);
     PyBuffer_Release(&T.starts);
     PyBuffer_Release(&T.nonzero);
+    index_filter_free(&T.filter);
 }
 
 /* TOKEN_RE's class: [^\W\d_<not letters>] or a mark. Python's re reads \w as
@@ -214,8 +216,8 @@ static int bloom_has(const uint8_t *key, size_t n)
 /* WordIndex._lookup(word) != 0, for the UTF-8 bytes of word. */
 static int index_has(const uint8_t *p, size_t n)
 {
-    long slot = index_slot(T.highs.buf, T.lows.buf, T.slots.buf, T.starts.buf, T.highs.len / 4,
-                           T.bits, T.shift, p, n);
+    long slot = index_slot_filtered(&T.filter, T.highs.buf, T.lows.buf, T.slots.buf, T.starts.buf,
+                                    T.highs.len / 4, T.bits, T.shift, p, n);
     return slot >= 0 && ((const uint8_t *)T.nonzero.buf)[slot];
 }
 
@@ -1459,6 +1461,8 @@ static int load_tables(PyObject *marks, PyObject *not_letters, PyObject *inner, 
         PyErr_SetString(PyExc_ValueError, "inconsistent word index");
         return -1;
     }
+    if (index_filter_build(&T.filter, T.highs.buf, T.lows.buf, T.highs.len / 4, T.bits) < 0)
+        return -1; /* (py_init reports the missing memory) */
     token_class_init();
     return 0;
 }
