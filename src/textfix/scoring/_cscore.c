@@ -1566,74 +1566,63 @@ done:
     return status;
 }
 
-/* model.odd_case of text[start:end] (flags of its characters in ``fl``). */
-static Py_ssize_t
-odd_case(const uint32_t *fl, Py_ssize_t n)
+/* model.odd_case of one token from its gathered flags: its small letters followed by a
+ * capital, unless no character after its first lowers (F_LOWERS in ``tail``) or it is
+ * str.isupper (a capital, no small or title-case letter in ``any``). */
+static inline Py_ssize_t
+token_odd(uint32_t any, uint32_t tail, Py_ssize_t odd)
 {
-    int tail_lowered = 1;
-    for (Py_ssize_t i = 1; i < n; i++) {
-        if (fl[i] & F_LOWERS) {
-            tail_lowered = 0;
-            break;
-        }
-    }
-    if (tail_lowered) {
-        return 0;
-    }
-    /* str.isupper: no small or title-case letter, and a capital */
-    int cased = 0, upper = 1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (fl[i] & (F_LOWER | F_TITLE)) {
-            upper = 0;
-            break;
-        }
-        cased |= (fl[i] & F_UPPER) != 0;
-    }
-    if (upper && cased) {
-        return 0;
-    }
-    Py_ssize_t odd = 0;
-    for (Py_ssize_t i = 0; i + 1 < n; i++) {
-        odd += (fl[i] & F_LOWER) && (fl[i + 1] & F_UPPER);
-    }
-    return odd;
+    int upper = !(any & (F_LOWER | F_TITLE)) && (any & F_UPPER);
+    return (tail & F_LOWERS) && !upper ? odd : 0;
 }
 
-/* model._penalties' odd capitals: over TOKEN_RE.findall(text). */
+/* odd_cases over text of one (constant) kind: one pass, no buffer, each token's terms
+ * gathered as its characters go by (the kind constant keeps the read out of the loop). */
+static inline __attribute__((always_inline)) int
+odd_cases_of(Tables *t, int kind, const void *data, Py_ssize_t n, Py_ssize_t *out)
+{
+    CharInfo spare;
+    Py_ssize_t total = 0, odd = 0;
+    /* (flags OR-ed over the token, over its characters after the first; the last one's;
+     * ``after`` keeps the first out of ``tail``) */
+    uint32_t any = 0, tail = 0, prev = 0, after = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const CharInfo *ci = info(t, PyUnicode_READ(kind, data, i), &spare);
+        if (ci == NULL) {
+            return -1;
+        }
+        uint32_t flags = ci->flags;
+        if (flags & F_TOKEN) {
+            tail |= flags & after;
+            odd += (prev & F_LOWER) && (flags & F_UPPER);
+            any |= flags;
+            prev = flags;
+            after = ~0u;
+        }
+        else if (after) {
+            total += token_odd(any, tail, odd);
+            odd = 0;
+            any = tail = prev = after = 0;
+        }
+    }
+    *out = total + (after ? token_odd(any, tail, odd) : 0);
+    return 0;
+}
+
+/* model._penalties' odd capitals: model.odd_case summed over TOKEN_RE.findall(text). */
 static int
 odd_cases(Tables *t, PyObject *text, Py_ssize_t *out)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    uint32_t *fl = PyMem_Malloc(sizeof(uint32_t) * (size_t)(n + 1));
-    if (fl == NULL) {
-        PyErr_NoMemory();
-        return -1;
+    switch (PyUnicode_KIND(text)) {
+    case PyUnicode_1BYTE_KIND:
+        return odd_cases_of(t, PyUnicode_1BYTE_KIND, data, n, out);
+    case PyUnicode_2BYTE_KIND:
+        return odd_cases_of(t, PyUnicode_2BYTE_KIND, data, n, out);
+    default:
+        return odd_cases_of(t, PyUnicode_4BYTE_KIND, data, n, out);
     }
-    CharInfo spare;
-    *out = 0;
-    Py_ssize_t run = 0;
-    for (Py_ssize_t i = 0; i <= n; i++) {
-        uint32_t flags = 0;
-        if (i < n) {
-            const CharInfo *ci = info(t, PyUnicode_READ(kind, data, i), &spare);
-            if (ci == NULL) {
-                PyMem_Free(fl);
-                return -1;
-            }
-            flags = ci->flags;
-        }
-        if (flags & F_TOKEN) {
-            fl[run++] = flags;
-        }
-        else if (run) {
-            *out += odd_case(fl, run);
-            run = 0;
-        }
-    }
-    PyMem_Free(fl);
-    return 0;
 }
 
 /* model._mixed_scripts of the folded tokens. */
