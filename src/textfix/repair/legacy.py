@@ -52,7 +52,7 @@ from textfix.chains import (
     translation,
     utf8_bytes_shown,
 )
-from textfix.repair import dos_baltic, mac_words, sibling_pages, sign_lines
+from textfix.repair import dos_baltic, mac_words, sibling_pages
 from textfix.repair.accent_swaps import accent_swapped
 from textfix.repair.alphabet_demos import demo_rewritten
 from textfix.repair.base import DocumentContext, Step
@@ -66,14 +66,12 @@ from textfix.repair.ce_letters import (
 )
 from textfix.repair.front import (
     ASK_NBSP,
-    IMPLAUSIBLE_LINE,
     LONE,
     LOOKED,
     NBSP,
     QUOTED,
     READS,
     READS_NOT,
-    _compiled_front,
     front,
 )
 from textfix.repair.gate_sheet import _ACCEPT_KNOWN as ACCEPT_KNOWN
@@ -99,6 +97,7 @@ from textfix.repair.gate_sheet import (
     accept_sheet,
     accepted,
     answer,
+    core_words,
     longest_repaired,
     read_sheet,
 )
@@ -165,7 +164,7 @@ from textfix.repair.quote_signs import signs_quoted
 from textfix.repair.reach import marking_steps, may_reach_words, steps_to_words, word_stretches
 from textfix.repair.script_clash import decode_keeps_script, decode_whole_script
 from textfix.repair.sign_capitals import capital_behind_latin_sign
-from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE
+from textfix.repair.sign_lines import SIGN_LINE_CONFIDENCE, sign_line_repair
 from textfix.repair.spans import _MAX_ALIGN, _differences, changed_spans, word_pairs
 from textfix.repair.stray_letters import looks_stray, stray_repair, suspects
 from textfix.repair.tokens import token_spans, tokens
@@ -297,10 +296,7 @@ def core(text: str) -> str:
     >>> core("Hello Ðåäàêò, 100 ok ³adny «%(x)s.ok»")
     'Ðåäàêò ³adny « ok»'
     """
-    # (the same search in C: the pattern backtracks over words; gate_sheet.core_words,
-    # written out: asked of every line the engine looks at)
-    compiled = compiled_sheet()
-    words = None if compiled is None else compiled.core_words(text)
+    words = core_words(text)  # (the same search in C: the pattern backtracks over words)
     return " ".join(_CORE_WORD.findall(text) if words is None else words)
 
 
@@ -2992,15 +2988,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # (what the tests below look for, looks_clean, typed_in_unicode, lone_signs, quote_signs'
     # cheap shape, looks_anyway and plausible in one compiled call: a test whose characters
     # the line lacks is not asked; see front and gates.opening)
-    # (front's compiled call, written out: the engine asks it of every line it looks at)
-    fronted = _compiled_front()
-    facts = (
-        front(text, context)
-        if fronted is None
-        else fronted(text, True)
-        if context is IMPLAUSIBLE_LINE
-        else fronted(text)
-    )
+    facts = front(text, context)
     # iso8859-13's quotation marks shown as latin-1 signs pair up as no clean text writes
     # them, in a line whose words name a Baltic language ("pole ´viimane¡" is "“viimane”"):
     # no letter changes, so neither the letter statistics nor the word lists could tell.
@@ -3044,9 +3032,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # Cyrillic shown as signs alone ("ø€–‹’›–" is "Пламена" shown as mac-roman): no word to
     # weigh the repair against, so the gates below cannot judge it (see sign_lines; a line
     # the accept test passed stays, as the compiled quick proofs leave it).
-    # (its compiled scan asked here: it refuses nearly every line before any scoring)
-    signs = (sign_lines._scan or sign_lines._scanner())(text)
-    signed_line = None if signs is None else sign_lines.judged(signs)
+    signed_line = sign_line_repair(text)
     if signed_line is not None:
         return Step(signed_line[0], signed_line[1], SIGN_LINE_CONFIDENCE)
     text_core = core(text)
@@ -3077,11 +3063,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     original = score(text_core)
     # (a core the scorer cannot judge stands at the lowest level: see _original_level; its
     # repair must then make known words)
-    # (_original_level's test, written out: its call cost more than its body)
-    original_lp = original.logprob
-    letterless = original.letters == 0 and original_lp > MIN_LOGPROB
-    if letterless:
-        original_lp = MIN_LOGPROB
+    original_lp = _original_level(original)
+    letterless = original_lp != original.logprob
     # A long line with one or two such shapes averages out as plausible ("€зходната
     # директориЯ и целевата директориЯ ...": mac-cyrillic shown as cp1251); the shape is
     # evidence enough to look, the gates still judge the candidate.
@@ -3119,14 +3102,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Varang řiti"): no gate lets those pass.
     # (the cheap tests first: the best round trip of most garbled lines does neither)
     # (the letters lost are asked again of the round trip judged below, most often this one)
-    # (_letters_to_symbols' compiled scan asked here: most round trips lose no letter, and
-    # the rest of its body is asked only of those that do)
-    first_lost = None
-    if found:
-        first = found[0].text
-        pool = _compiled_pool()
-        lost = pool.lost_letters(text, first) if pool is not None and len(first) == len(text) else 0
-        first_lost = (first, 0 if lost == "" else _letters_to_symbols(text, first))
+    first_lost = (found[0].text, _letters_to_symbols(text, found[0].text)) if found else None
     if (
         first_lost is not None
         and (first_lost[1] or found[0].score.logprob < original_lp)
@@ -3147,8 +3123,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     cand, chain = best.text, best.chain
     if not _exact(text, cand, chain):
         return None
-    # (context.seen, written out: nearly every chain is unseen, and the call cost more)
-    relief = CONTEXT_RELIEF if context.chains.get(chain, 0) + context.prior.get(chain, 0) else 0.0
+    relief = CONTEXT_RELIEF if context.seen(chain) else 0.0
     gain = best.score.logprob - original_lp
     # A strict UTF-8 decode is structural evidence by itself ("Ã¥" -> "å"): never thin.
     thin = best.changed <= THIN and chain[0][0] != "utf-8"
@@ -3179,10 +3154,8 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and not mojibake_shape(core(cand))
         and capital_of_other_alphabet(text)
     )
-    # (the gates of the pair alone, answered at once: _pair_facts, written out)
-    pair_facts = _compiled_pair_facts()
-    answered = None if pair_facts is None else pair_facts(text, cand)
-    facts = _pair_facts_py(text, cand) if answered is None else answered
+    # (the gates of the pair alone, answered at once: see _pair_facts)
+    facts = _pair_facts(text, cand)
     passed = (
         # No symbols made of letters (but quotation marks that pair up), a repaired word of
         # two letters or more, no refusal (letter runs, drawing, ornaments, units, demos,
@@ -3375,17 +3348,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         and (not only_swaps or ev.swap())
     )
     if passed:
-        # (_confidence, written out: the same sums in the same order)
-        confidence = 1.0 / (
-            1.0
-            + math.exp(
-                -(
-                    2.0 * (gain + relief - MIN_GAIN)
-                    + 2.0 * (best.score.logprob - MIN_LOGPROB)
-                    + 1.5 * best.evidence
-                )
-            )
-        )
+        confidence = _confidence(gain + relief, best.score, best.evidence)
         if confidence < 0.5 and ev.proved():
             # (words proved by letters foreign or misplaced, ce_letters, stand in for known
             # ones: a glued sign may read better than the letter it hides, "Togsk· republika")
