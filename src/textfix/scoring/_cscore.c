@@ -1059,6 +1059,7 @@ symbols(const Shapes *sh, Py_ssize_t non_ascii_letters, Py_ssize_t *count)
 
 /* unicodedata.normalize, fetched when the module loads. */
 static PyObject *normalize;
+static PyObject *nfc; /* "NFC", made once */
 
 /* model.composed(text): NFC when ``text`` has a Latin combining accent (U+0300-U+036F),
  * else ``text`` itself (a new reference; NULL on error). */
@@ -1072,7 +1073,8 @@ composed(PyObject *text)
         for (Py_ssize_t i = 0; i < n; i++) {
             Py_UCS4 c = PyUnicode_READ(kind, data, i);
             if (c >= 0x300 && c <= 0x36f) {
-                return PyObject_CallFunction(normalize, "sO", "NFC", text);
+                PyObject *args[2] = {nfc, text}; /* (no format parsed, no str made) */
+                return PyObject_Vectorcall(normalize, args, 2, NULL);
             }
         }
     }
@@ -1352,6 +1354,7 @@ best_of(const Tables *t, const int *models, int n, const Entry *const *bigrams,
 }
 
 #define LETTER_SLOTS_LOCAL 512
+#define BEST_LOCAL 128 /* bigrams and letters of a text this short kept on the stack */
 
 /* model._best for one script's tokens: 0 and *code set (-1: no language), -1 on error.
  * ``n_forced`` > 0 model numbers ``forced`` are the languages asked for (_candidates'
@@ -1370,8 +1373,12 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     }
     int status = -1;
     Py_ssize_t n_bigrams = len - 1;
-    const Entry **bigrams = PyMem_Malloc(sizeof(Entry *) * (size_t)(n_bigrams + 1));
-    Letter *letters = PyMem_Malloc(sizeof(Letter) * (size_t)(len + 1));
+    /* (on the stack for a short text, as its joined tokens) */
+    const Entry *bigrams_local[BEST_LOCAL];
+    Letter letters_local[BEST_LOCAL];
+    const Entry **bigrams = local_or_alloc(bigrams_local, BEST_LOCAL, (size_t)(n_bigrams + 1),
+                                           sizeof(Entry *));
+    Letter *letters = local_or_alloc(letters_local, BEST_LOCAL, (size_t)(len + 1), sizeof(Letter));
     /* (each distinct letter's place in ``letters``, by an open hash of the letter) */
     size_t cap = 16;
     while (cap < 2 * (size_t)len) {
@@ -1451,28 +1458,29 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
     int models[MAX_MODELS];
     int n_models = 0;
     if (both) {
-        for (int m = 0; m < self->n_models; m++) {
-            if (both >> m & 1) {
-                models[n_models++] = m;
-            }
+        for (uint64_t x = both; x; x &= x - 1) { /* (ascending, as the models' loop) */
+            models[n_models++] = lowest_bit(x);
         }
     }
     else {
-        /* those whose alphabets miss the fewest of the letters (one more allowed) */
+        /* those whose alphabets miss the fewest of the letters (one more allowed): each
+         * non-ASCII letter counted for the pool's models that have it (bit by bit) */
         Py_ssize_t cover[MAX_MODELS] = {0}, best = 0;
-        for (int m = 0; m < self->n_models; m++) {
-            if (!(pool >> m & 1)) {
+        for (Py_ssize_t i = 0; i < n_letters; i++) {
+            if (letters[i].ch <= 0x7f) {
                 continue;
             }
-            for (Py_ssize_t i = 0; i < n_letters; i++) {
-                cover[m] += letters[i].ch > 0x7f && (letters[i].mask >> m & 1);
-            }
-            if (cover[m] > best) {
-                best = cover[m];
+            for (uint64_t x = letters[i].mask & pool; x; x &= x - 1) {
+                cover[lowest_bit(x)]++;
             }
         }
-        for (int m = 0; m < self->n_models; m++) {
-            if (pool >> m & 1 && cover[m] >= best - 1) {
+        for (uint64_t x = pool; x; x &= x - 1) {
+            int m = lowest_bit(x);
+            best = cover[m] > best ? cover[m] : best;
+        }
+        for (uint64_t x = pool; x; x &= x - 1) {
+            int m = lowest_bit(x);
+            if (cover[m] >= best - 1) {
                 models[n_models++] = m;
             }
         }
@@ -1532,12 +1540,11 @@ best_language(Tables *self, const Folded *f, Token *const *toks, Py_ssize_t n_to
             costs[slot_of[m]] += model_val(self, e, m)->cost - self->models[m].floor_cost;
         }
     }
-    for (int i = 0; i < n_models; i++) {
-        uint64_t bit = (uint64_t)1 << models[i];
-        for (Py_ssize_t l = 0; l < n_letters; l++) {
-            if (!(letters[l].mask & bit)) {
-                costs[i] += FOREIGN_COST * (int64_t)letters[l].count;
-            }
+    /* (each letter charged to the models lacking it, bit by bit: integer sums, in any
+     * order the same) */
+    for (Py_ssize_t l = 0; l < n_letters; l++) {
+        for (uint64_t x = in_pool & ~letters[l].mask; x; x &= x - 1) {
+            costs[slot_of[lowest_bit(x)]] += FOREIGN_COST * (int64_t)letters[l].count;
         }
     }
     int64_t least = costs[0];
@@ -1558,8 +1565,12 @@ done:
     if (owned) {
         PyMem_Free(joined);
     }
-    PyMem_Free(bigrams);
-    PyMem_Free(letters);
+    if (bigrams != bigrams_local) {
+        PyMem_Free(bigrams);
+    }
+    if (letters != letters_local) {
+        PyMem_Free(letters);
+    }
     if (slots != local) {
         PyMem_Free(slots);
     }
@@ -2128,7 +2139,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     Py_ssize_t local[SLOTS_LOCAL];
     Py_ssize_t *slots = local_or_alloc(local, SLOTS_LOCAL, cap, sizeof(Py_ssize_t));
     Py_ssize_t *links = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(5 * n_live + 5));
-    uint64_t *hashes = PyMem_Malloc(sizeof(uint64_t) * (size_t)(n_live + 1));
+    uint64_t hashes_local[SLOTS_LOCAL];
+    uint64_t *hashes = local_or_alloc(hashes_local, SLOTS_LOCAL, (size_t)(n_live + 1),
+                                      sizeof(uint64_t));
     /* each row's images and their StepImages' numbers, by step (the row's place worked
      * out once) */
     const void *rows_local[2 * ROWS_LOCAL];
@@ -2142,7 +2155,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
             PyMem_Free(row_at);
         }
         PyMem_Free(links);
-        PyMem_Free(hashes);
+        if (hashes != hashes_local) {
+            PyMem_Free(hashes);
+        }
         PyErr_NoMemory();
         return -1;
     }
@@ -2226,7 +2241,9 @@ group_steps(const Pool *self, const Py_ssize_t *rows, Py_ssize_t n, const Py_ssi
     if (row_at != rows_local) {
         PyMem_Free(row_at);
     }
-    PyMem_Free(hashes);
+    if (hashes != hashes_local) {
+        PyMem_Free(hashes);
+    }
     out->n_groups = n_groups;
     out->firsts = firsts;
     out->counts = counts;
@@ -2643,11 +2660,14 @@ count_flag(Pool *self, int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
  * of ``cand`` (two letters or more) that differ from ``text`` at their place, and whether
  * those known to some word list hold at least ``share`` of their letters (the lookups stop
  * once they do). */
+#define WORDS_LOCAL 128
+
 static int
 has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
 {
-    /* the repaired words as (start, end) pairs */
-    Py_ssize_t *words = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(p.n + 2));
+    /* the repaired words as (start, end) pairs (on the stack for a short core) */
+    Py_ssize_t local[WORDS_LOCAL];
+    Py_ssize_t *words = local_or_alloc(local, WORDS_LOCAL, (size_t)(p.n + 2), sizeof(Py_ssize_t));
     if (words == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -2657,7 +2677,9 @@ has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
     for (Py_ssize_t i = 0; i <= p.n; i++) {
         int is_token = i < p.n ? has_flag(self, p.kind, p.data, i, P_TOKEN) : 0;
         if (is_token < 0) {
-            PyMem_Free(words);
+            if (words != local) {
+                PyMem_Free(words);
+            }
             return -1;
         }
         if (is_token) {
@@ -2685,14 +2707,18 @@ has_known_words(Pool *self, const Pair p, PyObject *cand, double share)
         uint64_t langs;
         if (word_source_mask(&self->word_langs, cand, p.kind, p.data, words[w], words[w + 1],
                              &langs, NULL) < 0) {
-            PyMem_Free(words);
+            if (words != local) {
+                PyMem_Free(words);
+            }
             return -1;
         }
         int any = langs != 0;
         known += any ? words[w + 1] - words[w] : 0;
         found = (double)known >= needed;
     }
-    PyMem_Free(words);
+    if (words != local) {
+        PyMem_Free(words);
+    }
     return n_words > 0 && found;
 }
 
@@ -3229,6 +3255,7 @@ tally_votes(Tables *self, PyObject *text, const WordSource *source, const Py_ssi
             int *best_out, Py_ssize_t *top_out, Py_ssize_t *second_out)
 {
     Py_ssize_t votes[MAX_MODELS] = {0};
+    uint64_t voted = 0; /* the models with a vote */
     for (Py_ssize_t k = 0; k < n_words; k++) {
         const Py_ssize_t *w = words + 5 * k;
         if (w[1] - w[0] < vote_letters || (!latin && w[3] && w[4])) {
@@ -3242,14 +3269,18 @@ tally_votes(Tables *self, PyObject *text, const WordSource *source, const Py_ssi
                                   w[1], &mask, NULL) < 0) {
             return -1;
         }
-        for (mask &= self->pool_mask[w[2]]; mask; mask &= mask - 1) {
+        mask &= self->pool_mask[w[2]];
+        voted |= mask;
+        for (; mask; mask &= mask - 1) {
             int bit = lowest_bit(mask);
             votes[bit]++;
         }
     }
     int best = -1;
     Py_ssize_t top = 0, second = 0;
-    for (int m = 0; m < MAX_MODELS; m++) {
+    /* (ascending over the models with a vote: a model with none changes neither) */
+    for (uint64_t x = voted; x; x &= x - 1) {
+        int m = lowest_bit(x);
         if (votes[m] > top) {
             second = top;
             top = votes[m];
@@ -3376,6 +3407,7 @@ form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_
         return -1;
     }
     Py_ssize_t votes[64] = {0}, i = 0, w = 0;
+    uint64_t voted = 0; /* the models with a vote */
     Py_ssize_t lo, hi;
     for (;; w++) {
         if (given != NULL ? w >= given->n : !next_letter_word(text, edge, &i, &lo, &hi)) {
@@ -3421,14 +3453,17 @@ form_lead_of(PyObject *text, const WordSource *source, PyObject *edge, Py_ssize_
         if (langs > max_langs) {
             continue;
         }
-        for (int b = 0; b < 64; b++) {
-            votes[b] += mask >> b & 1;
+        voted |= mask;
+        for (uint64_t x = mask; x; x &= x - 1) {
+            votes[lowest_bit(x)]++;
         }
     }
     PyMem_Free(buf);
     int best = -1;
     Py_ssize_t top = 0, second = 0;
-    for (int b = 0; b < 64; b++) {
+    /* (ascending over the models with a vote: a model with none changes neither) */
+    for (uint64_t x = voted; x; x &= x - 1) {
+        int b = lowest_bit(x);
         if (votes[b] > top) {
             second = top;
             top = votes[b];
@@ -4203,6 +4238,9 @@ PyInit__cscore(void)
     normalize = PyObject_GetAttrString(unicodedata, "normalize");
     Py_DECREF(unicodedata);
     if (normalize == NULL) {
+        return NULL;
+    }
+    if (nfc == NULL && (nfc = PyUnicode_InternFromString("NFC")) == NULL) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&cscore_module);

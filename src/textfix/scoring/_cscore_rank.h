@@ -1192,12 +1192,24 @@ certain_cost(Line *line, const Chains *chains, int lead, Py_ssize_t lost,
     return 0;
 }
 
+#define HOLDS_LOCAL 256
+
+static void
+holds_free(Line *line, int8_t *local)
+{
+    if (line->holds != local) {
+        PyMem_Free(line->holds);
+    }
+}
+
 static int
 rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *text_core,
           const Groups *groups, const Py_ssize_t *live, const Look *looks, Py_ssize_t n,
           Py_ssize_t most, int best_only, const RankConstants *k, Found *out, Py_ssize_t *n_out)
 {
-    Line line = {self, text, text_core, -2, -2, PyMem_Malloc((size_t)self->n_shown + 1)};
+    int8_t holds_local[HOLDS_LOCAL]; /* (the usual few dozen display code pages) */
+    Line line = {self, text, text_core, -2, -2,
+                 local_or_alloc(holds_local, HOLDS_LOCAL, (size_t)self->n_shown + 1, 1)};
     Changed w = {0, 0, NULL, NULL, 0, NULL};
     Py_ssize_t n_found = 0;
     if (line.holds == NULL) {
@@ -1350,16 +1362,16 @@ rank_loop(Ranking *self, Pool *pool, Tables *tables, PyObject *text, PyObject *t
         top = top >= rank ? top : rank; /* max(top, rank) */
     }
     changed_free(&w);
-    PyMem_Free(line.holds);
+    holds_free(&line, holds_local);
     *n_out = n_found;
     return 0;
 python:
     changed_free(&w);
-    PyMem_Free(line.holds);
+    holds_free(&line, holds_local);
     return 1;
 fail:
     changed_free(&w);
-    PyMem_Free(line.holds);
+    holds_free(&line, holds_local);
     return -1;
 }
 
@@ -1544,13 +1556,18 @@ pool_looks(Ranking *self, Pool *pool, PyObject *text_core, PyObject *utf8, Group
         goto fail;
     }
     for (Py_ssize_t g = 0; g < groups.n_groups; g++, n++) {
-        /* (its chains walked where ranked: chains_of) */
-        looks[placed ? starts[groups.oddness[g]]++ : n] =
-            (Look){.oddness = groups.oddness[g],
-                   .order = g,
-                   .made = PyTuple_GET_ITEM(pool->tables, live[groups.firsts[g]]),
-                   .group = g,
-                   .step = live[groups.firsts[g]]};
+        /* (its chains walked where ranked: chains_of; only the fields read before they are
+         * set written: a line has dozens of groups, most never looked at) */
+        Look *look = &looks[placed ? starts[groups.oddness[g]]++ : n];
+        look->oddness = groups.oddness[g];
+        look->order = g;
+        look->step = live[groups.firsts[g]];
+        look->made = PyTuple_GET_ITEM(pool->tables, look->step);
+        look->chains = NULL;
+        look->group = g;
+        look->cand = NULL;
+        look->quick.owned = 0;
+        look->utf8 = 0;
     }
     for (Py_ssize_t i = 0; i < n_utf8; i++, n++) {
         PyObject *e = PyList_GET_ITEM(utf8, i);
