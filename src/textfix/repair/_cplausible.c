@@ -1507,6 +1507,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
+#include "_cplausible_utf8_quiet.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1743,6 +1744,9 @@ static PyMethodDef methods[] = {
     {"init_ftfy_left", py_init_ftfy_left, METH_VARARGS,
      "Hand over utf8._UNDECIDED's characters and utf8._lead_pages() (after init_pages)."},
     {"ftfy_left", py_ftfy_left, METH_O, "utf8._ftfy_left_py(text)."},
+    {"init_utf8_quiet", py_init_utf8_quiet, METH_VARARGS,
+     "Hand over utf8._ftfy_page_tables(), utf8._CONTINUED, _LEAD and _LAST_LEAD."},
+    {"utf8_quiet", py_utf8_quiet, METH_O, "utf8._quiet_py(text)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1755,6 +1759,7 @@ static void module_free(void *module)
     proof_tables_free();
     utf8_trips_free();
     ftfy_left_free();
+    utf8_quiet_free();
     for (int i = 0; i < NMATCHERS; i++)
         matcher_free(&M[i]);
 }
