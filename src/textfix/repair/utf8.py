@@ -541,8 +541,12 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
     """ftfy's ``_fix_encoding_one_step_and_explain``: the text after one step, whose
     explanation is added to ``plan`` (``flagged``: ``text`` is beyond ASCII and its badness
     pattern flags it, as the caller saw)."""
-    if not flagged and (text.isascii() or not (_compiled_badness() or is_bad)(text)):
-        return text
+    if not flagged:
+        if text.isascii() or not (_compiled_badness() or is_bad)(text):
+            return text
+        left = _ftfy_left()
+        if left is not None and left(text) and not _has_c1(text):
+            return text  # (without a C1 control, the steps below also explain nothing)
     alive = _ftfy_pages(text)
     pages = _tried_pages(text, alive)
     while pages:  # (those pages in ftfy's order, lowest bit first: often none)
@@ -632,11 +636,12 @@ def _decode_inconsistent_utf8(text: str, spans: list[tuple[int, int]] | None = N
     shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`
     (``spans``: those matches, where the caller found them)."""
     bad = _compiled_badness() or is_bad
+    left = _ftfy_left()  # (where it holds, ftfy's repair of the match gives it back)
     out: list[str] = []
     done = 0
     for start, end in _detector()(text) if spans is None else spans:
         found = text[start:end]
-        if end - start < len(text) and bad(found):
+        if end - start < len(text) and bad(found) and not (left is not None and left(found)):
             # (a match holds a character beyond ASCII, and it is flagged: asked once)
             found = _fix_encoding(found, True)[0]
         out += (text[done:start], found)
