@@ -24,7 +24,9 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path; _cplausible_memo.h keeps what
+ * and answers utf8._ftfy_left_py; _cplausible_utf8_quiet.h tells ftfy's page tries that
+ * surely fail and detector matches it leaves (for ftfy_left), and that utf8.repair returns
+ * None for a line (utf8_quiet, utf8._quiet_py); _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
