@@ -24,7 +24,9 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path; _cplausible_memo.h keeps what
+ * and answers utf8._ftfy_left_py; _cplausible_utf8_quiet.h tells ftfy's page tries that
+ * surely fail and detector matches it leaves (for ftfy_left), and that utf8.repair returns
+ * None for a line (utf8_quiet, utf8._quiet_py); _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
@@ -1507,6 +1509,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
+#include "_cplausible_utf8_quiet.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1743,6 +1746,9 @@ static PyMethodDef methods[] = {
     {"init_ftfy_left", py_init_ftfy_left, METH_VARARGS,
      "Hand over utf8._UNDECIDED's characters and utf8._lead_pages() (after init_pages)."},
     {"ftfy_left", py_ftfy_left, METH_O, "utf8._ftfy_left_py(text)."},
+    {"init_utf8_quiet", py_init_utf8_quiet, METH_VARARGS,
+     "Hand over utf8._ftfy_page_tables(), utf8._CONTINUED, _LEAD and _LAST_LEAD."},
+    {"utf8_quiet", py_utf8_quiet, METH_O, "utf8._quiet_py(text)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1755,6 +1761,7 @@ static void module_free(void *module)
     proof_tables_free();
     utf8_trips_free();
     ftfy_left_free();
+    utf8_quiet_free();
     for (int i = 0; i < NMATCHERS; i++)
         matcher_free(&M[i]);
 }

@@ -15,26 +15,35 @@ static int behind_refuses(const Matcher *m, const Py_UCS4 *s, Py_ssize_t i)
     return class_accepts(c, map_get(&c->chars, ch, MAP_EMPTY) != MAP_EMPTY, category_bits(ch));
 }
 
-/* [match.span() for match in pattern.finditer(line)] for m's pattern: at each position
- * the lookbehind allows, the first alternative that matches there (re's choice), then the
- * first that matches right after it while one does. Nothing follows the repeat in the
- * pattern, so re never backtracks into it; a match of 2+ characters, the search goes on
- * at its end. */
+/* The start of the next match of m's pattern at or after *i (re's finditer: at each
+ * position the lookbehind allows, the first alternative that matches there, then the first
+ * that matches right after it while one does), its end put in *i; -1 for none. Nothing
+ * follows the repeat in the pattern, so re never backtracks into it; after a match of 2+
+ * characters, the search goes on at its end. */
+static Py_ssize_t next_span(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n, Py_ssize_t *i)
+{
+    while (*i < n) {
+        Py_ssize_t len = first_match(m, s, n, *i);
+        if (len == 0 || behind_refuses(m, s, *i)) {
+            ++*i;
+            continue;
+        }
+        Py_ssize_t start = *i;
+        do
+            *i += len;
+        while (*i < n && (len = first_match(m, s, n, *i)) > 0);
+        return start;
+    }
+    return -1;
+}
+
+/* [match.span() for match in pattern.finditer(line)] for m's pattern (next_span). */
 static PyObject *repeated_spans(const Matcher *m, const Py_UCS4 *s, Py_ssize_t n)
 {
     PyObject *out = PyList_New(0);
-    Py_ssize_t i = 0;
-    while (out != NULL && i < n) {
-        Py_ssize_t len = first_match(m, s, n, i);
-        if (len == 0 || behind_refuses(m, s, i)) {
-            i++;
-            continue;
-        }
-        Py_ssize_t start = i;
-        do
-            i += len;
-        while (i < n && (len = first_match(m, s, n, i)) > 0);
-        PyObject *span = Py_BuildValue("(nn)", start, i);
+    Py_ssize_t end = 0, start;
+    while (out != NULL && (start = next_span(m, s, n, &end)) >= 0) {
+        PyObject *span = Py_BuildValue("(nn)", start, end);
         if (span == NULL || PyList_Append(out, span) < 0)
             Py_CLEAR(out);
         Py_XDECREF(span);

@@ -147,10 +147,14 @@ static PyObject *py_utf8_round_trips(PyObject *self, PyObject *arg)
     return on_str(arg, utf8_trips_of);
 }
 
-/* utf8._ftfy_left_py(text): ftfy's encoding repair surely leaves the line, told by its
- * common path alone (utf8._ftfy_leaves asks this first; False proves nothing): no character
- * of utf8._UNDECIDED, no match of ftfy's UTF8_DETECTOR_RE, and no page encoding the line
- * whose bytes of its first non-ASCII character and the next one may start UTF-8. */
+/* utf8._ftfy_left_py(text): ftfy's encoding repair surely leaves the line (a line its
+ * badness pattern flags; False proves nothing): no character of utf8._UNDECIDED, no page
+ * encoding the line whose bytes of its first non-ASCII character and the next one may start
+ * UTF-8 but for pages whose try surely fails, and no detector match ftfy's span-wise fix
+ * may change (those two in _cplausible_utf8_quiet.h). */
+static int ftfy_pages_fail(const Py_UCS4 *s, Py_ssize_t n, uint64_t tried);
+static int ftfy_spans_left(const Py_UCS4 *s, Py_ssize_t n);
+
 typedef struct {
     int ready;
     uint8_t undecided[0x10000 / 8]; /* the C1 controls ftfy's fix changes, U+001A, U+FFFD */
@@ -215,20 +219,17 @@ static int ftfy_left(const Py_UCS4 *s, Py_ssize_t n)
             alive &= map_get(&Pages, c, 0);
         }
     }
-    const Matcher *m = &M[UTF8_DETECTOR];
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (first_match(m, s, n, i) > 0 && !behind_refuses(m, s, i))
-            return 0; /* (a detector match: _detected_left looks at it) */
-    if (!alive)
-        return 1; /* no page encodes the line */
-    if (first < 0 || first + 1 >= n)
+    uint64_t tried = alive;
+    if (alive && first >= 0 && first + 1 < n) {
+        Py_UCS4 lead = s[first], after = s[first + 1];
+        uint64_t follows = after >= 0x80 ? map_get(&FL.continued, after, 0)
+                           : (after == ' ' || after == 0x1A || after == '?') ? all_pages
+                                                                             : 0;
+        tried = alive & (map_get(&FL.variant, lead, 0) | (map_get(&FL.starts, lead, 0) & follows));
+    }
+    if (tried && !ftfy_pages_fail(s, n, tried))
         return 0;
-    Py_UCS4 lead = s[first], after = s[first + 1];
-    uint64_t follows = after >= 0x80 ? map_get(&FL.continued, after, 0)
-                       : (after == ' ' || after == 0x1A || after == '?') ? all_pages
-                                                                         : 0;
-    uint64_t tried = alive & (map_get(&FL.variant, lead, 0) | (map_get(&FL.starts, lead, 0) & follows));
-    return tried == 0;
+    return ftfy_spans_left(s, n);
 }
 
 static PyObject *ftfy_left_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_FromLong(ftfy_left(s, n)); }
@@ -236,7 +237,7 @@ static PyObject *ftfy_left_of(const Py_UCS4 *s, Py_ssize_t n) { return PyBool_Fr
 static PyObject *py_ftfy_left(PyObject *self, PyObject *arg)
 {
     (void)self;
-    if (!FL.ready || !pages_ready) {
+    if (!FL.ready || !pages_ready || !M[BADNESS].ready) {
         PyErr_SetString(PyExc_RuntimeError, "_cplausible.init_ftfy_left() was not called");
         return NULL;
     }

@@ -17,7 +17,7 @@ from textfix.repair import (
     utf8_cyrillic_shown,
     utf8_structural,
 )
-from textfix.repair._scan import UTF8_SHAPE, compiled_search, native
+from textfix.repair._scan import compiled_search, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.ce_letters import looks_anyway
 from textfix.repair.front import IMPLAUSIBLE_LINE
@@ -46,9 +46,9 @@ FRESH = DocumentContext()
 
 
 def _utf8(text: str, context: DocumentContext) -> Step | None:
-    # Every UTF-8 repair needs a lead character followed by a continuation character (or a
-    # C1 control); the legacy pre-filter sends every non-ASCII line here, so check that first.
-    return utf8.repair(text, context) if _utf8_shaped(text) else None
+    # (every UTF-8 repair needs a lead character followed by a continuation character, or a
+    # C1 control: utf8.repair asks that first, with what else tells most lines in one call)
+    return utf8.repair(text, context)
 
 
 def _utf8_shaped(text: str) -> bool:
@@ -58,10 +58,9 @@ def _utf8_shaped(text: str) -> bool:
     return search(text) if search is not None else utf8.SHAPE.search(text) is not None
 
 
-@cache
 def _shape_search() -> Callable[[str], bool] | None:
-    """:data:`utf8.SHAPE` handed over to the compiled module once, or ``None`` without it."""
-    return compiled_search(utf8.SHAPE, UTF8_SHAPE)
+    """:data:`utf8.SHAPE` compiled (:func:`utf8.shape_search`), or ``None`` without it."""
+    return utf8.shape_search()
 
 
 def untouched(

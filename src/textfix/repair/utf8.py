@@ -29,7 +29,7 @@ from ftfy.chardata import ALTERED_UTF8_RE, CHARMAP_ENCODINGS, LOSSY_UTF8_RE, UTF
 from ftfy.fixes import fix_c1_controls, replace_lossy_sequences, restore_byte_a0
 
 from textfix.options import canonical_codec
-from textfix.repair._scan import compiled_search, compiled_spans, native
+from textfix.repair._scan import UTF8_SHAPE, compiled_search, compiled_spans, native
 from textfix.repair.base import DocumentContext, Step
 from textfix.repair.one_class import one_class
 from textfix.types import Chain
@@ -238,24 +238,79 @@ def _ftfy_left_py(text: str) -> bool:
     (3) reading C1 controls as cp1252. True where the line has no character of
     :data:`_UNDECIDED` (C1 controls cp1252 defines: those it lacks, 0x81, 0x8D, 0x8F, 0x90
     and 0x9D, its fix puts back as they were, and the same C1 keeps the strict cp1252 read
-    from decoding; U+001A, U+FFFD, surrogates), no detector match, and either no code page
-    encodes it or, in none that does, the bytes of its first non-ASCII character and the
-    next one may start UTF-8 (:func:`_may_start_utf8`: ftfy's changes to the bytes all start
-    at a lead byte, so none reaches that first one). False proves nothing. (The reference
-    of ``_cplausible.ftfy_left``.)
+    from decoding; U+001A, U+FFFD, surrogates); every page that encodes it either makes
+    bytes of its first non-ASCII character and the next one that start no UTF-8
+    (:func:`_may_start_utf8`: ftfy's changes to the bytes all start at a lead byte, so
+    none reaches that first one) or bytes whose try surely fails (:func:`_page_fails`);
+    and every detector match shorter than the line that the badness pattern flags is
+    itself left by this test (ftfy repairs it alone, by the same steps). False proves
+    nothing. (The reference of ``_cplausible.ftfy_left``.)
 
     >>> _ftfy_left_py("Ïðèâåò ìèð"), _ftfy_left_py("cafÃ© crÃ¨me")
     (True, False)
     """
-    if _UNDECIDED.search(text) or _detected_spans(text):
+    if _UNDECIDED.search(text):
         return False
     alive = _alive_pages_py(text)
-    if not alive:
-        return True
     first = _NON_ASCII.search(text)
-    if first is None or first.end() == len(text):
+    if alive and first is not None and first.end() < len(text):
+        alive = _may_start_utf8(text[first.start()], text[first.end()], alive)
+    for k, encoding in enumerate(CHARMAP_ENCODINGS):
+        if alive >> k & 1 and not _page_fails(text.encode(encoding), k):
+            return False
+    # (ftfy fixes a match of its detector shorter than the line that its badness pattern
+    # flags by its whole repair: none changes where this test proves that of each)
+    return all(
+        end - start == len(text) or not is_bad(text[start:end]) or _ftfy_left_py(text[start:end])
+        for start, end in _detected_spans(text)
+    )
+
+
+def _page_fails(data: bytes, k: int) -> bool:
+    """Whether ftfy's try of page ``k`` of ``CHARMAP_ENCODINGS``, which encodes a line as
+    ``data``, surely fails: ``data`` is not strict UTF-8, and no step of that try may change
+    it or read it another way (neither of the page's byte restorers, see
+    :data:`_RESTORER_LEADS`, nor the UTF-8 variants, read where a byte 0xC0 or 0xED is in
+    play). False proves nothing. (The reference of the compiled page test of
+    ``_cplausible.ftfy_left``.)
+
+    >>> _page_fails("Ïðèâåò".encode("latin-1"), 0), _page_fails("cafÃ©".encode("latin-1"), 0)
+    (True, False)
+    """
+    if 0xC0 in data or 0xED in data:
         return False
-    return not _may_start_utf8(text[first.start()], text[first.end()], alive)
+    for i, byte in enumerate(data):
+        leads = _RESTORER_LEADS[k].get(byte)
+        if leads is not None and (
+            not leads or any(data[i - d] in leads[d - 1] for d in range(1, min(i, 3) + 1))
+        ):
+            return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _restorer_leads(encoding: str) -> dict[int, tuple[bytes, ...]]:
+    """Per byte that a byte restorer of ftfy's try of ``encoding`` may change, the bytes one,
+    two and three places before it that start such a match: ``restore_byte_a0`` (every page
+    but macroman; ``ALTERED_UTF8_RE``: a space after a lead byte) and, on the sloppy pages,
+    ``replace_lossy_sequences`` (``LOSSY_UTF8_RE``: "?" after a lead byte, or a byte 0x1A
+    anywhere: no bytes, for "any"). A superset of where they match (the bytes between are
+    not asked)."""
+    leads: dict[int, tuple[bytes, ...]] = {}
+    if encoding != "macroman":
+        leads[0x20] = (b"\xc2\xc3\xc5\xce\xd0\xd9\xe2\xe3\xf0", b"\xe0\xe1\xe2\xe3\xf0", b"\xf0")
+    if encoding.startswith("sloppy"):
+        longer = bytes(range(0xE0, 0xF5))
+        leads[0x3F] = (b"\xc2\xc3" + longer, longer, bytes(range(0xF0, 0xF5)))
+        leads[0x1A] = ()
+    return leads
+
+
+#: :func:`_restorer_leads` of each page of ``CHARMAP_ENCODINGS``, in its order.
+_RESTORER_LEADS = tuple(_restorer_leads(encoding) for encoding in CHARMAP_ENCODINGS)
 
 
 @cache
@@ -264,11 +319,39 @@ def _ftfy_left() -> Callable[[str], bool] | None:
     pages' masks are compiled, its tables handed over once; ``None`` otherwise (then
     :func:`_fix_encoding` answers)."""
     module = native()
-    if module is None or _detector() is _detected_spans or _alive_pages() is _alive_pages_py:
+    if (
+        module is None
+        or _detector() is _detected_spans
+        or _alive_pages() is _alive_pages_py
+        or _compiled_badness() is None
+    ):
         return None
     module.init_ftfy_left(_C1_FIXED + "\x1a\ufffd", *_lead_pages())
+    # (ftfy_left's page tests read the tables of utf8_quiet's header)
+    module.init_utf8_quiet(*_ftfy_page_tables(), "".join(sorted(_CONTINUED)), _LEAD, _LAST_LEAD)
     left: Callable[[str], bool] = module.ftfy_left
     return left
+
+
+def _ftfy_page_tables() -> tuple[dict[str, int], bytes]:
+    """What the compiled page test of ``_cplausible.ftfy_left`` reads (:func:`_page_fails`):
+    ``chr(k)`` + a character beyond ASCII -> its byte in the ``k``-th page of
+    ``CHARMAP_ENCODINGS`` (:func:`_page_bytes`), and per page four rows of 256 bytes: a
+    byte's row of :data:`_RESTORER_LEADS` (0: none, 0xFF: any place, k: row k), then per
+    such row and lead byte the distances it may stand behind (bit ``d - 1``)."""
+    page_bytes = {
+        chr(k) + ch: byte for k, page in enumerate(_page_bytes()[1]) for ch, byte in page.items()
+    }
+    rows = bytearray()
+    for leads in _RESTORER_LEADS:
+        table = [bytearray(256) for _ in range(4)]
+        for row, (byte, behind) in enumerate(leads.items(), 1):
+            table[0][byte] = row if behind else 0xFF
+            for d, lead_bytes in enumerate(behind):
+                for lead in lead_bytes:
+                    table[row][lead] |= 1 << d
+        rows += b"".join(table)
+    return page_bytes, bytes(rows)
 
 
 def _may_start_utf8(lead: str, after: str, alive: int) -> int:
@@ -458,8 +541,12 @@ def _fix_one_step(text: str, plan: Plan, flagged: bool = False) -> str:
     """ftfy's ``_fix_encoding_one_step_and_explain``: the text after one step, whose
     explanation is added to ``plan`` (``flagged``: ``text`` is beyond ASCII and its badness
     pattern flags it, as the caller saw)."""
-    if not flagged and (text.isascii() or not (_compiled_badness() or is_bad)(text)):
-        return text
+    if not flagged:
+        if text.isascii() or not (_compiled_badness() or is_bad)(text):
+            return text
+        left = _ftfy_left()
+        if left is not None and left(text) and not _has_c1(text):
+            return text  # (without a C1 control, the steps below also explain nothing)
     alive = _ftfy_pages(text)
     pages = _tried_pages(text, alive)
     while pages:  # (those pages in ftfy's order, lowest bit first: often none)
@@ -549,11 +636,12 @@ def _decode_inconsistent_utf8(text: str, spans: list[tuple[int, int]] | None = N
     shorter than the line that its badness pattern flags, fixed by :func:`_fix_encoding`
     (``spans``: those matches, where the caller found them)."""
     bad = _compiled_badness() or is_bad
+    left = _ftfy_left()  # (where it holds, ftfy's repair of the match gives it back)
     out: list[str] = []
     done = 0
     for start, end in _detector()(text) if spans is None else spans:
         found = text[start:end]
-        if end - start < len(text) and bad(found):
+        if end - start < len(text) and bad(found) and not (left is not None and left(found)):
             # (a match holds a character beyond ASCII, and it is flagged: asked once)
             found = _fix_encoding(found, True)[0]
         out += (text[done:start], found)
@@ -601,11 +689,51 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     >>> repair("¿Qué?", DocumentContext()) is None
     True
     """
-    if text.isascii():
-        return None
+    quiet = _quiet()
+    if quiet is not None:
+        if quiet(text):
+            return None  # (most garbled lines: told in one compiled call)
+    elif text.isascii() or SHAPE.search(text) is None:
+        return None  # (no UTF-8 shape: ftfy leaves the line, and no whole-line decode)
     # (the line layer asks again of a line that line.untouched asked: the answer depends on
     # the text alone; long lines are not kept)
     return _repair(text) if len(text) <= CACHED_LENGTH else _repair.__wrapped__(text)
+
+
+def _quiet_py(text: str) -> bool:
+    """Whether :func:`repair` surely returns ``None`` for ``text``, told by its common path:
+    the line has no UTF-8 shape (:data:`SHAPE`), or ftfy leaves it (its badness pattern
+    does not flag it, or :func:`_ftfy_left_py`) and :func:`_whole_line_utf8`'s first test
+    turns it down. False proves nothing. (The reference of ``_cplausible.utf8_quiet``.)
+
+    >>> _quiet_py("Ïðèâåò ìèð"), _quiet_py("Привет"), _quiet_py("cafÃ© crÃ¨me")
+    (True, True, False)
+    """
+    if SHAPE.search(text) is None:
+        return True
+    if is_bad(text) and not _ftfy_left_py(text):
+        return False
+    first = _first_non_ascii(text)
+    if first < 0 or first + 1 == len(text):
+        return True
+    return not (_LEAD <= text[first] <= _LAST_LEAD and text[first + 1] in _CONTINUED)
+
+
+@cache
+def _quiet() -> Callable[[str], bool] | None:
+    """``_cplausible.utf8_quiet`` (:func:`_quiet_py`) where ftfy's tests and :data:`SHAPE`
+    are compiled (its tables handed over once); ``None`` otherwise."""
+    module = native()
+    if module is None or _ftfy_left() is None or shape_search() is None:
+        return None  # (_ftfy_left() hands its tables over)
+    quiet: Callable[[str], bool] = module.utf8_quiet
+    return quiet
+
+
+@cache
+def shape_search() -> Callable[[str], bool] | None:
+    """:data:`SHAPE` handed over to the compiled module once, or ``None`` without it."""
+    return compiled_search(SHAPE, UTF8_SHAPE)
 
 
 #: Lines longer than this are not cached by :func:`repair` (the cache holds its keys).
