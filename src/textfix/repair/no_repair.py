@@ -46,8 +46,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
 from typing import NamedTuple, TypeVar
@@ -357,7 +356,7 @@ def shaped_steps_py(text: str) -> int:
     return found
 
 
-def _thin_steps(counts: Counter[str]) -> int:
+def _thin_steps(counts: Mapping[str, int]) -> int:
     """Steps changing at most :data:`~textfix.repair.legacy.THIN` characters of a core with
     these non-ASCII character counts (a saturating count per step, in bit masks)."""
     changes = _step_images().changes
@@ -370,6 +369,19 @@ def _thin_steps(counts: Counter[str]) -> int:
             for k in range(THIN, -1, -1):
                 at_least[k] |= mask if k < n else at_least[k - n] & mask
     return _step_images().every & ~at_least[THIN]
+
+
+def _counted(text_core: str) -> dict[str, int]:
+    """The non-ASCII characters of ``text_core`` with their counts, in order of first sight
+    (a ``Counter``'s, without its constructor's generic route: a core has few of them).
+
+    >>> _counted("déjà été")
+    {'é': 3, 'à': 1}
+    """
+    counts: dict[str, int] = {}
+    for ch in _NON_ASCII.findall(text_core):
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts
 
 
 def _known(word: str) -> bool:
@@ -493,7 +505,7 @@ def _may_back_a_flip(text: str, cand: str) -> bool:
 def _all_fail(
     text: str,
     text_core: str,
-    counts: Counter[str],
+    counts: Mapping[str, int],
     steps: int,
     shaped: bool,
     word_pool: bool = True,
@@ -630,12 +642,12 @@ def _image_steps(ch: str) -> dict[str, int]:
     return out
 
 
-def _thin_and_spacing(counts: Counter[str], chars: list[str]) -> tuple[int, int]:
+def _thin_and_spacing(counts: Mapping[str, int], chars: list[str]) -> tuple[int, int]:
     """:func:`_thin_steps` of ``counts``, and the steps turning one of ``chars`` into a space."""
     return _thin_steps(counts), reduce(or_, (_TRAITS[ch].space for ch in chars), 0)
 
 
-def _thin_route(text: str, text_core: str, counts: Counter[str]) -> tuple[int, int, int]:
+def _thin_route(text: str, text_core: str, counts: Mapping[str, int]) -> tuple[int, int, int]:
     """For ``text``, a line whose core ``text_core`` (with these non-ASCII character
     ``counts``) has no mojibake shape: its live steps whose round trip gives it no shape it
     lacks, and its :func:`_thin_and_spacing` steps. Compiled (``_cplausible.thin_route``,
@@ -648,12 +660,16 @@ def _thin_route(text: str, text_core: str, counts: Counter[str]) -> tuple[int, i
                 _FLAGS[ch]
             found = compiled(text, text_core, _FLAGS, THIN)
         if found is not None:  # (else a full flag table: in Python)
-            alive, thin, spacing = found
-            return _mask(alive), _mask(thin), _mask(spacing)
+            alive, thin, spacing = found  # (_mask's reads, without its calls)
+            return (
+                int.from_bytes(alive, "little"),
+                int.from_bytes(thin, "little"),
+                int.from_bytes(spacing, "little"),
+            )
     return _thin_route_py(text, counts)
 
 
-def _thin_route_py(text: str, counts: Counter[str]) -> tuple[int, int, int]:
+def _thin_route_py(text: str, counts: Mapping[str, int]) -> tuple[int, int, int]:
     """:func:`_thin_route` in Python (the reference)."""
     live = _live_steps(counts)
     chars = [ch for ch in counts if ch in _step_images().images]
@@ -689,7 +705,8 @@ def _first_pass(
     compiled = _compiled_first_pass()
     if compiled is not None:
         size = _step_bytes()
-        alive, checked, later = (m.to_bytes(size, "little") for m in (steps, check, spacing))
+        alive = steps.to_bytes(size, "little")
+        checked, later = check.to_bytes(size, "little"), spacing.to_bytes(size, "little")
         return compiled(text_core, alive, checked, later, cut, _EDGE)
     images = [_step_images().images[ch] for ch in chars]
     out: list[int] = []
@@ -821,6 +838,10 @@ def opening(text: str, fresh: bool = False) -> int:
         and _round_trips(text, 0.0 if fresh else CONTEXT_RELIEF) is None
     ):
         return PASSES
+    if common is not None and common.marks_words:
+        # (the end below says so too: the tests before it, which only say REFUSED again,
+        # are not asked)
+        return REFUSED
     if sign_capital(text) or capital_behind_latin_sign(text):
         return REFUSED  # (a sign before a small letter: the engine's "signed" route)
     if suspects(text):
@@ -831,7 +852,7 @@ def opening(text: str, fresh: bool = False) -> int:
         return OPEN
     if common.settles:
         return PROVEN if _settled(text) else REFUSED  # (what the steps of cannot_pass find)
-    return REFUSED if common.marks_words else OPEN
+    return OPEN
 
 
 #: What :func:`cannot_pass` knows of a line once its round trips all failed the gates it
@@ -840,7 +861,9 @@ def opening(text: str, fresh: bool = False) -> int:
 #: route's first pass (``None`` without one), whether the line's words name a language
 #: foreign to its letters (``None``: not asked yet), and the common route. (A plain tuple:
 #: built for every line the proof looks at in full.)
-_Rest = tuple[str, Counter[str], int, bool, "list[int] | None", "bool | None", "_Common | None"]
+_Rest = tuple[
+    str, Mapping[str, int], int, bool, "list[int] | None", "bool | None", "_Common | None"
+]
 
 
 @lru_cache(maxsize=4096)  # (asked by the opening, then by cannot_pass: once a line)
@@ -858,7 +881,7 @@ def _round_trips(text: str, relief: float) -> _Rest | None:
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
         if alive and not refused and common.gated is None:
             return None  # (what _all_fail finds first: more round trips than it looks at)
-    counts = Counter(_NON_ASCII.findall(text_core))
+    counts = _counted(text_core)
     masks: tuple[int, int] | None = None  # (a line with no shape's thin and spacing steps)
     if common is not None:
         shaped = False
@@ -914,7 +937,7 @@ def examines(text: str) -> bool:
     return len(text) <= MAX_LENGTH and not _NON_ASCII_SPACE_FOUND(text)
 
 
-def _mends(text: str, text_core: str, counts: Counter[str], steps: int) -> bool:
+def _mends(text: str, text_core: str, counts: Mapping[str, int], steps: int) -> bool:
     """Whether the round trip of some step of ``steps`` (each distinct rewrite of the
     core's characters once) may mend the letters foreign to the line's language, under
     any of the chains the engine may name for it
@@ -1031,8 +1054,13 @@ def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
         found = compiled(text, text_core, _FLAGS)
     if not isinstance(found, tuple):
         return None  # (not well formed)
-    left, marking, spacing, alive = found
-    return left, _mask(marking), _mask(spacing), _mask(alive)
+    left, marking, spacing, alive = found  # (_mask's reads, without its calls)
+    return (
+        left,
+        int.from_bytes(marking, "little"),
+        int.from_bytes(spacing, "little"),
+        int.from_bytes(alive, "little"),
+    )
 
 
 @cache  # (built for a step when a line first needs its round trip: most steps never are)
@@ -1083,7 +1111,7 @@ def _word_route(text: str, text_core: str) -> tuple[list[int], int, int, int] | 
     """
     if not well_formed(text_core):
         return None
-    counts = Counter(_NON_ASCII.findall(text_core))
+    counts = _counted(text_core)
     live = _live_steps(counts)
     alive = live & ~shaped_steps(text, live)
     chars = [ch for ch in counts if ch in _step_images().images]
