@@ -329,18 +329,11 @@ def _layers(
     current = text
     chain: Chain = ()
     confidence = 1.0
-    for layer in range(MAX_LAYERS):
-        if layer:
-            settled = _settled_test()  # (_settled's compiled test, asked without its frame)
-            if (
-                _settled(current)
-                if settled is None
-                else (found := settled(current)) == 1
-                or (found == 2 and not capital_behind_sign(current))
-            ):
-                break  # (what the repairers find there: none returns a step)
-            if context is IMPLAUSIBLE_LINE:
-                context = FRESH  # (what it tells holds of the first layer's line alone)
+    # (asked once for every layer: the compiled settled test, and whether the options allow
+    # every chain; a changed line is tested settled at the end of its layer)
+    settled = _settled_test()
+    allows = None if options.chain_filter is None else options.allows
+    for _layer in range(MAX_LAYERS):
         # (the first repairer whose step changes the line, in a chain the options allow;
         # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
         repairers = REPAIRERS
@@ -348,22 +341,25 @@ def _layers(
             repairers = _UNTRIPPED  # (the round-trip repairers would all return None)
         for repairer in repairers:
             step = repairer(current, context)
-            if (
-                step is not None
-                and step.text != current
-                and (options.chain_filter is None or options.allows(step.chain))
-            ):
+            if step is not None and step.text != current and (allows is None or allows(step.chain)):
                 if repairer is _utf8:
                     step = legacy.arbitrate(current, step, context, options.allows)
                 break
         else:
             break  # (no repairer changes the line)
-        if step.confidence < options.min_confidence:
+        sure = step.confidence
+        if sure < options.min_confidence:
             return current, chain, confidence, step
         current = step.text
         chain += step.chain
-        if step.confidence < confidence:
-            confidence = step.confidence  # (min() without its call)
+        if sure < confidence:
+            confidence = sure  # (min() without its call)
+        # (_settled's compiled test, asked without its frame: False and 0 prove nothing)
+        found = _settled(current) if settled is None else settled(current)
+        if found == 1 or (found == 2 and not capital_behind_sign(current)):
+            break  # (what the repairers find there: none returns a step)
+        if context is IMPLAUSIBLE_LINE:
+            context = FRESH  # (what it tells holds of the first layer's line alone)
     return current, chain, confidence, None
 
 
