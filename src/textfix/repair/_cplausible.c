@@ -24,7 +24,8 @@
  * _cplausible_pairs.h scans a repair pair for legacy._clean_shape_read (and knows a
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
- * and answers utf8._ftfy_leaves' common path; _cplausible_memo.h keeps what
+ * and answers utf8._ftfy_leaves' common path; _cplausible_layer_facts.h tells line._layers
+ * which repairers a line needs (its UTF-8 shape and round trips, in one call); _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
@@ -1507,6 +1508,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_pairs.h"
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
+#include "_cplausible_layer_facts.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1743,6 +1745,7 @@ static PyMethodDef methods[] = {
     {"init_ftfy_left", py_init_ftfy_left, METH_VARARGS,
      "Hand over utf8._UNDECIDED's characters and utf8._lead_pages() (after init_pages)."},
     {"ftfy_left", py_ftfy_left, METH_O, "utf8._ftfy_left_py(text)."},
+    {"layer_facts", py_layer_facts, METH_O, "line._layer_facts_py(text)."},
     {NULL, NULL, 0, NULL},
 };
 
