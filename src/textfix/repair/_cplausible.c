@@ -25,7 +25,9 @@
  * Latin-1 line, for narrow.py); _cplausible_gates.h answers legacy._pair_facts in one call;
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
  * and answers utf8._ftfy_leaves' common path; _cplausible_layer_facts.h tells line._layers
- * which repairers a line needs (its UTF-8 shape and round trips, in one call); _cplausible_memo.h keeps what
+ * which repairers a line needs (its UTF-8 shape and round trips, in one call);
+ * _cplausible_step.h builds base.Step's tuples (its __new__ without a frame);
+ * _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
@@ -1509,6 +1511,7 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
 #include "_cplausible_layer_facts.h"
+#include "_cplausible_step.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1746,6 +1749,8 @@ static PyMethodDef methods[] = {
      "Hand over utf8._UNDECIDED's characters and utf8._lead_pages() (after init_pages)."},
     {"ftfy_left", py_ftfy_left, METH_O, "utf8._ftfy_left_py(text)."},
     {"layer_facts", py_layer_facts, METH_O, "line._layer_facts_py(text)."},
+    {"step_new", (PyCFunction)(void (*)(void))py_step_new, METH_FASTCALL | METH_KEYWORDS,
+     "base.Step.__new__(cls, text, chain, confidence), without its Python frame."},
     {NULL, NULL, 0, NULL},
 };
 
