@@ -26,7 +26,10 @@
  * _cplausible_utf8.h makes legacy._utf8_round_trips' strict whole-line UTF-8 round trips
  * and answers utf8._ftfy_left_py; _cplausible_utf8_quiet.h tells ftfy's page tries that
  * surely fail and detector matches it leaves (for ftfy_left), and that utf8.repair returns
- * None for a line (utf8_quiet, utf8._quiet_py); _cplausible_memo.h keeps what
+ * None for a line (utf8_quiet, utf8._quiet_py); _cplausible_layer_facts.h tells
+ * line._layers which repairers a line needs (its UTF-8 shape and round trips, in one call);
+ * _cplausible_step.h builds base.Step's tuples (its __new__ without a frame);
+ * _cplausible_memo.h keeps what
  * quick_document_line found of a line (lone signs, quoted shape, pages) for the calls that
  * ask them of that very object next (the engine's front).
  */
@@ -1510,6 +1513,8 @@ static PyObject *py_init(PyObject *self, PyObject *args)
 #include "_cplausible_gates.h"
 #include "_cplausible_utf8.h"
 #include "_cplausible_utf8_quiet.h"
+#include "_cplausible_layer_facts.h"
+#include "_cplausible_step.h"
 
 /* ------------------------------------------------------------------ quote signs */
 
@@ -1749,6 +1754,9 @@ static PyMethodDef methods[] = {
     {"init_utf8_quiet", py_init_utf8_quiet, METH_VARARGS,
      "Hand over utf8._ftfy_page_tables(), utf8._CONTINUED, _LEAD and _LAST_LEAD."},
     {"utf8_quiet", py_utf8_quiet, METH_O, "utf8._quiet_py(text)."},
+    {"layer_facts", py_layer_facts, METH_O, "line._layer_facts_py(text)."},
+    {"step_new", (PyCFunction)(void (*)(void))py_step_new, METH_FASTCALL | METH_KEYWORDS,
+     "base.Step.__new__(cls, text, chain, confidence), without its Python frame."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -6,15 +6,29 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from textfix._native import load
 from textfix.types import Chain
 
 
 class Step(NamedTuple):
-    """One layer of repair applied to a whole line: the line after it, its chain, how sure."""
+    """One layer of repair applied to a whole line: the line after it, its chain, how sure.
+
+    >>> Step("café", (("utf-8", "cp1252"),), 0.99).chain
+    (('utf-8', 'cp1252'),)
+    """
 
     text: str
     chain: Chain
     confidence: float
+
+
+#: The ``__new__`` that ``NamedTuple`` wrote for :class:`Step` (the reference of the
+#: compiled ``step_new``, which builds the same tuple without a Python frame: every
+#: repairer's step, one or two a garbled line, is made through it).
+_STEP_NEW = Step.__new__
+_CPLAUSIBLE = load("textfix.repair._cplausible")
+if _CPLAUSIBLE is not None:
+    Step.__new__ = staticmethod(_CPLAUSIBLE.step_new)  # type: ignore[method-assign]
 
 
 @dataclass

@@ -103,13 +103,13 @@ def fix_implausible(document: str, options: FixOptions) -> str:
     >>> fix_implausible("naÃ¯ve\\r", FixOptions()), fix_implausible("Efrîka Basur", FixOptions())
     ('naïve\\r', 'Efrîka Basur')
     """
-    if untouched_line(document, fresh=True, verdict=IMPLAUSIBLE):
+    if untouched_line(document, DEFAULT_MIN_CONFIDENCE, True, IMPLAUSIBLE):
         return document
-    line = document[:-1] if document.endswith("\r") else document
     # (repaired_line, as fix_line asks; the engine's front need not test the line's pages
     # again: front.IMPLAUSIBLE_LINE says they failed)
-    repaired = _layers(line, options, IMPLAUSIBLE_LINE)[0]
-    return repaired if len(line) == len(document) else repaired + "\r"
+    if document.endswith("\r"):
+        return _layers(document[:-1], options, IMPLAUSIBLE_LINE)[0] + "\r"
+    return _layers(document, options, IMPLAUSIBLE_LINE)[0]
 
 
 def quick_line_check() -> Callable[[str], int]:
@@ -200,9 +200,9 @@ def fix_line(document: str, options: FixOptions) -> str:
     >>> fix_line("naÃ¯ve\\r", FixOptions())
     'naïve\\r'
     """
-    line = document[:-1] if document.endswith("\r") else document
-    repaired = repaired_line(line, options, FRESH)
-    return repaired if len(line) == len(document) else repaired + "\r"
+    if document.endswith("\r"):
+        return repaired_line(document[:-1], options, FRESH) + "\r"
+    return repaired_line(document, options, FRESH)
 
 
 def apply_repairs(document: str, repairs: Sequence[Repair | Finding]) -> str:

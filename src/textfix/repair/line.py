@@ -261,7 +261,46 @@ REPAIRERS: tuple[Repairer, ...] = (
 #: calls. (Asked only while :data:`REPAIRERS` is this module's own tuple.)
 _ROUND_TRIPPED = (utf8_structural.repair, glued_utf8.repair, utf8_cyrillic_shown.repair)
 _ALL_REPAIRERS = REPAIRERS
-_UNTRIPPED = tuple(repairer for repairer in REPAIRERS if repairer not in _ROUND_TRIPPED)
+
+#: :data:`REPAIRERS` that may return a step for a line, by :func:`_layer_facts` (bit 1:
+#: :func:`_utf8` is asked, bit 2: those of :data:`_ROUND_TRIPPED`), in their order.
+_BY_FACTS = tuple(
+    tuple(
+        repairer
+        for repairer in REPAIRERS
+        if (repairer is not _utf8 or facts & 1) and (repairer not in _ROUND_TRIPPED or facts & 2)
+    )
+    for facts in range(4)
+)
+
+
+def _layer_facts_py(text: str) -> int:
+    """What the first tests of :data:`REPAIRERS` read of ``text``: 1 where it has
+    :func:`_utf8`'s UTF-8 shape (without it, that repairer returns None), plus 2 where it
+    has a whole-line strict UTF-8 round trip (without one, :data:`_ROUND_TRIPPED` all
+    return None). (The reference of the compiled ``layer_facts``.)
+
+    >>> _layer_facts_py("Ärger"), _layer_facts_py("Ìîñêâà"), _layer_facts_py("cafÃ©")
+    (0, 1, 3)
+    """
+    return _utf8_shaped(text) | (2 if legacy._utf8_round_trips(text) else 0)
+
+
+@cache
+def _layer_facts() -> Callable[[str], int]:
+    """``_cplausible.layer_facts`` where both its facts are compiled (the shape search of
+    :func:`_utf8_shaped` and the round trips of ``legacy._utf8_round_trips``), else
+    :func:`_layer_facts_py`."""
+    module = native()
+    if (
+        module is None
+        or _shape_search() is not module.utf8_shape
+        or legacy._utf8_trips() is not module.utf8_round_trips
+    ):
+        return _layer_facts_py
+    facts: Callable[[str], int] = module.layer_facts
+    return facts
+
 
 #: Mojibake is rarely more than three layers deep; the bound also guarantees termination.
 MAX_LAYERS = 3
@@ -328,41 +367,38 @@ def _layers(
     current = text
     chain: Chain = ()
     confidence = 1.0
-    for layer in range(MAX_LAYERS):
-        if layer:
-            settled = _settled_test()  # (_settled's compiled test, asked without its frame)
-            if (
-                _settled(current)
-                if settled is None
-                else (found := settled(current)) == 1
-                or (found == 2 and not capital_behind_sign(current))
-            ):
-                break  # (what the repairers find there: none returns a step)
-            if context is IMPLAUSIBLE_LINE:
-                context = FRESH  # (what it tells holds of the first layer's line alone)
+    # (asked once for every layer: the compiled settled test, and whether the options allow
+    # every chain; a changed line is tested settled at the end of its layer)
+    settled = _settled_test()
+    allows = None if options.chain_filter is None else options.allows
+    facts = _layer_facts()
+    for _layer in range(MAX_LAYERS):
         # (the first repairer whose step changes the line, in a chain the options allow;
         # ftfy's UTF-8 step is weighed against the legacy engine's: arbitrate)
         repairers = REPAIRERS
-        if repairers is _ALL_REPAIRERS and not legacy._utf8_round_trips(current):
-            repairers = _UNTRIPPED  # (the round-trip repairers would all return None)
+        if repairers is _ALL_REPAIRERS:
+            repairers = _BY_FACTS[facts(current)]  # (the others would all return None)
         for repairer in repairers:
             step = repairer(current, context)
-            if (
-                step is not None
-                and step.text != current
-                and (options.chain_filter is None or options.allows(step.chain))
-            ):
+            if step is not None and step.text != current and (allows is None or allows(step.chain)):
                 if repairer is _utf8:
                     step = legacy.arbitrate(current, step, context, options.allows)
                 break
         else:
             break  # (no repairer changes the line)
-        if step.confidence < options.min_confidence:
+        sure = step.confidence
+        if sure < options.min_confidence:
             return current, chain, confidence, step
         current = step.text
         chain += step.chain
-        if step.confidence < confidence:
-            confidence = step.confidence  # (min() without its call)
+        if sure < confidence:
+            confidence = sure  # (min() without its call)
+        # (_settled's compiled test, asked without its frame: False and 0 prove nothing)
+        found = _settled(current) if settled is None else settled(current)
+        if found == 1 or (found == 2 and not capital_behind_sign(current)):
+            break  # (what the repairers find there: none returns a step)
+        if context is IMPLAUSIBLE_LINE:
+            context = FRESH  # (what it tells holds of the first layer's line alone)
     return current, chain, confidence, None
 
 
