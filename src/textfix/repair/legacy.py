@@ -2185,6 +2185,10 @@ _LISTED = 1 << 14
 _ODD_MADE = 1 << 15
 #: The facts that refuse a repair by themselves.
 _PAIR_REFUSALS = _REFUSAL_BITS | _NO_WORD | _SYMBOLS_MADE | _LISTED | _ODD_MADE
+#: Where the compiled pair facts hand back the gates the sheet leaves open (their bits this
+#: many places up, above every fact: :data:`_FACT_BITS`).
+_OPEN_SHIFT = 32
+_FACT_BITS = (1 << _OPEN_SHIFT) - 1
 
 
 def _pair_facts(text: str, cand: str) -> int:
@@ -2192,8 +2196,9 @@ def _pair_facts(text: str, cand: str) -> int:
     of :data:`_SHEET_GATES` at its bit in the gate sheet (one lookup of the compiled sheet,
     the bodies of the gates it leaves open), and :data:`_NO_WORD`, :data:`_SYMBOLS_MADE`,
     :data:`_LISTED`, :data:`_ODD_MADE`: one answer for a dozen gates (each a call or three
-    when asked alone). One compiled call where the sheet answers every gate (nearly every
-    garbled line's best round trip), else :func:`_pair_facts_py`.
+    when asked alone). One compiled call where the sheet answers (nearly every garbled line's
+    best round trip): a gate it leaves open is handed back (:data:`_OPEN_SHIFT`) and its
+    Python body alone is asked; else :func:`_pair_facts_py`.
 
     >>> _pair_facts("Öåé òåêñò", "Цей текст") & _PAIR_REFUSALS
     0
@@ -2202,7 +2207,23 @@ def _pair_facts(text: str, cand: str) -> int:
     """
     compiled = _compiled_pair_facts()
     facts: int | None = None if compiled is None else compiled(text, cand)
-    return _pair_facts_py(text, cand) if facts is None else facts
+    if facts is None:
+        return _pair_facts_py(text, cand)
+    left = facts >> _OPEN_SHIFT
+    if not left:
+        return facts  # (nearly every pair: the sheet answers every gate)
+    return _open_gates(text, cand, facts & _FACT_BITS, left)
+
+
+def _open_gates(text: str, cand: str, facts: int, left: int) -> int:
+    """``facts`` with the answers of the gates of :data:`_SHEET_GATES` in the mask ``left``
+    (those the sheet leaves open), each by its Python body, as :func:`_pair_facts_py` asks
+    them."""
+    while left:
+        bit = left.bit_length() - 1
+        facts |= _SHEET_GATES[bit](text, cand) << bit
+        left ^= 1 << bit
+    return facts
 
 
 @cache
@@ -2228,6 +2249,7 @@ def _compiled_pair_facts() -> Callable[[str, str], int | None] | None:
         _NO_WORD,
         _LISTED,
         _ODD_MADE,
+        _OPEN_SHIFT,
     )
     found: Callable[[str, str], int | None] = module.pair_facts
     return found
@@ -2237,10 +2259,7 @@ def _pair_facts_py(text: str, cand: str) -> int:
     """:func:`_pair_facts` in Python (the reference of the compiled one, which answers only
     where the sheet answers every gate)."""
     facts, left, longest = read_sheet(text, cand, _SHEET_BITS)
-    while left:
-        bit = left.bit_length() - 1
-        facts |= _SHEET_GATES[bit](text, cand) << bit
-        left ^= 1 << bit
+    facts = _open_gates(text, cand, facts, left)
     if (longest if longest is not None else _longest_word(cand, text)) < 2:
         facts |= _NO_WORD
     if _symbols(cand) > _symbols(text) and not _balanced_quotes(text, cand):
