@@ -370,7 +370,8 @@ def _share(words: tuple[tuple[int, int], ...], mask: int) -> tuple[float, float]
         return 0.0, 0.0
     share = known / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
-    return share, share * min(1.0, letters / EVIDENCE_LETTERS)
+    # (min(1.0, letters / EVIDENCE_LETTERS) without the call: asked of most judged lines)
+    return share, share * (letters / EVIDENCE_LETTERS if letters < EVIDENCE_LETTERS else 1.0)
 
 
 @lru_cache(maxsize=4096)
@@ -3264,13 +3265,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
-            or (ev.words_agree() and ev.language()[1] >= LINE_VOTES + 1)
+            # (the cheap tests of each alternative first: the gates of ev are asked last)
+            or (ev.language()[1] >= LINE_VOTES + 1 and ev.words_agree())
             or (
-                ev.line_agrees()
+                best.known >= STRONG_KNOWN
                 and ev.language()[1] >= LINE_VOTES + 1
-                and best.known >= STRONG_KNOWN
+                and ev.line_agrees()
             )
-            or (ev.swap() and shaped)
+            or (shaped and ev.swap())
             or ev.backed()
             or ev.mended()
             or ev.strayed()
@@ -3358,12 +3360,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
                 and not _look_alikes_replaced(text, cand)
             )
-            or (shaped and ev.line_agrees() and gain >= THIN_GAIN)
+            or (shaped and gain >= THIN_GAIN and ev.line_agrees())
             or ev.agreed()
             or ev.drawn()
             or ev.glued()
             or mixed
-            or (ev.swap() and shaped)
+            or (shaped and ev.swap())
             or ev.backed()
             or ev.mended()
             or ev.strayed()
