@@ -1744,7 +1744,8 @@ static PyMethodDef methods[] = {
     {"init_pair_facts", py_init_pair_facts, METH_VARARGS,
      "Hand over what legacy._pair_facts calls (see _cplausible_gates.h)."},
     {"pair_facts", (PyCFunction)(void (*)(void))py_pair_facts, METH_FASTCALL,
-     "legacy._pair_facts_py(text, cand), or None where the compiled sheet leaves a gate open."},
+     "legacy._pair_facts_py(text, cand) but the gates the compiled sheet leaves open (their bits"
+     " handed back, shifted), or None."},
     {"init_utf8_trips", py_init_utf8_trips, METH_VARARGS,
      "Hand over the display pages' bytes and chains of legacy._utf8_round_trips."},
     {"utf8_round_trips", py_utf8_round_trips, METH_O, "legacy._utf8_round_trips_py(text)."},

@@ -10,17 +10,20 @@
  * Gates the sheet leaves open are read from the accept sheet where gate_sheet.read_sheet
  * reads them there (its _ACCEPTED_AS pairs, handed over as `accepted`).
  *
+ * A gate the sheet leaves open (and the accept sheet does not answer) is handed back as
+ * its bit `open_shift` places up (init_pair_facts): the caller asks its Python body alone,
+ * and every other fact is answered here (the open gates' answers change none of them).
+ *
  * pair_facts(text, cand) is None (the Python body answers) without init_pair_facts, where
- * the sheet is None or leaves a gate open that the accept sheet does not answer, where a
- * symbol count is None (beyond the BMP) or the candidate has more symbols (the quotation
- * marks' balance is asked in Python). */
+ * the sheet is None, where a symbol count is None (beyond the BMP) or the candidate has
+ * more symbols (the quotation marks' balance is asked in Python). */
 
 #define PF_MAX_ACCEPTED 8
 
 static PyObject *PF_SHEET, *PF_ACCEPT_SHEET, *PF_SYMBOLS, *PF_LISTED_RUN, *PF_ODD_CASES,
     *PF_LISTED_LEN;
 static unsigned long long PF_GATES, PF_NO_WORD, PF_LISTED, PF_ODD_MADE, PF_ACCEPTED_OPEN;
-static int PF_KNOWN, PF_LONGEST, PF_ACCEPT_KNOWN, PF_N_ACCEPTED;
+static int PF_KNOWN, PF_LONGEST, PF_ACCEPT_KNOWN, PF_N_ACCEPTED, PF_OPEN_SHIFT;
 static int PF_ACCEPTED_GATE[PF_MAX_ACCEPTED], PF_ACCEPTED_BIT[PF_MAX_ACCEPTED];
 
 static PyObject *py_init_pair_facts(PyObject *self, PyObject *args)
@@ -28,14 +31,18 @@ static PyObject *py_init_pair_facts(PyObject *self, PyObject *args)
     (void)self;
     PyObject *sheet, *accept_sheet, *accepted, *symbols, *listed_run, *odd_cases, *listed_len;
     unsigned long long gates, no_word, listed, odd_made;
-    int known, longest, accept_known;
-    if (!PyArg_ParseTuple(args, "OOOOOOOKiiiKKK:init_pair_facts", &sheet, &accept_sheet,
+    int known, longest, accept_known, open_shift;
+    if (!PyArg_ParseTuple(args, "OOOOOOOKiiiKKKi:init_pair_facts", &sheet, &accept_sheet,
                           &accepted, &symbols, &listed_run, &odd_cases, &listed_len, &gates,
-                          &known, &longest, &accept_known, &no_word, &listed, &odd_made))
+                          &known, &longest, &accept_known, &no_word, &listed, &odd_made,
+                          &open_shift))
         return NULL;
     if (known < 0 || known > 63 || longest < 0 || longest > 63 || accept_known < 0
-        || accept_known > 55) {
-        PyErr_SetString(PyExc_ValueError, "init_pair_facts: shifts of 0 to 63");
+        || accept_known > 55 || open_shift < 1 || open_shift > 63
+        /* (the open gates' bits above every fact, and none shifted out) */
+        || (gates | no_word | listed | odd_made) >> open_shift != 0
+        || (gates << open_shift) >> open_shift != gates) {
+        PyErr_SetString(PyExc_ValueError, "init_pair_facts: shifts of 0 to 63, open bits apart");
         return NULL;
     }
     PyObject *pairs = PySequence_Fast(accepted, "init_pair_facts: (gate, bit) pairs");
@@ -77,6 +84,7 @@ static PyObject *py_init_pair_facts(PyObject *self, PyObject *args)
     PF_NO_WORD = no_word;
     PF_LISTED = listed;
     PF_ODD_MADE = odd_made;
+    PF_OPEN_SHIFT = open_shift;
     Py_RETURN_NONE;
 }
 
@@ -128,23 +136,20 @@ static PyObject *py_pair_facts(PyObject *self, PyObject *const *args, Py_ssize_t
         return answered < 0 ? NULL : Py_NewRef(Py_None);
     unsigned long long known = bits >> PF_KNOWN & PF_GATES, facts = bits & known;
     unsigned long long left = PF_GATES & ~known;
-    if (left & ~PF_ACCEPTED_OPEN)
-        Py_RETURN_NONE; /* (a gate the sheet leaves open: its Python body answers) */
-    if (left) {
-        /* (read_sheet's second lookup: the accept sheet) */
+    if (left & PF_ACCEPTED_OPEN) {
+        /* (read_sheet's second lookup: the accept sheet; None leaves those gates open) */
         answered = pf_sheet_bits(PF_ACCEPT_SHEET, args, &more);
-        if (answered <= 0)
-            return answered < 0 ? NULL : Py_NewRef(Py_None);
-        for (int i = 0; i < PF_N_ACCEPTED; i++) {
+        if (answered < 0)
+            return NULL;
+        for (int i = 0; answered && i < PF_N_ACCEPTED; i++) {
             int gate = PF_ACCEPTED_GATE[i], bit = PF_ACCEPTED_BIT[i];
             if ((left >> gate & 1) && (more >> (PF_ACCEPT_KNOWN + bit) & 1)) {
                 facts |= (more >> bit & 1) << gate;
                 left ^= 1ULL << gate;
             }
         }
-        if (left)
-            Py_RETURN_NONE;
     }
+    facts |= left << PF_OPEN_SHIFT; /* (the gates left open: their Python bodies answer) */
     if (bits >> PF_LONGEST < 2)
         facts |= PF_NO_WORD;
     long long made = pf_count(PF_SYMBOLS, cand);

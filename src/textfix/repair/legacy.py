@@ -370,7 +370,8 @@ def _share(words: tuple[tuple[int, int], ...], mask: int) -> tuple[float, float]
         return 0.0, 0.0
     share = known / letters
     # A few known letters are weak evidence: full weight from EVIDENCE_LETTERS on.
-    return share, share * min(1.0, letters / EVIDENCE_LETTERS)
+    # (min(1.0, letters / EVIDENCE_LETTERS) without the call: asked of most judged lines)
+    return share, share * (letters / EVIDENCE_LETTERS if letters < EVIDENCE_LETTERS else 1.0)
 
 
 @lru_cache(maxsize=4096)
@@ -1502,9 +1503,11 @@ def _letters_to_symbols(text: str, cand: str) -> int:
         return 0
     compiled = _compiled_pool()
     lost = _lost_letters(text, cand) if compiled is None else compiled.lost_letters(text, cand)
+    if not lost:
+        return 0  # (most round trips: the tests below are not asked)
     # Quotation marks and apostrophes that pair up are no lost letters either (looked at
     # only when a letter became one).
-    if lost and not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):
+    if not _QUOTES.isdisjoint(lost) and _balanced_quotes(text, cand):
         lost = "".join(b for b in lost if b not in _QUOTES)
     if lost and not _APOSTROPHES.isdisjoint(lost) and _added_apostrophes_paired(text, cand):
         lost = "".join(b for b in lost if b not in _APOSTROPHES)
@@ -2183,6 +2186,10 @@ _LISTED = 1 << 14
 _ODD_MADE = 1 << 15
 #: The facts that refuse a repair by themselves.
 _PAIR_REFUSALS = _REFUSAL_BITS | _NO_WORD | _SYMBOLS_MADE | _LISTED | _ODD_MADE
+#: Where the compiled pair facts hand back the gates the sheet leaves open (their bits this
+#: many places up, above every fact: :data:`_FACT_BITS`).
+_OPEN_SHIFT = 32
+_FACT_BITS = (1 << _OPEN_SHIFT) - 1
 
 
 def _pair_facts(text: str, cand: str) -> int:
@@ -2190,8 +2197,9 @@ def _pair_facts(text: str, cand: str) -> int:
     of :data:`_SHEET_GATES` at its bit in the gate sheet (one lookup of the compiled sheet,
     the bodies of the gates it leaves open), and :data:`_NO_WORD`, :data:`_SYMBOLS_MADE`,
     :data:`_LISTED`, :data:`_ODD_MADE`: one answer for a dozen gates (each a call or three
-    when asked alone). One compiled call where the sheet answers every gate (nearly every
-    garbled line's best round trip), else :func:`_pair_facts_py`.
+    when asked alone). One compiled call where the sheet answers (nearly every garbled line's
+    best round trip): a gate it leaves open is handed back (:data:`_OPEN_SHIFT`) and its
+    Python body alone is asked; else :func:`_pair_facts_py`.
 
     >>> _pair_facts("Öåé òåêñò", "Цей текст") & _PAIR_REFUSALS
     0
@@ -2200,7 +2208,23 @@ def _pair_facts(text: str, cand: str) -> int:
     """
     compiled = _compiled_pair_facts()
     facts: int | None = None if compiled is None else compiled(text, cand)
-    return _pair_facts_py(text, cand) if facts is None else facts
+    if facts is None:
+        return _pair_facts_py(text, cand)
+    left = facts >> _OPEN_SHIFT
+    if not left:
+        return facts  # (nearly every pair: the sheet answers every gate)
+    return _open_gates(text, cand, facts & _FACT_BITS, left)
+
+
+def _open_gates(text: str, cand: str, facts: int, left: int) -> int:
+    """``facts`` with the answers of the gates of :data:`_SHEET_GATES` in the mask ``left``
+    (those the sheet leaves open), each by its Python body, as :func:`_pair_facts_py` asks
+    them."""
+    while left:
+        bit = left.bit_length() - 1
+        facts |= _SHEET_GATES[bit](text, cand) << bit
+        left ^= 1 << bit
+    return facts
 
 
 @cache
@@ -2226,6 +2250,7 @@ def _compiled_pair_facts() -> Callable[[str, str], int | None] | None:
         _NO_WORD,
         _LISTED,
         _ODD_MADE,
+        _OPEN_SHIFT,
     )
     found: Callable[[str, str], int | None] = module.pair_facts
     return found
@@ -2235,10 +2260,7 @@ def _pair_facts_py(text: str, cand: str) -> int:
     """:func:`_pair_facts` in Python (the reference of the compiled one, which answers only
     where the sheet answers every gate)."""
     facts, left, longest = read_sheet(text, cand, _SHEET_BITS)
-    while left:
-        bit = left.bit_length() - 1
-        facts |= _SHEET_GATES[bit](text, cand) << bit
-        left ^= 1 << bit
+    facts = _open_gates(text, cand, facts, left)
     if (longest if longest is not None else _longest_word(cand, text)) < 2:
         facts |= _NO_WORD
     if _symbols(cand) > _symbols(text) and not _balanced_quotes(text, cand):
@@ -2287,11 +2309,16 @@ def _lang_share(text: str, lang: str | None) -> float:
     ``lang``: a thin repair's known word must not stand alone in a line of another language
     ("e-poçta" -> "e-pošta" in a Turkmen line)."""
     model = langdata().models.get(lang) if lang else None
-    words = [w for w in tokens(text) if len(w) >= 3]
-    if model is None or not words:
+    if model is None:
         return 0.0
     bit, langs = 1 << model.index, word_lookup()
-    return sum(1 for w in words if langs(w) & bit) / len(words)
+    words = known = 0
+    for w in tokens(text):  # (a loop, no generator)
+        if len(w) >= 3:
+            words += 1
+            if langs(w) & bit:
+                known += 1
+    return known / words if words else 0.0
 
 
 def _lowers_capitals(text: str, cand: str) -> bool:
@@ -2445,7 +2472,10 @@ def _line_known(
     bit = 1 << model.index
     cand_core = core(best.text)
     known = _word_or_form if forms else word_lookup()  # (the compiled lookup: no frame)
-    letters = sum(len(w) for w in tokens(cand_core) if not w.isascii() and known(w) & bit)
+    letters = 0
+    for w in tokens(cand_core):  # (a loop, no generator: most lines have a word or two)
+        if not w.isascii() and known(w) & bit:
+            letters += len(w)
     if not forms:
         return _share(_changed_words(text_core, cand_core), bit)[0], letters
     return _share(_changed_forms(text_core, cand_core), bit)[0], letters
@@ -2597,19 +2627,16 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
     true, shown = chain[0]
     if true == "utf-8":
         return True  # made by a strict whole-line round trip
-    step = _per_character(true, shown)
-    compiled = _compiled_pool()  # (its translate is str.translate's, for the whole line)
-    translate = str.translate if compiled is None else compiled.translate
+    whole = _whole_line_step(true, shown)
     if (
-        step is not None
+        whole is not None
         and UNDECODABLE not in cand
-        # (step[0].issuperset(text), as one search: held's class, compiled, asked once a
-        # line; the page is single-byte where there is a step)
-        and (found := unheld_found(shown)) is not None
-        and not found(text)
-        and cand == translate(text, step[1])
+        # (the step's characters hold the line's, as one search: held's class, compiled)
+        and not whole[0](text)
+        and cand == whole[1](text, whole[2])
     ):
         return True  # every word round-trips (the loop below, for the whole line at once)
+    step = _per_character(true, shown)
     for m in _NON_SPACES.finditer(text):
         word, fixed = m.group(), cand[m.start() : m.end()]
         if word == fixed:
@@ -2630,6 +2657,24 @@ def _exact(text: str, cand: str, chain: Chain) -> bool:
         except UnicodeError:
             return False
     return True
+
+
+@cache
+def _whole_line_step(
+    true: str, shown: str
+) -> tuple[Callable[[str], object], Callable[[str, dict[int, str]], str], dict[int, str]] | None:
+    """What :func:`_exact` asks of a whole line through the step ``true`` shown as
+    ``shown``, worked out once a step: the search for a character ``shown`` cannot encode
+    (:func:`~textfix.repair.one_class.unheld_found`, compiled), the translate (the compiled
+    pool's, else ``str.translate``) and :func:`_per_character`'s table; ``None`` where there
+    is no such table (the codecs answer word by word)."""
+    step = _per_character(true, shown)
+    found = unheld_found(shown)
+    if step is None or found is None:
+        return None
+    compiled = _compiled_pool()
+    translate = str.translate if compiled is None else compiled.translate
+    return found, translate, step[1]
 
 
 @lru_cache(maxsize=512)
@@ -3102,18 +3147,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
     # "Varang řiti"): no gate lets those pass.
     # (the cheap tests first: the best round trip of most garbled lines does neither)
     # (the letters lost are asked again of the round trip judged below, most often this one)
-    first_lost = (found[0].text, _letters_to_symbols(text, found[0].text)) if found else None
-    if (
-        first_lost is not None
-        and (first_lost[1] or found[0].score.logprob < original_lp)
-        and ev.strays()
-    ):
-        found = _stray_first(text, found)
     if not found:
         return None
+    best = found[0]
+    first, first_lost = best.text, _letters_to_symbols(text, best.text)
+    if (first_lost or best.score.logprob < original_lp) and ev.strays():
+        best = _stray_first(text, found)[0]
     # (the chain named for the language the line's words vote, see dos_baltic: asked only
     # of a Latin DOS page, which most round trips are not)
-    best = found[0]
     if best.chain[0][0] in dos_baltic.LATIN_DOS:
         best = dos_baltic.voted_chain(text, best)
     # (or the same line through a near-identical page whose repaired words are words, see
@@ -3163,11 +3204,7 @@ def repair(text: str, context: DocumentContext) -> Step | None:
         # capital put inside a word: mojibake puts them there, a repair takes them out
         # ("Kote d´Ivoire" is no "Kote dŽIvoire"; 1 of 32,198 dev lines needs one).
         not facts & _PAIR_REFUSALS
-        and not (
-            first_lost[1]
-            if first_lost is not None and first_lost[0] == cand
-            else _letters_to_symbols(text, cand)
-        )
+        and not (first_lost if cand == first else _letters_to_symbols(text, cand))
         and (shaped or not mojibake_shape(core(cand)))
         # (unless 3+ repaired words are all known words of one language written in the
         # chain's code page: "Têòp này quá lõìn ðêÒ taÒi lên" is Vietnamese)
@@ -3228,13 +3265,14 @@ def repair(text: str, context: DocumentContext) -> Step | None:
             )
             or (relief > 0 and best.known > 0)
             or (gain >= STRONG_GAIN and best.known >= STRONG_KNOWN)
-            or (ev.words_agree() and ev.language()[1] >= LINE_VOTES + 1)
+            # (the cheap tests of each alternative first: the gates of ev are asked last)
+            or (ev.language()[1] >= LINE_VOTES + 1 and ev.words_agree())
             or (
-                ev.line_agrees()
+                best.known >= STRONG_KNOWN
                 and ev.language()[1] >= LINE_VOTES + 1
-                and best.known >= STRONG_KNOWN
+                and ev.line_agrees()
             )
-            or (ev.swap() and shaped)
+            or (shaped and ev.swap())
             or ev.backed()
             or ev.mended()
             or ev.strayed()
@@ -3322,12 +3360,12 @@ def repair(text: str, context: DocumentContext) -> Step | None:
                 # A Cyrillic look-alike typed in a Latin word ("Exрlorer") is no mojibake.
                 and not _look_alikes_replaced(text, cand)
             )
-            or (shaped and ev.line_agrees() and gain >= THIN_GAIN)
+            or (shaped and gain >= THIN_GAIN and ev.line_agrees())
             or ev.agreed()
             or ev.drawn()
             or ev.glued()
             or mixed
-            or (ev.swap() and shaped)
+            or (shaped and ev.swap())
             or ev.backed()
             or ev.mended()
             or ev.strayed()
@@ -3368,6 +3406,10 @@ ENDING_GAIN = 0.25
 
 #: The pair scan's bits without which :func:`accent_swapped` is False (see pair_shapes).
 _ACCENT_SHAPES = ACCENTS_ONLY | TITLE_WORDS
+#: The pair facts of letters whose case alone changes, or of scripts mixed (kept_shapes).
+_KEPT_CASE_OR_SCRIPTS = 1 << CASE_ONLY | 1 << SCRIPTS_MIXED
+#: The signs one of unmodelled's two readings needs (a cheap search before the call).
+_UNMODELLED_SIGNS = one_class("’ýÝ").found
 
 
 def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bool:
@@ -3386,7 +3428,7 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
     cand = best.text
     if len(text) != len(cand):
         return False
-    if facts >> CASE_ONLY & 1 or facts >> SCRIPTS_MIXED & 1:
+    if facts & _KEPT_CASE_OR_SCRIPTS:
         return True
     # (one compiled scan of the pair for accent_swaps' and unmended's first tests, handed to
     # both: most repairs fail them, and accent_swapped is not asked then)
@@ -3404,7 +3446,7 @@ def _clean_shape_read(text: str, best: Candidate, gain: float, facts: int) -> bo
         or ((found := unheld_found(shown)) is not None and found(text))
     ) and unmended(text, cand, best.chain[0][0], shown, shapes):
         return True
-    if ("’" in text or "ý" in text or "Ý" in text) and unmodelled_read(text, cand):
+    if _UNMODELLED_SIGNS(text) and unmodelled_read(text, cand):
         return True
     # (a lone word's one-letter swap carried by a known word alone: see lone_swaps)
     if (
