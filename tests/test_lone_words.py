@@ -191,3 +191,30 @@ def test_the_steps_as_bits_are_the_steps_the_signs_share() -> None:
         assert lone_words._steps_for(line) == _steps_reference(line), line
         tried += bool(_steps_reference(line))
     assert tried
+
+
+_LIVE_STEPS = lone_words._compiled_live_steps()
+_live_compiled = pytest.mark.skipif(_LIVE_STEPS is None, reason="_cgates is not built")
+
+
+@_live_compiled
+def test_the_compiled_live_steps_agree_with_their_reference_on_real_lines() -> None:
+    assert _LIVE_STEPS is not None
+    live = 0
+    for line in _dev_lines():
+        assert _LIVE_STEPS(line) == lone_words._live_steps_py(line), line
+        live += _LIVE_STEPS(line) != 0
+    assert live > 10  # (the lines of one-letter words shown as signs keep their step)
+
+
+@_live_compiled
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from([*_SAMPLE, *lone_words.lone_images(), "_", "\n"])),
+        st.text(max_size=30),
+    )
+)
+def test_the_compiled_live_steps_agree_with_their_reference_on_any_text(text: str) -> None:
+    assert _LIVE_STEPS is not None
+    assert _LIVE_STEPS(text) == lone_words._live_steps_py(text)

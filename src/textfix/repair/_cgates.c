@@ -267,6 +267,7 @@ ready(void)
 #include "_cgates_signs.h"
 #include "_cgates_front.h"
 #include "_cgates_one_class.h"
+#include "_cgates_lone_steps.h"
 
 static PyObject *
 symbols(PyObject *Py_UNUSED(module), PyObject *text)
@@ -458,6 +459,12 @@ static PyMethodDef cgates_functions[] = {
     {"one_class", one_class, METH_VARARGS,
      "one_class(chars, negated, /)\n--\n\n"
      "(found, first) searching text for one class of characters (see _cgates_one_class.h)."},
+    {"init_lone_steps", init_lone_steps, METH_VARARGS,
+     "init_lone_steps(keys, sign_masks, changing_masks, is_sign, words, /)\n--\n\n"
+     "Hand over what lone_words._live_steps_py reads (see _cgates_lone_steps.h)."},
+    {"lone_steps", lone_steps, METH_O,
+     "lone_steps(text, /)\n--\n\n"
+     "lone_words._live_steps_py(text) (see _cgates_lone_steps.h)."},
     {NULL, NULL, 0, NULL},
 };
 

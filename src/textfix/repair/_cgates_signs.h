@@ -101,21 +101,29 @@ init_signs(PyObject *Py_UNUSED(module), PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* The index of ch among the n ascending characters of key, or -1 (_cgates_lone_steps.h's
+ * search too). */
+static Py_ssize_t
+ucs4_index(const Py_UCS4 *key, Py_ssize_t n, Py_UCS4 ch)
+{
+    Py_ssize_t lo = 0, hi = n;
+    while (lo < hi) {
+        Py_ssize_t mid = (lo + hi) / 2;
+        if (key[mid] < ch)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && key[lo] == ch ? lo : -1;
+}
+
 /* The index of ch among the characters known, or -1. */
 static Py_ssize_t
 signs_find(Py_UCS4 ch)
 {
     if (ch < 0x10000 && signs_bmp != NULL)
         return (Py_ssize_t)signs_bmp[ch] - 1;
-    Py_ssize_t lo = 0, hi = signs_n;
-    while (lo < hi) {
-        Py_ssize_t mid = (lo + hi) / 2;
-        if (signs_key[mid] < ch)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < signs_n && signs_key[lo] == ch ? lo : -1;
+    return ucs4_index(signs_key, signs_n, ch);
 }
 
 /* A character of sign_lines._REPAIRED_WORD's edges: ASCII punctuation or a digit. */

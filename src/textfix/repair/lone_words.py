@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 
+from textfix._native import load
 from textfix.chains import fits, single_byte_steps
 from textfix.repair._scan import native
 from textfix.repair.bitsets import bit_masks
@@ -29,6 +30,8 @@ from textfix.repair.line_language import code_of
 from textfix.scoring._data import langdata
 from textfix.scoring.model import word_band, word_langs
 from textfix.types import Chain
+
+_CGATES = load("textfix.repair._cgates")
 
 #: Band of :func:`~textfix.scoring.model.word_band` a one-letter word needs (3: about the
 #: language's 200 commonest words: Italian "è", French "à", Norwegian "å", Icelandic "í").
@@ -259,18 +262,12 @@ def lone_repair(
     >>> lone_repair("questo Þ usato da noi", lambda: (it, 4))
     ('questo è usato da noi', (('cp1252', 'cp850'),))
     """
-    live = _steps_mask(text)
+    live = (_live_steps or _live_stepper())(text)
     if not live:
         return None  # (most garbled lines: no step makes all their lone signs words)
     # (the steps whose repair has the shape of one, asked before the line's language: most
     # garbled lines change other characters too, and their language is never read)
     shaped = []
-    # (a step changing a character that stands beside a letter or digit somewhere in the
-    # line changes no lone sign only, and is not translated: most steps of most lines; no
-    # step changes ASCII)
-    changing = _changing()
-    for ch in set(_BESIDE.findall(text)):
-        live &= ~changing.get(ch, 0)
     # (the steps in the chain table's order, bit k the k-th: the lowest bit first)
     steps = single_byte_steps()
     while live:
@@ -297,6 +294,69 @@ def lone_repair(
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+def _live_steps_py(text: str) -> int:
+    """The steps :func:`lone_repair` translates ``text`` through (bit ``k`` for the ``k``-th
+    step of the chain table): those of :func:`_steps_mask`, less each step changing a
+    character that stands beside a letter or digit somewhere in the line (it changes no
+    lone sign only: most steps of most lines; no step changes ASCII). The reference of the
+    compiled ``_cgates.lone_steps`` (see :func:`_live_stepper`).
+
+    >>> _live_steps_py("questo Þ usato") != 0, _live_steps_py("questoÞ usato")
+    (True, 0)
+    """
+    live = _steps_mask(text)
+    if not live:
+        return 0
+    changing = _changing()
+    for ch in set(_BESIDE.findall(text)):
+        live &= ~changing.get(ch, 0)
+    return live
+
+
+#: :func:`_live_steps_py` as :func:`lone_repair` asks it, once set (:func:`_live_stepper`).
+_live_steps: Callable[[str], int] | None = None
+
+
+def _live_stepper() -> Callable[[str], int]:
+    """:data:`_live_steps`, set on first use: ``_cgates.lone_steps`` handed the signs' and
+    the changed characters' steps (one compiled scan in place of two searches and a loop a
+    line), else :func:`_live_steps_py`."""
+    global _live_steps  # (a cache that costs the common call no frame)
+    _live_steps = _compiled_live_steps() or _live_steps_py
+    return _live_steps
+
+
+#: 64-bit words of step bits the compiled scan holds (keep in step with LONE_WORDS of
+#: _cgates_lone_steps.h).
+_LONE_WORDS = 4
+
+
+def _compiled_live_steps() -> Callable[[str], int] | None:
+    """``_cgates.lone_steps`` told the tables (see ``_cgates_lone_steps.h``), or ``None``
+    without the module or where a table does not fit (a sign of two characters, too many
+    steps)."""
+    if _CGATES is None:
+        return None
+    nwords = (len(single_byte_steps()) + 63) // 64
+    by_sign, changing, images = _sign_masks(), _changing(), _images()
+    keys = sorted(set(by_sign) | set(changing) | images)
+    if nwords > _LONE_WORDS or any(len(key) != 1 for key in keys):
+        return None
+
+    def words(mask: int) -> tuple[int, ...]:
+        return tuple(mask >> (64 * w) & (1 << 64) - 1 for w in range(nwords))
+
+    _CGATES.init_lone_steps(
+        "".join(keys),
+        tuple(words(by_sign.get(key, 0)) for key in keys),
+        tuple(words(changing.get(key, 0)) for key in keys),
+        bytes(key in images for key in keys),
+        nwords,
+    )
+    found: Callable[[str], int] = _CGATES.lone_steps
+    return found
 
 
 @cache
