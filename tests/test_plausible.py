@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from realtext_po import django_lines
-from textfix.options import FixOptions
+from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair import legacy
 from textfix.repair.base import DocumentContext
 from textfix.repair.line import find_in_line, untouched
@@ -137,7 +137,8 @@ def _garblings(line: str) -> list[str]:
 def test_thin_lines_skip_the_repairers_only_above_a_failed_steps_confidence() -> None:
     line = "Efrîka Basur"  # Kurmanji: one changeable letter, no round trip gives a word
     assert legacy.thin_without_words(line)
-    assert untouched(line, 0.5)
+    assert untouched(line, DEFAULT_MIN_CONFIDENCE + 0.2)  # (the proof: above the default)
+    assert not untouched(line, DEFAULT_MIN_CONFIDENCE)
     assert not untouched(line, legacy.FAILED_CONFIDENCE)  # such callers see the engine's step
 
 

@@ -1,6 +1,8 @@
 """``line.untouched`` asks the no-repair proof's opening before most of its looks, and says
 "no" at once where a round trip may pass the gates (``no_repair.PASSES``): the answer must
-be the one the looks-first order gives, on clean lines and on their garbled forms alike."""
+be the one the looks-first order gives, on clean lines and on their garbled forms alike.
+(The proof is asked above the default confidence only: up to it, such a line goes to the
+engine.)"""
 
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ SENTENCES = [
     "Kuş uçtu, Halıcı geldi",
     "Vraća se kući",
 ]
+#: A caller asking more than the default confidence: the proof is asked for it.
+ABOVE_DEFAULT = DEFAULT_MIN_CONFIDENCE + 0.2
 #: Chains that garble them (true encoding, shown as).
 GARBLINGS = [
     ("cp1251", "latin-1"),
@@ -90,7 +94,8 @@ def _check(text: str) -> bool:
     if text.isascii() or plausible(text) or mojibake_shape(legacy.core(text)):
         return False
     for fresh in (False, True):
-        for min_confidence in (DEFAULT_MIN_CONFIDENCE, legacy.FAILED_CONFIDENCE):
+        assert not line._untouched(text, DEFAULT_MIN_CONFIDENCE, fresh, reads=False, shaped=False)
+        for min_confidence in (ABOVE_DEFAULT, legacy.FAILED_CONFIDENCE):
             found = line._untouched(text, min_confidence, fresh, reads=False, shaped=False)
             assert found == _looks_first(text, min_confidence, fresh), (text, fresh)
             if no_repair.opening(text, fresh) == no_repair.PASSES:

@@ -75,16 +75,19 @@ def untouched_line(
     has ``min_confidence``: :func:`find_in_document` then finds nothing to apply. With
     ``fresh``, only for a call that brings no context and no prior (the line's repairers
     then see no chain as already shown). ``verdict``: what :func:`quick_line_check`
-    answered for ``document`` (what it found is not asked again).
+    answered for ``document`` (what it found is not asked again). A line the accept test
+    rejects is not untouched up to the default ``min_confidence`` (the engine looks; see
+    :mod:`~textfix.repair.no_repair`).
 
     >>> untouched_line("déjà vu\\r"), untouched_line("dÃ©jÃ  vu")
     (True, False)
     """
     line = document[:-1] if document.endswith("\r") else document
     if verdict == IMPLAUSIBLE and min_confidence > FAILED_CONFIDENCE:
-        # (what untouched finds first of a line plausible rejects, most garbled lines: one
-        # of mojibake's shapes sends it to the engine; asked here without its cache)
-        if mojibake_shape(core(line)):
+        # (what untouched finds first of a line plausible rejects, most garbled lines: up
+        # to the default confidence, or with one of mojibake's shapes, the engine looks;
+        # asked here without its cache)
+        if min_confidence <= DEFAULT_MIN_CONFIDENCE or mojibake_shape(core(line)):
             return False
         return untouched(line, min_confidence, fresh, unproven=True, reads=False, shaped=False)
     if verdict in _UNPROVEN:

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 
 from ftfy.badness import BADNESS_RE, is_bad
 
-from textfix.options import FixOptions
+from textfix.options import DEFAULT_MIN_CONFIDENCE, FixOptions
 from textfix.repair import (
     glued_utf8,
     inner_capitals,
@@ -74,10 +74,14 @@ def untouched(
     """Whether cheap checks alone prove that no repairer changes ``text`` (a line) with at
     least ``min_confidence``: it passes the legacy engine's accept test (or was never
     single-byte text) and, where it has a UTF-8 shape, ftfy's chains leave it; or, for
-    callers asking more than the engine gives a repair that fails its gates, a cheap proof
-    that no repair passes (:func:`textfix.repair.legacy.thin_without_words`,
+    callers asking more than the default confidence
+    (:data:`~textfix.options.DEFAULT_MIN_CONFIDENCE`), a cheap proof that no repair passes
+    (:func:`textfix.repair.legacy.thin_without_words`,
     :func:`textfix.repair.no_repair.cannot_pass`; with ``fresh``, only in a document
-    context where no chain was seen). Most lines with non-ASCII letters are clean; they
+    context where no chain was seen). Up to the default, a line the accept test rejects
+    goes to the engine for callers asking more than the engine gives a repair that fails
+    its gates: the proof fails on most garbled lines after costing more than it saves on
+    the clean lines it settles. Most lines with non-ASCII letters are clean; they
     never reach the repairers. ``unproven``: the caller saw :func:`quick_proof` fail for
     ``text`` (``document.quick_line_check``); it is not asked again, nor
     :func:`plausible` when the caller knows it (``reads``), nor whether the line's core has
@@ -128,11 +132,15 @@ def _untouched(
     if plausible(text) if reads is None else reads:
         return not _looks(text) and (not _utf8_shaped(text) or _utf8_leaves(text, round_trip=False))
     if min_confidence > legacy.FAILED_CONFIDENCE and (
-        mojibake_shape(legacy.core(text)) if shaped is None else shaped
+        min_confidence <= DEFAULT_MIN_CONFIDENCE
+        or (mojibake_shape(legacy.core(text)) if shaped is None else shaped)
     ):
-        # A line with one of mojibake's shapes is nearly always garbled, and the proofs
-        # below fail there: the engine looks at once (False proves nothing; the engine then
-        # finds what it finds, and a line it cannot repair comes back unchanged all the same).
+        # The engine looks at once (False proves nothing; the engine then finds what it
+        # finds, and a line it cannot repair comes back unchanged all the same): for every
+        # caller up to the default confidence, since the no-repair proof below fails on
+        # most garbled lines after costing more than the engine saves on the clean lines of
+        # unmodelled languages it settles; and for a line with one of mojibake's shapes,
+        # nearly always garbled, where the proofs fail.
         return False
     # (two of the looks below that cost next to nothing and send some garbled lines on,
     # then the no-repair proof's opening: for most garbled lines left here a round trip may

@@ -38,6 +38,13 @@ off the common route (``thin_route``, twin of :func:`_thin_route_py`). Then
 trip (:mod:`textfix.repair.utf8_structural` may decode them), or with a non-ASCII space,
 are left to the engine; ftfy's chains are the caller's to rule out.
 
+The proof is asked (by :func:`textfix.repair.line.untouched`) only for callers asking more
+than the default confidence (:data:`~textfix.options.DEFAULT_MIN_CONFIDENCE`): on most
+garbled lines it fails, exactly, after ~100-200k instructions, and then the engine runs
+anyway, which costs the garbled lines more than the proof saves on clean ones. Up to the
+default, ``fix``, ``fix_and_explain``, ``detect``, :class:`~textfix.Fixer` and documents
+alike send every line the accept test rejects to the engine.
+
 >>> cannot_pass("Wóndii Dineʼé Bikéyah"), cannot_pass("Öåé òåêñò")
 (True, False)
 """
