@@ -237,7 +237,7 @@ def fix(
             verdict = (_QUICK or _quick_check())(text)
             if verdict == _PROVEN:
                 return text
-            if verdict == _IMPLAUSIBLE:  # (untouched_line and fix_line in one call)
+            if verdict == _IMPLAUSIBLE:  # (the engine looks: fix_line without its frames)
                 return (_FIX_IMPLAUSIBLE or _engine().fix_implausible)(text, _DEFAULT_FIXER.options)
             if _engine().untouched_line(text, fresh=True, verdict=verdict):
                 return text

@@ -98,16 +98,13 @@ def untouched_line(
 def fix_implausible(document: str, options: FixOptions) -> str:
     """``fix`` of ``document``, one line (no ``"\\n"``) that :func:`quick_line_check`
     answered :data:`IMPLAUSIBLE` for, with ``options`` at their defaults and nothing
-    learned: ``document`` where :func:`untouched_line` holds, else :func:`fix_line`'s
-    answer. (One call from ``api.fix`` for both, the common garbled line's route:
-    ``untouched_line`` with that verdict, then the line's layers as ``fix_line`` repairs
-    them, without its frames.)
+    learned: :func:`fix_line`'s answer, the common garbled line's route (the line's layers
+    as ``fix_line`` repairs them, without its frames; :func:`untouched_line` with that
+    verdict is False at the default confidence: the engine looks).
 
     >>> fix_implausible("naÃ¯ve\\r", FixOptions()), fix_implausible("Efrîka Basur", FixOptions())
     ('naïve\\r', 'Efrîka Basur')
     """
-    if untouched_line(document, DEFAULT_MIN_CONFIDENCE, True, IMPLAUSIBLE):
-        return document
     # (repaired_line, as fix_line asks; the engine's front need not test the line's pages
     # again: front.IMPLAUSIBLE_LINE says they failed)
     if document.endswith("\r"):

@@ -16,8 +16,9 @@ the repaired words, 5 letters or more, read as a language written in the step's 
 page with letter statistics no other step's reading comes near (:func:`sign_line_repair`).
 
 The engine asks it right after its accept test (a line that reads well stays, as the
-compiled quick proofs leave it; so does a line ``no_repair.cannot_pass`` settles: asking it
-there too would add two lines of the dev set and 1% to the clean lines' cost). What it
+compiled quick proofs leave it; above the default confidence, so does a line
+``no_repair.cannot_pass`` settles: up to the default, the engine looks at every line the
+accept test rejects, and so asks it of those lines too). What it
 reads of a line before it scores (the refusals most lines meet, each live reading's words,
 the rival readings' cores) is one compiled call where built (``_cgates.sign_scan``, with
 :func:`_scan_py` its reference); the scoring stays here.
