@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.garbling import garble
 
 import textfix
-from textfix.repair.accent_swaps import accent_swapped
+from textfix.repair.accent_swaps import MAX_WORDS, _capital_inside, _letter_words, accent_swapped
 
 
 def test_shapes() -> None:
@@ -77,3 +79,16 @@ def test_a_thin_form_backed_by_a_word_of_its_language_is_repaired() -> None:
     # "nagybetű" is "nagy" + "betű", a form on a 4-letter stem; "minden" is Hungarian.
     line = "minden nagybetű"
     assert textfix.fix(garble(line, "cp1250", "cp1252")) == line
+
+
+@given(st.text(alphabet="aZé É1-’ \u00a0ß", max_size=30))
+def test_word_tests_as_defined(text: str) -> None:
+    """The loops of _letter_words and _capital_inside answer as their definitions."""
+    count = 0
+    for word in text.split():
+        count += any(ch.isalpha() for ch in word)
+    assert _letter_words(text) == min(count, MAX_WORDS + 1)
+    assert _capital_inside(text) == (
+        not text.isupper()
+        and any(ch.isupper() and i > 0 and text[i - 1].isalpha() for i, ch in enumerate(text))
+    )

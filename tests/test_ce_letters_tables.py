@@ -231,6 +231,14 @@ def test_family_made_words_as_defined() -> None:
                 assert got == naive_family_made_words(text, cand, (step,)), (text, step)
                 made += got
     assert made >= 5
+    # (dev lines, each through every step: the verdicts found once for all the steps
+    # making one candidate answer as each step asked alone)
+    for text in [line for line in non_ascii_lines() if len(line) < 30][:40]:
+        for step, table in single_byte_steps():
+            cand = text.translate(table)
+            if cand != text:
+                got = family_made_words(text, cand, (step,))
+                assert got == naive_family_made_words(text, cand, (step,)), (text, step)
     # (a candidate no step makes, of another length, or of two steps)
     assert not family_made_words("KÝna", "Kína!", (("cp1252", "cp850"),))
     assert not family_made_words("KÝna", "Kxna", (("cp1252", "cp850"),))

@@ -122,9 +122,14 @@ def _one_alphabet(text: str) -> bool:
 
 def _capital_inside(word: str) -> bool:
     """A capital after a letter of a word not written in capitals (``KÌna``, ``IndonesiÙ``)."""
-    return not word.isupper() and any(
-        ch.isupper() and i > 0 and word[i - 1].isalpha() for i, ch in enumerate(word)
-    )
+    if word.isupper():
+        return False
+    before = ""  # (a loop, not any(): no generator per word)
+    for ch in word:
+        if ch.isupper() and before.isalpha():
+            return True
+        before = ch
+    return False
 
 
 def _made_langs(words: list[str], cand_words: list[str]) -> int:
@@ -152,13 +157,10 @@ def _backed_by_line(words: list[str], cand_words: list[str], specific: int) -> b
 
 
 def _final_accent_swapped(text: str, cand: str, gain: float, changed: list[int]) -> bool:
-    if (
-        gain >= ACCENT_GAIN
-        or len(changed) != 1
-        or not all(
-            _accented(text[i]) and _accented(cand[i]) and _final_vowel(text, i) for i in changed
-        )
-    ):
+    if gain >= ACCENT_GAIN or len(changed) != 1:
+        return False
+    i = changed[0]
+    if not (_accented(text[i]) and _accented(cand[i]) and _final_vowel(text, i)):
         return False
     words, cand_words = tokens(text), tokens(cand)
     # (a line of MAX_WORDS words at most: accent_swapped asks only those)
@@ -178,17 +180,19 @@ def _base(ch: str) -> str:
 def _vowel_read_as_another(
     text: str, cand: str, gain: float, changed: list[tuple[str, str]], spaced: int
 ) -> bool:
-    if gain >= ACCENT_GAIN or not all(
-        _accented(a)
-        and _accented(b)
-        and a.islower()
-        and b.islower()
-        and _base(a) != _base(b)
-        and _vowel(a)
-        and _vowel(b)
-        for a, b in changed
-    ):
+    if gain >= ACCENT_GAIN:
         return False
+    for a, b in changed:  # (loops, not all(): accent_swapped asks on many garbled lines)
+        if not (
+            a.islower()
+            and b.islower()
+            and _accented(a)
+            and _accented(b)
+            and _base(a) != _base(b)
+            and _vowel(a)
+            and _vowel(b)
+        ):
+            return False
     words, cand_words = tokens(text), tokens(cand)
     if spaced > MAX_WORDS or len(words) != len(cand_words):
         return False
@@ -222,11 +226,13 @@ def _thin_form_made(text: str, cand: str, changed: list[tuple[str, str]], spaced
 def _accents_only_respelled(
     text: str, cand: str, changed: list[tuple[str, str]], spaced: int
 ) -> bool:
-    if spaced > MAX_WORDS or not all(
-        _accented(a) and _accented(b) and _base(a) == _base(b) and a.islower() == b.islower()
-        for a, b in changed
-    ):
+    if spaced > MAX_WORDS:
         return False
+    for a, b in changed:
+        if not (
+            a.islower() == b.islower() and _accented(a) and _accented(b) and _base(a) == _base(b)
+        ):
+            return False
     words, cand_words = tokens(text), tokens(cand)
     return (
         len(words) == len(cand_words)
@@ -279,7 +285,7 @@ def _letter_words(text: str) -> int:
     """
     count = 0
     for word in text.split():
-        if any(ch.isalpha() for ch in word):
+        if word.isalpha() or any(map(str.isalpha, word)):
             count += 1
             if count > MAX_WORDS:
                 break
@@ -313,12 +319,16 @@ def accent_swapped(text: str, cand: str, gain: float, shapes: int | None = None)
     # (the other shapes are those of short lines, of MAX_WORDS words with a letter at most,
     # as the loosest of them counts: most repairs are longer)
     accents = _accents_only_changed(text, cand) if bits is None else bits & ACCENTS_ONLY
-    if not accents or _letter_words(text) > MAX_WORDS:
+    if not accents:
         return False
-    # (the changed places and the words between spaces, found once for the four shapes)
+    # (the words between spaces, found once for the four shapes: a line of MAX_WORDS of them
+    # or fewer has no more words with a letter)
+    spaced = len(text.split())
+    if spaced > MAX_WORDS and _letter_words(text) > MAX_WORDS:
+        return False
+    # (the changed places, found once for the four shapes)
     at = list(changed_at(text, cand))
     changed = [(text[i], cand[i]) for i in at]
-    spaced = len(text.split())
     return (
         _final_accent_swapped(text, cand, gain, at)
         or _vowel_read_as_another(text, cand, gain, changed, spaced)

@@ -333,6 +333,7 @@ def _made_words(
     step: tuple[str, str],
     seen: dict[tuple[object, bool, bool], Evidence],
     words: list[tuple[str, str]] | None = None,
+    judged: dict[tuple[tuple[object, bool, bool], int], bool] | None = None,
 ) -> bool:
     """:func:`letters_made_words`, reading in ``seen`` what :func:`_evidence` found of
     ``cand`` through a step of the same kind (several true pages make the same candidate:
@@ -340,7 +341,10 @@ def _made_words(
 
     Given ``words`` (:func:`_proves`: the changed word pairs of a step that changes letters
     of words only, read without translating the line), ``cand`` is made only when the words
-    prove something; they stand for it in ``seen``."""
+    prove something; they stand for it in ``seen``. Given ``judged`` (asked of one ``cand``
+    through several steps: :func:`family_made_words`), each language's verdict on the
+    evidence (its letters and the line's votes, which depend on the kind, not the true
+    page) is kept there and read again, so that a step only asks which languages it fits."""
     true, shown = step
     if words is None and (len(text) != len(cand) or text == cand):
         return False
@@ -361,17 +365,25 @@ def _made_words(
     pairs, common, named, odd = found
     votes: Counter[int] | None = None  # (counted once a language passes the other tests)
     for model in _models_in(common):
-        if fits(true, model.code) and all(
-            _foreign_made_letters(before, word, model, letters, places | rare)
-            for (before, word), (places, rare) in zip(pairs, odd, strict=True)
-        ):
-            if votes is None:
-                if words is not None:
-                    cand = text.translate(translation(*step))
-                votes = _votes(prose(cand))
-                votes[UNLISTED] -= named
-            if _backed(votes, model.index):
-                return True
+        if not fits(true, model.code):
+            continue
+        verdict = None if judged is None else judged.get((key, model.index))
+        if verdict is None:
+            verdict = False
+            for (before, word), (places, rare) in zip(pairs, odd, strict=True):
+                if not _foreign_made_letters(before, word, model, letters, places | rare):
+                    break
+            else:
+                if votes is None:
+                    if words is not None:
+                        cand = text.translate(translation(*step))
+                    votes = _votes(prose(cand))
+                    votes[UNLISTED] -= named
+                verdict = _backed(votes, model.index)
+            if judged is not None:
+                judged[key, model.index] = verdict
+        if verdict:
+            return True
     return False
 
 
@@ -496,7 +508,11 @@ def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) 
         return False
     if chain[0][0] in _central_european():
         return letters_made_words(text, cand, chain[0])
-    if chain[0][0] in _proving() and letters_made_words(text, cand, chain[0]):
+    # (every step asked makes the same ``cand``: the evidence of each kind of step, and each
+    # language's verdict on it, are found once for all of them; see _made_words)
+    seen: dict[tuple[object, bool, bool], Evidence] = {}
+    judged: dict[tuple[tuple[object, bool, bool], int], bool] = {}
+    if chain[0][0] in _proving() and _made_words(text, cand, chain[0], seen, None, judged):
         return True
     if len(text) != len(cand):
         return False  # (no step changes a line's length)
@@ -512,7 +528,7 @@ def family_made_words(text: str, cand: str, chain: tuple[tuple[str, str], ...]) 
     while alive:
         bit = alive & -alive
         alive ^= bit
-        if letters_made_words(text, cand, steps[bit.bit_length() - 1][0]):
+        if _made_words(text, cand, steps[bit.bit_length() - 1][0], seen, None, judged):
             return True
     return False
 
@@ -621,13 +637,18 @@ def _foreign_made_letters(
     a place of ``odd`` (:func:`misplaced`) or (with ``letters``) a letter foreign to
     ``model``'s alphabet, and ``word`` is wholly of its letters."""
     alphabet = model.alphabet
-    if not all(ch.isascii() or _lower(ch) in alphabet for ch in word):
-        return False
-    return all(
-        a == b or j in odd or (letters and a.isalpha() and _lower(a) not in alphabet)
-        for j, (a, b) in enumerate(zip(before, word, strict=True))
-        if a != "\xa0"
-    )
+    for ch in word:  # (loops, not all(): asked per language of each candidate)
+        if not ch.isascii() and _lower(ch) not in alphabet:
+            return False
+    for j, (a, b) in enumerate(zip(before, word, strict=True)):
+        if (
+            a != b
+            and a != "\xa0"
+            and j not in odd
+            and not (letters and a.isalpha() and _lower(a) not in alphabet)
+        ):
+            return False
+    return True
 
 
 @cache
@@ -815,10 +836,10 @@ def may_prove_words(text: str) -> bool:
     """:func:`proves_words`, asked only of a line with a :func:`misplaced` character or a
     letter out of place (:func:`_odd_chars`, :func:`has_out_of_place`): other lines are
     proved by no step."""
-    odd = _odd_chars(text)
-    return (bool(odd) or has_out_of_place(text)) and _proves(text, odd)
+    return (bool(_odd_chars(text)) or has_out_of_place(text)) and proves_words(text)
 
 
+@lru_cache(maxsize=1024)  # (a garbled line's engine and its gates both ask of the line)
 def proves_words(text: str) -> bool:
     """Some step of the family repairs ``text`` in a way :func:`letters_made_words`
     accepts: the engine must look even when the line's letter statistics read well
