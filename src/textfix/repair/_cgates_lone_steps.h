@@ -92,6 +92,13 @@ fail:
     return NULL;
 }
 
+/* Whether a letter or digit stands on either side of place i of t (n characters). */
+static inline int lone_beside_alnum(Text t, Py_ssize_t n, Py_ssize_t i)
+{
+    return (i > 0 && Py_UNICODE_ISALNUM(AT(t, i - 1))) ||
+           (i + 1 < n && Py_UNICODE_ISALNUM(AT(t, i + 1)));
+}
+
 /* lone_steps(text): the steps' bits (an int), 0 where none is left. */
 static PyObject *
 lone_steps(PyObject *Py_UNUSED(module), PyObject *text)
@@ -110,8 +117,7 @@ lone_steps(PyObject *Py_UNUSED(module), PyObject *text)
      * lone_words._lone_image_search finds them) */
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_ssize_t k = ucs4_index(lone_key, lone_n, AT(t, i));
-        if (k < 0 || !lone_is_sign[k] || (i > 0 && Py_UNICODE_ISALNUM(AT(t, i - 1))) ||
-            (i + 1 < n && Py_UNICODE_ISALNUM(AT(t, i + 1))))
+        if (k < 0 || !lone_is_sign[k] || lone_beside_alnum(t, n, i))
             continue;
         uint64_t left = 0;
         for (w = 0; w < lone_nwords; w++)
@@ -125,8 +131,7 @@ lone_steps(PyObject *Py_UNUSED(module), PyObject *text)
     /* (no step changing a non-ASCII character beside a letter or digit: lone_words._BESIDE) */
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = AT(t, i);
-        if (ch < 0x80 || !((i > 0 && Py_UNICODE_ISALNUM(AT(t, i - 1))) ||
-                           (i + 1 < n && Py_UNICODE_ISALNUM(AT(t, i + 1)))))
+        if (ch < 0x80 || !lone_beside_alnum(t, n, i))
             continue;
         Py_ssize_t k = ucs4_index(lone_key, lone_n, ch);
         if (k >= 0) {

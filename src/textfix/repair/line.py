@@ -54,13 +54,8 @@ def _utf8(text: str, context: DocumentContext) -> Step | None:
 def _utf8_shaped(text: str) -> bool:
     """``utf8.SHAPE.search(text) is not None``, compiled where built (``_cplausible.utf8_shape``:
     a few times cheaper than the regular expression's character classes on a long line)."""
-    search = _shape_search()
+    search = utf8.shape_search()
     return search(text) if search is not None else utf8.SHAPE.search(text) is not None
-
-
-def _shape_search() -> Callable[[str], bool] | None:
-    """:data:`utf8.SHAPE` compiled (:func:`utf8.shape_search`), or ``None`` without it."""
-    return utf8.shape_search()
 
 
 def untouched(
@@ -79,9 +74,8 @@ def untouched(
     (:func:`textfix.repair.legacy.thin_without_words`,
     :func:`textfix.repair.no_repair.cannot_pass`; with ``fresh``, only in a document
     context where no chain was seen). Up to the default, a line the accept test rejects
-    goes to the engine for callers asking more than the engine gives a repair that fails
-    its gates: the proof fails on most garbled lines after costing more than it saves on
-    the clean lines it settles. Most lines with non-ASCII letters are clean; they
+    goes to the engine: the proof fails on most garbled lines after costing more than it
+    saves on the clean lines it settles. Most lines with non-ASCII letters are clean; they
     never reach the repairers. ``unproven``: the caller saw :func:`quick_proof` fail for
     ``text`` (``document.quick_line_check``); it is not asked again, nor
     :func:`plausible` when the caller knows it (``reads``), nor whether the line's core has
@@ -241,7 +235,7 @@ def quick_proof() -> Callable[[str], bool] | None:
         module is None
         or _line_test() is not module.line_pages
         or _badness_search() is not module.is_bad
-        or _shape_search() is None
+        or utf8.shape_search() is None
     ):
         return None
     # (the signs lone_words.lone_signs looks for: the proof hands their lines on)
@@ -302,7 +296,7 @@ def _layer_facts() -> Callable[[str], int]:
     module = native()
     if (
         module is None
-        or _shape_search() is not module.utf8_shape
+        or utf8.shape_search() is not module.utf8_shape
         or legacy._utf8_trips() is not module.utf8_round_trips
     ):
         return _layer_facts_py

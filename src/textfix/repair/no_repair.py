@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache, reduce
 from operator import itemgetter, or_
@@ -378,19 +379,6 @@ def _thin_steps(counts: Mapping[str, int]) -> int:
     return _step_images().every & ~at_least[THIN]
 
 
-def _counted(text_core: str) -> dict[str, int]:
-    """The non-ASCII characters of ``text_core`` with their counts, in order of first sight
-    (a ``Counter``'s, without its constructor's generic route: a core has few of them).
-
-    >>> _counted("déjà été")
-    {'é': 3, 'à': 1}
-    """
-    counts: dict[str, int] = {}
-    for ch in _NON_ASCII.findall(text_core):
-        counts[ch] = counts.get(ch, 0) + 1
-    return counts
-
-
 def _known(word: str) -> bool:
     """``word_langs(word) != 0``, as the gates ask it: the skeleton filter answers most
     misses for words it holds (those a round trip can make), the index the others."""
@@ -667,12 +655,8 @@ def _thin_route(text: str, text_core: str, counts: Mapping[str, int]) -> tuple[i
                 _FLAGS[ch]
             found = compiled(text, text_core, _FLAGS, THIN)
         if found is not None:  # (else a full flag table: in Python)
-            alive, thin, spacing = found  # (_mask's reads, without its calls)
-            return (
-                int.from_bytes(alive, "little"),
-                int.from_bytes(thin, "little"),
-                int.from_bytes(spacing, "little"),
-            )
+            alive, thin, spacing = found
+            return _mask(alive), _mask(thin), _mask(spacing)
     return _thin_route_py(text, counts)
 
 
@@ -712,8 +696,7 @@ def _first_pass(
     compiled = _compiled_first_pass()
     if compiled is not None:
         size = _step_bytes()
-        alive = steps.to_bytes(size, "little")
-        checked, later = check.to_bytes(size, "little"), spacing.to_bytes(size, "little")
+        alive, checked, later = (m.to_bytes(size, "little") for m in (steps, check, spacing))
         return compiled(text_core, alive, checked, later, cut, _EDGE)
     images = [_step_images().images[ch] for ch in chars]
     out: list[int] = []
@@ -888,7 +871,7 @@ def _round_trips(text: str, relief: float) -> _Rest | None:
         first, alive, refused, named = common.first, common.alive, common.refused, common.named
         if alive and not refused and common.gated is None:
             return None  # (what _all_fail finds first: more round trips than it looks at)
-    counts = _counted(text_core)
+    counts = Counter(_NON_ASCII.findall(text_core))
     masks: tuple[int, int] | None = None  # (a line with no shape's thin and spacing steps)
     if common is not None:
         shaped = False
@@ -1061,13 +1044,8 @@ def _route(text: str, text_core: str) -> tuple[list[int], int, int, int] | None:
         found = compiled(text, text_core, _FLAGS)
     if not isinstance(found, tuple):
         return None  # (not well formed)
-    left, marking, spacing, alive = found  # (_mask's reads, without its calls)
-    return (
-        left,
-        int.from_bytes(marking, "little"),
-        int.from_bytes(spacing, "little"),
-        int.from_bytes(alive, "little"),
-    )
+    left, marking, spacing, alive = found
+    return left, _mask(marking), _mask(spacing), _mask(alive)
 
 
 @cache  # (built for a step when a line first needs its round trip: most steps never are)
@@ -1118,7 +1096,7 @@ def _word_route(text: str, text_core: str) -> tuple[list[int], int, int, int] | 
     """
     if not well_formed(text_core):
         return None
-    counts = _counted(text_core)
+    counts = Counter(_NON_ASCII.findall(text_core))
     live = _live_steps(counts)
     alive = live & ~shaped_steps(text, live)
     chars = [ch for ch in counts if ch in _step_images().images]

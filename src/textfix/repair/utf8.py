@@ -190,12 +190,23 @@ def _whole_line_utf8(text: str) -> Step | None:
     """
     # (a line garbled through a single-byte chain rarely starts a valid UTF-8 sequence with
     # its first non-ASCII character: told by two lookups, without the encodes and decodes)
+    return _decoded_whole(text) if _starts_utf8(text) else None
+
+
+def _starts_utf8(text: str) -> bool:
+    """Whether the line's first character beyond ASCII and the next one may start a valid
+    UTF-8 sequence, read as the strict pages :func:`_whole_line_utf8` tries show it: a lead
+    byte's character, then a continuation byte's. :func:`_whole_line_utf8`'s first test.
+
+    >>> _starts_utf8("cafÃ©"), _starts_utf8("Ïðèâåò"), _starts_utf8("café")
+    (True, False, False)
+    """
     first = _first_non_ascii(text)
-    if first < 0 or first + 1 == len(text):
-        return None
-    if not _LEAD <= text[first] <= _LAST_LEAD or text[first + 1] not in _CONTINUED:
-        return None
-    return _decoded_whole(text)
+    return (
+        0 <= first < len(text) - 1
+        and _LEAD <= text[first] <= _LAST_LEAD
+        and text[first + 1] in _CONTINUED
+    )
 
 
 def _decoded_whole(text: str) -> Step | None:
@@ -713,10 +724,7 @@ def _quiet_py(text: str) -> bool:
         return True
     if is_bad(text) and not _ftfy_left_py(text):
         return False
-    first = _first_non_ascii(text)
-    if first < 0 or first + 1 == len(text):
-        return True
-    return not (_LEAD <= text[first] <= _LAST_LEAD and text[first + 1] in _CONTINUED)
+    return not _starts_utf8(text)
 
 
 @cache
